@@ -1,0 +1,3 @@
+from retrokit.cli import main
+
+main()

@@ -1,0 +1,51 @@
+"""The error types that reach the user as one line, never as a traceback."""
+
+from __future__ import annotations
+
+from retrokit.i18n import t
+from retrokit.schema import DEFAULT_LANG, Lang
+
+
+class UserError(Exception):
+    """A problem the user can fix, carried as a catalogue key and its arguments."""
+
+    exit_code = 1
+
+    def __init__(self, key: str, **args: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.args_ = args
+
+    def message(self, lang: Lang = DEFAULT_LANG) -> str:
+        return t(self.key, lang, **self.args_)
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+
+class UsageError(UserError):
+    """A wrong option or argument: exit code 2."""
+
+    exit_code = 2
+
+
+class UnreadableWorkbook(UserError):
+    """The one error type for a file that is not a readable workbook.
+
+    ``reason`` is a catalogue key (``reason.encrypted``, ``reason.bad_zip`` ...) so the message
+    can be given in the user's language.
+    """
+
+    exit_code = 2
+
+    def __init__(self, path: object, reason: str, **detail: object) -> None:
+        super().__init__("err.unreadable", path=path)
+        self.path = path
+        self.reason = reason
+        self.detail = detail
+
+    def reason_text(self, lang: Lang = DEFAULT_LANG) -> str:
+        return t(self.reason, lang, **self.detail)
+
+    def message(self, lang: Lang = DEFAULT_LANG) -> str:
+        return t("err.unreadable", lang, path=self.path, reason=self.reason_text(lang))

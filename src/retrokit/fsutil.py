@@ -1,0 +1,72 @@
+"""Writing files without ever losing what was there."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from retrokit.errors import UserError
+
+
+def lock_file_for(path: Path) -> Path | None:
+    """The Office lock file (``~$name.xlsx``) beside ``path``, if one exists.
+
+    Excel and WPS drop the first two characters of long names in the lock file's name, so both
+    spellings are checked.
+    """
+    for name in (f"~${path.name}", f"~${path.name[2:]}"):
+        candidate = path.with_name(name)
+        if len(name) > 2 and candidate.exists():
+            return candidate
+    return None
+
+
+def atomic_write(path: Path, write: Callable[[Path], None], *, overwrite: bool) -> None:
+    """Call ``write(tmp)`` on a temp file in the same folder, then move it onto ``path``.
+
+    A failure at any point leaves an existing ``path`` byte-for-byte as it was. Without
+    ``overwrite`` the final step refuses to replace a file that appeared meanwhile.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise UserError("err.no_folder", path=path, folder=folder)
+    if not overwrite and path.exists():
+        raise UserError("err.exists", path=path)
+    lock = lock_file_for(path)
+    if lock is not None and path.exists():
+        raise UserError("err.locked", path=path, lock=lock.name)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        if overwrite:
+            os.replace(tmp, path)
+        else:
+            try:
+                os.link(tmp, path)  # fails if path exists: no window for a clobber
+            except FileExistsError:
+                raise UserError("err.exists", path=path) from None
+            except OSError:
+                os.replace(tmp, path)
+    except UserError:
+        raise
+    except OSError as exc:
+        raise UserError("err.write", path=path, reason=exc.strerror or exc) from exc
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write UTF-8 text to ``path`` atomically, replacing any existing file."""
+
+    def write(tmp: Path) -> None:
+        tmp.write_text(text, encoding="utf-8")
+
+    atomic_write(path, write, overwrite=True)

@@ -1,0 +1,330 @@
+"""The one catalogue of user-facing text, in zh-CN, zh-TW and en.
+
+Each entry gives the Simplified Chinese and English text. The Traditional Chinese text is the
+Simplified text converted by OpenCC's ``s2twp`` profile (Taiwan vocabulary: 儲存格, 檔案), unless
+the entry spells it out as a third element. Sheet and column labels are not here: they live in
+:mod:`retrokit.schema`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from retrokit.schema import DEFAULT_LANG, LANGS, Lang
+
+_CATALOGUE: dict[str, tuple[str, ...]] = {
+    # --- files and the command line ------------------------------------------------------
+    "err.exists": (
+        "{path}: 文件已存在，未做任何修改。要覆盖请加 --force。",
+        "{path}: file already exists and was left unchanged; add --force to overwrite it.",
+    ),
+    "err.no_folder": (
+        "{path}: 文件夹 {folder} 不存在，请先创建它或换一个路径。",
+        "{path}: folder {folder} does not exist; create it first or choose another path.",
+    ),
+    "err.suffix": (
+        "{path}: 文件名必须以 .xlsx 结尾，例如 复盘.xlsx。",
+        "{path}: the file name must end in .xlsx, for example retro.xlsx.",
+    ),
+    "err.locked": (
+        "{path}: 该文件正在 Excel/WPS 中打开（旁边有锁文件 {lock}），请先关闭它再重试。",
+        "{path}: the file is open in Excel/WPS (lock file {lock} beside it); close it and retry.",
+    ),
+    "err.write": (
+        "{path}: 写入失败（{reason}），原文件未改动。",
+        "{path}: could not write ({reason}); any existing file is unchanged.",
+    ),
+    "err.lang": (
+        "不支持的语言 {value}，可选：zh-CN、zh-TW、en。",
+        "unsupported language {value}; choose zh-CN, zh-TW or en.",
+        "不支援的語言 {value}，可選：zh-CN、zh-TW、en。",
+    ),
+    "err.date_option": (
+        "日期 {value} 无法识别，请写成 YYYY-MM-DD，例如 2024-08-01。",
+        "date {value} not understood; write it as YYYY-MM-DD, e.g. 2024-08-01.",
+    ),
+    "err.threshold": (
+        "阈值 {value} 无效，请给 0 到 1 之间的小数，例如 0.9。",
+        "threshold {value} is not valid; give a fraction between 0 and 1, e.g. 0.9.",
+    ),
+    "err.internal": (
+        "内部错误（{error}），这是 retrokit 的缺陷，请附上该文件报告问题。",
+        "internal error ({error}); this is a retrokit bug, please report it with the file.",
+    ),
+    "err.unreadable": (
+        "{path}: 无法读取：{reason}",
+        "{path}: cannot be read: {reason}",
+    ),
+    "reason.missing": ("文件不存在", "the file does not exist"),
+    "reason.is_dir": ("这是一个文件夹，不是文件", "it is a folder, not a file"),
+    "reason.empty": ("文件是空的（0 字节）", "the file is empty (0 bytes)"),
+    "reason.encrypted": (
+        "文件有密码保护（password-protected），请在 Excel/WPS 中取消密码后另存为 .xlsx",
+        "the file is password-protected; remove the password in Excel/WPS and save it again",
+    ),
+    "reason.xls": (
+        "旧版 .xls 格式（legacy .xls），请在 Excel/WPS 中另存为 .xlsx",
+        "legacy .xls: save it as .xlsx in Excel/WPS",
+    ),
+    "reason.ods": (
+        "OpenDocument 表格（.ods），请在 LibreOffice 中另存为 .xlsx",
+        "an OpenDocument spreadsheet (.ods); save it as .xlsx in LibreOffice",
+    ),
+    "reason.not_spreadsheet": (
+        "不是电子表格文件（not a spreadsheet），内容是文本或网页",
+        "not a spreadsheet: the file holds text or HTML",
+    ),
+    "reason.unknown_format": (
+        "不是 .xlsx 文件（not a spreadsheet），无法识别其格式",
+        "not a spreadsheet: the file is not .xlsx and its format is unknown",
+    ),
+    "reason.bad_zip": (
+        "文件已损坏或不完整（zip 结构错误：{detail}），请重新保存或从备份恢复",
+        "the file is damaged or truncated (broken zip: {detail}); save it again or restore a copy",
+    ),
+    "reason.no_workbook": (
+        "压缩包里没有工作簿（缺少 xl/workbook.xml），不是 Excel 文件",
+        "the zip holds no workbook part (xl/workbook.xml is missing); it is not an Excel file",
+    ),
+    "reason.strict": (
+        "这是“Strict Open XML”格式，请在 Excel 中另存为普通的“Excel 工作簿 (.xlsx)”",
+        "the file is Strict Open XML; save it in Excel as a normal 'Excel Workbook (.xlsx)'",
+    ),
+    "reason.no_sheets": ("工作簿中没有任何工作表", "the workbook has no worksheets"),
+    "reason.corrupt": (
+        "文件内容已损坏（{detail}），请在 Excel/WPS 中打开并重新保存",
+        "the file content is damaged ({detail}); open it in Excel/WPS and save it again",
+    ),
+    "reason.zip_bomb": (
+        "解压后超出安全上限：{what} 为 {value}，上限 {limit}（可用 {option} 调高）",
+        "beyond a safety limit after unpacking: {what} is {value}, limit {limit} "
+        "(raise it with {option})",
+    ),
+    "reason.too_many_cells": (
+        "工作表“{sheet}”的单元格范围过大（{extent}），上限 {limit} 个单元格"
+        "（可用 {option} 调高），请删除远处的空单元格",
+        "sheet '{sheet}' spans too many cells ({extent}), limit {limit} cells "
+        "(raise it with {option}); delete stray far-away cells",
+    ),
+    "reason.lock_file": (
+        "这是 Office 的锁文件（~$ 开头），不是工作簿",
+        "this is an Office lock file (~$...), not a workbook",
+    ),
+    # --- findings: {where} is Sheet!C5 ---------------------------------------------------
+    "S001": (
+        "缺少工作表“{sheet}”，请按模板添加它（可用 retrokit init 生成模板）。",
+        "sheet '{sheet}' is missing; add it as in the template (retrokit init makes one).",
+    ),
+    "S002": (
+        "工作表“{sheet}”缺少必填列“{column}”，请在表头行中添加这一列。",
+        "sheet '{sheet}' lacks the required column '{column}'; add it to the header row.",
+    ),
+    "S003": (
+        "“{column}”为必填项，但这里是空的，请补充。",
+        "'{column}' is required but empty here; fill it in.",
+    ),
+    "S003.field": (
+        "基本信息缺少必填项“{column}”，请在字段名旁边填写。",
+        "Basic info lacks the required field '{column}'; fill in its value.",
+    ),
+    "V001": (
+        "“{column}”的值“{value}”不是可识别的数字，请写成 5000、500万、5% 或 1:3 这样的形式。",
+        "'{column}' value '{value}' is not a number; write it like 5000, 5M, 5% or 1:3.",
+    ),
+    "V002": (
+        "“{column}”的值“{value}”不是可识别的日期，请写成 2024-08-10 这样的形式。",
+        "'{column}' value '{value}' is not a date; write it like 2024-08-10.",
+    ),
+    "V002.order": (
+        "结束日期 {end} 早于开始日期 {start}，请检查两个日期。",
+        "end date {end} is before start date {start}; check both dates.",
+    ),
+    "V003": (
+        "“{column}”的值“{value}”不在可选列表中，请从下拉列表中选择：{choices}。",
+        "'{column}' value '{value}' is not in its list; pick one of: {choices}.",
+    ),
+    "V004": (
+        "指标“{metric}”的达成率无法计算（{reason}），请检查目标值和实际值。",
+        "the achievement rate of '{metric}' is undefined ({reason}); check target and actual.",
+    ),
+    "V004.zero": ("目标值为 0", "the target is 0"),
+    "V004.signs": ("数值的正负使比值没有意义", "the signs make the ratio meaningless"),
+    "V005": (
+        "指标“{metric}”的目标值和实际值形式不一致（一个是百分比，一个不是），请统一写法。",
+        "'{metric}': target and actual are in different forms (one a percentage, one not); "
+        "write both the same way.",
+    ),
+    "V006": (
+        "“{column}”单元格中的 {cached} 与重新计算的 {computed} 不一致，请恢复公式或更新该值。",
+        "'{column}' holds {cached} but recomputing gives {computed}; restore the formula "
+        "or update the value.",
+    ),
+    "K001": (
+        "指标“{metric}”{status}，但没有分析简述，请写明原因。",
+        "'{metric}' was {status} but has no analysis; say why.",
+    ),
+    "K002": (
+        "没有任何 KPI 行，请在“{sheet}”中填写目标和实际值。",
+        "there are no KPI rows; fill targets and actuals in '{sheet}'.",
+    ),
+    "K002.core": (
+        "没有标记任何核心指标，请在“核心指标”列中把最重要的 2-3 个标为“是”。",
+        "no KPI is marked core; mark the 2-3 that matter most as 'Yes' in 'Core'.",
+    ),
+    "K003": (
+        "核心指标“{metric}”未完成，但问题与行动表中没有任何问题关联到它，"
+        "请添加一行并在“关联指标”中写上它。",
+        "core KPI '{metric}' was missed but no problem names it; add one with this metric "
+        "in its 'Metric' column.",
+    ),
+    "A001": (
+        "改进措施没有责任人，请填写具体负责的人。",
+        "the action has no owner; name the person responsible.",
+    ),
+    "A002": (
+        "改进措施没有完成时间，请填写日期，例如 2024-08-10。",
+        "the action has no due date; give one, e.g. 2024-08-10.",
+    ),
+    "A003": (
+        "预期效果“{value}”不可衡量，请写出数字目标，例如“注册转化率提升到 5.5%”。",
+        "expected effect '{value}' is not measurable; give a number, e.g. "
+        "'registration conversion up to 5.5%'.",
+    ),
+    "A004": (
+        "改进措施已逾期：完成时间 {due}，状态仍为“{status}”。",
+        "the action is overdue: due {due}, status still '{status}'.",
+    ),
+    "A005": (
+        "问题没有根因分析，请用 5-Why 追问到根本原因。",
+        "the problem has no root cause; ask 5-Why until you reach it.",
+    ),
+    "A006": (
+        "问题没有改进措施，请写明要做什么。",
+        "the problem has no action; say what will be done.",
+    ),
+    "A007": (
+        "高影响问题有 {count} 个，复盘应聚焦最重要的 2-3 个。",
+        "{count} problems are rated high impact; focus on the 2-3 that matter most.",
+    ),
+    "L001": (
+        "经验没有效果数据，请补充数字或案例作为证据。",
+        "the lesson has no evidence; add numbers or a case.",
+    ),
+    "L002": (
+        "经验没有适用场景，请写明下次在什么情况下使用。",
+        "the lesson has no applicable scenario; say where to reuse it.",
+    ),
+    "W001": (
+        "“{column}”中有主观表述“{word}”，请用事实和数据代替。",
+        "'{column}' uses opinion wording '{word}'; state facts and numbers instead.",
+    ),
+    "W002": (
+        "“{column}”中有针对人的指责“{word}”，请描述行为和事实（例如“跟进平均慢了 3 天”）。",
+        "'{column}' blames people ('{word}'); describe behaviour, e.g. "
+        "'follow-up took 3 days longer'.",
+    ),
+    "R001": (
+        "问题环节“{area}”在多个复盘中反复出现：{files}。反复出现说明机制本身需要改变。",
+        "problem area '{area}' recurs across reviews: {files}. A recurring area means the "
+        "mechanism itself must change.",
+    ),
+    "D001": (
+        "复盘日期 {review} 距活动结束 {end} 已超过 {days} 个工作日，建议在 3-5 个工作日内复盘。",
+        "the review on {review} came {days} working days after the end on {end}; hold it "
+        "within 3-5 working days.",
+    ),
+    "F001": ("文件无法读取：{reason}", "the file cannot be read: {reason}"),
+    "F002": (
+        "Office 锁文件被提交了，请删除它并把 ~$* 加入 .gitignore。",
+        "an Office lock file was committed; delete it and add ~$* to .gitignore.",
+    ),
+    # --- labels -------------------------------------------------------------------------
+    "label.na": ("无法计算", "n/a", "無法計算"),
+    "label.lower_better": ("越低越好", "lower is better"),
+    "label.overdue": ("已逾期", "overdue"),
+    "label.unrated": ("未评估", "unrated"),
+    # --- the scaffold ---------------------------------------------------------------------
+    "label.field": ("字段", "Field", "欄位"),
+    "label.value": ("内容", "Value", "內容"),
+    "sheet.instructions": ("填写说明", "How to fill", "填寫說明"),
+    "prompt.title": ("填写提示", "What to type"),
+    "prompt.list": ("从下拉列表中选择：{choices}", "Pick from the list: {choices}"),
+    "prompt.date": ("日期，例如 2024-08-10", "A date, e.g. 2024-08-10"),
+    "prompt.number": ("数字，可写 5000、500万、5%、1:3", "A number: 5000, 5M, 5%, 1:3"),
+    "prompt.formula": ("自动计算，请勿手填", "Computed by formula; do not type here"),
+    "error.title": ("输入无效", "Invalid entry"),
+    "instructions": (
+        "营销活动复盘工作簿 · 填写说明\n"
+        "1. 基本信息：填写项目名称、起止日期、负责人和本次复盘的核心问题（例如“首月销量为何未达标？”）。\n"
+        "2. KPI评估：每行一个量化目标。填写维度、指标名称、目标值和实际值；差异值、达成率和结果由公式自动计算。"
+        "数字可写 5000、500万、5%、1:3；成本类指标越低越好，方向可在“方向”列注明。"
+        "把最重要的 2-3 个指标标为核心指标；未完成和超额完成的指标都要写分析简述。\n"
+        "3. 问题与行动：每个问题写清事实（带数字），用 5-Why 追问根因（可用 → 连接），"
+        "再写改进措施、责任人、完成时间和可衡量的预期效果，并评估影响程度和实施难度。\n"
+        "4. 经验沉淀：记录可复制的成功经验、需要改进的教训和意外发现，写明适用场景和效果数据。\n"
+        "常见误区：\n"
+        "· 用观点代替事实：避免“我觉得”“大概”“可能”，请给出数据。\n"
+        "· 指责个人而不是描述行为：写“跟进平均慢了 3 天”，而不是“销售不努力”。\n"
+        "· 行动含糊：“提升转化”不够，要有责任人、日期和可衡量的效果。\n"
+        "· 面面俱到：聚焦影响最大的 2-3 个问题。\n"
+        "完成后运行 retrokit lint 检查、retrokit report 生成报告。",
+        "Campaign retrospective workbook - how to fill it in\n"
+        "1. Basic Info: the project name, start and end dates, owner, and the key question of "
+        "this review (e.g. 'Why did first-month sales miss the target?').\n"
+        "2. KPI Evaluation: one quantitative goal per row. Fill dimension, metric, target and "
+        "actual; gap, achievement and result are computed by formulas. Numbers may be written "
+        "5000, 5M, 5%, 1:3; cost metrics are lower-is-better, or say so in 'Direction'. Mark the "
+        "2-3 most important KPIs as core; explain every missed or exceeded KPI in 'Analysis'.\n"
+        "3. Problems & Actions: state each problem as a fact with a number, drill to the root "
+        "cause with 5-Why (chain it with ->), then the action, owner, due date and a measurable "
+        "expected effect; rate impact and effort.\n"
+        "4. Lessons: what to copy, what to improve and what surprised you, with where it applies "
+        "and the evidence.\n"
+        "Pitfalls:\n"
+        "- Opinions instead of facts: avoid 'I think', 'probably', 'maybe'; give numbers.\n"
+        "- Blaming people instead of describing behaviour: write 'follow-up took 3 days "
+        "longer', not 'sales didn't try hard'.\n"
+        "- Vague actions: 'improve conversion' needs an owner, a date and a measurable effect.\n"
+        "- Trying to fix everything: focus on the 2-3 problems with the largest effect.\n"
+        "When done, run retrokit lint to check and retrokit report for the report.",
+    ),
+}
+
+
+@lru_cache(maxsize=1)
+def _s2twp() -> Any:
+    import opencc
+
+    return opencc.OpenCC("s2twp")
+
+
+@lru_cache(maxsize=1024)
+def _template(key: str, lang: Lang) -> str:
+    entry = _CATALOGUE[key]
+    if lang == "en":
+        return entry[1]
+    if lang == "zh-TW":
+        return entry[2] if len(entry) > 2 else str(_s2twp().convert(entry[0]))
+    return entry[0]
+
+
+def t(key: str, lang: Lang = DEFAULT_LANG, **args: object) -> str:
+    """The catalogue text for ``key`` in ``lang`` with ``args`` filled in."""
+    return _template(key, lang).format(**args)
+
+
+def has(key: str) -> bool:
+    return key in _CATALOGUE
+
+
+def keys() -> list[str]:
+    return list(_CATALOGUE)
+
+
+def check_lang(value: str) -> Lang:
+    """Normalise a --lang option value (zh-cn, zh_TW, EN ...) or raise ValueError."""
+    for lang in LANGS:
+        if value.replace("_", "-").casefold() == lang.casefold():
+            return lang
+    raise ValueError(value)

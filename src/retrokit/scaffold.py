@@ -1,0 +1,309 @@
+"""`retrokit init`: a workbook a marketing team can fill without reading a manual."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from retrokit import example
+from retrokit.errors import UsageError
+from retrokit.fsutil import atomic_write
+from retrokit.i18n import t
+from retrokit.schema import (
+    DIRECTION,
+    INFO,
+    KPIS,
+    LESSONS,
+    LOWER_IS_BETTER_WORDS,
+    META_SHEET,
+    PROBLEMS,
+    RESULT,
+    TEMPLATE_VERSION,
+    ColType,
+    Column,
+    Lang,
+    Sheet,
+)
+
+TABLE_ROWS = 200  # rows prepared with formulas and validations below each header
+MET_THRESHOLD = 0.9
+
+HEADER_FILL = "1F4E79"
+RESULT_FILLS = {"exceeded": "C6EFCE", "met": "FFEB9C", "missed": "FFC7CE"}
+RESULT_FONTS = {"exceeded": "006100", "met": "7F6000", "missed": "9C0006"}
+
+
+def _localise(pair: Any, lang: Lang) -> Any:
+    """Pick the example text for ``lang`` from a (zh-CN, en) pair."""
+    if not isinstance(pair, tuple):
+        return pair
+    zh, en = pair
+    if lang == "en":
+        return en
+    if lang == "zh-TW" and isinstance(zh, str):
+        from retrokit.i18n import _s2twp
+
+        return str(_s2twp().convert(zh))
+    return zh
+
+
+def _col_letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(index + 1))
+
+
+def _excel_string(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def kpi_formulas(row: int, lang: Lang) -> dict[str, str]:
+    """The gap, achievement and result formulas of one KPI row.
+
+    Direction-aware as DOMAIN.md defines it; blank (not an error) when target or actual is
+    missing or typed as text, or when the rate is undefined. Only functions that Excel, WPS and
+    LibreOffice share are used.
+    """
+    col = {c.key: _col_letter(i) for i, c in enumerate(KPIS.columns)}
+    d, a, b = f"${col['direction']}{row}", f"${col['dimension']}{row}", f"${col['metric']}{row}"
+    tgt, act, rate = f"${col['target']}{row}", f"${col['actual']}{row}", f"${col['rate']}{row}"
+    lower_labels = sorted({DIRECTION.by_code("lower").label(x) for x in ("zh-CN", "zh-TW", "en")})
+    cost = KPIS.column("dimension").choices.by_code("cost")  # type: ignore[union-attr]
+    cost_labels = sorted({cost.label(x) for x in ("zh-CN", "zh-TW", "en")})
+    words = ",".join(f"ISNUMBER(SEARCH({_excel_string(w)},{b}))" for w in LOWER_IS_BETTER_WORDS)
+    explicit = ",".join(f"{d}={_excel_string(x)}" for x in lower_labels)
+    by_dimension = ",".join(f"{a}={_excel_string(x)}" for x in cost_labels)
+    lower = f'OR({explicit},AND({d}="",OR({by_dimension},{words})))'
+    both = f"AND(ISNUMBER({tgt}),ISNUMBER({act}))"
+    labels = {c.code: _excel_string(c.label(lang)) for c in RESULT.choices}
+    return {
+        "gap": f'=IF({both},{act}-{tgt},"")',
+        "rate": (
+            f'=IF({both},IF({lower},IF(AND({tgt}>0,{act}>0),{tgt}/{act},""),'
+            f'IF({tgt}>0,{act}/{tgt},"")),"")'
+        ),
+        "result": (
+            f"=IF(ISNUMBER({rate}),IF({rate}>1,{labels['exceeded']},"
+            f'IF({rate}>={MET_THRESHOLD},{labels["met"]},{labels["missed"]})),"")'
+        ),
+    }
+
+
+def _prompt(column: Column, lang: Lang) -> str:
+    if column.choices is not None:
+        return t("prompt.list", lang, choices=" / ".join(column.choices.labels(lang)))
+    return {
+        ColType.DATE: t("prompt.date", lang),
+        ColType.NUMBER: t("prompt.number", lang),
+        ColType.FORMULA: t("prompt.formula", lang),
+    }.get(column.type, "")
+
+
+def _validation(column: Column, lang: Lang, ref: str) -> Any:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    prompt = _prompt(column, lang)
+    if column.choices is not None:
+        dv = DataValidation(
+            type="list",
+            formula1=_excel_string(",".join(column.choices.labels(lang))),
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="warning",
+        )
+    elif column.type is ColType.DATE:
+        # A warning, not a stop: a date typed as text is still read by retrokit.
+        dv = DataValidation(
+            type="date",
+            operator="greaterThan",
+            formula1="1",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="warning",
+        )
+    elif prompt:
+        dv = DataValidation(allow_blank=True)
+    else:
+        return None
+    dv.promptTitle = t("prompt.title", lang)
+    dv.prompt = prompt[:255]
+    dv.showInputMessage = True
+    dv.errorTitle = t("error.title", lang)
+    dv.error = prompt[:255]
+    dv.add(ref)
+    return dv
+
+
+def _style_header(ws: Any, columns: int) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    fill = PatternFill("solid", fgColor=HEADER_FILL)
+    for cell in ws[1][:columns]:
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = fill
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    ws.row_dimensions[1].height = 24
+    ws.freeze_panes = "A2"
+
+
+def _header_label(column: Column, lang: Lang) -> str:
+    return column.label(lang) + (" *" if column.required else "")
+
+
+def _width(column: Column, lang: Lang) -> float:
+    # CJK characters take two columns of width; leave room for the " *" and the dropdown arrow.
+    label = column.label(lang)
+    needed = sum(2 if ord(ch) > 0x2E80 else 1 for ch in label) + 4
+    return max(column.width, needed)
+
+
+def _write_info(wb: Any, lang: Lang, filled: bool) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    ws = wb.create_sheet(INFO.name(lang))
+    ws.append([t("label.field", lang), t("label.value", lang)])
+    _style_header(ws, 2)
+    ws.column_dimensions["A"].width = 16
+    ws.column_dimensions["B"].width = 48
+    for i, field in enumerate(INFO.columns, start=2):
+        ws.cell(row=i, column=1, value=_header_label(field, lang)).font = Font(bold=True)
+        value_cell = ws.cell(row=i, column=2)
+        value_cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if field.type is ColType.DATE:
+            value_cell.number_format = example.FMT_DATE
+        elif field.type is ColType.NUMBER:
+            value_cell.number_format = example.FMT_INT
+        dv = _validation(field, lang, f"B{i}")
+        if dv is not None:
+            ws.add_data_validation(dv)
+        if filled:
+            value = _localise(example.INFO[field.key], lang)
+            if field.choices is not None:
+                value = field.choices.by_code(value).label(lang)
+            value_cell.value = value
+
+
+def _write_table(wb: Any, sheet: Sheet, lang: Lang) -> Any:
+    ws = wb.create_sheet(sheet.name(lang))
+    ws.append([_header_label(c, lang) for c in sheet.columns])
+    _style_header(ws, len(sheet.columns))
+    last = TABLE_ROWS + 1
+    for i, column in enumerate(sheet.columns):
+        letter = _col_letter(i)
+        ws.column_dimensions[letter].width = _width(column, lang)
+        dv = _validation(column, lang, f"{letter}2:{letter}{last}")
+        if dv is not None:
+            ws.add_data_validation(dv)
+    return ws
+
+
+def _fill_rows(ws: Any, sheet: Sheet, rows: list[dict[str, Any]], lang: Lang) -> None:
+    from openpyxl.styles import Alignment
+
+    keys = [c.key for c in sheet.columns]
+    for r, record in enumerate(rows, start=2):
+        for i, key in enumerate(keys):
+            column = sheet.columns[i]
+            value = _localise(record.get(key), lang)
+            if value is None or value == "":
+                continue
+            if column.choices is not None:
+                value = column.choices.by_code(value).label(lang)
+            cell = ws.cell(row=r, column=i + 1, value=value)
+            # Cell text is data, never a formula, whatever it starts with.
+            if isinstance(value, str) and value[:1] in "=+-@":
+                cell.data_type = "s"
+            if column.type is ColType.DATE:
+                cell.number_format = example.FMT_DATE
+            if column.type is ColType.TEXT:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def _write_kpis(wb: Any, lang: Lang, filled: bool) -> None:
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import Font, PatternFill
+
+    ws = _write_table(wb, KPIS, lang)
+    col = {c.key: _col_letter(i) for i, c in enumerate(KPIS.columns)}
+    last = TABLE_ROWS + 1
+    for row in range(2, last + 1):
+        for key, formula in kpi_formulas(row, lang).items():
+            ws[f"{col[key]}{row}"] = formula
+        ws[f"{col['rate']}{row}"].number_format = "0.0%"
+    if filled:
+        rows = []
+        for dim, zh, en, target, actual, _fmt, core, an_zh, an_en in example.KPIS:
+            rows.append(
+                {
+                    "dimension": dim,
+                    "metric": (zh, en),
+                    "target": target,
+                    "actual": actual,
+                    "core": core,
+                    "analysis": (an_zh, an_en),
+                }
+            )
+        _fill_rows(ws, KPIS, rows, lang)
+        for r, spec in enumerate(example.KPIS, start=2):
+            for key in ("target", "actual", "gap"):
+                ws[f"{col[key]}{r}"].number_format = spec[5]
+    result = col["result"]
+    area = f"{result}2:{result}{last}"
+    for code, fill in RESULT_FILLS.items():
+        label = _excel_string(RESULT.by_code(code).label(lang))
+        ws.conditional_formatting.add(
+            area,
+            FormulaRule(
+                formula=[f"${result}2={label}"],
+                fill=PatternFill("solid", fgColor=fill, bgColor=fill),
+                font=Font(color=RESULT_FONTS[code], bold=True),
+            ),
+        )
+
+
+def _write_instructions(wb: Any, lang: Lang) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    ws = wb.create_sheet(t("sheet.instructions", lang))
+    ws.column_dimensions["A"].width = 110
+    for i, line in enumerate(t("instructions", lang).splitlines(), start=1):
+        cell = ws.cell(row=i, column=1, value=line)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if i == 1:
+            cell.font = Font(bold=True, size=14)
+
+
+def _write_meta(wb: Any, lang: Lang) -> None:
+    ws = wb.create_sheet(META_SHEET)
+    ws.append(["template_version", TEMPLATE_VERSION])
+    ws.append(["lang", lang])
+    ws.sheet_state = "hidden"
+
+
+def build_workbook(lang: Lang, *, filled: bool = False) -> Any:
+    """The scaffolded workbook as an openpyxl object (the four sheets in DOMAIN.md's order)."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    _write_info(wb, lang, filled)
+    _write_kpis(wb, lang, filled)
+    ws = _write_table(wb, PROBLEMS, lang)
+    if filled:
+        _fill_rows(ws, PROBLEMS, example.PROBLEMS, lang)
+    ws = _write_table(wb, LESSONS, lang)
+    if filled:
+        _fill_rows(ws, LESSONS, example.LESSONS, lang)
+    _write_instructions(wb, lang)
+    _write_meta(wb, lang)
+    wb.active = 0
+    return wb
+
+
+def init(path: Path, *, lang: Lang, example_data: bool = False, force: bool = False) -> Path:
+    """Write a new retrospective workbook at ``path``; never overwrites without ``force``."""
+    if path.suffix.lower() != ".xlsx":
+        raise UsageError("err.suffix", path=path)
+    wb = build_workbook(lang, filled=example_data)
+    atomic_write(path, lambda tmp: wb.save(tmp), overwrite=force)
+    return path

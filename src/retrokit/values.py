@@ -1,0 +1,280 @@
+"""Parsing cell values as people type them: numbers, dates and list values.
+
+Every parser takes what a cell reader gives (str, int, float, bool, date, datetime, time,
+timedelta or None) and either returns a typed value or raises :class:`ValueError`; callers turn
+that into a finding with the cell's address. Nothing here does I/O.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from retrokit.schema import ChoiceList
+from retrokit.text import fold, has_cjk, to_simplified
+
+Form = Literal["plain", "percent", "ratio"]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A parsed number: its value with any written multiplier applied.
+
+    ``form`` says how it was written (``5%`` is percent 0.05, ``1:3`` is ratio 3.0);
+    ``direction`` is set when a threshold sign said it (``≥5%`` higher, ``<=3秒`` lower);
+    ``unit`` is a unit word written after the number (元, 人, 秒), not applied.
+    """
+
+    value: float
+    form: Form = "plain"
+    direction: Literal["higher", "lower"] | None = None
+    unit: str = ""
+
+
+_MULTIPLIERS = {
+    "万": 1e4,
+    "w": 1e4,
+    "亿": 1e8,
+    "千": 1e3,
+    "k": 1e3,
+    "百": 1e2,
+    "m": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "千万": 1e7,
+    "百万": 1e6,
+    "万亿": 1e12,
+}
+_HIGHER_PREFIX = ("≥", ">=", ">", "⩾", "不低于", "不少于", "至少", "大于等于", "大于", "高于")
+_LOWER_PREFIX = (
+    "≤",
+    "<=",
+    "<",
+    "⩽",
+    "不高于",
+    "不超过",
+    "至多",
+    "小于等于",
+    "小于",
+    "低于",
+    "最多",
+)
+_HIGHER_SUFFIX = ("以上", "及以上", "+")
+_LOWER_SUFFIX = ("以内", "以下", "及以下")
+_CURRENCY = "¥￥$€£"
+_NUMBER = re.compile(
+    r"^(?P<sign>[+-]?)(?P<num>\d+(?:\.\d*)?|\.\d+)\s*"
+    r"(?P<mult>万亿|千万|百万|万|亿|千|百|bn|[kwmb](?![a-z]))?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_RATIO = re.compile(r"^(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$")
+_UNIT = re.compile(r"^[^\d\s]{1,6}$")
+_CN_NUMERAL = re.compile(r"^[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟点]+$")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")
+
+
+def _normalise(text: str) -> str:
+    s = unicodedata.normalize("NFKC", text).strip()
+    s = s.replace("≧", "≥").replace("≦", "≤").replace("﹪", "%")
+    s = _THOUSANDS.sub("", s)
+    s = re.sub(r"\s+", "", s)
+    if has_cjk(s):
+        s = to_simplified(s)
+    return s
+
+
+@lru_cache(maxsize=1)
+def _cn2an() -> object:
+    import cn2an  # slow to import (~0.15 s): only when a Chinese numeral is typed
+
+    return cn2an
+
+
+def _chinese_numeral(text: str) -> float:
+    if not _CN_NUMERAL.match(text):
+        raise ValueError(text)
+    try:
+        return float(_cn2an().cn2an(text, "normal"))  # type: ignore[attr-defined]
+    except Exception as exc:  # cn2an raises bare ValueError/KeyError on odd input
+        raise ValueError(text) from exc
+
+
+def _split_direction(s: str) -> tuple[str, Literal["higher", "lower"] | None]:
+    for prefix in _HIGHER_PREFIX:
+        if s.startswith(prefix):
+            return s[len(prefix) :], "higher"
+    for prefix in _LOWER_PREFIX:
+        if s.startswith(prefix):
+            return s[len(prefix) :], "lower"
+    for suffix in _HIGHER_SUFFIX:
+        if s.endswith(suffix) and len(s) > len(suffix):
+            return s[: -len(suffix)], "higher"
+    for suffix in _LOWER_SUFFIX:
+        if s.endswith(suffix):
+            return s[: -len(suffix)], "lower"
+    return s, None
+
+
+def _parse_text_number(s: str) -> tuple[float, Form, str]:
+    if not s:
+        raise ValueError("empty")
+    s = s.lstrip(_CURRENCY)
+    ratio = _RATIO.match(s)
+    if ratio:
+        left, right = float(ratio.group(1)), float(ratio.group(2))
+        if left == 0:
+            raise ValueError(s)
+        return right / left, "ratio", ""
+    if s.startswith("百分之"):
+        return _chinese_or_digits(s[3:]) / 100, "percent", ""
+    if s.endswith("%") or s.endswith("‰"):
+        scale = 100 if s.endswith("%") else 1000
+        value, form, unit = _parse_text_number(s[:-1])
+        if form != "plain" or unit:
+            raise ValueError(s)
+        return value / scale, "percent", ""
+    if s.endswith("成") and len(s) > 1:
+        return _chinese_or_digits(s[:-1]) / 10, "percent", ""
+    m = _NUMBER.match(s)
+    if m:
+        value = float(m.group("num"))
+        if m.group("sign") == "-":
+            value = -value
+        mult = (m.group("mult") or "").lower()
+        rest = m.group("rest")
+        if mult:
+            value *= _MULTIPLIERS[mult]
+        if rest and not _UNIT.match(rest):
+            raise ValueError(s)
+        if rest.lower() in ("%", "‰"):
+            raise ValueError(s)
+        return value, "plain", rest
+    # Chinese numerals, possibly followed by a unit word (十万人, 两千五百元).
+    for cut in range(len(s), 0, -1):
+        head, unit = s[:cut], s[cut:]
+        if _CN_NUMERAL.match(head) and (not unit or _UNIT.match(unit)):
+            return _chinese_numeral(head), "plain", unit
+    raise ValueError(s)
+
+
+def _chinese_or_digits(s: str) -> float:
+    try:
+        return float(s)
+    except ValueError:
+        return _chinese_numeral(s)
+
+
+def ratio_from_time(hours: int, minutes: int, seconds: float = 0) -> float:
+    """A ratio that an office program turned into a time: 01:03 was typed as 1:3."""
+    if hours <= 0:
+        raise ValueError("time")
+    return (minutes + seconds / 60) / hours
+
+
+def parse_number(raw: object, *, percent_format: bool = False) -> Quantity:
+    """Parse a target or actual cell.
+
+    ``percent_format`` tells that a numeric cell carries a percent number format (0.05 shown as
+    5%). Raises ValueError when the cell holds no number.
+    """
+    if raw is None or isinstance(raw, bool):
+        raise ValueError(repr(raw))
+    if isinstance(raw, int | float):
+        value = float(raw)
+        if not math.isfinite(value):
+            raise ValueError(repr(raw))
+        return Quantity(value, "percent" if percent_format else "plain")
+    if isinstance(raw, dt.datetime):
+        if raw.year > 1900:  # a real date in a number cell is not a number
+            raise ValueError(raw.isoformat())
+        return Quantity(ratio_from_time(raw.hour, raw.minute, raw.second), "ratio")
+    if isinstance(raw, dt.time):
+        return Quantity(ratio_from_time(raw.hour, raw.minute, raw.second), "ratio")
+    if isinstance(raw, dt.timedelta):
+        total = raw.total_seconds()
+        return Quantity(ratio_from_time(int(total // 3600), int(total % 3600 // 60)), "ratio")
+    if isinstance(raw, dt.date):
+        raise ValueError(raw.isoformat())
+    text = _normalise(str(raw))
+    body, direction = _split_direction(text)
+    value, form, unit = _parse_text_number(body)
+    if not math.isfinite(value):
+        raise ValueError(text)
+    return Quantity(value, form, direction, unit)
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_YMD = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T].*)?$")
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+
+
+def parse_date(raw: object) -> dt.date:
+    """Parse a date cell: real dates, Excel serial numbers and the usual written forms."""
+    if raw is None or isinstance(raw, bool):
+        raise ValueError(repr(raw))
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    if isinstance(raw, int | float):
+        if not math.isfinite(raw) or not 1 <= raw < 2958466:  # 9999-12-31
+            raise ValueError(repr(raw))
+        return _EXCEL_EPOCH + dt.timedelta(days=int(raw))
+    text = unicodedata.normalize("NFKC", str(raw)).strip()
+    if has_cjk(text):
+        text = to_simplified(text)
+    m = _YMD.match(text) or _COMPACT.match(text)
+    if m:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if re.fullmatch(r"\d+(\.\d+)?", text):
+        return parse_date(float(text))
+    if not re.search(r"[A-Za-z]{3}", text):  # only month names are left for dateutil
+        raise ValueError(text)
+    from dateutil import parser as date_parser
+
+    try:
+        parsed: dt.datetime = date_parser.parse(text, yearfirst=True, fuzzy=False)
+        return parsed.date()
+    except (ValueError, OverflowError) as exc:
+        raise ValueError(text) from exc
+
+
+def parse_iso_date(text: str) -> dt.date:
+    """A command-line date: YYYY-MM-DD only."""
+    return dt.date.fromisoformat(text.strip())
+
+
+# --- lists ---------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=64)
+def _index(choices: ChoiceList) -> dict[str, str]:
+    return {fold(spelling): c.code for c in choices.choices for spelling in c.spellings()}
+
+
+def parse_choice(raw: object, choices: ChoiceList) -> str:
+    """The canonical code of a list value written in any language, or ValueError."""
+    if isinstance(raw, bool):
+        raw = "yes" if raw else "no"
+    text = raw if isinstance(raw, str) else str(raw)
+    if isinstance(raw, float) and raw.is_integer():
+        text = str(int(raw))
+    code = _index(choices).get(fold(text))
+    if code is None:
+        raise ValueError(text)
+    return code
+
+
+def has_number(text: str) -> bool:
+    """Whether a free text carries a number (digits or a Chinese numeral with a unit/percent)."""
+    s = unicodedata.normalize("NFKC", text)
+    return bool(
+        re.search(r"\d", s) or re.search(r"百分之|[一二两三四五六七八九十]+(成|倍|%|个百分点)", s)
+    )
