@@ -6,10 +6,11 @@ so `--help`, `--version` and `lint` start fast.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -86,6 +87,206 @@ def init(
     except UserError as exc:
         _fail(exc.message(language), exc.exit_code)  # type: ignore[arg-type]
     sys.stdout.write(f"{written}\n")
+
+
+def _today(value: str | None) -> dt.date | None:
+    from retrokit.i18n import t
+    from retrokit.values import parse_iso_date
+
+    if value is None:
+        return None
+    try:
+        return parse_iso_date(value)
+    except ValueError:
+        _fail(t("err.date_option", "en", value=value), 2)
+
+
+def _threshold(value: float | None) -> float | None:
+    from retrokit.i18n import t
+
+    if value is not None and not 0 < value <= 1:
+        _fail(t("err.threshold", "en", value=value), 2)
+    return value
+
+
+def _config(path: Path | None, isolated: bool = False) -> Any:
+    from retrokit.lint import Config, load_config
+
+    if isolated:
+        return Config()
+    return load_config(path)
+
+
+ThresholdOption = Annotated[
+    float | None,
+    typer.Option("--threshold", help="Achievement rate from which a KPI counts as met (0.9)."),
+]
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", help="Config file (retrokit.toml or pyproject.toml).")
+]
+
+
+@app.command()
+def analyze(
+    workbook: Annotated[Path, typer.Argument(help="The filled retrospective workbook.")],
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    today: TodayOption = None,
+    threshold: ThresholdOption = None,
+    lang: LangOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Compute achievement rates, gaps, labels, action priorities and overdue actions."""
+    from retrokit.errors import UserError
+    from retrokit.lint import analysis_with_findings, settings_from
+
+    if fmt not in ("table", "json"):
+        _fail(f"--format must be table or json, not {fmt}", 2)
+    try:
+        cfg = _config(config)
+        settings = settings_from(cfg, _today(today), _threshold(threshold))
+        result = analysis_with_findings(workbook, cfg, settings)
+    except UserError as exc:
+        _fail(exc.message(_lang(lang)), 2)  # type: ignore[arg-type]
+    out_lang = _lang(lang, cfg.lang or result.lang)
+    if fmt == "json":
+        import json
+
+        from retrokit.analysis import to_json
+
+        data = to_json(result, out_lang)  # type: ignore[arg-type]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        from retrokit.terminal import render
+
+        render(result, out_lang, sys.stdout)  # type: ignore[arg-type]
+
+
+@app.command()
+def lint(
+    paths: Annotated[list[Path], typer.Argument(help="Workbooks or folders to check.")],
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help="text, concise, json, json-lines, github, sarif or junit "
+            "(or $RETROKIT_OUTPUT_FORMAT).",
+        ),
+    ] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here.")] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", help="Rules to check.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Rules to skip.")] = None,
+    extend_select: Annotated[
+        list[str] | None, typer.Option("--extend-select", help="Rules to add.")
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Always exit 0.")] = False,
+    show_statistics: Annotated[
+        bool, typer.Option("--statistics", help="Print counts per rule code.")
+    ] = False,
+    today: TodayOption = None,
+    config: ConfigOption = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore config files.")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Check workbooks the way a code linter checks code; exit 1 on errors."""
+    from retrokit.errors import UserError
+    from retrokit.lint import exit_code, make_selection, run, select_findings, settings_from
+
+    fmt = fmt or os.environ.get("RETROKIT_OUTPUT_FORMAT") or "text"
+    from retrokit.formats import FORMATTERS, statistics, step_summary
+
+    if fmt not in FORMATTERS:
+        _fail(f"--format must be one of {', '.join(FORMATTERS)}, not {fmt}", 2)
+    try:
+        cfg = _config(config, isolated)
+        selection = make_selection(cfg, select or (), ignore or (), extend_select or ())
+        settings = settings_from(cfg, _today(today), None)
+    except UserError as exc:
+        _fail(exc.message("en"), 2)
+    out_lang = (
+        _lang(lang, cfg.lang) if (lang or cfg.lang or os.environ.get("RETROKIT_LANG")) else None
+    )
+    progress = _progress() if sys.stderr.isatty() and not os.environ.get("CI") else None
+    try:
+        results = run(paths, settings, progress=progress)
+    finally:
+        if progress is not None:
+            progress(-1, -1)
+    findings = select_findings(results, selection)
+    files = [r.path for r in results]
+    text = FORMATTERS[fmt](findings, files, out_lang)  # type: ignore[arg-type]
+    if show_statistics:
+        from retrokit.formats import statistics as stats
+
+        text += stats(findings)
+    if output is not None and str(output) != "-":
+        from retrokit.fsutil import write_text_atomic
+
+        try:
+            write_text_atomic(output, text)
+        except UserError as exc:
+            _fail(exc.message("en"), 2)
+    else:
+        sys.stdout.write(text)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if fmt == "github" and summary_file:
+        with open(summary_file, "a", encoding="utf-8") as fh:
+            fh.write(step_summary(findings, files, out_lang))  # type: ignore[arg-type]
+    del statistics
+    raise typer.Exit(0 if exit_zero else exit_code(findings, strict))
+
+
+def _progress() -> Any:
+    from rich.progress import Progress
+
+    bar = Progress(transient=True)
+    task = bar.add_task("retrokit lint", total=None)
+    started = False
+
+    def update(done: int, total: int) -> None:
+        nonlocal started
+        if done < 0:
+            if started:
+                bar.stop()
+            return
+        if not started:
+            bar.start()
+            started = True
+        bar.update(task, completed=done, total=total)
+
+    return update
+
+
+@app.command("rules")
+def list_rules() -> None:
+    """List the rule catalogue: code, name, severity, summary."""
+    from retrokit.rules import rules as catalogue
+
+    for r in catalogue():
+        sys.stdout.write(f"{r.code}  {r.name:<28} {r.severity.value:<8} {r.summary}\n")
+
+
+@app.command("rule")
+def explain_rule(
+    code: Annotated[str, typer.Argument(help="A rule code (A001) or name.")],
+    lang: LangOption = None,
+) -> None:
+    """Explain one rule: why it matters and how to fix it."""
+    from retrokit.errors import UserError
+    from retrokit.i18n import t
+    from retrokit.lint import resolve_selector
+    from retrokit.rules import REGISTRY
+
+    language = _lang(lang)
+    try:
+        codes = resolve_selector(code, "rule")
+    except UserError as exc:
+        _fail(exc.message("en"), 2)
+    if len(codes) != 1:
+        _fail(f"'{code}' names {len(codes)} rules; give one code", 2)
+    r = REGISTRY[codes.pop()]
+    sys.stdout.write(f"{r.code} {r.name} ({r.severity.value})\n{r.summary}\n\n")
+    sys.stdout.write(t(f"doc.{r.code}", language) + "\n")  # type: ignore[arg-type]
 
 
 def main() -> None:

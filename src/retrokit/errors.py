@@ -44,8 +44,16 @@ class UnreadableWorkbook(UserError):
         self.reason = reason
         self.detail = detail
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Crosses process boundaries when lint runs in parallel workers.
+        return (_unreadable, (self.path, self.reason, self.detail))
+
     def reason_text(self, lang: Lang = DEFAULT_LANG) -> str:
         return t(self.reason, lang, **self.detail)
 
     def message(self, lang: Lang = DEFAULT_LANG) -> str:
         return t("err.unreadable", lang, path=self.path, reason=self.reason_text(lang))
+
+
+def _unreadable(path: object, reason: str, detail: dict[str, object]) -> UnreadableWorkbook:
+    return UnreadableWorkbook(path, reason, **detail)

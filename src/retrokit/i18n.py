@@ -52,6 +52,14 @@ _CATALOGUE: dict[str, tuple[str, ...]] = {
         "内部错误（{error}），这是 retrokit 的缺陷，请附上该文件报告问题。",
         "internal error ({error}); this is a retrokit bug, please report it with the file.",
     ),
+    "err.config": (
+        "配置错误（{where}）：{detail}",
+        "configuration error ({where}): {detail}",
+    ),
+    "err.no_files": (
+        "{path}: 没有找到 .xlsx/.xlsm 工作簿",
+        "{path}: no .xlsx/.xlsm workbooks found",
+    ),
     "err.unreadable": (
         "{path}: 无法读取：{reason}",
         "{path}: cannot be read: {reason}",
@@ -106,6 +114,19 @@ _CATALOGUE: dict[str, tuple[str, ...]] = {
         "（可用 {option} 调高），请删除远处的空单元格",
         "sheet '{sheet}' spans too many cells ({extent}), limit {limit} cells "
         "(raise it with {option}); delete stray far-away cells",
+    ),
+    "reason.crashed": (
+        "读取时读取器崩溃或超出内存上限，文件可能已损坏，请在 Excel/WPS 中重新保存",
+        "the reader crashed or ran out of memory on it; the file may be damaged, save it "
+        "again in Excel/WPS",
+    ),
+    "reason.xlsb": (
+        "Excel 二进制工作簿（.xlsb），请在 Excel 中另存为 .xlsx",
+        "an Excel binary workbook (.xlsb); save it as .xlsx in Excel",
+    ),
+    "reason.numbers": (
+        "Apple Numbers 文件，请在 Numbers 中导出为 Excel (.xlsx)",
+        "an Apple Numbers file; export it to Excel (.xlsx) from Numbers",
     ),
     "reason.lock_file": (
         "这是 Office 的锁文件（~$ 开头），不是工作簿",
@@ -238,6 +259,146 @@ _CATALOGUE: dict[str, tuple[str, ...]] = {
     "F002": (
         "Office 锁文件被提交了，请删除它并把 ~$* 加入 .gitignore。",
         "an Office lock file was committed; delete it and add ~$* to .gitignore.",
+    ),
+    # --- rule documentation: why (from the method) and an example fix ------------------
+    "doc.F001": (
+        "文件无法作为工作簿读取（空文件、不是 zip、被截断、没有工作簿、有密码、旧版 .xls）。\n"
+        "修复：在 Excel/WPS 中打开，取消密码，另存为 .xlsx。",
+        "The file cannot be read as a workbook (empty, not a zip, truncated, no workbook, "
+        "password-protected, legacy .xls).\nFix: open it in Excel/WPS, remove any "
+        "password, save as .xlsx.",
+    ),
+    "doc.F002": (
+        "Office 锁文件（~$复盘.xlsx）是编辑时的临时文件，不应提交。\n"
+        "修复：删除它，并在 .gitignore 中加入 ~$*。",
+        "An Office lock file (~$retro.xlsx) is a temporary file of an open editor and "
+        "must not be committed.\nFix: delete it and add ~$* to .gitignore.",
+    ),
+    "doc.S001": (
+        "复盘需要四张表：基本信息、KPI评估、问题与行动、经验沉淀。\n"
+        "修复：用 retrokit init 生成模板，把内容复制进对应的表。",
+        "A review needs four sheets: Basic Info, KPI Evaluation, Problems & Actions, "
+        "Lessons.\nFix: make a template with retrokit init and copy your content in.",
+    ),
+    "doc.S002": (
+        "缺少必填列时无法检查内容。\n修复：在表头行加上该列，例如“目标值”。",
+        "Without a required column the content cannot be checked.\nFix: add the column "
+        "to the header row, e.g. 'Target'.",
+    ),
+    "doc.S003": (
+        "必填项为空的行无法评估。\n修复：补上该单元格，例如给 KPI 填写实际值。",
+        "A row with an empty required cell cannot be evaluated.\nFix: fill the cell, "
+        "e.g. the KPI's actual value.",
+    ),
+    "doc.V001": (
+        "无法识别的数字会让达成率无法计算。\n修复：写成 5000、500万、5%、1:3 等形式。",
+        "A number that cannot be read leaves the achievement rate unknown.\nFix: write "
+        "it as 5000, 5M, 5% or 1:3.",
+    ),
+    "doc.V002": (
+        "日期无法识别或结束早于开始。\n修复：写成 2024-08-10，并检查起止日期。",
+        "A date cannot be read, or the end is before the start.\nFix: write "
+        "2024-08-10 and check both dates.",
+    ),
+    "doc.V003": (
+        "列表外的值无法统计。\n修复：从下拉列表中选择，例如状态选“进行中”。",
+        "A value outside its list cannot be counted.\nFix: pick from the dropdown, e.g. "
+        "status 'In progress'.",
+    ),
+    "doc.V004": (
+        "目标为 0 或正负号使比值无意义时，达成率无法计算。\n修复：改用有意义的目标，或改写指标"
+        "（例如把“投诉减少到 0”写成越低越好的投诉数）。",
+        "With a zero target, or signs that make the ratio meaningless, there is no "
+        "achievement rate.\nFix: set a meaningful target or restate the metric.",
+    ),
+    "doc.V005": (
+        "目标写成 5%、实际写成 4，容易算错。\n修复：两者都写成百分比：5% 和 4%。",
+        "A target of 5% beside an actual of 4 is easy to misread.\nFix: write both "
+        "as percentages: 5% and 4%.",
+    ),
+    "doc.V006": (
+        "差异值、达成率或结果被手填覆盖或已过期，会误导读者。\n修复：恢复模板公式，"
+        "或删除手填的值。",
+        "A hand-typed or stale gap, achievement or result misleads readers.\nFix: "
+        "restore the template's formula or clear the typed value.",
+    ),
+    "doc.K001": (
+        "未完成和超额完成都需要分析原因，否则无法沉淀经验。\n修复：在“分析简述”中写明原因，"
+        "例如“抖音达成 120%，其他渠道 60%”。",
+        "Misses and surprising wins both need a cause, or nothing is learned.\nFix: "
+        "write why in 'Analysis', e.g. 'Douyin 120%, other channel 60%'.",
+    ),
+    "doc.K002": (
+        "复盘要聚焦最重要的目标。\n修复：填写 KPI 行，并把 2-3 个标为核心指标。",
+        "A review focuses on the goals that matter most.\nFix: fill KPI rows and mark 2-3 as core.",
+    ),
+    "doc.K003": (
+        "未完成的核心指标必须进入问题分析。\n修复：在问题与行动表中加一行，关联指标写该指标。",
+        "A missed core KPI must be analysed as a problem.\nFix: add a problem row with "
+        "this metric in its 'Metric' column.",
+    ),
+    "doc.A001": (
+        "没有责任人的行动不会被执行。\n修复：写具体的人，例如“李策划”。",
+        "An action without an owner does not get done.\nFix: name a person, e.g. 'Li'.",
+    ),
+    "doc.A002": (
+        "没有期限的行动无法跟踪。\n修复：写完成时间，例如 2024-08-10。",
+        "An action without a due date cannot be tracked.\nFix: give one, e.g. 2024-08-10.",
+    ),
+    "doc.A003": (
+        "不可衡量的效果无法在下次复盘时检验。\n修复：写“注册转化率提升到 5.5%”，而不是“提升转化”。",
+        "An effect without a number cannot be checked next time.\nFix: write "
+        "'registration conversion to 5.5%', not 'improve conversion'.",
+    ),
+    "doc.A004": (
+        "逾期的行动需要跟进或调整。\n修复：完成后把状态改为“已完成”，或调整完成时间。",
+        "An overdue action needs follow-up.\nFix: set the status to 'Done' when done, "
+        "or move the due date.",
+    ),
+    "doc.A005": (
+        "不找到根因，问题会反复出现。\n修复：用 5-Why 追问：转化低 → 跳出率高 → 图片加载慢。",
+        "Without the root cause the problem comes back.\nFix: ask 5-Why: low "
+        "conversion -> high bounce -> slow images.",
+    ),
+    "doc.A006": (
+        "只有问题没有行动，复盘就没有产出。\n修复：写具体措施，例如“注册从 5 步减到 3 步”。",
+        "A problem without an action produces nothing.\nFix: write a concrete action, "
+        "e.g. 'cut sign-up from 5 steps to 3'.",
+    ),
+    "doc.A007": (
+        "面面俱到等于没有重点。\n修复：只把影响最大的 2-3 个问题标为高影响。",
+        "Trying to fix everything fixes nothing.\nFix: rate only the 2-3 largest "
+        "problems as high impact.",
+    ),
+    "doc.L001": (
+        "没有数据的经验难以让人信服。\n修复：补充效果数据，例如“新客占比 +20%”。",
+        "A lesson without evidence does not convince.\nFix: add numbers, e.g. "
+        "'new-customer share +20%'.",
+    ),
+    "doc.L002": (
+        "不写适用场景，下次不知道何时复用。\n修复：写明场景，例如“规则复杂的促销活动”。",
+        "Without a scenario nobody knows when to reuse it.\nFix: say where, e.g. "
+        "'promotions with complex rules'.",
+    ),
+    "doc.W001": (
+        "观点代替事实会让复盘失去说服力。\n修复：把“我觉得转化低”改成“转化率 4%，目标 5%”。",
+        "Opinions instead of facts weaken the review.\nFix: replace 'I think "
+        "conversion was low' with 'conversion 4%, target 5%'.",
+    ),
+    "doc.W002": (
+        "指责个人而不描述行为，会让团队回避问题。\n修复：把“销售不努力”改成“销售跟进平均慢 3 天”。",
+        "Blaming people makes the team hide problems.\nFix: replace 'sales didn't try' "
+        "with 'sales follow-up took 3 days longer on average'.",
+    ),
+    "doc.R001": (
+        "同一环节在多次复盘中反复出问题，说明机制本身需要改变。\n修复：针对该环节设计机制性的改进。",
+        "A problem area that comes back review after review means the mechanism must "
+        "change.\nFix: address the mechanism of that area, not just this instance.",
+    ),
+    "doc.D001": (
+        "复盘应在活动结束后 3-5 个工作日内进行，记忆和数据才新鲜。\n修复：下次提前安排复盘日期。",
+        "Hold the review 3-5 working days after the end, while memory and data are "
+        "fresh.\nFix: schedule the next review date in advance.",
     ),
     # --- labels -------------------------------------------------------------------------
     "label.na": ("无法计算", "n/a", "無法計算"),

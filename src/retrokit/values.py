@@ -176,11 +176,11 @@ def ratio_from_time(hours: int, minutes: int, seconds: float = 0) -> float:
     return (minutes + seconds / 60) / hours
 
 
-def parse_number(raw: object, *, percent_format: bool = False) -> Quantity:
+def parse_number(raw: object, *, number_format: str | None = None) -> Quantity:
     """Parse a target or actual cell.
 
-    ``percent_format`` tells that a numeric cell carries a percent number format (0.05 shown as
-    5%). Raises ValueError when the cell holds no number.
+    ``number_format`` is "percent" when a numeric cell is shown as a percentage (0.05 as 5%),
+    "ratio" when shown as 1:x. Raises ValueError when the cell holds no number.
     """
     if raw is None or isinstance(raw, bool):
         raise ValueError(repr(raw))
@@ -188,7 +188,10 @@ def parse_number(raw: object, *, percent_format: bool = False) -> Quantity:
         value = float(raw)
         if not math.isfinite(value):
             raise ValueError(repr(raw))
-        return Quantity(value, "percent" if percent_format else "plain")
+        form: Form = "percent" if number_format == "percent" else "plain"
+        if number_format == "ratio":
+            form = "ratio"
+        return Quantity(value, form)
     if isinstance(raw, dt.datetime):
         if raw.year > 1900:  # a real date in a number cell is not a number
             raise ValueError(raw.isoformat())

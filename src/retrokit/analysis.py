@@ -1,0 +1,433 @@
+"""The method's computation (DOMAIN.md): pure functions from read records to results.
+
+Direction, gap, direction-aware achievement rate, result labels, roll-ups, action priority
+and overdue actions. No I/O here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from retrokit.findings import Finding
+from retrokit.reader import Record, Workbook
+from retrokit.schema import DIMENSION, LOWER_IS_BETTER_WORDS, Lang
+from retrokit.text import fold
+from retrokit.values import Quantity
+
+DEFAULT_THRESHOLD = 0.9
+ALL_CHANNELS = "all"
+
+
+class Direction(str, Enum):
+    HIGHER = "higher"
+    LOWER = "lower"
+
+
+class Status(str, Enum):
+    EXCEEDED = "exceeded"
+    MET = "met"
+    MISSED = "missed"
+
+
+class Priority(str, Enum):
+    QUICK_WIN = "quick_win"
+    MAJOR_PROJECT = "major_project"
+    FILL_IN = "fill_in"
+    DEFER = "defer"
+
+
+PRIORITY_ORDER = [Priority.QUICK_WIN, Priority.MAJOR_PROJECT, Priority.FILL_IN, Priority.DEFER]
+
+# Impact x effort. High impact + low effort is a quick win, high + high a major project, low +
+# low a fill-in, low + high deferred. Medium sits between: medium effort counts as cheap for a
+# high- or low-impact problem, and a medium-impact problem is a quick win when cheap, a project
+# to plan at medium effort and deferred when costly.
+PRIORITY_TABLE: Mapping[tuple[str, str], Priority] = {
+    ("high", "low"): Priority.QUICK_WIN,
+    ("high", "medium"): Priority.QUICK_WIN,
+    ("high", "high"): Priority.MAJOR_PROJECT,
+    ("medium", "low"): Priority.QUICK_WIN,
+    ("medium", "medium"): Priority.MAJOR_PROJECT,
+    ("medium", "high"): Priority.DEFER,
+    ("low", "low"): Priority.FILL_IN,
+    ("low", "medium"): Priority.FILL_IN,
+    ("low", "high"): Priority.DEFER,
+}
+
+_UNIT_IN_NAME = re.compile(r"[(（\[【]\s*([^()（）\[\]【】]{1,12}?)\s*[)）\]】]\s*$")
+_ARROW = re.compile(r"\s*(?:-+>|=+>|→|⇒|➔|➜|➡|⟶|>)\s*")
+
+
+@dataclass(frozen=True)
+class KpiResult:
+    row: int
+    dimension: str | None
+    metric: str
+    channel: str | None
+    direction: Direction
+    unit: str | None
+    form: str  # plain | percent | ratio: how target and actual are written
+    target: float | None
+    actual: float | None
+    gap: float | None
+    rate: float | None
+    status: Status | None
+    core: bool
+    analysis: str | None
+    undefined_reason: str | None = None  # V004.zero / V004.signs when the rate is undefined
+    mixed_forms: bool = False  # one of target/actual a percentage, the other not (V005)
+    record: Record | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class ProblemResult:
+    row: int
+    area: str | None
+    problem: str | None
+    metric: str | None
+    root_cause: str | None
+    why_chain: tuple[str, ...]
+    action: str | None
+    owner: str | None
+    due: dt.date | None
+    expected: str | None
+    impact: str | None
+    effort: str | None
+    status: str | None
+    priority: Priority | None
+    overdue: bool
+    record: Record | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class LessonResult:
+    row: int
+    category: str | None
+    lesson: str | None
+    applies_to: str | None
+    evidence: str | None
+    recorded_by: str | None
+    recorded_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class Analysis:
+    file: str
+    lang: Lang
+    info: Mapping[str, Any]
+    kpis: tuple[KpiResult, ...]
+    problems: tuple[ProblemResult, ...]
+    lessons: tuple[LessonResult, ...]
+    summary: Mapping[str, Any]
+    today: dt.date
+    threshold: float
+    findings: tuple[Finding, ...] = ()
+
+
+# --- KPIs ------------------------------------------------------------------------------------
+
+
+def infer_direction(dimension: str | None, metric: str) -> Direction:
+    """Lower-is-better for the cost dimension and cost-like metric names, else higher."""
+    if dimension == "cost":
+        return Direction.LOWER
+    name = fold(metric)
+    if any(fold(word) in name for word in LOWER_IS_BETTER_WORDS):
+        return Direction.LOWER
+    return Direction.HIGHER
+
+
+def kpi_direction(
+    explicit: str | None, dimension: str | None, metric: str, *quantities: Quantity | None
+) -> Direction:
+    """The Direction column if filled, then a threshold sign (≥5%, <=3秒), then inference."""
+    if explicit:
+        return Direction(explicit)
+    for q in quantities:
+        if q is not None and q.direction:
+            return Direction(q.direction)
+    return infer_direction(dimension, metric)
+
+
+def achievement_rate(
+    target: float, actual: float, direction: Direction
+) -> tuple[float | None, str | None]:
+    """actual/target when higher is better, target/actual when lower is better.
+
+    Returns (rate, None) or (None, reason) when the ratio is undefined: a zero target, or signs
+    that make it meaningless (a negative target; a lower-is-better actual at or below zero).
+    """
+    if target == 0:
+        return None, "V004.zero"
+    if target < 0:
+        return None, "V004.signs"
+    if direction is Direction.LOWER:
+        if actual <= 0:
+            return None, "V004.signs"
+        return target / actual, None
+    return actual / target, None
+
+
+def result_status(rate: float | None, threshold: float = DEFAULT_THRESHOLD) -> Status | None:
+    """exceeded above 100%, met from the threshold up to 100%, missed below it."""
+    if rate is None:
+        return None
+    r = round(rate, 12)  # 0.9000000000000001 is 90%
+    if r > 1:
+        return Status.EXCEEDED
+    if r >= threshold:
+        return Status.MET
+    return Status.MISSED
+
+
+def unit_of(metric: str) -> str | None:
+    """The unit written in brackets after a metric name: 总费用(万元) -> 万元."""
+    m = _UNIT_IN_NAME.search(unicodedata.normalize("NFKC", metric))
+    return m.group(1) if m else None
+
+
+def _reconcile(target: Quantity, actual: Quantity) -> tuple[float, float, str, bool]:
+    """Bring target and actual to one form. A plain 4 beside a 5% means 4%."""
+    t, a = target.value, actual.value
+    forms = {target.form, actual.form}
+    if forms == {"percent", "plain"}:
+        plain_is_actual = actual.form == "plain"
+        plain = a if plain_is_actual else t
+        if abs(plain) >= 1:  # typed as 4 meaning 4%
+            plain = plain / 100
+        if plain_is_actual:
+            a = plain
+        else:
+            t = plain
+        return t, a, "percent", True
+    if "ratio" in forms:
+        return t, a, "ratio", False
+    return t, a, target.form, False
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 10)
+
+
+def evaluate_kpi(record: Record, threshold: float = DEFAULT_THRESHOLD) -> KpiResult:
+    v = record.values
+    metric = record.text("metric")
+    target: Quantity | None = v.get("target")
+    actual: Quantity | None = v.get("actual")
+    direction = kpi_direction(v.get("direction"), v.get("dimension"), metric, target, actual)
+    unit = unit_of(metric) or (target.unit if target else "") or (actual.unit if actual else "")
+    gap = rate = None
+    reason = None
+    mixed = False
+    given = target or actual
+    form = given.form if given is not None else "plain"
+    t = a = None
+    if target is not None and actual is not None:
+        t, a, form, mixed = _reconcile(target, actual)
+        gap = a - t
+        rate, reason = achievement_rate(t, a, direction)
+    elif target is not None:
+        t = target.value
+    elif actual is not None:
+        a = actual.value
+    if form == "percent" and not unit:
+        unit = "%"
+    return KpiResult(
+        row=record.row,
+        dimension=v.get("dimension"),
+        metric=metric,
+        channel=record.text("channel") or None,
+        direction=direction,
+        unit=unit or None,
+        form=form,
+        target=_round(t),
+        actual=_round(a),
+        gap=_round(gap),
+        rate=_round(rate),
+        status=result_status(rate, threshold),
+        core=v.get("core") == "yes",
+        analysis=record.text("analysis") or None,
+        undefined_reason=reason,
+        mixed_forms=mixed,
+        record=record,
+    )
+
+
+# --- problems and lessons --------------------------------------------------------------------
+
+
+def why_chain(root_cause: str) -> tuple[str, ...]:
+    """A 5-Why chain written with arrows (-> → ＞) split into its steps."""
+    text = unicodedata.normalize("NFKC", root_cause)
+    return tuple(step for step in (s.strip() for s in _ARROW.split(text)) if step)
+
+
+def priority(impact: str | None, effort: str | None) -> Priority | None:
+    if impact is None or effort is None:
+        return None
+    return PRIORITY_TABLE[(impact, effort)]
+
+
+def is_overdue(due: dt.date | None, status: str | None, today: dt.date) -> bool:
+    """Due before today and not done or dropped (a blank status counts as open)."""
+    return due is not None and due < today and status not in ("done", "dropped")
+
+
+def evaluate_problem(record: Record, today: dt.date) -> ProblemResult:
+    v = record.values
+    root = record.text("root_cause") or None
+    return ProblemResult(
+        row=record.row,
+        area=record.text("area") or None,
+        problem=record.text("problem") or None,
+        metric=record.text("metric") or None,
+        root_cause=root,
+        why_chain=why_chain(root) if root else (),
+        action=record.text("action") or None,
+        owner=record.text("owner") or None,
+        due=v.get("due"),
+        expected=record.text("expected") or None,
+        impact=v.get("impact"),
+        effort=v.get("effort"),
+        status=v.get("status"),
+        priority=priority(v.get("impact"), v.get("effort")),
+        overdue=is_overdue(v.get("due"), v.get("status"), today),
+        record=record,
+    )
+
+
+def _priority_key(p: ProblemResult) -> tuple[int, int, dt.date, int]:
+    rank = PRIORITY_ORDER.index(p.priority) if p.priority else len(PRIORITY_ORDER)
+    impact = {"high": 0, "medium": 1, "low": 2}.get(p.impact or "", 3)
+    return (rank, impact, p.due or dt.date.max, p.row)
+
+
+def evaluate_lesson(record: Record) -> LessonResult:
+    v = record.values
+    return LessonResult(
+        row=record.row,
+        category=v.get("category"),
+        lesson=record.text("lesson") or None,
+        applies_to=record.text("applies_to") or None,
+        evidence=record.text("evidence") or None,
+        recorded_by=record.text("recorded_by") or None,
+        recorded_on=v.get("recorded_on"),
+    )
+
+
+# --- roll-ups --------------------------------------------------------------------------------
+
+
+def _counts(kpis: Iterable[KpiResult]) -> dict[str, Any]:
+    items = list(kpis)
+    counts: dict[str, Any] = {
+        "kpis": len(items),
+        "exceeded": sum(k.status is Status.EXCEEDED for k in items),
+        "met": sum(k.status is Status.MET for k in items),
+        "missed": sum(k.status is Status.MISSED for k in items),
+        "unrated": sum(k.status is None for k in items),
+    }
+    rated = counts["kpis"] - counts["unrated"]
+    counts["reached_share"] = (
+        round((counts["exceeded"] + counts["met"]) / rated, 10) if rated else None
+    )
+    return counts
+
+
+def summarise(kpis: tuple[KpiResult, ...]) -> dict[str, Any]:
+    """Counts by label overall, per dimension (in the list's order) and per channel."""
+    summary = _counts(kpis)
+    dims = [c.code for c in DIMENSION.choices]
+    by_dim: dict[str, Any] = {}
+    for code in [*dims, None]:
+        group = [k for k in kpis if k.dimension == code]
+        if group:
+            by_dim[code or "unspecified"] = _counts(group)
+    by_channel: dict[str, Any] = {}
+    for channel in dict.fromkeys(k.channel or ALL_CHANNELS for k in kpis):
+        by_channel[channel] = _counts(k for k in kpis if (k.channel or ALL_CHANNELS) == channel)
+    summary["by_dimension"] = by_dim
+    summary["by_channel"] = by_channel
+    summary["core_missed"] = [k.metric for k in kpis if k.core and k.status is Status.MISSED]
+    return summary
+
+
+def _info(record: Record | None) -> dict[str, Any]:
+    from retrokit.schema import INFO
+
+    out: dict[str, Any] = {}
+    for column in INFO.columns:
+        value = record.values.get(column.key) if record else None
+        if isinstance(value, Quantity):
+            value = value.value
+        out[column.key] = value
+    return out
+
+
+def analyze(
+    workbook: Workbook,
+    *,
+    today: dt.date | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    findings: tuple[Finding, ...] | None = None,
+) -> Analysis:
+    """Compute every KPI, problem and lesson of a read workbook."""
+    today = today or dt.date.today()
+    kpis = tuple(evaluate_kpi(r, threshold) for r in workbook.kpis)
+    problems = tuple(
+        sorted((evaluate_problem(r, today) for r in workbook.problems), key=_priority_key)
+    )
+    lessons = tuple(evaluate_lesson(r) for r in workbook.lessons)
+    return Analysis(
+        file=workbook.path,
+        lang=workbook.lang,
+        info=_info(workbook.info),
+        kpis=kpis,
+        problems=problems,
+        lessons=lessons,
+        summary=summarise(kpis),
+        today=today,
+        threshold=threshold,
+        findings=workbook.findings if findings is None else findings,
+    )
+
+
+# --- JSON ------------------------------------------------------------------------------------
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+def to_json(result: Analysis, lang: Lang | None = None) -> dict[str, Any]:
+    """The `analyze --format json` contract: English keys, ISO dates, null for missing."""
+    lang = lang or result.lang
+    skip = {"record", "undefined_reason", "mixed_forms", "form"}
+
+    def row(obj: Any) -> dict[str, Any]:
+        return {
+            k: ([_json_value(x) for x in v] if isinstance(v, tuple) else _json_value(v))
+            for k, v in obj.__dict__.items()
+            if k not in skip
+        }
+
+    return {
+        "file": result.file,
+        "lang": result.lang,
+        "info": {k: _json_value(v) for k, v in result.info.items()},
+        "kpis": [row(k) for k in result.kpis],
+        "problems": [row(p) for p in result.problems],
+        "lessons": [row(x) for x in result.lessons],
+        "summary": dict(result.summary),
+        "findings": [f.to_json(lang) for f in result.findings],
+    }

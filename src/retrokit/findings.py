@@ -1,0 +1,82 @@
+"""The Finding record shared by the reader, analyze, lint and the report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from retrokit.i18n import t
+from retrokit.schema import DEFAULT_LANG, Choice, Column, Lang, Sheet
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+def _render(value: Any, lang: Lang) -> Any:
+    if isinstance(value, Column):
+        return value.label(lang)
+    if isinstance(value, Sheet):
+        return value.name(lang)
+    if isinstance(value, Choice):
+        return value.label(lang)
+    if isinstance(value, tuple) and len(value) in (2, 3) and value[0] == "i18n":
+        return t(value[1], lang, **dict(value[2] if len(value) == 3 else ()))
+    if isinstance(value, list | tuple):
+        sep = "、" if lang != "en" else ", "
+        return sep.join(str(_render(v, lang)) for v in value)
+    return value
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing wrong with a workbook, located to its sheet and cell where there is one.
+
+    ``key`` is the catalogue entry of the message (the rule code, or ``CODE.variant``);
+    ``args`` fill it in. Schema objects among the args are shown in the reader's language.
+    """
+
+    code: str
+    file: str
+    sheet: str | None = None
+    cell: str | None = None
+    row: int | None = None
+    key: str = ""
+    args: tuple[tuple[str, Any], ...] = ()
+    severity: Severity = Severity.ERROR
+    #: The workbook's language: messages are shown in it unless the user asks for another.
+    lang: Lang = DEFAULT_LANG
+
+    def message(self, lang: Lang | None = None) -> str:
+        lang = lang or self.lang
+        args = {k: _render(v, lang) for k, v in self.args}
+        return t(self.key or self.code, lang, **args)
+
+    @property
+    def where(self) -> str:
+        if self.sheet and self.cell:
+            return f"{self.sheet}!{self.cell}"
+        return self.sheet or ""
+
+    def to_json(self, lang: Lang | None = None) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message(lang),
+            "file": self.file,
+            "sheet": self.sheet,
+            "cell": self.cell,
+            "row": self.row,
+        }
+
+
+def i18n_arg(key: str, **args: Any) -> tuple[str, str, tuple[tuple[str, Any], ...]]:
+    """An argument rendered from the catalogue in the reader's language."""
+    return ("i18n", key, tuple(args.items()))

@@ -1,0 +1,225 @@
+"""Formatters of lint findings: they only format, they never check."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from retrokit import __version__
+from retrokit.findings import Finding, Severity
+from retrokit.i18n import t
+from retrokit.lint import base_code, relpath
+from retrokit.rules import REGISTRY, rules
+from retrokit.schema import Lang
+from retrokit.text import clean_terminal
+
+FORMATS = ("text", "concise", "json", "json-lines", "github", "sarif", "junit")
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def _location(f: Finding) -> str:
+    path = relpath(f.file)
+    return f"{path}:{f.where}" if f.where else path
+
+
+def _line(f: Finding, lang: Lang | None) -> str:
+    return clean_terminal(f"{_location(f)} {f.code} [{f.severity.value}] {f.message(lang)}")
+
+
+def concise(findings: Sequence[Finding], files: Sequence[str], lang: Lang | None) -> str:
+    return "".join(_line(f, lang) + "\n" for f in findings)
+
+
+def statistics(findings: Sequence[Finding]) -> str:
+    counts = Counter(f.code for f in findings)
+    lines = []
+    for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        r = REGISTRY[base_code(code)]
+        lines.append(f"{n:>6}  {code}  {r.name}  [{r.severity.value}]")
+    return "".join(line + "\n" for line in lines)
+
+
+def text(findings: Sequence[Finding], files: Sequence[str], lang: Lang | None) -> str:
+    """Grouped by file, then a summary by code and the totals."""
+    out: list[str] = []
+    by_file: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_file.setdefault(f.file, []).append(f)
+    for file, items in by_file.items():
+        out.append(clean_terminal(relpath(file)))
+        for f in items:
+            out.append("  " + _line(f, lang))
+        out.append("")
+    if findings:
+        out.append(statistics(findings).rstrip("\n"))
+    sev = Counter(f.severity for f in findings)
+    out.append(
+        f"{len(files)} file(s) checked: {sev[Severity.ERROR]} error(s), "
+        f"{sev[Severity.WARNING]} warning(s), {sev[Severity.INFO]} info."
+    )
+    return "\n".join(out) + "\n"
+
+
+def as_json(findings: Sequence[Finding], files: Sequence[str], lang: Lang | None) -> str:
+    return json.dumps([f.to_json(lang) for f in findings], ensure_ascii=False, indent=2) + "\n"
+
+
+def json_lines(findings: Sequence[Finding], files: Sequence[str], lang: Lang | None) -> str:
+    return "".join(json.dumps(f.to_json(lang), ensure_ascii=False) + "\n" for f in findings)
+
+
+def _gh_escape_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_escape_prop(s: str) -> str:
+    return _gh_escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def github(findings: Sequence[Finding], files: Sequence[str], lang: Lang | None) -> str:
+    """GitHub Actions workflow commands, one per finding."""
+    lines = []
+    for f in findings:
+        props = f"file={_gh_escape_prop(relpath(f.file))},title={_gh_escape_prop(f.code)}"
+        body = f"{f.where} {f.message(lang)}".strip()
+        lines.append(f"::{GITHUB_LEVEL[f.severity]} {props}::{_gh_escape_data(body)}")
+    return "".join(line + "\n" for line in lines)
+
+
+def _md_cell(s: str) -> str:
+    return s.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", "<br>")
+
+
+def step_summary(findings: Sequence[Finding], files: Sequence[str], lang: Lang | None) -> str:
+    """A Markdown table of every finding, for $GITHUB_STEP_SUMMARY."""
+    lines = [
+        f"### retrokit lint: {len(findings)} finding(s) in {len(files)} file(s)",
+        "",
+        "| file | cell | code | severity | message |",
+        "|---|---|---|---|---|",
+    ]
+    for f in findings:
+        lines.append(
+            f"| {_md_cell(relpath(f.file))} | {_md_cell(f.where)} | {f.code} | "
+            f"{f.severity.value} | {_md_cell(f.message(lang))} |"
+        )
+    return "\n".join(lines) + "\n\n"
+
+
+SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def fingerprint(f: Finding) -> str:
+    key = "\x1f".join([f.code, relpath(f.file), f.sheet or "", f.cell or ""])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def sarif_log(
+    findings: Sequence[Finding], files: Sequence[str], lang: Lang | None
+) -> dict[str, Any]:
+    catalogue = rules()
+    index = {r.code: i for i, r in enumerate(catalogue)}
+    driver_rules = []
+    for r in catalogue:
+        doc = t(f"doc.{r.code}", lang or "en")
+        driver_rules.append(
+            {
+                "id": r.code,
+                "name": r.name,
+                "shortDescription": {"text": r.summary},
+                "fullDescription": {"text": doc.splitlines()[0]},
+                "help": {"text": doc},
+                "defaultConfiguration": {"level": SARIF_LEVEL[r.severity]},
+            }
+        )
+    results = []
+    for f in findings:
+        code = base_code(f.code)
+        location: dict[str, Any] = {
+            "physicalLocation": {
+                "artifactLocation": {"uri": relpath(f.file)},
+                # A workbook has no lines: a placeholder region keeps code-scanning UIs happy.
+                "region": {"startLine": 1},
+            }
+        }
+        if f.where:
+            location["logicalLocations"] = [{"fullyQualifiedName": f.where, "kind": "element"}]
+        message = f"{f.where} {f.message(lang)}".strip()
+        results.append(
+            {
+                "ruleId": code,
+                "ruleIndex": index[code],
+                "level": SARIF_LEVEL[f.severity],
+                "message": {"text": message},
+                "locations": [location],
+                "partialFingerprints": {"retrokitCell/v1": fingerprint(f)},
+            }
+        )
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "retrokit",
+                        "version": __version__,
+                        "informationUri": "https://pypi.org/project/retrokit/",
+                        "rules": driver_rules,
+                    }
+                },
+                "results": results,
+            }
+        ],
+    }
+
+
+def sarif(findings: Sequence[Finding], files: Sequence[str], lang: Lang | None) -> str:
+    return json.dumps(sarif_log(findings, files, lang), ensure_ascii=False, indent=2) + "\n"
+
+
+def junit(findings: Sequence[Finding], files: Sequence[str], lang: Lang | None) -> str:
+    """One test case per workbook; it fails when the workbook has error-level findings."""
+    by_file: dict[str, list[Finding]] = {f: [] for f in files}
+    for f in findings:
+        by_file.setdefault(f.file, []).append(f)
+    failures = sum(any(f.severity is Severity.ERROR for f in items) for items in by_file.values())
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<testsuites name="retrokit" tests="{len(by_file)}" failures="{failures}">',
+        f'  <testsuite name="retrokit lint" tests="{len(by_file)}" failures="{failures}" '
+        'errors="0" skipped="0">',
+    ]
+    for file, items in by_file.items():
+        name = quoteattr(relpath(file))
+        detail = escape("\n".join(_line(f, lang) for f in items))
+        out.append(f'    <testcase classname="retrokit.lint" name={name}>')
+        errors = [f for f in items if f.severity is Severity.ERROR]
+        if errors:
+            summary = quoteattr(
+                f"{len(errors)} error(s): " + ", ".join(sorted({f.code for f in errors}))
+            )
+            out.append(f'      <failure message={summary} type="retrokit">{detail}</failure>')
+        elif items:
+            out.append(f"      <system-out>{detail}</system-out>")
+        out.append("    </testcase>")
+    out += ["  </testsuite>", "</testsuites>"]
+    return "\n".join(out) + "\n"
+
+
+FORMATTERS: dict[str, Callable[[Sequence[Finding], Sequence[str], Lang], str]] = {
+    "text": text,
+    "concise": concise,
+    "json": as_json,
+    "json-lines": json_lines,
+    "github": github,
+    "sarif": sarif,
+    "junit": junit,
+}

@@ -1,0 +1,339 @@
+"""What a file is, before any parser touches it, and the little structure calamine does not give.
+
+A file is recognised by its first bytes, not its suffix. A zip is checked against size limits
+(zip bombs, sheets that span billions of cells, which make native readers abort the process)
+before the cell reader sees it. Number formats (a percent-formatted 0.05) are read here from
+``styles.xml`` and the sheet XML, with regular expressions over bytes rather than a DOM.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from retrokit.errors import UnreadableWorkbook
+
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+STRICT_NS = b"purl.oclc.org/ooxml/spreadsheetml/main"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Sanity limits for one workbook; each can be raised from the command line or config."""
+
+    max_file_bytes: int = 200 * 1024 * 1024
+    max_unpacked_bytes: int = 1024 * 1024 * 1024
+    max_ratio: int = 200
+    max_cells: int = 20_000_000
+
+
+@dataclass
+class Package:
+    """An opened .xlsx/.xlsm: its bytes, its zip, and where each sheet's XML lives."""
+
+    path: Path
+    data: bytes
+    zip: zipfile.ZipFile
+    sheet_parts: dict[str, str] = field(default_factory=dict)
+    _styles: dict[int, str] | None = None
+
+    def formatted_cells(self, sheet_name: str, columns: list[str]) -> dict[str, str]:
+        """Refs (``E5``) of cells in ``columns`` shown as a percentage or a ratio -> the form."""
+        part = self.sheet_parts.get(sheet_name)
+        if not part or not columns:
+            return {}
+        if self._styles is None:
+            self._styles = _number_styles(self.zip)
+        if not self._styles:
+            return {}
+        try:
+            xml = self.zip.read(part)
+        except (KeyError, zipfile.BadZipFile, zlib.error, OSError, EOFError):
+            return {}
+        cols = "|".join(re.escape(c) for c in columns)
+        pattern = re.compile(
+            rb'<(?:\w+:)?c\b(?=[^>]*?\br="((?:' + cols.encode() + rb')\d+)")(?=[^>]*?\bs="(\d+)")'
+        )
+        styles = self._styles
+        return {
+            m.group(1).decode(): styles[int(m.group(2))]
+            for m in pattern.finditer(xml)
+            if int(m.group(2)) in styles
+        }
+
+
+_BUILTIN_PERCENT = {9, 10}
+_NUMFMT = re.compile(rb'<(?:\w+:)?numFmt\b[^>]*?numFmtId="(\d+)"[^>]*?formatCode="([^"]*)"')
+_CELLXFS = re.compile(rb"<(?:\w+:)?cellXfs\b[^>]*>(.*?)</(?:\w+:)?cellXfs>", re.S)
+_XF = re.compile(rb"<(?:\w+:)?xf\b([^>]*)/?>")
+_NUMFMTID = re.compile(rb'numFmtId="(\d+)"')
+
+
+def format_form(code: str) -> str | None:
+    """ "percent" for a number format that shows a percentage, "ratio" for one like "1:"0.0."""
+    if re.match(r'^\s*(?:"1:"|1\\?:)', code):
+        return "ratio"
+    # A % outside quotes and escapes makes Excel multiply by 100 when showing the value.
+    stripped = re.sub(r'"[^"]*"|\\.', "", code)
+    return "percent" if "%" in stripped else None
+
+
+def _number_styles(zf: zipfile.ZipFile) -> dict[int, str]:
+    """Cell style index -> "percent" or "ratio", for the styles that show one."""
+    try:
+        xml = zf.read("xl/styles.xml")
+    except (KeyError, zipfile.BadZipFile, zlib.error, OSError, EOFError):
+        return {}
+    import html
+
+    forms = dict.fromkeys(_BUILTIN_PERCENT, "percent")
+    for num_id, code in _NUMFMT.findall(xml):
+        form = format_form(html.unescape(code.decode("utf-8", "replace")))
+        if form:
+            forms[int(num_id)] = form
+    block = _CELLXFS.search(xml)
+    if not block:
+        return {}
+    result = {}
+    for index, attrs in enumerate(_XF.findall(block.group(1))):
+        m = _NUMFMTID.search(attrs)
+        if m and int(m.group(1)) in forms:
+            result[index] = forms[int(m.group(1))]
+    return result
+
+
+def _sniff_ole(path: Path, data: bytes) -> UnreadableWorkbook:
+    # An OLE2 container is either an encrypted OOXML workbook or a legacy .xls (maybe
+    # encrypted too). Neither is read; the message says which and what to do.
+    if "EncryptionInfo".encode("utf-16-le") in data:
+        return UnreadableWorkbook(path, "reason.encrypted")
+    if _xls_is_encrypted(data):
+        return UnreadableWorkbook(path, "reason.encrypted")
+    return UnreadableWorkbook(path, "reason.xls")
+
+
+def _xls_is_encrypted(data: bytes) -> bool:
+    """Whether a BIFF8 workbook stream carries a FILEPASS record (RC4 or XOR encryption)."""
+    try:
+        import msoffcrypto
+
+        return bool(msoffcrypto.OfficeFile(io.BytesIO(data)).is_encrypted())
+    except Exception:  # a broken OLE file is not encrypted, just legacy and broken
+        return False
+
+
+def _sniff_other(path: Path, data: bytes) -> UnreadableWorkbook:
+    head = data[:512].lstrip(b"\xef\xbb\xbf\xff\xfe\xfe\xff \t\r\n").lower()
+    if head.startswith((b"<", b"{")) or _looks_like_text(data[:4096]):
+        return UnreadableWorkbook(path, "reason.not_spreadsheet")
+    return UnreadableWorkbook(path, "reason.unknown_format")
+
+
+def _looks_like_text(sample: bytes) -> bool:
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            sample.decode("utf-16")
+        except UnicodeDecodeError:
+            return False
+    return b"\x00" not in sample or sample[:2] in (b"\xff\xfe", b"\xfe\xff")
+
+
+def open_package(path: Path, limits: Limits) -> Package:
+    """Recognise and open a workbook file, or raise :class:`UnreadableWorkbook`."""
+    if not path.exists():
+        raise UnreadableWorkbook(path, "reason.missing")
+    if path.is_dir():
+        raise UnreadableWorkbook(path, "reason.is_dir")
+    if path.name.startswith("~$"):
+        raise UnreadableWorkbook(path, "reason.lock_file")
+    size = path.stat().st_size
+    if size == 0:
+        raise UnreadableWorkbook(path, "reason.empty")
+    if size > limits.max_file_bytes:
+        raise UnreadableWorkbook(
+            path,
+            "reason.zip_bomb",
+            what="file size",
+            value=size,
+            limit=limits.max_file_bytes,
+            option="--max-file-bytes",
+        )
+    data = path.read_bytes()
+    if data.startswith(OLE_MAGIC):
+        raise _sniff_ole(path, data)
+    if not data.startswith(ZIP_MAGIC):
+        raise _sniff_other(path, data)
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        raise UnreadableWorkbook(path, "reason.bad_zip", detail=_short(exc)) from None
+    names = {i.filename for i in infos}
+    _check_bomb(path, infos, limits)
+    if "EncryptedPackage" in names or "encryption-data" in _read(zf, "META-INF/manifest.xml"):
+        raise UnreadableWorkbook(path, "reason.encrypted")
+    if "content.xml" in names or _read(zf, "mimetype").startswith("application/vnd.oasis"):
+        raise UnreadableWorkbook(path, "reason.ods")
+    if "xl/workbook.bin" in names:
+        raise UnreadableWorkbook(path, "reason.xlsb")
+    if any(n.startswith("Index/") and n.endswith(".iwa") for n in names):
+        raise UnreadableWorkbook(path, "reason.numbers")
+    workbook_part = _workbook_part(zf, names)
+    if workbook_part is None:
+        raise UnreadableWorkbook(path, "reason.no_workbook")
+    try:
+        workbook_xml = zf.read(workbook_part)
+    except (KeyError, zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
+        raise UnreadableWorkbook(path, "reason.bad_zip", detail=_short(exc)) from None
+    if STRICT_NS in workbook_xml[:4096]:
+        raise UnreadableWorkbook(path, "reason.strict")
+    package = Package(path, data, zf)
+    package.sheet_parts = _sheet_parts(zf, workbook_part, workbook_xml)
+    for name, part in package.sheet_parts.items():
+        _check_extent(path, zf, name, part, limits)
+    return package
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return text.splitlines()[0][:120]
+
+
+def _read(zf: zipfile.ZipFile, name: str) -> str:
+    try:
+        return zf.read(name)[:65536].decode("utf-8", "replace")
+    except (KeyError, zipfile.BadZipFile, zlib.error, OSError, EOFError):
+        return ""
+
+
+def _check_bomb(path: Path, infos: list[zipfile.ZipInfo], limits: Limits) -> None:
+    total = sum(i.file_size for i in infos)
+    if total > limits.max_unpacked_bytes:
+        raise UnreadableWorkbook(
+            path,
+            "reason.zip_bomb",
+            what="unpacked size",
+            value=total,
+            limit=limits.max_unpacked_bytes,
+            option="--max-unpacked-bytes",
+        )
+    for info in infos:
+        # Small members compress freakishly well without harm; judge only the large ones.
+        if info.file_size > 10 * 1024 * 1024 and info.compress_size > 0:
+            ratio = info.file_size // info.compress_size
+            if ratio > limits.max_ratio:
+                raise UnreadableWorkbook(
+                    path,
+                    "reason.zip_bomb",
+                    what=f"compression ratio of {info.filename}",
+                    value=ratio,
+                    limit=limits.max_ratio,
+                    option="--max-ratio",
+                )
+
+
+_TARGET = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
+_ATTR = re.compile(rb'(\w+(?::\w+)?)="([^"]*)"')
+_SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)>")
+
+
+def _attrs(raw: bytes) -> dict[str, str]:
+    import html
+
+    return {
+        k.decode().split(":")[-1] if k != b"r:id" else "r:id": html.unescape(
+            v.decode("utf-8", "replace")
+        )
+        for k, v in _ATTR.findall(raw)
+    }
+
+
+def _resolve(base: str, target: str) -> str:
+    if target.startswith("/"):
+        return target.lstrip("/")
+    parts = base.split("/")[:-1]
+    for piece in target.replace("\\", "/").split("/"):
+        if piece == "..":
+            if parts:
+                parts.pop()
+        elif piece and piece != ".":
+            parts.append(piece)
+    return "/".join(parts)
+
+
+def _relationships(zf: zipfile.ZipFile, part: str) -> dict[str, dict[str, str]]:
+    folder, _, name = part.rpartition("/")
+    rels_name = f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
+    try:
+        xml = zf.read(rels_name)
+    except (KeyError, zipfile.BadZipFile, zlib.error, OSError, EOFError):
+        return {}
+    result = {}
+    for raw in _TARGET.findall(xml):
+        attrs = _attrs(raw)
+        if "Id" in attrs and "Target" in attrs:
+            result[attrs["Id"]] = attrs
+    return result
+
+
+def _workbook_part(zf: zipfile.ZipFile, names: set[str]) -> str | None:
+    for rel in _relationships(zf, "").values():
+        if rel.get("Type", "").endswith("/officeDocument"):
+            part = _resolve("", rel["Target"])
+            if part in names:
+                return part
+    return "xl/workbook.xml" if "xl/workbook.xml" in names else None
+
+
+def _sheet_parts(zf: zipfile.ZipFile, workbook_part: str, xml: bytes) -> dict[str, str]:
+    rels = _relationships(zf, workbook_part)
+    parts = {}
+    for raw in _SHEET.findall(xml):
+        attrs = _attrs(raw)
+        rel = rels.get(attrs.get("r:id", "") or attrs.get("id", ""))
+        if "name" in attrs and rel:
+            parts[attrs["name"]] = _resolve(workbook_part, rel["Target"])
+    return parts
+
+
+_ROW_TAG = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d+)"')
+_WIDE_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{2,3})\d+"')
+
+
+def _column_number(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _check_extent(path: Path, zf: zipfile.ZipFile, sheet: str, part: str, limits: Limits) -> None:
+    """Refuse a sheet whose cells span more than ``max_cells`` (a dense reader would abort)."""
+    try:
+        xml = zf.read(part)
+    except (KeyError, zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
+        raise UnreadableWorkbook(path, "reason.bad_zip", detail=_short(exc)) from None
+    # Rows should be in order, but a hostile file need not keep to that: take the maximum.
+    last_row = max((int(r) for r in _ROW_TAG.findall(xml)), default=0)
+    widest = max((_column_number(c.decode()) for c in set(_WIDE_CELL.findall(xml))), default=26)
+    if last_row * widest > limits.max_cells:
+        raise UnreadableWorkbook(
+            path,
+            "reason.too_many_cells",
+            sheet=sheet,
+            extent=f"{last_row} x {widest}",
+            limit=limits.max_cells,
+            option="--max-cells",
+        )
+
+
+def describe(exc: BaseException) -> str:
+    """A short text for an exception raised by a reader library."""
+    return _short(exc)

@@ -1,0 +1,528 @@
+"""Reading a filled workbook as people really fill it, driven by :mod:`retrokit.schema`.
+
+Sheets are found by any of their names (three languages, Simplified or Traditional, any case or
+width) or, failing that, by their headers; header rows anywhere in the first ten rows; columns
+in any order. Every cell is parsed by its column's type, and a cell that does not parse becomes
+a finding with its address, never a silent zero. Formula results cached in the file are kept
+only to be compared (lint V006): retrokit recomputes everything from target and actual.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from retrokit.errors import UnreadableWorkbook
+from retrokit.findings import Finding
+from retrokit.package import Limits, Package, describe, open_package
+from retrokit.schema import (
+    INFO,
+    LANGS,
+    META_SHEET,
+    SHEETS,
+    ColType,
+    Column,
+    Lang,
+    Sheet,
+)
+from retrokit.text import cell_text, fold
+from retrokit.values import parse_choice, parse_date, parse_number
+
+HEADER_SEARCH_ROWS = 10
+INFO_SEARCH_COLUMNS = 4
+
+Grid = list[list[Any]]
+
+
+def column_letter(index: int) -> str:
+    """0-based column index -> A1 letters."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def ref(row: int, col: int) -> str:
+    """0-based row and column -> ``C5``."""
+    return f"{column_letter(col)}{row + 1}"
+
+
+@dataclass(frozen=True)
+class Record:
+    """One filled row of a table sheet (or the Basic info sheet as one record).
+
+    ``raw`` holds what the cell held, ``values`` the parsed value (text, Quantity, date or a
+    list code; None when blank or unparsable) and ``refs`` the cell address of each column.
+    """
+
+    sheet: str
+    row: int
+    raw: Mapping[str, Any]
+    values: Mapping[str, Any]
+    refs: Mapping[str, str]
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    #: Column key -> "percent" / "ratio" for numeric cells whose number format shows one.
+    formats: Mapping[str, str] = field(default_factory=dict)
+
+    def text(self, key: str) -> str:
+        value = self.raw.get(key)
+        if isinstance(value, dt.datetime | dt.date):
+            return value.isoformat()[:10]
+        return cell_text(value)
+
+    def blank(self, key: str) -> bool:
+        return self.text(key) == ""
+
+
+@dataclass(frozen=True)
+class SheetMatch:
+    key: str
+    name: str | None = None
+    header_row: int | None = None  # 1-based
+    columns: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Workbook:
+    """Everything read from one workbook file, before any computation."""
+
+    path: str
+    lang: Lang
+    template_version: str | None
+    sheets: Mapping[str, SheetMatch]
+    info: Record | None
+    kpis: tuple[Record, ...]
+    problems: tuple[Record, ...]
+    lessons: tuple[Record, ...]
+    findings: tuple[Finding, ...]
+
+
+# --- cell sources ---------------------------------------------------------------------------
+
+
+class CellSource:
+    """Sheet names and value grids of one workbook. Two implementations give the same answers:
+    python-calamine (fast, the default) and openpyxl (a reference, used in tests)."""
+
+    sheet_names: list[str]
+
+    def grid(self, name: str) -> Grid:
+        raise NotImplementedError
+
+    def merged(self, name: str) -> list[tuple[int, int, int, int]]:
+        """Merged ranges as 0-based (first row, first col, last row, last col)."""
+        raise NotImplementedError
+
+
+class CalamineSource(CellSource):
+    def __init__(self, package: Package) -> None:
+        from python_calamine import CalamineWorkbook
+
+        self._wb = CalamineWorkbook.from_filelike(io.BytesIO(package.data))
+        self.sheet_names = list(self._wb.sheet_names)
+        self._sheets: dict[str, Any] = {}
+
+    def _sheet(self, name: str) -> Any:
+        if name not in self._sheets:
+            self._sheets[name] = self._wb.get_sheet_by_name(name)
+        return self._sheets[name]
+
+    def grid(self, name: str) -> Grid:
+        return [list(row) for row in self._sheet(name).to_python(skip_empty_area=False)]
+
+    def merged(self, name: str) -> list[tuple[int, int, int, int]]:
+        ranges = self._sheet(name).merged_cell_ranges or []
+        return [(a[0], a[1], b[0], b[1]) for a, b in ranges]
+
+
+class OpenpyxlSource(CellSource):
+    """The reference reader: openpyxl in normal mode (it pads to the declared dimension in
+    read-only mode, which WPS writes wrongly), cached values only."""
+
+    def __init__(self, package: Package) -> None:
+        import io
+
+        from openpyxl import load_workbook
+
+        self._wb = load_workbook(io.BytesIO(package.data), data_only=True)
+        self.sheet_names = list(self._wb.sheetnames)
+
+    def grid(self, name: str) -> Grid:
+        ws = self._wb[name]
+        rows = [
+            ["" if v is None else v for v in row]
+            for row in ws.iter_rows(min_row=1, min_col=1, values_only=True)
+        ]
+        return rows
+
+    def merged(self, name: str) -> list[tuple[int, int, int, int]]:
+        ws = self._wb[name]
+        return [
+            (r.min_row - 1, r.min_col - 1, r.max_row - 1, r.max_col - 1)
+            for r in ws.merged_cells.ranges
+        ]
+
+
+SOURCES: dict[str, Callable[[Package], CellSource]] = {
+    "calamine": CalamineSource,
+    "openpyxl": OpenpyxlSource,
+}
+
+# Exceptions the reader libraries raise on broken files besides their own types (corpus README).
+_READER_ERRORS: tuple[type[BaseException], ...] = (
+    KeyError,
+    TypeError,
+    IndexError,
+    ValueError,
+    OSError,
+    EOFError,
+    UnicodeError,
+    RuntimeError,
+    AttributeError,
+    OverflowError,
+    AssertionError,
+    MemoryError,
+)
+
+
+def _library_errors() -> tuple[type[BaseException], ...]:
+    import xml.etree.ElementTree as ET
+    import zipfile
+    import zlib
+
+    import python_calamine
+
+    extra: list[type[BaseException]] = [
+        python_calamine.CalamineError,
+        zipfile.BadZipFile,
+        zlib.error,
+        ET.ParseError,
+    ]
+    try:
+        from defusedxml import DefusedXmlException
+
+        extra.append(DefusedXmlException)
+    except ImportError:  # pragma: no cover - defusedxml is a dependency
+        pass
+    return (*_READER_ERRORS, *extra)
+
+
+# --- matching -------------------------------------------------------------------------------
+
+
+def _spelling_index(items: Iterable[tuple[str, Iterable[str]]]) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for key, spellings in items:
+        for s in spellings:
+            index.setdefault(fold(s), key)
+    return index
+
+
+_SHEET_INDEX = _spelling_index((s.key, s.spellings()) for s in SHEETS)
+_COLUMN_INDEX = {s.key: _spelling_index((c.key, c.spellings()) for c in s.columns) for s in SHEETS}
+
+
+def _apply_merges(grid: Grid, merges: Sequence[tuple[int, int, int, int]]) -> None:
+    """A merged range's value belongs to every cell it covers."""
+    for r0, c0, r1, c1 in merges:
+        if r0 >= len(grid) or c0 >= len(grid[r0]):
+            continue
+        value = grid[r0][c0]
+        if value == "" or value is None:
+            continue
+        for r in range(r0, min(r1, len(grid) - 1) + 1):
+            row = grid[r]
+            for c in range(c0, min(c1, len(row) - 1) + 1):
+                if row[c] == "" or row[c] is None:
+                    row[c] = value
+
+
+def _find_header(grid: Grid, sheet: Sheet) -> tuple[int, dict[str, int]] | None:
+    """The row (0-based) within the first rows whose cells name the most columns."""
+    index = _COLUMN_INDEX[sheet.key]
+    best: tuple[int, dict[str, int]] | None = None
+    for r, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
+        columns: dict[str, int] = {}
+        for c, value in enumerate(row):
+            if isinstance(value, str) and value.strip():
+                key = index.get(fold(value))
+                if key and key not in columns:
+                    columns[key] = c
+        if len(columns) >= 2 and (best is None or len(columns) > len(best[1])):
+            best = (r, columns)
+    return best
+
+
+def _detect_lang(names: Iterable[str], headers: Iterable[str]) -> Lang:
+    votes = dict.fromkeys(LANGS, 0)
+    texts = [n.strip() for n in (*names, *headers) if isinstance(n, str)]
+    for text in texts:
+        bare = text.replace("*", "").strip()
+        for s in SHEETS:
+            for lang in LANGS:
+                if bare == s.name(lang) or any(bare == c.label(lang) for c in s.columns):
+                    votes[lang] += 1
+    # A label written the same in zh-CN and zh-TW votes for both; the difference decides.
+    return max(LANGS, key=lambda lang: (votes[lang], lang == "zh-CN"))
+
+
+# --- parsing --------------------------------------------------------------------------------
+
+
+class _Collector:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.findings: list[Finding] = []
+
+    def add(
+        self,
+        code: str,
+        sheet: str | None,
+        cell: str | None,
+        row: int | None,
+        key: str = "",
+        /,
+        **args: Any,
+    ) -> None:
+        self.findings.append(
+            Finding(code, self.path, sheet, cell, row, key or code, tuple(args.items()))
+        )
+
+
+def _is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def parse_cell(column: Column, raw: Any, number_format: str | None = None) -> Any:
+    """The typed value of one cell by its column's type; ValueError when it does not parse."""
+    if column.type is ColType.NUMBER:
+        return parse_number(raw, number_format=number_format)
+    if column.type is ColType.DATE:
+        return parse_date(raw)
+    if column.type is ColType.CHOICE and column.choices is not None:
+        return parse_choice(raw, column.choices)
+    if column.type is ColType.FORMULA:
+        return raw
+    return cell_text(raw)
+
+
+def _parse_record(
+    sheet: Sheet,
+    name: str,
+    row_index: int,
+    row: list[Any],
+    columns: Mapping[str, int],
+    formatted: Mapping[str, str],
+    extra_columns: Mapping[int, str],
+    out: _Collector,
+) -> Record | None:
+    raw: dict[str, Any] = {}
+    refs: dict[str, str] = {}
+    for key, c in columns.items():
+        raw[key] = row[c] if c < len(row) else ""
+        refs[key] = ref(row_index, c)
+    data_keys = [c.key for c in sheet.columns if c.type is not ColType.FORMULA and c.key in raw]
+    if all(_is_blank(raw[k]) for k in data_keys):
+        return None
+    formats = {k: formatted[r] for k, r in refs.items() if r in formatted}
+    values = _parse_values(sheet, name, raw, refs, lambda _: row_index + 1, formats, out)
+    extra = {label: row[c] for c, label in extra_columns.items() if c < len(row)}
+    return Record(name, row_index + 1, raw, values, refs, extra, formats)
+
+
+def _read_table(
+    source: CellSource,
+    package: Package,
+    sheet: Sheet,
+    name: str,
+    out: _Collector,
+    grid: Grid,
+) -> tuple[SheetMatch, tuple[Record, ...]]:
+    found = _find_header(grid, sheet)
+    if found is None:
+        for column in sheet.columns:
+            if column.required:
+                out.add("S002", name, None, None, sheet=name, column=column)
+        return SheetMatch(sheet.key, name), ()
+    header, columns = found
+    for column in sheet.columns:
+        if column.required and column.key not in columns:
+            out.add("S002", name, ref(header, 0), header + 1, sheet=name, column=column)
+    header_row = grid[header]
+    extra_columns = {
+        c: cell_text(v)
+        for c, v in enumerate(header_row)
+        if c not in columns.values() and not _is_blank(v)
+    }
+    format_cols = (
+        [column_letter(columns[k]) for k in ("target", "actual", "gap") if k in columns]
+        if sheet.key == "kpis"
+        else []
+    )
+    formatted = package.formatted_cells(name, format_cols)
+    records = []
+    for r in range(header + 1, len(grid)):
+        record = _parse_record(sheet, name, r, grid[r], columns, formatted, extra_columns, out)
+        if record is not None:
+            records.append(record)
+    return SheetMatch(sheet.key, name, header + 1, columns), tuple(records)
+
+
+def _parse_values(
+    sheet: Sheet,
+    name: str,
+    raw: Mapping[str, Any],
+    refs: Mapping[str, str],
+    row_of: Callable[[str], int],
+    formats: Mapping[str, str],
+    out: _Collector,
+) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for column in sheet.columns:
+        key = column.key
+        if key not in raw or _is_blank(raw[key]):
+            values[key] = None
+            continue
+        try:
+            values[key] = parse_cell(column, raw[key], formats.get(key))
+        except ValueError:
+            values[key] = None
+            code = {ColType.NUMBER: "V001", ColType.DATE: "V002", ColType.CHOICE: "V003"}[
+                column.type
+            ]
+            args: dict[str, Any] = {"column": column, "value": cell_text(raw[key])}
+            if column.choices is not None:
+                args["choices"] = tuple(column.choices.choices)
+            out.add(code, name, refs[key], row_of(key), **args)
+    return values
+
+
+def _read_info(name: str, grid: Grid, out: _Collector) -> tuple[SheetMatch, Record, list[str]]:
+    """Field/value pairs wherever they stand in the first columns of the sheet."""
+    index = _COLUMN_INDEX["info"]
+    raw: dict[str, Any] = {}
+    refs: dict[str, str] = {}
+    rows: dict[str, int] = {}
+    labels: list[str] = []
+    for r, row in enumerate(grid):
+        for c, value in enumerate(row[:INFO_SEARCH_COLUMNS]):
+            if not isinstance(value, str) or not value.strip():
+                continue
+            key = index.get(fold(value))
+            if key is None or key in raw:
+                continue
+            # The value is the next filled cell to the right (or the one beside when blank).
+            target = c + 1
+            for cc in range(c + 1, min(len(row), c + 4)):
+                if not _is_blank(row[cc]):
+                    target = cc
+                    break
+            raw[key] = row[target] if target < len(row) else ""
+            refs[key] = ref(r, target)
+            rows[key] = r + 1
+            labels.append(value)
+            break
+    values = _parse_values(INFO, name, raw, refs, rows.__getitem__, {}, out)
+    return SheetMatch("info", name), Record(name, 1, raw, values, refs), labels
+
+
+def _match_sheets(names: list[str], grids: Callable[[str], Grid]) -> dict[str, str]:
+    """Schema sheet key -> workbook sheet name: by name first, then by headers."""
+    matched: dict[str, str] = {}
+    for name in names:
+        key = _SHEET_INDEX.get(fold(name))
+        if key and key not in matched:
+            matched[key] = name
+    leftovers = [n for n in names if n not in matched.values() and n != META_SHEET]
+    for sheet in SHEETS:
+        if sheet.key in matched or sheet.kind != "table":
+            continue
+        best: tuple[int, str] | None = None
+        for name in leftovers:
+            found = _find_header(grids(name), sheet)
+            required = sum(1 for k in (found[1] if found else {}) if sheet.column(k).required)
+            if found and required >= 2 and (best is None or required > best[0]):
+                best = (required, name)
+        if best:
+            matched[sheet.key] = best[1]
+            leftovers.remove(best[1])
+    return matched
+
+
+def read_workbook(
+    path: str | Path, *, limits: Limits | None = None, reader: str = "calamine"
+) -> Workbook:
+    """Read a retrospective workbook, or raise :class:`UnreadableWorkbook` naming the reason."""
+    path = Path(path)
+    package = open_package(path, limits or Limits())
+    errors = _library_errors()
+    try:
+        source = SOURCES[reader](package)
+        names = source.sheet_names
+        if not names:
+            raise UnreadableWorkbook(path, "reason.no_sheets")
+        cache: dict[str, Grid] = {}
+
+        def grid(name: str) -> Grid:
+            if name not in cache:
+                g = source.grid(name)
+                _apply_merges(g, source.merged(name))
+                cache[name] = g
+            return cache[name]
+
+        return _read(path, package, source, names, grid)
+    except UnreadableWorkbook:
+        raise
+    except errors as exc:
+        raise UnreadableWorkbook(path, "reason.corrupt", detail=describe(exc)) from None
+
+
+def _read(
+    path: Path, package: Package, source: CellSource, names: list[str], grid: Callable[[str], Grid]
+) -> Workbook:
+    out = _Collector(str(path))
+    matched = _match_sheets(names, grid)
+    meta = _read_meta(grid(META_SHEET)) if META_SHEET in names else {}
+    sheets: dict[str, SheetMatch] = {}
+    tables: dict[str, tuple[Record, ...]] = {}
+    info: Record | None = None
+    headers: list[str] = []
+    for sheet in SHEETS:
+        name = matched.get(sheet.key)
+        if name is None:
+            out.add("S001", None, None, None, sheet=sheet)
+            sheets[sheet.key] = SheetMatch(sheet.key)
+            continue
+        if sheet.kind == "fields":
+            sheets[sheet.key], info, labels = _read_info(name, grid(name), out)
+            headers += labels
+        else:
+            sheets[sheet.key], tables[sheet.key] = _read_table(
+                source, package, sheet, name, out, grid(name)
+            )
+            match = sheets[sheet.key]
+            if match.header_row:
+                headers += [cell_text(v) for v in grid(name)[match.header_row - 1]]
+    lang_value = meta.get("lang")
+    lang: Lang = lang_value if lang_value in LANGS else _detect_lang(matched.values(), headers)  # type: ignore[assignment]
+    return Workbook(
+        path=str(path),
+        lang=lang,
+        template_version=meta.get("template_version"),
+        sheets=sheets,
+        info=info,
+        kpis=tables.get("kpis", ()),
+        problems=tables.get("problems", ()),
+        lessons=tables.get("lessons", ()),
+        findings=tuple(out.findings),
+    )
+
+
+def _read_meta(grid: Grid) -> dict[str, str]:
+    return {cell_text(row[0]): cell_text(row[1]) for row in grid if len(row) >= 2 and row[0]}
