@@ -226,7 +226,7 @@ def evaluate_kpi(record: Record, threshold: float = DEFAULT_THRESHOLD) -> KpiRes
     reason = None
     mixed = False
     given = target or actual
-    form = given.form if given is not None else "plain"
+    form: str = given.form if given is not None else "plain"
     t = a = None
     if target is not None and actual is not None:
         t, a, form, mixed = _reconcile(target, actual)

@@ -105,7 +105,14 @@ class Context:
         if sheet is INFO and cell:
             row = int("".join(ch for ch in cell if ch.isdigit()))
         return Finding(
-            code, self.workbook.path, sheet_name, cell, row, key or code, tuple(args.items())
+            code,
+            self.workbook.path,
+            sheet_name,
+            cell,
+            row,
+            key or code,
+            tuple(args.items()),
+            lang=self.workbook.lang,
         )
 
 

@@ -73,7 +73,10 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _RATIO = re.compile(r"^(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$")
-_UNIT = re.compile(r"^[^\d\s]{1,6}$")
+# Unit words typed after a number: 元, 万元 (the 万 is taken as the multiplier), 人次, 秒, ms,
+# 元/人. A closed set, so that "四个点左右" is not read as 4 with a unit.
+_UNIT_WORD = r"(?:[A-Za-z]{1,5}|[元人件单次秒个天小时分钟笔台篇条场家位户张份箱瓶倍点周月年克吨米里套款盒包杯例]{1,3})"
+_UNIT = re.compile(rf"^{_UNIT_WORD}(?:/{_UNIT_WORD})?$")
 _CN_NUMERAL = re.compile(r"^[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟点]+$")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")
 
@@ -82,7 +85,7 @@ def _normalise(text: str) -> str:
     s = unicodedata.normalize("NFKC", text).strip()
     s = s.replace("≧", "≥").replace("≦", "≤").replace("﹪", "%")
     s = _THOUSANDS.sub("", s)
-    s = re.sub(r"\s+", "", s)
+    s = re.sub(r"(?<!\d)\s+|\s+(?!\d)", "", s)  # "5 %" is 5%, "5 5" stays unreadable
     if has_cjk(s):
         s = to_simplified(s)
     return s

@@ -1,0 +1,85 @@
+"""Workbooks built for tests with openpyxl: the worked example as data, changed per case."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+
+from retrokit import example
+from retrokit.schema import INFO, KPIS, LESSONS, PROBLEMS, Lang, Sheet
+
+
+def _zh(value: Any) -> Any:
+    return value[0] if isinstance(value, tuple) else value
+
+
+def _label(sheet: Sheet, key: str, value: Any, lang: Lang) -> Any:
+    column = sheet.column(key)
+    if (
+        column.choices is not None
+        and isinstance(value, str)
+        and value in {c.code for c in column.choices.choices}
+    ):
+        return column.choices.by_code(value).label(lang)
+    return value
+
+
+def example_data() -> dict[str, Any]:
+    """The worked example as plain rows of {column key: cell value} (zh-CN)."""
+    kpis = [
+        {"dimension": d, "metric": zh, "target": t, "actual": a, "core": core, "analysis": an}
+        for d, zh, _en, t, a, _fmt, core, an, _an_en in example.KPIS
+    ]
+    return {
+        "info": {k: _zh(v) for k, v in example.INFO.items()},
+        "kpis": kpis,
+        "problems": [{k: _zh(v) for k, v in p.items()} for p in example.PROBLEMS],
+        "lessons": [{k: _zh(v) for k, v in x.items()} for x in example.LESSONS],
+    }
+
+
+def write(
+    path: Path,
+    data: dict[str, Any] | None = None,
+    *,
+    lang: Lang = "zh-CN",
+    title_rows: int = 0,
+    order: dict[str, list[str]] | None = None,
+    percent_cells: tuple[str, ...] = (),
+) -> Path:
+    """Write the data as a workbook the way a person might build it from scratch."""
+    data = copy.deepcopy(data if data is not None else example_data())
+    order = order or data.pop("_order", None)
+    wb = Workbook()
+    wb.remove(wb.active)
+    if "info" in data:
+        ws = wb.create_sheet(INFO.name(lang))
+        for key, value in data["info"].items():
+            ws.append([INFO.column(key).label(lang), _label(INFO, key, value, lang)])
+    for sheet in (KPIS, PROBLEMS, LESSONS):
+        if sheet.key not in data:
+            continue
+        ws = wb.create_sheet(sheet.name(lang))
+        for _ in range(title_rows):
+            ws.append(["2024 复盘"])
+        keys = (order or {}).get(sheet.key) or [c.key for c in sheet.columns]
+        ws.append(
+            [
+                sheet.column(k).label(lang) if k in [c.key for c in sheet.columns] else k
+                for k in keys
+            ]
+        )
+        for row in data[sheet.key]:
+            ws.append([_label(sheet, k, row.get(k), lang) if k in row else None for k in keys])
+    for ref in percent_cells:
+        sheet_name, cell = ref.split("!")
+        wb[sheet_name][cell].number_format = "0%"
+    wb.save(path)
+    return path
+
+
+TODAY = dt.date(2024, 7, 20)
