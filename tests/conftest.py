@@ -86,3 +86,71 @@ def example_en(tmp_path: Path) -> Path:
     from retrokit.scaffold import init
 
     return init(tmp_path / "summer.en.xlsx", lang="en", example_data=True)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite tests/golden/ from the current output (review the diff!).",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+def chromium_screenshot(
+    html: Path, png: Path, width: int = 1100, height: int = 2400
+) -> subprocess.CompletedProcess[str]:
+    """Load a page from disk in real headless Chromium, log its console, save a screenshot."""
+    chromium = need_tool("chromium")
+    profile = png.parent / ".chromium-profile"
+    return subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            "--enable-logging=stderr",
+            "--v=0",
+            f"--window-size={width},{height}",
+            f"--screenshot={png}",
+            html.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def chromium_dom(html: Path, tmp: Path) -> str:
+    """The page's text after real Chromium loaded it (--dump-dom)."""
+    chromium = need_tool("chromium")
+    proc = subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp / '.chromium-dom'}",
+            "--dump-dom",
+            html.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return proc.stdout

@@ -162,6 +162,51 @@ def analyze(
 
 
 @app.command()
+def report(
+    workbook: Annotated[Path, typer.Argument(help="The filled retrospective workbook.")],
+    fmt: Annotated[str, typer.Option("--format", help="html or md.")] = "html",
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "-o", "--output", help="Where to write (default: beside the workbook; - for stdout)."
+        ),
+    ] = None,
+    lang: LangOption = None,
+    today: TodayOption = None,
+    threshold: ThresholdOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Write the retrospective as a self-contained HTML page or GitHub Markdown."""
+    from retrokit.errors import UserError
+    from retrokit.lint import analysis_with_findings, settings_from
+    from retrokit.report import as_of_date, default_output, render
+
+    if fmt not in ("html", "md"):
+        _fail(f"--format must be html or md, not {fmt}", 2)
+    try:
+        cfg = _config(config)
+        settings = settings_from(cfg, as_of_date(_today(today)), _threshold(threshold))
+        result = analysis_with_findings(workbook, cfg, settings)
+    except UserError as exc:
+        _fail(exc.message(_lang(lang)), 2)  # type: ignore[arg-type]
+    out_lang = _lang(lang, cfg.lang or result.lang)
+    text = render(result, fmt, out_lang)  # type: ignore[arg-type]
+    if output == "-":
+        sys.stdout.write(text)
+        return
+    target = Path(output) if output else default_output(workbook, fmt)  # type: ignore[arg-type]
+    if target.resolve() == workbook.resolve():
+        _fail(f"{target}: refusing to write the report over the workbook it reads", 2)
+    from retrokit.fsutil import write_text_atomic
+
+    try:
+        write_text_atomic(target, text)
+    except UserError as exc:
+        _fail(exc.message(out_lang), 1)  # type: ignore[arg-type]
+    sys.stdout.write(f"{target}\n")
+
+
+@app.command()
 def lint(
     paths: Annotated[list[Path], typer.Argument(help="Workbooks or folders to check.")],
     fmt: Annotated[

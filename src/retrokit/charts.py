@@ -1,0 +1,158 @@
+"""Charts for the report: matplotlib rendering SVG with text kept as text.
+
+Text stays text (``svg.fonttype = none``) so Chinese renders in the reader's own fonts; the page
+CSS gives it a CJK-friendly font stack. Layout is measured with matplotlib's bundled DejaVu Sans
+so the SVG is the same on every machine, and ids come from a fixed hash salt, so the same
+workbook gives byte-identical charts.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+COLOURS = {"exceeded": "#2e7d32", "met": "#f9a825", "missed": "#c62828", None: "#9e9e9e"}
+AXIS_CAP = 2.0  # bars beyond 200% are drawn to the cap and labelled with their real rate
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    rate: float | None
+    status: str | None
+    text: str  # the rate as shown: "83.3%" or "n/a"
+
+
+@dataclass(frozen=True)
+class Point:
+    label: str
+    impact: str
+    effort: str
+    status: str | None
+
+
+def _pyplot() -> Any:
+    import matplotlib
+
+    matplotlib.use("svg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update(
+        {
+            "svg.fonttype": "none",
+            "svg.hashsalt": "retrokit",
+            "font.family": "sans-serif",
+            "font.sans-serif": ["DejaVu Sans"],
+            "font.size": 10,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+        }
+    )
+    return plt
+
+
+def _svg(fig: Any) -> str:
+    plt = _pyplot()
+    buf = io.StringIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # missing CJK glyphs in DejaVu only affect measuring
+        fig.savefig(
+            buf,
+            format="svg",
+            bbox_inches="tight",  # type: ignore[attr-defined]
+            metadata={"Date": None, "Creator": None, "Format": None, "Type": None},
+        )
+    plt.close(fig)
+    svg = buf.getvalue()
+    svg = svg[svg.index("<svg") :]  # drop the XML declaration and the DOCTYPE (a URL)
+    svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
+    # Inline SVG in HTML needs no namespace declarations: the page then holds no URL at all.
+    svg = re.sub(r'\s+xmlns(:xlink)?="[^"]*"', "", svg)
+    return svg.replace('width="', 'class="chart" width="', 1)
+
+
+def achievement_bars(bars: Sequence[Bar], title: str, na_text: str) -> str:
+    """Achievement rate per KPI as horizontal bars against the 100% line, coloured by label."""
+    plt = _pyplot()
+    height = 0.9 + 0.38 * max(1, len(bars))
+    fig, ax = plt.subplots(figsize=(7.5, height))
+    labels = [b.label for b in bars][::-1]
+    values = [min(b.rate, AXIS_CAP) * 100 if b.rate is not None else 0 for b in bars][::-1]
+    colours = [COLOURS.get(b.status, COLOURS[None]) for b in bars][::-1]
+    y = range(len(bars))
+    ax.barh(list(y), values, color=colours, height=0.6)
+    ax.axvline(100, color="#424242", linewidth=1.2, linestyle="--")
+    top = max([100.0, *values]) * 1.18
+    for yi, b in zip(y, list(bars)[::-1], strict=True):
+        shown = b.text if b.rate is not None else na_text
+        x = min(b.rate, AXIS_CAP) * 100 if b.rate is not None else 0
+        ax.text(x + top * 0.01, yi, shown, va="center", fontsize=9)
+    ax.set_yticks(list(y), labels)
+    ax.set_xlim(0, top)
+    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0f}%")
+    ax.set_title(title, loc="left", fontsize=11)
+    return _svg(fig)
+
+
+def status_counts(counts: Sequence[tuple[str, str | None, int]]) -> str:
+    """A compact stacked bar of exceeded / met / missed / unrated."""
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(7.5, 0.7))
+    left = 0.0
+    total = sum(n for _, _, n in counts) or 1
+    for label, status, n in counts:
+        if n:
+            ax.barh([0], [n], left=left, color=COLOURS.get(status, COLOURS[None]), height=0.8)
+            ax.text(
+                left + n / 2,
+                0,
+                f"{label} {n}",
+                ha="center",
+                va="center",
+                color="white",
+                fontsize=9,
+                fontweight="bold",
+            )
+            left += n
+    ax.set_xlim(0, total)
+    ax.axis("off")
+    return _svg(fig)
+
+
+LEVELS = ["low", "medium", "high"]
+
+
+def priority_matrix(
+    points: Sequence[Point], axis_labels: dict[str, str], quadrants: dict[str, str]
+) -> str:
+    """The impact x effort matrix of actions: quick wins top left."""
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(7.5, 4.2))
+    ax.axhline(1, color="#bdbdbd", linewidth=1)
+    ax.axvline(1, color="#bdbdbd", linewidth=1)
+    spots: dict[tuple[int, int], int] = {}
+    for p in points:
+        x, y = LEVELS.index(p.effort), LEVELS.index(p.impact)
+        k = spots.get((x, y), 0)
+        spots[(x, y)] = k + 1
+        dy = -0.18 * k
+        ax.scatter([x], [y + dy], s=60, color=COLOURS.get(p.status, "#1565c0"), zorder=3)
+        ax.text(x + 0.07, y + dy, p.label, va="center", fontsize=9)
+    ax.set_xlim(-0.4, 2.9)
+    ax.set_ylim(-0.6, 2.5)
+    ax.set_xticks([0, 1, 2], [axis_labels[level] for level in LEVELS])
+    ax.set_yticks([0, 1, 2], [axis_labels[level] for level in LEVELS])
+    ax.set_xlabel(axis_labels["effort"])
+    ax.set_ylabel(axis_labels["impact"])
+    for (qx, qy), key in (
+        ((-0.35, 2.35), "quick_win"),
+        ((2.05, 2.35), "major_project"),
+        ((-0.35, -0.5), "fill_in"),
+        ((2.05, -0.5), "defer"),
+    ):
+        ax.text(qx, qy, quadrants[key], fontsize=9, color="#757575", style="italic")
+    return _svg(fig)

@@ -1,0 +1,336 @@
+"""`retrokit report`: one view model, laid out by the Jinja2 templates as HTML or Markdown.
+
+The Python side prepares every string the reader sees (numbers in the reader's language,
+labels, charts); the templates only lay it out. HTML autoescapes; Markdown escapes through the
+``md`` filter. The output depends only on the workbook and the as-of date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+from retrokit import __version__, charts, display
+from retrokit.analysis import Analysis, KpiResult, Status
+from retrokit.i18n import t
+from retrokit.schema import (
+    CATEGORY,
+    DIMENSION,
+    INFO,
+    KPIS,
+    LEVEL,
+    PRIORITY,
+    PROBLEMS,
+    RESULT,
+    STATUS,
+    ChoiceList,
+    Lang,
+)
+
+Format = Literal["html", "md"]
+TEMPLATE_FILES = {"html": "report.html.j2", "md": "report.md.j2"}
+
+
+def templates_dir() -> Path:
+    """The templates shipped in the wheel, or the checkout's templates/ in development."""
+    packaged = Path(__file__).parent / "templates"
+    if (packaged / TEMPLATE_FILES["html"]).exists():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "templates"
+
+
+def as_of_date(today: dt.date | None) -> dt.date:
+    """--today, else SOURCE_DATE_EPOCH (reproducible builds), else the current date."""
+    if today is not None:
+        return today
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+def _label(choices: ChoiceList, code: str | None, lang: Lang) -> str:
+    return choices.by_code(code).label(lang) if code else ""
+
+
+def _kpi_row(k: KpiResult, lang: Lang) -> dict[str, Any]:
+    note = ""
+    if k.direction.value == "lower":
+        note = t("label.lower_better", lang)
+        if k.target and k.actual is not None and k.target > 0:
+            note += "; " + t("report.of_target", lang, share=display.percent(k.actual / k.target))
+    return {
+        "dimension": _label(DIMENSION, k.dimension, lang),
+        "metric": k.metric,
+        "core": k.core,
+        "channel": k.channel or "",
+        "target": display.quantity(k.target, k, lang),
+        "actual": display.quantity(k.actual, k, lang),
+        "gap": display.gap(k, lang),
+        "rate": display.rate(k, lang),
+        "status": k.status.value if k.status else "unrated",
+        "label": _label(RESULT, k.status.value, lang) if k.status else t("label.unrated", lang),
+        "note": note,
+        "analysis": k.analysis or "",
+    }
+
+
+def build_view(result: Analysis, lang: Lang, *, charts_svg: bool = True) -> dict[str, Any]:
+    """Everything the templates show, as display-ready strings, in the method's order."""
+    info = result.info
+    s = result.summary
+    project = info.get("project") or t("report.untitled", lang)
+    summary = t(
+        "report.summary",
+        lang,
+        total=s["kpis"],
+        exceeded=s["exceeded"],
+        met=s["met"],
+        missed=s["missed"],
+    )
+    if s["unrated"]:
+        summary += " " + t("report.unrated", lang, count=s["unrated"])
+    sep = "、" if lang != "en" else ", "
+    core_missed = list(s.get("core_missed", []))
+    core_line = (
+        t("report.core_missed", lang, metrics=sep.join(core_missed))
+        if core_missed
+        else t("report.core_ok", lang)
+        if any(k.core for k in result.kpis)
+        else ""
+    )
+    info_rows = []
+    for column in INFO.columns:
+        value = info.get(column.key)
+        if value is None or value == "" or column.key in ("project", "key_question"):
+            continue
+        if column.choices is not None:
+            value = column.choices.by_code(value).label(lang)
+        elif isinstance(value, float):
+            value = display.number(value, lang)
+        info_rows.append({"label": column.label(lang), "value": display.date(value)})
+    kpis = [_kpi_row(k, lang) for k in result.kpis]
+    highlights = [_kpi_row(k, lang) for k in result.kpis if k.status is Status.EXCEEDED]
+    misses = sorted(
+        (k for k in result.kpis if k.status is Status.MISSED),
+        key=lambda k: (k.rate if k.rate is not None else 0, k.row),
+    )
+    actions = []
+    for p in result.problems:
+        actions.append(
+            {
+                "priority": _label(PRIORITY, p.priority.value if p.priority else None, lang),
+                "priority_code": p.priority.value if p.priority else "",
+                "area": p.area or "",
+                "problem": p.problem or "",
+                "metric": p.metric or "",
+                "why_chain": list(p.why_chain),
+                "action": p.action or "",
+                "owner": p.owner or "",
+                "due": display.date(p.due),
+                "expected": p.expected or "",
+                "impact": _label(LEVEL, p.impact, lang),
+                "effort": _label(LEVEL, p.effort, lang),
+                "status": _label(STATUS, p.status, lang),
+                "overdue": p.overdue,
+            }
+        )
+    lessons = []
+    for choice in [*CATEGORY.choices, None]:
+        code = choice.code if choice else None
+        items = [x for x in result.lessons if x.category == code]
+        if items:
+            lessons.append(
+                {
+                    "category": choice.label(lang) if choice else "-",
+                    "entries": [
+                        {
+                            "lesson": x.lesson or "",
+                            "applies_to": x.applies_to or "",
+                            "evidence": x.evidence or "",
+                        }
+                        for x in items
+                    ],
+                }
+            )
+    findings = [
+        {"where": f.where, "code": f.code, "severity": f.severity.value, "message": f.message(lang)}
+        for f in result.findings
+    ]
+    labels = {
+        "kpi": {c.key: c.label(lang) for c in KPIS.columns},
+        "problem": {c.key: c.label(lang) for c in PROBLEMS.columns},
+        **{key.split(".", 1)[1]: t(key, lang) for key in _REPORT_KEYS},
+        "overdue": t("label.overdue", lang),
+    }
+    view: dict[str, Any] = {
+        "lang": lang,
+        "html_lang": {"zh-CN": "zh-Hans", "zh-TW": "zh-Hant", "en": "en"}[lang],
+        "title": t("report.title", lang, project=project),
+        "colon": ": " if lang == "en" else "：",
+        "key_question": info.get("key_question") or "",
+        "scope": info.get("scope") or "",
+        "summary": summary,
+        "core_line": core_line,
+        "info": info_rows,
+        "kpis": kpis,
+        "highlights": highlights,
+        "misses": [_kpi_row(k, lang) for k in misses],
+        "actions": actions,
+        "lessons": lessons,
+        "findings": findings,
+        "as_of": t("report.as_of", lang, date=result.today.isoformat()),
+        "generated": t("report.generated", lang, version=__version__),
+        "labels": labels,
+        "mermaid": _mermaid(result, lang),
+    }
+    if charts_svg:
+        view["charts"] = _charts(result, lang)
+    return view
+
+
+_REPORT_KEYS = [
+    "report.key_question",
+    "report.goals",
+    "report.basic_info",
+    "report.kpis",
+    "report.chart_rates",
+    "report.highlights",
+    "report.misses",
+    "report.none",
+    "report.actions",
+    "report.matrix",
+    "report.lessons",
+    "report.findings",
+    "report.no_findings",
+    "report.core",
+    "report.why_chain",
+    "report.where",
+    "report.code",
+    "report.message",
+    "report.priority",
+    "report.metric",
+]
+
+
+def _charts(result: Analysis, lang: Lang) -> dict[str, str]:
+    na = t("label.na", lang)
+    bars = [
+        charts.Bar(k.metric, k.rate, k.status.value if k.status else None, display.rate(k, lang))
+        for k in result.kpis
+    ]
+    s = result.summary
+    counts: list[tuple[str, str | None, int]] = [
+        (RESULT.by_code(code).label(lang), code, s[code]) for code in ("exceeded", "met", "missed")
+    ]
+    counts.append((t("label.unrated", lang), None, s["unrated"]))
+    out = {"counts": charts.status_counts(counts)} if result.kpis else {}
+    if bars:
+        out["rates"] = charts.achievement_bars(bars, t("report.chart_rates", lang), na)
+    points = [
+        charts.Point(
+            p.area or p.action or "?",
+            p.impact,
+            p.effort,
+            "met" if p.status == "done" else ("missed" if p.overdue else None),
+        )
+        for p in result.problems
+        if p.impact and p.effort
+    ]
+    if points:
+        axis = {c.code: c.label(lang) for c in LEVEL.choices}
+        axis["impact"] = PROBLEMS.column("impact").label(lang)
+        axis["effort"] = PROBLEMS.column("effort").label(lang)
+        quadrants = {c.code: c.label(lang) for c in PRIORITY.choices}
+        out["matrix"] = charts.priority_matrix(points, axis, quadrants)
+    return out
+
+
+def _mermaid_text(text: str) -> str:
+    # Mermaid labels sit in double quotes; keep them one line and free of quotes and brackets.
+    cleaned = " ".join(str(text).split())
+    for ch in '"[]{}<>`;#':
+        cleaned = cleaned.replace(ch, " ")
+    return cleaned.strip() or "-"
+
+
+def _mermaid(result: Analysis, lang: Lang) -> dict[str, str]:
+    out: dict[str, str] = {}
+    rated = [(k.metric, k.rate) for k in result.kpis if k.rate is not None]
+    if rated:
+        names = ", ".join(f'"{_mermaid_text(metric)}"' for metric, _ in rated)
+        values = ", ".join(f"{rate * 100:.1f}" for _, rate in rated)
+        top = max(100.0, *(rate * 100 for _, rate in rated))
+        out["rates"] = "\n".join(
+            [
+                "xychart-beta horizontal",
+                f'    title "{_mermaid_text(t("report.chart_rates", lang))}"',
+                f"    x-axis [{names}]",
+                f'    y-axis "%" 0 --> {int(top * 1.1) + 1}',
+                f"    bar [{values}]",
+                f"    line [{', '.join('100' for _ in rated)}]",
+            ]
+        )
+    points = [p for p in result.problems if p.impact and p.effort]
+    if points:
+        pos = {"low": 0.2, "medium": 0.5, "high": 0.8}
+        q = {c.code: _mermaid_text(c.label(lang)) for c in PRIORITY.choices}
+        low, high = LEVEL.by_code("low").label(lang), LEVEL.by_code("high").label(lang)
+        sp = " " if lang == "en" else ""
+        effort = PROBLEMS.column("effort").label(lang)
+        impact = PROBLEMS.column("impact").label(lang)
+        lines = [
+            "quadrantChart",
+            f"    title {_mermaid_text(t('report.matrix', lang))}",
+            f"    x-axis {_mermaid_text(low + sp + effort)} --> {_mermaid_text(high + sp + effort)}",
+            f"    y-axis {_mermaid_text(low + sp + impact)} --> {_mermaid_text(high + sp + impact)}",
+            f"    quadrant-1 {q['major_project']}",
+            f"    quadrant-2 {q['quick_win']}",
+            f"    quadrant-3 {q['fill_in']}",
+            f"    quadrant-4 {q['defer']}",
+        ]
+        seen: dict[tuple[str, str], int] = {}
+        for i, p in enumerate(points, start=1):
+            n = seen.get((p.impact, p.effort), 0)  # type: ignore[arg-type]
+            seen[(p.impact, p.effort)] = n + 1  # type: ignore[index]
+            x = pos[p.effort] + 0.04 * n  # type: ignore[index]
+            y = pos[p.impact] - 0.05 * n  # type: ignore[index]
+            lines.append(
+                f'    "{i}. {_mermaid_text(p.area or p.action or "")}": [{x:.2f}, {y:.2f}]'
+            )
+        out["matrix"] = "\n".join(lines)
+    return out
+
+
+def md_escape(value: Any) -> str:
+    """Cell text made safe inside a GitHub-flavoured Markdown table cell."""
+    text = "" if value is None else str(value)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for ch in "\\`*_[]<>|#~":
+        text = text.replace(ch, "\\" + ch)
+    text = text.replace("&", "&amp;")
+    return text.replace("\n", "<br>")
+
+
+def render(result: Analysis, fmt: Format, lang: Lang) -> str:
+    """The report as one string: a self-contained HTML page or GitHub-flavoured Markdown."""
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_escape
+    view = build_view(result, lang, charts_svg=fmt == "html")
+    text = env.get_template(TEMPLATE_FILES[fmt]).render(**view)
+    return text
+
+
+def default_output(workbook: Path, fmt: Format) -> Path:
+    return workbook.with_name(f"{workbook.stem}.report.{fmt}")
