@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test lint typecheck pytest bench e2e-deps clean golden examples
+.PHONY: demo test lint typecheck pytest bench e2e-deps clean golden examples docs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,3 +63,6 @@ clean:
 examples: $(STAMP)
 	$(BIN)/retrokit init examples/summer-promo-2024.xlsx --example --force
 	$(BIN)/retrokit init examples/summer-promo-2024.en.xlsx --example --lang en --force
+
+docs: $(STAMP)
+	$(BIN)/python -c "from retrokit.formats import rules_markdown; open('docs/rules.md','w').write(rules_markdown())"

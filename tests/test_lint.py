@@ -132,7 +132,16 @@ def test_a_problem_area_recurring_across_workbooks(tmp_path: Path) -> None:
     found = [f for f in select_findings(run([tmp_path], SETTINGS), make_selection(Config()))]
     flagged = {(Path(f.file).name, f.cell) for f in found if f.code == "R001"}
     assert {("q1.xlsx", "A2"), ("q2.xlsx", "A2")} <= flagged
-    assert "q1.xlsx" in found[0].message("en") and "q2.xlsx" in found[0].message("en")
+    q1 = next(f for f in found if f.file.endswith("q1.xlsx"))
+    assert "also came up in: q2.xlsx" in q1.message("en")
+
+
+def test_a_recurring_area_names_at_most_five_other_files(tmp_path: Path) -> None:
+    for i in range(8):
+        write(tmp_path / f"r{i}.xlsx")
+    found = select_findings(run([tmp_path], SETTINGS, jobs=1), make_selection(Config()))
+    message = next(f for f in found if f.code == "R001").message("en")
+    assert message.count(".xlsx") == 5 and "(+2)" in message
 
 
 def test_findings_speak_the_workbooks_language(tmp_path: Path) -> None:

@@ -117,6 +117,33 @@ def _config(path: Path | None, isolated: bool = False) -> Any:
     return load_config(path)
 
 
+MaxCells = Annotated[
+    int | None, typer.Option("--max-cells", help="Refuse sheets spanning more cells (20,000,000).")
+]
+MaxUnpacked = Annotated[
+    int | None,
+    typer.Option("--max-unpacked-bytes", help="Refuse files unpacking beyond this (1 GiB)."),
+]
+MaxRatio = Annotated[
+    int | None, typer.Option("--max-ratio", help="Refuse zip members compressed beyond (200).")
+]
+MaxFile = Annotated[
+    int | None, typer.Option("--max-file-bytes", help="Refuse larger files (200 MiB).")
+]
+
+
+def _limits(cells: int | None, unpacked: int | None, ratio: int | None, size: int | None) -> Any:
+    from retrokit.package import Limits
+
+    given = {
+        "max_cells": cells,
+        "max_unpacked_bytes": unpacked,
+        "max_ratio": ratio,
+        "max_file_bytes": size,
+    }
+    return Limits(**{k: v for k, v in given.items() if v is not None})
+
+
 ThresholdOption = Annotated[
     float | None,
     typer.Option("--threshold", help="Achievement rate from which a KPI counts as met (0.9)."),
@@ -134,6 +161,10 @@ def analyze(
     threshold: ThresholdOption = None,
     lang: LangOption = None,
     config: ConfigOption = None,
+    max_cells: MaxCells = None,
+    max_unpacked_bytes: MaxUnpacked = None,
+    max_ratio: MaxRatio = None,
+    max_file_bytes: MaxFile = None,
 ) -> None:
     """Compute achievement rates, gaps, labels, action priorities and overdue actions."""
     from retrokit.errors import UserError
@@ -144,7 +175,12 @@ def analyze(
     try:
         cfg = _config(config)
         settings = settings_from(cfg, _today(today), _threshold(threshold))
-        result = analysis_with_findings(workbook, cfg, settings)
+        result = analysis_with_findings(
+            workbook,
+            cfg,
+            settings,
+            _limits(max_cells, max_unpacked_bytes, max_ratio, max_file_bytes),
+        )
     except UserError as exc:
         _fail(exc.message(_lang(lang)), 2)  # type: ignore[arg-type]
     out_lang = _lang(lang, cfg.lang or result.lang)
@@ -175,6 +211,10 @@ def report(
     today: TodayOption = None,
     threshold: ThresholdOption = None,
     config: ConfigOption = None,
+    max_cells: MaxCells = None,
+    max_unpacked_bytes: MaxUnpacked = None,
+    max_ratio: MaxRatio = None,
+    max_file_bytes: MaxFile = None,
 ) -> None:
     """Write the retrospective as a self-contained HTML page or GitHub Markdown."""
     from retrokit.errors import UserError
@@ -186,7 +226,12 @@ def report(
     try:
         cfg = _config(config)
         settings = settings_from(cfg, as_of_date(_today(today)), _threshold(threshold))
-        result = analysis_with_findings(workbook, cfg, settings)
+        result = analysis_with_findings(
+            workbook,
+            cfg,
+            settings,
+            _limits(max_cells, max_unpacked_bytes, max_ratio, max_file_bytes),
+        )
     except UserError as exc:
         _fail(exc.message(_lang(lang)), 2)  # type: ignore[arg-type]
     out_lang = _lang(lang, cfg.lang or result.lang)
@@ -232,6 +277,10 @@ def lint(
     config: ConfigOption = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore config files.")] = False,
     lang: LangOption = None,
+    max_cells: MaxCells = None,
+    max_unpacked_bytes: MaxUnpacked = None,
+    max_ratio: MaxRatio = None,
+    max_file_bytes: MaxFile = None,
 ) -> None:
     """Check workbooks the way a code linter checks code; exit 1 on errors."""
     from retrokit.errors import UserError
@@ -253,7 +302,12 @@ def lint(
     )
     progress = _progress() if sys.stderr.isatty() and not os.environ.get("CI") else None
     try:
-        results = run(paths, settings, progress=progress)
+        results = run(
+            paths,
+            settings,
+            progress=progress,
+            limits=_limits(max_cells, max_unpacked_bytes, max_ratio, max_file_bytes),
+        )
     finally:
         if progress is not None:
             progress(-1, -1)

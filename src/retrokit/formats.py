@@ -223,3 +223,30 @@ FORMATTERS: dict[str, Callable[[Sequence[Finding], Sequence[str], Lang], str]] =
     "sarif": sarif,
     "junit": junit,
 }
+
+
+def rules_markdown() -> str:
+    """The rule catalogue as Markdown (docs/rules.md is generated from this)."""
+    lines = [
+        "# Lint rules",
+        "",
+        "Generated from the rule registry by `make docs`; a test fails when it drifts.",
+        "",
+        "| code | name | severity | what it checks |",
+        "|---|---|---|---|",
+    ]
+    lines += [f"| {r.code} | {r.name} | {r.severity.value} | {r.summary} |" for r in rules()]
+    for r in rules():
+        lines += [
+            "",
+            f"## {r.code} {r.name}",
+            "",
+            r.summary,
+            "",
+            *t(f"doc.{r.code}", "en").splitlines(),
+            "",
+            "中文：",
+            "",
+            *t(f"doc.{r.code}", "zh-CN").splitlines(),
+        ]
+    return "\n".join(lines) + "\n"

@@ -246,8 +246,8 @@ _CATALOGUE: dict[str, tuple[str, ...]] = {
         "'follow-up took 3 days longer'.",
     ),
     "R001": (
-        "问题环节“{area}”在多个复盘中反复出现：{files}。反复出现说明机制本身需要改变。",
-        "problem area '{area}' recurs across reviews: {files}. A recurring area means the "
+        "问题环节“{area}”在其他复盘中也出现过：{files}。反复出现说明机制本身需要改变。",
+        "problem area '{area}' also came up in: {files}. A recurring area means the "
         "mechanism itself must change.",
     ),
     "D001": (

@@ -17,19 +17,43 @@ from pathlib import Path
 
 from retrokit.errors import UnreadableWorkbook
 
+# What zipfile raises on a damaged archive: beyond BadZipFile, a flipped byte gives zlib errors,
+# unsupported methods (NotImplementedError), encrypted members (RuntimeError) and worse.
+ZIP_ERRORS: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    KeyError,
+    OSError,
+    EOFError,
+    ValueError,
+    RuntimeError,
+    NotImplementedError,
+    UnicodeDecodeError,
+    OverflowError,
+)
+
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 STRICT_NS = b"purl.oclc.org/ooxml/spreadsheetml/main"
 
 
+#: The cell reader allocates a sheet's whole used range densely (32 bytes a cell): past this
+#: ceiling it may abort the process, so a raised --max-cells is held to it.
+HARD_MAX_CELLS = 100_000_000
+
+
 @dataclass(frozen=True)
 class Limits:
-    """Sanity limits for one workbook; each can be raised from the command line or config."""
+    """Sanity limits for one workbook; each can be raised from the command line."""
 
     max_file_bytes: int = 200 * 1024 * 1024
     max_unpacked_bytes: int = 1024 * 1024 * 1024
     max_ratio: int = 200
     max_cells: int = 20_000_000
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "max_cells", min(self.max_cells, HARD_MAX_CELLS))
 
 
 @dataclass
@@ -41,6 +65,17 @@ class Package:
     zip: zipfile.ZipFile
     sheet_parts: dict[str, str] = field(default_factory=dict)
     _styles: dict[int, str] | None = None
+    #: Sheet XML already unpacked by the extent check, reused for number formats.
+    _xml: dict[str, bytes] = field(default_factory=dict)
+
+    def sheet_xml(self, part: str) -> bytes:
+        if part not in self._xml:
+            self._xml[part] = self.zip.read(part)
+        return self._xml[part]
+
+    def release(self) -> None:
+        """Drop the unpacked XML once reading is done."""
+        self._xml.clear()
 
     def formatted_cells(self, sheet_name: str, columns: list[str]) -> dict[str, str]:
         """Refs (``E5``) of cells in ``columns`` shown as a percentage or a ratio -> the form."""
@@ -52,13 +87,12 @@ class Package:
         if not self._styles:
             return {}
         try:
-            xml = self.zip.read(part)
-        except (KeyError, zipfile.BadZipFile, zlib.error, OSError, EOFError):
+            xml = self.sheet_xml(part)
+        except ZIP_ERRORS:
             return {}
         cols = "|".join(re.escape(c) for c in columns)
-        pattern = re.compile(
-            rb'<(?:\w+:)?c\b(?=[^>]*?\br="((?:' + cols.encode() + rb')\d+)")(?=[^>]*?\bs="(\d+)")'
-        )
+        # Excel, WPS, LibreOffice and openpyxl all write r= before s=.
+        pattern = re.compile(rb'<(?:\w+:)?c r="((?:' + cols.encode() + rb')\d+)"[^>]*? s="(\d+)"')
         styles = self._styles
         return {
             m.group(1).decode(): styles[int(m.group(2))]
@@ -87,7 +121,7 @@ def _number_styles(zf: zipfile.ZipFile) -> dict[int, str]:
     """Cell style index -> "percent" or "ratio", for the styles that show one."""
     try:
         xml = zf.read("xl/styles.xml")
-    except (KeyError, zipfile.BadZipFile, zlib.error, OSError, EOFError):
+    except ZIP_ERRORS:
         return {}
     import html
 
@@ -173,7 +207,7 @@ def open_package(path: Path, limits: Limits) -> Package:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+    except ZIP_ERRORS as exc:
         raise UnreadableWorkbook(path, "reason.bad_zip", detail=_short(exc)) from None
     names = {i.filename for i in infos}
     _check_bomb(path, infos, limits)
@@ -190,14 +224,14 @@ def open_package(path: Path, limits: Limits) -> Package:
         raise UnreadableWorkbook(path, "reason.no_workbook")
     try:
         workbook_xml = zf.read(workbook_part)
-    except (KeyError, zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
+    except ZIP_ERRORS as exc:
         raise UnreadableWorkbook(path, "reason.bad_zip", detail=_short(exc)) from None
     if STRICT_NS in workbook_xml[:4096]:
         raise UnreadableWorkbook(path, "reason.strict")
     package = Package(path, data, zf)
     package.sheet_parts = _sheet_parts(zf, workbook_part, workbook_xml)
     for name, part in package.sheet_parts.items():
-        _check_extent(path, zf, name, part, limits)
+        _check_extent(path, package, name, part, limits)
     return package
 
 
@@ -209,7 +243,7 @@ def _short(exc: BaseException) -> str:
 def _read(zf: zipfile.ZipFile, name: str) -> str:
     try:
         return zf.read(name)[:65536].decode("utf-8", "replace")
-    except (KeyError, zipfile.BadZipFile, zlib.error, OSError, EOFError):
+    except ZIP_ERRORS:
         return ""
 
 
@@ -273,7 +307,7 @@ def _relationships(zf: zipfile.ZipFile, part: str) -> dict[str, dict[str, str]]:
     rels_name = f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
     try:
         xml = zf.read(rels_name)
-    except (KeyError, zipfile.BadZipFile, zlib.error, OSError, EOFError):
+    except ZIP_ERRORS:
         return {}
     result = {}
     for raw in _TARGET.findall(xml):
@@ -305,6 +339,9 @@ def _sheet_parts(zf: zipfile.ZipFile, workbook_part: str, xml: bytes) -> dict[st
 
 _ROW_TAG = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d+)"')
 _WIDE_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{2,3})\d+"')
+# Cheap first looks: a row number of six digits or more, a column of three letters.
+_FAR_ROW = re.compile(rb' r="[A-Z]{0,3}\d{6,}"')
+_FAR_COLUMN = re.compile(rb' r="[A-Z]{3}\d')
 
 
 def _column_number(letters: str) -> int:
@@ -314,12 +351,14 @@ def _column_number(letters: str) -> int:
     return n
 
 
-def _check_extent(path: Path, zf: zipfile.ZipFile, sheet: str, part: str, limits: Limits) -> None:
+def _check_extent(path: Path, package: Package, sheet: str, part: str, limits: Limits) -> None:
     """Refuse a sheet whose cells span more than ``max_cells`` (a dense reader would abort)."""
     try:
-        xml = zf.read(part)
-    except (KeyError, zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
+        xml = package.sheet_xml(part)
+    except ZIP_ERRORS as exc:
         raise UnreadableWorkbook(path, "reason.bad_zip", detail=_short(exc)) from None
+    if len(xml) < limits.max_cells and not _FAR_ROW.search(xml) and not _FAR_COLUMN.search(xml):
+        return  # fewer than 100,000 rows and 702 columns, and no more cells than bytes
     # Rows should be in order, but a hostile file need not keep to that: take the maximum.
     last_row = max((int(r) for r in _ROW_TAG.findall(xml)), default=0)
     widest = max((_column_number(c.decode()) for c in set(_WIDE_CELL.findall(xml))), default=26)

@@ -481,6 +481,8 @@ def read_workbook(
         raise
     except errors as exc:
         raise UnreadableWorkbook(path, "reason.corrupt", detail=describe(exc)) from None
+    finally:
+        package.release()
 
 
 def _read(

@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from retrokit.analysis import Analysis, KpiResult, Status
@@ -455,7 +457,8 @@ _register(
 )
 
 
-def _word_pattern(words: Iterable[str]) -> re.Pattern[str]:
+@lru_cache(maxsize=16)
+def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     parts = []
     for w in sorted({fold_loose(w) for w in words}, key=len, reverse=True):
         escaped = re.escape(w)
@@ -516,9 +519,25 @@ def recurring_problem_area(contexts: Sequence[Context]) -> Iterator[Finding]:
         if len(files) < 2:
             continue
         for ctx, record in entries:
+            others = [f for f in files if f != ctx.workbook.path]
             yield ctx.finding(
-                "R001", PROBLEMS, record, "area", area=record.text("area"), files=tuple(files)
+                "R001",
+                PROBLEMS,
+                record,
+                "area",
+                area=record.text("area"),
+                files=_file_list(others),
             )
+
+
+R001_MAX_FILES = 5
+
+
+def _file_list(files: list[str]) -> str:
+    """The other workbooks, at most five by name: a big set must not make messages huge."""
+    names = [Path(f).name for f in files[:R001_MAX_FILES]]
+    more = len(files) - len(names)
+    return ", ".join(names) + (f" (+{more})" if more > 0 else "")
 
 
 def working_days_between(start: dt.date, end: dt.date) -> int:

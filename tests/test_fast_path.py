@@ -1,0 +1,87 @@
+"""The fast path: light imports at start-up and on lint, and the same answers from both readers."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from builders import TODAY, example_data, write
+from conftest import ROOT, libreoffice_convert
+from retrokit.analysis import analyze, to_json
+from retrokit.lint import check_workbook
+from retrokit.reader import read_workbook
+from retrokit.rules import Settings
+
+HEAVY = ("pandas", "openpyxl", "numpy", "matplotlib")
+PROBE = """
+import sys
+sys.argv = ["retrokit", *sys.argv[1:]]
+from retrokit.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+print(",".join(m for m in {heavy!r} if m in sys.modules), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        ["--version"],
+        ["lint", "--help"],
+        ["lint", str(ROOT / "examples"), "--today", "2024-07-20"],
+    ],
+)
+def test_no_heavy_imports_on_startup_and_lint(args: list[str]) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE.format(heavy=HEAVY), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.stderr.strip().splitlines()[-1:] in ([], [""]), proc.stderr
+
+
+def _answers(path: Path, reader: str) -> tuple[object, list[tuple[object, ...]]]:
+    result = to_json(analyze(read_workbook(path, reader=reader), today=TODAY))
+    result.pop("findings")
+    lint = check_workbook(path, Settings(today=TODAY), reader=reader)
+    findings = sorted((f.code, f.sheet, f.cell, f.message("en")) for f in lint.findings)
+    return result, findings
+
+
+def _workbooks(tmp_path: Path) -> list[Path]:
+    data = example_data()
+    data["kpis"][0]["target"] = "500万"
+    data["problems"][0]["owner"] = None
+    data["lessons"][1]["evidence"] = None
+    data["kpis"][1]["analysis"] = "我觉得页面太慢"
+    return [
+        ROOT / "examples" / "summer-promo-2024.xlsx",
+        ROOT / "examples" / "summer-promo-2024.en.xlsx",
+        write(tmp_path / "messy.xlsx", data, lang="zh-TW", title_rows=1),
+    ]
+
+
+def test_both_readers_give_the_same_answers(tmp_path: Path) -> None:
+    for path in _workbooks(tmp_path):
+        assert _answers(path, "calamine") == _answers(path, "openpyxl"), path.name
+
+
+@pytest.mark.e2e
+def test_both_readers_agree_on_libreoffice_saved_workbooks(tmp_path: Path) -> None:
+    for path in _workbooks(tmp_path):
+        saved = libreoffice_convert(path, tmp_path / "lo" / path.stem)
+        assert _answers(saved, "calamine") == _answers(saved, "openpyxl"), path.name
+
+
+def test_results_are_plain_values() -> None:
+    from retrokit.findings import Finding
+
+    assert asdict(Finding("A001", "f.xlsx"))["code"] == "A001"
