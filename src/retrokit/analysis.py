@@ -17,7 +17,6 @@ from typing import Any
 from retrokit.findings import Finding
 from retrokit.reader import Record, Workbook
 from retrokit.schema import DIMENSION, LOWER_IS_BETTER_WORDS, Lang
-from retrokit.text import fold
 from retrokit.values import Quantity
 
 DEFAULT_THRESHOLD = 0.9
@@ -133,12 +132,17 @@ class Analysis:
 # --- KPIs ------------------------------------------------------------------------------------
 
 
+# The word list carries both scripts, so width and case folding are enough here: no OpenCC
+# call per KPI row.
+_LOWER_WORDS = tuple(unicodedata.normalize("NFKC", w).casefold() for w in LOWER_IS_BETTER_WORDS)
+
+
 def infer_direction(dimension: str | None, metric: str) -> Direction:
     """Lower-is-better for the cost dimension and cost-like metric names, else higher."""
     if dimension == "cost":
         return Direction.LOWER
-    name = fold(metric)
-    if any(fold(word) in name for word in LOWER_IS_BETTER_WORDS):
+    name = unicodedata.normalize("NFKC", metric).casefold()
+    if any(word in name for word in _LOWER_WORDS):
         return Direction.LOWER
     return Direction.HIGHER
 

@@ -58,17 +58,32 @@ class Record:
     """One filled row of a table sheet (or the Basic info sheet as one record).
 
     ``raw`` holds what the cell held, ``values`` the parsed value (text, Quantity, date or a
-    list code; None when blank or unparsable) and ``refs`` the cell address of each column.
+    list code; absent when blank or unparsable) and ``refs`` the cell address of each column.
+    A table row shares its sheet's column letters instead of holding eleven address strings.
     """
 
     sheet: str
     row: int
     raw: Mapping[str, Any]
     values: Mapping[str, Any]
-    refs: Mapping[str, str]
+    letters: Mapping[str, str] = field(default_factory=dict)
     extra: Mapping[str, Any] = field(default_factory=dict)
     #: Column key -> "percent" / "ratio" for numeric cells whose number format shows one.
     formats: Mapping[str, str] = field(default_factory=dict)
+    #: Explicit addresses, for the Basic info sheet whose fields stand on different rows.
+    cells: Mapping[str, str] | None = None
+
+    @property
+    def refs(self) -> dict[str, str]:
+        if self.cells is not None:
+            return dict(self.cells)
+        return {k: f"{letter}{self.row}" for k, letter in self.letters.items()}
+
+    def ref(self, key: str) -> str | None:
+        if self.cells is not None:
+            return self.cells.get(key)
+        letter = self.letters.get(key)
+        return f"{letter}{self.row}" if letter else None
 
     def text(self, key: str) -> str:
         value = self.raw.get(key)
@@ -312,28 +327,42 @@ def parse_cell(column: Column, raw: Any, number_format: str | None = None) -> An
     return cell_text(raw)
 
 
+_NO_EXTRA: Mapping[str, Any] = {}
+
+
 def _parse_record(
     sheet: Sheet,
     name: str,
     row_index: int,
     row: list[Any],
     columns: Mapping[str, int],
+    letters: Mapping[str, str],
+    data_columns: Sequence[int],
     formatted: Mapping[str, str],
     extra_columns: Mapping[int, str],
     out: _Collector,
 ) -> Record | None:
-    raw: dict[str, Any] = {}
-    refs: dict[str, str] = {}
-    for key, c in columns.items():
-        raw[key] = row[c] if c < len(row) else ""
-        refs[key] = ref(row_index, c)
-    data_keys = [c.key for c in sheet.columns if c.type is not ColType.FORMULA and c.key in raw]
-    if all(_is_blank(raw[k]) for k in data_keys):
+    width = len(row)
+    if all(c >= width or _is_blank(row[c]) for c in data_columns):
         return None
-    formats = {k: formatted[r] for k, r in refs.items() if r in formatted}
-    values = _parse_values(sheet, name, raw, refs, lambda _: row_index + 1, formats, out)
-    extra = {label: row[c] for c, label in extra_columns.items() if c < len(row)}
-    return Record(name, row_index + 1, raw, values, refs, extra, formats)
+    raw = {key: row[c] if c < width else "" for key, c in columns.items()}
+    number = row_index + 1
+    formats = _NO_EXTRA
+    if formatted:
+        formats = {
+            k: formatted[f"{letters[k]}{number}"]
+            for k in letters
+            if f"{letters[k]}{number}" in formatted
+        }
+    values = _parse_values(
+        sheet, name, raw, lambda k: f"{letters[k]}{number}", lambda _: number, formats, out
+    )
+    extra = (
+        {label: row[c] for c, label in extra_columns.items() if c < width}
+        if extra_columns
+        else _NO_EXTRA
+    )
+    return Record(name, number, raw, values, letters, extra, formats)
 
 
 def _read_table(
@@ -366,9 +395,15 @@ def _read_table(
         else []
     )
     formatted = package.formatted_cells(name, format_cols)
+    letters = {key: column_letter(c) for key, c in columns.items()}
+    data_columns = [
+        c for key, c in columns.items() if sheet.column(key).type is not ColType.FORMULA
+    ]
     records = []
     for r in range(header + 1, len(grid)):
-        record = _parse_record(sheet, name, r, grid[r], columns, formatted, extra_columns, out)
+        record = _parse_record(
+            sheet, name, r, grid[r], columns, letters, data_columns, formatted, extra_columns, out
+        )
         if record is not None:
             records.append(record)
     return SheetMatch(sheet.key, name, header + 1, columns), tuple(records)
@@ -378,7 +413,7 @@ def _parse_values(
     sheet: Sheet,
     name: str,
     raw: Mapping[str, Any],
-    refs: Mapping[str, str],
+    ref_of: Callable[[str], str],
     row_of: Callable[[str], int],
     formats: Mapping[str, str],
     out: _Collector,
@@ -386,20 +421,19 @@ def _parse_values(
     values: dict[str, Any] = {}
     for column in sheet.columns:
         key = column.key
-        if key not in raw or _is_blank(raw[key]):
-            values[key] = None
+        value = raw.get(key)
+        if value is None or value == "" or (isinstance(value, str) and not value.strip()):
             continue
         try:
-            values[key] = parse_cell(column, raw[key], formats.get(key))
+            values[key] = parse_cell(column, value, formats.get(key))
         except ValueError:
-            values[key] = None
             code = {ColType.NUMBER: "V001", ColType.DATE: "V002", ColType.CHOICE: "V003"}[
                 column.type
             ]
             args: dict[str, Any] = {"column": column, "value": cell_text(raw[key])}
             if column.choices is not None:
                 args["choices"] = tuple(column.choices.choices)
-            out.add(code, name, refs[key], row_of(key), **args)
+            out.add(code, name, ref_of(key), row_of(key), **args)
     return values
 
 
@@ -428,8 +462,9 @@ def _read_info(name: str, grid: Grid, out: _Collector) -> tuple[SheetMatch, Reco
             rows[key] = r + 1
             labels.append(value)
             break
-    values = _parse_values(INFO, name, raw, refs, rows.__getitem__, {}, out)
-    return SheetMatch("info", name), Record(name, 1, raw, values, refs), labels
+    values = _parse_values(INFO, name, raw, refs.__getitem__, rows.__getitem__, {}, out)
+    record = Record(name, 1, raw, values, cells=refs)
+    return SheetMatch("info", name), record, labels
 
 
 def _match_sheets(names: list[str], grids: Callable[[str], Grid]) -> dict[str, str]:

@@ -102,7 +102,7 @@ class Context:
         sheet_name = None
         if sheet is not None:
             sheet_name = self.workbook.sheets[sheet.key].name
-        cell = record.refs.get(column) if record is not None and column else None
+        cell = record.ref(column) if record is not None and column else None
         row = record.row if record is not None and sheet is not INFO else None
         if sheet is INFO and cell:
             row = int("".join(ch for ch in cell if ch.isdigit()))

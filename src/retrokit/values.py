@@ -260,9 +260,17 @@ def parse_iso_date(text: str) -> dt.date:
 # --- lists ---------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=64)
+_INDEXES: dict[str, dict[str, str]] = {}
+
+
 def _index(choices: ChoiceList) -> dict[str, str]:
-    return {fold(spelling): c.code for c in choices.choices for spelling in c.spellings()}
+    # Keyed by the list's name: hashing the frozen dataclass on every cell costs more than
+    # the lookup itself.
+    index = _INDEXES.get(choices.name)
+    if index is None:
+        index = {fold(spelling): c.code for c in choices.choices for spelling in c.spellings()}
+        _INDEXES[choices.name] = index
+    return index
 
 
 def parse_choice(raw: object, choices: ChoiceList) -> str:
@@ -272,7 +280,10 @@ def parse_choice(raw: object, choices: ChoiceList) -> str:
     text = raw if isinstance(raw, str) else str(raw)
     if isinstance(raw, float) and raw.is_integer():
         text = str(int(raw))
-    code = _index(choices).get(fold(text))
+    index = _index(choices)
+    code = index.get(text) if text.isascii() and text.islower() else None
+    if code is None:
+        code = index.get(fold(text))
     if code is None:
         raise ValueError(text)
     return code
