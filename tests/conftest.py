@@ -33,7 +33,9 @@ def need_shared() -> Path:
     pytest.skip("../shared not beside the checkout")
 
 
-def libreoffice_convert(src: Path, outdir: Path, fmt: str = "xlsx") -> Path:
+def libreoffice_convert(
+    src: Path, outdir: Path, fmt: str = "xlsx", infilter: str | None = None
+) -> Path:
     """Open ``src`` in real headless LibreOffice, recalculate, and save it as ``fmt``."""
     soffice = need_tool("soffice")
     outdir.mkdir(parents=True, exist_ok=True)
@@ -44,6 +46,7 @@ def libreoffice_convert(src: Path, outdir: Path, fmt: str = "xlsx") -> Path:
             "--headless",
             "--norestore",
             f"-env:UserInstallation=file://{profile}",
+            *([f"--infilter={infilter}"] if infilter else []),
             "--convert-to",
             fmt,
             "--outdir",

@@ -348,6 +348,7 @@ def test_analyze_json_contract(example_en: Path) -> None:
         "status",
         "priority",
         "overdue",
+        "carried_from",
     }
     assert (problem["priority"], problem["overdue"], problem["due"]) == (
         "quick_win",

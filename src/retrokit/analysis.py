@@ -101,6 +101,7 @@ class ProblemResult:
     status: str | None
     priority: Priority | None
     overdue: bool
+    carried_from: str | None = None
     record: Record | None = field(default=None, compare=False, repr=False)
 
 
@@ -302,6 +303,7 @@ def evaluate_problem(record: Record, today: dt.date) -> ProblemResult:
         status=v.get("status"),
         priority=priority(v.get("impact"), v.get("effort")),
         overdue=is_overdue(v.get("due"), v.get("status"), today),
+        carried_from=record.text("carried_from") or None,
         record=record,
     )
 

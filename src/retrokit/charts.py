@@ -63,7 +63,7 @@ def _svg(fig: Any) -> str:
         fig.savefig(
             buf,
             format="svg",
-            bbox_inches="tight",  # type: ignore[attr-defined]
+            bbox_inches="tight",
             metadata={"Date": None, "Creator": None, "Format": None, "Type": None},
         )
     plt.close(fig)
@@ -155,4 +155,27 @@ def priority_matrix(
         ((2.05, -0.5), "defer"),
     ):
         ax.text(qx, qy, quadrants[key], fontsize=9, color="#757575", style="italic")
+    return _svg(fig)
+
+
+def metric_lines(
+    series: Sequence[tuple[str, Sequence[tuple[str, float | None]]]], title: str
+) -> str:
+    """Achievement over time: one line per metric across campaigns, with the 100% line."""
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(7.5, 3.6))
+    labels: list[str] = []
+    for _, points in series:
+        for label, _rate in points:
+            if label not in labels:
+                labels.append(label)
+    for name, points in series:
+        xs = [labels.index(label) for label, rate in points if rate is not None]
+        ys = [rate * 100 for _, rate in points if rate is not None]
+        ax.plot(xs, ys, marker="o", label=name)
+    ax.axhline(100, color="#424242", linewidth=1.2, linestyle="--")
+    ax.set_xticks(range(len(labels)), labels)
+    ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0f}%")
+    ax.set_title(title, loc="left", fontsize=11)
+    ax.legend(fontsize=8, loc="best")
     return _svg(fig)

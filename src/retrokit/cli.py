@@ -15,6 +15,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from retrokit import __version__
+from retrokit.schema import Lang
 
 app = typer.Typer(
     name="retrokit",
@@ -42,7 +43,7 @@ def _fail(message: str, code: int) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _lang(value: str | None, default: str | None = None) -> str:
+def _lang(value: str | None, default: str | None = None) -> Lang:
     from retrokit.i18n import check_lang, t
 
     value = value or os.environ.get("RETROKIT_LANG") or default or "zh-CN"
@@ -76,16 +77,35 @@ def init(
         bool, typer.Option("--example", help="Fill in the worked example (2024 summer promotion).")
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    previous: Annotated[
+        Path | None,
+        typer.Option("--from", help="Start from a previous review: its KPI list and open actions."),
+    ] = None,
 ) -> None:
     """Create a new retrospective workbook to fill in Excel, WPS or LibreOffice."""
     from retrokit.errors import UserError
     from retrokit.scaffold import init as scaffold_init
 
+    kpis = problems = None
     language = _lang(lang)
     try:
-        written = scaffold_init(path, lang=language, example_data=example, force=force)  # type: ignore[arg-type]
+        if previous is not None:
+            from retrokit.campaigns import carry_over
+            from retrokit.reader import read_workbook
+
+            old = read_workbook(previous)
+            language = _lang(lang, old.lang)
+            kpis, problems = carry_over(old, language)
+        written = scaffold_init(
+            path,
+            lang=language,
+            example_data=example,
+            force=force,
+            kpis=kpis,
+            problems=problems,
+        )
     except UserError as exc:
-        _fail(exc.message(language), exc.exit_code)  # type: ignore[arg-type]
+        _fail(exc.message(language), exc.exit_code)
     sys.stdout.write(f"{written}\n")
 
 
@@ -182,19 +202,19 @@ def analyze(
             _limits(max_cells, max_unpacked_bytes, max_ratio, max_file_bytes),
         )
     except UserError as exc:
-        _fail(exc.message(_lang(lang)), 2)  # type: ignore[arg-type]
+        _fail(exc.message(_lang(lang)), 2)
     out_lang = _lang(lang, cfg.lang or result.lang)
     if fmt == "json":
         import json
 
         from retrokit.analysis import to_json
 
-        data = to_json(result, out_lang)  # type: ignore[arg-type]
+        data = to_json(result, out_lang)
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         from retrokit.terminal import render
 
-        render(result, out_lang, sys.stdout)  # type: ignore[arg-type]
+        render(result, out_lang, sys.stdout)
 
 
 @app.command()
@@ -233,7 +253,7 @@ def report(
             _limits(max_cells, max_unpacked_bytes, max_ratio, max_file_bytes),
         )
     except UserError as exc:
-        _fail(exc.message(_lang(lang)), 2)  # type: ignore[arg-type]
+        _fail(exc.message(_lang(lang)), 2)
     out_lang = _lang(lang, cfg.lang or result.lang)
     text = render(result, fmt, out_lang)  # type: ignore[arg-type]
     if output == "-":
@@ -247,7 +267,7 @@ def report(
     try:
         write_text_atomic(target, text)
     except UserError as exc:
-        _fail(exc.message(out_lang), 1)  # type: ignore[arg-type]
+        _fail(exc.message(out_lang), 1)
     sys.stdout.write(f"{target}\n")
 
 
@@ -330,7 +350,7 @@ def lint(
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if fmt == "github" and summary_file:
         with open(summary_file, "a", encoding="utf-8") as fh:
-            fh.write(step_summary(findings, files, out_lang))  # type: ignore[arg-type]
+            fh.write(step_summary(findings, files, out_lang))
     del statistics
     raise typer.Exit(0 if exit_zero else exit_code(findings, strict))
 
@@ -354,6 +374,136 @@ def _progress() -> Any:
         bar.update(task, completed=done, total=total)
 
     return update
+
+
+def _load_set(paths: list[Path], today: str | None) -> tuple[list[Any], list[Any]]:
+    """Analyses and workbooks of every readable file under ``paths``; others are named."""
+    from retrokit.i18n import t
+    from retrokit.lint import check_workbook, discover, settings_from
+
+    settings = settings_from(_config(None), _today(today), None)
+    analyses, workbooks = [], []
+    for path in discover(paths):
+        if path.name.startswith("~$"):
+            continue
+        result = check_workbook(path, settings)
+        if result.context is None:
+            reason = result.error.reason_text("en") if result.error else "unreadable"
+            sys.stderr.write(f"retrokit: {t('warn.skipped', 'en', path=path, reason=reason)}\n")
+            continue
+        analyses.append(result.context.analysis)
+        workbooks.append(result.context.workbook)
+    return analyses, workbooks
+
+
+PathsArgument = Annotated[list[Path], typer.Argument(help="Workbooks or folders.")]
+
+
+@app.command()
+def compare(
+    paths: PathsArgument,
+    fmt: Annotated[str, typer.Option("--format", help="table, json, html or md.")] = "table",
+    output: Annotated[str | None, typer.Option("-o", "--output", help="Write here.")] = None,
+    lang: LangOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Compare campaigns: results over time, recurring problems, carried-over actions."""
+    import json
+
+    from retrokit.campaigns import compare as compare_campaigns
+
+    if fmt not in ("table", "json", "html", "md"):
+        _fail(f"--format must be table, json, html or md, not {fmt}", 2)
+    analyses, workbooks = _load_set(paths, today)
+    data = compare_campaigns(analyses, workbooks)
+    out_lang = _lang(lang, analyses[0].lang if analyses else None)
+    if fmt == "json":
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    elif fmt in ("html", "md"):
+        from retrokit.report import render_compare
+
+        text = render_compare(data, fmt, out_lang)  # type: ignore[arg-type]
+    else:
+        from retrokit.terminal import render_compare_table
+
+        render_compare_table(data, out_lang, sys.stdout)
+        return
+    _emit(text, output)
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output is None or output == "-":
+        sys.stdout.write(text)
+        return
+    from retrokit.errors import UserError
+    from retrokit.fsutil import write_text_atomic
+
+    try:
+        write_text_atomic(Path(output), text)
+    except UserError as exc:
+        _fail(exc.message("en"), 1)
+
+
+@app.command()
+def lessons(
+    paths: PathsArgument,
+    search: Annotated[str | None, typer.Option("--search", help="Text to look for.")] = None,
+    category: Annotated[
+        str | None, typer.Option("--category", help="success, lesson or surprise.")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, md, csv or json.")] = "table",
+    output: Annotated[str | None, typer.Option("-o", "--output", help="Write here.")] = None,
+    lang: LangOption = None,
+) -> None:
+    """Every lesson from every workbook, searchable across scripts: the team's library."""
+    from retrokit.campaigns import lessons as collect
+
+    if fmt not in ("table", "md", "csv", "json"):
+        _fail(f"--format must be table, md, csv or json, not {fmt}", 2)
+    if category is not None and category not in ("success", "lesson", "surprise"):
+        _fail(f"--category must be success, lesson or surprise, not {category}", 2)
+    analyses, _ = _load_set(paths, None)
+    rows = collect(analyses, search, category)
+    out_lang = _lang(lang, analyses[0].lang if analyses else None)
+    from retrokit.terminal import lessons_text
+
+    if fmt == "table":
+        lessons_text(rows, out_lang, "table", sys.stdout)
+        return
+    import io
+
+    buf = io.StringIO()
+    lessons_text(rows, out_lang, fmt, buf)
+    text = buf.getvalue()
+    if fmt == "csv" and output not in (None, "-"):
+        from retrokit.fsutil import atomic_write
+
+        data = text.encode("utf-8-sig")  # a BOM so Excel and Feishu read UTF-8
+
+        def write(tmp: Path) -> None:
+            tmp.write_bytes(data)
+
+        atomic_write(Path(output), write, overwrite=True)
+        return
+    _emit(text, output)
+
+
+@app.command()
+def export(
+    paths: PathsArgument,
+    to: Annotated[Path, typer.Option("--to", help="A .xlsx, .csv (folder of tables) or .sqlite.")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Export campaigns, KPIs, problems and lessons as tidy tables for a BI tool."""
+    from retrokit.campaigns import export as export_tables
+    from retrokit.errors import UserError
+
+    analyses, _ = _load_set(paths, None)
+    try:
+        written = export_tables(analyses, to, force=force)
+    except UserError as exc:
+        _fail(exc.message("en"), exc.exit_code)
+    sys.stdout.write(f"{written}\n")
 
 
 @app.command("rules")
@@ -385,7 +535,7 @@ def explain_rule(
         _fail(f"'{code}' names {len(codes)} rules; give one code", 2)
     r = REGISTRY[codes.pop()]
     sys.stdout.write(f"{r.code} {r.name} ({r.severity.value})\n{r.summary}\n\n")
-    sys.stdout.write(t(f"doc.{r.code}", language) + "\n")  # type: ignore[arg-type]
+    sys.stdout.write(t(f"doc.{r.code}", language) + "\n")
 
 
 def main() -> None:

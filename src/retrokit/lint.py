@@ -287,7 +287,18 @@ def check_workbook(
 
 def _worker(args: tuple[str, Settings, Limits | None, str]) -> FileResult:
     path, settings, limits, reader = args
-    return check_workbook(Path(path), settings, limits, reader)
+    return _slim(check_workbook(Path(path), settings, limits, reader))
+
+
+def _slim(result: FileResult) -> FileResult:
+    """Keep only what the set rules need (problem rows), so a run over thousands of files
+    does not hold every workbook in memory."""
+    ctx = result.context
+    if ctx is not None:
+        workbook = replace(ctx.workbook, info=None, kpis=(), lessons=(), findings=())
+        analysis = replace(ctx.analysis, kpis=(), problems=(), lessons=(), findings=())
+        result.context = Context(workbook, analysis, ctx.settings)
+    return result
 
 
 PARALLEL_MIN_FILES = 64

@@ -65,8 +65,25 @@ class Package:
     zip: zipfile.ZipFile
     sheet_parts: dict[str, str] = field(default_factory=dict)
     _styles: dict[int, str] | None = None
+    limits: Limits = field(default_factory=lambda: Limits())
     #: Sheet XML already unpacked by the extent check, reused for number formats.
     _xml: dict[str, bytes] = field(default_factory=dict)
+
+    def check_sheet(self, name: str) -> None:
+        """Refuse a sheet that spans too many cells, before the cell reader allocates it.
+
+        Called for each sheet just before it is read, so sheets retrokit never reads (the
+        how-to sheet, a team's own extra sheets) are not unpacked at all.
+        """
+        part = self.sheet_parts.get(name)
+        if part is not None:
+            _check_extent(self.path, self, name, part, self.limits)
+            return
+        # The cell reader found a sheet our relationship parsing did not: check every
+        # worksheet part rather than let it through unchecked.
+        for member in self.zip.namelist():
+            if member.startswith("xl/worksheets/") and member.endswith(".xml"):
+                _check_extent(self.path, self, name, member, self.limits)
 
     def sheet_xml(self, part: str) -> bytes:
         if part not in self._xml:
@@ -228,10 +245,8 @@ def open_package(path: Path, limits: Limits) -> Package:
         raise UnreadableWorkbook(path, "reason.bad_zip", detail=_short(exc)) from None
     if STRICT_NS in workbook_xml[:4096]:
         raise UnreadableWorkbook(path, "reason.strict")
-    package = Package(path, data, zf)
+    package = Package(path, data, zf, limits=limits)
     package.sheet_parts = _sheet_parts(zf, workbook_part, workbook_xml)
-    for name, part in package.sheet_parts.items():
-        _check_extent(path, package, name, part, limits)
     return package
 
 

@@ -506,6 +506,7 @@ def read_workbook(
 
         def grid(name: str) -> Grid:
             if name not in cache:
+                package.check_sheet(name)
                 g = source.grid(name)
                 _apply_merges(g, source.merged(name))
                 cache[name] = g
@@ -547,7 +548,7 @@ def _read(
             if match.header_row:
                 headers += [cell_text(v) for v in grid(name)[match.header_row - 1]]
     lang_value = meta.get("lang")
-    lang: Lang = lang_value if lang_value in LANGS else _detect_lang(matched.values(), headers)  # type: ignore[assignment]
+    lang: Lang = lang_value if lang_value in LANGS else _detect_lang(matched.values(), headers)
     return Workbook(
         path=str(path),
         lang=lang,

@@ -304,6 +304,143 @@ def _mermaid(result: Analysis, lang: Lang) -> dict[str, str]:
     return out
 
 
+def compare_view(data: dict[str, Any], lang: Lang, *, chart: bool) -> dict[str, Any]:
+    """The `retrokit compare` report's view model (same look as the single-campaign report)."""
+    from pathlib import Path as _Path
+
+    sep = "、" if lang != "en" else ", "
+    yes, no = t("compare.yes", lang), t("compare.no", lang)
+
+    def name(file: str) -> str:
+        return _Path(file).name
+
+    def rate(value: float | None) -> str:
+        return display.percent(value) if value is not None else t("label.na", lang)
+
+    projects = {c["file"]: c["project"] or name(c["file"]) for c in data["campaigns"]}
+    campaigns = [
+        {
+            **c,
+            "project": projects[c["file"]],
+            "owner": c["owner"] or "",
+            "period": f"{c['start'] or '?'} ~ {c['end'] or '?'}",
+            "core_missed": sep.join(c["core_missed"]),
+        }
+        for c in data["campaigns"]
+    ]
+    metrics = [
+        {
+            "metric": m["metric"],
+            "points": [
+                {"project": projects.get(p["file"], name(p["file"])), "rate": rate(p["rate"])}
+                for p in m["series"]
+            ],
+        }
+        for m in data["metrics"]
+    ]
+    labels = {
+        key.split(".", 1)[1]: t(key, lang)
+        for key in (
+            "compare.campaigns",
+            "compare.metrics",
+            "compare.areas",
+            "compare.causes",
+            "compare.carried",
+            "compare.effects",
+            "compare.period",
+            "compare.open",
+            "compare.overdue",
+            "compare.core_missed",
+            "compare.files",
+            "compare.times",
+            "compare.before",
+            "compare.after",
+            "compare.rose",
+            "report.none",
+            "report.metric",
+        )
+    }
+    labels.update(
+        {
+            "project": INFO.column("project").label(lang),
+            "owner": INFO.column("owner").label(lang),
+            "action": PROBLEMS.column("action").label(lang),
+            **{c.code: c.label(lang) for c in RESULT.choices},
+        }
+    )
+    view: dict[str, Any] = {
+        "lang": lang,
+        "html_lang": {"zh-CN": "zh-Hans", "zh-TW": "zh-Hant", "en": "en"}[lang],
+        "title": t("compare.title", lang),
+        "campaigns": campaigns,
+        "metrics": metrics,
+        "recurring_areas": [
+            {"text": r["text"], "files": sep.join(name(f) for f in r["files"])}
+            for r in data["recurring_areas"]
+        ],
+        "recurring_causes": [
+            {"text": r["text"], "files": sep.join(name(f) for f in r["files"])}
+            for r in data["recurring_root_causes"]
+        ],
+        "carried": [{**c, "file": name(c["file"])} for c in data["carried_over"]],
+        "effects": [
+            {
+                "action": e["action"],
+                "metric": e["metric"],
+                "rate_before": rate(e["rate_before"]),
+                "rate_after": rate(e["rate_after"]),
+                "rose": "" if e["rose"] is None else (yes if e["rose"] else no),
+            }
+            for e in data["action_effects"]
+        ],
+        "labels": labels,
+        "generated": t("report.generated", lang, version=__version__),
+        "chart": "",
+        "mermaid": "",
+    }
+    series = [
+        (m["metric"], [(projects.get(p["file"], name(p["file"])), p["rate"]) for p in m["series"]])
+        for m in data["metrics"]
+    ]
+    if series and chart:
+        view["chart"] = charts.metric_lines(series, t("compare.metrics", lang))
+    if series and not chart:
+        order = [projects[c["file"]] for c in data["campaigns"]]
+        lines = [
+            "xychart-beta",
+            f'    title "{_mermaid_text(t("compare.metrics", lang))}"',
+            f"    x-axis [{', '.join(chr(34) + _mermaid_text(o) + chr(34) for o in order)}]",
+            '    y-axis "%"',
+        ]
+        for _metric, points in series:
+            rates = dict(points)
+            values = [f"{rates[o] * 100:.1f}" if rates.get(o) is not None else "0" for o in order]
+            lines.append(f"    line [{', '.join(values)}]")
+        view["mermaid"] = "\n".join(lines)
+    return view
+
+
+def render_compare(data: dict[str, Any], fmt: Format, lang: Lang) -> str:
+    env = _environment()
+    view = compare_view(data, lang, chart=fmt == "html")
+    return str(env.get_template(f"compare.{fmt}.j2").render(**view))
+
+
+def _environment() -> Any:
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_escape
+    return env
+
+
 def md_escape(value: Any) -> str:
     """Cell text made safe inside a GitHub-flavoured Markdown table cell."""
     text = "" if value is None else str(value)
@@ -316,20 +453,9 @@ def md_escape(value: Any) -> str:
 
 def render(result: Analysis, fmt: Format, lang: Lang) -> str:
     """The report as one string: a self-contained HTML page or GitHub-flavoured Markdown."""
-    import jinja2
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir())),
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["md"] = md_escape
+    env = _environment()
     view = build_view(result, lang, charts_svg=fmt == "html")
-    text = env.get_template(TEMPLATE_FILES[fmt]).render(**view)
-    return text
+    return str(env.get_template(TEMPLATE_FILES[fmt]).render(**view))
 
 
 def default_output(workbook: Path, fmt: Format) -> Path:

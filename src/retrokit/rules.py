@@ -540,6 +540,20 @@ def _file_list(files: list[str]) -> str:
     return ", ".join(names) + (f" (+{more})" if more > 0 else "")
 
 
+@set_rule("R002", "action-carried-without-progress", W)
+def action_carried_without_progress(contexts: Sequence[Context]) -> Iterator[Finding]:
+    """An action carried over twice or more without progress."""
+    from retrokit.campaigns import stalled_carries
+
+    by_workbook = {id(c.workbook): c for c in contexts}
+    for workbook, record, chain in stalled_carries([c.workbook for c in contexts]):
+        ctx = by_workbook[id(workbook)]
+        origins = [record.text("carried_from"), *(r.text("carried_from") for r in chain[:-1])]
+        yield ctx.finding(
+            "R002", PROBLEMS, record, "carried_from", times=len(chain), chain=" ← ".join(origins)
+        )
+
+
 def working_days_between(start: dt.date, end: dt.date) -> int:
     """Monday-to-Friday days after ``start`` up to and including ``end``."""
     days = 0

@@ -280,17 +280,31 @@ def _write_meta(wb: Any, lang: Lang) -> None:
     ws.sheet_state = "hidden"
 
 
-def build_workbook(lang: Lang, *, filled: bool = False) -> Any:
-    """The scaffolded workbook as an openpyxl object (the four sheets in DOMAIN.md's order)."""
+def build_workbook(
+    lang: Lang,
+    *,
+    filled: bool = False,
+    kpis: list[dict[str, Any]] | None = None,
+    problems: list[dict[str, Any]] | None = None,
+) -> Any:
+    """The scaffolded workbook as an openpyxl object (the four sheets in DOMAIN.md's order).
+
+    ``filled`` writes the worked example; ``kpis`` and ``problems`` pre-fill rows (keys are
+    column keys, list values canonical codes), as `init --from` does.
+    """
     from openpyxl import Workbook
 
     wb = Workbook()
     wb.remove(wb.active)
     _write_info(wb, lang, filled)
     _write_kpis(wb, lang, filled)
+    if kpis:
+        _fill_rows(wb[KPIS.name(lang)], KPIS, kpis, lang)
     ws = _write_table(wb, PROBLEMS, lang)
     if filled:
         _fill_rows(ws, PROBLEMS, example.PROBLEMS, lang)
+    if problems:
+        _fill_rows(ws, PROBLEMS, problems, lang)
     ws = _write_table(wb, LESSONS, lang)
     if filled:
         _fill_rows(ws, LESSONS, example.LESSONS, lang)
@@ -300,10 +314,18 @@ def build_workbook(lang: Lang, *, filled: bool = False) -> Any:
     return wb
 
 
-def init(path: Path, *, lang: Lang, example_data: bool = False, force: bool = False) -> Path:
+def init(
+    path: Path,
+    *,
+    lang: Lang,
+    example_data: bool = False,
+    force: bool = False,
+    kpis: list[dict[str, Any]] | None = None,
+    problems: list[dict[str, Any]] | None = None,
+) -> Path:
     """Write a new retrospective workbook at ``path``; never overwrites without ``force``."""
     if path.suffix.lower() != ".xlsx":
         raise UsageError("err.suffix", path=path)
-    wb = build_workbook(lang, filled=example_data)
+    wb = build_workbook(lang, filled=example_data, kpis=kpis, problems=problems)
     atomic_write(path, lambda tmp: wb.save(tmp), overwrite=force)
     return path

@@ -415,6 +415,15 @@ PROBLEMS = Sheet(
         Column("impact", "影响程度", "影響程度", "Impact", L, False, LEVEL, width=10),
         Column("effort", "实施难度", "實施難度", "Effort", L, False, LEVEL, width=10),
         Column("status", "状态", "狀態", "Status", L, False, STATUS, width=10),
+        Column(
+            "carried_from",
+            "来源",
+            "來源",
+            "Carried from",
+            T,
+            aliases=("延续自", "延續自", "来自", "From"),
+            width=22,
+        ),
     ),
 )
 

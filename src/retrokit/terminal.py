@@ -126,3 +126,104 @@ def render(result: Analysis, lang: Lang, stream: IO[str]) -> None:
 
     for f in result.findings:
         console.print(_c(f"{f.where} {f.code} [{f.severity.value}] {f.message(lang)}"))
+
+
+def render_compare_table(data: dict[str, Any], lang: Lang, stream: IO[str]) -> None:
+    from pathlib import Path
+
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=stream, highlight=False, width=160 if not stream.isatty() else None)
+    table = Table(title=_c(t("compare.campaigns", lang)), title_justify="left")
+    for header in (
+        INFO.column("project").label(lang),
+        t("compare.period", lang),
+        INFO.column("owner").label(lang),
+        *(c.label(lang) for c in RESULT.choices),
+        t("compare.core_missed", lang),
+        t("compare.open", lang),
+        t("compare.overdue", lang),
+    ):
+        table.add_column(_c(header))
+    for c in data["campaigns"]:
+        table.add_row(
+            _c(c["project"]),
+            _c(f"{c['start']} ~ {c['end']}"),
+            _c(c["owner"]),
+            str(c["exceeded"]),
+            str(c["met"]),
+            str(c["missed"]),
+            _c("、".join(c["core_missed"])),
+            str(c["open_actions"]),
+            str(c["overdue_actions"]),
+        )
+    console.print(table)
+    metrics = Table(title=_c(t("compare.metrics", lang)), title_justify="left")
+    metrics.add_column(_c(t("report.metric", lang)))
+    metrics.add_column("")
+    for m in data["metrics"]:
+        steps = " → ".join(
+            display.percent(p["rate"]) if p["rate"] is not None else "n/a" for p in m["series"]
+        )
+        metrics.add_row(_c(m["metric"]), _c(steps))
+    console.print(metrics)
+    for key, title in (
+        ("recurring_areas", "compare.areas"),
+        ("recurring_root_causes", "compare.causes"),
+    ):
+        for r in data[key]:
+            files = ", ".join(Path(f).name for f in r["files"])
+            console.print(_c(f"{t(title, lang)}: {r['text']} ({files})"))
+    for c in data["carried_over"]:
+        console.print(_c(f"{t('compare.carried', lang)}: {c['action']} x{c['times']}"))
+    for e in data["action_effects"]:
+        rose = "" if e["rose"] is None else ("↑" if e["rose"] else "↓")
+        console.print(_c(f"{t('compare.effects', lang)}: {e['action']} → {e['metric']} {rose}"))
+
+
+LESSON_COLUMNS = ("campaign", "date", "category", "lesson", "applies_to", "evidence")
+
+
+def lessons_text(rows: list[dict[str, Any]], lang: Lang, fmt: str, stream: IO[str]) -> None:
+    """The lessons library as a terminal table, Markdown, CSV or JSON."""
+    headers = [
+        t("lessons.campaign", lang),
+        t("lessons.date", lang),
+        *(LESSONS.column(k).label(lang) for k in ("category", "lesson", "applies_to", "evidence")),
+    ]
+
+    def cells(row: dict[str, Any]) -> list[str]:
+        values = [row.get(k) for k in LESSON_COLUMNS]
+        values[2] = _label(CATEGORY, row.get("category"), lang)
+        return ["" if v is None else str(v) for v in values]
+
+    if fmt == "json":
+        import json
+
+        stream.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.writer(stream, lineterminator="\r\n")
+        writer.writerow(headers)
+        for row in rows:
+            writer.writerow(cells(row))
+    elif fmt == "md":
+        from retrokit.report import md_escape
+
+        stream.write("| " + " | ".join(md_escape(h) for h in headers) + " |\n")
+        stream.write("|" + "---|" * len(headers) + "\n")
+        for row in rows:
+            stream.write("| " + " | ".join(md_escape(c) for c in cells(row)) + " |\n")
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        console = Console(file=stream, highlight=False, width=160 if not stream.isatty() else None)
+        table = Table(title=_c(LESSONS.name(lang)), title_justify="left")
+        for h in headers:
+            table.add_column(_c(h))
+        for row in rows:
+            table.add_row(*(_c(c) for c in cells(row)))
+        console.print(table)

@@ -1,0 +1,344 @@
+"""Across campaigns: carry actions forward, compare reviews, and keep a lessons library.
+
+The method's last step (DOMAIN.md, "Track"): check next time whether the actions were done and
+whether they moved their KPI, notice problems that come back, and reuse what worked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from retrokit.analysis import Analysis
+from retrokit.i18n import t
+from retrokit.reader import Record, Workbook
+from retrokit.schema import Lang
+from retrokit.text import fold, fold_loose
+
+OPEN_STATUSES = (None, "open", "in_progress")
+_CARRIED = re.compile(r"^(?P<file>.+?)(?:\s*第\s*(?P<zh>\d+)\s*行|,\s*row\s+(?P<en>\d+))\s*$")
+
+
+def carried_label(file: str, row: int, lang: Lang) -> str:
+    """Where a carried-over action came from: ``summer.xlsx 第 5 行`` / ``summer.xlsx, row 5``."""
+    return t("carried.label", lang, file=file, row=row)
+
+
+def parse_carried(text: str) -> tuple[str, int] | None:
+    """(file name, row) from a Carried-from cell written by `init --from`, in any language."""
+    m = _CARRIED.match(text.strip())
+    if not m:
+        return None
+    return Path(m.group("file").strip()).name, int(m.group("zh") or m.group("en"))
+
+
+def carry_over(previous: Workbook, lang: Lang) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The KPI list (targets and actuals empty) and every open action of ``previous``."""
+    kpis = []
+    for r in previous.kpis:
+        kpis.append(
+            {
+                "dimension": r.values.get("dimension"),
+                "metric": r.text("metric"),
+                "channel": r.text("channel"),
+                "direction": r.values.get("direction"),
+                "core": r.values.get("core"),
+            }
+        )
+    name = Path(previous.path).name
+    problems = []
+    for r in previous.problems:
+        if r.values.get("status") not in OPEN_STATUSES:
+            continue
+        row: dict[str, Any] = {}
+        for key in ("area", "problem", "metric", "root_cause", "action", "owner", "expected"):
+            row[key] = r.text(key)
+        for key in ("due", "impact", "effort", "status"):
+            row[key] = r.values.get(key)
+        row["carried_from"] = carried_label(name, r.row, lang)
+        problems.append(row)
+    return kpis, problems
+
+
+# --- carry-over chains (lint R002, compare) --------------------------------------------------
+
+
+def _problem_index(workbooks: Iterable[Workbook]) -> dict[tuple[str, int], Record]:
+    return {(Path(wb.path).name, r.row): r for wb in workbooks for r in wb.problems}
+
+
+def carry_chain(record: Record, index: dict[tuple[str, int], Record]) -> list[Record]:
+    """The records this action was carried from, newest first, as far as the set reaches."""
+    chain: list[Record] = []
+    seen: set[tuple[str, int]] = set()
+    current = record
+    while True:
+        origin = parse_carried(current.text("carried_from"))
+        if origin is None or origin in seen or origin not in index:
+            return chain
+        seen.add(origin)
+        current = index[origin]
+        chain.append(current)
+
+
+def stalled_carries(workbooks: Sequence[Workbook]) -> list[tuple[Workbook, Record, list[Record]]]:
+    """Open actions carried over twice or more with their status never moving (R002)."""
+    index = _problem_index(workbooks)
+    out = []
+    for wb in workbooks:
+        for record in wb.problems:
+            status = record.values.get("status") or "open"
+            if status not in ("open", "in_progress") or not record.text("carried_from"):
+                continue
+            chain = carry_chain(record, index)
+            if len(chain) >= 2 and all((r.values.get("status") or "open") == status for r in chain):
+                out.append((wb, record, chain))
+    return out
+
+
+# --- compare ---------------------------------------------------------------------------------
+
+
+def metric_key(metric: str) -> str:
+    """Metric names match after script, case, width, spaces and a bracketed unit are folded."""
+    return fold(metric)
+
+
+def _start(a: Analysis) -> dt.date:
+    start = a.info.get("start")
+    return start if isinstance(start, dt.date) else dt.date.max
+
+
+def order(analyses: Iterable[Analysis]) -> list[Analysis]:
+    return sorted(analyses, key=lambda a: (_start(a), a.file))
+
+
+def compare(analyses: Sequence[Analysis], workbooks: Sequence[Workbook]) -> dict[str, Any]:
+    """Campaigns side by side; metrics over time; recurring areas and causes; carry-overs."""
+    ordered = order(analyses)
+    campaigns = []
+    for a in ordered:
+        s = a.summary
+        campaigns.append(
+            {
+                "file": a.file,
+                "project": a.info.get("project"),
+                "start": _iso(a.info.get("start")),
+                "end": _iso(a.info.get("end")),
+                "owner": a.info.get("owner"),
+                "kpis": s["kpis"],
+                "exceeded": s["exceeded"],
+                "met": s["met"],
+                "missed": s["missed"],
+                "core_missed": list(s["core_missed"]),
+                "open_actions": sum(p.status in OPEN_STATUSES for p in a.problems),
+                "overdue_actions": sum(p.overdue for p in a.problems),
+            }
+        )
+    metrics: dict[str, dict[str, Any]] = {}
+    for a in ordered:
+        for k in a.kpis:
+            key = metric_key(k.metric)
+            if not key:
+                continue
+            entry = metrics.setdefault(key, {"metric": k.metric, "unit": k.unit, "series": []})
+            if any(p["file"] == a.file for p in entry["series"]):
+                continue  # one point per campaign: the first row naming the metric
+            entry["series"].append(
+                {
+                    "file": a.file,
+                    "project": a.info.get("project"),
+                    "start": _iso(a.info.get("start")),
+                    "rate": k.rate,
+                    "status": k.status.value if k.status else None,
+                }
+            )
+    over_time = [m for m in metrics.values() if len(m["series"]) >= 2]
+    recurring_areas = _recurring(ordered, lambda p: p.area)
+    recurring_causes = _recurring(ordered, lambda p: p.root_cause)
+    index = _problem_index(workbooks)
+    carried = []
+    for wb in workbooks:
+        for record in wb.problems:
+            chain = carry_chain(record, index)
+            if len(chain) >= 2:
+                carried.append(
+                    {
+                        "file": wb.path,
+                        "row": record.row,
+                        "action": record.text("action"),
+                        "area": record.text("area"),
+                        "times": len(chain),
+                        "status": record.values.get("status"),
+                    }
+                )
+    effects = _action_effects(ordered)
+    return {
+        "campaigns": campaigns,
+        "metrics": over_time,
+        "recurring_areas": recurring_areas,
+        "recurring_root_causes": recurring_causes,
+        "carried_over": carried,
+        "action_effects": effects,
+    }
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _recurring(ordered: Sequence[Analysis], text_of: Any) -> list[dict[str, Any]]:
+    seen: dict[str, dict[str, Any]] = {}
+    for a in ordered:
+        for p in a.problems:
+            text = text_of(p)
+            if not text:
+                continue
+            key = fold(text)
+            entry = seen.setdefault(key, {"text": text, "files": []})
+            if a.file not in entry["files"]:
+                entry["files"].append(a.file)
+    return [e for e in seen.values() if len(e["files"]) >= 2]
+
+
+def _action_effects(ordered: Sequence[Analysis]) -> list[dict[str, Any]]:
+    """For actions linked to a metric: did that metric's achievement rise next campaign?"""
+    effects = []
+    for before, after in itertools.pairwise(ordered):
+        rates_before = {metric_key(k.metric): k.rate for k in before.kpis}
+        rates_after = {metric_key(k.metric): k.rate for k in after.kpis}
+        for p in before.problems:
+            if not p.metric or not p.action:
+                continue
+            key = metric_key(p.metric)
+            if key not in rates_before or key not in rates_after:
+                continue
+            rb, ra = rates_before[key], rates_after[key]
+            effects.append(
+                {
+                    "file": before.file,
+                    "next_file": after.file,
+                    "action": p.action,
+                    "metric": p.metric,
+                    "status": p.status,
+                    "rate_before": rb,
+                    "rate_after": ra,
+                    "rose": None if rb is None or ra is None else ra > rb,
+                }
+            )
+    return effects
+
+
+# --- lessons ---------------------------------------------------------------------------------
+
+
+def lessons(
+    analyses: Sequence[Analysis], search: str | None = None, category: str | None = None
+) -> list[dict[str, Any]]:
+    """Every lesson with its campaign and date; search across script and case."""
+    needle = fold_loose(search) if search else ""
+    out = []
+    for a in order(analyses):
+        for x in a.lessons:
+            if category and x.category != category:
+                continue
+            haystack = fold_loose(" ".join(filter(None, (x.lesson, x.applies_to, x.evidence))))
+            if needle and needle not in haystack:
+                continue
+            date = x.recorded_on or a.info.get("end")
+            out.append(
+                {
+                    "campaign": a.info.get("project"),
+                    "file": a.file,
+                    "date": _iso(date),
+                    "category": x.category,
+                    "lesson": x.lesson,
+                    "applies_to": x.applies_to,
+                    "evidence": x.evidence,
+                    "recorded_by": x.recorded_by,
+                }
+            )
+    return out
+
+
+def campaign_key(a: Analysis) -> str:
+    return Path(a.file).stem
+
+
+def tables(analyses: Sequence[Analysis]) -> dict[str, list[dict[str, Any]]]:
+    """Tidy tables campaigns / kpis / problems / lessons, each row with its campaign key."""
+    from retrokit.analysis import to_json
+
+    out: dict[str, list[dict[str, Any]]] = {
+        "campaigns": [],
+        "kpis": [],
+        "problems": [],
+        "lessons": [],
+    }
+    for a in order(analyses):
+        data = to_json(a)
+        key = campaign_key(a)
+        out["campaigns"].append(
+            {
+                "campaign": key,
+                "file": a.file,
+                **data["info"],
+                **{k: v for k, v in data["summary"].items() if not isinstance(v, dict | list)},
+            }
+        )
+        for name in ("kpis", "problems", "lessons"):
+            for row in data[name]:
+                flat = {k: ("; ".join(v) if isinstance(v, list) else v) for k, v in row.items()}
+                out[name].append({"campaign": key, **flat})
+    return out
+
+
+def export(analyses: Sequence[Analysis], target: Path, *, force: bool = False) -> Path:
+    """Write the tidy tables as .xlsx (a sheet each), .sqlite (a table each) or, for .csv, a
+    folder named after the file holding one UTF-8 CSV (with BOM, for Excel) per table."""
+    import pandas as pd
+
+    from retrokit.errors import UsageError, UserError
+    from retrokit.fsutil import atomic_write
+
+    frames = {name: pd.DataFrame(rows) for name, rows in tables(analyses).items()}
+    suffix = target.suffix.lower()
+    if suffix == ".xlsx":
+
+        def write_xlsx(tmp: Path) -> None:
+            with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
+                for name, frame in frames.items():
+                    frame.to_excel(writer, sheet_name=name, index=False)
+
+        atomic_write(target, write_xlsx, overwrite=force)
+        return target
+    if suffix in (".sqlite", ".db", ".sqlite3"):
+        import sqlite3
+
+        def write_sqlite(tmp: Path) -> None:
+            tmp.unlink(missing_ok=True)
+            with sqlite3.connect(tmp) as con:
+                for name, frame in frames.items():
+                    frame.astype(object).where(frame.notna(), None).to_sql(name, con, index=False)
+            con.close()
+
+        atomic_write(target, write_sqlite, overwrite=force)
+        return target
+    if suffix == ".csv":
+        folder = target.with_suffix("")
+        if folder.exists() and not force:
+            raise UserError("err.exists", path=folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, frame in frames.items():
+            data = frame.to_csv(index=False).encode("utf-8-sig")
+
+            def write_csv(tmp: Path, data: bytes = data) -> None:
+                tmp.write_bytes(data)
+
+            atomic_write(folder / f"{name}.csv", write_csv, overwrite=True)
+        return folder
+    raise UsageError("err.export_suffix", path=target)
