@@ -368,3 +368,50 @@ def test_pre_commit_hook_is_shipped() -> None:
 
 def test_shared_folder_is_beside_the_checkout() -> None:
     assert SHARED.name == "shared"
+
+
+def test_parallel_and_serial_runs_agree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import retrokit.lint as lint
+
+    for i in range(6):
+        data = example_data()
+        data["problems"][0]["owner"] = None if i % 2 else "李策划"
+        write(tmp_path / f"r{i}.xlsx", data)
+    (tmp_path / "broken.xlsx").write_bytes(b"PK\x03\x04junk")
+    monkeypatch.setattr(lint, "PARALLEL_MIN_FILES", 2)
+
+    def flat(jobs: int) -> list[tuple[str, str | None, str | None]]:
+        results = run([tmp_path], SETTINGS, jobs=jobs)
+        return [
+            (Path(f.file).name, f.code, f.cell)
+            for f in select_findings(results, make_selection(Config()))
+        ]
+
+    assert flat(2) == flat(1)
+    assert ("broken.xlsx", "F001", None) in flat(2)
+
+
+def test_a_worker_that_dies_is_reported_not_fatal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    import retrokit.lint as lint
+
+    for i in range(4):
+        write(tmp_path / f"r{i}.xlsx")
+    real = lint.check_workbook
+
+    def dies_on_r2(path: Path, *args: object, **kwargs: object) -> lint.FileResult:
+        if path.name == "r2.xlsx":
+            os._exit(134)  # what a native reader's abort looks like from outside
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(lint, "check_workbook", dies_on_r2)
+    monkeypatch.setattr(lint, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(lint, "CHUNK_TIMEOUT_SECONDS", 5)
+    results = run([tmp_path], SETTINGS, jobs=2)
+    assert [Path(r.path).name for r in results] == ["r0.xlsx", "r1.xlsx", "r2.xlsx", "r3.xlsx"]
+    crashed = next(r for r in results if r.path.endswith("r2.xlsx"))
+    assert [f.code for f in crashed.findings] == ["F001"]
+    assert "crashed" in crashed.findings[0].message("en")

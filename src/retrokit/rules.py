@@ -519,25 +519,25 @@ def recurring_problem_area(contexts: Sequence[Context]) -> Iterator[Finding]:
         if len(files) < 2:
             continue
         for ctx, record in entries:
-            others = [f for f in files if f != ctx.workbook.path]
+            # The first few other files by name: O(1) per finding however large the set.
+            others = [f for f in files[: R001_MAX_FILES + 1] if f != ctx.workbook.path]
+            more = len(files) - 1 - min(len(others), R001_MAX_FILES)
             yield ctx.finding(
                 "R001",
                 PROBLEMS,
                 record,
                 "area",
                 area=record.text("area"),
-                files=_file_list(others),
+                files=_file_list(others[:R001_MAX_FILES], more),
             )
 
 
 R001_MAX_FILES = 5
 
 
-def _file_list(files: list[str]) -> str:
+def _file_list(files: list[str], more: int) -> str:
     """The other workbooks, at most five by name: a big set must not make messages huge."""
-    names = [Path(f).name for f in files[:R001_MAX_FILES]]
-    more = len(files) - len(names)
-    return ", ".join(names) + (f" (+{more})" if more > 0 else "")
+    return ", ".join(Path(f).name for f in files) + (f" (+{more})" if more > 0 else "")
 
 
 @set_rule("R002", "action-carried-without-progress", W)

@@ -47,6 +47,7 @@ def fold(text: str) -> str:
     return to_simplified(s.casefold())
 
 
+@lru_cache(maxsize=8192)
 def fold_loose(text: str) -> str:
     """Like :func:`fold` but keeps bracketed parts, for values rather than headers."""
     s = unicodedata.normalize("NFKC", text)
