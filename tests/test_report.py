@@ -174,3 +174,13 @@ def test_a_real_browser_renders_the_report(example_zh: Path, tmp_path: Path) -> 
     shots = ROOT / "tests" / "screenshots"
     shots.mkdir(exist_ok=True)
     (shots / "report-zh-CN.png").write_bytes(png.read_bytes())
+
+
+def test_rate_labels_read_at_any_rate_including_above_200_and_na(tmp_path: Path) -> None:
+    data = example_data()
+    data["kpis"][0]["actual"] = 12_500_000  # 250%
+    data["kpis"][1]["target"] = 0  # undefined
+    html = report(write(tmp_path / "wide.xlsx", data))
+    chart = SVG.findall(html)[1]
+    assert "250.0%" in chart and "无法计算" in chart
+    assert "超额完成" in html

@@ -173,6 +173,26 @@ ConfigOption = Annotated[
 ]
 
 
+def _analysis(
+    workbook: Path,
+    config: Path | None,
+    today: dt.date | None,
+    threshold: float | None,
+    lang: str | None,
+    limits: Any,
+) -> tuple[Any, Any]:
+    """Config and the analysis (with its lint findings) of one workbook, or a one-line exit 2."""
+    from retrokit.errors import UserError
+    from retrokit.lint import analysis_with_findings, settings_from
+
+    try:
+        cfg = _config(config)
+        settings = settings_from(cfg, today, _threshold(threshold))
+        return cfg, analysis_with_findings(workbook, cfg, settings, limits)
+    except UserError as exc:
+        _fail(exc.message(_lang(lang)), 2)
+
+
 @app.command()
 def analyze(
     workbook: Annotated[Path, typer.Argument(help="The filled retrospective workbook.")],
@@ -187,22 +207,16 @@ def analyze(
     max_file_bytes: MaxFile = None,
 ) -> None:
     """Compute achievement rates, gaps, labels, action priorities and overdue actions."""
-    from retrokit.errors import UserError
-    from retrokit.lint import analysis_with_findings, settings_from
-
     if fmt not in ("table", "json"):
         _fail(f"--format must be table or json, not {fmt}", 2)
-    try:
-        cfg = _config(config)
-        settings = settings_from(cfg, _today(today), _threshold(threshold))
-        result = analysis_with_findings(
-            workbook,
-            cfg,
-            settings,
-            _limits(max_cells, max_unpacked_bytes, max_ratio, max_file_bytes),
-        )
-    except UserError as exc:
-        _fail(exc.message(_lang(lang)), 2)
+    cfg, result = _analysis(
+        workbook,
+        config,
+        _today(today),
+        threshold,
+        lang,
+        _limits(max_cells, max_unpacked_bytes, max_ratio, max_file_bytes),
+    )
     out_lang = _lang(lang, cfg.lang or result.lang)
     if fmt == "json":
         import json
@@ -238,22 +252,18 @@ def report(
 ) -> None:
     """Write the retrospective as a self-contained HTML page or GitHub Markdown."""
     from retrokit.errors import UserError
-    from retrokit.lint import analysis_with_findings, settings_from
     from retrokit.report import as_of_date, default_output, render
 
     if fmt not in ("html", "md"):
         _fail(f"--format must be html or md, not {fmt}", 2)
-    try:
-        cfg = _config(config)
-        settings = settings_from(cfg, as_of_date(_today(today)), _threshold(threshold))
-        result = analysis_with_findings(
-            workbook,
-            cfg,
-            settings,
-            _limits(max_cells, max_unpacked_bytes, max_ratio, max_file_bytes),
-        )
-    except UserError as exc:
-        _fail(exc.message(_lang(lang)), 2)
+    cfg, result = _analysis(
+        workbook,
+        config,
+        as_of_date(_today(today)),
+        threshold,
+        lang,
+        _limits(max_cells, max_unpacked_bytes, max_ratio, max_file_bytes),
+    )
     out_lang = _lang(lang, cfg.lang or result.lang)
     text = render(result, fmt, out_lang)  # type: ignore[arg-type]
     if output == "-":

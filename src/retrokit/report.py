@@ -25,7 +25,6 @@ from retrokit.schema import (
     PROBLEMS,
     RESULT,
     STATUS,
-    ChoiceList,
     Lang,
 )
 
@@ -51,10 +50,6 @@ def as_of_date(today: dt.date | None) -> dt.date:
     return dt.date.today()
 
 
-def _label(choices: ChoiceList, code: str | None, lang: Lang) -> str:
-    return choices.by_code(code).label(lang) if code else ""
-
-
 def _kpi_row(k: KpiResult, lang: Lang) -> dict[str, Any]:
     note = ""
     if k.direction.value == "lower":
@@ -62,7 +57,7 @@ def _kpi_row(k: KpiResult, lang: Lang) -> dict[str, Any]:
         if k.target and k.actual is not None and k.target > 0:
             note += "; " + t("report.of_target", lang, share=display.percent(k.actual / k.target))
     return {
-        "dimension": _label(DIMENSION, k.dimension, lang),
+        "dimension": DIMENSION.label_of(k.dimension, lang),
         "metric": k.metric,
         "core": k.core,
         "channel": k.channel or "",
@@ -71,7 +66,7 @@ def _kpi_row(k: KpiResult, lang: Lang) -> dict[str, Any]:
         "gap": display.gap(k, lang),
         "rate": display.rate(k, lang),
         "status": k.status.value if k.status else "unrated",
-        "label": _label(RESULT, k.status.value, lang) if k.status else t("label.unrated", lang),
+        "label": RESULT.label_of(k.status.value, lang) if k.status else t("label.unrated", lang),
         "note": note,
         "analysis": k.analysis or "",
     }
@@ -121,7 +116,7 @@ def build_view(result: Analysis, lang: Lang, *, charts_svg: bool = True) -> dict
     for p in result.problems:
         actions.append(
             {
-                "priority": _label(PRIORITY, p.priority.value if p.priority else None, lang),
+                "priority": PRIORITY.label_of(p.priority.value if p.priority else None, lang),
                 "priority_code": p.priority.value if p.priority else "",
                 "area": p.area or "",
                 "problem": p.problem or "",
@@ -131,9 +126,9 @@ def build_view(result: Analysis, lang: Lang, *, charts_svg: bool = True) -> dict
                 "owner": p.owner or "",
                 "due": display.date(p.due),
                 "expected": p.expected or "",
-                "impact": _label(LEVEL, p.impact, lang),
-                "effort": _label(LEVEL, p.effort, lang),
-                "status": _label(STATUS, p.status, lang),
+                "impact": LEVEL.label_of(p.impact, lang),
+                "effort": LEVEL.label_of(p.effort, lang),
+                "status": STATUS.label_of(p.status, lang),
                 "overdue": p.overdue,
             }
         )

@@ -57,6 +57,10 @@ class ChoiceList:
     def labels(self, lang: Lang) -> list[str]:
         return [c.label(lang) for c in self.choices]
 
+    def label_of(self, code: str | None, lang: Lang) -> str:
+        """The label of a code in ``lang``; empty for no code."""
+        return self.by_code(code).label(lang) if code else ""
+
     def by_code(self, code: str) -> Choice:
         for c in self.choices:
             if c.code == code:
@@ -228,240 +232,77 @@ class Sheet:
 
 T, N, D, L, F = ColType.TEXT, ColType.NUMBER, ColType.DATE, ColType.CHOICE, ColType.FORMULA
 
+# fmt: off
+# One line a column: key, zh-CN, zh-TW, en, type, then required-ness, list, aliases, width.
 INFO = Sheet(
-    "info",
-    "基本信息",
-    "基本資訊",
-    "Basic Info",
-    kind="fields",
-    aliases=("基本资料", "基本資料", "Basic Information", "Info"),
+    'info', '基本信息', '基本資訊', 'Basic Info',
+    kind='fields',
+    aliases=('基本资料', '基本資料', 'Basic Information', 'Info'),
     columns=(
-        Column(
-            "project",
-            "项目名称",
-            "項目名稱",
-            "Project",
-            T,
-            True,
-            aliases=("活动名称", "活動名稱", "專案名稱", "Project name", "Campaign"),
-        ),
-        Column(
-            "type",
-            "项目类型",
-            "項目類型",
-            "Type",
-            L,
-            False,
-            PROJECT_TYPE,
-            aliases=("活动类型", "活動類型", "Project type", "Campaign type"),
-        ),
-        Column("start", "开始日期", "開始日期", "Start date", D, True, aliases=("Start",)),
-        Column("end", "结束日期", "結束日期", "End date", D, True, aliases=("End",)),
-        Column("owner", "负责人", "負責人", "Owner", T, True),
-        Column(
-            "audience",
-            "目标用户",
-            "目標用戶",
-            "Target audience",
-            T,
-            aliases=("目标人群", "目標人群", "目標使用者", "Audience"),
-        ),
-        Column("budget", "预算", "預算", "Budget", N, aliases=("总预算", "總預算")),
-        Column("review_date", "复盘日期", "復盤日期", "Review date", D, aliases=("覆盘日期",)),
-        Column("team", "复盘成员", "復盤成員", "Review team", T, aliases=("Team", "参与人员")),
-        Column(
-            "key_question",
-            "核心问题",
-            "核心問題",
-            "Key question",
-            T,
-            True,
-            aliases=("关键问题", "關鍵問題"),
-        ),
-        Column("scope", "复盘范围", "復盤範圍", "Scope", T),
+        Column('project', '项目名称', '項目名稱', 'Project', T, required=True, aliases=('活动名称', '活動名稱', '專案名稱', 'Project name', 'Campaign')),
+        Column('type', '项目类型', '項目類型', 'Type', L, choices=PROJECT_TYPE, aliases=('活动类型', '活動類型', 'Project type', 'Campaign type')),
+        Column('start', '开始日期', '開始日期', 'Start date', D, required=True, aliases=('Start',)),
+        Column('end', '结束日期', '結束日期', 'End date', D, required=True, aliases=('End',)),
+        Column('owner', '负责人', '負責人', 'Owner', T, required=True),
+        Column('audience', '目标用户', '目標用戶', 'Target audience', T, aliases=('目标人群', '目標人群', '目標使用者', 'Audience')),
+        Column('budget', '预算', '預算', 'Budget', N, aliases=('总预算', '總預算')),
+        Column('review_date', '复盘日期', '復盤日期', 'Review date', D, aliases=('覆盘日期',)),
+        Column('team', '复盘成员', '復盤成員', 'Review team', T, aliases=('Team', '参与人员')),
+        Column('key_question', '核心问题', '核心問題', 'Key question', T, required=True, aliases=('关键问题', '關鍵問題')),
+        Column('scope', '复盘范围', '復盤範圍', 'Scope', T),
     ),
 )
 
 KPIS = Sheet(
-    "kpis",
-    "KPI评估",
-    "KPI評估",
-    "KPI Evaluation",
-    aliases=("KPI", "KPIs", "指标评估", "指標評估", "目标达成", "目標達成"),
+    'kpis', 'KPI评估', 'KPI評估', 'KPI Evaluation',
+    aliases=('KPI', 'KPIs', '指标评估', '指標評估', '目标达成', '目標達成'),
     columns=(
-        Column("dimension", "维度", "維度", "Dimension", L, False, DIMENSION, width=10),
-        Column(
-            "metric",
-            "指标名称",
-            "指標名稱",
-            "Metric",
-            T,
-            True,
-            aliases=("指标", "指標", "KPI", "KPI name", "Metric name"),
-            width=20,
-        ),
-        Column("channel", "渠道", "渠道", "Channel", T, width=12),
-        Column("direction", "方向", "方向", "Direction", L, False, DIRECTION, width=14),
-        Column("target", "目标值", "目標值", "Target", N, True, aliases=("目标", "目標"), width=14),
-        Column(
-            "actual",
-            "实际值",
-            "實際值",
-            "Actual",
-            N,
-            True,
-            aliases=("实际", "實際", "完成值", "实际完成"),
-            width=14,
-        ),
-        Column("gap", "差异值", "差異值", "Gap", F, aliases=("差异", "差異", "差值"), width=12),
-        Column(
-            "rate",
-            "达成率",
-            "達成率",
-            "Achievement",
-            F,
-            aliases=("完成率", "Achievement rate", "Rate"),
-            width=10,
-        ),
-        Column("result", "结果", "結果", "Result", F, aliases=("达成情况", "達成情況"), width=10),
-        Column(
-            "core",
-            "核心指标",
-            "核心指標",
-            "Core",
-            L,
-            False,
-            YES_NO,
-            aliases=("核心", "Core KPI"),
-            width=10,
-        ),
-        Column(
-            "analysis",
-            "分析简述",
-            "分析簡述",
-            "Analysis",
-            T,
-            aliases=("分析", "原因分析", "说明", "說明"),
-            width=36,
-        ),
+        Column('dimension', '维度', '維度', 'Dimension', L, choices=DIMENSION, width=10),
+        Column('metric', '指标名称', '指標名稱', 'Metric', T, required=True, aliases=('指标', '指標', 'KPI', 'KPI name', 'Metric name'), width=20),
+        Column('channel', '渠道', '渠道', 'Channel', T, width=12),
+        Column('direction', '方向', '方向', 'Direction', L, choices=DIRECTION),
+        Column('target', '目标值', '目標值', 'Target', N, required=True, aliases=('目标', '目標')),
+        Column('actual', '实际值', '實際值', 'Actual', N, required=True, aliases=('实际', '實際', '完成值', '实际完成')),
+        Column('gap', '差异值', '差異值', 'Gap', F, aliases=('差异', '差異', '差值'), width=12),
+        Column('rate', '达成率', '達成率', 'Achievement', F, aliases=('完成率', 'Achievement rate', 'Rate'), width=10),
+        Column('result', '结果', '結果', 'Result', F, aliases=('达成情况', '達成情況'), width=10),
+        Column('core', '核心指标', '核心指標', 'Core', L, choices=YES_NO, aliases=('核心', 'Core KPI'), width=10),
+        Column('analysis', '分析简述', '分析簡述', 'Analysis', T, aliases=('分析', '原因分析', '说明', '說明'), width=36),
     ),
 )
 
 PROBLEMS = Sheet(
-    "problems",
-    "问题与行动",
-    "問題與行動",
-    "Problems & Actions",
-    aliases=(
-        "问题和行动",
-        "問題和行動",
-        "Problems and Actions",
-        "Problems",
-        "Actions",
-        "问题分析",
-        "問題分析",
-        "改进计划",
-        "改進計劃",
-    ),
+    'problems', '问题与行动', '問題與行動', 'Problems & Actions',
+    aliases=('问题和行动', '問題和行動', 'Problems and Actions', 'Problems', 'Actions', '问题分析', '問題分析', '改进计划', '改進計劃'),
     columns=(
-        Column("area", "问题环节", "問題環節", "Area", T, True, width=12),
-        Column("problem", "问题描述", "問題描述", "Problem", T, True, width=30),
-        Column(
-            "metric", "关联指标", "關聯指標", "Metric", T, aliases=("Related metric",), width=14
-        ),
-        Column(
-            "root_cause",
-            "根因分析",
-            "根因分析",
-            "Root cause",
-            T,
-            True,
-            aliases=("根本原因", "原因"),
-            width=36,
-        ),
-        Column(
-            "action",
-            "改进措施",
-            "改進措施",
-            "Action",
-            T,
-            True,
-            aliases=("行动", "行動", "Improvement"),
-            width=30,
-        ),
-        Column(
-            "owner", "责任人", "責任人", "Owner", T, True, aliases=("负责人", "負責人"), width=10
-        ),
-        Column(
-            "due",
-            "完成时间",
-            "完成時間",
-            "Due",
-            D,
-            True,
-            aliases=("截止日期", "截止时间", "截止時間", "Due date", "Deadline"),
-            width=12,
-        ),
-        Column(
-            "expected",
-            "预期效果",
-            "預期效果",
-            "Expected effect",
-            T,
-            True,
-            aliases=("Expected",),
-            width=20,
-        ),
-        Column("impact", "影响程度", "影響程度", "Impact", L, False, LEVEL, width=10),
-        Column("effort", "实施难度", "實施難度", "Effort", L, False, LEVEL, width=10),
-        Column("status", "状态", "狀態", "Status", L, False, STATUS, width=10),
-        Column(
-            "carried_from",
-            "来源",
-            "來源",
-            "Carried from",
-            T,
-            aliases=("延续自", "延續自", "来自", "From"),
-            width=22,
-        ),
+        Column('area', '问题环节', '問題環節', 'Area', T, required=True, width=12),
+        Column('problem', '问题描述', '問題描述', 'Problem', T, required=True, width=30),
+        Column('metric', '关联指标', '關聯指標', 'Metric', T, aliases=('Related metric',)),
+        Column('root_cause', '根因分析', '根因分析', 'Root cause', T, required=True, aliases=('根本原因', '原因'), width=36),
+        Column('action', '改进措施', '改進措施', 'Action', T, required=True, aliases=('行动', '行動', 'Improvement'), width=30),
+        Column('owner', '责任人', '責任人', 'Owner', T, required=True, aliases=('负责人', '負責人'), width=10),
+        Column('due', '完成时间', '完成時間', 'Due', D, required=True, aliases=('截止日期', '截止时间', '截止時間', 'Due date', 'Deadline'), width=12),
+        Column('expected', '预期效果', '預期效果', 'Expected effect', T, required=True, aliases=('Expected',), width=20),
+        Column('impact', '影响程度', '影響程度', 'Impact', L, choices=LEVEL, width=10),
+        Column('effort', '实施难度', '實施難度', 'Effort', L, choices=LEVEL, width=10),
+        Column('status', '状态', '狀態', 'Status', L, choices=STATUS, width=10),
+        Column('carried_from', '来源', '來源', 'Carried from', T, aliases=('延续自', '延續自', '来自', 'From'), width=22),
     ),
 )
 
 LESSONS = Sheet(
-    "lessons",
-    "经验沉淀",
-    "經驗沉澱",
-    "Lessons",
-    aliases=("经验总结", "經驗總結", "Lessons learned", "经验教训", "經驗教訓"),
+    'lessons', '经验沉淀', '經驗沉澱', 'Lessons',
+    aliases=('经验总结', '經驗總結', 'Lessons learned', '经验教训', '經驗教訓'),
     columns=(
-        Column("category", "分类", "分類", "Category", L, False, CATEGORY, width=12),
-        Column(
-            "lesson", "经验内容", "經驗內容", "Lesson", T, True, aliases=("经验", "經驗"), width=40
-        ),
-        Column(
-            "applies_to",
-            "适用场景",
-            "適用場景",
-            "Applies to",
-            T,
-            aliases=("场景", "場景"),
-            width=24,
-        ),
-        Column(
-            "evidence", "效果数据", "效果數據", "Evidence", T, aliases=("数据", "數據"), width=24
-        ),
-        Column("recorded_by", "记录人", "記錄人", "Recorded by", T, width=10),
-        Column(
-            "recorded_on",
-            "记录时间",
-            "記錄時間",
-            "Recorded on",
-            D,
-            aliases=("记录日期", "記錄日期"),
-            width=12,
-        ),
+        Column('category', '分类', '分類', 'Category', L, choices=CATEGORY, width=12),
+        Column('lesson', '经验内容', '經驗內容', 'Lesson', T, required=True, aliases=('经验', '經驗'), width=40),
+        Column('applies_to', '适用场景', '適用場景', 'Applies to', T, aliases=('场景', '場景'), width=24),
+        Column('evidence', '效果数据', '效果數據', 'Evidence', T, aliases=('数据', '數據'), width=24),
+        Column('recorded_by', '记录人', '記錄人', 'Recorded by', T, width=10),
+        Column('recorded_on', '记录时间', '記錄時間', 'Recorded on', D, aliases=('记录日期', '記錄日期'), width=12),
     ),
 )
+# fmt: on
 
 SHEETS: tuple[Sheet, ...] = (INFO, KPIS, PROBLEMS, LESSONS)
 

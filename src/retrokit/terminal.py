@@ -18,7 +18,6 @@ from retrokit.schema import (
     PROBLEMS,
     RESULT,
     STATUS,
-    ChoiceList,
     Lang,
 )
 from retrokit.text import clean_terminal
@@ -32,10 +31,6 @@ def _c(text: Any) -> str:
     from rich.markup import escape
 
     return escape(clean_terminal("" if text is None else str(text)))
-
-
-def _label(choices: ChoiceList, code: str | None, lang: Lang) -> str:
-    return choices.by_code(code).label(lang) if code else ""
 
 
 def _bar(rate: float | None) -> str:
@@ -72,10 +67,10 @@ def render(result: Analysis, lang: Lang, stream: IO[str]) -> None:
         metric = k.metric + (" ★" if k.core else "")
         if k.direction.value == "lower":
             metric += f" ({t('label.lower_better', lang)})"
-        status = _label(RESULT, k.status.value, lang) if k.status else t("label.unrated", lang)
+        status = RESULT.label_of(k.status.value, lang) if k.status else t("label.unrated", lang)
         style = STATUS_STYLE.get(k.status, "dim") if k.status else "dim"
         kpis.add_row(
-            _c(_label(DIMENSION, k.dimension, lang)),
+            _c(DIMENSION.label_of(k.dimension, lang)),
             _c(metric),
             _c(k.channel),
             _c(display.quantity(k.target, k, lang)),
@@ -108,10 +103,10 @@ def render(result: Analysis, lang: Lang, stream: IO[str]) -> None:
             _c(p.action),
             _c(p.owner),
             due,
-            _c(_label(LEVEL, p.impact, lang)),
-            _c(_label(LEVEL, p.effort, lang)),
-            _c(_label(STATUS, p.status, lang)),
-            _c(_label(PRIORITY, p.priority.value if p.priority else None, lang)),
+            _c(LEVEL.label_of(p.impact, lang)),
+            _c(LEVEL.label_of(p.effort, lang)),
+            _c(STATUS.label_of(p.status, lang)),
+            _c(PRIORITY.label_of(p.priority.value if p.priority else None, lang)),
         )
     console.print(problems)
 
@@ -120,7 +115,7 @@ def render(result: Analysis, lang: Lang, stream: IO[str]) -> None:
         lessons.add_column(_c(LESSONS.column(key).label(lang)))
     for x in result.lessons:
         lessons.add_row(
-            _c(_label(CATEGORY, x.category, lang)), _c(x.lesson), _c(x.applies_to), _c(x.evidence)
+            _c(CATEGORY.label_of(x.category, lang)), _c(x.lesson), _c(x.applies_to), _c(x.evidence)
         )
     console.print(lessons)
 
@@ -195,7 +190,7 @@ def lessons_text(rows: list[dict[str, Any]], lang: Lang, fmt: str, stream: IO[st
 
     def cells(row: dict[str, Any]) -> list[str]:
         values = [row.get(k) for k in LESSON_COLUMNS]
-        values[2] = _label(CATEGORY, row.get("category"), lang)
+        values[2] = CATEGORY.label_of(row.get("category"), lang)
         return ["" if v is None else str(v) for v in values]
 
     if fmt == "json":
