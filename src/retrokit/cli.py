@@ -355,6 +355,8 @@ def lint(
             write_text_atomic(output, text)
         except UserError as exc:
             _fail(exc.message("en"), 2)
+    elif fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
+        _print_coloured(text)
     else:
         sys.stdout.write(text)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -363,6 +365,29 @@ def lint(
             fh.write(step_summary(findings, files, out_lang))
     del statistics
     raise typer.Exit(0 if exit_zero else exit_code(findings, strict))
+
+
+_SEVERITY_STYLE = {"[error]": "bold red", "[warning]": "yellow", "[info]": "cyan"}
+
+
+def _print_coloured(text: str) -> None:
+    """The text format on a terminal: severities coloured by rich, file headers in bold."""
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False, soft_wrap=True)
+    for line in text.splitlines():
+        styled = Text(line)
+        if line and not line.startswith(" ") and line.endswith((".xlsx", ".xlsm")):
+            styled.stylize("bold")
+        for marker, style in _SEVERITY_STYLE.items():
+            start = line.find(marker)
+            if start >= 0:
+                styled.stylize(style, start, start + len(marker))
+        console.print(styled)
+
+
+PROGRESS_MIN_FILES = 20
 
 
 def _progress() -> Any:
@@ -378,6 +403,8 @@ def _progress() -> Any:
             if started:
                 bar.stop()
             return
+        if not started and total < PROGRESS_MIN_FILES:
+            return  # a handful of files finishes before a bar would help
         if not started:
             bar.start()
             started = True

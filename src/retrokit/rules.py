@@ -458,6 +458,11 @@ _register(
 
 
 @lru_cache(maxsize=16)
+def _folded_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple({fold_loose(w) for w in words if w.strip()})
+
+
+@lru_cache(maxsize=16)
 def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     parts = []
     for w in sorted({fold_loose(w) for w in words}, key=len, reverse=True):
@@ -468,14 +473,17 @@ def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 
 def _wording(code: str, words: Callable[[Settings], tuple[str, ...]]) -> Check:
     def check(ctx: Context) -> Iterator[Finding]:
-        pattern = _word_pattern(words(ctx.settings))
+        listed = words(ctx.settings)
+        pattern = _word_pattern(listed)
+        folded = _folded_words(listed)
         targets = [(KPIS, r, "analysis") for r in ctx.workbook.kpis]
         targets += [
             (PROBLEMS, r, k) for r in ctx.workbook.problems for k in ("problem", "root_cause")
         ]
         for sheet, record, key in targets:
-            text = record.text(key)
-            m = pattern.search(fold_loose(text)) if text else None
+            text = fold_loose(record.text(key))
+            # Plain substring tests first (fast); the regex only confirms word boundaries.
+            m = pattern.search(text) if any(w in text for w in folded) else None
             if m:
                 yield ctx.finding(
                     code, sheet, record, key, column=sheet.column(key), word=m.group(0)
