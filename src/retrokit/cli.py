@@ -313,12 +313,13 @@ def lint(
     max_file_bytes: MaxFile = None,
 ) -> None:
     """Check workbooks the way a code linter checks code; exit 1 on errors."""
+    from collections import Counter
+
     from retrokit.errors import UserError
-    from retrokit.lint import exit_code, make_selection, run, select_findings, settings_from
+    from retrokit.formats import FORMATTERS, STREAMING, statistics, summary_header, summary_row
+    from retrokit.lint import iter_run, iter_selected, make_selection, settings_from
 
     fmt = fmt or os.environ.get("RETROKIT_OUTPUT_FORMAT") or "text"
-    from retrokit.formats import FORMATTERS, statistics, step_summary
-
     if fmt not in FORMATTERS:
         _fail(f"--format must be one of {', '.join(FORMATTERS)}, not {fmt}", 2)
     try:
@@ -331,40 +332,75 @@ def lint(
         _lang(lang, cfg.lang) if (lang or cfg.lang or os.environ.get("RETROKIT_LANG")) else None
     )
     progress = _progress() if sys.stderr.isatty() and not os.environ.get("CI") else None
+    limits = _limits(max_cells, max_unpacked_bytes, max_ratio, max_file_bytes)
+    files: list[str] = []
+    codes: Counter[str] = Counter()
+    worst = {"error": 0, "warning": 0}
+    summary_path = os.environ.get("GITHUB_STEP_SUMMARY") if fmt == "github" else None
+    summary = open(summary_path, "a", encoding="utf-8") if summary_path else None  # noqa: SIM115
+
+    def results() -> Any:
+        for result in iter_run(paths, settings, progress=progress, limits=limits):
+            if not result.cross_file:
+                files.append(result.path)
+            yield result
+
+    def findings() -> Any:
+        # Counted as they pass, so nothing needs all findings in memory at once.
+        for f in iter_selected(results(), selection):
+            codes[f.code] += 1
+            if f.severity.value in worst:
+                worst[f.severity.value] += 1
+            if summary is not None:
+                summary.write(summary_row(f, out_lang))
+            yield f
+
+    if summary is not None:
+        summary.write(summary_header())
     try:
-        results = run(
-            paths,
-            settings,
-            progress=progress,
-            limits=_limits(max_cells, max_unpacked_bytes, max_ratio, max_file_bytes),
-        )
+        if fmt in STREAMING:
+            chunks: Any = STREAMING[fmt](findings(), out_lang)
+        else:
+            chunks = iter([FORMATTERS[fmt](list(findings()), files, out_lang)])  # type: ignore[arg-type]
+
+        def tail() -> Any:
+            if show_statistics:
+                yield statistics(codes)
+
+        _write_chunks(chunks, tail(), output, coloured=fmt == "text")
     finally:
         if progress is not None:
             progress(-1, -1)
-    findings = select_findings(results, selection)
-    files = [r.path for r in results]
-    text = FORMATTERS[fmt](findings, files, out_lang)  # type: ignore[arg-type]
-    if show_statistics:
-        from retrokit.formats import statistics as stats
+        if summary is not None:
+            summary.write("\n")
+            summary.close()
+    failing = worst["error"] + (worst["warning"] if strict else 0)
+    raise typer.Exit(0 if exit_zero or not failing else 1)
 
-        text += stats(findings)
+
+def _write_chunks(chunks: Any, tail: Any, output: Path | None, *, coloured: bool) -> None:
+    """Stream text to stdout, or to a temp file renamed onto ``output`` when complete."""
+    import itertools
+
+    from retrokit.errors import UserError
+
+    parts = itertools.chain(chunks, tail)
     if output is not None and str(output) != "-":
-        from retrokit.fsutil import write_text_atomic
+        from retrokit.fsutil import atomic_write
+
+        def write(tmp: Path) -> None:
+            with open(tmp, "w", encoding="utf-8") as fh:
+                fh.writelines(parts)
 
         try:
-            write_text_atomic(output, text)
+            atomic_write(output, write, overwrite=True)
         except UserError as exc:
             _fail(exc.message("en"), 2)
-    elif fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
-        _print_coloured(text)
+    elif coloured and sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
+        _print_coloured("".join(parts))
     else:
-        sys.stdout.write(text)
-    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-    if fmt == "github" and summary_file:
-        with open(summary_file, "a", encoding="utf-8") as fh:
-            fh.write(step_summary(findings, files, out_lang))
-    del statistics
-    raise typer.Exit(0 if exit_zero else exit_code(findings, strict))
+        for part in parts:
+            sys.stdout.write(part)
 
 
 _SEVERITY_STYLE = {"[error]": "bold red", "[warning]": "yellow", "[info]": "cyan"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -34,8 +34,8 @@ def concise(findings: Sequence[Finding], files: Sequence[str], lang: Lang | None
     return "".join(_line(f, lang) + "\n" for f in findings)
 
 
-def statistics(findings: Sequence[Finding]) -> str:
-    counts = Counter(f.code for f in findings)
+def statistics(counts: Counter[str]) -> str:
+    """Findings per code, most frequent first."""
     lines = []
     for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         r = REGISTRY[base_code(code)]
@@ -55,7 +55,7 @@ def text(findings: Sequence[Finding], files: Sequence[str], lang: Lang | None) -
             out.append("  " + _line(f, lang))
         out.append("")
     if findings:
-        out.append(statistics(findings).rstrip("\n"))
+        out.append(statistics(Counter(f.code for f in findings)).rstrip("\n"))
     sev = Counter(f.severity for f in findings)
     out.append(
         f"{len(files)} file(s) checked: {sev[Severity.ERROR]} error(s), "
@@ -97,22 +97,6 @@ def _md_cell(s: str) -> str:
     return s.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", "<br>")
 
 
-def step_summary(findings: Sequence[Finding], files: Sequence[str], lang: Lang | None) -> str:
-    """A Markdown table of every finding, for $GITHUB_STEP_SUMMARY."""
-    lines = [
-        f"### retrokit lint: {len(findings)} finding(s) in {len(files)} file(s)",
-        "",
-        "| file | cell | code | severity | message |",
-        "|---|---|---|---|---|",
-    ]
-    for f in findings:
-        lines.append(
-            f"| {_md_cell(relpath(f.file))} | {_md_cell(f.where)} | {f.code} | "
-            f"{f.severity.value} | {_md_cell(f.message(lang))} |"
-        )
-    return "\n".join(lines) + "\n\n"
-
-
 SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
@@ -121,13 +105,36 @@ def fingerprint(f: Finding) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
+_RULE_INDEX = {r.code: i for i, r in enumerate(rules())}
+
+
+def sarif_result(f: Finding, lang: Lang | None) -> dict[str, Any]:
+    """One SARIF result: the cell as a logical location and at the start of the message."""
+    code = base_code(f.code)
+    location: dict[str, Any] = {
+        "physicalLocation": {
+            "artifactLocation": {"uri": relpath(f.file)},
+            # A workbook has no lines: a placeholder region keeps code-scanning UIs happy.
+            "region": {"startLine": 1},
+        }
+    }
+    if f.where:
+        location["logicalLocations"] = [{"fullyQualifiedName": f.where, "kind": "element"}]
+    return {
+        "ruleId": code,
+        "ruleIndex": _RULE_INDEX[code],
+        "level": SARIF_LEVEL[f.severity],
+        "message": {"text": f"{f.where} {f.message(lang)}".strip()},
+        "locations": [location],
+        "partialFingerprints": {"retrokitCell/v1": fingerprint(f)},
+    }
+
+
 def sarif_log(
-    findings: Sequence[Finding], files: Sequence[str], lang: Lang | None
+    findings: Iterable[Finding], files: Sequence[str], lang: Lang | None
 ) -> dict[str, Any]:
-    catalogue = rules()
-    index = {r.code: i for i, r in enumerate(catalogue)}
     driver_rules = []
-    for r in catalogue:
+    for r in rules():
         doc = t(f"doc.{r.code}", lang or "en")
         driver_rules.append(
             {
@@ -139,45 +146,17 @@ def sarif_log(
                 "defaultConfiguration": {"level": SARIF_LEVEL[r.severity]},
             }
         )
-    results = []
-    for f in findings:
-        code = base_code(f.code)
-        location: dict[str, Any] = {
-            "physicalLocation": {
-                "artifactLocation": {"uri": relpath(f.file)},
-                # A workbook has no lines: a placeholder region keeps code-scanning UIs happy.
-                "region": {"startLine": 1},
-            }
-        }
-        if f.where:
-            location["logicalLocations"] = [{"fullyQualifiedName": f.where, "kind": "element"}]
-        message = f"{f.where} {f.message(lang)}".strip()
-        results.append(
-            {
-                "ruleId": code,
-                "ruleIndex": index[code],
-                "level": SARIF_LEVEL[f.severity],
-                "message": {"text": message},
-                "locations": [location],
-                "partialFingerprints": {"retrokitCell/v1": fingerprint(f)},
-            }
-        )
+    driver = {
+        "name": "retrokit",
+        "version": __version__,
+        "informationUri": "https://pypi.org/project/retrokit/",
+        "rules": driver_rules,
+    }
+    results = [sarif_result(f, lang) for f in findings]
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "retrokit",
-                        "version": __version__,
-                        "informationUri": "https://pypi.org/project/retrokit/",
-                        "rules": driver_rules,
-                    }
-                },
-                "results": results,
-            }
-        ],
+        "runs": [{"tool": {"driver": driver}, "results": results}],
     }
 
 
@@ -212,6 +191,68 @@ def junit(findings: Sequence[Finding], files: Sequence[str], lang: Lang | None) 
         out.append("    </testcase>")
     out += ["  </testsuite>", "</testsuites>"]
     return "\n".join(out) + "\n"
+
+
+# --- streaming: the machine formats are written finding by finding, so linting thousands of
+# workbooks holds no more than one file's findings at a time. text and junit group by file
+# and are built whole.
+
+
+def stream_concise(findings: Iterable[Finding], lang: Lang | None) -> Iterator[str]:
+    for f in findings:
+        yield _line(f, lang) + "\n"
+
+
+def stream_json_lines(findings: Iterable[Finding], lang: Lang | None) -> Iterator[str]:
+    for f in findings:
+        yield json.dumps(f.to_json(lang), ensure_ascii=False) + "\n"
+
+
+def stream_json(findings: Iterable[Finding], lang: Lang | None) -> Iterator[str]:
+    yield "["
+    for i, f in enumerate(findings):
+        item = json.dumps(f.to_json(lang), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        yield ("," if i else "") + "\n  " + item
+    yield "\n]\n"
+
+
+def stream_github(findings: Iterable[Finding], lang: Lang | None) -> Iterator[str]:
+    for f in findings:
+        yield github([f], (), lang)
+
+
+def stream_sarif(findings: Iterable[Finding], lang: Lang | None) -> Iterator[str]:
+    marker = "@@retrokit-results@@"
+    log = sarif_log([], (), lang)
+    log["runs"][0]["results"] = marker
+    head, tail = json.dumps(log, ensure_ascii=False, indent=2).split(json.dumps(marker))
+    yield head + "["
+    for i, f in enumerate(findings):
+        yield ("," if i else "") + "\n" + json.dumps(sarif_result(f, lang), ensure_ascii=False)
+    yield "\n]" + tail + "\n"
+
+
+STREAMING: dict[str, Callable[[Iterable[Finding], Lang | None], Iterator[str]]] = {
+    "concise": stream_concise,
+    "json": stream_json,
+    "json-lines": stream_json_lines,
+    "github": stream_github,
+    "sarif": stream_sarif,
+}
+
+
+def summary_header() -> str:
+    """The head of the $GITHUB_STEP_SUMMARY table; rows follow as findings stream."""
+    return (
+        "### retrokit lint\n\n| file | cell | code | severity | message |\n|---|---|---|---|---|\n"
+    )
+
+
+def summary_row(f: Finding, lang: Lang | None) -> str:
+    return (
+        f"| {_md_cell(relpath(f.file))} | {_md_cell(f.where)} | {f.code} | "
+        f"{f.severity.value} | {_md_cell(f.message(lang))} |\n"
+    )
 
 
 FORMATTERS: dict[str, Callable[[Sequence[Finding], Sequence[str], Lang], str]] = {

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from retrokit.analysis import Analysis, analyze
 from retrokit.errors import UnreadableWorkbook, UsageError
 from retrokit.findings import Finding, Severity, i18n_arg
 from retrokit.package import Limits
-from retrokit.reader import read_workbook
+from retrokit.reader import Record, read_workbook
 from retrokit.rules import (
     BLAME_WORDS,
     OPINION_WORDS,
@@ -257,6 +257,8 @@ class FileResult:
     context: Context | None = None
     findings: list[Finding] = field(default_factory=list)
     error: UnreadableWorkbook | None = None
+    #: True for the findings of rules over the whole set, which come after every file.
+    cross_file: bool = False
 
 
 def check_workbook(
@@ -294,13 +296,31 @@ def _worker_batch(batch: list[tuple[str, Settings, Limits | None, str]]) -> list
     return [_worker(task) for task in batch]
 
 
+#: The only problem columns the rules over a whole set read (R001, R002).
+SET_RULE_COLUMNS = ("area", "carried_from", "status")
+
+
 def _slim(result: FileResult) -> FileResult:
     """Keep only what the set rules need (problem rows), so a run over thousands of files
     does not hold every workbook in memory."""
     ctx = result.context
     if ctx is not None:
-        workbook = replace(ctx.workbook, info=None, kpis=(), lessons=(), findings=())
-        analysis = replace(ctx.analysis, kpis=(), problems=(), lessons=(), findings=())
+        problems = tuple(
+            Record(
+                r.sheet,
+                r.row,
+                {k: r.raw[k] for k in SET_RULE_COLUMNS if k in r.raw},
+                {k: r.values[k] for k in SET_RULE_COLUMNS if k in r.values},
+                r.letters,
+            )
+            for r in ctx.workbook.problems
+        )
+        workbook = replace(
+            ctx.workbook, info=None, kpis=(), lessons=(), findings=(), problems=problems
+        )
+        analysis = replace(
+            ctx.analysis, info={}, summary={}, kpis=(), problems=(), lessons=(), findings=()
+        )
         result.context = Context(workbook, analysis, ctx.settings)
     return result
 
@@ -350,13 +370,14 @@ def _run_parallel(
     tasks: list[tuple[str, Settings, Limits | None, str]],
     workers: int,
     progress: Callable[[int, int], None] | None,
-) -> list[FileResult]:
+) -> Iterator[FileResult]:
     """multiprocessing.Pool (measured faster here than ProcessPoolExecutor); a worker that dies
     loses its task silently there, so results are awaited with a timeout and anything left
-    over is redone one file per process, naming the file that kills its reader."""
+    over is redone one file per process, naming the file that kills its reader. Results are
+    yielded in file order as they arrive."""
     import multiprocessing
 
-    done: list[FileResult] = []
+    done = 0
     size = max(1, min(32, len(tasks) // (workers * 8)))
     batches = [tasks[i : i + size] for i in range(0, len(tasks), size)]
     context = multiprocessing.get_context("fork")
@@ -366,23 +387,25 @@ def _run_parallel(
         # generator, which cannot wait with a timeout.
         results = pool.imap(_worker_batch, batches, chunksize=1)
         for _ in batches:
-            done.extend(results.next(timeout=CHUNK_TIMEOUT_SECONDS * size))
+            batch = results.next(timeout=CHUNK_TIMEOUT_SECONDS * size)
+            done += len(batch)
             if progress:
-                progress(len(done), len(tasks))
+                progress(done, len(tasks))
+            yield from batch
         pool.close()
     except (multiprocessing.TimeoutError, OSError, EOFError):
         pool.terminate()
-        for result in _run_isolated(tasks[len(done) :]):
-            done.append(result)
+        for result in _run_isolated(tasks[done:]):
+            done += 1
             if progress:
-                progress(len(done), len(tasks))
+                progress(done, len(tasks))
+            yield result
     finally:
         pool.terminate()
         pool.join()
-    return done
 
 
-def run(
+def iter_run(
     paths: Sequence[Path],
     settings: Settings,
     *,
@@ -390,39 +413,66 @@ def run(
     reader: str = "calamine",
     progress: Callable[[int, int], None] | None = None,
     jobs: int | None = None,
-) -> list[FileResult]:
-    """Check every file (in parallel when there are many); set rules run once over them all."""
+) -> Iterator[FileResult]:
+    """Check every file (in parallel when there are many), yielding each file's result as it
+    is done; then the findings of the rules over the whole set, one result per file they
+    concern (``cross_file``). Only the few problem columns those rules need are kept, so
+    memory does not grow with the findings of files already yielded."""
     files = discover(paths)
     tasks = [(str(p), settings, limits, reader) for p in files]
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, 4)
     if workers > 1 and len(tasks) >= PARALLEL_MIN_FILES:
-        results = _run_parallel(tasks, workers, progress)
+        results: Iterable[FileResult] = _run_parallel(tasks, workers, progress)
     else:
-        results = []
-        for task in tasks:
-            results.append(_worker(task))
-            if progress:
-                progress(len(results), len(tasks))
-    contexts = [r.context for r in results if r.context is not None]
-    by_path = {r.path: r for r in results}
+        results = _run_serial(tasks, progress)
+    contexts = []
+    for result in results:
+        if result.context is not None:
+            contexts.append(result.context)
+        yield result
     for rule in REGISTRY.values():
         if rule.set_check is not None:
             for finding in rule.set_check(contexts):
-                by_path[finding.file].findings.append(finding)
-    return results
+                yield FileResult(finding.file, findings=[finding], cross_file=True)
+
+
+def _run_serial(
+    tasks: list[tuple[str, Settings, Limits | None, str]],
+    progress: Callable[[int, int], None] | None,
+) -> Iterator[FileResult]:
+    for i, task in enumerate(tasks, start=1):
+        yield _worker(task)
+        if progress:
+            progress(i, len(tasks))
+
+
+def run(paths: Sequence[Path], settings: Settings, **options: Any) -> list[FileResult]:
+    """Every file's result with the cross-file findings merged in, as one list."""
+    by_path: dict[str, FileResult] = {}
+    for result in iter_run(paths, settings, **options):
+        if result.cross_file and result.path in by_path:
+            by_path[result.path].findings.extend(result.findings)
+        else:
+            by_path[result.path] = result
+    return list(by_path.values())
+
+
+def iter_selected(
+    results: Iterable[FileResult], selection: Selection, root: Path | None = None
+) -> Iterator[Finding]:
+    """The selected findings with their configured severities, as the results come."""
+    for result in results:
+        rel = relpath(result.path, root)
+        for f in result.findings:
+            if selection.wants(f, rel):
+                yield replace(f, severity=selection.severity_of(f.code))
 
 
 def select_findings(
     results: Iterable[FileResult], selection: Selection, root: Path | None = None
 ) -> list[Finding]:
     """The selected findings with their configured severities, in file and cell order."""
-    out = []
-    for result in results:
-        rel = relpath(result.path, root)
-        for f in result.findings:
-            if selection.wants(f, rel):
-                out.append(replace(f, severity=selection.severity_of(f.code)))
-    return out
+    return list(iter_selected(results, selection, root))
 
 
 def relpath(path: str, root: Path | None = None) -> str:
@@ -430,12 +480,6 @@ def relpath(path: str, root: Path | None = None) -> str:
         return os.path.relpath(path, root or Path.cwd()).replace(os.sep, "/")
     except ValueError:
         return path
-
-
-def exit_code(findings: Sequence[Finding], strict: bool) -> int:
-    """1 when any finding is an error (or a warning with --strict), else 0."""
-    worst = {Severity.ERROR} | ({Severity.WARNING} if strict else set())
-    return 1 if any(f.severity in worst for f in findings) else 0
 
 
 def findings_for(analysis_source: FileResult, config: Config) -> list[Finding]:
