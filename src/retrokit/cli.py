@@ -10,12 +10,14 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from retrokit import __version__
-from retrokit.schema import Lang
+
+if TYPE_CHECKING:
+    from retrokit.schema import Lang
 
 app = typer.Typer(
     name="retrokit",
