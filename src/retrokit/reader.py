@@ -87,6 +87,8 @@ class Record:
 
     def text(self, key: str) -> str:
         value = self.raw.get(key)
+        if value.__class__ is str:  # the common case, checked first: rules call this a lot
+            return value.strip()
         if isinstance(value, dt.datetime | dt.date):
             return value.isoformat()[:10]
         return cell_text(value)
