@@ -28,8 +28,28 @@ class ColType(str, Enum):
     FORMULA = "formula"
 
 
+class _Trilingual:
+    """A label in the three languages plus aliases: what a list value, a column and a sheet
+    share. (A plain base: the dataclasses below declare the fields.)"""
+
+    zh_cn: str
+    zh_tw: str
+    en: str
+    aliases: tuple[str, ...]
+
+    def label(self, lang: Lang) -> str:
+        return {"zh-CN": self.zh_cn, "zh-TW": self.zh_tw, "en": self.en}[lang]
+
+    def spellings(self) -> Iterator[str]:
+        """Every way a user may write it (matched after :func:`retrokit.text.fold`)."""
+        yield self.zh_cn
+        yield self.zh_tw
+        yield self.en
+        yield from self.aliases
+
+
 @dataclass(frozen=True)
-class Choice:
+class Choice(_Trilingual):
     """One value of a dropdown list: a canonical English code and its label per language."""
 
     code: str
@@ -38,15 +58,9 @@ class Choice:
     en: str
     aliases: tuple[str, ...] = ()
 
-    def label(self, lang: Lang) -> str:
-        return {"zh-CN": self.zh_cn, "zh-TW": self.zh_tw, "en": self.en}[lang]
-
     def spellings(self) -> Iterator[str]:
         yield self.code
-        yield self.zh_cn
-        yield self.zh_tw
-        yield self.en
-        yield from self.aliases
+        yield from super().spellings()
 
 
 @dataclass(frozen=True)
@@ -180,7 +194,7 @@ ALL_CHOICE_LISTS = (
 
 
 @dataclass(frozen=True)
-class Column:
+class Column(_Trilingual):
     """A column of a table sheet, or a field of the Basic info sheet."""
 
     key: str
@@ -193,18 +207,9 @@ class Column:
     aliases: tuple[str, ...] = ()
     width: int = 14
 
-    def label(self, lang: Lang) -> str:
-        return {"zh-CN": self.zh_cn, "zh-TW": self.zh_tw, "en": self.en}[lang]
-
-    def spellings(self) -> Iterator[str]:
-        yield self.zh_cn
-        yield self.zh_tw
-        yield self.en
-        yield from self.aliases
-
 
 @dataclass(frozen=True)
-class Sheet:
+class Sheet(_Trilingual):
     key: str
     zh_cn: str
     zh_tw: str
@@ -215,13 +220,8 @@ class Sheet:
     aliases: tuple[str, ...] = ()
 
     def name(self, lang: Lang) -> str:
-        return {"zh-CN": self.zh_cn, "zh-TW": self.zh_tw, "en": self.en}[lang]
-
-    def spellings(self) -> Iterator[str]:
-        yield self.zh_cn
-        yield self.zh_tw
-        yield self.en
-        yield from self.aliases
+        """The sheet's name in ``lang`` (its label)."""
+        return self.label(lang)
 
     def column(self, key: str) -> Column:
         for c in self.columns:
