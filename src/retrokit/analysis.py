@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import Any
 
 from retrokit.findings import Finding
@@ -23,18 +23,18 @@ DEFAULT_THRESHOLD = 0.9
 ALL_CHANNELS = "all"
 
 
-class Direction(str, Enum):
+class Direction(StrEnum):
     HIGHER = "higher"
     LOWER = "lower"
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     EXCEEDED = "exceeded"
     MET = "met"
     MISSED = "missed"
 
 
-class Priority(str, Enum):
+class Priority(StrEnum):
     QUICK_WIN = "quick_win"
     MAJOR_PROJECT = "major_project"
     FILL_IN = "fill_in"

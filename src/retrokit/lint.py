@@ -8,12 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import os
+import tomllib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-
-import tomllib
 
 from retrokit.analysis import Analysis, analyze
 from retrokit.errors import UnreadableWorkbook, UsageError

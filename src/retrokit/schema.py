@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 Lang = Literal["zh-CN", "zh-TW", "en"]
@@ -20,7 +20,7 @@ TEMPLATE_VERSION = "1"
 META_SHEET = "_retrokit"
 
 
-class ColType(str, Enum):
+class ColType(StrEnum):
     TEXT = "text"
     NUMBER = "number"
     DATE = "date"
