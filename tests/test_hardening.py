@@ -151,6 +151,37 @@ def test_a_zip_bomb_is_refused_before_parsing_with_the_limit_named(tmp_path: Pat
     assert proc.returncode == 0, proc.stderr
 
 
+FAR_CELLS = {
+    "canonical": b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>',
+    "tab and newline": b'<row\tr="1048576"><c\nr="XFD1048576"><v>1</v></c></row>',
+    "spaces around =": b'<row r = "1048576"><c r = "XFD1048576"><v>1</v></c></row>',
+    "single quotes": b"<row r='1048576'><c r='XFD1048576'><v>1</v></c></row>",
+    "lower-case column": b'<row r="1048576"><c r="xfd1048576"><v>1</v></c></row>',
+    "two-letter column": b'<row r="99999"><c r="ZZ99999"><v>1</v></c></row>',
+    "cells without r=": b'<row r="99999">' + b"<c><v>1</v></c>" * 1000 + b"</row>",
+    "r= not first": b'<row r="90000"><c s="0" r="ZZ90000"><v>1</v></c></row>',
+}
+
+
+@pytest.mark.parametrize("spelling", sorted(FAR_CELLS))
+def test_a_far_cell_is_refused_in_every_spelling_the_reader_accepts(
+    tmp_path: Path, spelling: str
+) -> None:
+    """python-calamine places cells by r= in any XML spelling, or one after another without
+    it; each form of a far-reaching cell must be refused before it allocates the sheet."""
+    src = write(tmp_path / "ok.xlsx")
+    far = tmp_path / "far.xlsx"
+    with zipfile.ZipFile(src) as a, zipfile.ZipFile(far, "w", zipfile.ZIP_DEFLATED) as b:
+        for item in a.infolist():
+            data = a.read(item.filename)
+            if item.filename == "xl/worksheets/sheet4.xml":
+                data = data.replace(b"</sheetData>", FAR_CELLS[spelling] + b"</sheetData>", 1)
+            b.writestr(item.filename, data)
+    with pytest.raises(UnreadableWorkbook) as info:
+        read_workbook(far)
+    assert "spans too many cells" in info.value.message("en")
+
+
 def test_terminal_output_strips_escape_sequences_from_cells(tmp_path: Path) -> None:
     data = example_data()
     # openpyxl refuses control characters; Excel stores them escaped as _x001B_.

@@ -352,18 +352,58 @@ def _sheet_parts(zf: zipfile.ZipFile, workbook_part: str, xml: bytes) -> dict[st
     return parts
 
 
-_ROW_TAG = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d+)"')
-_WIDE_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{2,3})\d+"')
-# Cheap first looks: a row number of six digits or more, a column of three letters.
-_FAR_ROW = re.compile(rb' r="[A-Z]{0,3}\d{6,}"')
-_FAR_COLUMN = re.compile(rb' r="[A-Z]{3}\d')
+# Calamine places a cell by its r= attribute in any spelling XML allows (tabs, spaces around
+# =, single quotes, lower-case letters), or right after the cell before when it has none. The
+# patterns below start from a literal so that they scan a 100,000-row sheet quickly.
+_FAR_ROW_REF = re.compile(rb'r(?<=\sr)\s*=\s*["\'][A-Za-z]{0,3}(\d{6,})')
+_FAR_COLUMN_REF = re.compile(rb'r(?<=\sr)\s*=\s*["\']([A-Za-z]{2,3})\d')
+_FAR_REF = re.compile(rb'r(?<=\sr)\s*=\s*["\'](?:[A-Za-z]{2,3}\d|[A-Za-z]{0,3}\d{6,})')
+#: A cell tag that does not begin with r="..": placed relative to another, or spelled oddly.
+_UNKEYED_CELL = re.compile(rb'c(?<=[<:]c)(?! r=")[\s/>]')
+_TAG = re.compile(rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>]*)>")
+_R_ATTR = re.compile(rb'\sr\s*=\s*["\']([A-Za-z]*)(\d*)')
+#: What a sheet without far references spans at most: rows up to 99,999, columns A to Z.
+_NEAR_ROWS, _NEAR_COLUMNS = 99_999, 26
 
 
 def _column_number(letters: str) -> int:
     n = 0
-    for ch in letters:
+    for ch in letters.upper():
         n = n * 26 + ord(ch) - 64
     return n
+
+
+def _walk_extent(xml: bytes) -> tuple[int, int]:
+    """Follow every row and cell tag as the reader does: exact, and slow on big sheets."""
+    last_row = widest = row = col = 0
+    for m in _TAG.finditer(xml):
+        ref = _R_ATTR.search(m.group(2))
+        letters, digits = (ref.group(1), ref.group(2)) if ref else (b"", b"")
+        if m.group(1) == b"row":
+            row = int(digits) if digits else row + 1
+            col = 0
+        else:
+            col = _column_number(letters.decode()) if letters else col + 1
+            if digits:
+                row = int(digits)
+        last_row, widest = max(last_row, row), max(widest, col)
+    return last_row, widest
+
+
+def sheet_extent(xml: bytes, exact: bool = False) -> tuple[int, int]:
+    """(rows, columns) that a dense cell reader allocates for this sheet XML, or more.
+
+    When every cell carries its own address the far references alone decide: rows stay below
+    100,000 and columns within A-Z unless one names more. ``exact`` (or any cell without an
+    address) walks the tags instead.
+    """
+    if exact or _UNKEYED_CELL.search(xml):
+        return _walk_extent(xml)
+    if not _FAR_REF.search(xml):
+        return _NEAR_ROWS, _NEAR_COLUMNS
+    rows = max((int(d) for d in _FAR_ROW_REF.findall(xml)), default=_NEAR_ROWS)
+    columns = {_column_number(c.decode()) for c in _FAR_COLUMN_REF.findall(xml)}
+    return rows, max(columns, default=_NEAR_COLUMNS)
 
 
 def _check_extent(path: Path, package: Package, sheet: str, part: str, limits: Limits) -> None:
@@ -372,11 +412,7 @@ def _check_extent(path: Path, package: Package, sheet: str, part: str, limits: L
         xml = package.sheet_xml(part)
     except ZIP_ERRORS as exc:
         raise UnreadableWorkbook(path, "reason.bad_zip", detail=_short(exc)) from None
-    if len(xml) < limits.max_cells and not _FAR_ROW.search(xml) and not _FAR_COLUMN.search(xml):
-        return  # fewer than 100,000 rows and 702 columns, and no more cells than bytes
-    # Rows should be in order, but a hostile file need not keep to that: take the maximum.
-    last_row = max((int(r) for r in _ROW_TAG.findall(xml)), default=0)
-    widest = max((_column_number(c.decode()) for c in set(_WIDE_CELL.findall(xml))), default=26)
+    last_row, widest = sheet_extent(xml, exact=limits.max_cells < _NEAR_ROWS * _NEAR_COLUMNS)
     if last_row * widest > limits.max_cells:
         raise UnreadableWorkbook(
             path,
