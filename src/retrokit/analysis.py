@@ -10,7 +10,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import Enum, StrEnum
 from typing import Any
 
@@ -63,7 +63,9 @@ _UNIT_IN_NAME = re.compile(r"[(（\[【]\s*([^()（）\[\]【】]{1,12}?)\s*[)�
 _ARROW = re.compile(r"\s*(?:-+>|=+>|→|⇒|➔|➜|➡|⟶|>)\s*")
 
 
-@dataclass(frozen=True)
+# The per-row results are treated as immutable but not frozen: a frozen dataclass takes three
+# times as long to build, which shows on a 100,000-row sheet.
+@dataclass(slots=True)
 class KpiResult:
     row: int
     dimension: str | None
@@ -84,7 +86,7 @@ class KpiResult:
     record: Record | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ProblemResult:
     row: int
     area: str | None
@@ -105,7 +107,7 @@ class ProblemResult:
     record: Record | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class LessonResult:
     row: int
     category: str | None
@@ -136,16 +138,19 @@ class Analysis:
 # The word list carries both scripts, so width and case folding are enough here: no OpenCC
 # call per KPI row.
 _LOWER_WORDS = tuple(unicodedata.normalize("NFKC", w).casefold() for w in LOWER_IS_BETTER_WORDS)
+_LOWER_WORD = re.compile(
+    "|".join(re.escape(w) for w in sorted(_LOWER_WORDS, key=len, reverse=True))
+)
 
 
 def infer_direction(dimension: str | None, metric: str) -> Direction:
     """Lower-is-better for the cost dimension and cost-like metric names, else higher."""
     if dimension == "cost":
         return Direction.LOWER
-    name = unicodedata.normalize("NFKC", metric).casefold()
-    if any(word in name for word in _LOWER_WORDS):
-        return Direction.LOWER
-    return Direction.HIGHER
+    name = (
+        metric.casefold() if metric.isascii() else unicodedata.normalize("NFKC", metric).casefold()
+    )
+    return Direction.LOWER if _LOWER_WORD.search(name) else Direction.HIGHER
 
 
 def kpi_direction(
@@ -193,6 +198,8 @@ def result_status(rate: float | None, threshold: float = DEFAULT_THRESHOLD) -> S
 
 def unit_of(metric: str) -> str | None:
     """The unit written in brackets after a metric name: 总费用(万元) -> 万元."""
+    if not _UNIT_IN_NAME.search(metric):  # NFKC keeps brackets brackets: skip it when none
+        return None
     m = _UNIT_IN_NAME.search(unicodedata.normalize("NFKC", metric))
     return m.group(1) if m else None
 
@@ -216,13 +223,9 @@ def _reconcile(target: Quantity, actual: Quantity) -> tuple[float, float, str, b
     return t, a, target.form, False
 
 
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 10)
-
-
 def evaluate_kpi(record: Record, threshold: float = DEFAULT_THRESHOLD) -> KpiResult:
     v = record.values
-    metric = record.text("metric")
+    metric: str = v.get("metric", "")  # text columns hold their trimmed text (Record.text)
     target: Quantity | None = v.get("target")
     actual: Quantity | None = v.get("actual")
     direction = kpi_direction(v.get("direction"), v.get("dimension"), metric, target, actual)
@@ -235,7 +238,7 @@ def evaluate_kpi(record: Record, threshold: float = DEFAULT_THRESHOLD) -> KpiRes
     t = a = None
     if target is not None and actual is not None:
         t, a, form, mixed = _reconcile(target, actual)
-        gap = a - t
+        gap = round(a - t, 10)
         rate, reason = achievement_rate(t, a, direction)
     elif target is not None:
         t = target.value
@@ -247,17 +250,17 @@ def evaluate_kpi(record: Record, threshold: float = DEFAULT_THRESHOLD) -> KpiRes
         row=record.row,
         dimension=v.get("dimension"),
         metric=metric,
-        channel=record.text("channel") or None,
+        channel=v.get("channel"),
         direction=direction,
         unit=unit or None,
         form=form,
-        target=_round(t),
-        actual=_round(a),
-        gap=_round(gap),
-        rate=_round(rate),
+        target=None if t is None else round(t, 10),
+        actual=None if a is None else round(a, 10),
+        gap=gap,
+        rate=None if rate is None else round(rate, 10),
         status=result_status(rate, threshold),
         core=v.get("core") == "yes",
-        analysis=record.text("analysis") or None,
+        analysis=v.get("analysis"),
         undefined_reason=reason,
         mixed_forms=mixed,
         record=record,
@@ -349,17 +352,17 @@ def _counts(kpis: Iterable[KpiResult]) -> dict[str, Any]:
 def summarise(kpis: tuple[KpiResult, ...]) -> dict[str, Any]:
     """Counts by label overall, per dimension (in the list's order) and per channel."""
     summary = _counts(kpis)
-    dims = [c.code for c in DIMENSION.choices]
-    by_dim: dict[str, Any] = {}
-    for code in [*dims, None]:
-        group = [k for k in kpis if k.dimension == code]
-        if group:
-            by_dim[code or "unspecified"] = _counts(group)
-    by_channel: dict[str, Any] = {}
-    for channel in dict.fromkeys(k.channel or ALL_CHANNELS for k in kpis):
-        by_channel[channel] = _counts(k for k in kpis if (k.channel or ALL_CHANNELS) == channel)
-    summary["by_dimension"] = by_dim
-    summary["by_channel"] = by_channel
+    # One pass each, in first-seen order; dimensions then follow the list's order.
+    dims: dict[str | None, list[KpiResult]] = {}
+    channels: dict[str, list[KpiResult]] = {}
+    for k in kpis:
+        dims.setdefault(k.dimension, []).append(k)
+        channels.setdefault(k.channel or ALL_CHANNELS, []).append(k)
+    order = [c.code for c in DIMENSION.choices]
+    summary["by_dimension"] = {
+        code or "unspecified": _counts(dims[code]) for code in [*order, None] if code in dims
+    }
+    summary["by_channel"] = {channel: _counts(group) for channel, group in channels.items()}
     summary["core_missed"] = [k.metric for k in kpis if k.core and k.status is Status.MISSED]
     return summary
 
@@ -406,6 +409,50 @@ def analyze(
 
 # --- JSON ------------------------------------------------------------------------------------
 
+#: Result fields that stay out of the JSON contract (the source record, internal details).
+_JSON_SKIP = frozenset({"record", "undefined_reason", "mixed_forms", "form"})
+_ENUM_TYPES = ("Direction", "Status", "Priority")
+
+
+_LAYOUTS: dict[type, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = {}
+
+
+def _json_layout(cls: type) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The contract's field names of a result class, and those needing a conversion."""
+    if cls in _LAYOUTS:
+        return _LAYOUTS[cls]
+    names: list[str] = []
+    convert: list[tuple[str, str]] = []
+    for f in fields(cls):
+        if f.name in _JSON_SKIP:
+            continue
+        names.append(f.name)
+        kind = str(f.type)
+        if "date" in kind:
+            convert.append((f.name, "date"))
+        elif kind.startswith("tuple"):
+            convert.append((f.name, "list"))
+        elif any(kind.startswith(e) for e in _ENUM_TYPES):
+            convert.append((f.name, "enum"))
+    _LAYOUTS[cls] = (tuple(names), tuple(convert))
+    return _LAYOUTS[cls]
+
+
+def _json_row(obj: Any) -> dict[str, Any]:
+    names, convert = _json_layout(type(obj))
+    row = {name: getattr(obj, name) for name in names}
+    for name, how in convert:
+        value = row[name]
+        if value is not None:
+            row[name] = (
+                value.isoformat()
+                if how == "date"
+                else list(value)
+                if how == "list"
+                else value.value
+            )
+    return row
+
 
 def _json_value(value: Any) -> Any:
     if isinstance(value, dt.date):
@@ -415,25 +462,24 @@ def _json_value(value: Any) -> Any:
     return value
 
 
-def to_json(result: Analysis, lang: Lang | None = None) -> dict[str, Any]:
-    """The `analyze --format json` contract: English keys, ISO dates, null for missing."""
+def json_document(result: Analysis, lang: Lang | None = None) -> dict[str, Any]:
+    """The `analyze --format json` contract with its long lists as iterators, for streaming."""
     lang = lang or result.lang
-    skip = {"record", "undefined_reason", "mixed_forms", "form"}
-
-    def row(obj: Any) -> dict[str, Any]:
-        return {
-            k: ([_json_value(x) for x in v] if isinstance(v, tuple) else _json_value(v))
-            for k, v in obj.__dict__.items()
-            if k not in skip
-        }
-
     return {
         "file": result.file,
         "lang": result.lang,
         "info": {k: _json_value(v) for k, v in result.info.items()},
-        "kpis": [row(k) for k in result.kpis],
-        "problems": [row(p) for p in result.problems],
-        "lessons": [row(x) for x in result.lessons],
+        "kpis": map(_json_row, result.kpis),
+        "problems": map(_json_row, result.problems),
+        "lessons": map(_json_row, result.lessons),
         "summary": dict(result.summary),
-        "findings": [f.to_json(lang) for f in result.findings],
+        "findings": (f.to_json(lang) for f in result.findings),
+    }
+
+
+def to_json(result: Analysis, lang: Lang | None = None) -> dict[str, Any]:
+    """The `analyze --format json` contract: English keys, ISO dates, null for missing."""
+    return {
+        key: value if isinstance(value, dict | str) else list(value)
+        for key, value in json_document(result, lang).items()
     }

@@ -221,12 +221,10 @@ def analyze(
     )
     out_lang = _lang(lang, cfg.lang or result.lang)
     if fmt == "json":
-        import json
+        from retrokit.analysis import json_document
+        from retrokit.jsonout import write_document
 
-        from retrokit.analysis import to_json
-
-        data = to_json(result, out_lang)
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        write_document(json_document(result, out_lang), sys.stdout)
     else:
         from retrokit.terminal import render
 

