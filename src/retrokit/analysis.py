@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from enum import Enum, StrEnum
+from operator import attrgetter
 from typing import Any
 
 from retrokit.findings import Finding
@@ -438,12 +439,14 @@ def _json_layout(cls: type) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...
     return _LAYOUTS[cls]
 
 
-def _json_row(obj: Any) -> dict[str, Any]:
+def _json_row(obj: Any, enums: bool = True) -> dict[str, Any]:
+    """A result as a JSON object. The JSON encoder writes a StrEnum as its text already, so
+    a stream of rows can leave them be (``enums=False``)."""
     names, convert = _json_layout(type(obj))
-    row = {name: getattr(obj, name) for name in names}
+    row = dict(zip(names, attrgetter(*names)(obj), strict=True))
     for name, how in convert:
         value = row[name]
-        if value is not None:
+        if value is not None and (enums or how != "enum"):
             row[name] = (
                 value.isoformat()
                 if how == "date"
@@ -454,6 +457,10 @@ def _json_row(obj: Any) -> dict[str, Any]:
     return row
 
 
+def _stream_row(obj: Any) -> dict[str, Any]:
+    return _json_row(obj, enums=False)
+
+
 def _json_value(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -462,16 +469,19 @@ def _json_value(value: Any) -> Any:
     return value
 
 
-def json_document(result: Analysis, lang: Lang | None = None) -> dict[str, Any]:
+def json_document(
+    result: Analysis, lang: Lang | None = None, *, streamed: bool = True
+) -> dict[str, Any]:
     """The `analyze --format json` contract with its long lists as iterators, for streaming."""
     lang = lang or result.lang
+    row = _stream_row if streamed else _json_row
     return {
         "file": result.file,
         "lang": result.lang,
         "info": {k: _json_value(v) for k, v in result.info.items()},
-        "kpis": map(_json_row, result.kpis),
-        "problems": map(_json_row, result.problems),
-        "lessons": map(_json_row, result.lessons),
+        "kpis": map(row, result.kpis),
+        "problems": map(row, result.problems),
+        "lessons": map(row, result.lessons),
         "summary": dict(result.summary),
         "findings": (f.to_json(lang) for f in result.findings),
     }
@@ -481,5 +491,5 @@ def to_json(result: Analysis, lang: Lang | None = None) -> dict[str, Any]:
     """The `analyze --format json` contract: English keys, ISO dates, null for missing."""
     return {
         key: value if isinstance(value, dict | str) else list(value)
-        for key, value in json_document(result, lang).items()
+        for key, value in json_document(result, lang, streamed=False).items()
     }

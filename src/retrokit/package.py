@@ -108,8 +108,9 @@ class Package:
         except ZIP_ERRORS:
             return {}
         cols = "|".join(re.escape(c) for c in columns)
-        # Excel, WPS, LibreOffice and openpyxl all write r= before s=.
-        pattern = re.compile(rb'<(?:\w+:)?c r="((?:' + cols.encode() + rb')\d+)"[^>]*? s="(\d+)"')
+        # Excel, WPS, LibreOffice and openpyxl all write r= first and s= after it; led by a
+        # literal, the pattern scans a sheet quickly.
+        pattern = re.compile(rb' r="((?:' + cols.encode() + rb')\d+)"[^>]*? s="(\d+)"')
         styles = self._styles
         return {
             m.group(1).decode(): styles[int(m.group(2))]
@@ -355,9 +356,9 @@ def _sheet_parts(zf: zipfile.ZipFile, workbook_part: str, xml: bytes) -> dict[st
 # Calamine places a cell by its r= attribute in any spelling XML allows (tabs, spaces around
 # =, single quotes, lower-case letters), or right after the cell before when it has none. The
 # patterns below start from a literal so that they scan a 100,000-row sheet quickly.
-_FAR_ROW_REF = re.compile(rb'r(?<=\sr)\s*=\s*["\'][A-Za-z]{0,3}(\d{6,})')
-_FAR_COLUMN_REF = re.compile(rb'r(?<=\sr)\s*=\s*["\']([A-Za-z]{2,3})\d')
-_FAR_REF = re.compile(rb'r(?<=\sr)\s*=\s*["\'](?:[A-Za-z]{2,3}\d|[A-Za-z]{0,3}\d{6,})')
+#: A reference beyond row 99,999 or column Z: (letters, digits) of a 2-3 letter column, or
+#: the digits of a far row.
+_FAR_REF = re.compile(rb'r(?<=\sr)\s*=\s*["\'](?:([A-Za-z]{2,3})(\d+)|[A-Za-z]?(\d{6,}))')
 #: A cell tag that does not begin with r="..": placed relative to another, or spelled oddly.
 _UNKEYED_CELL = re.compile(rb'c(?<=[<:]c)(?! r=")[\s/>]')
 _TAG = re.compile(rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>]*)>")
@@ -399,11 +400,14 @@ def sheet_extent(xml: bytes, exact: bool = False) -> tuple[int, int]:
     """
     if exact or _UNKEYED_CELL.search(xml):
         return _walk_extent(xml)
-    if not _FAR_REF.search(xml):
-        return _NEAR_ROWS, _NEAR_COLUMNS
-    rows = max((int(d) for d in _FAR_ROW_REF.findall(xml)), default=_NEAR_ROWS)
-    columns = {_column_number(c.decode()) for c in _FAR_COLUMN_REF.findall(xml)}
-    return rows, max(columns, default=_NEAR_COLUMNS)
+    letters: set[bytes] = set()
+    rows = _NEAR_ROWS
+    for column, digits, far_row in _FAR_REF.findall(xml):
+        if column:
+            letters.add(column)
+        rows = max(rows, int(digits or far_row))
+    columns = max((_column_number(c.decode()) for c in letters), default=_NEAR_COLUMNS)
+    return rows, max(columns, _NEAR_COLUMNS)
 
 
 def _check_extent(path: Path, package: Package, sheet: str, part: str, limits: Limits) -> None:

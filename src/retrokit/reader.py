@@ -97,7 +97,10 @@ class Record:
         return cell_text(value)
 
     def blank(self, key: str) -> bool:
-        return self.text(key) == ""
+        value = self.raw.get(key)
+        if value.__class__ is str:
+            return not value.strip()
+        return value is None or self.text(key) == ""
 
 
 @dataclass(frozen=True)
@@ -154,7 +157,8 @@ class CalamineSource(CellSource):
         return self._sheets[name]
 
     def grid(self, name: str) -> Grid:
-        return [list(row) for row in self._sheet(name).to_python(skip_empty_area=False)]
+        rows: Grid = self._sheet(name).to_python(skip_empty_area=False)
+        return rows  # fresh lists of lists: ours to fill merged ranges into
 
     def merged(self, name: str) -> list[tuple[int, int, int, int]]:
         ranges = self._sheet(name).merged_cell_ranges or []
