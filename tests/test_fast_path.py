@@ -85,3 +85,33 @@ def test_results_are_plain_values() -> None:
     from retrokit.findings import Finding
 
     assert asdict(Finding("A001", "f.xlsx"))["code"] == "A001"
+
+
+def test_streamed_json_is_the_same_document_one_item_per_line() -> None:
+    import io
+    import json
+
+    from retrokit.jsonout import write_document
+
+    document = {
+        "name": 'a "quoted"\nline',
+        "empty": iter(()),
+        "rows": (dict(row=i, text="}, {\n") for i in range(3)),
+        "counts": {"a": 1, "nested": {"b": [1, 2]}},
+        "none": {},
+        "n": None,
+    }
+    out = io.StringIO()
+    write_document(document, out)
+    text = out.getvalue()
+    assert json.loads(text) == {
+        "name": 'a "quoted"\nline',
+        "empty": [],
+        "rows": [{"row": i, "text": "}, {\n"} for i in range(3)],
+        "counts": {"a": 1, "nested": {"b": [1, 2]}},
+        "none": {},
+        "n": None,
+    }
+    assert [line for line in text.splitlines() if line.startswith('    {"row"')] == [
+        f'    {{"row": {i}, "text": "}}, {{\\n"}}{"," if i < 2 else ""}' for i in range(3)
+    ]

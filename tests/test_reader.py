@@ -358,6 +358,12 @@ def test_analyze_json_contract(example_en: Path) -> None:
     assert data["lessons"][0]["category"] == "success"
     assert [f["code"] for f in data["findings"]] == ["A004"]
     assert data["findings"][0]["cell"] == "G3" and "overdue" in data["findings"][0]["message"]
+    # Streamed one row per line (a 100,000-row result is never one string in memory), and the
+    # same document as the in-memory form the exports use.
+    lines = proc.stdout.splitlines()
+    assert sum(line.startswith('    {"row": ') for line in lines) == 6 + 3 + 2
+    in_memory = to_json(analyze(read_workbook(example_en), today=dt.date(2024, 8, 8)))
+    assert json.loads(json.dumps(in_memory)) == {**data, "findings": []}
 
 
 def test_analyze_table_is_plain_text_off_a_terminal(example_zh: Path) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from enum import Enum, StrEnum
 from operator import attrgetter
@@ -413,6 +413,11 @@ def analyze(
 #: Result fields that stay out of the JSON contract (the source record, internal details).
 _JSON_SKIP = frozenset({"record", "undefined_reason", "mixed_forms", "form"})
 _ENUM_TYPES = ("Direction", "Status", "Priority")
+_CONVERT: Mapping[str, Callable[[Any], Any]] = {
+    "date": dt.date.isoformat,
+    "list": list,
+    "enum": attrgetter("value"),
+}
 
 
 _LAYOUTS: dict[type, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = {}
@@ -447,13 +452,7 @@ def _json_row(obj: Any, enums: bool = True) -> dict[str, Any]:
     for name, how in convert:
         value = row[name]
         if value is not None and (enums or how != "enum"):
-            row[name] = (
-                value.isoformat()
-                if how == "date"
-                else list(value)
-                if how == "list"
-                else value.value
-            )
+            row[name] = _CONVERT[how](value)
     return row
 
 

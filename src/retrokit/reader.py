@@ -98,9 +98,9 @@ class Record:
 
     def blank(self, key: str) -> bool:
         value = self.raw.get(key)
-        if value.__class__ is str:
+        if isinstance(value, str):
             return not value.strip()
-        return value is None or self.text(key) == ""
+        return value is None  # a number, date or flag always shows as some text
 
 
 @dataclass(frozen=True)
@@ -422,11 +422,7 @@ class _RowParser:
             try:
                 values[key] = parsed = parse_cell(column, v, formats.get(key))
             except ValueError:
-                args: dict[str, Any] = {"column": column, "value": cell_text(v)}
-                if column.choices is not None:
-                    args["choices"] = tuple(column.choices.choices)
-                letter = self.letters[key]
-                self.out.add(_V_CODES[kind], self.name, f"{letter}{number}", number, **args)
+                _unparsable(self.out, self.name, column, v, f"{self.letters[key]}{number}", number)
                 continue
             if kind is ColType.CHOICE and (cls is str or cls is float):
                 self.seen[key][v] = parsed
@@ -495,14 +491,18 @@ def _parse_values(
         try:
             values[key] = parse_cell(column, value, formats.get(key))
         except ValueError:
-            code = {ColType.NUMBER: "V001", ColType.DATE: "V002", ColType.CHOICE: "V003"}[
-                column.type
-            ]
-            args: dict[str, Any] = {"column": column, "value": cell_text(raw[key])}
-            if column.choices is not None:
-                args["choices"] = tuple(column.choices.choices)
-            out.add(code, name, ref_of(key), row_of(key), **args)
+            _unparsable(out, name, column, value, ref_of(key), row_of(key))
     return values
+
+
+def _unparsable(
+    out: _Collector, name: str, column: Column, value: Any, cell: str, row: int
+) -> None:
+    """V001/V002/V003 for a cell that does not parse by its column's type."""
+    args: dict[str, Any] = {"column": column, "value": cell_text(value)}
+    if column.choices is not None:
+        args["choices"] = tuple(column.choices.choices)
+    out.add(_V_CODES[column.type], name, cell, row, **args)
 
 
 def _read_info(name: str, grid: Grid, out: _Collector) -> tuple[SheetMatch, Record, list[str]]:
