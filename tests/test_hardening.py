@@ -158,6 +158,7 @@ FAR_CELLS = {
     "single quotes": b"<row r='1048576'><c r='XFD1048576'><v>1</v></c></row>",
     "lower-case column": b'<row r="1048576"><c r="xfd1048576"><v>1</v></c></row>',
     "two-letter column": b'<row r="99999"><c r="ZZ99999"><v>1</v></c></row>',
+    "five-letter column": b'<row r="900"><c r="AAAAA900"><v>1</v></c></row>',
     "cells without r=": b'<row r="99999">' + b"<c><v>1</v></c>" * 1000 + b"</row>",
     "r= not first": b'<row r="90000"><c s="0" r="ZZ90000"><v>1</v></c></row>',
 }

@@ -356,9 +356,9 @@ def _sheet_parts(zf: zipfile.ZipFile, workbook_part: str, xml: bytes) -> dict[st
 # Calamine places a cell by its r= attribute in any spelling XML allows (tabs, spaces around
 # =, single quotes, lower-case letters), or right after the cell before when it has none. The
 # patterns below start from a literal so that they scan a 100,000-row sheet quickly.
-#: A reference beyond row 99,999 or column Z: (letters, digits) of a 2-3 letter column, or
-#: the digits of a far row.
-_FAR_REF = re.compile(rb'r(?<=\sr)\s*=\s*["\'](?:([A-Za-z]{2,3})(\d+)|[A-Za-z]?(\d{6,}))')
+#: A reference beyond row 99,999 or column Z: (letters, digits) of a column of two letters
+#: or more (the reader takes any number, not just Excel's three), or the digits of a far row.
+_FAR_REF = re.compile(rb'r(?<=\sr)\s*=\s*["\'](?:([A-Za-z]{2,})(\d+)|[A-Za-z]?(\d{6,}))')
 #: A cell tag that does not begin with r="..": placed relative to another, or spelled oddly.
 _UNKEYED_CELL = re.compile(rb'c(?<=[<:]c)(?! r=")[\s/>]')
 _TAG = re.compile(rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>]*)>")
