@@ -420,13 +420,23 @@ _CONVERT: Mapping[str, Callable[[Any], Any]] = {
 }
 
 
-_LAYOUTS: dict[type, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = {}
+@dataclass(frozen=True)
+class _Layout:
+    """How one result class becomes a JSON object: its contract fields, read in one call."""
+
+    names: tuple[str, ...]
+    values: Callable[[Any], tuple[Any, ...]]
+    convert: tuple[tuple[str, str], ...]
 
 
-def _json_layout(cls: type) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+_LAYOUTS: dict[type, _Layout] = {}
+
+
+def _json_layout(cls: type) -> _Layout:
     """The contract's field names of a result class, and those needing a conversion."""
-    if cls in _LAYOUTS:
-        return _LAYOUTS[cls]
+    layout = _LAYOUTS.get(cls)
+    if layout is not None:
+        return layout
     names: list[str] = []
     convert: list[tuple[str, str]] = []
     for f in fields(cls):
@@ -440,16 +450,16 @@ def _json_layout(cls: type) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...
             convert.append((f.name, "list"))
         elif any(kind.startswith(e) for e in _ENUM_TYPES):
             convert.append((f.name, "enum"))
-    _LAYOUTS[cls] = (tuple(names), tuple(convert))
-    return _LAYOUTS[cls]
+    layout = _LAYOUTS[cls] = _Layout(tuple(names), attrgetter(*names), tuple(convert))
+    return layout
 
 
 def _json_row(obj: Any, enums: bool = True) -> dict[str, Any]:
     """A result as a JSON object. The JSON encoder writes a StrEnum as its text already, so
     a stream of rows can leave them be (``enums=False``)."""
-    names, convert = _json_layout(type(obj))
-    row = dict(zip(names, attrgetter(*names)(obj), strict=True))
-    for name, how in convert:
+    layout = _json_layout(type(obj))
+    row = dict(zip(layout.names, layout.values(obj), strict=True))
+    for name, how in layout.convert:
         value = row[name]
         if value is not None and (enums or how != "enum"):
             row[name] = _CONVERT[how](value)
