@@ -210,6 +210,12 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS.md")
     args = ap.parse_args()
     py = sys.executable
+    # An installed wheel has its bytecode compiled by pip; the editable install of a checkout
+    # has none while PYTHONDONTWRITEBYTECODE is set (as on CI), and compiling every module on
+    # every start would be measured instead of retrokit. Compile it once, as pip would.
+    import compileall
+
+    compileall.compile_dir(ROOT / "src" / "retrokit", quiet=1)
     retrokit = [py, "-m", "retrokit"]
     rows: list[tuple[str, str, str, str]] = []
     checks: list[tuple[str, float, str, bool]] = []

@@ -4,8 +4,6 @@ Heavy libraries (openpyxl, pandas, matplotlib) are imported inside the commands 
 so `--help`, `--version` and `lint` start fast.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import os
 import sys
@@ -45,7 +43,7 @@ def _fail(message: str, code: int) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _lang(value: str | None, default: str | None = None) -> Lang:
+def _lang(value: str | None, default: str | None = None) -> "Lang":
     from retrokit.i18n import check_lang, t
 
     value = value or os.environ.get("RETROKIT_LANG") or default or "zh-CN"

@@ -14,6 +14,7 @@ import io
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -364,6 +365,11 @@ class _RowParser:
         self.data_columns = [
             c for key, c in columns.items() if sheet.column(key).type is not ColType.FORMULA
         ]
+        #: The cells people fill, in one C-level call: most rows below the data are empty.
+        self.data_cells: Callable[[list[Any]], tuple[Any, ...]] | None = (
+            itemgetter(*self.data_columns) if len(self.data_columns) > 1 else None
+        )
+        self.data_width = max(self.data_columns, default=-1) + 1
         self.formatted = formatted
         #: The number columns whose cell formats matter (percent, ratio), when any has one.
         self.format_columns = [
@@ -378,6 +384,10 @@ class _RowParser:
 
     def record(self, row_index: int, row: list[Any]) -> Record | None:
         width = len(row)
+        if self.data_cells is not None and width >= self.data_width:
+            cells = self.data_cells(row)
+            if cells.count("") + cells.count(None) == len(cells):
+                return None  # every cell the user fills is empty (whitespace is checked below)
         for c in self.data_columns:
             if c < width:
                 cell = row[c]
