@@ -94,8 +94,14 @@ class Package:
         """Drop the unpacked XML once reading is done."""
         self._xml.clear()
 
-    def formatted_cells(self, sheet_name: str, columns: list[str]) -> dict[str, str]:
-        """Refs (``E5``) of cells in ``columns`` shown as a percentage or a ratio -> the form."""
+    def formatted_cells(
+        self, sheet_name: str, columns: list[str], through_row: int | None = None
+    ) -> dict[str, str]:
+        """Refs (``E5``) of cells in ``columns`` shown as a percentage or a ratio -> the form.
+
+        ``through_row`` stops the scan at the next row's tag (rows come in ascending order, as
+        Excel requires); without it, or when that tag is not found, the whole sheet is read.
+        """
         part = self.sheet_parts.get(sheet_name)
         if not part or not columns:
             return {}
@@ -112,9 +118,10 @@ class Package:
         # literal, the pattern scans a sheet quickly.
         pattern = re.compile(rb' r="((?:' + cols.encode() + rb')\d+)"[^>]*? s="(\d+)"')
         styles = self._styles
+        end = xml.find(b'<row r="%d"' % (through_row + 1)) if through_row else -1
         return {
             m.group(1).decode(): styles[int(m.group(2))]
-            for m in pattern.finditer(xml)
+            for m in pattern.finditer(xml, 0, end if end >= 0 else len(xml))
             if int(m.group(2)) in styles
         }
 

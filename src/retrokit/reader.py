@@ -355,11 +355,11 @@ class _RowParser:
         sheet: Sheet,
         name: str,
         columns: Mapping[str, int],
-        formatted: Mapping[str, str],
         extra_columns: Mapping[int, str],
         out: _Collector,
     ) -> None:
         self.name = name
+        self.sheet = sheet
         self.plan = [(key, c, sheet.column(key)) for key, c in columns.items()]
         self.letters = {key: column_letter(c) for key, c in columns.items()}
         self.data_columns = [
@@ -370,31 +370,40 @@ class _RowParser:
             itemgetter(*self.data_columns) if len(self.data_columns) > 1 else None
         )
         self.data_width = max(self.data_columns, default=-1) + 1
-        self.formatted = formatted
-        #: The number columns whose cell formats matter (percent, ratio), when any has one.
-        self.format_columns = [
-            (key, letter)
-            for key, letter in self.letters.items()
-            if formatted and sheet.column(key).type is ColType.NUMBER
-        ]
+        self.formatted: Mapping[str, str] = _NO_EXTRA
+        self.format_columns: list[tuple[str, str]] = []
         self.extra_columns = extra_columns
         self.out = out
         #: Per list column: raw cell value -> code, for values already seen in this sheet.
         self.seen: dict[str, dict[Any, str]] = {key: {} for key, _, _ in self.plan}
 
-    def record(self, row_index: int, row: list[Any]) -> Record | None:
+    def use_formats(self, formatted: Mapping[str, str]) -> None:
+        """Number formats by cell (``E5`` -> percent/ratio), for the number columns."""
+        self.formatted = formatted
+        self.format_columns = [
+            (key, letter)
+            for key, letter in self.letters.items()
+            if formatted and self.sheet.column(key).type is ColType.NUMBER
+        ]
+
+    def empty(self, row: list[Any]) -> bool:
+        """Whether every cell people fill in this row is empty or blank."""
         width = len(row)
         if self.data_cells is not None and width >= self.data_width:
             cells = self.data_cells(row)
             if cells.count("") + cells.count(None) == len(cells):
-                return None  # every cell the user fills is empty (whitespace is checked below)
+                return True  # the common case below the data, in one C-level call
         for c in self.data_columns:
             if c < width:
                 cell = row[c]
                 if cell is not None and cell != "" and (cell.__class__ is not str or cell.strip()):
-                    break
-        else:
+                    return False
+        return True
+
+    def record(self, row_index: int, row: list[Any]) -> Record | None:
+        if self.empty(row):
             return None
+        width = len(row)
         number = row_index + 1
         formats = _NO_EXTRA
         if self.format_columns:
@@ -473,11 +482,15 @@ def _read_table(
         if sheet.key == "kpis"
         else []
     )
-    formatted = package.formatted_cells(name, format_cols)
-    parser = _RowParser(sheet, name, columns, formatted, extra_columns, out)
+    parser = _RowParser(sheet, name, columns, extra_columns, out)
+    # The last filled row bounds the scan for number formats: a template formats hundreds of
+    # rows below the few a team fills.
+    last = next((r for r in range(len(grid) - 1, header, -1) if not parser.empty(grid[r])), header)
+    if format_cols and last > header:
+        parser.use_formats(package.formatted_cells(name, format_cols, through_row=last + 1))
     records = [
         record
-        for r in range(header + 1, len(grid))
+        for r in range(header + 1, last + 1)
         if (record := parser.record(r, grid[r])) is not None
     ]
     return SheetMatch(sheet.key, name, header + 1, columns), tuple(records)
