@@ -350,6 +350,8 @@ def main() -> None:
         f"Versions: {versions()}.",
         f"Typical set: {args.files} workbooks (30 KPIs, 10 problems, 10 lessons), "
         f"{lo} of them LibreOffice re-saves.",
+        "retrokit's bytecode is compiled first, as pip does for an installed wheel. Timings on",
+        "this shared 2-core VM move by up to 20% between runs; each ratio comes from one run.",
         "",
         "| what | median time | peak RSS | |",
         "|---|---:|---:|---|",
