@@ -393,12 +393,7 @@ class _RowParser:
             cells = self.data_cells(row)
             if cells.count("") + cells.count(None) == len(cells):
                 return True  # the common case below the data, in one C-level call
-        for c in self.data_columns:
-            if c < width:
-                cell = row[c]
-                if cell is not None and cell != "" and (cell.__class__ is not str or cell.strip()):
-                    return False
-        return True
+        return all(c >= width or _is_blank(row[c]) for c in self.data_columns)
 
     def record(self, row_index: int, row: list[Any]) -> Record | None:
         if self.empty(row):
