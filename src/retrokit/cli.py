@@ -1,7 +1,8 @@
 """The command line: parse options, call the library, render, exit.
 
 Heavy libraries (openpyxl, pandas, matplotlib) are imported inside the commands that need them,
-so `--help`, `--version` and `lint` start fast.
+so `--help`, `--version` and `lint` start fast. No `from __future__ import annotations` here:
+typer would then evaluate every annotation string again at each start.
 """
 
 import datetime as dt
