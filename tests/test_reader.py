@@ -21,9 +21,11 @@ from retrokit.analysis import (
     Status,
     achievement_rate,
     analyze,
+    infer_direction,
     priority,
     result_status,
     to_json,
+    unit_of,
     why_chain,
 )
 from retrokit.errors import UnreadableWorkbook
@@ -64,6 +66,23 @@ def test_cost_overrun_is_a_miss_not_a_success() -> None:
     rate, _ = achievement_rate(60, 72, Direction.LOWER)
     assert rate == pytest.approx(0.8333, abs=1e-4)
     assert result_status(rate) is Status.MISSED
+
+
+def test_units_and_directions_from_metric_names_in_any_width() -> None:
+    assert [
+        unit_of(m) for m in ("总费用(万元)", "总费用（万元）", "费用﹙万元﹚", "Cost (USD)")
+    ] == [
+        "万元",
+        "万元",
+        "万元",
+        "USD",
+    ]
+    assert unit_of("销售额") is None
+    assert infer_direction(None, "获客成本") is Direction.LOWER
+    assert infer_direction(None, "ＣＰＣ") is Direction.LOWER  # full-width letters
+    assert infer_direction(None, "Bounce rate") is Direction.LOWER
+    assert infer_direction(None, "曝光量") is Direction.HIGHER
+    assert infer_direction("cost", "曝光量") is Direction.LOWER
 
 
 def test_labels_follow_the_threshold() -> None:

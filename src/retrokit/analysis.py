@@ -199,9 +199,8 @@ def result_status(rate: float | None, threshold: float = DEFAULT_THRESHOLD) -> S
 
 def unit_of(metric: str) -> str | None:
     """The unit written in brackets after a metric name: 总费用(万元) -> 万元."""
-    if not _UNIT_IN_NAME.search(metric):  # NFKC keeps brackets brackets: skip it when none
-        return None
-    m = _UNIT_IN_NAME.search(unicodedata.normalize("NFKC", metric))
+    # NFKC turns full-width and small-form brackets into plain ones; ASCII it leaves as is.
+    m = _UNIT_IN_NAME.search(metric if metric.isascii() else unicodedata.normalize("NFKC", metric))
     return m.group(1) if m else None
 
 
