@@ -164,6 +164,20 @@ FAR_CELLS = {
 }
 
 
+def test_a_wide_but_short_sheet_is_read(tmp_path: Path) -> None:
+    """A note far to the right (column ZZ, row 5) spans 5 x 702 cells, not 99,999 rows."""
+    src = write(tmp_path / "ok.xlsx")
+    wide = tmp_path / "wide.xlsx"
+    with zipfile.ZipFile(src) as a, zipfile.ZipFile(wide, "w", zipfile.ZIP_DEFLATED) as b:
+        for item in a.infolist():
+            data = a.read(item.filename)
+            if item.filename == "xl/worksheets/sheet4.xml":
+                note = b'<row r="20"><c r="ZZ20" t="inlineStr"><is><t>note</t></is></c></row>'
+                data = data.replace(b"</sheetData>", note + b"</sheetData>", 1)
+            b.writestr(item.filename, data)
+    assert read_workbook(wide).lessons
+
+
 @pytest.mark.parametrize("spelling", sorted(FAR_CELLS))
 def test_a_far_cell_is_refused_in_every_spelling_the_reader_accepts(
     tmp_path: Path, spelling: str

@@ -371,6 +371,8 @@ def _sheet_parts(zf: zipfile.ZipFile, workbook_part: str, xml: bytes) -> dict[st
 _CELL_SCAN = re.compile(
     rb'c(?<=[<:]c)(?:(?! r=")([\s/>])| r="(?:([A-Za-z]{2,})(\d+)|[A-Za-z]?(\d{6,}))")'
 )
+#: The row of every cell, for a sheet whose cells all begin with r="...".
+_CELL_ROW = re.compile(rb'c(?<=[<:]c) r="[A-Za-z]*(\d+)"')
 _TAG = re.compile(rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>]*)>")
 _R_ATTR = re.compile(rb'\sr\s*=\s*["\']([A-Za-z]*)(\d*)')
 #: What a sheet without far references spans at most: rows up to 99,999, columns A to Z.
@@ -418,8 +420,12 @@ def sheet_extent(xml: bytes, exact: bool = False) -> tuple[int, int]:
         if column:
             letters.add(column)
         rows = max(rows, int(digits or far_row))
-    columns = max((_column_number(c.decode()) for c in letters), default=_NEAR_COLUMNS)
-    return rows, max(columns, _NEAR_COLUMNS)
+    if not letters:
+        return rows, _NEAR_COLUMNS
+    # A wide sheet (a note in column AB, say) is usually short: take its real last row rather
+    # than assume 99,999 of them.
+    rows = max((int(d) for d in _CELL_ROW.findall(xml)), default=0)
+    return rows, max(_NEAR_COLUMNS, *(_column_number(c.decode()) for c in letters))
 
 
 def _check_extent(path: Path, package: Package, sheet: str, part: str, limits: Limits) -> None:
