@@ -164,18 +164,23 @@ FAR_CELLS = {
 }
 
 
-def test_a_wide_but_short_sheet_is_read(tmp_path: Path) -> None:
-    """A note far to the right (column ZZ, row 5) spans 5 x 702 cells, not 99,999 rows."""
+def with_rows(tmp_path: Path, rows: bytes) -> Path:
+    """A valid workbook with ``rows`` added at the end of its Lessons sheet's data."""
     src = write(tmp_path / "ok.xlsx")
-    wide = tmp_path / "wide.xlsx"
-    with zipfile.ZipFile(src) as a, zipfile.ZipFile(wide, "w", zipfile.ZIP_DEFLATED) as b:
+    out = tmp_path / "patched.xlsx"
+    with zipfile.ZipFile(src) as a, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as b:
         for item in a.infolist():
             data = a.read(item.filename)
             if item.filename == "xl/worksheets/sheet4.xml":
-                note = b'<row r="20"><c r="ZZ20" t="inlineStr"><is><t>note</t></is></c></row>'
-                data = data.replace(b"</sheetData>", note + b"</sheetData>", 1)
+                data = data.replace(b"</sheetData>", rows + b"</sheetData>", 1)
             b.writestr(item.filename, data)
-    assert read_workbook(wide).lessons
+    return out
+
+
+def test_a_wide_but_short_sheet_is_read(tmp_path: Path) -> None:
+    """A note far to the right (column ZZ, row 20) spans 20 x 702 cells, not 99,999 rows."""
+    note = b'<row r="20"><c r="ZZ20" t="inlineStr"><is><t>note</t></is></c></row>'
+    assert read_workbook(with_rows(tmp_path, note)).lessons
 
 
 @pytest.mark.parametrize("spelling", sorted(FAR_CELLS))
@@ -184,16 +189,8 @@ def test_a_far_cell_is_refused_in_every_spelling_the_reader_accepts(
 ) -> None:
     """python-calamine places cells by r= in any XML spelling, or one after another without
     it; each form of a far-reaching cell must be refused before it allocates the sheet."""
-    src = write(tmp_path / "ok.xlsx")
-    far = tmp_path / "far.xlsx"
-    with zipfile.ZipFile(src) as a, zipfile.ZipFile(far, "w", zipfile.ZIP_DEFLATED) as b:
-        for item in a.infolist():
-            data = a.read(item.filename)
-            if item.filename == "xl/worksheets/sheet4.xml":
-                data = data.replace(b"</sheetData>", FAR_CELLS[spelling] + b"</sheetData>", 1)
-            b.writestr(item.filename, data)
     with pytest.raises(UnreadableWorkbook) as info:
-        read_workbook(far)
+        read_workbook(with_rows(tmp_path, FAR_CELLS[spelling]))
     assert "spans too many cells" in info.value.message("en")
 
 
