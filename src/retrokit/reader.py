@@ -98,10 +98,8 @@ class Record:
         return cell_text(value)
 
     def blank(self, key: str) -> bool:
-        value = self.raw.get(key)
-        if isinstance(value, str):
-            return not value.strip()
-        return value is None  # a number, date or flag always shows as some text
+        # A number, date or flag always shows as some text: only None and blank strings count.
+        return _is_blank(self.raw.get(key))
 
 
 @dataclass(frozen=True)
