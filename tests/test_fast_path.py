@@ -87,6 +87,33 @@ def test_results_are_plain_values() -> None:
     assert asdict(Finding("A001", "f.xlsx"))["code"] == "A001"
 
 
+#: Texts that look like the boundary between two objects of an encoded list.
+BOUNDARY_LOOKALIKES = ["x}, {", '}, {"row": 1', "}, {", '"}, {"a": ', "}, {'row': 2}"]
+
+
+def test_streamed_json_splits_chunks_only_between_objects() -> None:
+    """Rows are encoded many per call and then put one per line; text that looks like the
+    seam between two objects stays as it was, in every chunk."""
+    import io
+    import json
+
+    from retrokit.jsonout import write_document
+
+    texts = BOUNDARY_LOOKALIKES
+    rows = [
+        {"row": i, "text": texts[i % len(texts)], "tags": [{"k": i}, {"k": 0}]} for i in range(2600)
+    ]
+    out = io.StringIO()
+    write_document({"rows": iter(rows), "words": iter(texts), "none": iter(())}, out)
+    text = out.getvalue()
+    assert json.loads(text) == {"rows": rows, "words": texts, "none": []}
+    lines = [line for line in text.splitlines() if line.startswith('    {"row"')]
+    assert len(lines) == len(rows)
+    assert [json.loads(line.strip().rstrip(","))["text"] for line in lines] == [
+        r["text"] for r in rows
+    ]
+
+
 def test_streamed_json_is_the_same_document_one_item_per_line() -> None:
     import io
     import json

@@ -148,20 +148,24 @@ class CalamineSource(CellSource):
 
         self._wb = CalamineWorkbook.from_filelike(io.BytesIO(package.data))
         self.sheet_names = list(self._wb.sheet_names)
-        self._sheets: dict[str, Any] = {}
-
-    def _sheet(self, name: str) -> Any:
-        if name not in self._sheets:
-            self._sheets[name] = self._wb.get_sheet_by_name(name)
-        return self._sheets[name]
+        self._merged: dict[str, list[tuple[int, int, int, int]]] = {}
 
     def grid(self, name: str) -> Grid:
-        rows: Grid = self._sheet(name).to_python(skip_empty_area=False)
+        # The sheet's own cell store is dropped once converted: on a large sheet it is as big
+        # again as the lists it becomes.
+        sheet = self._wb.get_sheet_by_name(name)
+        self._merged[name] = self._ranges(sheet)
+        rows: Grid = sheet.to_python(skip_empty_area=False)
         return rows  # fresh lists of lists: ours to fill merged ranges into
 
     def merged(self, name: str) -> list[tuple[int, int, int, int]]:
-        ranges = self._sheet(name).merged_cell_ranges or []
-        return [(a[0], a[1], b[0], b[1]) for a, b in ranges]
+        if name not in self._merged:  # asked before the grid
+            self._merged[name] = self._ranges(self._wb.get_sheet_by_name(name))
+        return self._merged[name]
+
+    @staticmethod
+    def _ranges(sheet: Any) -> list[tuple[int, int, int, int]]:
+        return [(a[0], a[1], b[0], b[1]) for a, b in sheet.merged_cell_ranges or []]
 
 
 class OpenpyxlSource(CellSource):
