@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from enum import Enum, StrEnum
@@ -191,7 +192,11 @@ def result_status(rate: float | None, threshold: float = DEFAULT_THRESHOLD) -> S
     """exceeded above 100%, met from the threshold up to 100%, missed below it."""
     if rate is None:
         return None
-    r = round(rate, 12)  # 0.9000000000000001 is 90%
+    r = rate
+    if abs(r - 1) < 1e-9 or abs(r - threshold) < 1e-9:
+        # 0.9000000000000001 is 90%. Rounding moves a rate by under 1e-12, so it can only
+        # change a comparison this close to a boundary; elsewhere it would cost for nothing.
+        r = round(r, 12)
     if r > 1:
         return Status.EXCEEDED
     if r >= threshold:
@@ -225,6 +230,12 @@ def _reconcile(target: Quantity, actual: Quantity) -> tuple[float, float, str, b
     return t, a, target.form, False
 
 
+def _round10(x: float) -> float:
+    """``round(x, 10)``, skipped for a whole number, which it leaves as it is (and which
+    most targets and actuals are): the rounding is a slow call."""
+    return round(x, 10) if x.__class__ is float and not x.is_integer() else x
+
+
 def evaluate_kpi(record: Record, threshold: float = DEFAULT_THRESHOLD) -> KpiResult:
     v = record.values
     metric: str = v.get("metric", "")  # text columns hold their trimmed text (Record.text)
@@ -240,7 +251,7 @@ def evaluate_kpi(record: Record, threshold: float = DEFAULT_THRESHOLD) -> KpiRes
     t = a = None
     if target is not None and actual is not None:
         t, a, form, mixed = _reconcile(target, actual)
-        gap = round(a - t, 10)
+        gap = _round10(a - t)
         rate, reason = achievement_rate(t, a, direction)
     elif target is not None:
         t = target.value
@@ -256,10 +267,10 @@ def evaluate_kpi(record: Record, threshold: float = DEFAULT_THRESHOLD) -> KpiRes
         direction=direction,
         unit=unit or None,
         form=form,
-        target=None if t is None else round(t, 10),
-        actual=None if a is None else round(a, 10),
+        target=None if t is None else _round10(t),
+        actual=None if a is None else _round10(a),
         gap=gap,
-        rate=None if rate is None else round(rate, 10),
+        rate=None if rate is None else _round10(rate),
         status=result_status(rate, threshold),
         core=v.get("core") == "yes",
         analysis=v.get("analysis"),
@@ -335,36 +346,46 @@ def evaluate_lesson(record: Record) -> LessonResult:
 # --- roll-ups --------------------------------------------------------------------------------
 
 
-def _counts(kpis: Iterable[KpiResult]) -> dict[str, Any]:
-    items = list(kpis)
-    counts: dict[str, Any] = {
-        "kpis": len(items),
-        "exceeded": sum(k.status is Status.EXCEEDED for k in items),
-        "met": sum(k.status is Status.MET for k in items),
-        "missed": sum(k.status is Status.MISSED for k in items),
-        "unrated": sum(k.status is None for k in items),
-    }
-    rated = counts["kpis"] - counts["unrated"]
+_STATUSES = (Status.EXCEEDED, Status.MET, Status.MISSED)
+
+
+def _counts_of(total: int, tally: Mapping[Status | None, int]) -> dict[str, Any]:
+    """Counts by label from a tally of statuses (None: unrated)."""
+    counts: dict[str, Any] = {"kpis": total}
+    for status in _STATUSES:
+        counts[status.value] = tally.get(status, 0)
+    counts["unrated"] = tally.get(None, 0)
+    rated = total - counts["unrated"]
     counts["reached_share"] = (
         round((counts["exceeded"] + counts["met"]) / rated, 10) if rated else None
     )
     return counts
 
 
+def _by_group(
+    kpis: tuple[KpiResult, ...], group: str, rename: Callable[[Any], Any]
+) -> dict[Any, dict[str, Any]]:
+    """Counts per value of the ``group`` field, in first-seen order. The (group, status)
+    pairs are tallied in C (a sheet may have 100,000 rows); ``rename`` then merges groups,
+    such as a blank channel into all channels."""
+    tallies: dict[Any, Counter[Status | None]] = {}
+    for (value, status), n in Counter(map(attrgetter(group, "status"), kpis)).items():
+        tallies.setdefault(rename(value), Counter())[status] += n
+    return {value: _counts_of(sum(t.values()), t) for value, t in tallies.items()}
+
+
+_status = attrgetter("status")
+
+
 def summarise(kpis: tuple[KpiResult, ...]) -> dict[str, Any]:
     """Counts by label overall, per dimension (in the list's order) and per channel."""
-    summary = _counts(kpis)
-    # One pass each, in first-seen order; dimensions then follow the list's order.
-    dims: dict[str | None, list[KpiResult]] = {}
-    channels: dict[str, list[KpiResult]] = {}
-    for k in kpis:
-        dims.setdefault(k.dimension, []).append(k)
-        channels.setdefault(k.channel or ALL_CHANNELS, []).append(k)
+    summary = _counts_of(len(kpis), Counter(map(_status, kpis)))
+    dims = _by_group(kpis, "dimension", lambda d: d)
     order = [c.code for c in DIMENSION.choices]
     summary["by_dimension"] = {
-        code or "unspecified": _counts(dims[code]) for code in [*order, None] if code in dims
+        code or "unspecified": dims[code] for code in [*order, None] if code in dims
     }
-    summary["by_channel"] = {channel: _counts(group) for channel, group in channels.items()}
+    summary["by_channel"] = _by_group(kpis, "channel", lambda c: c or ALL_CHANNELS)
     summary["core_missed"] = [k.metric for k in kpis if k.core and k.status is Status.MISSED]
     return summary
 
