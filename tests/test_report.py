@@ -184,3 +184,53 @@ def test_rate_labels_read_at_any_rate_including_above_200_and_na(tmp_path: Path)
     chart = SVG.findall(html)[1]
     assert "250.0%" in chart and "无法计算" in chart
     assert "超额完成" in html
+
+
+def test_the_chart_takes_the_core_kpis_then_the_lowest_rates_in_list_order() -> None:
+    from retrokit.analysis import Direction, KpiResult
+    from retrokit.report import CHART_BARS, chart_kpis
+
+    def kpi(row: int, rate: float | None, core: bool = False) -> KpiResult:
+        return KpiResult(
+            row, None, f"m{row}", None, Direction.HIGHER, None, "plain",
+            1.0, rate, None, rate, None, core, None,
+        )  # fmt: skip
+
+    few = [kpi(i, 1.0) for i in range(CHART_BARS)]
+    assert chart_kpis(few) == few
+    many = [kpi(i, 2.0 - i / 1000) for i in range(500)]  # rates fall down the list
+    many[3] = kpi(3, None)  # unrated: after every rated one
+    many[7] = kpi(7, 5.0, core=True)  # core: always in, whatever its rate
+    chosen = chart_kpis(many)
+    assert len(chosen) == CHART_BARS
+    assert [k.row for k in chosen] == [7, *range(461, 500)]
+
+
+def test_a_long_kpi_list_gets_a_chart_of_forty_and_a_table_of_all(tmp_path: Path) -> None:
+    from retrokit.report import CHART_BARS
+
+    data = example_data()
+    row = data["kpis"][0]
+    data["kpis"] = [{**row, "metric": f"指标{i}", "actual": 100 + i} for i in range(300)]
+    book = write(tmp_path / "long.xlsx", data)
+    html = report(book)
+    chart = SVG.findall(html)[1]
+    assert chart.count("指标") == CHART_BARS
+    assert html.count("<td>指标") + html.count("<strong>指标") >= 300
+    assert "图中为 40 个 KPI" in html and "全部 300 个见上表" in html
+    md = report(book, "--format", "md", "--lang", "en")
+    x_axis = next(line for line in md.splitlines() if "x-axis [" in line)
+    assert x_axis.count('"') == 2 * CHART_BARS
+    assert "The chart shows 40 of the 300 KPIs" in md
+
+
+def test_the_terminal_lists_a_thousand_rows_and_counts_the_rest(tmp_path: Path) -> None:
+    from retrokit.terminal import TERMINAL_ROWS
+
+    data = example_data()
+    row = data["kpis"][0]
+    data["kpis"] = [{**row, "metric": f"m{i}"} for i in range(TERMINAL_ROWS + 25)]
+    proc = run_cli("analyze", str(write(tmp_path / "long.xlsx", data)), *TODAY, "--lang", "en")
+    assert proc.returncode == 0, proc.stderr
+    assert f"m{TERMINAL_ROWS - 1} " in proc.stdout and f"m{TERMINAL_ROWS} " not in proc.stdout
+    assert "… 25 more rows not listed in the terminal" in proc.stdout

@@ -405,6 +405,20 @@ _CATALOGUE: dict[str, tuple[str, ...]] = {
     "label.lower_better": ("越低越好", "lower is better"),
     "label.overdue": ("已逾期", "overdue"),
     "label.unrated": ("未评估", "unrated"),
+    "report.chart_subset": (
+        "图中为 {shown} 个 KPI（先是核心指标，再是达成率最低的），全部 {total} 个见上表。",
+        "The chart shows {shown} of the {total} KPIs (the core ones, then the lowest rates); "
+        "the table above lists them all.",
+    ),
+    "terminal.more_rows": (
+        "……另有 {count} 行未在终端列出。完整结果：--format json，或用 retrokit report 生成报告。",
+        "… {count} more rows not listed in the terminal. Everything: --format json, or "
+        "retrokit report.",
+    ),
+    "terminal.more_findings": (
+        "……另有 {count} 条检查结果未列出。完整列表：retrokit lint，或 --format json。",
+        "… {count} more findings not listed. All of them: retrokit lint, or --format json.",
+    ),
     "err.export_suffix": (
         "{path}: 导出文件须以 .xlsx、.csv 或 .sqlite 结尾",
         "{path}: export to a .xlsx, .csv or .sqlite file",

@@ -8,7 +8,9 @@ labels, charts); the templates only lay it out. HTML autoescapes; Markdown escap
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -180,6 +182,7 @@ def build_view(result: Analysis, lang: Lang, *, charts_svg: bool = True) -> dict
         "generated": t("report.generated", lang, version=__version__),
         "labels": labels,
         "mermaid": _mermaid(result, lang),
+        "chart_note": _chart_note(result, lang),
     }
     if charts_svg:
         view["charts"] = _charts(result, lang)
@@ -210,11 +213,37 @@ _REPORT_KEYS = [
 ]
 
 
+#: Bars in the chart of achievement rates. A chart with more is not read; past a few
+#: thousand, drawing it takes minutes and gigabytes. The KPI table always lists them all.
+CHART_BARS = 40
+
+
+def chart_kpis(kpis: Sequence[KpiResult]) -> list[KpiResult]:
+    """The KPIs in the chart of rates: all of them when few, else the core ones and then the
+    lowest rates (unrated last), CHART_BARS in all, in the list's order."""
+    if len(kpis) <= CHART_BARS:
+        return list(kpis)
+
+    def weight(i: int) -> tuple[bool, bool, float, int]:
+        k = kpis[i]
+        return (not k.core, k.rate is None, k.rate or 0.0, i)
+
+    chosen = heapq.nsmallest(CHART_BARS, range(len(kpis)), key=weight)
+    return [kpis[i] for i in sorted(chosen)]
+
+
+def _chart_note(result: Analysis, lang: Lang) -> str:
+    total = len(result.kpis)
+    if total <= CHART_BARS:
+        return ""
+    return t("report.chart_subset", lang, shown=CHART_BARS, total=f"{total:,}")
+
+
 def _charts(result: Analysis, lang: Lang) -> dict[str, str]:
     na = t("label.na", lang)
     bars = [
         charts.Bar(k.metric, k.rate, k.status.value if k.status else None, display.rate(k, lang))
-        for k in result.kpis
+        for k in chart_kpis(result.kpis)
     ]
     s = result.summary
     counts: list[tuple[str, str | None, int]] = [
@@ -253,7 +282,7 @@ def _mermaid_text(text: str) -> str:
 
 def _mermaid(result: Analysis, lang: Lang) -> dict[str, str]:
     out: dict[str, str] = {}
-    rated = [(k.metric, k.rate) for k in result.kpis if k.rate is not None]
+    rated = [(k.metric, k.rate) for k in chart_kpis(result.kpis) if k.rate is not None]
     if rated:
         names = ", ".join(f'"{_mermaid_text(metric)}"' for metric, _ in rated)
         values = ", ".join(f"{rate * 100:.1f}" for _, rate in rated)

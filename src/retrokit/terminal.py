@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import IO, Any
+from collections.abc import Sequence
+from typing import IO, Any, TypeVar
 
 from retrokit import display
 from retrokit.analysis import Analysis, Status
@@ -22,8 +23,25 @@ from retrokit.schema import (
 )
 from retrokit.text import clean_terminal
 
+T = TypeVar("T")
+
 STATUS_STYLE = {Status.EXCEEDED: "bold green", Status.MET: "yellow", Status.MISSED: "bold red"}
 BAR_WIDTH = 10
+#: Rows listed per table, and findings listed. A terminal table costs about half a
+#: millisecond a row to lay out: a 100,000-row sheet would take a minute and most of a
+#: gigabyte to show rows nobody scrolls through. The rest are counted, and named where to see.
+TERMINAL_ROWS = 1000
+
+
+def _listed(items: Sequence[T]) -> Sequence[T]:
+    return items[:TERMINAL_ROWS]
+
+
+def _more(console: Any, items: Sequence[Any], key: str, lang: Lang) -> None:
+    """The line that says how many items were not listed, when some were not."""
+    hidden = len(items) - TERMINAL_ROWS
+    if hidden > 0:
+        console.print(_c(t(key, lang, count=f"{hidden:,}")))
 
 
 def _c(text: Any) -> str:
@@ -63,7 +81,7 @@ def render(result: Analysis, lang: Lang, stream: IO[str]) -> None:
         kpis.add_column(_c(KPIS.column(key).label(lang)))
     kpis.add_column("")
     kpis.add_column(_c(KPIS.column("result").label(lang)))
-    for k in result.kpis:
+    for k in _listed(result.kpis):
         metric = k.metric + (" ★" if k.core else "")
         if k.direction.value == "lower":
             metric += f" ({t('label.lower_better', lang)})"
@@ -81,6 +99,7 @@ def render(result: Analysis, lang: Lang, stream: IO[str]) -> None:
             f"[{style}]{_c(status)}[/]",
         )
     console.print(kpis)
+    _more(console, result.kpis, "terminal.more_rows", lang)
     s = result.summary
     console.print(
         f"[bold]{_c(RESULT.by_code('exceeded').label(lang))} {s['exceeded']} · "
@@ -93,7 +112,7 @@ def render(result: Analysis, lang: Lang, stream: IO[str]) -> None:
     for key in ("area", "problem", "action", "owner", "due", "impact", "effort", "status"):
         problems.add_column(_c(PROBLEMS.column(key).label(lang)))
     problems.add_column("")
-    for p in result.problems:
+    for p in _listed(result.problems):
         due = display.date(p.due)
         overdue = f" ⚠ {t('label.overdue', lang)}" if p.overdue else ""
         due = f"[bold red]{_c(due + overdue)}[/]" if overdue else _c(due)
@@ -109,18 +128,21 @@ def render(result: Analysis, lang: Lang, stream: IO[str]) -> None:
             _c(PRIORITY.label_of(p.priority.value if p.priority else None, lang)),
         )
     console.print(problems)
+    _more(console, result.problems, "terminal.more_rows", lang)
 
     lessons = Table(title=_c(LESSONS.name(lang)), title_justify="left")
     for key in ("category", "lesson", "applies_to", "evidence"):
         lessons.add_column(_c(LESSONS.column(key).label(lang)))
-    for x in result.lessons:
+    for x in _listed(result.lessons):
         lessons.add_row(
             _c(CATEGORY.label_of(x.category, lang)), _c(x.lesson), _c(x.applies_to), _c(x.evidence)
         )
     console.print(lessons)
+    _more(console, result.lessons, "terminal.more_rows", lang)
 
-    for f in result.findings:
+    for f in _listed(result.findings):
         console.print(_c(f"{f.where} {f.code} [{f.severity.value}] {f.message(lang)}"))
+    _more(console, result.findings, "terminal.more_findings", lang)
 
 
 def render_compare_table(data: dict[str, Any], lang: Lang, stream: IO[str]) -> None:
