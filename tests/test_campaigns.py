@@ -150,6 +150,43 @@ def test_lessons_csv_opens_in_libreoffice_without_mojibake(tmp_path: Path) -> No
     assert rows[0][0] == "活动" and rows[1][3] == "短视频+直播组合降低了获客成本"
 
 
+def test_every_exported_row_has_exactly_its_table_columns(three: list[Path]) -> None:
+    from retrokit.campaigns import table_columns, tables
+    from retrokit.lint import check_workbook
+    from retrokit.rules import Settings
+
+    settings = Settings(today=dt.date(2024, 9, 1))
+    analyses = [check_workbook(p, settings).context.analysis for p in three]  # type: ignore[union-attr]
+    columns = table_columns()
+    for name, rows in tables(analyses).items():
+        assert rows and all(list(row) == columns[name] for row in rows), name
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".sqlite", ".csv"])
+def test_a_sheet_without_rows_exports_a_table_with_its_header(tmp_path: Path, suffix: str) -> None:
+    import pandas as pd
+
+    from retrokit.campaigns import table_columns
+
+    data = example_data()
+    data["problems"], data["lessons"] = [], []
+    target = tmp_path / f"out{suffix}"
+    proc = run_cli("export", str(write(tmp_path / "bare.xlsx", data)), "--to", str(target))
+    assert proc.returncode == 0, proc.stderr
+    if suffix == ".xlsx":
+        frames = pd.read_excel(target, sheet_name=None, engine="calamine")
+    elif suffix == ".sqlite":
+        with sqlite3.connect(target) as con:
+            frames = {n: pd.read_sql(f"select * from {n}", con) for n in table_columns()}
+    else:
+        frames = {
+            p.stem: pd.read_csv(p, encoding="utf-8-sig")
+            for p in target.with_suffix("").glob("*.csv")
+        }
+    assert {n: list(f.columns) for n, f in frames.items()} == table_columns()
+    assert len(frames["problems"]) == len(frames["lessons"]) == 0 and len(frames["kpis"]) == 6
+
+
 @pytest.mark.parametrize("suffix", [".xlsx", ".sqlite", ".csv"])
 def test_export_tidy_tables(three: list[Path], tmp_path: Path, suffix: str) -> None:
     import pandas as pd

@@ -127,6 +127,32 @@ def test_bad_paths_get_one_line_errors(tmp_path: Path) -> None:
     assert not list(tmp_path.iterdir())
 
 
+@pytest.mark.parametrize(
+    "args,env,expected",
+    [
+        (["analyze", "{book}", "--format", "xml"], {}, "--format 只能是 table, json，不能是 xml"),
+        (["analyze", "{book}", "--format", "xml", "--lang", "en"], {}, "--format must be"),
+        (["analyze", "{book}", "--today", "2024-13-01"], {"RETROKIT_LANG": "zh-TW"}, "無法識別"),
+        (["analyze", "{book}", "--threshold", "5", "--lang", "en"], {}, "between 0 and 1"),
+        (["lint", "{book}", "--format", "foo"], {}, "--format 只能是 text"),
+        (["lessons", "{book}", "--category", "x", "--lang", "en"], {}, "--category must be"),
+        (["rule", "K00"], {}, "对应 3 条规则"),
+        (["analyze", "{book}", "--lang", "xx"], {}, "不支持的语言 xx"),
+        (["export", "{book}", "--to", "{book}.txt"], {"RETROKIT_LANG": "en"}, "export to a .xlsx"),
+        (["compare", "{missing}", "--lang", "en"], {}, "skipped"),
+    ],
+)
+def test_command_line_errors_speak_the_users_language(
+    example_zh: Path, tmp_path: Path, args: list[str], env: dict[str, str], expected: str
+) -> None:
+    """Wrong options are worded from the catalogue in --lang, else RETROKIT_LANG, else zh-CN."""
+    paths = {"book": str(example_zh), "missing": str(tmp_path / "gone.xlsx")}
+    argv = [a.format(**paths) for a in args]
+    proc = run_cli(*argv, env={"RETROKIT_LANG": "", **env})
+    assert expected in proc.stderr, proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
 def test_a_write_that_fails_midway_leaves_the_old_file_intact(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

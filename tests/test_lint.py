@@ -335,7 +335,7 @@ def test_per_file_ignores_and_retrokit_toml(messy: Path, tmp_path: Path) -> None
 def test_config_errors_exit_2(tmp_path: Path, messy: Path, text: str, error: str) -> None:
     cfg = tmp_path / ".retrokit.toml"
     cfg.write_text(text, encoding="utf-8")
-    proc = run_cli("lint", str(messy), "--config", str(cfg))
+    proc = run_cli("lint", str(messy), "--config", str(cfg), "--lang", "en")
     assert proc.returncode == 2 and error in proc.stderr, proc.stderr
     assert load_config  # discovery itself is covered above
 

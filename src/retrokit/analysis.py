@@ -476,6 +476,11 @@ def _json_layout(cls: type) -> _Layout:
     return layout
 
 
+def json_fields(cls: type) -> tuple[str, ...]:
+    """The keys of a KPI, problem or lesson result in the JSON contract, in order."""
+    return _json_layout(cls).names
+
+
 def _json_row(obj: Any, enums: bool = True) -> dict[str, Any]:
     """A result as a JSON object. The JSON encoder writes a StrEnum as its text already, so
     a stream of rows can leave them be (``enums=False``)."""

@@ -269,16 +269,26 @@ def campaign_key(a: Analysis) -> str:
     return Path(a.file).stem
 
 
+def table_columns() -> dict[str, list[str]]:
+    """The columns of each tidy table, there even when a table has no rows (a workbook with
+    no lessons still exports a lessons table with its header)."""
+    from retrokit.analysis import KpiResult, LessonResult, ProblemResult, json_fields
+    from retrokit.schema import INFO
+
+    counts = ["kpis", "exceeded", "met", "missed", "unrated", "reached_share"]
+    return {
+        "campaigns": ["campaign", "file", *(c.key for c in INFO.columns), *counts],
+        "kpis": ["campaign", *json_fields(KpiResult)],
+        "problems": ["campaign", *json_fields(ProblemResult)],
+        "lessons": ["campaign", *json_fields(LessonResult)],
+    }
+
+
 def tables(analyses: Sequence[Analysis]) -> dict[str, list[dict[str, Any]]]:
     """Tidy tables campaigns / kpis / problems / lessons, each row with its campaign key."""
     from retrokit.analysis import to_json
 
-    out: dict[str, list[dict[str, Any]]] = {
-        "campaigns": [],
-        "kpis": [],
-        "problems": [],
-        "lessons": [],
-    }
+    out: dict[str, list[dict[str, Any]]] = {name: [] for name in table_columns()}
     for a in order(analyses):
         data = to_json(a)
         key = campaign_key(a)
@@ -305,7 +315,10 @@ def export(analyses: Sequence[Analysis], target: Path, *, force: bool = False) -
     from retrokit.errors import UsageError, UserError
     from retrokit.fsutil import atomic_write
 
-    frames = {name: pd.DataFrame(rows) for name, rows in tables(analyses).items()}
+    columns = table_columns()
+    frames = {
+        name: pd.DataFrame(rows, columns=columns[name]) for name, rows in tables(analyses).items()
+    }
     suffix = target.suffix.lower()
     if suffix == ".xlsx":
 

@@ -44,14 +44,35 @@ def _fail(message: str, code: int) -> NoReturn:
     raise typer.Exit(code)
 
 
+def _fail_t(key: str, exit_code: int, lang: str | None = None, /, **args: Any) -> NoReturn:
+    """Fail with a catalogue message in the language the user asked for (see _ui_lang)."""
+    from retrokit.i18n import t
+
+    _fail(t(key, _ui_lang(lang), **args), exit_code)
+
+
+def _ui_lang(value: str | None = None) -> "Lang":
+    """The language of the command line's own messages: --lang, else RETROKIT_LANG, else
+    zh-CN. Never fails, since it also words the error about a --lang it cannot use."""
+    from retrokit.i18n import check_lang
+
+    for candidate in (value, os.environ.get("RETROKIT_LANG")):
+        if candidate:
+            try:
+                return check_lang(candidate)
+            except ValueError:
+                continue
+    return "zh-CN"
+
+
 def _lang(value: str | None, default: str | None = None) -> "Lang":
-    from retrokit.i18n import check_lang, t
+    from retrokit.i18n import check_lang
 
     value = value or os.environ.get("RETROKIT_LANG") or default or "zh-CN"
     try:
         return check_lang(value)
     except ValueError:
-        _fail(t("err.lang", "en", value=value), 2)
+        _fail_t("err.lang", 2, value=value)
 
 
 def _version(value: bool) -> None:
@@ -110,8 +131,7 @@ def init(
     sys.stdout.write(f"{written}\n")
 
 
-def _today(value: str | None) -> dt.date | None:
-    from retrokit.i18n import t
+def _today(value: str | None, lang: str | None = None) -> dt.date | None:
     from retrokit.values import parse_iso_date
 
     if value is None:
@@ -119,14 +139,12 @@ def _today(value: str | None) -> dt.date | None:
     try:
         return parse_iso_date(value)
     except ValueError:
-        _fail(t("err.date_option", "en", value=value), 2)
+        _fail_t("err.date_option", 2, lang, value=value)
 
 
-def _threshold(value: float | None) -> float | None:
-    from retrokit.i18n import t
-
+def _threshold(value: float | None, lang: str | None = None) -> float | None:
     if value is not None and not 0 < value <= 1:
-        _fail(t("err.threshold", "en", value=value), 2)
+        _fail_t("err.threshold", 2, lang, value=value)
     return value
 
 
@@ -188,7 +206,7 @@ def _analysis(
 
     try:
         cfg = _config(config)
-        settings = settings_from(cfg, today, _threshold(threshold))
+        settings = settings_from(cfg, today, _threshold(threshold, lang))
         return cfg, analysis_with_findings(workbook, cfg, settings, limits)
     except UserError as exc:
         _fail(exc.message(_lang(lang)), 2)
@@ -209,11 +227,11 @@ def analyze(
 ) -> None:
     """Compute achievement rates, gaps, labels, action priorities and overdue actions."""
     if fmt not in ("table", "json"):
-        _fail(f"--format must be table or json, not {fmt}", 2)
+        _fail_t("err.choice", 2, lang, option="--format", choices="table, json", value=fmt)
     cfg, result = _analysis(
         workbook,
         config,
-        _today(today),
+        _today(today, lang),
         threshold,
         lang,
         _limits(max_cells, max_unpacked_bytes, max_ratio, max_file_bytes),
@@ -254,11 +272,11 @@ def report(
     from retrokit.report import as_of_date, default_output, render
 
     if fmt not in ("html", "md"):
-        _fail(f"--format must be html or md, not {fmt}", 2)
+        _fail_t("err.choice", 2, lang, option="--format", choices="html, md", value=fmt)
     cfg, result = _analysis(
         workbook,
         config,
-        as_of_date(_today(today)),
+        as_of_date(_today(today, lang)),
         threshold,
         lang,
         _limits(max_cells, max_unpacked_bytes, max_ratio, max_file_bytes),
@@ -270,7 +288,7 @@ def report(
         return
     target = Path(output) if output else default_output(workbook, fmt)  # type: ignore[arg-type]
     if target.resolve() == workbook.resolve():
-        _fail(f"{target}: refusing to write the report over the workbook it reads", 2)
+        _fail_t("err.report_over_workbook", 2, lang, path=target)
     from retrokit.fsutil import write_text_atomic
 
     try:
@@ -320,13 +338,13 @@ def lint(
 
     fmt = fmt or os.environ.get("RETROKIT_OUTPUT_FORMAT") or "text"
     if fmt not in FORMATTERS:
-        _fail(f"--format must be one of {', '.join(FORMATTERS)}, not {fmt}", 2)
+        _fail_t("err.choice", 2, lang, option="--format", choices=", ".join(FORMATTERS), value=fmt)
     try:
         cfg = _config(config, isolated)
         selection = make_selection(cfg, select or (), ignore or (), extend_select or ())
-        settings = settings_from(cfg, _today(today), None)
+        settings = settings_from(cfg, _today(today, lang), None)
     except UserError as exc:
-        _fail(exc.message("en"), 2)
+        _fail(exc.message(_ui_lang(lang)), 2)
     out_lang = (
         _lang(lang, cfg.lang) if (lang or cfg.lang or os.environ.get("RETROKIT_LANG")) else None
     )
@@ -366,7 +384,7 @@ def lint(
             if show_statistics:
                 yield statistics(codes)
 
-        _write_chunks(chunks, tail(), output, coloured=fmt == "text")
+        _write_chunks(chunks, tail(), output, coloured=fmt == "text", lang=lang)
     finally:
         if progress is not None:
             progress(-1, -1)
@@ -377,7 +395,9 @@ def lint(
     raise typer.Exit(0 if exit_zero or not failing else 1)
 
 
-def _write_chunks(chunks: Any, tail: Any, output: Path | None, *, coloured: bool) -> None:
+def _write_chunks(
+    chunks: Any, tail: Any, output: Path | None, *, coloured: bool, lang: str | None = None
+) -> None:
     """Stream text to stdout, or to a temp file renamed onto ``output`` when complete."""
     import itertools
 
@@ -394,7 +414,7 @@ def _write_chunks(chunks: Any, tail: Any, output: Path | None, *, coloured: bool
         try:
             atomic_write(output, write, overwrite=True)
         except UserError as exc:
-            _fail(exc.message("en"), 2)
+            _fail(exc.message(_ui_lang(lang)), 2)
     elif coloured and sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
         _print_coloured("".join(parts))
     else:
@@ -448,20 +468,23 @@ def _progress() -> Any:
     return update
 
 
-def _load_set(paths: list[Path], today: str | None) -> tuple[list[Any], list[Any]]:
+def _load_set(
+    paths: list[Path], today: str | None, lang: str | None = None
+) -> tuple[list[Any], list[Any]]:
     """Analyses and workbooks of every readable file under ``paths``; others are named."""
     from retrokit.i18n import t
     from retrokit.lint import check_workbook, discover, settings_from
 
-    settings = settings_from(_config(None), _today(today), None)
+    ui = _ui_lang(lang)
+    settings = settings_from(_config(None), _today(today, lang), None)
     analyses, workbooks = [], []
     for path in discover(paths):
         if path.name.startswith("~$"):
             continue
         result = check_workbook(path, settings)
         if result.context is None:
-            reason = result.error.reason_text("en") if result.error else "unreadable"
-            sys.stderr.write(f"retrokit: {t('warn.skipped', 'en', path=path, reason=reason)}\n")
+            reason = result.error.reason_text(ui) if result.error else "unreadable"
+            sys.stderr.write(f"retrokit: {t('warn.skipped', ui, path=path, reason=reason)}\n")
             continue
         analyses.append(result.context.analysis)
         workbooks.append(result.context.workbook)
@@ -485,8 +508,10 @@ def compare(
     from retrokit.campaigns import compare as compare_campaigns
 
     if fmt not in ("table", "json", "html", "md"):
-        _fail(f"--format must be table, json, html or md, not {fmt}", 2)
-    analyses, workbooks = _load_set(paths, today)
+        _fail_t(
+            "err.choice", 2, lang, option="--format", choices="table, json, html, md", value=fmt
+        )
+    analyses, workbooks = _load_set(paths, today, lang)
     data = compare_campaigns(analyses, workbooks)
     out_lang = _lang(lang, analyses[0].lang if analyses else None)
     if fmt == "json":
@@ -500,10 +525,10 @@ def compare(
 
         render_compare_table(data, out_lang, sys.stdout)
         return
-    _emit(text, output)
+    _emit(text, output, lang)
 
 
-def _emit(text: str, output: str | None) -> None:
+def _emit(text: str, output: str | None, lang: str | None = None) -> None:
     if output is None or output == "-":
         sys.stdout.write(text)
         return
@@ -513,7 +538,7 @@ def _emit(text: str, output: str | None) -> None:
     try:
         write_text_atomic(Path(output), text)
     except UserError as exc:
-        _fail(exc.message("en"), 1)
+        _fail(exc.message(_ui_lang(lang)), 1)
 
 
 @app.command()
@@ -531,10 +556,17 @@ def lessons(
     from retrokit.campaigns import lessons as collect
 
     if fmt not in ("table", "md", "csv", "json"):
-        _fail(f"--format must be table, md, csv or json, not {fmt}", 2)
+        _fail_t("err.choice", 2, lang, option="--format", choices="table, md, csv, json", value=fmt)
     if category is not None and category not in ("success", "lesson", "surprise"):
-        _fail(f"--category must be success, lesson or surprise, not {category}", 2)
-    analyses, _ = _load_set(paths, None)
+        _fail_t(
+            "err.choice",
+            2,
+            lang,
+            option="--category",
+            choices="success, lesson, surprise",
+            value=category,
+        )
+    analyses, _ = _load_set(paths, None, lang)
     rows = collect(analyses, search, category)
     out_lang = _lang(lang, analyses[0].lang if analyses else None)
     from retrokit.terminal import lessons_text
@@ -557,7 +589,7 @@ def lessons(
 
         atomic_write(Path(output), write, overwrite=True)
         return
-    _emit(text, output)
+    _emit(text, output, lang)
 
 
 @app.command()
@@ -574,7 +606,7 @@ def export(
     try:
         written = export_tables(analyses, to, force=force)
     except UserError as exc:
-        _fail(exc.message("en"), exc.exit_code)
+        _fail(exc.message(_ui_lang()), exc.exit_code)
     sys.stdout.write(f"{written}\n")
 
 
@@ -602,9 +634,9 @@ def explain_rule(
     try:
         codes = resolve_selector(code, "rule")
     except UserError as exc:
-        _fail(exc.message("en"), 2)
+        _fail(exc.message(language), 2)
     if len(codes) != 1:
-        _fail(f"'{code}' names {len(codes)} rules; give one code", 2)
+        _fail_t("err.rule_ambiguous", 2, lang, code=code, count=len(codes))
     r = REGISTRY[codes.pop()]
     sys.stdout.write(f"{r.code} {r.name} ({r.severity.value})\n{r.summary}\n\n")
     sys.stdout.write(t(f"doc.{r.code}", language) + "\n")

@@ -40,6 +40,20 @@ _CATALOGUE: dict[str, tuple[str, ...]] = {
         "unsupported language {value}; choose zh-CN, zh-TW or en.",
         "不支援的語言 {value}，可選：zh-CN、zh-TW、en。",
     ),
+    "err.choice": (
+        "{option} 只能是 {choices}，不能是 {value}。",
+        "{option} must be {choices}, not {value}.",
+    ),
+    "err.report_over_workbook": (
+        "{path}：报告不能写在它读取的工作簿上，请用 -o 另选输出文件。",
+        "{path}: refusing to write the report over the workbook it reads; choose another "
+        "output with -o.",
+    ),
+    "err.rule_ambiguous": (
+        "“{code}”对应 {count} 条规则，请只给一个规则代码，例如 K001。",
+        "'{code}' names {count} rules; give one code, e.g. K001.",
+        "「{code}」對應 {count} 條規則，請只給一個規則代碼，例如 K001。",
+    ),
     "err.date_option": (
         "日期 {value} 无法识别，请写成 YYYY-MM-DD，例如 2024-08-01。",
         "date {value} not understood; write it as YYYY-MM-DD, e.g. 2024-08-01.",
