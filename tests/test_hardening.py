@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import random
 import subprocess
 import sys
 import zipfile
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from builders import TODAY, example_data, write
-from conftest import need_shared, run_cli
+from conftest import ROOT, need_shared, run_cli
 from retrokit.analysis import analyze, to_json
 from retrokit.errors import UnreadableWorkbook
 from retrokit.lint import Config, make_selection, run, select_findings
@@ -266,3 +269,67 @@ def test_flipped_bytes_give_a_result_or_the_readers_error(
         json.dumps(to_json(analyze(read_workbook(path), today=TODAY)))
     results = run([path], Settings(today=TODAY))
     select_findings(results, make_selection(Config()))
+
+
+def _outcome(read: Any) -> tuple[str, bytes]:
+    from retrokit.package import ZIP_ERRORS
+
+    try:
+        return "ok", read()
+    except ZIP_ERRORS:
+        return "refused", b""
+
+
+def test_the_fast_inflate_reads_every_member_as_zipfile_does() -> None:
+    """Sheet XML is inflated by ISA-L for the pre-checks; on every corpus file and example it
+    gives zipfile's bytes, or refuses where zipfile refuses."""
+    from retrokit.package import read_member
+
+    paths = [*sorted(corpus().iterdir()), *sorted((ROOT / "examples").glob("*.xlsx"))]
+    compared = 0
+    for path in paths:
+        data = path.read_bytes()
+        try:
+            zf = zipfile.ZipFile(io.BytesIO(data))
+        except (zipfile.BadZipFile, OSError, ValueError):
+            continue
+        for name in zf.namelist():
+            fast = _outcome(partial(read_member, data, zf, name))
+            assert fast == _outcome(partial(zf.read, name)), (path.name, name)
+            compared += 1
+    assert compared > 500
+
+
+@pytest.mark.parametrize("field", ["size", "crc"])
+def test_a_member_whose_directory_entry_lies_is_refused(tmp_path: Path, field: str) -> None:
+    """A deflated sheet that unpacks to more (or other) bytes than its directory entry says
+    is not read past what was declared, and the file gets its one-line error."""
+    from retrokit.package import read_member
+
+    book = write(tmp_path / "ok.xlsx")
+    data = bytearray(book.read_bytes())
+    zf = zipfile.ZipFile(io.BytesIO(bytes(data)))
+    info = max(zf.infolist(), key=lambda i: i.file_size if "worksheets" in i.filename else 0)
+    entry = _central_entry(bytes(data), info.filename)
+    offset = {"size": 24, "crc": 16}[field]  # uncompressed size, CRC-32 in the central header
+    value = int.from_bytes(data[entry + offset : entry + offset + 4], "little")
+    data[entry + offset : entry + offset + 4] = (value // 2).to_bytes(4, "little")
+    bad = tmp_path / "lying.xlsx"
+    bad.write_bytes(bytes(data))
+    lying = zipfile.ZipFile(io.BytesIO(bytes(data)))
+    with pytest.raises(zipfile.BadZipFile):
+        read_member(bytes(data), lying, info.filename)
+    proc = run_cli("analyze", str(bad), "--lang", "en")
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1, proc.stderr
+    assert "lying.xlsx" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def _central_entry(data: bytes, name: str) -> int:
+    """Where the central directory entry of ``name`` starts."""
+    at = data.index(b"PK\x01\x02")
+    while at >= 0:
+        name_len = int.from_bytes(data[at + 28 : at + 30], "little")
+        if data[at + 46 : at + 46 + name_len].decode() == name:
+            return at
+        at = data.find(b"PK\x01\x02", at + 46)
+    raise AssertionError(name)

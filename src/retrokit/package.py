@@ -10,12 +10,23 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 
 from retrokit.errors import UnreadableWorkbook
+
+_inflate: ModuleType
+try:  # ISA-L inflates sheet XML about four times as fast as zlib, the same API
+    from isal import isal_zlib as _inflate
+
+    _INFLATE_ERRORS: tuple[type[BaseException], ...] = (_inflate.error, zlib.error)
+except ImportError:  # pragma: no cover - a platform without an isal wheel
+    _inflate = zlib
+    _INFLATE_ERRORS = (zlib.error,)
 
 # What zipfile raises on a damaged archive: beyond BadZipFile, a flipped byte gives zlib errors,
 # unsupported methods (NotImplementedError), encrypted members (RuntimeError) and worse.
@@ -87,7 +98,7 @@ class Package:
 
     def sheet_xml(self, part: str) -> bytes:
         if part not in self._xml:
-            self._xml[part] = self.zip.read(part)
+            self._xml[part] = read_member(self.data, self.zip, part)
         return self._xml[part]
 
     def release(self) -> None:
@@ -236,9 +247,14 @@ def open_package(path: Path, limits: Limits) -> Package:
         raise UnreadableWorkbook(path, "reason.bad_zip", detail=_short(exc)) from None
     names = {i.filename for i in infos}
     _check_bomb(path, infos, limits)
-    if "EncryptedPackage" in names or "encryption-data" in _read(zf, "META-INF/manifest.xml"):
+    manifest = "META-INF/manifest.xml"
+    if "EncryptedPackage" in names or (
+        manifest in names and "encryption-data" in _read(zf, manifest)
+    ):
         raise UnreadableWorkbook(path, "reason.encrypted")
-    if "content.xml" in names or _read(zf, "mimetype").startswith("application/vnd.oasis"):
+    if "content.xml" in names or (
+        "mimetype" in names and _read(zf, "mimetype").startswith("application/vnd.oasis")
+    ):
         raise UnreadableWorkbook(path, "reason.ods")
     if "xl/workbook.bin" in names:
         raise UnreadableWorkbook(path, "reason.xlsb")
@@ -256,6 +272,40 @@ def open_package(path: Path, limits: Limits) -> Package:
     package = Package(path, data, zf, limits=limits)
     package.sheet_parts = _sheet_parts(zf, workbook_part, workbook_xml)
     return package
+
+
+_LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature, fixed fields, name and extra lengths
+
+
+def read_member(data: bytes, zf: zipfile.ZipFile, name: str) -> bytes:
+    """One member of the archive ``data``, as ``zf.read(name)`` gives it.
+
+    A deflated member is inflated from the archive bytes directly, with the checks zipfile
+    makes: never more than the declared size, and the CRC must match (a damaged or lying
+    member raises BadZipFile). Anything else (stored, encrypted, other methods) goes through
+    zipfile itself.
+    """
+    info = zf.getinfo(name)
+    if info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & 0x1:
+        return zf.read(info)
+    start = info.header_offset
+    try:
+        signature, name_len, extra_len = _LOCAL_HEADER.unpack_from(data, start)
+    except struct.error:
+        raise zipfile.BadZipFile(f"{name}: local header out of range") from None
+    if signature != b"PK\x03\x04":
+        raise zipfile.BadZipFile(f"{name}: bad local header")
+    begin = start + _LOCAL_HEADER.size + name_len + extra_len
+    raw = memoryview(data)[begin : begin + info.compress_size]
+    if len(raw) != info.compress_size:
+        raise zipfile.BadZipFile(f"{name}: truncated")
+    try:
+        out: bytes = _inflate.decompressobj(-15).decompress(raw, info.file_size + 1)
+    except _INFLATE_ERRORS as exc:
+        raise zipfile.BadZipFile(f"{name}: {exc}") from None
+    if len(out) != info.file_size or _inflate.crc32(out) != info.CRC:
+        raise zipfile.BadZipFile(f"{name}: size or CRC does not match the directory")
+    return out
 
 
 def _short(exc: BaseException) -> str:
