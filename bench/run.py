@@ -176,22 +176,41 @@ def make_set(folder: Path, count: int, work: Path) -> int:
     return lo_count
 
 
-def measure(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> tuple[float, float]:
+def _run_once(cmd: list[str]) -> tuple[float, float]:
+    """Wall time (s) and peak RSS (MB) of one whole process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "CI": "1"}
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} exited {os.waitstatus_to_exitcode(status)}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def measure_together(
+    commands: dict[str, tuple[list[str], int]],
+) -> dict[str, tuple[float, float]]:
+    """Median wall time (s) and peak RSS (MB) of each command, over its number of runs.
+
+    The commands of one comparison take turns (a, b, c, a, b, c, ...), so a shared machine
+    that speeds up or slows down over the minutes affects both sides of a ratio alike.
+    """
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    peaks: dict[str, list[float]] = {name: [] for name in commands}
+    for round_ in range(max(runs for _, runs in commands.values())):
+        for name, (cmd, runs) in commands.items():
+            if round_ < runs:
+                elapsed, peak = _run_once(cmd)
+                times[name].append(elapsed)
+                peaks[name].append(peak)
+    return {name: (statistics.median(times[name]), max(peaks[name])) for name in commands}
+
+
+def measure(cmd: list[str], runs: int) -> tuple[float, float]:
     """Median wall time (s) and peak RSS (MB) of a whole process, over ``runs`` runs."""
-    times, peaks = [], []
-    full_env = {**os.environ, **(env or {}), "CI": "1"}
-    for _ in range(runs):
-        start = time.perf_counter()
-        proc = subprocess.Popen(
-            cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=full_env
-        )
-        _, status, usage = os.wait4(proc.pid, 0)
-        times.append(time.perf_counter() - start)
-        peaks.append(usage.ru_maxrss / 1024)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        if proc.returncode not in (0, 1):
-            raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}")
-    return statistics.median(times), max(peaks)
+    return measure_together({"cmd": (cmd, runs)})["cmd"]
 
 
 def versions() -> str:
@@ -229,15 +248,28 @@ def main() -> None:
         large_workbook(large, args.large_rows)
 
         print("measuring ...", flush=True)
-        base_t, base_m = measure([py, "-c", BASELINE, str(typical)], max(1, args.runs // 2))
-        cal_t, cal_m = measure([py, "-c", CALAMINE, str(typical)], args.runs)
-        lint_t, lint_m = measure(
-            [*retrokit, "lint", str(typical), "--format", "json", "-o", str(work / "out.json")],
-            args.runs,
+        lint_cmd = [
+            *retrokit,
+            "lint",
+            str(typical),
+            "--format",
+            "json",
+            "-o",
+            str(work / "out.json"),
+        ]
+        typical_set = measure_together(
+            {
+                # the slow baseline runs fewer times, but an odd number: a real median
+                "baseline": ([py, "-c", BASELINE, str(typical)], max(1, args.runs // 2) | 1),
+                "calamine": ([py, "-c", CALAMINE, str(typical)], args.runs),
+                "lint": (lint_cmd, args.runs),
+            }
         )
+        (base_t, base_m), (cal_t, cal_m) = typical_set["baseline"], typical_set["calamine"]
+        lint_t, lint_m = typical_set["lint"]
         rows += [
             (
-                "pandas+openpyxl baseline, 1,000 workbooks",
+                f"pandas+openpyxl baseline, {args.files:,} workbooks",
                 f"{base_t:.2f} s",
                 f"{base_m:.0f} MB",
                 "",
@@ -262,9 +294,14 @@ def main() -> None:
             )
         )
 
-        import_t, _ = measure([py, "-c", "import typer, rich"], args.runs)
-        help_t, _ = measure([*retrokit, "--help"], args.runs)
-        ver_t, _ = measure([*retrokit, "--version"], args.runs)
+        start_up = measure_together(
+            {
+                "import": ([py, "-c", "import typer, rich"], args.runs),
+                "help": ([*retrokit, "--help"], args.runs),
+                "version": ([*retrokit, "--version"], args.runs),
+            }
+        )
+        import_t, help_t, ver_t = (start_up[k][0] for k in ("import", "help", "version"))
         rows += [
             ('python -c "import typer, rich"', f"{import_t * 1000:.0f} ms", "", ""),
             ("retrokit --help", f"{help_t * 1000:.0f} ms", "", ""),
@@ -287,11 +324,16 @@ def main() -> None:
             )
         )
 
-        big_cal_t, big_cal_m = measure([py, "-c", CALAMINE, str(large)], args.runs)
-        big_t, big_m = measure(
-            [*retrokit, "analyze", str(large), "--format", "json", "--today", "2024-07-01"],
-            args.runs,
+        large_book = measure_together(
+            {
+                "calamine": ([py, "-c", CALAMINE, str(large)], args.runs),
+                "analyze": (
+                    [*retrokit, "analyze", str(large), "--format", "json", "--today", "2024-07-01"],
+                    args.runs,
+                ),
+            }
         )
+        (big_cal_t, big_cal_m), (big_t, big_m) = large_book["calamine"], large_book["analyze"]
         rows += [
             (
                 f"bare python-calamine, {args.large_rows:,}-row workbook",
@@ -344,8 +386,10 @@ def main() -> None:
     lines = [
         "# Benchmark results",
         "",
-        f"Run on {dt.date.today().isoformat()} with `make bench` ({args.runs} runs each, medians;"
-        " whole processes, cold start included).",
+        f"Run on {dt.date.today().isoformat()} with `make bench` ({args.runs} runs each, the"
+        f" baseline {max(1, args.runs // 2) | 1}; medians; whole processes, cold start included).",
+        "The commands of each comparison take turns, so the machine's drift over the minutes",
+        "touches both sides of a ratio alike.",
         f"Machine: {machine}.",
         f"Versions: {versions()}.",
         f"Typical set: {args.files} workbooks (30 KPIs, 10 problems, 10 lessons), "
