@@ -7,7 +7,6 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 from retrokit import __version__
 from retrokit.findings import Finding, Severity
@@ -16,6 +15,8 @@ from retrokit.lint import base_code, relpath
 from retrokit.rules import REGISTRY, rules
 from retrokit.schema import Lang
 from retrokit.text import clean_terminal
+
+_encode = json.JSONEncoder(ensure_ascii=False).encode
 
 FORMATS = ("text", "concise", "json", "json-lines", "github", "sarif", "junit")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -69,7 +70,7 @@ def as_json(findings: Sequence[Finding], files: Sequence[str], lang: Lang | None
 
 
 def json_lines(findings: Sequence[Finding], files: Sequence[str], lang: Lang | None) -> str:
-    return "".join(json.dumps(f.to_json(lang), ensure_ascii=False) + "\n" for f in findings)
+    return "".join(stream_json_lines(findings, lang))
 
 
 def _gh_escape_data(s: str) -> str:
@@ -166,6 +167,8 @@ def sarif(findings: Sequence[Finding], files: Sequence[str], lang: Lang | None) 
 
 def junit(findings: Sequence[Finding], files: Sequence[str], lang: Lang | None) -> str:
     """One test case per workbook; it fails when the workbook has error-level findings."""
+    from xml.sax.saxutils import escape, quoteattr  # it imports urllib: only when asked for
+
     by_file: dict[str, list[Finding]] = {f: [] for f in files}
     for f in findings:
         by_file.setdefault(f.file, []).append(f)
@@ -205,14 +208,16 @@ def stream_concise(findings: Iterable[Finding], lang: Lang | None) -> Iterator[s
 
 def stream_json_lines(findings: Iterable[Finding], lang: Lang | None) -> Iterator[str]:
     for f in findings:
-        yield json.dumps(f.to_json(lang), ensure_ascii=False) + "\n"
+        yield _encode(f.to_json(lang)) + "\n"
 
 
 def stream_json(findings: Iterable[Finding], lang: Lang | None) -> Iterator[str]:
-    """An array with one finding per line: the C encoder writes each, fast for thousands."""
+    """An array with one finding per line, written by the C encoder a thousand at a time."""
+    from retrokit.jsonout import encode_items
+
     yield "["
-    for i, f in enumerate(findings):
-        yield ("," if i else "") + "\n  " + json.dumps(f.to_json(lang), ensure_ascii=False)
+    for i, chunk in enumerate(encode_items((f.to_json(lang) for f in findings), "  ")):
+        yield ("," if i else "") + "\n  " + chunk
     yield "\n]\n"
 
 
@@ -228,7 +233,7 @@ def stream_sarif(findings: Iterable[Finding], lang: Lang | None) -> Iterator[str
     head, tail = json.dumps(log, ensure_ascii=False, indent=2).split(json.dumps(marker))
     yield head + "["
     for i, f in enumerate(findings):
-        yield ("," if i else "") + "\n" + json.dumps(sarif_result(f, lang), ensure_ascii=False)
+        yield ("," if i else "") + "\n" + _encode(sarif_result(f, lang))
     yield "\n]" + tail + "\n"
 
 

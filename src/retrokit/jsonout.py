@@ -26,8 +26,9 @@ def _write_block(stream: TextIO, items: Iterable[str], brackets: str) -> None:
     stream.write("\n  " + brackets[1] if written else brackets)
 
 
-def _items(values: Iterable[Any]) -> Iterator[str]:
-    """The items' JSON, a chunk at a time, each object of a chunk on its own line."""
+def encode_items(values: Iterable[Any], indent: str = "    ") -> Iterator[str]:
+    """The items of a list as JSON, a chunk of them per string, each object of a chunk on its
+    own line after ``indent``; chunks are to be joined with a comma, a newline and ``indent``."""
     it = iter(values)
     while chunk := list(islice(it, _CHUNK)):
         text = _encode(chunk)[1:-1]
@@ -38,7 +39,7 @@ def _items(values: Iterable[Any]) -> Iterator[str]:
             # quoted key and ": " (inside a string a quote is escaped, and after a string's
             # closing quote comes punctuation), so this never reaches into a value.
             seam = "}, {" + _encode(key) + ": "
-            text = text.replace(seam, "},\n    " + seam[3:])
+            text = text.replace(seam, "},\n" + indent + seam[3:])
         yield text
 
 
@@ -53,5 +54,5 @@ def write_document(document: Mapping[str, Any], stream: TextIO) -> None:
         elif isinstance(value, str) or not isinstance(value, Iterable):
             stream.write(_encode(value))
         else:
-            _write_block(stream, _items(value), "[]")
+            _write_block(stream, encode_items(value), "[]")
     stream.write("\n}\n")
