@@ -300,25 +300,32 @@ def test_the_fast_inflate_reads_every_member_as_zipfile_does() -> None:
     assert compared > 500
 
 
-@pytest.mark.parametrize("field", ["size", "crc"])
+@pytest.mark.parametrize("field", ["size", "crc", "name"])
 def test_a_member_whose_directory_entry_lies_is_refused(tmp_path: Path, field: str) -> None:
-    """A deflated sheet that unpacks to more (or other) bytes than its directory entry says
-    is not read past what was declared, and the file gets its one-line error."""
+    """A deflated sheet that unpacks to more (or other) bytes than its directory entry says,
+    or whose local header names another file, is refused as zipfile refuses it, and the file
+    gets its one-line error."""
     from retrokit.package import read_member
 
     book = write(tmp_path / "ok.xlsx")
     data = bytearray(book.read_bytes())
     zf = zipfile.ZipFile(io.BytesIO(bytes(data)))
     info = max(zf.infolist(), key=lambda i: i.file_size if "worksheets" in i.filename else 0)
-    entry = _central_entry(bytes(data), info.filename)
-    offset = {"size": 24, "crc": 16}[field]  # uncompressed size, CRC-32 in the central header
-    value = int.from_bytes(data[entry + offset : entry + offset + 4], "little")
-    data[entry + offset : entry + offset + 4] = (value // 2).to_bytes(4, "little")
+    if field == "name":  # the last letter of the name in the local header: sheet1.xml -> .xmm
+        at = info.header_offset + 30 + len(info.filename) - 1
+        data[at] = ord("m")
+    else:  # uncompressed size or CRC-32 in the central header, halved
+        entry = _central_entry(bytes(data), info.filename)
+        offset = {"size": 24, "crc": 16}[field]
+        value = int.from_bytes(data[entry + offset : entry + offset + 4], "little")
+        data[entry + offset : entry + offset + 4] = (value // 2).to_bytes(4, "little")
     bad = tmp_path / "lying.xlsx"
     bad.write_bytes(bytes(data))
     lying = zipfile.ZipFile(io.BytesIO(bytes(data)))
     with pytest.raises(zipfile.BadZipFile):
         read_member(bytes(data), lying, info.filename)
+    with pytest.raises(zipfile.BadZipFile):
+        lying.read(info.filename)
     proc = run_cli("analyze", str(bad), "--lang", "en")
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1, proc.stderr
     assert "lying.xlsx" in proc.stderr and "Traceback" not in proc.stderr

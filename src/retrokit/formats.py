@@ -11,6 +11,7 @@ from typing import Any
 from retrokit import __version__
 from retrokit.findings import Finding, Severity
 from retrokit.i18n import t
+from retrokit.jsonout import encode_items
 from retrokit.lint import base_code, relpath
 from retrokit.rules import REGISTRY, rules
 from retrokit.schema import Lang
@@ -213,8 +214,6 @@ def stream_json_lines(findings: Iterable[Finding], lang: Lang | None) -> Iterato
 
 def stream_json(findings: Iterable[Finding], lang: Lang | None) -> Iterator[str]:
     """An array with one finding per line, written by the C encoder a thousand at a time."""
-    from retrokit.jsonout import encode_items
-
     yield "["
     for i, chunk in enumerate(encode_items((f.to_json(lang) for f in findings), "  ")):
         yield ("," if i else "") + "\n  " + chunk

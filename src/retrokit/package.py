@@ -275,6 +275,9 @@ def open_package(path: Path, limits: Limits) -> Package:
 
 
 _LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature, fixed fields, name and extra lengths
+#: Flag bits a plain deflated member may carry: deflate options, a data descriptor, UTF-8
+#: names. Any other (encryption, patched data) is left to zipfile, which refuses it.
+_PLAIN_FLAGS = 0x0002 | 0x0004 | 0x0008 | 0x0800
 
 
 def read_member(data: bytes, zf: zipfile.ZipFile, name: str) -> bytes:
@@ -286,7 +289,7 @@ def read_member(data: bytes, zf: zipfile.ZipFile, name: str) -> bytes:
     zipfile itself.
     """
     info = zf.getinfo(name)
-    if info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & 0x1:
+    if info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & ~_PLAIN_FLAGS:
         return zf.read(info)
     start = info.header_offset
     try:
@@ -295,7 +298,11 @@ def read_member(data: bytes, zf: zipfile.ZipFile, name: str) -> bytes:
         raise zipfile.BadZipFile(f"{name}: local header out of range") from None
     if signature != b"PK\x03\x04":
         raise zipfile.BadZipFile(f"{name}: bad local header")
-    begin = start + _LOCAL_HEADER.size + name_len + extra_len
+    at = start + _LOCAL_HEADER.size
+    encoding = "utf-8" if info.flag_bits & 0x0800 else "cp437"
+    if bytes(data[at : at + name_len]).decode(encoding, "replace") != info.orig_filename:
+        raise zipfile.BadZipFile(f"{name}: the local header names another file")
+    begin = at + name_len + extra_len
     raw = memoryview(data)[begin : begin + info.compress_size]
     if len(raw) != info.compress_size:
         raise zipfile.BadZipFile(f"{name}: truncated")
