@@ -162,6 +162,40 @@ def test_every_exported_row_has_exactly_its_table_columns(three: list[Path]) -> 
         assert rows and all(list(row) == columns[name] for row in rows), name
 
 
+FORMULA_LOOKALIKES = ["=1+1", '=HYPERLINK("http://x.example","x")', "@SUM(A1)", "+1", "-2"]
+
+
+def test_exported_cell_text_stays_text(tmp_path: Path) -> None:
+    """A metric or action that starts like a formula is exported as the text it is, never as
+    a live formula, in openpyxl's reading and in LibreOffice's recalculation."""
+    source = write(tmp_path / "hostile.xlsx")
+    book = load_workbook(source)  # typed as text, as a person types '=1+1 in Excel
+    sheet = book[KPIS.zh_cn]
+    metric = [c.value for c in sheet[1]].index(KPIS.column("metric").zh_cn) + 1
+    for row, text in enumerate(FORMULA_LOOKALIKES, start=2):
+        cell = sheet.cell(row=row, column=metric, value=text)
+        cell.data_type = "s"
+    sheet = book[PROBLEMS.zh_cn]
+    action = [c.value for c in sheet[1]].index(PROBLEMS.column("action").zh_cn) + 1
+    cell = sheet.cell(row=2, column=action, value="=cmd|' /C calc'!A0")
+    cell.data_type = "s"
+    book.save(source)
+    target = tmp_path / "out.xlsx"
+    proc = run_cli("export", str(source), "--to", str(target))
+    assert proc.returncode == 0, proc.stderr
+    wb = load_workbook(target)
+    metrics = [(c.value, c.data_type) for c in wb["kpis"]["D"][1:]]
+    assert [m for m, _ in metrics[: len(FORMULA_LOOKALIKES)]] == FORMULA_LOOKALIKES
+    assert all(kind == "s" for _, kind in metrics[: len(FORMULA_LOOKALIKES)]), metrics
+    texts = [(c.value, c.data_type) for row in wb["problems"].iter_rows() for c in row]
+    assert ("=cmd|' /C calc'!A0", "s") in texts
+    from python_calamine import CalamineWorkbook
+
+    recalculated = libreoffice_convert(target, tmp_path / "lo", "xlsx")
+    rows = CalamineWorkbook.from_path(str(recalculated)).get_sheet_by_name("kpis").to_python()
+    assert [r[3] for r in rows[1 : 1 + len(FORMULA_LOOKALIKES)]] == FORMULA_LOOKALIKES
+
+
 @pytest.mark.parametrize("suffix", [".xlsx", ".sqlite", ".csv"])
 def test_a_sheet_without_rows_exports_a_table_with_its_header(tmp_path: Path, suffix: str) -> None:
     import pandas as pd

@@ -307,6 +307,32 @@ def tables(analyses: Sequence[Analysis]) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
+def _write_xlsx(
+    path: Path, columns: dict[str, list[str]], data: dict[str, list[dict[str, Any]]]
+) -> None:
+    """A sheet per table, written row by row (openpyxl's write-only mode: a 100,000-row table
+    is not held as cells). Cell text stays text, whatever it starts with: a metric named
+    "=HYPERLINK(...)" must not become a live formula in the export."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    wb = Workbook(write_only=True)
+    for name, rows in data.items():
+        ws = wb.create_sheet(name)
+        ws.append(columns[name])
+        for row in rows:
+            cells: list[Any] = []
+            for key in columns[name]:
+                value = row.get(key)
+                if isinstance(value, str) and value[:1] in "=+-@":
+                    cell = WriteOnlyCell(ws, value=value)
+                    cell.data_type = "s"
+                    value = cell
+                cells.append(value)
+            ws.append(cells)
+    wb.save(path)
+
+
 def export(analyses: Sequence[Analysis], target: Path, *, force: bool = False) -> Path:
     """Write the tidy tables as .xlsx (a sheet each), .sqlite (a table each) or, for .csv, a
     folder named after the file holding one UTF-8 CSV (with BOM, for Excel) per table."""
@@ -316,19 +342,12 @@ def export(analyses: Sequence[Analysis], target: Path, *, force: bool = False) -
     from retrokit.fsutil import atomic_write
 
     columns = table_columns()
-    frames = {
-        name: pd.DataFrame(rows, columns=columns[name]) for name, rows in tables(analyses).items()
-    }
+    data = tables(analyses)
     suffix = target.suffix.lower()
     if suffix == ".xlsx":
-
-        def write_xlsx(tmp: Path) -> None:
-            with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
-                for name, frame in frames.items():
-                    frame.to_excel(writer, sheet_name=name, index=False)
-
-        atomic_write(target, write_xlsx, overwrite=force)
+        atomic_write(target, lambda tmp: _write_xlsx(tmp, columns, data), overwrite=force)
         return target
+    frames = {name: pd.DataFrame(rows, columns=columns[name]) for name, rows in data.items()}
     if suffix in (".sqlite", ".db", ".sqlite3"):
         import sqlite3
 
@@ -347,10 +366,10 @@ def export(analyses: Sequence[Analysis], target: Path, *, force: bool = False) -
             raise UserError("err.exists", path=folder)
         folder.mkdir(parents=True, exist_ok=True)
         for name, frame in frames.items():
-            data = frame.to_csv(index=False).encode("utf-8-sig")
+            encoded = frame.to_csv(index=False).encode("utf-8-sig")
 
-            def write_csv(tmp: Path, data: bytes = data) -> None:
-                tmp.write_bytes(data)
+            def write_csv(tmp: Path, encoded: bytes = encoded) -> None:
+                tmp.write_bytes(encoded)
 
             atomic_write(folder / f"{name}.csv", write_csv, overwrite=True)
         return folder
