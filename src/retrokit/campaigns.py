@@ -316,6 +316,8 @@ def _write_xlsx(
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
+    from retrokit.text import looks_like_formula
+
     wb = Workbook(write_only=True)
     for name, rows in data.items():
         ws = wb.create_sheet(name)
@@ -324,7 +326,7 @@ def _write_xlsx(
             cells: list[Any] = []
             for key in columns[name]:
                 value = row.get(key)
-                if isinstance(value, str) and value[:1] in "=+-@":
+                if looks_like_formula(value):
                     cell = WriteOnlyCell(ws, value=value)
                     cell.data_type = "s"
                     value = cell

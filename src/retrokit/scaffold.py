@@ -24,6 +24,7 @@ from retrokit.schema import (
     Lang,
     Sheet,
 )
+from retrokit.text import looks_like_formula
 
 TABLE_ROWS = 200  # rows prepared with formulas and validations below each header
 MET_THRESHOLD = 0.9
@@ -211,7 +212,7 @@ def _fill_rows(ws: Any, sheet: Sheet, rows: list[dict[str, Any]], lang: Lang) ->
                 value = column.choices.by_code(value).label(lang)
             cell = ws.cell(row=r, column=i + 1, value=value)
             # Cell text is data, never a formula, whatever it starts with.
-            if isinstance(value, str) and value[:1] in "=+-@":
+            if looks_like_formula(value):
                 cell.data_type = "s"
             if column.type is ColType.DATE:
                 cell.number_format = example.FMT_DATE

@@ -55,6 +55,15 @@ def fold_loose(text: str) -> str:
     return to_simplified(s.casefold())
 
 
+#: What an office program takes for the start of a formula when a cell holds it as typed.
+_FORMULA_LEADS = ("=", "+", "-", "@")
+
+
+def looks_like_formula(value: object) -> bool:
+    """Text that a spreadsheet would read as a formula: a workbook we write keeps it as text."""
+    return isinstance(value, str) and value.startswith(_FORMULA_LEADS)
+
+
 def clean_terminal(text: str) -> str:
     """Strip escape sequences and control characters a cell could smuggle into a terminal."""
     return _CONTROL.sub("", _ANSI.sub("", text))
