@@ -65,4 +65,4 @@ examples: $(STAMP)
 	$(BIN)/retrokit init examples/summer-promo-2024.en.xlsx --example --lang en --force
 
 docs: $(STAMP)
-	$(BIN)/python -c "from retrokit.formats import rules_markdown; open('docs/rules.md','w').write(rules_markdown())"
+	$(BIN)/python -c "from retrokit.render.lint_formats import rules_markdown; open('docs/rules.md','w').write(rules_markdown())"

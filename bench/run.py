@@ -55,9 +55,9 @@ def typical_workbook(path: Path, seed: int) -> None:
     """A filled workbook from our own writer: ~30 KPIs, 10 problems, 10 lessons."""
     import datetime as d
 
-    from retrokit import example
-    from retrokit.scaffold import _fill_rows, build_workbook
-    from retrokit.schema import KPIS, LESSONS, PROBLEMS
+    from retrokit.workbook import example
+    from retrokit.workbook.scaffold import _fill_rows, build_workbook
+    from retrokit.workbook.schema import KPIS, LESSONS, PROBLEMS
 
     wb = build_workbook("zh-CN", filled=False)
     kpis = []
@@ -82,7 +82,7 @@ def typical_workbook(path: Path, seed: int) -> None:
         problems.append(p)
     _fill_rows(wb[PROBLEMS.zh_cn], PROBLEMS, problems, "zh-CN")
     _fill_rows(wb[LESSONS.zh_cn], LESSONS, [example.LESSONS[i % 2] for i in range(10)], "zh-CN")
-    from retrokit.schema import INFO
+    from retrokit.workbook.schema import INFO
 
     ws = wb[INFO.zh_cn]
     for row, key in enumerate([c.key for c in INFO.columns], start=2):
@@ -96,7 +96,7 @@ def typical_workbook(path: Path, seed: int) -> None:
 def large_workbook(path: Path, rows: int) -> None:
     from openpyxl import Workbook
 
-    from retrokit.schema import INFO, KPIS, LESSONS, PROBLEMS
+    from retrokit.workbook.schema import INFO, KPIS, LESSONS, PROBLEMS
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(INFO.zh_cn)

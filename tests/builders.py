@@ -9,8 +9,8 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from retrokit import example
-from retrokit.schema import INFO, KPIS, LESSONS, PROBLEMS, Lang, Sheet
+from retrokit.workbook import example
+from retrokit.workbook.schema import INFO, KPIS, LESSONS, PROBLEMS, Lang, Sheet
 
 
 def _zh(value: Any) -> Any:

@@ -79,14 +79,14 @@ def run_cli(
 
 @pytest.fixture
 def example_zh(tmp_path: Path) -> Path:
-    from retrokit.scaffold import init
+    from retrokit.workbook.scaffold import init
 
     return init(tmp_path / "summer.xlsx", lang="zh-CN", example_data=True)
 
 
 @pytest.fixture
 def example_en(tmp_path: Path) -> Path:
-    from retrokit.scaffold import init
+    from retrokit.workbook.scaffold import init
 
     return init(tmp_path / "summer.en.xlsx", lang="en", example_data=True)
 

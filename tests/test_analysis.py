@@ -7,7 +7,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from retrokit.analysis import (
+from retrokit.method.analysis import (
     ALL_CHANNELS,
     Direction,
     KpiResult,
@@ -16,7 +16,7 @@ from retrokit.analysis import (
     result_status,
     summarise,
 )
-from retrokit.schema import DIMENSION
+from retrokit.workbook.schema import DIMENSION
 
 finite = st.floats(allow_nan=False, allow_infinity=False)
 # Rates on and within a hair of the boundaries, where rounding to 12 places decides.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from conftest import ROOT, run_cli
-from retrokit.formats import rules_markdown
+from retrokit.render.lint_formats import rules_markdown
 
 
 def test_rule_reference_is_generated_from_the_registry() -> None:

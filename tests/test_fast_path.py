@@ -11,10 +11,10 @@ import pytest
 
 from builders import TODAY, example_data, write
 from conftest import ROOT, libreoffice_convert
-from retrokit.analysis import analyze, to_json
-from retrokit.lint import check_workbook
-from retrokit.reader import read_workbook
+from retrokit.lint.engine import check_workbook
+from retrokit.method.analysis import analyze, to_json
 from retrokit.rules import Settings
+from retrokit.workbook.reader import read_workbook
 
 HEAVY = ("pandas", "openpyxl", "numpy", "matplotlib")
 PROBE = """
@@ -97,7 +97,7 @@ def test_streamed_json_splits_chunks_only_between_objects() -> None:
     import io
     import json
 
-    from retrokit.jsonout import write_document
+    from retrokit.render.jsonout import write_document
 
     texts = BOUNDARY_LOOKALIKES
     rows = [
@@ -118,7 +118,7 @@ def test_streamed_json_is_the_same_document_one_item_per_line() -> None:
     import io
     import json
 
-    from retrokit.jsonout import write_document
+    from retrokit.render.jsonout import write_document
 
     document = {
         "name": 'a "quoted"\nline',

@@ -19,11 +19,11 @@ from hypothesis import strategies as st
 
 from builders import TODAY, example_data, write
 from conftest import ROOT, need_shared, run_cli
-from retrokit.analysis import analyze, to_json
 from retrokit.errors import UnreadableWorkbook
-from retrokit.lint import Config, make_selection, run, select_findings
-from retrokit.reader import read_workbook
+from retrokit.lint.engine import Config, make_selection, run, select_findings
+from retrokit.method.analysis import analyze, to_json
 from retrokit.rules import Settings
+from retrokit.workbook.reader import read_workbook
 
 
 def corpus() -> Path:
@@ -116,7 +116,7 @@ def test_a_billion_laughs_file_is_refused_not_expanded(tmp_path: Path, reader: s
     code = (
         "import resource, sys\n"
         "resource.setrlimit(resource.RLIMIT_AS, (1 << 31, 1 << 31))\n"
-        "from retrokit.reader import read_workbook\n"
+        "from retrokit.workbook.reader import read_workbook\n"
         "from retrokit.errors import UnreadableWorkbook\n"
         "try:\n"
         f"    wb = read_workbook(sys.argv[1], reader={reader!r})\n"
@@ -224,7 +224,7 @@ def test_terminal_output_strips_escape_sequences_from_cells(tmp_path: Path) -> N
 def test_cell_text_written_into_a_workbook_stays_text(tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    from retrokit import example, scaffold
+    from retrokit.workbook import example, scaffold
 
     original = example.LESSONS[0]["lesson"]
     try:
@@ -272,7 +272,7 @@ def test_flipped_bytes_give_a_result_or_the_readers_error(
 
 
 def _outcome(read: Any) -> tuple[str, bytes]:
-    from retrokit.package import ZIP_ERRORS
+    from retrokit.workbook.package import ZIP_ERRORS
 
     try:
         return "ok", read()
@@ -283,7 +283,7 @@ def _outcome(read: Any) -> tuple[str, bytes]:
 def test_the_fast_inflate_reads_every_member_as_zipfile_does() -> None:
     """Sheet XML is inflated by ISA-L for the pre-checks; on every corpus file and example it
     gives zipfile's bytes, or refuses where zipfile refuses."""
-    from retrokit.package import read_member
+    from retrokit.workbook.package import read_member
 
     paths = [*sorted(corpus().iterdir()), *sorted((ROOT / "examples").glob("*.xlsx"))]
     compared = 0
@@ -305,7 +305,7 @@ def test_a_member_whose_directory_entry_lies_is_refused(tmp_path: Path, field: s
     """A deflated sheet that unpacks to more (or other) bytes than its directory entry says,
     or whose local header names another file, is refused as zipfile refuses it, and the file
     gets its one-line error."""
-    from retrokit.package import read_member
+    from retrokit.workbook.package import read_member
 
     book = write(tmp_path / "ok.xlsx")
     data = bytearray(book.read_bytes())

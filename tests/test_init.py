@@ -11,8 +11,8 @@ import pytest
 from openpyxl import load_workbook
 
 from conftest import ROOT, libreoffice_convert, run_cli
-from retrokit import scaffold
-from retrokit.schema import (
+from retrokit.workbook import scaffold
+from retrokit.workbook.schema import (
     INFO,
     KPIS,
     LANGS,

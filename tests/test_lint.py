@@ -12,7 +12,14 @@ import pytest
 
 from builders import TODAY, example_data, write
 from conftest import SHARED, need_shared, run_cli
-from retrokit.lint import Config, check_workbook, load_config, make_selection, run, select_findings
+from retrokit.lint.engine import (
+    Config,
+    check_workbook,
+    load_config,
+    make_selection,
+    run,
+    select_findings,
+)
 from retrokit.rules import REGISTRY, Settings, rules
 
 SETTINGS = Settings(today=TODAY)
@@ -371,7 +378,7 @@ def test_shared_folder_is_beside_the_checkout() -> None:
 
 
 def test_parallel_and_serial_runs_agree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import retrokit.lint as lint
+    import retrokit.lint.engine as lint
 
     for i in range(6):
         data = example_data()
@@ -396,7 +403,7 @@ def test_a_worker_that_dies_is_reported_not_fatal(
 ) -> None:
     import os
 
-    import retrokit.lint as lint
+    import retrokit.lint.engine as lint
 
     for i in range(4):
         write(tmp_path / f"r{i}.xlsx")

@@ -15,7 +15,8 @@ from openpyxl import Workbook, load_workbook
 
 from builders import TODAY, example_data, write
 from conftest import ROOT, libreoffice_convert, run_cli
-from retrokit.analysis import (
+from retrokit.errors import UnreadableWorkbook
+from retrokit.method.analysis import (
     Direction,
     Priority,
     Status,
@@ -28,8 +29,7 @@ from retrokit.analysis import (
     unit_of,
     why_chain,
 )
-from retrokit.errors import UnreadableWorkbook
-from retrokit.reader import read_workbook
+from retrokit.workbook.reader import read_workbook
 
 # DOMAIN.md's worked example: metric -> (gap, rate, status, direction)
 EXPECTED = [

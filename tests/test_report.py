@@ -187,8 +187,8 @@ def test_rate_labels_read_at_any_rate_including_above_200_and_na(tmp_path: Path)
 
 
 def test_the_chart_takes_the_core_kpis_then_the_lowest_rates_in_list_order() -> None:
-    from retrokit.analysis import Direction, KpiResult
-    from retrokit.report import CHART_BARS, chart_kpis
+    from retrokit.method.analysis import Direction, KpiResult
+    from retrokit.render.report import CHART_BARS, chart_kpis
 
     def kpi(row: int, rate: float | None, core: bool = False) -> KpiResult:
         return KpiResult(
@@ -207,7 +207,7 @@ def test_the_chart_takes_the_core_kpis_then_the_lowest_rates_in_list_order() -> 
 
 
 def test_a_long_kpi_list_gets_a_chart_of_forty_and_a_table_of_all(tmp_path: Path) -> None:
-    from retrokit.report import CHART_BARS
+    from retrokit.render.report import CHART_BARS
 
     data = example_data()
     row = data["kpis"][0]
@@ -225,7 +225,7 @@ def test_a_long_kpi_list_gets_a_chart_of_forty_and_a_table_of_all(tmp_path: Path
 
 
 def test_the_terminal_lists_a_thousand_rows_and_counts_the_rest(tmp_path: Path) -> None:
-    from retrokit.terminal import TERMINAL_ROWS
+    from retrokit.render.terminal import TERMINAL_ROWS
 
     data = example_data()
     row = data["kpis"][0]

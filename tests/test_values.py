@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from retrokit.schema import DIRECTION, LEVEL, STATUS, YES_NO
-from retrokit.values import Quantity, parse_choice, parse_date, parse_number
+from retrokit.workbook.schema import DIRECTION, LEVEL, STATUS, YES_NO
+from retrokit.workbook.values import Quantity, parse_choice, parse_date, parse_number
 
 CASES = [
     ("5000", 5000, "plain"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from retrokit.i18n import t
-from retrokit.schema import DEFAULT_LANG, Lang
+from retrokit.workbook.schema import DEFAULT_LANG, Lang
 
 
 class UserError(Exception):

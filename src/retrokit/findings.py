@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import Any
 
 from retrokit.i18n import t
-from retrokit.schema import DEFAULT_LANG, Choice, Column, Lang, Sheet
+from retrokit.workbook.schema import DEFAULT_LANG, Choice, Column, Lang, Sheet
 
 
 class Severity(StrEnum):

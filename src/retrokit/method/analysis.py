@@ -19,9 +19,9 @@ from operator import attrgetter
 from typing import Any
 
 from retrokit.findings import Finding
-from retrokit.reader import Record, Workbook
-from retrokit.schema import DIMENSION, LOWER_IS_BETTER_WORDS, Lang
-from retrokit.values import Quantity
+from retrokit.workbook.reader import Record, Workbook
+from retrokit.workbook.schema import DIMENSION, LOWER_IS_BETTER_WORDS, Lang
+from retrokit.workbook.values import Quantity
 
 DEFAULT_THRESHOLD = 0.9
 ALL_CHANNELS = "all"
@@ -391,7 +391,7 @@ def summarise(kpis: tuple[KpiResult, ...]) -> dict[str, Any]:
 
 
 def _info(record: Record | None) -> dict[str, Any]:
-    from retrokit.schema import INFO
+    from retrokit.workbook.schema import INFO
 
     out: dict[str, Any] = {}
     for column in INFO.columns:

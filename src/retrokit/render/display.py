@@ -6,9 +6,9 @@ import datetime as dt
 from functools import lru_cache
 from typing import Any
 
-from retrokit.analysis import KpiResult
 from retrokit.i18n import t
-from retrokit.schema import Lang
+from retrokit.method.analysis import KpiResult
+from retrokit.workbook.schema import Lang
 
 _LOCALES = {"zh-CN": "zh_CN", "zh-TW": "zh_Hant_TW", "en": "en"}
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from retrokit import example
 from retrokit.errors import UsageError
 from retrokit.fsutil import atomic_write
 from retrokit.i18n import t
-from retrokit.schema import (
+from retrokit.text import looks_like_formula
+from retrokit.workbook import example
+from retrokit.workbook.schema import (
     DIRECTION,
     INFO,
     KPIS,
@@ -24,7 +25,6 @@ from retrokit.schema import (
     Lang,
     Sheet,
 )
-from retrokit.text import looks_like_formula
 
 TABLE_ROWS = 200  # rows prepared with formulas and validations below each header
 MET_THRESHOLD = 0.9

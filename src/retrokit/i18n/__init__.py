@@ -3,7 +3,7 @@
 Each entry gives the Simplified Chinese and English text. The Traditional Chinese text is the
 Simplified text converted by OpenCC's ``s2twp`` profile (Taiwan vocabulary: 儲存格, 檔案), unless
 the entry spells it out as a third element. Sheet and column labels are not here: they live in
-:mod:`retrokit.schema`.
+:mod:`retrokit.workbook.schema`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from retrokit.schema import DEFAULT_LANG, LANGS, Lang
+from retrokit.workbook.schema import DEFAULT_LANG, LANGS, Lang
 
 _CATALOGUE: dict[str, tuple[str, ...]] = {
     # --- files and the command line ------------------------------------------------------

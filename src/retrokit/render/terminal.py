@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import IO, Any, TypeVar
 
-from retrokit import display
-from retrokit.analysis import Analysis, Status
 from retrokit.i18n import t
-from retrokit.schema import (
+from retrokit.method.analysis import Analysis, Status
+from retrokit.render import display
+from retrokit.text import clean_terminal
+from retrokit.workbook.schema import (
     CATEGORY,
     DIMENSION,
     INFO,
@@ -21,7 +22,6 @@ from retrokit.schema import (
     STATUS,
     Lang,
 )
-from retrokit.text import clean_terminal
 
 T = TypeVar("T")
 
@@ -227,7 +227,7 @@ def lessons_text(rows: list[dict[str, Any]], lang: Lang, fmt: str, stream: IO[st
         for row in rows:
             writer.writerow(cells(row))
     elif fmt == "md":
-        from retrokit.report import md_escape
+        from retrokit.render.report import md_escape
 
         stream.write("| " + " | ".join(md_escape(h) for h in headers) + " |\n")
         stream.write("|" + "---|" * len(headers) + "\n")

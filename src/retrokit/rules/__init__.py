@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from retrokit.analysis import Analysis, KpiResult, Status
 from retrokit.findings import Finding, Severity
-from retrokit.reader import Record, Workbook
-from retrokit.schema import INFO, KPIS, LESSONS, PROBLEMS, RESULT, STATUS, Sheet
+from retrokit.method.analysis import Analysis, KpiResult, Status
 from retrokit.text import fold, fold_loose
-from retrokit.values import has_number, parse_choice
+from retrokit.workbook.reader import Record, Workbook
+from retrokit.workbook.schema import INFO, KPIS, LESSONS, PROBLEMS, RESULT, STATUS, Sheet
+from retrokit.workbook.values import has_number, parse_choice
 
 OPINION_WORDS: tuple[str, ...] = (
     "我觉得",
@@ -554,7 +554,7 @@ def _file_list(files: list[str], more: int) -> str:
 @set_rule("R002", "action-carried-without-progress", W)
 def action_carried_without_progress(contexts: Sequence[Context]) -> Iterator[Finding]:
     """An action carried over twice or more without progress."""
-    from retrokit.campaigns import stalled_carries
+    from retrokit.method.campaigns import stalled_carries
 
     by_workbook = {id(c.workbook): c for c in contexts}
     for workbook, record, chain in stalled_carries([c.workbook for c in contexts]):

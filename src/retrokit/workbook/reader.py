@@ -1,4 +1,4 @@
-"""Reading a filled workbook as people really fill it, driven by :mod:`retrokit.schema`.
+"""Reading a filled workbook as people really fill it, driven by :mod:`retrokit.workbook.schema`.
 
 Sheets are found by any of their names (three languages, Simplified or Traditional, any case or
 width) or, failing that, by their headers; header rows anywhere in the first ten rows; columns
@@ -20,8 +20,9 @@ from typing import Any
 
 from retrokit.errors import UnreadableWorkbook
 from retrokit.findings import Finding
-from retrokit.package import Limits, Package, describe, open_package
-from retrokit.schema import (
+from retrokit.text import cell_text, fold
+from retrokit.workbook.package import Limits, Package, describe, open_package
+from retrokit.workbook.schema import (
     INFO,
     LANGS,
     META_SHEET,
@@ -31,8 +32,7 @@ from retrokit.schema import (
     Lang,
     Sheet,
 )
-from retrokit.text import cell_text, fold
-from retrokit.values import Quantity, parse_choice, parse_date, parse_number
+from retrokit.workbook.values import Quantity, parse_choice, parse_date, parse_number
 
 HEADER_SEARCH_ROWS = 10
 INFO_SEARCH_COLUMNS = 4

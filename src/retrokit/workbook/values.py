@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from retrokit.schema import ChoiceList
 from retrokit.text import fold, has_cjk, to_simplified
+from retrokit.workbook.schema import ChoiceList
 
 Form = Literal["plain", "percent", "ratio"]
 

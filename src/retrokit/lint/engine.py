@@ -16,11 +16,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from retrokit.analysis import Analysis, analyze
 from retrokit.errors import UnreadableWorkbook, UsageError
 from retrokit.findings import Finding, Severity, i18n_arg
-from retrokit.package import Limits
-from retrokit.reader import Record, read_workbook
+from retrokit.method.analysis import Analysis, analyze
 from retrokit.rules import (
     BLAME_WORDS,
     OPINION_WORDS,
@@ -29,7 +27,9 @@ from retrokit.rules import (
     Rule,
     Settings,
 )
-from retrokit.schema import LANGS, Lang
+from retrokit.workbook.package import Limits
+from retrokit.workbook.reader import Record, read_workbook
+from retrokit.workbook.schema import LANGS, Lang
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 #: Other spreadsheet files found in a folder are checked too, so a committed .xls or .ods gets

@@ -13,11 +13,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from retrokit.analysis import Analysis
 from retrokit.i18n import t
-from retrokit.reader import Record, Workbook
-from retrokit.schema import Lang
+from retrokit.method.analysis import Analysis
 from retrokit.text import fold, fold_loose
+from retrokit.workbook.reader import Record, Workbook
+from retrokit.workbook.schema import Lang
 
 OPEN_STATUSES = (None, "open", "in_progress")
 _CARRIED = re.compile(r"^(?P<file>.+?)(?:\s*第\s*(?P<zh>\d+)\s*行|,\s*row\s+(?P<en>\d+))\s*$")
@@ -272,8 +272,8 @@ def campaign_key(a: Analysis) -> str:
 def table_columns() -> dict[str, list[str]]:
     """The columns of each tidy table, there even when a table has no rows (a workbook with
     no lessons still exports a lessons table with its header)."""
-    from retrokit.analysis import KpiResult, LessonResult, ProblemResult, json_fields
-    from retrokit.schema import INFO
+    from retrokit.method.analysis import KpiResult, LessonResult, ProblemResult, json_fields
+    from retrokit.workbook.schema import INFO
 
     counts = ["kpis", "exceeded", "met", "missed", "unrated", "reached_share"]
     return {
@@ -286,7 +286,7 @@ def table_columns() -> dict[str, list[str]]:
 
 def tables(analyses: Sequence[Analysis]) -> dict[str, list[dict[str, Any]]]:
     """Tidy tables campaigns / kpis / problems / lessons, each row with its campaign key."""
-    from retrokit.analysis import to_json
+    from retrokit.method.analysis import to_json
 
     out: dict[str, list[dict[str, Any]]] = {name: [] for name in table_columns()}
     for a in order(analyses):

@@ -16,7 +16,7 @@ import typer
 from retrokit import __version__
 
 if TYPE_CHECKING:
-    from retrokit.schema import Lang
+    from retrokit.workbook.schema import Lang
 
 app = typer.Typer(
     name="retrokit",
@@ -106,14 +106,14 @@ def init(
 ) -> None:
     """Create a new retrospective workbook to fill in Excel, WPS or LibreOffice."""
     from retrokit.errors import UserError
-    from retrokit.scaffold import init as scaffold_init
+    from retrokit.workbook.scaffold import init as scaffold_init
 
     kpis = problems = None
     language = _lang(lang)
     try:
         if previous is not None:
-            from retrokit.campaigns import carry_over
-            from retrokit.reader import read_workbook
+            from retrokit.method.campaigns import carry_over
+            from retrokit.workbook.reader import read_workbook
 
             old = read_workbook(previous)
             language = _lang(lang, old.lang)
@@ -132,7 +132,7 @@ def init(
 
 
 def _today(value: str | None, lang: str | None = None) -> dt.date | None:
-    from retrokit.values import parse_iso_date
+    from retrokit.workbook.values import parse_iso_date
 
     if value is None:
         return None
@@ -149,7 +149,7 @@ def _threshold(value: float | None, lang: str | None = None) -> float | None:
 
 
 def _config(path: Path | None, isolated: bool = False) -> Any:
-    from retrokit.lint import Config, load_config
+    from retrokit.lint.engine import Config, load_config
 
     if isolated:
         return Config()
@@ -172,7 +172,7 @@ MaxFile = Annotated[
 
 
 def _limits(cells: int | None, unpacked: int | None, ratio: int | None, size: int | None) -> Any:
-    from retrokit.package import Limits
+    from retrokit.workbook.package import Limits
 
     given = {
         "max_cells": cells,
@@ -202,7 +202,7 @@ def _analysis(
 ) -> tuple[Any, Any]:
     """Config and the analysis (with its lint findings) of one workbook, or a one-line exit 2."""
     from retrokit.errors import UserError
-    from retrokit.lint import analysis_with_findings, settings_from
+    from retrokit.lint.engine import analysis_with_findings, settings_from
 
     try:
         cfg = _config(config)
@@ -238,12 +238,12 @@ def analyze(
     )
     out_lang = _lang(lang, cfg.lang or result.lang)
     if fmt == "json":
-        from retrokit.analysis import json_document
-        from retrokit.jsonout import write_document
+        from retrokit.method.analysis import json_document
+        from retrokit.render.jsonout import write_document
 
         write_document(json_document(result, out_lang), sys.stdout)
     else:
-        from retrokit.terminal import render
+        from retrokit.render.terminal import render
 
         render(result, out_lang, sys.stdout)
 
@@ -269,7 +269,7 @@ def report(
 ) -> None:
     """Write the retrospective as a self-contained HTML page or GitHub Markdown."""
     from retrokit.errors import UserError
-    from retrokit.report import as_of_date, default_output, render
+    from retrokit.render.report import as_of_date, default_output, render
 
     if fmt not in ("html", "md"):
         _fail_t("err.choice", 2, lang, option="--format", choices="html, md", value=fmt)
@@ -333,8 +333,14 @@ def lint(
     from collections import Counter
 
     from retrokit.errors import UserError
-    from retrokit.formats import FORMATTERS, STREAMING, statistics, summary_header, summary_row
-    from retrokit.lint import iter_run, iter_selected, make_selection, settings_from
+    from retrokit.lint.engine import iter_run, iter_selected, make_selection, settings_from
+    from retrokit.render.lint_formats import (
+        FORMATTERS,
+        STREAMING,
+        statistics,
+        summary_header,
+        summary_row,
+    )
 
     fmt = fmt or os.environ.get("RETROKIT_OUTPUT_FORMAT") or "text"
     if fmt not in FORMATTERS:
@@ -473,7 +479,7 @@ def _load_set(
 ) -> tuple[list[Any], list[Any]]:
     """Analyses and workbooks of every readable file under ``paths``; others are named."""
     from retrokit.i18n import t
-    from retrokit.lint import check_workbook, discover, settings_from
+    from retrokit.lint.engine import check_workbook, discover, settings_from
 
     ui = _ui_lang(lang)
     settings = settings_from(_config(None), _today(today, lang), None)
@@ -505,7 +511,7 @@ def compare(
     """Compare campaigns: results over time, recurring problems, carried-over actions."""
     import json
 
-    from retrokit.campaigns import compare as compare_campaigns
+    from retrokit.method.campaigns import compare as compare_campaigns
 
     if fmt not in ("table", "json", "html", "md"):
         _fail_t(
@@ -517,11 +523,11 @@ def compare(
     if fmt == "json":
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     elif fmt in ("html", "md"):
-        from retrokit.report import render_compare
+        from retrokit.render.report import render_compare
 
         text = render_compare(data, fmt, out_lang)  # type: ignore[arg-type]
     else:
-        from retrokit.terminal import render_compare_table
+        from retrokit.render.terminal import render_compare_table
 
         render_compare_table(data, out_lang, sys.stdout)
         return
@@ -553,7 +559,7 @@ def lessons(
     lang: LangOption = None,
 ) -> None:
     """Every lesson from every workbook, searchable across scripts: the team's library."""
-    from retrokit.campaigns import lessons as collect
+    from retrokit.method.campaigns import lessons as collect
 
     if fmt not in ("table", "md", "csv", "json"):
         _fail_t("err.choice", 2, lang, option="--format", choices="table, md, csv, json", value=fmt)
@@ -569,7 +575,7 @@ def lessons(
     analyses, _ = _load_set(paths, None, lang)
     rows = collect(analyses, search, category)
     out_lang = _lang(lang, analyses[0].lang if analyses else None)
-    from retrokit.terminal import lessons_text
+    from retrokit.render.terminal import lessons_text
 
     if fmt == "table":
         lessons_text(rows, out_lang, "table", sys.stdout)
@@ -599,8 +605,8 @@ def export(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Export campaigns, KPIs, problems and lessons as tidy tables for a BI tool."""
-    from retrokit.campaigns import export as export_tables
     from retrokit.errors import UserError
+    from retrokit.method.campaigns import export as export_tables
 
     analyses, _ = _load_set(paths, None)
     try:
@@ -627,7 +633,7 @@ def explain_rule(
     """Explain one rule: why it matters and how to fix it."""
     from retrokit.errors import UserError
     from retrokit.i18n import t
-    from retrokit.lint import resolve_selector
+    from retrokit.lint.engine import resolve_selector
     from retrokit.rules import REGISTRY
 
     language = _lang(lang)

@@ -14,10 +14,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
-from retrokit import __version__, charts, display
-from retrokit.analysis import Analysis, KpiResult, Status
+from retrokit import __version__
 from retrokit.i18n import t
-from retrokit.schema import (
+from retrokit.method.analysis import Analysis, KpiResult, Status
+from retrokit.render import charts, display
+from retrokit.workbook.schema import (
     CATEGORY,
     DIMENSION,
     INFO,
@@ -36,10 +37,10 @@ TEMPLATE_FILES = {"html": "report.html.j2", "md": "report.md.j2"}
 
 def templates_dir() -> Path:
     """The templates shipped in the wheel, or the checkout's templates/ in development."""
-    packaged = Path(__file__).parent / "templates"
+    packaged = Path(__file__).parents[1] / "templates"
     if (packaged / TEMPLATE_FILES["html"]).exists():
         return packaged
-    return Path(__file__).resolve().parents[2] / "templates"
+    return Path(__file__).resolve().parents[3] / "templates"
 
 
 def as_of_date(today: dt.date | None) -> dt.date:

@@ -1,0 +1,1 @@
+"""Configuration, selection and the engine that runs the rules over files."""
