@@ -7,15 +7,15 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from retrokit.method.analysis import (
+from retrokit.method import (
     ALL_CHANNELS,
     Direction,
     KpiResult,
     Status,
-    _round10,
     result_status,
     summarise,
 )
+from retrokit.method.analysis import _round10
 from retrokit.workbook.schema import DIMENSION
 
 finite = st.floats(allow_nan=False, allow_infinity=False)

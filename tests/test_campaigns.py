@@ -151,8 +151,8 @@ def test_lessons_csv_opens_in_libreoffice_without_mojibake(tmp_path: Path) -> No
 
 
 def test_every_exported_row_has_exactly_its_table_columns(three: list[Path]) -> None:
-    from retrokit.lint.engine import check_workbook
-    from retrokit.method.campaigns import table_columns, tables
+    from retrokit.lint import check_workbook
+    from retrokit.render.export import table_columns, tables
     from retrokit.rules import Settings
 
     settings = Settings(today=dt.date(2024, 9, 1))
@@ -200,7 +200,7 @@ def test_exported_cell_text_stays_text(tmp_path: Path) -> None:
 def test_a_sheet_without_rows_exports_a_table_with_its_header(tmp_path: Path, suffix: str) -> None:
     import pandas as pd
 
-    from retrokit.method.campaigns import table_columns
+    from retrokit.render.export import table_columns
 
     data = example_data()
     data["problems"], data["lessons"] = [], []

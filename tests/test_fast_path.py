@@ -11,8 +11,9 @@ import pytest
 
 from builders import TODAY, example_data, write
 from conftest import ROOT, libreoffice_convert
-from retrokit.lint.engine import check_workbook
-from retrokit.method.analysis import analyze, to_json
+from retrokit.lint import check_workbook
+from retrokit.method import analyze
+from retrokit.render.json import to_json
 from retrokit.rules import Settings
 from retrokit.workbook.reader import read_workbook
 

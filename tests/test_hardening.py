@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 from builders import TODAY, example_data, write
 from conftest import ROOT, need_shared, run_cli
 from retrokit.errors import UnreadableWorkbook
-from retrokit.lint.engine import Config, make_selection, run, select_findings
-from retrokit.method.analysis import analyze, to_json
+from retrokit.lint import Config, make_selection, run, select_findings
+from retrokit.method import analyze
+from retrokit.render.json import to_json
 from retrokit.rules import Settings
 from retrokit.workbook.reader import read_workbook
 

@@ -12,7 +12,7 @@ import pytest
 
 from builders import TODAY, example_data, write
 from conftest import SHARED, need_shared, run_cli
-from retrokit.lint.engine import (
+from retrokit.lint import (
     Config,
     check_workbook,
     load_config,
@@ -359,11 +359,29 @@ def test_rules_and_rule_commands() -> None:
 
 def test_registry_refuses_duplicate_codes() -> None:
     from retrokit.findings import Severity
-    from retrokit.rules import _register
+    from retrokit.rules import rule
+
+    def again() -> None:
+        """Duplicate."""
 
     with pytest.raises(ValueError):
-        _register("A001", "again", Severity.ERROR, "dup")
-    assert "A001" in REGISTRY
+        rule("A001", "again", Severity.ERROR)(again)
+    with pytest.raises(ValueError):
+        rule("Z999", "action-without-owner", Severity.ERROR)(again)
+    assert "A001" in REGISTRY and "Z999" not in REGISTRY
+
+
+def test_every_rule_is_one_decorated_function_with_its_doc() -> None:
+    """A rule is declared one way: the decorator, with a docstring and a catalogue entry."""
+    from retrokit.i18n import has
+    from retrokit.rules import Scope
+
+    for r in REGISTRY.values():
+        assert r.summary, r.code
+        assert (r.check is not None) == (r.scope is Scope.WORKBOOK), r.code
+        assert (r.set_check is not None) == (r.scope is Scope.SET), r.code
+        if "." not in r.code:
+            assert has(f"doc.{r.code}"), r.code
 
 
 def test_pre_commit_hook_is_shipped() -> None:

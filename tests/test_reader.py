@@ -16,7 +16,7 @@ from openpyxl import Workbook, load_workbook
 from builders import TODAY, example_data, write
 from conftest import ROOT, libreoffice_convert, run_cli
 from retrokit.errors import UnreadableWorkbook
-from retrokit.method.analysis import (
+from retrokit.method import (
     Direction,
     Priority,
     Status,
@@ -25,10 +25,10 @@ from retrokit.method.analysis import (
     infer_direction,
     priority,
     result_status,
-    to_json,
     unit_of,
     why_chain,
 )
+from retrokit.render.json import to_json
 from retrokit.workbook.reader import read_workbook
 
 # DOMAIN.md's worked example: metric -> (gap, rate, status, direction)

@@ -187,7 +187,7 @@ def test_rate_labels_read_at_any_rate_including_above_200_and_na(tmp_path: Path)
 
 
 def test_the_chart_takes_the_core_kpis_then_the_lowest_rates_in_list_order() -> None:
-    from retrokit.method.analysis import Direction, KpiResult
+    from retrokit.method import Direction, KpiResult
     from retrokit.render.report import CHART_BARS, chart_kpis
 
     def kpi(row: int, rate: float | None, core: bool = False) -> KpiResult:

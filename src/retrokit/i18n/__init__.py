@@ -49,6 +49,16 @@ _CATALOGUE: dict[str, tuple[str, ...]] = {
         "{path}: refusing to write the report over the workbook it reads; choose another "
         "output with -o.",
     ),
+    "err.format_suffix": (
+        "{path}：后缀 {suffix} 与输出格式 {format} 不符，请改用 {expected} 结尾的文件名，或去掉 --format 让后缀决定格式。",
+        "{path}: the suffix {suffix} does not match the format {format}; name the file with "
+        "{expected}, or leave out --format and let the suffix choose.",
+    ),
+    "err.output_is_input": (
+        "{path}：输出文件就是要读取的工作簿，写入会覆盖它；请用 -o 另选一个文件。",
+        "{path}: the output is one of the workbooks being read and would overwrite it; choose "
+        "another file with -o.",
+    ),
     "err.rule_ambiguous": (
         "“{code}”对应 {count} 条规则，请只给一个规则代码，例如 K001。",
         "'{code}' names {count} rules; give one code, e.g. K001.",

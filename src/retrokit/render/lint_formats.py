@@ -11,7 +11,8 @@ from typing import Any
 from retrokit import __version__
 from retrokit.findings import Finding, Severity
 from retrokit.i18n import t
-from retrokit.lint.engine import base_code, relpath
+from retrokit.lint.config import base_code
+from retrokit.lint.selection import relpath
 from retrokit.render.jsonout import encode_items
 from retrokit.rules import REGISTRY, rules
 from retrokit.text import clean_terminal
@@ -183,7 +184,7 @@ def junit(findings: Sequence[Finding], files: Sequence[str], lang: Lang | None) 
     for file, items in by_file.items():
         name = quoteattr(relpath(file))
         detail = escape("\n".join(_line(f, lang) for f in items))
-        out.append(f'    <testcase classname="retrokit.lint.engine" name={name}>')
+        out.append(f'    <testcase classname="retrokit.lint" name={name}>')
         errors = [f for f in items if f.severity is Severity.ERROR]
         if errors:
             summary = quoteattr(

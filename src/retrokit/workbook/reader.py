@@ -23,14 +23,15 @@ from retrokit.findings import Finding
 from retrokit.text import cell_text, fold
 from retrokit.workbook.package import Limits, Package, describe, open_package
 from retrokit.workbook.schema import (
-    INFO,
     LANGS,
     META_SHEET,
+    REVIEW,
     SHEETS,
     ColType,
     Column,
     Lang,
     Sheet,
+    SheetSet,
 )
 from retrokit.workbook.values import Quantity, parse_choice, parse_date, parse_number
 
@@ -112,17 +113,42 @@ class SheetMatch:
 
 @dataclass(frozen=True)
 class Workbook:
-    """Everything read from one workbook file, before any computation."""
+    """Everything read from one workbook file, before any computation: the records of each
+    sheet of its set under the sheet's key (a field/value sheet is one record)."""
 
     path: str
     lang: Lang
     template_version: str | None
     sheets: Mapping[str, SheetMatch]
-    info: Record | None
-    kpis: tuple[Record, ...]
-    problems: tuple[Record, ...]
-    lessons: tuple[Record, ...]
+    tables: Mapping[str, tuple[Record, ...]]
     findings: tuple[Finding, ...]
+    kind: str = REVIEW.kind
+
+    def table(self, key: str) -> tuple[Record, ...]:
+        """The records of sheet ``key``; none when the sheet is missing."""
+        return self.tables.get(key, ())
+
+    def fields(self, key: str) -> Record | None:
+        """The one record of field/value sheet ``key``, or None when it is missing."""
+        records = self.tables.get(key)
+        return records[0] if records else None
+
+    # The retrospective's sheets, by the names the method and the rules use.
+    @property
+    def info(self) -> Record | None:
+        return self.fields("info")
+
+    @property
+    def kpis(self) -> tuple[Record, ...]:
+        return self.table("kpis")
+
+    @property
+    def problems(self) -> tuple[Record, ...]:
+        return self.table("problems")
+
+    @property
+    def lessons(self) -> tuple[Record, ...]:
+        return self.table("lessons")
 
 
 # --- cell sources ---------------------------------------------------------------------------
@@ -251,8 +277,31 @@ def _spelling_index(items: Iterable[tuple[str, Iterable[str]]]) -> dict[str, str
     return index
 
 
-_SHEET_INDEX = _spelling_index((s.key, s.spellings()) for s in SHEETS)
-_COLUMN_INDEX = {s.key: _spelling_index((c.key, c.spellings()) for c in s.columns) for s in SHEETS}
+@dataclass(frozen=True)
+class _Indexes:
+    """Folded spelling -> key, for the sheet names and each sheet's columns of one set."""
+
+    sheets: dict[str, str]
+    columns: dict[str, dict[str, str]]
+
+
+_INDEXES: dict[str, _Indexes] = {}
+
+
+def _indexes(sheet_set: SheetSet) -> _Indexes:
+    found = _INDEXES.get(sheet_set.kind)
+    if found is None:
+        found = _INDEXES[sheet_set.kind] = _Indexes(
+            _spelling_index((s.key, s.spellings()) for s in sheet_set.sheets),
+            {
+                s.key: _spelling_index((c.key, c.spellings()) for c in s.columns)
+                for s in sheet_set.sheets
+            },
+        )
+    return found
+
+
+_indexes(REVIEW)
 
 
 def _apply_merges(grid: Grid, merges: Sequence[tuple[int, int, int, int]]) -> None:
@@ -270,9 +319,11 @@ def _apply_merges(grid: Grid, merges: Sequence[tuple[int, int, int, int]]) -> No
                     row[c] = value
 
 
-def _find_header(grid: Grid, sheet: Sheet) -> tuple[int, dict[str, int]] | None:
+def _find_header(
+    grid: Grid, sheet: Sheet, sheet_set: SheetSet = REVIEW
+) -> tuple[int, dict[str, int]] | None:
     """The row (0-based) within the first rows whose cells name the most columns."""
-    index = _COLUMN_INDEX[sheet.key]
+    index = _indexes(sheet_set).columns[sheet.key]
     best: tuple[int, dict[str, int]] | None = None
     for r, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
         columns: dict[str, int] = {}
@@ -457,8 +508,9 @@ def _read_table(
     name: str,
     out: _Collector,
     grid: Grid,
+    sheet_set: SheetSet,
 ) -> tuple[SheetMatch, tuple[Record, ...]]:
-    found = _find_header(grid, sheet)
+    found = _find_header(grid, sheet, sheet_set)
     if found is None:
         for column in sheet.columns:
             if column.required:
@@ -474,11 +526,7 @@ def _read_table(
         for c, v in enumerate(header_row)
         if c not in columns.values() and not _is_blank(v)
     }
-    format_cols = (
-        [column_letter(columns[k]) for k in ("target", "actual", "gap") if k in columns]
-        if sheet.key == "kpis"
-        else []
-    )
+    format_cols = [column_letter(c) for k, c in columns.items() if sheet.column(k).formats]
     parser = _RowParser(sheet, name, columns, extra_columns, out)
     # The last filled row bounds the scan for number formats: a template formats hundreds of
     # rows below the few a team fills.
@@ -525,9 +573,11 @@ def _unparsable(
     out.add(_V_CODES[column.type], name, cell, row, **args)
 
 
-def _read_info(name: str, grid: Grid, out: _Collector) -> tuple[SheetMatch, Record, list[str]]:
+def _read_fields(
+    sheet: Sheet, sheet_set: SheetSet, name: str, grid: Grid, out: _Collector
+) -> tuple[SheetMatch, Record, list[str]]:
     """Field/value pairs wherever they stand in the first columns of the sheet."""
-    index = _COLUMN_INDEX["info"]
+    index = _indexes(sheet_set).columns[sheet.key]
     raw: dict[str, Any] = {}
     refs: dict[str, str] = {}
     rows: dict[str, int] = {}
@@ -550,25 +600,28 @@ def _read_info(name: str, grid: Grid, out: _Collector) -> tuple[SheetMatch, Reco
             rows[key] = r + 1
             labels.append(value)
             break
-    values = _parse_values(INFO, name, raw, refs.__getitem__, rows.__getitem__, {}, out)
+    values = _parse_values(sheet, name, raw, refs.__getitem__, rows.__getitem__, {}, out)
     record = Record(name, 1, raw, values, cells=refs)
-    return SheetMatch("info", name), record, labels
+    return SheetMatch(sheet.key, name), record, labels
 
 
-def _match_sheets(names: list[str], grids: Callable[[str], Grid]) -> dict[str, str]:
+def _match_sheets(
+    names: list[str], grids: Callable[[str], Grid], sheet_set: SheetSet
+) -> dict[str, str]:
     """Schema sheet key -> workbook sheet name: by name first, then by headers."""
     matched: dict[str, str] = {}
+    index = _indexes(sheet_set).sheets
     for name in names:
-        key = _SHEET_INDEX.get(fold(name))
+        key = index.get(fold(name))
         if key and key not in matched:
             matched[key] = name
     leftovers = [n for n in names if n not in matched.values() and n != META_SHEET]
-    for sheet in SHEETS:
+    for sheet in sheet_set.sheets:
         if sheet.key in matched or sheet.kind != "table":
             continue
         best: tuple[int, str] | None = None
         for name in leftovers:
-            found = _find_header(grids(name), sheet)
+            found = _find_header(grids(name), sheet, sheet_set)
             required = sum(1 for k in (found[1] if found else {}) if sheet.column(k).required)
             if found and required >= 2 and (best is None or required > best[0]):
                 best = (required, name)
@@ -579,9 +632,14 @@ def _match_sheets(names: list[str], grids: Callable[[str], Grid]) -> dict[str, s
 
 
 def read_workbook(
-    path: str | Path, *, limits: Limits | None = None, reader: str = "calamine"
+    path: str | Path,
+    *,
+    limits: Limits | None = None,
+    reader: str = "calamine",
+    sheet_set: SheetSet = REVIEW,
 ) -> Workbook:
-    """Read a retrospective workbook, or raise :class:`UnreadableWorkbook` naming the reason."""
+    """Read a workbook of ``sheet_set``'s kind (the retrospective unless told), or raise
+    :class:`UnreadableWorkbook` naming the reason."""
     path = Path(path)
     package = open_package(path, limits or Limits())
     errors = _library_errors()
@@ -600,7 +658,7 @@ def read_workbook(
                 cache[name] = g
             return cache[name]
 
-        return _read(path, package, source, names, grid)
+        return _read(path, package, source, names, grid, sheet_set)
     except UnreadableWorkbook:
         raise
     except errors as exc:
@@ -610,27 +668,34 @@ def read_workbook(
 
 
 def _read(
-    path: Path, package: Package, source: CellSource, names: list[str], grid: Callable[[str], Grid]
+    path: Path,
+    package: Package,
+    source: CellSource,
+    names: list[str],
+    grid: Callable[[str], Grid],
+    sheet_set: SheetSet,
 ) -> Workbook:
     out = _Collector(str(path))
-    matched = _match_sheets(names, grid)
+    matched = _match_sheets(names, grid, sheet_set)
     meta = _read_meta(grid(META_SHEET)) if META_SHEET in names else {}
     sheets: dict[str, SheetMatch] = {}
     tables: dict[str, tuple[Record, ...]] = {}
-    info: Record | None = None
     headers: list[str] = []
-    for sheet in SHEETS:
+    for sheet in sheet_set.sheets:
         name = matched.get(sheet.key)
         if name is None:
             out.add("S001", None, None, None, sheet=sheet)
             sheets[sheet.key] = SheetMatch(sheet.key)
             continue
         if sheet.kind == "fields":
-            sheets[sheet.key], info, labels = _read_info(name, grid(name), out)
+            sheets[sheet.key], record, labels = _read_fields(
+                sheet, sheet_set, name, grid(name), out
+            )
+            tables[sheet.key] = (record,)
             headers += labels
         else:
             sheets[sheet.key], tables[sheet.key] = _read_table(
-                source, package, sheet, name, out, grid(name)
+                source, package, sheet, name, out, grid(name), sheet_set
             )
             match = sheets[sheet.key]
             if match.header_row:
@@ -642,11 +707,9 @@ def _read(
         lang=lang,
         template_version=meta.get("template_version"),
         sheets=sheets,
-        info=info,
-        kpis=tables.get("kpis", ()),
-        problems=tables.get("problems", ()),
-        lessons=tables.get("lessons", ()),
+        tables=tables,
         findings=tuple(out.findings),
+        kind=sheet_set.kind,
     )
 
 

@@ -206,6 +206,9 @@ class Column(_Trilingual):
     choices: ChoiceList | None = None
     aliases: tuple[str, ...] = ()
     width: int = 14
+    #: Whether the cell's number format tells what the number is (a percent or a ratio: 5% is
+    #: stored as 0.05, 1:3 as a time), so the reader looks the format up.
+    formats: bool = False
 
 
 @dataclass(frozen=True)
@@ -261,9 +264,9 @@ KPIS = Sheet(
         Column('metric', '指标名称', '指標名稱', 'Metric', T, required=True, aliases=('指标', '指標', 'KPI', 'KPI name', 'Metric name'), width=20),
         Column('channel', '渠道', '渠道', 'Channel', T, width=12),
         Column('direction', '方向', '方向', 'Direction', L, choices=DIRECTION),
-        Column('target', '目标值', '目標值', 'Target', N, required=True, aliases=('目标', '目標')),
-        Column('actual', '实际值', '實際值', 'Actual', N, required=True, aliases=('实际', '實際', '完成值', '实际完成')),
-        Column('gap', '差异值', '差異值', 'Gap', F, aliases=('差异', '差異', '差值'), width=12),
+        Column('target', '目标值', '目標值', 'Target', N, required=True, aliases=('目标', '目標'), formats=True),
+        Column('actual', '实际值', '實際值', 'Actual', N, required=True, aliases=('实际', '實際', '完成值', '实际完成'), formats=True),
+        Column('gap', '差异值', '差異值', 'Gap', F, aliases=('差异', '差異', '差值'), width=12, formats=True),
         Column('rate', '达成率', '達成率', 'Achievement', F, aliases=('完成率', 'Achievement rate', 'Rate'), width=10),
         Column('result', '结果', '結果', 'Result', F, aliases=('达成情况', '達成情況'), width=10),
         Column('core', '核心指标', '核心指標', 'Core', L, choices=YES_NO, aliases=('核心', 'Core KPI'), width=10),
@@ -304,11 +307,29 @@ LESSONS = Sheet(
 )
 # fmt: on
 
-SHEETS: tuple[Sheet, ...] = (INFO, KPIS, PROBLEMS, LESSONS)
+
+@dataclass(frozen=True)
+class SheetSet:
+    """A kind of workbook: the sheets the reader looks for, the scaffold writes and lint checks.
+
+    The reader returns each sheet's records under its key (``Workbook.tables``), so a new kind of
+    workbook is a new set of declarations, not new fields in the reader."""
+
+    kind: str
+    sheets: tuple[Sheet, ...]
+
+    def sheet(self, key: str) -> Sheet:
+        for s in self.sheets:
+            if s.key == key:
+                return s
+        raise KeyError(key)
+
+
+#: The retrospective: basic info, KPI evaluation, problems and actions, lessons.
+REVIEW = SheetSet("review", (INFO, KPIS, PROBLEMS, LESSONS))
+SHEET_SETS: dict[str, SheetSet] = {s.kind: s for s in (REVIEW,)}
+SHEETS: tuple[Sheet, ...] = REVIEW.sheets
 
 
 def sheet(key: str) -> Sheet:
-    for s in SHEETS:
-        if s.key == key:
-            return s
-    raise KeyError(key)
+    return REVIEW.sheet(key)

@@ -1,0 +1,191 @@
+"""retrokit as a library: the same steps the commands take, without the command line.
+
+The data flows one way: a workbook is read (:func:`open_workbook`), computed
+(:mod:`retrokit.method`), checked (:mod:`retrokit.rules`) and rendered (:func:`render_report`).
+None of these functions changes process-wide state (the garbage collector, signals, the
+working directory); the lint engine that runs many files at once (:func:`lint_paths`) keeps
+its tuning inside itself.
+
+    >>> from retrokit import api
+    >>> analysis = api.analyze_workbook("复盘.xlsx", today=datetime.date(2024, 8, 8))
+    >>> analysis.summary["missed"], [k.rate for k in analysis.kpis]
+    >>> html = api.render_report(analysis, "html")
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from retrokit.errors import UnreadableWorkbook
+
+if TYPE_CHECKING:
+    from retrokit.findings import Finding
+    from retrokit.lint.config import Config
+    from retrokit.method import Analysis
+    from retrokit.workbook.package import Limits
+    from retrokit.workbook.reader import Workbook
+    from retrokit.workbook.schema import Lang
+
+PathLike = str | Path
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """One readable workbook of a set, as read and as computed (no rules run)."""
+
+    workbook: Workbook
+    analysis: Analysis
+
+
+def open_workbook(path: PathLike, *, limits: Limits | None = None) -> Workbook:
+    """Read a workbook as people fill it; :class:`UnreadableWorkbook` names why it cannot be.
+
+    An Office lock file (``~$name.xlsx``) is refused with the lock-file message (F002)."""
+    from retrokit.lint.engine import is_lock_file
+    from retrokit.workbook.reader import read_workbook
+
+    path = Path(path)
+    if is_lock_file(path):
+        raise UnreadableWorkbook(path, "reason.lock_file")
+    return read_workbook(path, limits=limits)
+
+
+def analyze_workbook(
+    source: PathLike | Workbook,
+    *,
+    config: Config | None = None,
+    today: dt.date | None = None,
+    threshold: float | None = None,
+    limits: Limits | None = None,
+) -> Analysis:
+    """Read (unless given a read workbook), compute and check one workbook: the analysis with
+    the findings its config selects, as ``retrokit analyze`` shows it."""
+    from retrokit.lint.config import Config, settings_from
+    from retrokit.lint.selection import make_selection, select_findings
+    from retrokit.method import analyze
+    from retrokit.rules import Context, check
+
+    config = config or Config()
+    workbook = (
+        source if not isinstance(source, str | Path) else open_workbook(source, limits=limits)
+    )
+    settings = settings_from(config, today, threshold)
+    analysis = analyze(workbook, today=settings.today, threshold=settings.threshold)
+    found = check(Context(workbook, analysis, settings))
+    selected = select_findings([_Found(workbook.path, found)], make_selection(config))
+    return replace(analysis, findings=tuple(selected))
+
+
+@dataclass
+class _Found:
+    path: str
+    findings: list[Finding]
+
+
+def lint_paths(
+    paths: Sequence[PathLike],
+    *,
+    config: Config | None = None,
+    today: dt.date | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    limits: Limits | None = None,
+    jobs: int | None = None,
+) -> list[Finding]:
+    """Check every workbook under ``paths`` (folders are searched) and return the selected
+    findings in file and cell order, with the rules over the whole set last."""
+    from retrokit.lint.config import Config, settings_from
+    from retrokit.lint.engine import iter_run
+    from retrokit.lint.selection import iter_selected, make_selection
+
+    config = config or Config()
+    selection = make_selection(config, select, ignore)
+    settings = settings_from(config, today, None)
+    results = iter_run([Path(p) for p in paths], settings, limits=limits, jobs=jobs)
+    return list(iter_selected(results, selection))
+
+
+def load_campaigns(
+    paths: Sequence[PathLike],
+    *,
+    today: dt.date | None = None,
+    threshold: float | None = None,
+    limits: Limits | None = None,
+    on_skip: Callable[[Path, UnreadableWorkbook], None] | None = None,
+) -> list[Campaign]:
+    """Read and compute every workbook under ``paths``, for compare, lessons and export. No
+    rule runs; a file that cannot be read is passed to ``on_skip`` (lock files silently)."""
+    from retrokit.lint.engine import discover, is_lock_file
+    from retrokit.method import DEFAULT_THRESHOLD, analyze
+
+    campaigns = []
+    for path in discover([Path(p) for p in paths]):
+        if is_lock_file(path):
+            continue
+        try:
+            workbook = open_workbook(path, limits=limits)
+        except UnreadableWorkbook as exc:
+            if on_skip is not None:
+                on_skip(path, exc)
+            continue
+        analysis = analyze(
+            workbook,
+            today=today or dt.date.today(),
+            threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
+        )
+        campaigns.append(Campaign(workbook, analysis))
+    return campaigns
+
+
+def scaffold_workbook(
+    path: PathLike,
+    *,
+    lang: Lang = "zh-CN",
+    example: bool = False,
+    force: bool = False,
+    previous: PathLike | None = None,
+) -> Path:
+    """Write a new workbook to fill in; ``previous`` carries its KPI list and open actions
+    forward (it is only read). Never overwrites without ``force``; the write is atomic."""
+    from retrokit.method.campaigns import carry_over
+    from retrokit.workbook.scaffold import init
+
+    kpis: Any = None
+    problems: Any = None
+    if previous is not None:
+        kpis, problems = carry_over(open_workbook(previous), lang)
+    return init(
+        Path(path), lang=lang, example_data=example, force=force, kpis=kpis, problems=problems
+    )
+
+
+def render_report(
+    analysis: Analysis, fmt: Literal["html", "md"] = "html", lang: Lang | None = None
+) -> str:
+    """The review as one self-contained HTML page or GitHub Markdown, in ``lang`` (default
+    the workbook's own language)."""
+    from retrokit.render.report import render
+
+    return render(analysis, fmt, lang or analysis.lang)
+
+
+def campaigns_of(items: Iterable[Campaign]) -> tuple[list[Analysis], list[Workbook]]:
+    """The analyses and workbooks of a set, as compare takes them."""
+    listed = list(items)
+    return [c.analysis for c in listed], [c.workbook for c in listed]
+
+
+__all__ = [
+    "Campaign",
+    "analyze_workbook",
+    "campaigns_of",
+    "lint_paths",
+    "load_campaigns",
+    "open_workbook",
+    "render_report",
+    "scaffold_workbook",
+]

@@ -1,0 +1,183 @@
+"""The typer application and what every command shares: options declared once, the language
+of messages, failing with one line.
+
+No ``from __future__ import annotations`` in the command modules: typer would then evaluate
+every annotation string again at each start. Heavy libraries are imported inside commands, so
+``--help``, ``--version`` and ``lint`` start fast.
+"""
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+
+from retrokit import __version__
+
+if TYPE_CHECKING:
+    from retrokit.workbook.schema import Lang
+
+app = typer.Typer(
+    name="retrokit",
+    help="Marketing campaign retrospectives (复盘) as checkable workbooks.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+# --- options every command declares the same way ---------------------------------------------
+
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", help="Language of the output: zh-CN, zh-TW or en."),
+]
+TodayOption = Annotated[
+    str | None,
+    typer.Option("--today", help="Date to judge overdue actions against (YYYY-MM-DD)."),
+]
+ThresholdOption = Annotated[
+    float | None,
+    typer.Option("--threshold", help="Achievement rate from which a KPI counts as met (0.9)."),
+]
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", help="Config file (retrokit.toml or pyproject.toml).")
+]
+OutputOption = Annotated[
+    str | None,
+    typer.Option("-o", "--output", help="Write here (- for stdout); the suffix picks the format."),
+]
+PathsArgument = Annotated[list[Path], typer.Argument(help="Workbooks or folders.")]
+MaxCells = Annotated[
+    int | None, typer.Option("--max-cells", help="Refuse sheets spanning more cells (20,000,000).")
+]
+MaxUnpacked = Annotated[
+    int | None,
+    typer.Option("--max-unpacked-bytes", help="Refuse files unpacking beyond this (1 GiB)."),
+]
+MaxRatio = Annotated[
+    int | None, typer.Option("--max-ratio", help="Refuse zip members compressed beyond (200).")
+]
+MaxFile = Annotated[
+    int | None, typer.Option("--max-file-bytes", help="Refuse larger files (200 MiB).")
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"retrokit {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Scaffold, analyze, report on and lint campaign retrospective workbooks."""
+
+
+# --- messages ---------------------------------------------------------------------------------
+
+
+def fail(message: str, code: int) -> NoReturn:
+    """One line on stderr, then exit with ``code``."""
+    from retrokit.text import clean_terminal
+
+    sys.stderr.write(f"retrokit: {clean_terminal(message)}\n")
+    raise typer.Exit(code)
+
+
+def fail_t(key: str, exit_code: int, lang: str | None = None, /, **args: Any) -> NoReturn:
+    """Fail with a catalogue message in the language the user asked for (see ui_lang)."""
+    from retrokit.i18n import t
+
+    fail(t(key, ui_lang(lang), **args), exit_code)
+
+
+def warn(message: str) -> None:
+    from retrokit.text import clean_terminal
+
+    sys.stderr.write(f"retrokit: {clean_terminal(message)}\n")
+
+
+def ui_lang(value: str | None = None) -> "Lang":
+    """The language of the command line's own messages: --lang, else RETROKIT_LANG, else
+    zh-CN. Never fails, since it also words the error about a --lang it cannot use."""
+    from retrokit.i18n import check_lang
+
+    for candidate in (value, os.environ.get("RETROKIT_LANG")):
+        if candidate:
+            try:
+                return check_lang(candidate)
+            except ValueError:
+                continue
+    return "zh-CN"
+
+
+def output_lang(value: str | None, default: str | None = None) -> "Lang":
+    """The language of a command's output: --lang, RETROKIT_LANG, the workbook's, zh-CN."""
+    from retrokit.i18n import check_lang
+
+    value = value or os.environ.get("RETROKIT_LANG") or default or "zh-CN"
+    try:
+        return check_lang(value)
+    except ValueError:
+        fail_t("err.lang", 2, value=value)
+
+
+def choice(value: str, choices: tuple[str, ...], option: str, lang: str | None) -> str:
+    """``value`` if it is one of ``choices``, else a one-line usage error."""
+    if value not in choices:
+        fail_t("err.choice", 2, lang, option=option, choices=", ".join(choices), value=value)
+    return value
+
+
+# --- option values ----------------------------------------------------------------------------
+
+
+def today_option(value: str | None, lang: str | None = None) -> dt.date | None:
+    from retrokit.workbook.values import parse_iso_date
+
+    if value is None:
+        return None
+    try:
+        return parse_iso_date(value)
+    except ValueError:
+        fail_t("err.date_option", 2, lang, value=value)
+
+
+def threshold_option(value: float | None, lang: str | None = None) -> float | None:
+    if value is not None and not 0 < value <= 1:
+        fail_t("err.threshold", 2, lang, value=value)
+    return value
+
+
+def load_config(path: Path | None, isolated: bool = False, lang: str | None = None) -> Any:
+    """The configuration in force, or a one-line usage error."""
+    from retrokit.errors import UserError
+    from retrokit.lint.config import Config
+    from retrokit.lint.config import load_config as load
+
+    if isolated:
+        return Config()
+    try:
+        return load(path)
+    except UserError as exc:
+        fail(exc.message(ui_lang(lang)), 2)
+
+
+def limits(cells: int | None, unpacked: int | None, ratio: int | None, size: int | None) -> Any:
+    from retrokit.workbook.package import Limits
+
+    given = {
+        "max_cells": cells,
+        "max_unpacked_bytes": unpacked,
+        "max_ratio": ratio,
+        "max_file_bytes": size,
+    }
+    return Limits(**{k: v for k, v in given.items() if v is not None})

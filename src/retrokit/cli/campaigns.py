@@ -1,0 +1,146 @@
+"""Across campaigns: ``compare``, ``lessons`` and ``export``. They read and compute; no rule runs."""
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from retrokit.cli.app import (
+    LangOption,
+    OutputOption,
+    PathsArgument,
+    TodayOption,
+    app,
+    choice,
+    fail,
+    output_lang,
+    today_option,
+    ui_lang,
+    warn,
+)
+from retrokit.cli.output import emit, pick_format, to_stdout
+
+
+def _campaigns(paths: list[Path], today: Any = None, lang: str | None = None) -> list[Any]:
+    """Every readable workbook under ``paths``, read and computed; others are named on stderr."""
+    from retrokit import api
+    from retrokit.i18n import t
+
+    ui = ui_lang(lang)
+
+    def skipped(path: Path, exc: Any) -> None:
+        warn(t("warn.skipped", ui, path=path, reason=exc.reason_text(ui)))
+
+    return api.load_campaigns(paths, today=today, on_skip=skipped)
+
+
+COMPARE_FORMATS = {
+    "table": (".txt",),
+    "json": (".json",),
+    "html": (".html", ".htm"),
+    "md": (".md", ".markdown"),
+}
+
+
+@app.command()
+def compare(
+    paths: PathsArgument,
+    fmt: Annotated[str | None, typer.Option("--format", help="table, json, html or md.")] = None,
+    output: OutputOption = None,
+    lang: LangOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Compare campaigns: results over time, recurring problems, carried-over actions."""
+    import json
+
+    from retrokit.api import campaigns_of
+    from retrokit.method.campaigns import compare as compare_campaigns
+
+    fmt = pick_format(fmt, output, COMPARE_FORMATS, "table", lang)
+    analyses, workbooks = campaigns_of(_campaigns(paths, today_option(today, lang), lang))
+    data = compare_campaigns(analyses, workbooks)
+    out_lang = output_lang(lang, analyses[0].lang if analyses else None)
+    if fmt == "json":
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    elif fmt in ("html", "md"):
+        from retrokit.render.report import render_compare
+
+        text = render_compare(data, fmt, out_lang)  # type: ignore[arg-type]
+    else:
+        from retrokit.render.terminal import render_compare_table
+
+        if to_stdout(output):
+            render_compare_table(data, out_lang, sys.stdout)
+            return
+        import io
+
+        buffer = io.StringIO()
+        render_compare_table(data, out_lang, buffer)
+        text = buffer.getvalue()
+    emit(text, output, lang=lang, inputs=paths)
+
+
+LESSONS_FORMATS = {
+    "table": (".txt",),
+    "md": (".md", ".markdown"),
+    "csv": (".csv",),
+    "json": (".json",),
+}
+CATEGORIES = ("success", "lesson", "surprise")
+
+
+@app.command()
+def lessons(
+    paths: PathsArgument,
+    search: Annotated[str | None, typer.Option("--search", help="Text to look for.")] = None,
+    category: Annotated[
+        str | None, typer.Option("--category", help="success, lesson or surprise.")
+    ] = None,
+    fmt: Annotated[str | None, typer.Option("--format", help="table, md, csv or json.")] = None,
+    output: OutputOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Every lesson from every workbook, searchable across scripts: the team's library."""
+    import io
+
+    from retrokit.method.campaigns import lessons as collect
+    from retrokit.render.terminal import lessons_text
+
+    fmt = pick_format(fmt, output, LESSONS_FORMATS, "table", lang)
+    if category is not None:
+        choice(category, CATEGORIES, "--category", lang)
+    analyses = [c.analysis for c in _campaigns(paths, lang=lang)]
+    rows = collect(analyses, search, category)
+    out_lang = output_lang(lang, analyses[0].lang if analyses else None)
+    if fmt == "table" and to_stdout(output):
+        lessons_text(rows, out_lang, "table", sys.stdout)
+        return
+    buffer = io.StringIO()
+    lessons_text(rows, out_lang, fmt, buffer)
+    text = buffer.getvalue()
+    if fmt == "csv" and not to_stdout(output):
+        # A BOM so Excel and Feishu read the file as UTF-8.
+        emit(text.encode("utf-8-sig"), output, lang=lang, inputs=paths)
+        return
+    emit(text, output, lang=lang, inputs=paths)
+
+
+@app.command()
+def export(
+    paths: PathsArgument,
+    to: Annotated[Path, typer.Option("--to", help="A .xlsx, .csv (folder of tables) or .sqlite.")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Export campaigns, KPIs, problems and lessons as tidy tables for a BI tool."""
+    from retrokit.cli.output import refuse_inputs
+    from retrokit.errors import UserError
+    from retrokit.render.export import export as export_tables
+
+    refuse_inputs(to, paths, None)
+    analyses = [c.analysis for c in _campaigns(paths)]
+    try:
+        written = export_tables(analyses, to, force=force)
+    except UserError as exc:
+        fail(exc.message(ui_lang()), exc.exit_code)
+    sys.stdout.write(f"{written}\n")

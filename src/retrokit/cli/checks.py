@@ -1,0 +1,198 @@
+"""Checking workbooks: ``lint``."""
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from retrokit.cli.app import (
+    ConfigOption,
+    LangOption,
+    MaxCells,
+    MaxFile,
+    MaxRatio,
+    MaxUnpacked,
+    TodayOption,
+    app,
+    fail,
+    limits,
+    load_config,
+    output_lang,
+    today_option,
+    ui_lang,
+)
+from retrokit.cli.output import emit, pick_format, to_stdout
+
+#: Suffixes a lint report may be written under, per format (text formats take any).
+LINT_FORMATS: dict[str, tuple[str, ...]] = {
+    "text": (),
+    "concise": (),
+    "json": (".json",),
+    "json-lines": (".jsonl", ".ndjson"),
+    "github": (),
+    "sarif": (".sarif", ".sarif.json"),
+    "junit": (".xml",),
+}
+
+
+@app.command()
+def lint(
+    paths: Annotated[list[Path], typer.Argument(help="Workbooks or folders to check.")],
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help="text, concise, json, json-lines, github, sarif or junit "
+            "(or $RETROKIT_OUTPUT_FORMAT).",
+        ),
+    ] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here.")] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", help="Rules to check.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Rules to skip.")] = None,
+    extend_select: Annotated[
+        list[str] | None, typer.Option("--extend-select", help="Rules to add.")
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Always exit 0.")] = False,
+    show_statistics: Annotated[
+        bool, typer.Option("--statistics", help="Print counts per rule code.")
+    ] = False,
+    today: TodayOption = None,
+    config: ConfigOption = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore config files.")] = False,
+    lang: LangOption = None,
+    max_cells: MaxCells = None,
+    max_unpacked_bytes: MaxUnpacked = None,
+    max_ratio: MaxRatio = None,
+    max_file_bytes: MaxFile = None,
+) -> None:
+    """Check workbooks the way a code linter checks code; exit 1 on errors."""
+    from collections import Counter
+
+    from retrokit.errors import UserError
+    from retrokit.lint.config import settings_from
+    from retrokit.lint.engine import iter_run
+    from retrokit.lint.selection import iter_selected, make_selection
+    from retrokit.render.lint_formats import (
+        FORMATTERS,
+        STREAMING,
+        statistics,
+        summary_header,
+        summary_row,
+    )
+
+    fmt = pick_format(
+        fmt or os.environ.get("RETROKIT_OUTPUT_FORMAT"), output, LINT_FORMATS, "text", lang
+    )
+    cfg = load_config(config, isolated, lang)
+    try:
+        selection = make_selection(cfg, select or (), ignore or (), extend_select or ())
+    except UserError as exc:
+        fail(exc.message(ui_lang(lang)), 2)
+    settings = settings_from(cfg, today_option(today, lang), None)
+    out_lang = (
+        output_lang(lang, cfg.lang)
+        if (lang or cfg.lang or os.environ.get("RETROKIT_LANG"))
+        else None
+    )
+    progress = _progress() if sys.stderr.isatty() and not os.environ.get("CI") else None
+    size_limits = limits(max_cells, max_unpacked_bytes, max_ratio, max_file_bytes)
+    files: list[str] = []
+    codes: Counter[str] = Counter()
+    worst = {"error": 0, "warning": 0}
+    summary_path = os.environ.get("GITHUB_STEP_SUMMARY") if fmt == "github" else None
+    summary = open(summary_path, "a", encoding="utf-8") if summary_path else None  # noqa: SIM115
+
+    def results() -> Any:
+        for result in iter_run(paths, settings, progress=progress, limits=size_limits):
+            if not result.cross_file:
+                files.append(result.path)
+            yield result
+
+    def findings() -> Any:
+        # Counted as they pass, so nothing needs all findings in memory at once.
+        for f in iter_selected(results(), selection):
+            codes[f.code] += 1
+            if f.severity.value in worst:
+                worst[f.severity.value] += 1
+            if summary is not None:
+                summary.write(summary_row(f, out_lang))
+            yield f
+
+    if summary is not None:
+        summary.write(summary_header())
+    try:
+        if fmt in STREAMING:
+            chunks: Any = STREAMING[fmt](findings(), out_lang)
+        else:
+            chunks = iter([FORMATTERS[fmt](list(findings()), files, out_lang)])  # type: ignore[arg-type]
+
+        def parts() -> Any:
+            yield from chunks
+            if show_statistics:
+                yield statistics(codes)
+
+        if to_stdout(output) and fmt == "text" and _colour():
+            _print_coloured("".join(parts()))
+        else:
+            emit(parts(), output, lang=lang, inputs=paths)
+    finally:
+        if progress is not None:
+            progress(-1, -1)
+        if summary is not None:
+            summary.write("\n")
+            summary.close()
+    failing = worst["error"] + (worst["warning"] if strict else 0)
+    raise typer.Exit(0 if exit_zero or not failing else 1)
+
+
+def _colour() -> bool:
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+_SEVERITY_STYLE = {"[error]": "bold red", "[warning]": "yellow", "[info]": "cyan"}
+
+
+def _print_coloured(text: str) -> None:
+    """The text format on a terminal: severities coloured by rich, file headers in bold."""
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False, soft_wrap=True)
+    for line in text.splitlines():
+        styled = Text(line)
+        if line and not line.startswith(" ") and line.endswith((".xlsx", ".xlsm")):
+            styled.stylize("bold")
+        for marker, style in _SEVERITY_STYLE.items():
+            start = line.find(marker)
+            if start >= 0:
+                styled.stylize(style, start, start + len(marker))
+        console.print(styled)
+
+
+PROGRESS_MIN_FILES = 20
+
+
+def _progress() -> Any:
+    from rich.progress import Progress
+
+    bar = Progress(transient=True)
+    task = bar.add_task("retrokit lint", total=None)
+    started = False
+
+    def update(done: int, total: int) -> None:
+        nonlocal started
+        if done < 0:
+            if started:
+                bar.stop()
+            return
+        if not started and total < PROGRESS_MIN_FILES:
+            return  # a handful of files finishes before a bar would help
+        if not started:
+            bar.start()
+            started = True
+        bar.update(task, completed=done, total=total)
+
+    return update

@@ -1,0 +1,127 @@
+"""The one way a command writes what it produced: to stdout, or atomically to a file.
+
+Every command that writes output goes through :func:`emit`; the format follows ``--format``,
+else the suffix of ``-o``, and a suffix that does not fit the format is a usage error rather
+than, say, HTML written under ``report.pdf``. An output that is one of the command's inputs is
+refused: nothing retrokit does may overwrite a workbook it reads.
+"""
+
+import os
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+from retrokit.cli.app import fail, fail_t, ui_lang
+
+#: A format's usual file suffixes, the first one preferred. A format with none writes text
+#: that any suffix may hold.
+Suffixes = Mapping[str, tuple[str, ...]]
+
+
+def to_stdout(output: str | Path | None) -> bool:
+    return output is None or str(output) == "-"
+
+
+def pick_format(
+    fmt: str | None,
+    output: str | Path | None,
+    suffixes: Suffixes,
+    default: str,
+    lang: str | None,
+) -> str:
+    """The output format: ``--format`` when given (it must be one of ``suffixes``), else the one
+    whose suffix ``-o`` ends in, else ``default``. ``--format`` with an ``-o`` whose suffix
+    belongs to another format is a usage error."""
+    choices = tuple(suffixes)
+    if fmt is not None and fmt not in suffixes:
+        fail_t("err.choice", 2, lang, option="--format", choices=", ".join(choices), value=fmt)
+    suffix = "" if to_stdout(output) else Path(str(output)).suffix.lower()
+    named = [f for f, listed in suffixes.items() if suffix and suffix in listed]
+    if fmt is None:
+        return named[0] if named else default
+    listed = suffixes[fmt]
+    if suffix and listed and suffix not in listed and named:
+        fail_t(
+            "err.format_suffix",
+            2,
+            lang,
+            path=output,
+            suffix=suffix,
+            format=fmt,
+            expected=", ".join(listed),
+        )
+    return fmt
+
+
+def refuse_inputs(target: Path, inputs: Iterable[Path], lang: str | None) -> None:
+    """A usage error when ``target`` is one of ``inputs`` (also through a link), or a file
+    found under an input folder."""
+    if not target.exists():
+        return
+    for item in inputs:
+        candidates = [item]
+        if item.is_dir():
+            try:
+                target.resolve().relative_to(item.resolve())
+            except ValueError:
+                continue
+            candidates = [target]
+        for candidate in candidates:
+            try:
+                same = os.path.samefile(target, candidate)
+            except OSError:
+                same = False
+            if same and (not item.is_dir() or _is_workbook(target)):
+                fail_t("err.output_is_input", 2, lang, path=target)
+
+
+def _is_workbook(path: Path) -> bool:
+    from retrokit.lint.engine import OTHER_SPREADSHEETS, WORKBOOK_SUFFIXES
+
+    return path.name.lower().endswith(WORKBOOK_SUFFIXES + OTHER_SPREADSHEETS)
+
+
+def emit(
+    content: str | bytes | Iterable[str],
+    output: str | Path | None,
+    *,
+    lang: str | None = None,
+    inputs: Sequence[Path] = (),
+    announce: bool = False,
+) -> None:
+    """Write ``content`` (text, bytes, or text chunks as they are produced) to stdout or,
+    atomically, to ``output``; ``announce`` prints the path written. A write that fails is one
+    line and exit 2, with any existing file left as it was."""
+    if to_stdout(output):
+        if isinstance(content, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(content)
+            sys.stdout.buffer.flush()
+        elif isinstance(content, str):
+            sys.stdout.write(content)
+        else:
+            for part in content:
+                sys.stdout.write(part)
+        return
+    from retrokit.errors import UserError
+    from retrokit.fsutil import atomic_write
+
+    target = Path(str(output))
+    refuse_inputs(target, inputs, lang)
+
+    def write(tmp: Path) -> None:
+        if isinstance(content, bytes):
+            tmp.write_bytes(content)
+            return
+        with open(tmp, "w", encoding="utf-8") as fh:
+            if isinstance(content, str):
+                fh.write(content)
+            else:
+                fh.writelines(content)
+
+    try:
+        atomic_write(target, write, overwrite=True)
+    except UserError as exc:
+        fail(exc.message(ui_lang(lang)), 2)
+    if announce:
+        sys.stdout.write(f"{target}\n")

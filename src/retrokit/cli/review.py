@@ -1,0 +1,183 @@
+"""One workbook: ``init``, ``analyze`` and ``report``."""
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from retrokit.cli.app import (
+    ConfigOption,
+    LangOption,
+    MaxCells,
+    MaxFile,
+    MaxRatio,
+    MaxUnpacked,
+    OutputOption,
+    ThresholdOption,
+    TodayOption,
+    app,
+    choice,
+    fail,
+    limits,
+    load_config,
+    output_lang,
+    threshold_option,
+    today_option,
+)
+from retrokit.cli.output import emit, pick_format, to_stdout
+
+
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(help="Workbook to create (.xlsx).")],
+    lang: LangOption = None,
+    example: Annotated[
+        bool, typer.Option("--example", help="Fill in the worked example (2024 summer promotion).")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    previous: Annotated[
+        Path | None,
+        typer.Option("--from", help="Start from a previous review: its KPI list and open actions."),
+    ] = None,
+) -> None:
+    """Create a new retrospective workbook to fill in Excel, WPS or LibreOffice."""
+    from retrokit import api
+    from retrokit.errors import UserError
+
+    language = output_lang(lang)
+    try:
+        if previous is not None:
+            language = output_lang(lang, api.open_workbook(previous).lang)
+        written = api.scaffold_workbook(
+            path, lang=language, example=example, force=force, previous=previous
+        )
+    except UserError as exc:
+        fail(exc.message(language), exc.exit_code)
+    sys.stdout.write(f"{written}\n")
+
+
+def _analysis(
+    workbook: Path,
+    config: Path | None,
+    today: Any,
+    threshold: float | None,
+    lang: str | None,
+    size_limits: Any,
+) -> tuple[Any, Any]:
+    """Config and the checked analysis of one workbook, or a one-line exit 2."""
+    from retrokit import api
+    from retrokit.errors import UserError
+    from retrokit.lint.engine import collector_paused
+
+    cfg = load_config(config, lang=lang)
+    try:
+        # The command is the application: it may tune its own process, as lint's engine does.
+        with collector_paused():
+            return cfg, api.analyze_workbook(
+                workbook,
+                config=cfg,
+                today=today,
+                threshold=threshold_option(threshold, lang),
+                limits=size_limits,
+            )
+    except UserError as exc:
+        fail(exc.message(output_lang(lang)), 2)
+
+
+ANALYZE_FORMATS = {"table": (".txt",), "json": (".json",)}
+
+
+@app.command()
+def analyze(
+    workbook: Annotated[Path, typer.Argument(help="The filled retrospective workbook.")],
+    fmt: Annotated[str | None, typer.Option("--format", help="table or json.")] = None,
+    output: OutputOption = None,
+    today: TodayOption = None,
+    threshold: ThresholdOption = None,
+    lang: LangOption = None,
+    config: ConfigOption = None,
+    max_cells: MaxCells = None,
+    max_unpacked_bytes: MaxUnpacked = None,
+    max_ratio: MaxRatio = None,
+    max_file_bytes: MaxFile = None,
+) -> None:
+    """Compute achievement rates, gaps, labels, action priorities and overdue actions."""
+    fmt = pick_format(fmt, output, ANALYZE_FORMATS, "table", lang)
+    cfg, result = _analysis(
+        workbook,
+        config,
+        today_option(today, lang),
+        threshold,
+        lang,
+        limits(max_cells, max_unpacked_bytes, max_ratio, max_file_bytes),
+    )
+    out_lang = output_lang(lang, cfg.lang or result.lang)
+    if fmt == "json":
+        from retrokit.render.json import json_document
+        from retrokit.render.jsonout import write_document
+
+        if to_stdout(output):
+            write_document(json_document(result, out_lang), sys.stdout)
+            return
+        import io
+
+        buffer = io.StringIO()
+        write_document(json_document(result, out_lang), buffer)
+        emit(buffer.getvalue(), output, lang=lang, inputs=[workbook])
+        return
+    from retrokit.render.terminal import render
+
+    if to_stdout(output):
+        render(result, out_lang, sys.stdout)
+        return
+    import io
+
+    buffer = io.StringIO()
+    render(result, out_lang, buffer)
+    emit(buffer.getvalue(), output, lang=lang, inputs=[workbook])
+
+
+REPORT_FORMATS = {"html": (".html", ".htm"), "md": (".md", ".markdown")}
+
+
+@app.command()
+def report(
+    workbook: Annotated[Path, typer.Argument(help="The filled retrospective workbook.")],
+    fmt: Annotated[str | None, typer.Option("--format", help="html or md.")] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "-o", "--output", help="Where to write (default: beside the workbook; - for stdout)."
+        ),
+    ] = None,
+    lang: LangOption = None,
+    today: TodayOption = None,
+    threshold: ThresholdOption = None,
+    config: ConfigOption = None,
+    max_cells: MaxCells = None,
+    max_unpacked_bytes: MaxUnpacked = None,
+    max_ratio: MaxRatio = None,
+    max_file_bytes: MaxFile = None,
+) -> None:
+    """Write the retrospective as a self-contained HTML page or GitHub Markdown."""
+    from retrokit.render.report import as_of_date, default_output, render
+
+    fmt = pick_format(fmt, output, REPORT_FORMATS, "html", lang)
+    choice(fmt, tuple(REPORT_FORMATS), "--format", lang)
+    target = Path(output) if output and output != "-" else default_output(workbook, fmt)  # type: ignore[arg-type]
+    if output != "-" and target.exists() and target.resolve() == workbook.resolve():
+        from retrokit.cli.app import fail_t
+
+        fail_t("err.report_over_workbook", 2, lang, path=target)
+    cfg, result = _analysis(
+        workbook,
+        config,
+        as_of_date(today_option(today, lang)),
+        threshold,
+        lang,
+        limits(max_cells, max_unpacked_bytes, max_ratio, max_file_bytes),
+    )
+    out_lang = output_lang(lang, cfg.lang or result.lang)
+    text = render(result, fmt, out_lang)  # type: ignore[arg-type]
+    emit(text, "-" if output == "-" else target, lang=lang, inputs=[workbook], announce=True)

@@ -1,0 +1,181 @@
+"""The configuration: ``[tool.retrokit]`` in pyproject.toml, or retrokit.toml / .retrokit.toml.
+
+Unknown keys, codes and values are errors (exit 2), never silently ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from retrokit.errors import UsageError
+from retrokit.findings import Severity
+from retrokit.method import DEFAULT_THRESHOLD
+from retrokit.rules import BLAME_WORDS, OPINION_WORDS, REGISTRY, Settings
+from retrokit.workbook.schema import LANGS, Lang
+
+CONFIG_FILES = ("retrokit.toml", ".retrokit.toml", "pyproject.toml")
+CONFIG_KEYS = {
+    "select",
+    "ignore",
+    "extend-select",
+    "per-file-ignores",
+    "severity",
+    "threshold",
+    "opinion-words",
+    "blame-words",
+    "lang",
+}
+
+
+class ConfigError(UsageError):
+    """A configuration that does not parse or names unknown keys or codes (exit 2)."""
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    threshold: float = DEFAULT_THRESHOLD
+    opinion_words: tuple[str, ...] = ()
+    blame_words: tuple[str, ...] = ()
+    lang: Lang | None = None
+    source: str | None = None
+
+
+def base_code(code: str) -> str:
+    return code.split(".")[0]
+
+
+def resolve_selector(selector: str, where: str) -> set[str]:
+    """Codes named by a selector: a code (A001), a prefix (A), a rule name, or ALL."""
+    s = selector.strip()
+    codes = {base_code(c) for c in REGISTRY}
+    if s.upper() == "ALL":
+        return codes
+    by_name = {r.name: base_code(r.code) for r in REGISTRY.values()}
+    if s in by_name:
+        return {by_name[s]}
+    matched = {c for c in codes if c.startswith(s.upper())} if s else set()
+    if not matched:
+        raise ConfigError("err.config", where=where, detail=f"unknown rule selector '{selector}'")
+    return matched
+
+
+def codes_of(items: Iterable[str], where: str) -> set[str]:
+    out: set[str] = set()
+    for item in items:
+        for part in str(item).split(","):
+            if part.strip():
+                out |= resolve_selector(part, where)
+    return out
+
+
+def _as_list(value: Any, key: str, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return tuple(v.strip() for v in value.split(",") if v.strip())
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ConfigError("err.config", where=where, detail=f"'{key}' must be a list of strings")
+
+
+def parse_config(data: dict[str, Any], where: str) -> Config:
+    """Validate a [tool.retrokit] table; unknown keys or codes are errors, not ignored."""
+    unknown = sorted(set(data) - CONFIG_KEYS)
+    if unknown:
+        raise ConfigError("err.config", where=where, detail=f"unknown key '{unknown[0]}'")
+    cfg: dict[str, Any] = {"source": where}
+    for key in ("select", "ignore", "extend-select", "opinion-words", "blame-words"):
+        if key in data:
+            cfg[key.replace("-", "_")] = _as_list(data[key], key, where)
+    for key in ("select", "ignore", "extend_select"):
+        if key in cfg:
+            codes_of(cfg[key], where)
+    if "per-file-ignores" in data:
+        table = data["per-file-ignores"]
+        if not isinstance(table, dict):
+            raise ConfigError(
+                "err.config", where=where, detail="'per-file-ignores' must be a table"
+            )
+        pfi = []
+        for pattern, codes in table.items():
+            listed = _as_list(codes, f"per-file-ignores.{pattern}", where)
+            codes_of(listed, where)
+            pfi.append((pattern, listed))
+        cfg["per_file_ignores"] = tuple(pfi)
+    if "severity" in data:
+        table = data["severity"]
+        if not isinstance(table, dict):
+            raise ConfigError("err.config", where=where, detail="'severity' must be a table")
+        sev = []
+        for code, level in table.items():
+            codes_of([code], where)
+            try:
+                sev.append((code, Severity(str(level))))
+            except ValueError:
+                raise ConfigError(
+                    "err.config",
+                    where=where,
+                    detail=f"severity '{level}' is not error, warning or info",
+                ) from None
+        cfg["severity"] = tuple(sev)
+    if "threshold" in data:
+        value = data["threshold"]
+        if not isinstance(value, int | float) or not 0 < value <= 1:
+            raise ConfigError(
+                "err.config", where=where, detail="'threshold' must be a number between 0 and 1"
+            )
+        cfg["threshold"] = float(value)
+    if "lang" in data:
+        if data["lang"] not in LANGS:
+            raise ConfigError("err.config", where=where, detail=f"unknown lang '{data['lang']}'")
+        cfg["lang"] = data["lang"]
+    return Config(**cfg)
+
+
+def load_config(path: Path | None = None, start: Path | None = None) -> Config:
+    """The named config file, or the first one found walking up from ``start``."""
+    if path is not None:
+        return _load_file(path, required=True) or Config()
+    folder = (start or Path.cwd()).resolve()
+    for directory in (folder, *folder.parents):
+        for name in CONFIG_FILES:
+            candidate = directory / name
+            if candidate.is_file():
+                cfg = _load_file(candidate, required=False)
+                if cfg is not None:
+                    return cfg
+    return Config()
+
+
+def _load_file(path: Path, required: bool) -> Config | None:
+    where = str(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError("err.config", where=where, detail="file not found") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
+        raise ConfigError("err.config", where=where, detail=str(exc).splitlines()[0]) from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("retrokit")
+        if table is None:
+            return Config(source=where) if required else None
+        return parse_config(table, where)
+    return parse_config(data, where)
+
+
+def settings_from(config: Config, today: dt.date | None, threshold: float | None) -> Settings:
+    """What the checks need: the config, with --today and --threshold when given."""
+    return Settings(
+        today=today or dt.date.today(),
+        threshold=threshold if threshold is not None else config.threshold,
+        opinion_words=OPINION_WORDS + config.opinion_words,
+        blame_words=BLAME_WORDS + config.blame_words,
+    )

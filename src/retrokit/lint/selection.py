@@ -1,0 +1,92 @@
+"""Which findings a run reports: selectors, per-file ignores and severity overrides."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Protocol
+
+from retrokit.findings import Finding, Severity
+from retrokit.lint.config import Config, base_code, codes_of
+from retrokit.rules import REGISTRY
+
+
+class HasFindings(Protocol):
+    """One file's findings as the engine yields them."""
+
+    path: str
+    findings: list[Finding]
+
+
+@dataclass(frozen=True)
+class Selection:
+    codes: frozenset[str]
+    per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+
+    def wants(self, finding: Finding, rel: str) -> bool:
+        code = base_code(finding.code)
+        if code not in self.codes:
+            return False
+        for pattern, codes in self.per_file_ignores:
+            if code in codes and (
+                fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(Path(rel).name, pattern)
+            ):
+                return False
+        return True
+
+    def severity_of(self, code: str) -> Severity:
+        code = base_code(code)
+        overrides = dict(self.severity)
+        if code in overrides:
+            return overrides[code]
+        return REGISTRY[code].severity
+
+
+def make_selection(
+    config: Config,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    extend_select: Sequence[str] = (),
+) -> Selection:
+    """Command-line selectors replace the config's select and add to its ignores (as in ruff)."""
+    chosen = codes_of(select or config.select, "--select")
+    chosen |= codes_of([*config.extend_select, *extend_select], "--extend-select")
+    chosen -= codes_of([*config.ignore, *ignore], "--ignore")
+    pfi = tuple((p, frozenset(codes_of(c, "per-file-ignores"))) for p, c in config.per_file_ignores)
+    return Selection(frozenset(chosen), pfi, config.severity)
+
+
+# --- finding files ---------------------------------------------------------------------------
+
+
+def iter_selected(
+    results: Iterable[HasFindings], selection: Selection, root: Path | None = None
+) -> Iterator[Finding]:
+    """The selected findings with their configured severities, as the results come."""
+    rels: dict[str, str] = {}  # cross-file results come one per finding: resolve paths once
+    for result in results:
+        rel = rels.get(result.path)
+        if rel is None:
+            rel = rels[result.path] = relpath(result.path, root)
+        for f in result.findings:
+            if selection.wants(f, rel):
+                severity = selection.severity_of(f.code)
+                yield f if severity is f.severity else replace(f, severity=severity)
+
+
+def select_findings(
+    results: Iterable[HasFindings], selection: Selection, root: Path | None = None
+) -> list[Finding]:
+    """The selected findings with their configured severities, in file and cell order."""
+    return list(iter_selected(results, selection, root))
+
+
+def relpath(path: str, root: Path | None = None) -> str:
+    try:
+        return os.path.relpath(path, root or Path.cwd()).replace(os.sep, "/")
+    except ValueError:
+        return path

@@ -1,0 +1,122 @@
+"""Exports for BI tools: tidy tables (campaigns, kpis, problems, lessons) as .xlsx, .sqlite,
+or a folder of CSV files. Every table keeps its header even without rows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from retrokit.method import Analysis, KpiResult, LessonResult, ProblemResult
+from retrokit.method.campaigns import order
+from retrokit.render.json import json_fields, to_json
+
+
+def campaign_key(a: Analysis) -> str:
+    return Path(a.file).stem
+
+
+def table_columns() -> dict[str, list[str]]:
+    """The columns of each tidy table, there even when a table has no rows (a workbook with
+    no lessons still exports a lessons table with its header)."""
+    from retrokit.workbook.schema import INFO
+
+    counts = ["kpis", "exceeded", "met", "missed", "unrated", "reached_share"]
+    return {
+        "campaigns": ["campaign", "file", *(c.key for c in INFO.columns), *counts],
+        "kpis": ["campaign", *json_fields(KpiResult)],
+        "problems": ["campaign", *json_fields(ProblemResult)],
+        "lessons": ["campaign", *json_fields(LessonResult)],
+    }
+
+
+def tables(analyses: Sequence[Analysis]) -> dict[str, list[dict[str, Any]]]:
+    """Tidy tables campaigns / kpis / problems / lessons, each row with its campaign key."""
+    out: dict[str, list[dict[str, Any]]] = {name: [] for name in table_columns()}
+    for a in order(analyses):
+        data = to_json(a)
+        key = campaign_key(a)
+        out["campaigns"].append(
+            {
+                "campaign": key,
+                "file": a.file,
+                **data["info"],
+                **{k: v for k, v in data["summary"].items() if not isinstance(v, dict | list)},
+            }
+        )
+        for name in ("kpis", "problems", "lessons"):
+            for row in data[name]:
+                flat = {k: ("; ".join(v) if isinstance(v, list) else v) for k, v in row.items()}
+                out[name].append({"campaign": key, **flat})
+    return out
+
+
+def _write_xlsx(
+    path: Path, columns: dict[str, list[str]], data: dict[str, list[dict[str, Any]]]
+) -> None:
+    """A sheet per table, written row by row (openpyxl's write-only mode: a 100,000-row table
+    is not held as cells). Cell text stays text, whatever it starts with: a metric named
+    "=HYPERLINK(...)" must not become a live formula in the export."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    from retrokit.text import looks_like_formula
+
+    wb = Workbook(write_only=True)
+    for name, rows in data.items():
+        ws = wb.create_sheet(name)
+        ws.append(columns[name])
+        for row in rows:
+            cells: list[Any] = []
+            for key in columns[name]:
+                value = row.get(key)
+                if looks_like_formula(value):
+                    cell = WriteOnlyCell(ws, value=value)
+                    cell.data_type = "s"
+                    value = cell
+                cells.append(value)
+            ws.append(cells)
+    wb.save(path)
+
+
+def export(analyses: Sequence[Analysis], target: Path, *, force: bool = False) -> Path:
+    """Write the tidy tables as .xlsx (a sheet each), .sqlite (a table each) or, for .csv, a
+    folder named after the file holding one UTF-8 CSV (with BOM, for Excel) per table."""
+    import pandas as pd
+
+    from retrokit.errors import UsageError, UserError
+    from retrokit.fsutil import atomic_write
+
+    columns = table_columns()
+    data = tables(analyses)
+    suffix = target.suffix.lower()
+    if suffix == ".xlsx":
+        atomic_write(target, lambda tmp: _write_xlsx(tmp, columns, data), overwrite=force)
+        return target
+    frames = {name: pd.DataFrame(rows, columns=columns[name]) for name, rows in data.items()}
+    if suffix in (".sqlite", ".db", ".sqlite3"):
+        import sqlite3
+
+        def write_sqlite(tmp: Path) -> None:
+            tmp.unlink(missing_ok=True)
+            with sqlite3.connect(tmp) as con:
+                for name, frame in frames.items():
+                    frame.astype(object).where(frame.notna(), None).to_sql(name, con, index=False)
+            con.close()
+
+        atomic_write(target, write_sqlite, overwrite=force)
+        return target
+    if suffix == ".csv":
+        folder = target.with_suffix("")
+        if folder.exists() and not force:
+            raise UserError("err.exists", path=folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, frame in frames.items():
+            encoded = frame.to_csv(index=False).encode("utf-8-sig")
+
+            def write_csv(tmp: Path, encoded: bytes = encoded) -> None:
+                tmp.write_bytes(encoded)
+
+            atomic_write(folder / f"{name}.csv", write_csv, overwrite=True)
+        return folder
+    raise UsageError("err.export_suffix", path=target)

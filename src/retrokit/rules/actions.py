@@ -1,0 +1,78 @@
+"""Problems and actions: A001-A007."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from retrokit.findings import Finding
+from retrokit.rules.registry import Context, E, N, W, rule
+from retrokit.workbook.reader import Record
+from retrokit.workbook.schema import PROBLEMS, STATUS
+from retrokit.workbook.values import has_number
+
+
+def _problem_cells(
+    ctx: Context, code: str, column: str, test: Callable[[Record], bool]
+) -> Iterator[Finding]:
+    """A finding on ``column`` of every problem row that ``test`` picks."""
+    if column not in ctx.workbook.sheets["problems"].columns:
+        return
+    for record in ctx.workbook.problems:
+        if test(record):
+            yield ctx.finding(code, PROBLEMS, record, column, value=record.text(column))
+
+
+@rule("A001", "action-without-owner", E)
+def action_without_owner(ctx: Context) -> Iterator[Finding]:
+    """An action has no owner."""
+    return _problem_cells(
+        ctx, "A001", "owner", lambda r: not r.blank("action") and r.blank("owner")
+    )
+
+
+@rule("A002", "action-without-due-date", E)
+def action_without_due_date(ctx: Context) -> Iterator[Finding]:
+    """An action has no due date."""
+    return _problem_cells(ctx, "A002", "due", lambda r: not r.blank("action") and r.blank("due"))
+
+
+@rule("A003", "effect-not-measurable", W)
+def effect_not_measurable(ctx: Context) -> Iterator[Finding]:
+    """The expected effect is not measurable (no number in it)."""
+    return _problem_cells(
+        ctx,
+        "A003",
+        "expected",
+        lambda r: not r.blank("action") and not has_number(r.text("expected")),
+    )
+
+
+@rule("A004", "action-overdue", W)
+def action_overdue(ctx: Context) -> Iterator[Finding]:
+    """An action is overdue: due before today and not done or dropped."""
+    for p in ctx.analysis.problems:
+        if p.overdue and p.due and p.record is not None:
+            status = STATUS.by_code(p.status) if p.status else "-"
+            yield ctx.finding(
+                "A004", PROBLEMS, p.record, "due", due=p.due.isoformat(), status=status
+            )
+
+
+@rule("A005", "problem-without-root-cause", E)
+def problem_without_root_cause(ctx: Context) -> Iterator[Finding]:
+    """A problem has no root cause."""
+    return _problem_cells(ctx, "A005", "root_cause", lambda r: r.blank("root_cause"))
+
+
+@rule("A006", "problem-without-action", E)
+def problem_without_action(ctx: Context) -> Iterator[Finding]:
+    """A problem has no action."""
+    return _problem_cells(ctx, "A006", "action", lambda r: r.blank("action"))
+
+
+@rule("A007", "too-many-high-impact", N)
+def too_many_high_impact(ctx: Context) -> Iterator[Finding]:
+    """More than three problems are rated high impact."""
+    high = [p for p in ctx.analysis.problems if p.impact == "high"]
+    if len(high) > 3:
+        yield ctx.finding("A007", PROBLEMS, None, None, count=len(high))

@@ -1,0 +1,40 @@
+"""Findings the lint engine and the reader emit where they meet the problem."""
+
+from __future__ import annotations
+
+from retrokit.rules.registry import E, Scope, rule
+
+
+@rule("F001", "unreadable-file", E, scope=Scope.EMITTED)
+def unreadable_file() -> None:
+    """The file cannot be read as a workbook."""
+
+
+@rule("F002", "lock-file-committed", E, scope=Scope.EMITTED)
+def lock_file_committed() -> None:
+    """An Office lock file (~$name.xlsx) is committed."""
+
+
+@rule("S001", "missing-sheet", E, scope=Scope.EMITTED)
+def missing_sheet() -> None:
+    """A sheet of the template is missing."""
+
+
+@rule("S002", "missing-column", E, scope=Scope.EMITTED)
+def missing_column() -> None:
+    """A required column is missing from a sheet's header."""
+
+
+@rule("V001", "number-unreadable", E, scope=Scope.EMITTED)
+def number_unreadable() -> None:
+    """A number cell does not parse."""
+
+
+@rule("V002", "date-unreadable", E, scope=Scope.EMITTED)
+def date_unreadable() -> None:
+    """A date does not parse, or the end is before the start."""
+
+
+@rule("V003", "value-not-in-list", E, scope=Scope.EMITTED)
+def value_not_in_list() -> None:
+    """A value is not one of its list's values."""

@@ -1,0 +1,49 @@
+"""KPI rows: K001-K003."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from retrokit.findings import Finding
+from retrokit.method import Status
+from retrokit.rules.registry import Context, W, rule
+from retrokit.rules.values import kpi_records
+from retrokit.text import fold
+from retrokit.workbook.schema import KPIS, RESULT
+
+
+@rule("K001", "kpi-without-analysis", W)
+def kpi_without_analysis(ctx: Context) -> Iterator[Finding]:
+    """A missed or exceeded KPI has no analysis."""
+    for kpi, record in kpi_records(ctx):
+        if kpi.status in (Status.MISSED, Status.EXCEEDED) and not kpi.analysis:
+            yield ctx.finding(
+                "K001",
+                KPIS,
+                record,
+                "analysis",
+                metric=kpi.metric,
+                status=RESULT.by_code(kpi.status.value),
+            )
+
+
+@rule("K002", "no-core-kpis", W)
+def no_core_kpis(ctx: Context) -> Iterator[Finding]:
+    """There are no KPI rows, or none is marked core."""
+    if ctx.workbook.sheets["kpis"].name is None:
+        return
+    if not ctx.analysis.kpis:
+        yield ctx.finding("K002", KPIS, None, None, sheet=KPIS)
+    elif not any(k.core for k in ctx.analysis.kpis):
+        yield ctx.finding("K002", KPIS, None, None, "K002.core")
+
+
+@rule("K003", "core-miss-unexplained", W)
+def core_miss_unexplained(ctx: Context) -> Iterator[Finding]:
+    """A missed core KPI that no problem row names in its Metric column."""
+    named = [fold(p.metric) for p in ctx.analysis.problems if p.metric]
+    for kpi, record in kpi_records(ctx):
+        if kpi.core and kpi.status is Status.MISSED:
+            key = fold(kpi.metric)
+            if not any(key and (key == n or key in n or n in key) for n in named):
+                yield ctx.finding("K003", KPIS, record, "metric", metric=kpi.metric)

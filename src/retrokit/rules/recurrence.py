@@ -1,0 +1,66 @@
+"""Across the linted set: R001 (recurring area), R002 (stalled carry-over)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+
+from retrokit.findings import Finding
+from retrokit.rules.registry import Context, Scope, W, rule
+from retrokit.text import fold
+from retrokit.workbook.reader import Record
+from retrokit.workbook.schema import PROBLEMS
+
+
+@rule("R001", "recurring-problem-area", W, scope=Scope.SET)
+def recurring_problem_area(contexts: Sequence[Context]) -> Iterator[Finding]:
+    """The same problem area recurs in two or more workbooks of the linted set."""
+    seen: dict[str, list[tuple[Context, Record]]] = {}
+    for ctx in contexts:
+        areas: dict[str, Record] = {}
+        for record in ctx.workbook.problems:
+            key = fold(record.text("area"))
+            if key and key not in areas:
+                areas[key] = record
+        for key, record in areas.items():
+            seen.setdefault(key, []).append((ctx, record))
+    for entries in seen.values():
+        if len(entries) < 2:
+            continue
+        files = sorted({c.workbook.path for c, _ in entries})
+        if len(files) < 2:
+            continue
+        for ctx, record in entries:
+            # The first few other files by name: O(1) per finding however large the set.
+            others = [f for f in files[: R001_MAX_FILES + 1] if f != ctx.workbook.path]
+            more = len(files) - 1 - min(len(others), R001_MAX_FILES)
+            yield ctx.finding(
+                "R001",
+                PROBLEMS,
+                record,
+                "area",
+                area=record.text("area"),
+                files=_file_list(others[:R001_MAX_FILES], more),
+            )
+
+
+R001_MAX_FILES = 5
+
+
+def _file_list(files: list[str], more: int) -> str:
+    """The other workbooks, at most five by name: a big set must not make messages huge."""
+    return ", ".join(os.path.basename(f) for f in files) + (f" (+{more})" if more > 0 else "")
+
+
+@rule("R002", "action-carried-without-progress", W, scope=Scope.SET)
+def action_carried_without_progress(contexts: Sequence[Context]) -> Iterator[Finding]:
+    """An action carried over twice or more without progress."""
+    from retrokit.method.campaigns import stalled_carries
+
+    by_workbook = {id(c.workbook): c for c in contexts}
+    for workbook, record, chain in stalled_carries([c.workbook for c in contexts]):
+        ctx = by_workbook[id(workbook)]
+        origins = [record.text("carried_from"), *(r.text("carried_from") for r in chain[:-1])]
+        yield ctx.finding(
+            "R002", PROBLEMS, record, "carried_from", times=len(chain), chain=" ← ".join(origins)
+        )

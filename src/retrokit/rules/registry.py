@@ -1,0 +1,148 @@
+"""The rule registry: one way to declare a rule, and what a check receives.
+
+A rule is a function decorated with :func:`rule`; its docstring's first line is its summary and
+the catalogue entry ``doc.CODE`` its explanation in every language. Checks over one workbook get
+a :class:`Context`; checks over a whole linted set (``scope=Scope.SET``) get every context.
+Findings that the reader or the lint engine emit themselves (a cell that does not parse, a file
+that cannot be opened) are declared here too, with ``scope=Scope.EMITTED``, so the catalogue,
+selection and documentation know them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from retrokit.findings import Finding, Severity
+from retrokit.method import DEFAULT_THRESHOLD, Analysis
+from retrokit.rules.words import BLAME_WORDS, OPINION_WORDS
+from retrokit.workbook.reader import Record, Workbook
+from retrokit.workbook.schema import INFO, Sheet
+
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+@dataclass
+class Settings:
+    """What the checks need from the configuration."""
+
+    today: dt.date
+    threshold: float = DEFAULT_THRESHOLD
+    opinion_words: tuple[str, ...] = OPINION_WORDS
+    blame_words: tuple[str, ...] = BLAME_WORDS
+
+
+@dataclass
+class Context:
+    """One workbook as read and analysed, with the settings of this run."""
+
+    workbook: Workbook
+    analysis: Analysis
+    settings: Settings
+    _out: list[Finding] = field(default_factory=list)
+
+    def finding(
+        self,
+        code: str,
+        sheet: Sheet | None,
+        record: Record | None,
+        column: str | None,
+        key: str = "",
+        /,
+        **args: Any,
+    ) -> Finding:
+        sheet_name = None
+        if sheet is not None:
+            sheet_name = self.workbook.sheets[sheet.key].name
+        cell = record.ref(column) if record is not None and column else None
+        row = record.row if record is not None and sheet is not INFO else None
+        if sheet is INFO and cell:
+            row = int("".join(ch for ch in cell if ch.isdigit()))
+        return Finding(
+            code,
+            self.workbook.path,
+            sheet_name,
+            cell,
+            row,
+            key or code,
+            tuple(args.items()),
+            REGISTRY[code].severity,
+            lang=self.workbook.lang,
+        )
+
+
+Check = Callable[[Context], Iterable[Finding]]
+SetCheck = Callable[[Sequence[Context]], Iterable[Finding]]
+
+
+class Scope(StrEnum):
+    #: Checked on one workbook at a time.
+    WORKBOOK = "workbook"
+    #: Checked over every workbook of a linted set, after the files.
+    SET = "set"
+    #: Emitted by the reader or the engine where they meet the problem; no check here.
+    EMITTED = "emitted"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    scope: Scope = Scope.WORKBOOK
+    check: Check | None = None
+    set_check: SetCheck | None = None
+
+
+REGISTRY: dict[str, Rule] = {}
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def rule(
+    code: str, name: str, severity: Severity, *, scope: Scope = Scope.WORKBOOK
+) -> Callable[[F], F]:
+    """Register the decorated function as rule ``code``; its docstring's first line is the
+    summary. Codes and names are unique: a second registration is an error."""
+
+    def wrap(fn: F) -> F:
+        if code in REGISTRY or any(r.name == name for r in REGISTRY.values()):
+            raise ValueError(f"duplicate rule {code} {name}")
+        summary = (fn.__doc__ or "").strip().splitlines()[0]
+        REGISTRY[code] = Rule(
+            code,
+            name,
+            severity,
+            summary,
+            scope,
+            check=fn if scope is Scope.WORKBOOK else None,
+            set_check=fn if scope is Scope.SET else None,
+        )
+        return fn
+
+    return wrap
+
+
+def rules() -> list[Rule]:
+    """The public catalogue, ordered by code (sub-checks such as V002.order folded in)."""
+    return sorted((r for r in REGISTRY.values() if "." not in r.code), key=lambda r: r.code)
+
+
+def check(ctx: Context) -> list[Finding]:
+    """The reader's findings on one workbook, then every per-workbook rule's, in rule order."""
+    findings = [replace(f, lang=ctx.workbook.lang) for f in ctx.workbook.findings]
+    for r in REGISTRY.values():
+        if r.check is not None:
+            findings.extend(r.check(ctx))
+    return findings
+
+
+def check_set(contexts: Sequence[Context]) -> Iterator[Finding]:
+    """The findings of the rules over a whole set of workbooks."""
+    for r in REGISTRY.values():
+        if r.set_check is not None:
+            yield from r.set_check(contexts)

@@ -1,0 +1,40 @@
+"""Required cells: S003."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+
+from retrokit.findings import Finding
+from retrokit.rules.registry import Context, E, rule
+from retrokit.workbook.reader import Record
+from retrokit.workbook.schema import INFO, KPIS, LESSONS, PROBLEMS, Sheet
+
+
+def _blank_required(
+    ctx: Context, sheet: Sheet, records: Iterable[Record], keys: Sequence[str]
+) -> Iterator[Finding]:
+    match = ctx.workbook.sheets[sheet.key]
+    for record in records:
+        for key in keys:
+            if key in match.columns and record.blank(key):
+                yield ctx.finding("S003", sheet, record, key, column=sheet.column(key))
+
+
+def _campaign_over(ctx: Context) -> bool:
+    end = ctx.analysis.info.get("end")
+    return not isinstance(end, dt.date) or end < ctx.settings.today
+
+
+@rule("S003", "required-cell-empty", E)
+def required_cell_empty(ctx: Context) -> Iterator[Finding]:
+    """A required field or cell is empty in a filled row."""
+    info = ctx.workbook.info
+    if info is not None:
+        for column in INFO.columns:
+            if column.required and info.blank(column.key):
+                yield ctx.finding("S003", INFO, info, column.key, "S003.field", column=column)
+    kpi_keys = ["metric", "target"] + (["actual"] if _campaign_over(ctx) else [])
+    yield from _blank_required(ctx, KPIS, ctx.workbook.kpis, kpi_keys)
+    yield from _blank_required(ctx, PROBLEMS, ctx.workbook.problems, ["area", "problem"])
+    yield from _blank_required(ctx, LESSONS, ctx.workbook.lessons, ["lesson"])
