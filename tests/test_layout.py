@@ -109,8 +109,8 @@ def test_api_scaffold_and_report(tmp_path: Path) -> None:
         (["compare"], "c.html", "<!DOCTYPE html>"),
         (["compare"], "c.md", "#"),
         (["compare"], "c.json", '"campaigns"'),
-        (["compare", "--format", "table"], "c.txt", "summer"),
-        (["lessons"], "l.csv", "campaign"),
+        (["compare", "--format", "table"], "c.txt", "2024"),
+        (["lessons"], "l.csv", "2024年夏季促销活动"),
         (["lessons"], "l.json", '"lesson"'),
         (["lessons", "--format", "table"], "l.txt", "短视频"),
         (["analyze"], "a.json", '"kpis"'),
@@ -231,3 +231,58 @@ def test_method_is_pure() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_a_new_sheet_set_reads_without_touching_the_reader(tmp_path: Path) -> None:
+    """A kind of workbook is declarations: the reader returns its tables by sheet key."""
+    from openpyxl import Workbook as Book
+
+    from retrokit.workbook.reader import read_workbook
+    from retrokit.workbook.schema import ColType, Column, Sheet, SheetSet
+
+    overview = Sheet(
+        "overview",
+        "概况",
+        "概況",
+        "Overview",
+        kind="fields",
+        columns=(
+            Column("name", "名称", "名稱", "Name", ColType.TEXT, required=True),
+            Column("budget", "总预算", "總預算", "Budget", ColType.NUMBER),
+        ),
+    )
+    tasks = Sheet(
+        "tasks",
+        "任务",
+        "任務",
+        "Tasks",
+        columns=(
+            Column("task", "任务名称", "任務名稱", "Task", ColType.TEXT, required=True),
+            Column("days", "工期", "工期", "Days", ColType.NUMBER, required=True),
+            Column("start", "开始时间", "開始時間", "Start", ColType.DATE),
+        ),
+    )
+    plan = SheetSet("plan-test", (overview, tasks))
+    book = Book()
+    ws = book.active
+    ws.title = "概況"
+    ws.append(["名稱", "夏季促销"])
+    ws.append(["總預算", "60万"])
+    ws = book.create_sheet("Tasks")
+    ws.append(["Start", "Task", "Days"])
+    ws.append(["2024-06-01", "research", "5"])
+    ws.append(["", "", ""])
+    ws.append(["2024-06-10", "KOL", "not a number"])
+    book.save(tmp_path / "plan.xlsx")
+
+    wb = read_workbook(tmp_path / "plan.xlsx", sheet_set=plan)
+    assert wb.kind == "plan-test" and set(wb.tables) == {"overview", "tasks"}
+    overview_record = wb.fields("overview")
+    assert overview_record is not None
+    assert overview_record.values["budget"].value == 600_000
+    assert [r.values["task"] for r in wb.table("tasks")] == ["research", "KOL"]
+    assert [r.values["start"].isoformat() for r in wb.table("tasks")] == [
+        "2024-06-01",
+        "2024-06-10",
+    ]
+    assert [(f.code, f.cell) for f in wb.findings] == [("V001", "C4")]

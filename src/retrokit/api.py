@@ -45,7 +45,7 @@ def open_workbook(path: PathLike, *, limits: Limits | None = None) -> Workbook:
     """Read a workbook as people fill it; :class:`UnreadableWorkbook` names why it cannot be.
 
     An Office lock file (``~$name.xlsx``) is refused with the lock-file message (F002)."""
-    from retrokit.lint.engine import is_lock_file
+    from retrokit.workbook.files import is_lock_file
     from retrokit.workbook.reader import read_workbook
 
     path = Path(path)
@@ -119,8 +119,8 @@ def load_campaigns(
 ) -> list[Campaign]:
     """Read and compute every workbook under ``paths``, for compare, lessons and export. No
     rule runs; a file that cannot be read is passed to ``on_skip`` (lock files silently)."""
-    from retrokit.lint.engine import discover, is_lock_file
     from retrokit.method import DEFAULT_THRESHOLD, analyze
+    from retrokit.workbook.files import discover, is_lock_file
 
     campaigns = []
     for path in discover([Path(p) for p in paths]):

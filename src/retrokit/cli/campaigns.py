@@ -57,7 +57,7 @@ def compare(
     from retrokit.api import campaigns_of
     from retrokit.method.campaigns import compare as compare_campaigns
 
-    fmt = pick_format(fmt, output, COMPARE_FORMATS, "table", lang)
+    fmt = pick_format(fmt, output, COMPARE_FORMATS, "table", lang, paths)
     analyses, workbooks = campaigns_of(_campaigns(paths, today_option(today, lang), lang))
     data = compare_campaigns(analyses, workbooks)
     out_lang = output_lang(lang, analyses[0].lang if analyses else None)
@@ -107,7 +107,7 @@ def lessons(
     from retrokit.method.campaigns import lessons as collect
     from retrokit.render.terminal import lessons_text
 
-    fmt = pick_format(fmt, output, LESSONS_FORMATS, "table", lang)
+    fmt = pick_format(fmt, output, LESSONS_FORMATS, "table", lang, paths)
     if category is not None:
         choice(category, CATEGORIES, "--category", lang)
     analyses = [c.analysis for c in _campaigns(paths, lang=lang)]

@@ -84,7 +84,7 @@ def lint(
     )
 
     fmt = pick_format(
-        fmt or os.environ.get("RETROKIT_OUTPUT_FORMAT"), output, LINT_FORMATS, "text", lang
+        fmt or os.environ.get("RETROKIT_OUTPUT_FORMAT"), output, LINT_FORMATS, "text", lang, paths
     )
     cfg = load_config(config, isolated, lang)
     try:

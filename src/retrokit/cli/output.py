@@ -22,35 +22,61 @@ def to_stdout(output: str | Path | None) -> bool:
     return output is None or str(output) == "-"
 
 
+#: Files no text format is written as: a report named ``r.pdf`` must not be HTML inside.
+FOREIGN_SUFFIXES = (
+    ".pdf",
+    ".pptx",
+    ".ppt",
+    ".docx",
+    ".doc",
+    ".xlsx",
+    ".xlsm",
+    ".xls",
+    ".ods",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".svg",
+    ".zip",
+)
+
+
 def pick_format(
     fmt: str | None,
     output: str | Path | None,
     suffixes: Suffixes,
     default: str,
     lang: str | None,
+    inputs: Sequence[Path] = (),
 ) -> str:
-    """The output format: ``--format`` when given (it must be one of ``suffixes``), else the one
-    whose suffix ``-o`` ends in, else ``default``. ``--format`` with an ``-o`` whose suffix
-    belongs to another format is a usage error."""
+    """The output format: ``--format`` when given, else the one whose suffix ``-o`` ends in,
+    else ``default``. Then the suffix must fit: one of the format's own, or for a plain-text
+    format (listing none) any suffix that is not another format's or a document's. A mismatch
+    is a usage error, never a file whose name lies about its content. An output that is one of
+    ``inputs`` is refused first."""
+    if not to_stdout(output):
+        refuse_inputs(Path(str(output)), inputs, lang)
     choices = tuple(suffixes)
     if fmt is not None and fmt not in suffixes:
         fail_t("err.choice", 2, lang, option="--format", choices=", ".join(choices), value=fmt)
-    suffix = "" if to_stdout(output) else Path(str(output)).suffix.lower()
-    named = [f for f, listed in suffixes.items() if suffix and suffix in listed]
-    if fmt is None:
-        return named[0] if named else default
-    listed = suffixes[fmt]
-    if suffix and listed and suffix not in listed and named:
-        fail_t(
-            "err.format_suffix",
-            2,
-            lang,
-            path=output,
-            suffix=suffix,
-            format=fmt,
-            expected=", ".join(listed),
-        )
-    return fmt
+    name = "" if to_stdout(output) else Path(str(output)).name.lower()
+    claimed = [f for f, listed in suffixes.items() if any(name.endswith(x) for x in listed)]
+    chosen = fmt if fmt is not None else (claimed[0] if claimed else default)
+    listed = suffixes[chosen]
+    suffix = Path(name).suffix
+    if suffix and chosen not in claimed:
+        fits = not listed and not claimed and suffix not in FOREIGN_SUFFIXES
+        if not fits:
+            fail_t(
+                "err.format_suffix",
+                2,
+                lang,
+                path=output,
+                suffix=suffix,
+                format=chosen,
+                expected=", ".join(listed) or "-",
+            )
+    return chosen
 
 
 def refuse_inputs(target: Path, inputs: Iterable[Path], lang: str | None) -> None:
@@ -76,7 +102,7 @@ def refuse_inputs(target: Path, inputs: Iterable[Path], lang: str | None) -> Non
 
 
 def _is_workbook(path: Path) -> bool:
-    from retrokit.lint.engine import OTHER_SPREADSHEETS, WORKBOOK_SUFFIXES
+    from retrokit.workbook.files import OTHER_SPREADSHEETS, WORKBOOK_SUFFIXES
 
     return path.name.lower().endswith(WORKBOOK_SUFFIXES + OTHER_SPREADSHEETS)
 

@@ -103,7 +103,7 @@ def analyze(
     max_file_bytes: MaxFile = None,
 ) -> None:
     """Compute achievement rates, gaps, labels, action priorities and overdue actions."""
-    fmt = pick_format(fmt, output, ANALYZE_FORMATS, "table", lang)
+    fmt = pick_format(fmt, output, ANALYZE_FORMATS, "table", lang, [workbook])
     cfg, result = _analysis(
         workbook,
         config,
@@ -163,7 +163,7 @@ def report(
     """Write the retrospective as a self-contained HTML page or GitHub Markdown."""
     from retrokit.render.report import as_of_date, default_output, render
 
-    fmt = pick_format(fmt, output, REPORT_FORMATS, "html", lang)
+    fmt = pick_format(fmt, output, REPORT_FORMATS, "html", lang, [workbook])
     choice(fmt, tuple(REPORT_FORMATS), "--format", lang)
     target = Path(output) if output and output != "-" else default_output(workbook, fmt)  # type: ignore[arg-type]
     if output != "-" and target.exists() and target.resolve() == workbook.resolve():

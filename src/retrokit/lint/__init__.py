@@ -13,7 +13,7 @@ from retrokit.lint.config import (
     resolve_selector,
     settings_from,
 )
-from retrokit.lint.engine import FileResult, check_workbook, discover, iter_run, run
+from retrokit.lint.engine import FileResult, check_workbook, iter_run, run
 from retrokit.lint.selection import (
     Selection,
     iter_selected,
@@ -21,6 +21,7 @@ from retrokit.lint.selection import (
     relpath,
     select_findings,
 )
+from retrokit.workbook.files import discover
 
 __all__ = [
     "Config",

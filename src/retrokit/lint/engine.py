@@ -19,33 +19,9 @@ from retrokit.errors import UnreadableWorkbook
 from retrokit.findings import Finding, i18n_arg
 from retrokit.method import analyze
 from retrokit.rules import Context, Settings, check, check_set
+from retrokit.workbook.files import discover, is_lock_file
 from retrokit.workbook.package import Limits
 from retrokit.workbook.reader import Record, read_workbook
-
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
-#: Other spreadsheet files found in a folder are checked too, so a committed .xls or .ods gets
-#: an F001 telling the team to save it as .xlsx instead of being silently skipped.
-OTHER_SPREADSHEETS = (".xls", ".xlsb", ".xltx", ".xltm", ".ods", ".numbers", ".et")
-
-
-def is_lock_file(path: Path) -> bool:
-    return path.name.startswith("~$")
-
-
-def discover(paths: Sequence[Path]) -> list[Path]:
-    """Workbooks (.xlsx/.xlsm, and Office lock files for F002) under the given paths."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if name.lower().endswith(WORKBOOK_SUFFIXES + OTHER_SPREADSHEETS):
-                        found.append(Path(root) / name)
-        else:
-            found.append(path)
-    return list(dict.fromkeys(found))
-
 
 # --- running ---------------------------------------------------------------------------------
 
