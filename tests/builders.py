@@ -14,7 +14,7 @@ from retrokit.workbook.schema import INFO, KPIS, LESSONS, PROBLEMS, Lang, Sheet
 
 
 def _zh(value: Any) -> Any:
-    return value[0] if isinstance(value, tuple) else value
+    return value["zh-CN"] if isinstance(value, dict) else value
 
 
 def _label(sheet: Sheet, key: str, value: Any, lang: Lang) -> Any:
@@ -30,10 +30,7 @@ def _label(sheet: Sheet, key: str, value: Any, lang: Lang) -> Any:
 
 def example_data() -> dict[str, Any]:
     """The worked example as plain rows of {column key: cell value} (zh-CN)."""
-    kpis = [
-        {"dimension": d, "metric": zh, "target": t, "actual": a, "core": core, "analysis": an}
-        for d, zh, _en, t, a, _fmt, core, an, _an_en in example.KPIS
-    ]
+    kpis = [{k: _zh(v) for k, v in kpi.items() if k != "format"} for kpi in example.KPIS]
     return {
         "info": {k: _zh(v) for k, v in example.INFO.items()},
         "kpis": kpis,

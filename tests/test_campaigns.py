@@ -24,7 +24,7 @@ ACTUALS = {  # campaign -> registration conversion, sales
 def fill(path: Path, n: int, done_area: str | None = None) -> None:
     """What the team types into the new workbook: dates, targets and actuals, progress."""
     wb = load_workbook(path)
-    info = wb[INFO.zh_cn]
+    info = wb[INFO.name("zh-CN")]
     start = dt.date(2024, 7, 1) + dt.timedelta(days=90 * (n - 1))
     values = {
         "项目名称 *": f"第{n}期活动",
@@ -36,7 +36,7 @@ def fill(path: Path, n: int, done_area: str | None = None) -> None:
     for row in info.iter_rows(min_row=2):
         if row[0].value in values:
             row[1].value = values[row[0].value]
-    kpis = wb[KPIS.zh_cn]
+    kpis = wb[KPIS.name("zh-CN")]
     conversion, sales = ACTUALS[n]
     for row in kpis.iter_rows(min_row=2):
         metric = row[1].value
@@ -46,7 +46,7 @@ def fill(path: Path, n: int, done_area: str | None = None) -> None:
             row[4].value, row[5].value = 2_000_000, sales
         elif metric:
             row[4].value, row[5].value = 100, 95
-    problems = wb[PROBLEMS.zh_cn]
+    problems = wb[PROBLEMS.name("zh-CN")]
     for row in problems.iter_rows(min_row=2):
         if done_area and row[0].value == done_area:
             row[10].value = "已完成"
@@ -170,13 +170,13 @@ def test_exported_cell_text_stays_text(tmp_path: Path) -> None:
     a live formula, in openpyxl's reading and in LibreOffice's recalculation."""
     source = write(tmp_path / "hostile.xlsx")
     book = load_workbook(source)  # typed as text, as a person types '=1+1 in Excel
-    sheet = book[KPIS.zh_cn]
-    metric = [c.value for c in sheet[1]].index(KPIS.column("metric").zh_cn) + 1
+    sheet = book[KPIS.name("zh-CN")]
+    metric = [c.value for c in sheet[1]].index(KPIS.column("metric").label("zh-CN")) + 1
     for row, text in enumerate(FORMULA_LOOKALIKES, start=2):
         cell = sheet.cell(row=row, column=metric, value=text)
         cell.data_type = "s"
-    sheet = book[PROBLEMS.zh_cn]
-    action = [c.value for c in sheet[1]].index(PROBLEMS.column("action").zh_cn) + 1
+    sheet = book[PROBLEMS.name("zh-CN")]
+    action = [c.value for c in sheet[1]].index(PROBLEMS.column("action").label("zh-CN")) + 1
     cell = sheet.cell(row=2, column=action, value="=cmd|' /C calc'!A0")
     cell.data_type = "s"
     book.save(source)

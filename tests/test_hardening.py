@@ -229,7 +229,10 @@ def test_cell_text_written_into_a_workbook_stays_text(tmp_path: Path) -> None:
 
     original = example.LESSONS[0]["lesson"]
     try:
-        example.LESSONS[0]["lesson"] = ('=HYPERLINK("http://evil","x")', "+cmd|' /C calc'!A0")
+        example.LESSONS[0]["lesson"] = {
+            "zh-CN": '=HYPERLINK("http://evil","x")',
+            "en": "+cmd|' /C calc'!A0",
+        }
         for lang in ("zh-CN", "en"):
             path = scaffold.init(tmp_path / f"f-{lang}.xlsx", lang=lang, example_data=True)
             cell = load_workbook(path)[scaffold.LESSONS.name(lang)]["B2"]

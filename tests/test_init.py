@@ -59,7 +59,7 @@ def test_four_sheets_in_domain_order_plus_instructions_and_version(
 
 def test_headers_are_styled_frozen_and_carry_dropdowns(tmp_path: Path) -> None:
     wb = load_workbook(scaffold.init(tmp_path / "r.xlsx", lang="zh-CN"))
-    ws = wb[KPIS.zh_cn]
+    ws = wb[KPIS.name("zh-CN")]
     assert ws.freeze_panes == "A2"
     headers = [c.value for c in ws[1]]
     assert headers[1] == "指标名称 *" and headers[0] == "维度"
@@ -69,7 +69,7 @@ def test_headers_are_styled_frozen_and_carry_dropdowns(tmp_path: Path) -> None:
     assert set(lists) == {"A", "D", "J"}  # dimension, direction, core
     assert lists["J"].formula1 == '"是,否"'
     assert lists["A"].prompt and "流量" in lists["A"].prompt
-    ws = wb[PROBLEMS.zh_cn]
+    ws = wb[PROBLEMS.name("zh-CN")]
     kinds = {str(dv.sqref)[0]: dv.type for dv in ws.data_validations.dataValidation}
     assert kinds["G"] == "date" and kinds["I"] == kinds["J"] == kinds["K"] == "list"
     assert ws["A1"].value == "问题环节 *"
@@ -84,7 +84,7 @@ def test_kpi_formulas_are_direction_aware_and_blank_on_text() -> None:
 
 
 def test_result_column_is_coloured(tmp_path: Path) -> None:
-    ws = load_workbook(scaffold.init(tmp_path / "r.xlsx", lang="en"))[KPIS.en]
+    ws = load_workbook(scaffold.init(tmp_path / "r.xlsx", lang="en"))[KPIS.name("en")]
     rules = [r for cf in ws.conditional_formatting for r in cf.rules]
     assert len(rules) == 3
     assert {r.formula[0] for r in rules} == {'$I2="Exceeded"', '$I2="Met"', '$I2="Missed"'}
@@ -92,14 +92,16 @@ def test_result_column_is_coloured(tmp_path: Path) -> None:
 
 def test_example_fills_six_kpis_three_problems_two_lessons(example_zh: Path) -> None:
     wb = load_workbook(example_zh)
-    kpis = [r for r in wb[KPIS.zh_cn].iter_rows(min_row=2, values_only=True) if r[1]]
+    kpis = [r for r in wb[KPIS.name("zh-CN")].iter_rows(min_row=2, values_only=True) if r[1]]
     assert [r[1] for r in kpis] == list(EXPECTED)
     assert [r[4] for r in kpis] == [5_000_000, 0.05, 3, 60, 10_000, 2_000_000]
-    problems = [r for r in wb[PROBLEMS.zh_cn].iter_rows(min_row=2, values_only=True) if r[0]]
+    problems = [
+        r for r in wb[PROBLEMS.name("zh-CN")].iter_rows(min_row=2, values_only=True) if r[0]
+    ]
     assert [r[5] for r in problems] == ["李策划", "王主管", "刘主管"]
-    lessons = [r for r in wb[LESSONS.zh_cn].iter_rows(min_row=2, values_only=True) if r[1]]
+    lessons = [r for r in wb[LESSONS.name("zh-CN")].iter_rows(min_row=2, values_only=True) if r[1]]
     assert [r[0] for r in lessons] == ["成功经验", "改进教训"]
-    info = {r[0]: r[1] for r in wb[INFO.zh_cn].iter_rows(min_row=2, values_only=True)}
+    info = {r[0]: r[1] for r in wb[INFO.name("zh-CN")].iter_rows(min_row=2, values_only=True)}
     assert info["项目名称 *"] == "2024年夏季促销活动"
 
 
@@ -202,7 +204,7 @@ def test_libreoffice_recalculates_the_example_to_domain_values(
     from python_calamine import CalamineWorkbook
 
     saved = libreoffice_convert(example_zh, tmp_path / "lo")
-    rows = CalamineWorkbook.from_path(str(saved)).get_sheet_by_name(KPIS.zh_cn).to_python()
+    rows = CalamineWorkbook.from_path(str(saved)).get_sheet_by_name(KPIS.name("zh-CN")).to_python()
     labels = {"met": "基本完成", "missed": "未完成", "exceeded": "超额完成"}
     got = {r[1]: r for r in rows[1:] if r[1]}
     assert list(got) == list(EXPECTED)
@@ -255,4 +257,4 @@ def test_wheel_ships_templates_and_runs_init_from_a_fresh_venv(tmp_path: Path) -
         cwd=tmp_path,
     )
     assert proc.returncode == 0, proc.stderr
-    assert load_workbook(out).sheetnames[0] == INFO.zh_cn
+    assert load_workbook(out).sheetnames[0] == INFO.name("zh-CN")

@@ -242,24 +242,39 @@ def test_a_new_sheet_set_reads_without_touching_the_reader(tmp_path: Path) -> No
 
     overview = Sheet(
         "overview",
-        "概况",
-        "概況",
-        "Overview",
+        {"zh-CN": "概况", "zh-TW": "概況", "en": "Overview"},
         kind="fields",
         columns=(
-            Column("name", "名称", "名稱", "Name", ColType.TEXT, required=True),
-            Column("budget", "总预算", "總預算", "Budget", ColType.NUMBER),
+            Column(
+                "name",
+                {"zh-CN": "名称", "zh-TW": "名稱", "en": "Name"},
+                ColType.TEXT,
+                required=True,
+            ),
+            Column(
+                "budget", {"zh-CN": "总预算", "zh-TW": "總預算", "en": "Budget"}, ColType.NUMBER
+            ),
         ),
     )
     tasks = Sheet(
         "tasks",
-        "任务",
-        "任務",
-        "Tasks",
+        {"zh-CN": "任务", "zh-TW": "任務", "en": "Tasks"},
         columns=(
-            Column("task", "任务名称", "任務名稱", "Task", ColType.TEXT, required=True),
-            Column("days", "工期", "工期", "Days", ColType.NUMBER, required=True),
-            Column("start", "开始时间", "開始時間", "Start", ColType.DATE),
+            Column(
+                "task",
+                {"zh-CN": "任务名称", "zh-TW": "任務名稱", "en": "Task"},
+                ColType.TEXT,
+                required=True,
+            ),
+            Column(
+                "days",
+                {"zh-CN": "工期", "zh-TW": "工期", "en": "Days"},
+                ColType.NUMBER,
+                required=True,
+            ),
+            Column(
+                "start", {"zh-CN": "开始时间", "zh-TW": "開始時間", "en": "Start"}, ColType.DATE
+            ),
         ),
     )
     plan = SheetSet("plan-test", (overview, tasks))

@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import Any
 
 from retrokit.i18n import t
+from retrokit.i18n.languages import language
 from retrokit.workbook.schema import DEFAULT_LANG, Choice, Column, Lang, Sheet
 
 
@@ -30,8 +31,7 @@ def _render(value: Any, lang: Lang) -> Any:
     if isinstance(value, tuple) and len(value) in (2, 3) and value[0] == "i18n":
         return t(value[1], lang, **dict(value[2] if len(value) == 3 else ()))
     if isinstance(value, list | tuple):
-        sep = "、" if lang != "en" else ", "
-        return sep.join(str(_render(v, lang)) for v in value)
+        return language(lang).list_separator.join(str(_render(v, lang)) for v in value)
     return value
 
 

@@ -17,7 +17,7 @@ import typer
 from retrokit import __version__
 
 if TYPE_CHECKING:
-    from retrokit.workbook.schema import Lang
+    from retrokit.i18n.languages import Lang
 
 app = typer.Typer(
     name="retrokit",
@@ -32,6 +32,7 @@ app = typer.Typer(
 
 LangOption = Annotated[
     str | None,
+    # Spelled out rather than read from the registry, which `--help` does not import.
     typer.Option("--lang", help="Language of the output: zh-CN, zh-TW or en."),
 ]
 TodayOption = Annotated[
@@ -108,7 +109,7 @@ def warn(message: str) -> None:
 def ui_lang(value: str | None = None) -> "Lang":
     """The language of the command line's own messages: --lang, else RETROKIT_LANG, else
     zh-CN. Never fails, since it also words the error about a --lang it cannot use."""
-    from retrokit.i18n import check_lang
+    from retrokit.i18n import DEFAULT_LANG, check_lang
 
     for candidate in (value, os.environ.get("RETROKIT_LANG")):
         if candidate:
@@ -116,14 +117,14 @@ def ui_lang(value: str | None = None) -> "Lang":
                 return check_lang(candidate)
             except ValueError:
                 continue
-    return "zh-CN"
+    return DEFAULT_LANG
 
 
 def output_lang(value: str | None, default: str | None = None) -> "Lang":
     """The language of a command's output: --lang, RETROKIT_LANG, the workbook's, zh-CN."""
-    from retrokit.i18n import check_lang
+    from retrokit.i18n import DEFAULT_LANG, check_lang
 
-    value = value or os.environ.get("RETROKIT_LANG") or default or "zh-CN"
+    value = value or os.environ.get("RETROKIT_LANG") or default or DEFAULT_LANG
     try:
         return check_lang(value)
     except ValueError:

@@ -7,17 +7,15 @@ from functools import lru_cache
 from typing import Any
 
 from retrokit.i18n import t
+from retrokit.i18n.languages import Lang, language
 from retrokit.method.analysis import KpiResult
-from retrokit.workbook.schema import Lang
-
-_LOCALES = {"zh-CN": "zh_CN", "zh-TW": "zh_Hant_TW", "en": "en"}
 
 
 @lru_cache(maxsize=4)
 def _babel(lang: Lang) -> Any:
     from babel import Locale
 
-    return Locale.parse(_LOCALES[lang])
+    return Locale.parse(language(lang).babel_locale)
 
 
 def number(value: float, lang: Lang) -> str:

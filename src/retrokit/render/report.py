@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from retrokit import __version__
 from retrokit.i18n import t
+from retrokit.i18n.languages import language, page_fonts
 from retrokit.method.analysis import Analysis, KpiResult, Status
 from retrokit.render import charts, display
 from retrokit.workbook.schema import (
@@ -90,7 +91,7 @@ def build_view(result: Analysis, lang: Lang, *, charts_svg: bool = True) -> dict
     )
     if s["unrated"]:
         summary += " " + t("report.unrated", lang, count=s["unrated"])
-    sep = "、" if lang != "en" else ", "
+    sep = language(lang).list_separator
     core_missed = list(s.get("core_missed", []))
     core_line = (
         t("report.core_missed", lang, metrics=sep.join(core_missed))
@@ -165,9 +166,10 @@ def build_view(result: Analysis, lang: Lang, *, charts_svg: bool = True) -> dict
     }
     view: dict[str, Any] = {
         "lang": lang,
-        "html_lang": {"zh-CN": "zh-Hans", "zh-TW": "zh-Hant", "en": "en"}[lang],
+        "html_lang": language(lang).html_lang,
+        "fonts": page_fonts(),
         "title": t("report.title", lang, project=project),
-        "colon": ": " if lang == "en" else "：",
+        "colon": language(lang).colon,
         "key_question": info.get("key_question") or "",
         "scope": info.get("scope") or "",
         "summary": summary,
@@ -303,7 +305,7 @@ def _mermaid(result: Analysis, lang: Lang) -> dict[str, str]:
         pos = {"low": 0.2, "medium": 0.5, "high": 0.8}
         q = {c.code: _mermaid_text(c.label(lang)) for c in PRIORITY.choices}
         low, high = LEVEL.by_code("low").label(lang), LEVEL.by_code("high").label(lang)
-        sp = " " if lang == "en" else ""
+        sp = language(lang).word_separator
         effort = PROBLEMS.column("effort").label(lang)
         impact = PROBLEMS.column("impact").label(lang)
         lines = [
@@ -333,7 +335,7 @@ def compare_view(data: dict[str, Any], lang: Lang, *, chart: bool) -> dict[str, 
     """The `retrokit compare` report's view model (same look as the single-campaign report)."""
     from pathlib import Path as _Path
 
-    sep = "、" if lang != "en" else ", "
+    sep = language(lang).list_separator
     yes, no = t("compare.yes", lang), t("compare.no", lang)
 
     def name(file: str) -> str:
@@ -395,7 +397,8 @@ def compare_view(data: dict[str, Any], lang: Lang, *, chart: bool) -> dict[str, 
     )
     view: dict[str, Any] = {
         "lang": lang,
-        "html_lang": {"zh-CN": "zh-Hans", "zh-TW": "zh-Hant", "en": "en"}[lang],
+        "html_lang": language(lang).html_lang,
+        "fonts": page_fonts(),
         "title": t("compare.title", lang),
         "campaigns": campaigns,
         "metrics": metrics,
@@ -463,7 +466,24 @@ def _environment() -> Any:
         keep_trailing_newline=True,
     )
     env.filters["md"] = md_escape
+    env.filters["css_list"] = css_list
     return env
+
+
+def css_list(items: Sequence[str], indent: int = 10, width: int = 95) -> str:
+    """A CSS value list (a font stack), wrapped to lines of at most ``width`` characters whose
+    continuation lines are indented by ``indent``, the column where the first one starts."""
+    lines: list[str] = []
+    line = ""
+    for i, item in enumerate(items):
+        piece = item + ("," if i < len(items) - 1 else "")
+        if line and indent + len(line) + 1 + len(piece) > width:
+            lines.append(line)
+            line = piece
+        else:
+            line = f"{line} {piece}" if line else piece
+    lines.append(line)
+    return ("\n" + " " * indent).join(lines)
 
 
 def md_escape(value: Any) -> str:

@@ -23,6 +23,7 @@ from retrokit.findings import Finding
 from retrokit.text import cell_text, fold
 from retrokit.workbook.package import Limits, Package, describe, open_package
 from retrokit.workbook.schema import (
+    DEFAULT_LANG,
     LANGS,
     META_SHEET,
     REVIEW,
@@ -347,7 +348,7 @@ def _detect_lang(names: Iterable[str], headers: Iterable[str]) -> Lang:
                 if bare == s.name(lang) or any(bare == c.label(lang) for c in s.columns):
                     votes[lang] += 1
     # A label written the same in zh-CN and zh-TW votes for both; the difference decides.
-    return max(LANGS, key=lambda lang: (votes[lang], lang == "zh-CN"))
+    return max(LANGS, key=lambda lang: (votes[lang], lang == DEFAULT_LANG))
 
 
 # --- parsing --------------------------------------------------------------------------------

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from retrokit.errors import UsageError
 from retrokit.fsutil import atomic_write
 from retrokit.i18n import t
+from retrokit.i18n.languages import pick
 from retrokit.text import looks_like_formula
 from retrokit.workbook import example
 from retrokit.workbook.schema import (
     DIRECTION,
     INFO,
     KPIS,
+    LANGS,
     LESSONS,
     LOWER_IS_BETTER_WORDS,
     META_SHEET,
@@ -34,18 +37,9 @@ RESULT_FILLS = {"exceeded": "C6EFCE", "met": "FFEB9C", "missed": "FFC7CE"}
 RESULT_FONTS = {"exceeded": "006100", "met": "7F6000", "missed": "9C0006"}
 
 
-def _localise(pair: Any, lang: Lang) -> Any:
-    """Pick the example text for ``lang`` from a (zh-CN, en) pair."""
-    if not isinstance(pair, tuple):
-        return pair
-    zh, en = pair
-    if lang == "en":
-        return en
-    if lang == "zh-TW" and isinstance(zh, str):
-        from retrokit.i18n import _s2twp
-
-        return str(_s2twp().convert(zh))
-    return zh
+def _localise(value: Any, lang: Lang) -> Any:
+    """The example's value for ``lang``: text keyed by language code, or one value for all."""
+    return pick(value, lang) if isinstance(value, Mapping) else value
 
 
 def _col_letter(index: int) -> str:
@@ -68,9 +62,9 @@ def kpi_formulas(row: int, lang: Lang) -> dict[str, str]:
     col = {c.key: _col_letter(i) for i, c in enumerate(KPIS.columns)}
     d, a, b = f"${col['direction']}{row}", f"${col['dimension']}{row}", f"${col['metric']}{row}"
     tgt, act, rate = f"${col['target']}{row}", f"${col['actual']}{row}", f"${col['rate']}{row}"
-    lower_labels = sorted({DIRECTION.by_code("lower").label(x) for x in ("zh-CN", "zh-TW", "en")})
+    lower_labels = sorted({DIRECTION.by_code("lower").label(x) for x in LANGS})
     cost = KPIS.column("dimension").choices.by_code("cost")  # type: ignore[union-attr]
-    cost_labels = sorted({cost.label(x) for x in ("zh-CN", "zh-TW", "en")})
+    cost_labels = sorted({cost.label(x) for x in LANGS})
     words = ",".join(f"ISNUMBER(SEARCH({_excel_string(w)},{b}))" for w in LOWER_IS_BETTER_WORDS)
     explicit = ",".join(f"{d}={_excel_string(x)}" for x in lower_labels)
     by_dimension = ",".join(f"{a}={_excel_string(x)}" for x in cost_labels)
@@ -232,22 +226,10 @@ def _write_kpis(wb: Any, lang: Lang, filled: bool) -> None:
             ws[f"{col[key]}{row}"] = formula
         ws[f"{col['rate']}{row}"].number_format = "0.0%"
     if filled:
-        rows = []
-        for dim, zh, en, target, actual, _fmt, core, an_zh, an_en in example.KPIS:
-            rows.append(
-                {
-                    "dimension": dim,
-                    "metric": (zh, en),
-                    "target": target,
-                    "actual": actual,
-                    "core": core,
-                    "analysis": (an_zh, an_en),
-                }
-            )
-        _fill_rows(ws, KPIS, rows, lang)
+        _fill_rows(ws, KPIS, example.KPIS, lang)
         for r, spec in enumerate(example.KPIS, start=2):
             for key in ("target", "actual", "gap"):
-                ws[f"{col[key]}{r}"].number_format = spec[5]
+                ws[f"{col[key]}{r}"].number_format = spec["format"]
     result = col["result"]
     area = f"{result}2:{result}{last}"
     for code, fill in RESULT_FILLS.items():

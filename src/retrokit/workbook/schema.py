@@ -7,14 +7,18 @@ and the report takes its labels from it. Adding a column is one line in one of t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
 
-Lang = Literal["zh-CN", "zh-TW", "en"]
-LANGS: tuple[Lang, ...] = ("zh-CN", "zh-TW", "en")
-DEFAULT_LANG: Lang = "zh-CN"
+# Re-exported: the modules that read the schema take the language names from it too.
+from retrokit.i18n.languages import DEFAULT_LANG as DEFAULT_LANG
+from retrokit.i18n.languages import LANGS as LANGS
+from retrokit.i18n.languages import Lang as Lang
+
+#: A label in every registered language, keyed by language code ("zh-CN": "指标名称").
+Labels = Mapping[str, str]
 
 TEMPLATE_VERSION = "1"
 META_SHEET = "_retrokit"
@@ -28,34 +32,29 @@ class ColType(StrEnum):
     FORMULA = "formula"
 
 
-class _Trilingual:
-    """A label in the three languages plus aliases: what a list value, a column and a sheet
-    share. (A plain base: the dataclasses below declare the fields.)"""
+class _Labelled:
+    """A label per language plus aliases: what a list value, a column and a sheet share.
+    (A plain base: the dataclasses below declare the fields.)"""
 
-    zh_cn: str
-    zh_tw: str
-    en: str
+    labels: Labels
     aliases: tuple[str, ...]
 
     def label(self, lang: Lang) -> str:
-        return {"zh-CN": self.zh_cn, "zh-TW": self.zh_tw, "en": self.en}[lang]
+        return self.labels[lang]
 
     def spellings(self) -> Iterator[str]:
         """Every way a user may write it (matched after :func:`retrokit.text.fold`)."""
-        yield self.zh_cn
-        yield self.zh_tw
-        yield self.en
+        for lang in LANGS:
+            yield self.labels[lang]
         yield from self.aliases
 
 
 @dataclass(frozen=True)
-class Choice(_Trilingual):
+class Choice(_Labelled):
     """One value of a dropdown list: a canonical English code and its label per language."""
 
     code: str
-    zh_cn: str
-    zh_tw: str
-    en: str
+    labels: Labels = field(hash=False)
     aliases: tuple[str, ...] = ()
 
     def spellings(self) -> Iterator[str]:
@@ -82,71 +81,75 @@ class ChoiceList:
         raise KeyError(code)
 
 
-def _choices(name: str, *rows: tuple[str, ...]) -> ChoiceList:
-    return ChoiceList(name, tuple(Choice(r[0], r[1], r[2], r[3], tuple(r[4:])) for r in rows))
+def _choices(name: str, *rows: tuple[str, Labels, *tuple[str, ...]]) -> ChoiceList:
+    """A list from rows of code, labels, then aliases."""
+    return ChoiceList(name, tuple(Choice(r[0], r[1], tuple(r[2:])) for r in rows))
 
 
+# fmt: off
+# One line a value: code, labels by language, then aliases.
 PROJECT_TYPE = _choices(
     "project_type",
-    ("launch", "新品上市", "新品上市", "Launch", "product launch"),
-    ("promotion", "促销活动", "促銷活動", "Promotion"),
-    ("brand", "品牌活动", "品牌活動", "Brand", "brand campaign"),
-    ("traffic", "引流活动", "引流活動", "Traffic", "traffic campaign"),
-    ("periodic", "阶段性总结", "階段性總結", "Periodic review", "periodic"),
-    ("other", "其他", "其他", "Other"),
+    ("launch", {"zh-CN": "新品上市", "zh-TW": "新品上市", "en": "Launch"}, "product launch"),
+    ("promotion", {"zh-CN": "促销活动", "zh-TW": "促銷活動", "en": "Promotion"}),
+    ("brand", {"zh-CN": "品牌活动", "zh-TW": "品牌活動", "en": "Brand"}, "brand campaign"),
+    ("traffic", {"zh-CN": "引流活动", "zh-TW": "引流活動", "en": "Traffic"}, "traffic campaign"),
+    ("periodic", {"zh-CN": "阶段性总结", "zh-TW": "階段性總結", "en": "Periodic review"}, "periodic"),
+    ("other", {"zh-CN": "其他", "zh-TW": "其他", "en": "Other"}),
 )
 DIMENSION = _choices(
     "dimension",
-    ("traffic", "流量", "流量", "Traffic"),
-    ("conversion", "转化", "轉化", "Conversion", "轉換"),
-    ("engagement", "传播", "傳播", "Engagement", "communication"),
-    ("revenue", "收益", "收益", "Revenue", "营收", "營收"),
-    ("cost", "成本", "成本", "Cost", "费用", "費用"),
-    ("users", "用户", "用戶", "Users", "user", "使用者"),
-    ("other", "其他", "其他", "Other"),
+    ("traffic", {"zh-CN": "流量", "zh-TW": "流量", "en": "Traffic"}),
+    ("conversion", {"zh-CN": "转化", "zh-TW": "轉化", "en": "Conversion"}, "轉換"),
+    ("engagement", {"zh-CN": "传播", "zh-TW": "傳播", "en": "Engagement"}, "communication"),
+    ("revenue", {"zh-CN": "收益", "zh-TW": "收益", "en": "Revenue"}, "营收", "營收"),
+    ("cost", {"zh-CN": "成本", "zh-TW": "成本", "en": "Cost"}, "费用", "費用"),
+    ("users", {"zh-CN": "用户", "zh-TW": "用戶", "en": "Users"}, "user", "使用者"),
+    ("other", {"zh-CN": "其他", "zh-TW": "其他", "en": "Other"}),
 )
 DIRECTION = _choices(
     "direction",
-    ("higher", "越高越好", "越高越好", "Higher is better", "higher", "高", "↑"),
-    ("lower", "越低越好", "越低越好", "Lower is better", "lower", "低", "↓"),
+    ("higher", {"zh-CN": "越高越好", "zh-TW": "越高越好", "en": "Higher is better"}, "higher", "高", "↑"),
+    ("lower", {"zh-CN": "越低越好", "zh-TW": "越低越好", "en": "Lower is better"}, "lower", "低", "↓"),
 )
 YES_NO = _choices(
     "yes_no",
-    ("yes", "是", "是", "Yes", "y", "true", "1", "✓", "√", "核心"),
-    ("no", "否", "否", "No", "n", "false", "0", "✗", "×"),
+    ("yes", {"zh-CN": "是", "zh-TW": "是", "en": "Yes"}, "y", "true", "1", "✓", "√", "核心"),
+    ("no", {"zh-CN": "否", "zh-TW": "否", "en": "No"}, "n", "false", "0", "✗", "×"),
 )
 LEVEL = _choices(
     "level",
-    ("high", "高", "高", "High", "h"),
-    ("medium", "中", "中", "Medium", "m", "med", "mid"),
-    ("low", "低", "低", "Low", "l"),
+    ("high", {"zh-CN": "高", "zh-TW": "高", "en": "High"}, "h"),
+    ("medium", {"zh-CN": "中", "zh-TW": "中", "en": "Medium"}, "m", "med", "mid"),
+    ("low", {"zh-CN": "低", "zh-TW": "低", "en": "Low"}, "l"),
 )
 STATUS = _choices(
     "status",
-    ("open", "未开始", "未開始", "Open", "not started", "todo", "to do"),
-    ("in_progress", "进行中", "進行中", "In progress", "doing", "wip"),
-    ("done", "已完成", "已完成", "Done", "completed", "closed", "完成"),
-    ("dropped", "已取消", "已取消", "Dropped", "cancelled", "canceled", "取消"),
+    ("open", {"zh-CN": "未开始", "zh-TW": "未開始", "en": "Open"}, "not started", "todo", "to do"),
+    ("in_progress", {"zh-CN": "进行中", "zh-TW": "進行中", "en": "In progress"}, "doing", "wip"),
+    ("done", {"zh-CN": "已完成", "zh-TW": "已完成", "en": "Done"}, "completed", "closed", "完成"),
+    ("dropped", {"zh-CN": "已取消", "zh-TW": "已取消", "en": "Dropped"}, "cancelled", "canceled", "取消"),
 )
 CATEGORY = _choices(
     "category",
-    ("success", "成功经验", "成功經驗", "Success"),
-    ("lesson", "改进教训", "改進教訓", "Lesson", "教训", "教訓"),
-    ("surprise", "意外发现", "意外發現", "Surprise"),
+    ("success", {"zh-CN": "成功经验", "zh-TW": "成功經驗", "en": "Success"}),
+    ("lesson", {"zh-CN": "改进教训", "zh-TW": "改進教訓", "en": "Lesson"}, "教训", "教訓"),
+    ("surprise", {"zh-CN": "意外发现", "zh-TW": "意外發現", "en": "Surprise"}),
 )
 RESULT = _choices(
     "result",
-    ("exceeded", "超额完成", "超額完成", "Exceeded"),
-    ("met", "基本完成", "基本完成", "Met"),
-    ("missed", "未完成", "未完成", "Missed"),
+    ("exceeded", {"zh-CN": "超额完成", "zh-TW": "超額完成", "en": "Exceeded"}),
+    ("met", {"zh-CN": "基本完成", "zh-TW": "基本完成", "en": "Met"}),
+    ("missed", {"zh-CN": "未完成", "zh-TW": "未完成", "en": "Missed"}),
 )
 PRIORITY = _choices(
     "priority",
-    ("quick_win", "优先做", "優先做", "Quick win"),
-    ("major_project", "重点规划", "重點規劃", "Major project"),
-    ("fill_in", "顺手做", "順手做", "Fill-in"),
-    ("defer", "暂缓", "暫緩", "Defer"),
+    ("quick_win", {"zh-CN": "优先做", "zh-TW": "優先做", "en": "Quick win"}),
+    ("major_project", {"zh-CN": "重点规划", "zh-TW": "重點規劃", "en": "Major project"}),
+    ("fill_in", {"zh-CN": "顺手做", "zh-TW": "順手做", "en": "Fill-in"}),
+    ("defer", {"zh-CN": "暂缓", "zh-TW": "暫緩", "en": "Defer"}),
 )
+# fmt: on
 #: Metric-name words that make a KPI lower-is-better when its Direction is blank (DOMAIN.md).
 LOWER_IS_BETTER_WORDS: tuple[str, ...] = (
     "费用",
@@ -194,13 +197,11 @@ ALL_CHOICE_LISTS = (
 
 
 @dataclass(frozen=True)
-class Column(_Trilingual):
+class Column(_Labelled):
     """A column of a table sheet, or a field of the Basic info sheet."""
 
     key: str
-    zh_cn: str
-    zh_tw: str
-    en: str
+    labels: Labels = field(hash=False)
     type: ColType = ColType.TEXT
     required: bool = False
     choices: ChoiceList | None = None
@@ -212,11 +213,9 @@ class Column(_Trilingual):
 
 
 @dataclass(frozen=True)
-class Sheet(_Trilingual):
+class Sheet(_Labelled):
     key: str
-    zh_cn: str
-    zh_tw: str
-    en: str
+    labels: Labels = field(hash=False)
     columns: tuple[Column, ...]
     #: "fields": a two-column field/value sheet; "table": a header row with records below.
     kind: Literal["fields", "table"] = "table"
@@ -236,73 +235,73 @@ class Sheet(_Trilingual):
 T, N, D, L, F = ColType.TEXT, ColType.NUMBER, ColType.DATE, ColType.CHOICE, ColType.FORMULA
 
 # fmt: off
-# One line a column: key, zh-CN, zh-TW, en, type, then required-ness, list, aliases, width.
+# One line a column: key, labels by language, type, then required-ness, list, aliases, width.
 INFO = Sheet(
-    'info', '基本信息', '基本資訊', 'Basic Info',
+    'info', {'zh-CN': '基本信息', 'zh-TW': '基本資訊', 'en': 'Basic Info'},
     kind='fields',
     aliases=('基本资料', '基本資料', 'Basic Information', 'Info'),
     columns=(
-        Column('project', '项目名称', '項目名稱', 'Project', T, required=True, aliases=('活动名称', '活動名稱', '專案名稱', 'Project name', 'Campaign')),
-        Column('type', '项目类型', '項目類型', 'Type', L, choices=PROJECT_TYPE, aliases=('活动类型', '活動類型', 'Project type', 'Campaign type')),
-        Column('start', '开始日期', '開始日期', 'Start date', D, required=True, aliases=('Start',)),
-        Column('end', '结束日期', '結束日期', 'End date', D, required=True, aliases=('End',)),
-        Column('owner', '负责人', '負責人', 'Owner', T, required=True),
-        Column('audience', '目标用户', '目標用戶', 'Target audience', T, aliases=('目标人群', '目標人群', '目標使用者', 'Audience')),
-        Column('budget', '预算', '預算', 'Budget', N, aliases=('总预算', '總預算')),
-        Column('review_date', '复盘日期', '復盤日期', 'Review date', D, aliases=('覆盘日期',)),
-        Column('team', '复盘成员', '復盤成員', 'Review team', T, aliases=('Team', '参与人员')),
-        Column('key_question', '核心问题', '核心問題', 'Key question', T, required=True, aliases=('关键问题', '關鍵問題')),
-        Column('scope', '复盘范围', '復盤範圍', 'Scope', T),
+        Column('project', {'zh-CN': '项目名称', 'zh-TW': '項目名稱', 'en': 'Project'}, T, required=True, aliases=('活动名称', '活動名稱', '專案名稱', 'Project name', 'Campaign')),
+        Column('type', {'zh-CN': '项目类型', 'zh-TW': '項目類型', 'en': 'Type'}, L, choices=PROJECT_TYPE, aliases=('活动类型', '活動類型', 'Project type', 'Campaign type')),
+        Column('start', {'zh-CN': '开始日期', 'zh-TW': '開始日期', 'en': 'Start date'}, D, required=True, aliases=('Start',)),
+        Column('end', {'zh-CN': '结束日期', 'zh-TW': '結束日期', 'en': 'End date'}, D, required=True, aliases=('End',)),
+        Column('owner', {'zh-CN': '负责人', 'zh-TW': '負責人', 'en': 'Owner'}, T, required=True),
+        Column('audience', {'zh-CN': '目标用户', 'zh-TW': '目標用戶', 'en': 'Target audience'}, T, aliases=('目标人群', '目標人群', '目標使用者', 'Audience')),
+        Column('budget', {'zh-CN': '预算', 'zh-TW': '預算', 'en': 'Budget'}, N, aliases=('总预算', '總預算')),
+        Column('review_date', {'zh-CN': '复盘日期', 'zh-TW': '復盤日期', 'en': 'Review date'}, D, aliases=('覆盘日期',)),
+        Column('team', {'zh-CN': '复盘成员', 'zh-TW': '復盤成員', 'en': 'Review team'}, T, aliases=('Team', '参与人员')),
+        Column('key_question', {'zh-CN': '核心问题', 'zh-TW': '核心問題', 'en': 'Key question'}, T, required=True, aliases=('关键问题', '關鍵問題')),
+        Column('scope', {'zh-CN': '复盘范围', 'zh-TW': '復盤範圍', 'en': 'Scope'}, T),
     ),
 )
 
 KPIS = Sheet(
-    'kpis', 'KPI评估', 'KPI評估', 'KPI Evaluation',
+    'kpis', {'zh-CN': 'KPI评估', 'zh-TW': 'KPI評估', 'en': 'KPI Evaluation'},
     aliases=('KPI', 'KPIs', '指标评估', '指標評估', '目标达成', '目標達成'),
     columns=(
-        Column('dimension', '维度', '維度', 'Dimension', L, choices=DIMENSION, width=10),
-        Column('metric', '指标名称', '指標名稱', 'Metric', T, required=True, aliases=('指标', '指標', 'KPI', 'KPI name', 'Metric name'), width=20),
-        Column('channel', '渠道', '渠道', 'Channel', T, width=12),
-        Column('direction', '方向', '方向', 'Direction', L, choices=DIRECTION),
-        Column('target', '目标值', '目標值', 'Target', N, required=True, aliases=('目标', '目標'), formats=True),
-        Column('actual', '实际值', '實際值', 'Actual', N, required=True, aliases=('实际', '實際', '完成值', '实际完成'), formats=True),
-        Column('gap', '差异值', '差異值', 'Gap', F, aliases=('差异', '差異', '差值'), width=12, formats=True),
-        Column('rate', '达成率', '達成率', 'Achievement', F, aliases=('完成率', 'Achievement rate', 'Rate'), width=10),
-        Column('result', '结果', '結果', 'Result', F, aliases=('达成情况', '達成情況'), width=10),
-        Column('core', '核心指标', '核心指標', 'Core', L, choices=YES_NO, aliases=('核心', 'Core KPI'), width=10),
-        Column('analysis', '分析简述', '分析簡述', 'Analysis', T, aliases=('分析', '原因分析', '说明', '說明'), width=36),
+        Column('dimension', {'zh-CN': '维度', 'zh-TW': '維度', 'en': 'Dimension'}, L, choices=DIMENSION, width=10),
+        Column('metric', {'zh-CN': '指标名称', 'zh-TW': '指標名稱', 'en': 'Metric'}, T, required=True, aliases=('指标', '指標', 'KPI', 'KPI name', 'Metric name'), width=20),
+        Column('channel', {'zh-CN': '渠道', 'zh-TW': '渠道', 'en': 'Channel'}, T, width=12),
+        Column('direction', {'zh-CN': '方向', 'zh-TW': '方向', 'en': 'Direction'}, L, choices=DIRECTION),
+        Column('target', {'zh-CN': '目标值', 'zh-TW': '目標值', 'en': 'Target'}, N, required=True, aliases=('目标', '目標'), formats=True),
+        Column('actual', {'zh-CN': '实际值', 'zh-TW': '實際值', 'en': 'Actual'}, N, required=True, aliases=('实际', '實際', '完成值', '实际完成'), formats=True),
+        Column('gap', {'zh-CN': '差异值', 'zh-TW': '差異值', 'en': 'Gap'}, F, aliases=('差异', '差異', '差值'), width=12, formats=True),
+        Column('rate', {'zh-CN': '达成率', 'zh-TW': '達成率', 'en': 'Achievement'}, F, aliases=('完成率', 'Achievement rate', 'Rate'), width=10),
+        Column('result', {'zh-CN': '结果', 'zh-TW': '結果', 'en': 'Result'}, F, aliases=('达成情况', '達成情況'), width=10),
+        Column('core', {'zh-CN': '核心指标', 'zh-TW': '核心指標', 'en': 'Core'}, L, choices=YES_NO, aliases=('核心', 'Core KPI'), width=10),
+        Column('analysis', {'zh-CN': '分析简述', 'zh-TW': '分析簡述', 'en': 'Analysis'}, T, aliases=('分析', '原因分析', '说明', '說明'), width=36),
     ),
 )
 
 PROBLEMS = Sheet(
-    'problems', '问题与行动', '問題與行動', 'Problems & Actions',
+    'problems', {'zh-CN': '问题与行动', 'zh-TW': '問題與行動', 'en': 'Problems & Actions'},
     aliases=('问题和行动', '問題和行動', 'Problems and Actions', 'Problems', 'Actions', '问题分析', '問題分析', '改进计划', '改進計劃'),
     columns=(
-        Column('area', '问题环节', '問題環節', 'Area', T, required=True, width=12),
-        Column('problem', '问题描述', '問題描述', 'Problem', T, required=True, width=30),
-        Column('metric', '关联指标', '關聯指標', 'Metric', T, aliases=('Related metric',)),
-        Column('root_cause', '根因分析', '根因分析', 'Root cause', T, required=True, aliases=('根本原因', '原因'), width=36),
-        Column('action', '改进措施', '改進措施', 'Action', T, required=True, aliases=('行动', '行動', 'Improvement'), width=30),
-        Column('owner', '责任人', '責任人', 'Owner', T, required=True, aliases=('负责人', '負責人'), width=10),
-        Column('due', '完成时间', '完成時間', 'Due', D, required=True, aliases=('截止日期', '截止时间', '截止時間', 'Due date', 'Deadline'), width=12),
-        Column('expected', '预期效果', '預期效果', 'Expected effect', T, required=True, aliases=('Expected',), width=20),
-        Column('impact', '影响程度', '影響程度', 'Impact', L, choices=LEVEL, width=10),
-        Column('effort', '实施难度', '實施難度', 'Effort', L, choices=LEVEL, width=10),
-        Column('status', '状态', '狀態', 'Status', L, choices=STATUS, width=10),
-        Column('carried_from', '来源', '來源', 'Carried from', T, aliases=('延续自', '延續自', '来自', 'From'), width=22),
+        Column('area', {'zh-CN': '问题环节', 'zh-TW': '問題環節', 'en': 'Area'}, T, required=True, width=12),
+        Column('problem', {'zh-CN': '问题描述', 'zh-TW': '問題描述', 'en': 'Problem'}, T, required=True, width=30),
+        Column('metric', {'zh-CN': '关联指标', 'zh-TW': '關聯指標', 'en': 'Metric'}, T, aliases=('Related metric',)),
+        Column('root_cause', {'zh-CN': '根因分析', 'zh-TW': '根因分析', 'en': 'Root cause'}, T, required=True, aliases=('根本原因', '原因'), width=36),
+        Column('action', {'zh-CN': '改进措施', 'zh-TW': '改進措施', 'en': 'Action'}, T, required=True, aliases=('行动', '行動', 'Improvement'), width=30),
+        Column('owner', {'zh-CN': '责任人', 'zh-TW': '責任人', 'en': 'Owner'}, T, required=True, aliases=('负责人', '負責人'), width=10),
+        Column('due', {'zh-CN': '完成时间', 'zh-TW': '完成時間', 'en': 'Due'}, D, required=True, aliases=('截止日期', '截止时间', '截止時間', 'Due date', 'Deadline'), width=12),
+        Column('expected', {'zh-CN': '预期效果', 'zh-TW': '預期效果', 'en': 'Expected effect'}, T, required=True, aliases=('Expected',), width=20),
+        Column('impact', {'zh-CN': '影响程度', 'zh-TW': '影響程度', 'en': 'Impact'}, L, choices=LEVEL, width=10),
+        Column('effort', {'zh-CN': '实施难度', 'zh-TW': '實施難度', 'en': 'Effort'}, L, choices=LEVEL, width=10),
+        Column('status', {'zh-CN': '状态', 'zh-TW': '狀態', 'en': 'Status'}, L, choices=STATUS, width=10),
+        Column('carried_from', {'zh-CN': '来源', 'zh-TW': '來源', 'en': 'Carried from'}, T, aliases=('延续自', '延續自', '来自', 'From'), width=22),
     ),
 )
 
 LESSONS = Sheet(
-    'lessons', '经验沉淀', '經驗沉澱', 'Lessons',
+    'lessons', {'zh-CN': '经验沉淀', 'zh-TW': '經驗沉澱', 'en': 'Lessons'},
     aliases=('经验总结', '經驗總結', 'Lessons learned', '经验教训', '經驗教訓'),
     columns=(
-        Column('category', '分类', '分類', 'Category', L, choices=CATEGORY, width=12),
-        Column('lesson', '经验内容', '經驗內容', 'Lesson', T, required=True, aliases=('经验', '經驗'), width=40),
-        Column('applies_to', '适用场景', '適用場景', 'Applies to', T, aliases=('场景', '場景'), width=24),
-        Column('evidence', '效果数据', '效果數據', 'Evidence', T, aliases=('数据', '數據'), width=24),
-        Column('recorded_by', '记录人', '記錄人', 'Recorded by', T, width=10),
-        Column('recorded_on', '记录时间', '記錄時間', 'Recorded on', D, aliases=('记录日期', '記錄日期'), width=12),
+        Column('category', {'zh-CN': '分类', 'zh-TW': '分類', 'en': 'Category'}, L, choices=CATEGORY, width=12),
+        Column('lesson', {'zh-CN': '经验内容', 'zh-TW': '經驗內容', 'en': 'Lesson'}, T, required=True, aliases=('经验', '經驗'), width=40),
+        Column('applies_to', {'zh-CN': '适用场景', 'zh-TW': '適用場景', 'en': 'Applies to'}, T, aliases=('场景', '場景'), width=24),
+        Column('evidence', {'zh-CN': '效果数据', 'zh-TW': '效果數據', 'en': 'Evidence'}, T, aliases=('数据', '數據'), width=24),
+        Column('recorded_by', {'zh-CN': '记录人', 'zh-TW': '記錄人', 'en': 'Recorded by'}, T, width=10),
+        Column('recorded_on', {'zh-CN': '记录时间', 'zh-TW': '記錄時間', 'en': 'Recorded on'}, D, aliases=('记录日期', '記錄日期'), width=12),
     ),
 )
 # fmt: on

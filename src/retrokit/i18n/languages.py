@@ -1,0 +1,135 @@
+"""The languages retrokit speaks, and every fact about them that is not a catalogue text.
+
+A language is registered once here: its code, how HTML names it, the fonts its text needs, how
+it joins a list, which babel locale writes its numbers, and whether its text derives from another
+language (zh-TW from zh-CN through OpenCC's ``s2twp``) where nothing is spelled out for it.
+Everything else that varies by language is a column of :mod:`retrokit.i18n.catalogue` or of the
+labels in :mod:`retrokit.workbook.schema`, keyed by :attr:`Language.code`.
+
+This module is light on purpose: the workbook schema imports it, and OpenCC is only imported when
+a text is actually derived.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Literal, cast
+
+#: The codes of the registered languages, for the type checker. Keep in step with LANGUAGES
+#: (tests/test_i18n.py checks that they agree).
+Lang = Literal["zh-CN", "zh-TW", "en"]
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language of the output and of the workbooks retrokit writes and reads."""
+
+    code: str
+    #: The ``lang`` attribute of an HTML page in this language.
+    html_lang: str
+    #: Fonts for this language's text, most preferred first, as CSS names them (quoted when they
+    #: hold a space). A page lists every language's fonts, since data in one language often
+    #: appears under headings in another.
+    fonts: tuple[str, ...]
+    #: Joins the items of a list in running text: 、 in Chinese, ", " in English.
+    list_separator: str
+    #: Separates a label from its value in running text: ： in Chinese, ": " in English.
+    colon: str
+    #: Separates two words joined into one label ("Low Effort", but 低实施难度).
+    word_separator: str
+    #: The babel locale that writes this language's numbers (450万, 4.5M).
+    babel_locale: str
+    #: The language whose text this one converts where the catalogue spells out none of its own.
+    derives_from: str | None = None
+    #: The OpenCC profile of that conversion.
+    opencc_profile: str | None = None
+
+
+LANGUAGES: tuple[Language, ...] = (
+    Language(
+        code="zh-CN",
+        html_lang="zh-Hans",
+        fonts=(
+            '"PingFang SC"',
+            '"Hiragino Sans GB"',
+            '"Microsoft YaHei"',
+            '"Noto Sans CJK SC"',
+            '"Source Han Sans SC"',
+        ),
+        list_separator="、",
+        colon="：",
+        word_separator="",
+        babel_locale="zh_CN",
+    ),
+    Language(
+        code="zh-TW",
+        html_lang="zh-Hant",
+        fonts=('"PingFang TC"', '"Microsoft JhengHei"', '"Noto Sans CJK TC"'),
+        list_separator="、",
+        colon="：",
+        word_separator="",
+        babel_locale="zh_Hant_TW",
+        derives_from="zh-CN",
+        opencc_profile="s2twp",
+    ),
+    Language(
+        code="en",
+        html_lang="en",
+        fonts=(
+            "system-ui",
+            "-apple-system",
+            '"Segoe UI"',
+            "Roboto",
+            '"Helvetica Neue"',
+            "Arial",
+            "sans-serif",
+        ),
+        list_separator=", ",
+        colon=": ",
+        word_separator=" ",
+        babel_locale="en",
+    ),
+)
+
+#: Every language code, in the registry's order (the order of preference when two tie).
+LANGS: tuple[Lang, ...] = tuple(cast(Lang, language.code) for language in LANGUAGES)
+DEFAULT_LANG: Lang = "zh-CN"
+
+_BY_CODE: dict[str, Language] = {language.code: language for language in LANGUAGES}
+
+
+def language(code: str) -> Language:
+    """The registered language of ``code``; KeyError for one that is not registered."""
+    return _BY_CODE[code]
+
+
+def page_fonts() -> tuple[str, ...]:
+    """The CSS font stack of a page: every language's fonts, in the registry's order."""
+    return tuple(font for language in LANGUAGES for font in language.fonts)
+
+
+@lru_cache(maxsize=8)
+def _converter(profile: str) -> Any:
+    import opencc
+
+    return opencc.OpenCC(profile)
+
+
+def derive(text: str, lang: str) -> str:
+    """``text``, written in the language ``lang`` derives from, converted into ``lang``."""
+    profile = _BY_CODE[lang].opencc_profile
+    return str(_converter(profile).convert(text)) if profile else text
+
+
+def pick(texts: Mapping[str, Any], lang: str) -> Any:
+    """The text for ``lang`` from texts keyed by language code: its own where given, else the
+    text of the language it derives from, converted. KeyError when neither is there."""
+    if lang in texts:
+        return texts[lang]
+    source = _BY_CODE[lang].derives_from
+    if source is None:
+        raise KeyError(lang)
+    value = pick(texts, source)
+    return derive(value, lang) if isinstance(value, str) else value

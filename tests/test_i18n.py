@@ -1,0 +1,115 @@
+"""The language registry and everything keyed by it stay complete: a language added to the
+registry without its catalogue column, schema labels or example text fails here."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterator, Mapping
+from typing import Any, get_args
+
+import pytest
+
+from retrokit import i18n
+from retrokit.i18n import languages, t
+from retrokit.i18n.catalogue import CATALOGUE
+from retrokit.i18n.languages import LANGS, LANGUAGES, Language
+from retrokit.workbook import example
+from retrokit.workbook.schema import ALL_CHOICE_LISTS, SHEETS
+
+#: Languages whose text is written out, not derived from another's.
+WRITTEN = [x.code for x in LANGUAGES if x.derives_from is None]
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_the_type_names_every_registered_language() -> None:
+    assert set(get_args(languages.Lang)) == set(LANGS)
+    assert languages.DEFAULT_LANG in LANGS
+
+
+def test_every_language_states_its_facts() -> None:
+    for language in LANGUAGES:
+        assert language.html_lang and language.fonts and language.babel_locale
+        assert language.list_separator and language.colon
+        if language.derives_from is not None:
+            assert language.derives_from in LANGS
+            assert language.derives_from != language.code
+
+
+@pytest.mark.parametrize("key", list(CATALOGUE))
+def test_a_catalogue_entry_has_text_for_every_written_language(key: str) -> None:
+    entry = CATALOGUE[key]
+    assert set(entry) <= set(LANGS), f"{key}: unregistered {set(entry) - set(LANGS)}"
+    missing = [lang for lang in WRITTEN if lang not in entry]
+    assert not missing, f"{key} has no text in {missing}"
+    # The same placeholders in every language, or t() fails in one of them only.
+    assert len({frozenset(_fields(text)) for text in entry.values()}) == 1, key
+
+
+def _labelled() -> Iterator[tuple[str, Mapping[str, str]]]:
+    for sheet in SHEETS:
+        yield f"sheet {sheet.key}", sheet.labels
+        for column in sheet.columns:
+            yield f"column {sheet.key}.{column.key}", column.labels
+    for choices in ALL_CHOICE_LISTS:
+        for choice in choices.choices:
+            yield f"choice {choices.name}.{choice.code}", choice.labels
+
+
+def test_every_sheet_column_and_list_value_has_a_label_in_every_language() -> None:
+    # Labels are matched when reading, where converting text per cell would be slow, so a
+    # derived language spells its labels out too.
+    for where, labels in _labelled():
+        assert set(labels) == set(LANGS), where
+
+
+def test_the_worked_example_has_text_for_every_written_language() -> None:
+    rows: list[dict[str, Any]] = [example.INFO, *example.KPIS, *example.PROBLEMS, *example.LESSONS]
+    for row in rows:
+        for key, value in row.items():
+            if isinstance(value, Mapping):
+                assert set(WRITTEN) <= set(value) <= set(LANGS), key
+
+
+def test_a_derived_language_converts_the_text_it_does_not_spell_out() -> None:
+    import opencc
+
+    assert "zh-TW" not in CATALOGUE["report.summary"]
+    converted = opencc.OpenCC("s2twp").convert(CATALOGUE["report.summary"]["zh-CN"])
+    assert t("report.summary", "zh-TW", total=1, exceeded=0, met=0, missed=1) == converted.format(
+        total=1, exceeded=0, met=0, missed=1
+    )
+    # ...and keeps its own text where the catalogue gives one.
+    assert t("label.na", "zh-TW") == CATALOGUE["label.na"]["zh-TW"]
+
+
+def test_a_registered_language_reads_the_catalogue_through_the_registry(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    hong_kong = Language(
+        code="zh-HK",
+        html_lang="zh-Hant-HK",
+        fonts=('"PingFang HK"',),
+        list_separator="、",
+        colon="：",
+        word_separator="",
+        babel_locale="zh_Hant_HK",
+        derives_from="zh-CN",
+        opencc_profile="s2hk",
+    )
+    monkeypatch.setitem(languages._BY_CODE, "zh-HK", hong_kong)
+    i18n._template.cache_clear()
+    try:
+        assert t("report.untitled", "zh-HK") == "未命名活動"  # type: ignore[arg-type]
+        assert t("report.untitled", "en") == "Untitled campaign"
+    finally:
+        i18n._template.cache_clear()
+
+
+def test_the_page_font_stack_lists_every_language_in_registry_order() -> None:
+    fonts = languages.page_fonts()
+    for language in LANGUAGES:
+        assert all(font in fonts for font in language.fonts)
+    assert fonts[0] == LANGUAGES[0].fonts[0]
