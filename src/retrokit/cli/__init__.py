@@ -183,6 +183,9 @@ def _limits(cells: int | None, unpacked: int | None, ratio: int | None, size: in
     return Limits(**{k: v for k, v in given.items() if v is not None})
 
 
+# The default shown is retrokit.method.DEFAULT_THRESHOLD, spelled out rather than imported:
+# importing the method here would double the start-up of --help (bench/run.py budgets it).
+# tests/test_recalc.py fails when the two disagree.
 ThresholdOption = Annotated[
     float | None,
     typer.Option("--threshold", help="Achievement rate from which a KPI counts as met (0.9)."),

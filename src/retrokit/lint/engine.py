@@ -18,6 +18,7 @@ from typing import Any
 
 from retrokit.errors import UnreadableWorkbook, UsageError
 from retrokit.findings import Finding, Severity, i18n_arg
+from retrokit.method import DEFAULT_THRESHOLD
 from retrokit.method.analysis import Analysis, analyze
 from retrokit.rules import (
     BLAME_WORDS,
@@ -60,7 +61,7 @@ class Config:
     extend_select: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
-    threshold: float = 0.9
+    threshold: float = DEFAULT_THRESHOLD
     opinion_words: tuple[str, ...] = ()
     blame_words: tuple[str, ...] = ()
     lang: Lang | None = None

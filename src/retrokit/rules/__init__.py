@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from retrokit.findings import Finding, Severity
+from retrokit.method import DEFAULT_THRESHOLD
 from retrokit.method.analysis import Analysis, KpiResult, Status
 from retrokit.text import fold, fold_loose
 from retrokit.workbook.reader import Record, Workbook
@@ -75,7 +76,7 @@ class Settings:
     """What the checks need from the configuration."""
 
     today: dt.date
-    threshold: float = 0.9
+    threshold: float = DEFAULT_THRESHOLD
     opinion_words: tuple[str, ...] = OPINION_WORDS
     blame_words: tuple[str, ...] = BLAME_WORDS
 
@@ -284,7 +285,7 @@ def stale_computed_cell(ctx: Context) -> Iterator[Finding]:
                     computed=_show(computed),
                 )
         label = record.text("result")
-        if label and ctx.settings.threshold == 0.9:
+        if label and ctx.settings.threshold == DEFAULT_THRESHOLD:
             try:
                 cached_status = parse_choice(label, RESULT)
             except ValueError:

@@ -8,6 +8,7 @@ from typing import Any
 from retrokit.errors import UsageError
 from retrokit.fsutil import atomic_write
 from retrokit.i18n import t
+from retrokit.method import DEFAULT_THRESHOLD
 from retrokit.text import looks_like_formula
 from retrokit.workbook import example
 from retrokit.workbook.schema import (
@@ -27,7 +28,9 @@ from retrokit.workbook.schema import (
 )
 
 TABLE_ROWS = 200  # rows prepared with formulas and validations below each header
-MET_THRESHOLD = 0.9
+#: The one cell of the workbook holding the "met" threshold (row 3 of the hidden meta sheet):
+#: every result formula reads it, so `init` can write a team's threshold in one place.
+THRESHOLD_CELL = f"'{META_SHEET}'!$B$3"
 
 HEADER_FILL = "1F4E79"
 RESULT_FILLS = {"exceeded": "C6EFCE", "met": "FFEB9C", "missed": "FFC7CE"}
@@ -85,7 +88,7 @@ def kpi_formulas(row: int, lang: Lang) -> dict[str, str]:
         ),
         "result": (
             f"=IF(ISNUMBER({rate}),IF({rate}>1,{labels['exceeded']},"
-            f'IF({rate}>={MET_THRESHOLD},{labels["met"]},{labels["missed"]})),"")'
+            f'IF({rate}>={THRESHOLD_CELL},{labels["met"]},{labels["missed"]})),"")'
         ),
     }
 
@@ -274,10 +277,11 @@ def _write_instructions(wb: Any, lang: Lang) -> None:
             cell.font = Font(bold=True, size=14)
 
 
-def _write_meta(wb: Any, lang: Lang) -> None:
+def _write_meta(wb: Any, lang: Lang, threshold: float) -> None:
     ws = wb.create_sheet(META_SHEET)
     ws.append(["template_version", TEMPLATE_VERSION])
     ws.append(["lang", lang])
+    ws.append(["threshold", threshold])  # THRESHOLD_CELL
     ws.sheet_state = "hidden"
 
 
@@ -287,11 +291,13 @@ def build_workbook(
     filled: bool = False,
     kpis: list[dict[str, Any]] | None = None,
     problems: list[dict[str, Any]] | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
 ) -> Any:
     """The scaffolded workbook as an openpyxl object (the four sheets in DOMAIN.md's order).
 
     ``filled`` writes the worked example; ``kpis`` and ``problems`` pre-fill rows (keys are
-    column keys, list values canonical codes), as `init --from` does.
+    column keys, list values canonical codes), as `init --from` does. ``threshold`` is the
+    achievement rate from which the result formulas say "met".
     """
     from openpyxl import Workbook
 
@@ -310,7 +316,7 @@ def build_workbook(
     if filled:
         _fill_rows(ws, LESSONS, example.LESSONS, lang)
     _write_instructions(wb, lang)
-    _write_meta(wb, lang)
+    _write_meta(wb, lang, threshold)
     wb.active = 0
     return wb
 
@@ -323,10 +329,15 @@ def init(
     force: bool = False,
     kpis: list[dict[str, Any]] | None = None,
     problems: list[dict[str, Any]] | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
 ) -> Path:
     """Write a new retrospective workbook at ``path``; never overwrites without ``force``."""
     if path.suffix.lower() != ".xlsx":
         raise UsageError("err.suffix", path=path)
-    wb = build_workbook(lang, filled=example_data, kpis=kpis, problems=problems)
+    if not 0 < threshold <= 1:
+        raise UsageError("err.threshold", value=threshold)
+    wb = build_workbook(
+        lang, filled=example_data, kpis=kpis, problems=problems, threshold=threshold
+    )
     atomic_write(path, lambda tmp: wb.save(tmp), overwrite=force)
     return path
