@@ -81,7 +81,7 @@ def test_kpi_formulas_are_direction_aware_and_blank_on_text() -> None:
     assert f["gap"] == '=IF(AND(ISNUMBER($E2),ISNUMBER($F2)),$F2-$E2,"")'
     assert "$E2/$F2" in f["rate"] and "$F2/$E2" in f["rate"]
     assert '"Exceeded"' in f["result"] and f">={scaffold.THRESHOLD_CELL}" in f["result"]
-    assert '$D2="越低越好"' in f["rate"] and 'SEARCH("跳出率",$B2)' in f["rate"]
+    assert 'TRIM($D2)="越低越好"' in f["rate"] and 'SEARCH("跳出率",$B2)' in f["rate"]
 
 
 def test_result_column_is_coloured(tmp_path: Path) -> None:

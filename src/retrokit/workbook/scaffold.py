@@ -21,6 +21,7 @@ from retrokit.workbook.schema import (
     PROBLEMS,
     RESULT,
     TEMPLATE_VERSION,
+    Choice,
     ColType,
     Column,
     Lang,
@@ -61,6 +62,10 @@ def _excel_string(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
+def _spellings(choice: Choice) -> list[str]:
+    return sorted({s.casefold(): s for s in choice.spellings()}.values())
+
+
 def kpi_formulas(row: int, lang: Lang) -> dict[str, str]:
     """The gap, achievement and result formulas of one KPI row.
 
@@ -69,17 +74,23 @@ def kpi_formulas(row: int, lang: Lang) -> dict[str, str]:
     LibreOffice share are used.
     """
     col = {c.key: _col_letter(i) for i, c in enumerate(KPIS.columns)}
-    d, a, b = f"${col['direction']}{row}", f"${col['dimension']}{row}", f"${col['metric']}{row}"
+    # TRIM: a list value typed or pasted with spaces around it is still that value.
+    d, a = f"TRIM(${col['direction']}{row})", f"TRIM(${col['dimension']}{row})"
+    b = f"${col['metric']}{row}"
     tgt, act, rate = f"${col['target']}{row}", f"${col['actual']}{row}", f"${col['rate']}{row}"
-    lower_labels = sorted({DIRECTION.by_code("lower").label(x) for x in ("zh-CN", "zh-TW", "en")})
-    cost = KPIS.column("dimension").choices.by_code("cost")  # type: ignore[union-attr]
-    cost_labels = sorted({cost.label(x) for x in ("zh-CN", "zh-TW", "en")})
+    # Every spelling the reader accepts, not only the dropdown's labels: the dropdown only
+    # warns, so "lower", "↓" or the 费用 dimension typed by hand must count too. (Excel's =
+    # ignores case, so one spelling per case-folded form is enough.)
+    lower_labels = _spellings(DIRECTION.by_code("lower"))
+    cost_labels = _spellings(KPIS.column("dimension").choices.by_code("cost"))  # type: ignore[union-attr]
     words = ",".join(f"ISNUMBER(SEARCH({_excel_string(w)},{b}))" for w in LOWER_IS_BETTER_WORDS)
     explicit = ",".join(f"{d}={_excel_string(x)}" for x in lower_labels)
     by_dimension = ",".join(f"{a}={_excel_string(x)}" for x in cost_labels)
     lower = f'OR({explicit},AND({d}="",OR({by_dimension},{words})))'
     both = f"AND(ISNUMBER({tgt}),ISNUMBER({act}))"
     labels = {c.code: _excel_string(c.label(lang)) for c in RESULT.choices}
+    # The method reads a rate at 12 decimals (result_status): 0.8999999999996 is 90%.
+    rounded = f"ROUND({rate},12)"
     return {
         "gap": f'=IF({both},{act}-{tgt},"")',
         "rate": (
@@ -87,8 +98,8 @@ def kpi_formulas(row: int, lang: Lang) -> dict[str, str]:
             f'IF({tgt}>0,{act}/{tgt},"")),"")'
         ),
         "result": (
-            f"=IF(ISNUMBER({rate}),IF({rate}>1,{labels['exceeded']},"
-            f'IF({rate}>={THRESHOLD_CELL},{labels["met"]},{labels["missed"]})),"")'
+            f"=IF(ISNUMBER({rate}),IF({rounded}>1,{labels['exceeded']},"
+            f'IF({rounded}>={THRESHOLD_CELL},{labels["met"]},{labels["missed"]})),"")'
         ),
     }
 
