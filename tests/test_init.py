@@ -51,6 +51,7 @@ def test_four_sheets_in_domain_order_plus_instructions_and_version(
     assert [[c.value for c in row] for row in meta.iter_rows()] == [
         ["template_version", TEMPLATE_VERSION],
         ["lang", lang],
+        ["threshold", 0.9],
     ]
     assert "retrokit lint" in str(wb[names[4]]["A1"].value) + "".join(
         str(c.value) for c in wb[names[4]]["A"]
@@ -79,8 +80,8 @@ def test_kpi_formulas_are_direction_aware_and_blank_on_text() -> None:
     f = scaffold.kpi_formulas(2, "en")
     assert f["gap"] == '=IF(AND(ISNUMBER($E2),ISNUMBER($F2)),$F2-$E2,"")'
     assert "$E2/$F2" in f["rate"] and "$F2/$E2" in f["rate"]
-    assert '"Exceeded"' in f["result"] and ">=0.9" in f["result"]
-    assert '$D2="越低越好"' in f["rate"] and 'SEARCH("跳出率",$B2)' in f["rate"]
+    assert '"Exceeded"' in f["result"] and f">={scaffold.THRESHOLD_CELL}" in f["result"]
+    assert 'TRIM($D2)="越低越好"' in f["rate"] and 'SEARCH("跳出率",$B2)' in f["rate"]
 
 
 def test_result_column_is_coloured(tmp_path: Path) -> None:

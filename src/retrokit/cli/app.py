@@ -39,6 +39,9 @@ TodayOption = Annotated[
     str | None,
     typer.Option("--today", help="Date to judge overdue actions against (YYYY-MM-DD)."),
 ]
+# The default shown is retrokit.method.DEFAULT_THRESHOLD, spelled out rather than imported:
+# importing the method here would double the start-up of --help (bench/run.py budgets it).
+# tests/test_recalc.py fails when the two disagree.
 ThresholdOption = Annotated[
     float | None,
     typer.Option("--threshold", help="Achievement rate from which a KPI counts as met (0.9)."),

@@ -21,6 +21,8 @@ from retrokit.workbook.reader import Record, Workbook
 from retrokit.workbook.schema import DIMENSION, LOWER_IS_BETTER_WORDS, Lang
 from retrokit.workbook.values import Quantity
 
+#: The achievement rate from which a KPI counts as met, unless configured. The one place it is
+#: written: the lint config, the rule settings and the workbook's threshold cell default to it.
 DEFAULT_THRESHOLD = 0.9
 ALL_CHANNELS = "all"
 

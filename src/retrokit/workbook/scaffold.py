@@ -10,19 +10,20 @@ from retrokit.errors import UsageError
 from retrokit.fsutil import atomic_write
 from retrokit.i18n import t
 from retrokit.i18n.languages import pick
+from retrokit.method import DEFAULT_THRESHOLD
 from retrokit.text import looks_like_formula
 from retrokit.workbook import example
 from retrokit.workbook.schema import (
     DIRECTION,
     INFO,
     KPIS,
-    LANGS,
     LESSONS,
     LOWER_IS_BETTER_WORDS,
     META_SHEET,
     PROBLEMS,
     RESULT,
     TEMPLATE_VERSION,
+    Choice,
     ColType,
     Column,
     Lang,
@@ -30,7 +31,9 @@ from retrokit.workbook.schema import (
 )
 
 TABLE_ROWS = 200  # rows prepared with formulas and validations below each header
-MET_THRESHOLD = 0.9
+#: The one cell of the workbook holding the "met" threshold (row 3 of the hidden meta sheet):
+#: every result formula reads it, so `init` can write a team's threshold in one place.
+THRESHOLD_CELL = f"'{META_SHEET}'!$B$3"
 
 HEADER_FILL = "1F4E79"
 RESULT_FILLS = {"exceeded": "C6EFCE", "met": "FFEB9C", "missed": "FFC7CE"}
@@ -52,6 +55,10 @@ def _excel_string(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
+def _spellings(choice: Choice) -> list[str]:
+    return sorted({s.casefold(): s for s in choice.spellings()}.values())
+
+
 def kpi_formulas(row: int, lang: Lang) -> dict[str, str]:
     """The gap, achievement and result formulas of one KPI row.
 
@@ -60,17 +67,23 @@ def kpi_formulas(row: int, lang: Lang) -> dict[str, str]:
     LibreOffice share are used.
     """
     col = {c.key: _col_letter(i) for i, c in enumerate(KPIS.columns)}
-    d, a, b = f"${col['direction']}{row}", f"${col['dimension']}{row}", f"${col['metric']}{row}"
+    # TRIM: a list value typed or pasted with spaces around it is still that value.
+    d, a = f"TRIM(${col['direction']}{row})", f"TRIM(${col['dimension']}{row})"
+    b = f"${col['metric']}{row}"
     tgt, act, rate = f"${col['target']}{row}", f"${col['actual']}{row}", f"${col['rate']}{row}"
-    lower_labels = sorted({DIRECTION.by_code("lower").label(x) for x in LANGS})
-    cost = KPIS.column("dimension").choices.by_code("cost")  # type: ignore[union-attr]
-    cost_labels = sorted({cost.label(x) for x in LANGS})
+    # Every spelling the reader accepts, not only the dropdown's labels: the dropdown only
+    # warns, so "lower", "↓" or the 费用 dimension typed by hand must count too. (Excel's =
+    # ignores case, so one spelling per case-folded form is enough.)
+    lower_labels = _spellings(DIRECTION.by_code("lower"))
+    cost_labels = _spellings(KPIS.column("dimension").choices.by_code("cost"))  # type: ignore[union-attr]
     words = ",".join(f"ISNUMBER(SEARCH({_excel_string(w)},{b}))" for w in LOWER_IS_BETTER_WORDS)
     explicit = ",".join(f"{d}={_excel_string(x)}" for x in lower_labels)
     by_dimension = ",".join(f"{a}={_excel_string(x)}" for x in cost_labels)
     lower = f'OR({explicit},AND({d}="",OR({by_dimension},{words})))'
     both = f"AND(ISNUMBER({tgt}),ISNUMBER({act}))"
     labels = {c.code: _excel_string(c.label(lang)) for c in RESULT.choices}
+    # The method reads a rate at 12 decimals (result_status): 0.8999999999996 is 90%.
+    rounded = f"ROUND({rate},12)"
     return {
         "gap": f'=IF({both},{act}-{tgt},"")',
         "rate": (
@@ -78,8 +91,8 @@ def kpi_formulas(row: int, lang: Lang) -> dict[str, str]:
             f'IF({tgt}>0,{act}/{tgt},"")),"")'
         ),
         "result": (
-            f"=IF(ISNUMBER({rate}),IF({rate}>1,{labels['exceeded']},"
-            f'IF({rate}>={MET_THRESHOLD},{labels["met"]},{labels["missed"]})),"")'
+            f"=IF(ISNUMBER({rate}),IF({rounded}>1,{labels['exceeded']},"
+            f'IF({rounded}>={THRESHOLD_CELL},{labels["met"]},{labels["missed"]})),"")'
         ),
     }
 
@@ -256,10 +269,11 @@ def _write_instructions(wb: Any, lang: Lang) -> None:
             cell.font = Font(bold=True, size=14)
 
 
-def _write_meta(wb: Any, lang: Lang) -> None:
+def _write_meta(wb: Any, lang: Lang, threshold: float) -> None:
     ws = wb.create_sheet(META_SHEET)
     ws.append(["template_version", TEMPLATE_VERSION])
     ws.append(["lang", lang])
+    ws.append(["threshold", threshold])  # THRESHOLD_CELL
     ws.sheet_state = "hidden"
 
 
@@ -269,11 +283,13 @@ def build_workbook(
     filled: bool = False,
     kpis: list[dict[str, Any]] | None = None,
     problems: list[dict[str, Any]] | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
 ) -> Any:
     """The scaffolded workbook as an openpyxl object (the four sheets in DOMAIN.md's order).
 
     ``filled`` writes the worked example; ``kpis`` and ``problems`` pre-fill rows (keys are
-    column keys, list values canonical codes), as `init --from` does.
+    column keys, list values canonical codes), as `init --from` does. ``threshold`` is the
+    achievement rate from which the result formulas say "met".
     """
     from openpyxl import Workbook
 
@@ -292,7 +308,7 @@ def build_workbook(
     if filled:
         _fill_rows(ws, LESSONS, example.LESSONS, lang)
     _write_instructions(wb, lang)
-    _write_meta(wb, lang)
+    _write_meta(wb, lang, threshold)
     wb.active = 0
     return wb
 
@@ -305,10 +321,15 @@ def init(
     force: bool = False,
     kpis: list[dict[str, Any]] | None = None,
     problems: list[dict[str, Any]] | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
 ) -> Path:
     """Write a new retrospective workbook at ``path``; never overwrites without ``force``."""
     if path.suffix.lower() != ".xlsx":
         raise UsageError("err.suffix", path=path)
-    wb = build_workbook(lang, filled=example_data, kpis=kpis, problems=problems)
+    if not 0 < threshold <= 1:
+        raise UsageError("err.threshold", value=threshold)
+    wb = build_workbook(
+        lang, filled=example_data, kpis=kpis, problems=problems, threshold=threshold
+    )
     atomic_write(path, lambda tmp: wb.save(tmp), overwrite=force)
     return path
