@@ -188,7 +188,7 @@ def test_rate_labels_read_at_any_rate_including_above_200_and_na(tmp_path: Path)
 
 def test_the_chart_takes_the_core_kpis_then_the_lowest_rates_in_list_order() -> None:
     from retrokit.method.analysis import Direction, KpiResult
-    from retrokit.render.report import CHART_BARS, chart_kpis
+    from retrokit.render.view import CHART_BARS, chart_kpis
 
     def kpi(row: int, rate: float | None, core: bool = False) -> KpiResult:
         return KpiResult(
@@ -207,7 +207,7 @@ def test_the_chart_takes_the_core_kpis_then_the_lowest_rates_in_list_order() -> 
 
 
 def test_a_long_kpi_list_gets_a_chart_of_forty_and_a_table_of_all(tmp_path: Path) -> None:
-    from retrokit.render.report import CHART_BARS
+    from retrokit.render.view import CHART_BARS
 
     data = example_data()
     row = data["kpis"][0]
