@@ -412,7 +412,8 @@ _REPORT_KEYS = (
 )
 
 
-def labels(lang: Lang) -> Labels:
+def review_labels(lang: Lang) -> Labels:
+    """The headings and column labels in ``lang``."""
     return Labels(
         sheet={
             "info": INFO.name(lang),
@@ -508,7 +509,7 @@ def review_view(result: Analysis, lang: Lang) -> ReviewView:
         lessons=Rows(result.lessons, lambda x: lesson_row(x, lang)),
         lessons_by_category=_lesson_groups(result.lessons, lang),
         findings=Rows(result.findings, lambda f: finding_row(f, lang)),
-        labels=labels(lang),
+        labels=review_labels(lang),
         generated=t("report.generated", lang, version=__version__),
     )
 
@@ -549,8 +550,10 @@ class Recurring:
 
 @dataclass(frozen=True, slots=True)
 class Carried:
-    action: Any
-    area: Any  # as recorded: a missing area shows as such
+    """An action carried over from campaign to campaign; text as recorded (may be None)."""
+
+    action: str | None
+    area: str | None
     times: int
     file: str
 
