@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -188,7 +189,7 @@ def test_rate_labels_read_at_any_rate_including_above_200_and_na(tmp_path: Path)
 
 def test_the_chart_takes_the_core_kpis_then_the_lowest_rates_in_list_order() -> None:
     from retrokit.method import Direction, KpiResult
-    from retrokit.render.report import CHART_BARS, chart_kpis
+    from retrokit.render.view import CHART_BARS, chart_kpis
 
     def kpi(row: int, rate: float | None, core: bool = False) -> KpiResult:
         return KpiResult(
@@ -207,7 +208,7 @@ def test_the_chart_takes_the_core_kpis_then_the_lowest_rates_in_list_order() -> 
 
 
 def test_a_long_kpi_list_gets_a_chart_of_forty_and_a_table_of_all(tmp_path: Path) -> None:
-    from retrokit.render.report import CHART_BARS
+    from retrokit.render.view import CHART_BARS
 
     data = example_data()
     row = data["kpis"][0]
@@ -234,3 +235,50 @@ def test_the_terminal_lists_a_thousand_rows_and_counts_the_rest(tmp_path: Path) 
     assert proc.returncode == 0, proc.stderr
     assert f"m{TERMINAL_ROWS - 1} " in proc.stdout and f"m{TERMINAL_ROWS} " not in proc.stdout
     assert "… 25 more rows not listed in the terminal" in proc.stdout
+
+
+def _terminal_kpis(text: str) -> list[list[str]]:
+    """The KPI table's rows as the terminal lays them out: cells between the box lines."""
+    start = text.index("┏")  # the first table with a header: the KPIs
+    table = text[start : text.index("┘", start)]
+    return [
+        [cell.strip() for cell in line.split("│")[1:-1]]
+        for line in table.splitlines()
+        if line.startswith("│")
+    ]
+
+
+def _html_kpis(html: str) -> list[list[str]]:
+    """The KPI table's rows in the report: the metric's own text, then the number cells."""
+    body = html[html.index("<tbody>") : html.index("</tbody>")]
+    rows = []
+    for tr in re.findall(r"<tr>(.*?)</tr>", body, re.S):
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)
+        metric = re.sub(r"<[^>]+>", "", re.split(r" <span|<div", cells[1])[0])
+        badge = re.sub(r"<[^>]+>", "", cells[7])
+        rows.append([unescape(s) for s in (cells[0], metric, *cells[2:7], badge)])
+    return rows
+
+
+@pytest.mark.parametrize(
+    "example,lang",
+    [
+        ("summer-promo-2024.xlsx", "zh-CN"),
+        ("summer-promo-2024.xlsx", "zh-TW"),
+        ("summer-promo-2024.en.xlsx", "en"),
+    ],
+)
+def test_terminal_and_report_show_the_same_kpi_strings(example: str, lang: str) -> None:
+    # Both lay out the one view: a label, gap or rate cannot differ between them.
+    book = str(ROOT / "examples" / example)
+    proc = run_cli("analyze", book, *TODAY, "--lang", lang)
+    assert proc.returncode == 0, proc.stderr
+    terminal = _terminal_kpis(proc.stdout)
+    html = _html_kpis(report(ROOT / "examples" / example, "--lang", lang))
+    assert len(terminal) == len(html) == 6
+    for term, page in zip(terminal, html, strict=True):
+        dimension, metric, channel, target, actual, gap, rate, _bar, label = term
+        assert metric.startswith(page[1]), (metric, page[1])
+        assert [dimension, channel, target, actual, gap, rate, label] == [page[0], *page[2:]]
+    gaps = {row[5] for row in terminal}
+    assert any(" pp" in g for g in gaps) and any(g.startswith("+") for g in gaps)

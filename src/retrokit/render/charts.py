@@ -12,27 +12,12 @@ import io
 import re
 import warnings
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
+
+from retrokit.render.view import Bar, Point  # the chart data lives in the view model
 
 COLOURS = {"exceeded": "#2e7d32", "met": "#f9a825", "missed": "#c62828", None: "#9e9e9e"}
 AXIS_CAP = 2.0  # bars beyond 200% are drawn to the cap and labelled with their real rate
-
-
-@dataclass(frozen=True)
-class Bar:
-    label: str
-    rate: float | None
-    status: str | None
-    text: str  # the rate as shown: "83.3%" or "n/a"
-
-
-@dataclass(frozen=True)
-class Point:
-    label: str
-    impact: str
-    effort: str
-    status: str | None
 
 
 def _pyplot() -> Any:

@@ -6,26 +6,21 @@ from collections.abc import Sequence
 from typing import IO, Any, TypeVar
 
 from retrokit.i18n import t
-from retrokit.method.analysis import Analysis, Status
+from retrokit.method import Analysis
 from retrokit.render import display
+from retrokit.render.view import review_view
 from retrokit.text import clean_terminal
 from retrokit.workbook.schema import (
     CATEGORY,
-    DIMENSION,
     INFO,
-    KPIS,
     LESSONS,
-    LEVEL,
-    PRIORITY,
-    PROBLEMS,
     RESULT,
-    STATUS,
     Lang,
 )
 
 T = TypeVar("T")
 
-STATUS_STYLE = {Status.EXCEEDED: "bold green", Status.MET: "yellow", Status.MISSED: "bold red"}
+STATUS_STYLE = {"exceeded": "bold green", "met": "yellow", "missed": "bold red"}
 BAR_WIDTH = 10
 #: Rows listed per table, and findings listed. A terminal table costs about half a
 #: millisecond a row to lay out: a 100,000-row sheet would take a minute and most of a
@@ -34,6 +29,7 @@ TERMINAL_ROWS = 1000
 
 
 def _listed(items: Sequence[T]) -> Sequence[T]:
+    # The view builds a row's strings when it is read: only the listed rows cost anything.
     return items[:TERMINAL_ROWS]
 
 
@@ -59,90 +55,77 @@ def _bar(rate: float | None) -> str:
 
 
 def render(result: Analysis, lang: Lang, stream: IO[str]) -> None:
+    """The analysis as terminal tables, laid out from the same view as the report."""
     from rich.console import Console
     from rich.table import Table
 
+    view = review_view(result, lang)
+    labels = view.labels
     console = Console(
         file=stream, highlight=False, soft_wrap=False, width=160 if not stream.isatty() else None
     )
 
-    info = Table(title=_c(INFO.name(lang)), show_header=False, title_justify="left")
-    for column in INFO.columns:
-        value = result.info.get(column.key)
-        if column.choices is not None and value:
-            value = column.choices.by_code(value).label(lang)
-        elif isinstance(value, float):
-            value = display.number(value, lang)
-        info.add_row(_c(column.label(lang)), _c(display.date(value)))
+    info = Table(title=_c(labels.sheet["info"]), show_header=False, title_justify="left")
+    for row in view.info:
+        info.add_row(_c(row.label), _c(row.value))
     console.print(info)
 
-    kpis = Table(title=_c(KPIS.name(lang)), title_justify="left")
+    kpis = Table(title=_c(labels.sheet["kpis"]), title_justify="left")
     for key in ("dimension", "metric", "channel", "target", "actual", "gap", "rate"):
-        kpis.add_column(_c(KPIS.column(key).label(lang)))
+        kpis.add_column(_c(labels.kpi[key]))
     kpis.add_column("")
-    kpis.add_column(_c(KPIS.column("result").label(lang)))
-    for k in _listed(result.kpis):
+    kpis.add_column(_c(labels.kpi["result"]))
+    for k in _listed(view.kpis):
         metric = k.metric + (" ★" if k.core else "")
-        if k.direction.value == "lower":
-            metric += f" ({t('label.lower_better', lang)})"
-        status = RESULT.label_of(k.status.value, lang) if k.status else t("label.unrated", lang)
-        style = STATUS_STYLE.get(k.status, "dim") if k.status else "dim"
+        if k.direction_note:
+            metric += f" ({k.direction_note})"
+        style = STATUS_STYLE.get(k.status, "dim")
         kpis.add_row(
-            _c(DIMENSION.label_of(k.dimension, lang)),
+            _c(k.dimension),
             _c(metric),
             _c(k.channel),
-            _c(display.quantity(k.target, k, lang)),
-            _c(display.quantity(k.actual, k, lang)),
-            _c(display.gap(k, lang)),
-            _c(display.rate(k, lang)),
-            _bar(k.rate),
-            f"[{style}]{_c(status)}[/]",
+            _c(k.target),
+            _c(k.actual),
+            _c(k.gap),
+            _c(k.rate),
+            _bar(k.rate_value),
+            f"[{style}]{_c(k.label)}[/]",
         )
     console.print(kpis)
-    _more(console, result.kpis, "terminal.more_rows", lang)
-    s = result.summary
-    console.print(
-        f"[bold]{_c(RESULT.by_code('exceeded').label(lang))} {s['exceeded']} · "
-        f"{_c(RESULT.by_code('met').label(lang))} {s['met']} · "
-        f"{_c(RESULT.by_code('missed').label(lang))} {s['missed']} · "
-        f"{_c(t('label.unrated', lang))} {s['unrated']}[/]"
-    )
+    _more(console, view.kpis, "terminal.more_rows", lang)
+    console.print("[bold]" + " · ".join(f"{_c(c.label)} {c.count}" for c in view.counts) + "[/]")
 
-    problems = Table(title=_c(PROBLEMS.name(lang)), title_justify="left")
+    problems = Table(title=_c(labels.sheet["problems"]), title_justify="left")
     for key in ("area", "problem", "action", "owner", "due", "impact", "effort", "status"):
-        problems.add_column(_c(PROBLEMS.column(key).label(lang)))
+        problems.add_column(_c(labels.problem[key]))
     problems.add_column("")
-    for p in _listed(result.problems):
-        due = display.date(p.due)
-        overdue = f" ⚠ {t('label.overdue', lang)}" if p.overdue else ""
-        due = f"[bold red]{_c(due + overdue)}[/]" if overdue else _c(due)
+    for a in _listed(view.actions):
+        due = f"[bold red]{_c(f'{a.due} ⚠ {labels.overdue}')}[/]" if a.overdue else _c(a.due)
         problems.add_row(
-            _c(p.area),
-            _c(p.problem),
-            _c(p.action),
-            _c(p.owner),
+            _c(a.area),
+            _c(a.problem),
+            _c(a.action),
+            _c(a.owner),
             due,
-            _c(LEVEL.label_of(p.impact, lang)),
-            _c(LEVEL.label_of(p.effort, lang)),
-            _c(STATUS.label_of(p.status, lang)),
-            _c(PRIORITY.label_of(p.priority.value if p.priority else None, lang)),
+            _c(a.impact),
+            _c(a.effort),
+            _c(a.status),
+            _c(a.priority),
         )
     console.print(problems)
-    _more(console, result.problems, "terminal.more_rows", lang)
+    _more(console, view.actions, "terminal.more_rows", lang)
 
-    lessons = Table(title=_c(LESSONS.name(lang)), title_justify="left")
+    lessons = Table(title=_c(labels.sheet["lessons"]), title_justify="left")
     for key in ("category", "lesson", "applies_to", "evidence"):
-        lessons.add_column(_c(LESSONS.column(key).label(lang)))
-    for x in _listed(result.lessons):
-        lessons.add_row(
-            _c(CATEGORY.label_of(x.category, lang)), _c(x.lesson), _c(x.applies_to), _c(x.evidence)
-        )
+        lessons.add_column(_c(labels.lesson[key]))
+    for x in _listed(view.lessons):
+        lessons.add_row(_c(x.category), _c(x.lesson), _c(x.applies_to), _c(x.evidence))
     console.print(lessons)
-    _more(console, result.lessons, "terminal.more_rows", lang)
+    _more(console, view.lessons, "terminal.more_rows", lang)
 
-    for f in _listed(result.findings):
-        console.print(_c(f"{f.where} {f.code} [{f.severity.value}] {f.message(lang)}"))
-    _more(console, result.findings, "terminal.more_findings", lang)
+    for f in _listed(view.findings):
+        console.print(_c(f"{f.where} {f.code} [{f.severity}] {f.message}"))
+    _more(console, view.findings, "terminal.more_findings", lang)
 
 
 def render_compare_table(data: dict[str, Any], lang: Lang, stream: IO[str]) -> None:

@@ -1,0 +1,704 @@
+"""The one view model of a retrospective: what a report says, decided once for every format.
+
+:func:`review_view` turns an :class:`~retrokit.method.Analysis` into display-ready strings in
+the reader's language, in the method's order (key question and summary, basic info, KPIs,
+highlights and misses, actions by priority, lessons by category, findings), plus the chart data
+as plain values. The HTML and Markdown report and the terminal tables only lay it out, so they
+cannot disagree on a label, a number or a priority. :func:`compare_view` does the same for
+``retrokit compare``.
+
+Row strings are built when a row is read (:class:`Rows`): the report reads them all, the
+terminal only the rows it lists, so a 100,000-row sheet costs the terminal nothing it does not
+show.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar, overload
+
+from retrokit import __version__
+from retrokit.findings import Finding
+from retrokit.i18n import t
+from retrokit.i18n.languages import language, page_fonts
+from retrokit.method import Analysis, KpiResult, LessonResult, ProblemResult, Status
+from retrokit.render import display
+from retrokit.workbook.schema import (
+    CATEGORY,
+    DIMENSION,
+    INFO,
+    KPIS,
+    LESSONS,
+    LEVEL,
+    PRIORITY,
+    PROBLEMS,
+    RESULT,
+    STATUS,
+    Lang,
+)
+
+S = TypeVar("S")
+R = TypeVar("R")
+
+
+#: Bars in the chart of achievement rates. A chart with more is not read; past a few
+#: thousand, drawing it takes minutes and gigabytes. The KPI table always lists them all.
+CHART_BARS = 40
+
+
+class Rows(Sequence[R], Generic[S, R]):
+    """Read-only rows built from their source records when read, never stored."""
+
+    __slots__ = ("_build", "_source")
+
+    def __init__(self, source: Sequence[S], build: Callable[[S], R]) -> None:
+        self._source = source
+        self._build = build
+
+    def __len__(self) -> int:
+        return len(self._source)
+
+    def __iter__(self) -> Iterator[R]:
+        return map(self._build, self._source)
+
+    @overload
+    def __getitem__(self, index: int) -> R: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[R]: ...
+    def __getitem__(self, index: int | slice) -> R | Sequence[R]:
+        if isinstance(index, slice):
+            return [self._build(x) for x in self._source[index]]
+        return self._build(self._source[index])
+
+
+# --- the rows ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class InfoRow:
+    key: str
+    label: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class KpiRow:
+    dimension: str
+    metric: str
+    core: bool
+    channel: str
+    target: str
+    actual: str
+    gap: str
+    rate: str
+    status: str  # exceeded | met | missed | unrated: the code a format styles by
+    label: str  # the result as the reader reads it
+    direction_note: str  # "lower is better", or empty
+    note: str  # direction_note and, when it applies, the actual's share of the target
+    analysis: str
+    rate_value: float | None  # the rate itself, for a format that draws it
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRow:
+    priority: str
+    priority_code: str  # quick_win | major_project | fill_in | defer, or empty
+    area: str
+    problem: str
+    metric: str
+    why_chain: tuple[str, ...]
+    action: str
+    owner: str
+    due: str
+    overdue: bool
+    expected: str
+    impact: str
+    effort: str
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class LessonRow:
+    category: str
+    lesson: str
+    applies_to: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class LessonGroup:
+    category: str
+    entries: Sequence[LessonRow]
+
+
+@dataclass(frozen=True, slots=True)
+class FindingRow:
+    where: str
+    code: str
+    severity: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Count:
+    """How many KPIs carry one result; ``status`` is None for the unrated ones."""
+
+    status: str | None
+    label: str
+    count: int
+
+
+# --- chart data ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    rate: float | None
+    status: str | None
+    text: str  # the rate as shown: "83.3%" or "n/a"
+
+
+@dataclass(frozen=True)
+class Point:
+    label: str  # the action's area, else the action; empty when it has neither
+    impact: str
+    effort: str
+    status: str | None  # the colour: met when done, missed when overdue
+
+
+@dataclass(frozen=True)
+class RatesChart:
+    """Achievement rate per KPI against the 100% line: the chart's bars and captions."""
+
+    title: str
+    bars: tuple[Bar, ...]
+    na: str
+    note: str  # says the chart shows a subset, when it does
+
+
+@dataclass(frozen=True)
+class MatrixChart:
+    """The impact x effort matrix of the actions."""
+
+    title: str
+    points: tuple[Point, ...]
+    axis: Mapping[str, str]  # low / medium / high / impact / effort
+    quadrants: Mapping[str, str]  # quick_win / major_project / fill_in / defer
+    x_axis: tuple[str, str]  # "Low effort", "High effort"
+    y_axis: tuple[str, str]  # "Low impact", "High impact"
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Headings and column labels; the sheet and column labels come from the schema."""
+
+    sheet: Mapping[str, str]  # info / kpis / problems / lessons: the sheets' names
+    info: Mapping[str, str]
+    kpi: Mapping[str, str]
+    problem: Mapping[str, str]
+    lesson: Mapping[str, str]
+    key_question: str
+    goals: str
+    basic_info: str
+    kpis: str
+    chart_rates: str
+    highlights: str
+    misses: str
+    none: str
+    actions: str
+    matrix: str
+    lessons: str
+    findings: str
+    no_findings: str
+    core: str
+    why_chain: str
+    where: str
+    code: str
+    message: str
+    priority: str
+    metric: str
+    overdue: str
+
+
+@dataclass(frozen=True)
+class ReviewView:
+    """One campaign's retrospective as it is shown, in the method's order."""
+
+    lang: Lang
+    html_lang: str
+    fonts: tuple[str, ...]
+    title: str
+    colon: str
+    as_of: str
+    key_question: str
+    summary: str
+    core_line: str
+    counts: tuple[Count, ...]
+    info: tuple[InfoRow, ...]  # every basic-info field, filled or not
+    kpis: Sequence[KpiRow]
+    highlights: Sequence[KpiRow]
+    misses: Sequence[KpiRow]  # the largest shortfall first
+    rates: RatesChart | None
+    actions: Sequence[ActionRow]  # by priority
+    matrix: MatrixChart | None
+    lessons: Sequence[LessonRow]  # in the workbook's order
+    lessons_by_category: tuple[LessonGroup, ...]
+    findings: Sequence[FindingRow]
+    labels: Labels
+    generated: str
+
+    @property
+    def basic_info(self) -> tuple[InfoRow, ...]:
+        """The filled basic-info fields besides the title and the key question."""
+        return tuple(
+            row for row in self.info if row.value and row.key not in ("project", "key_question")
+        )
+
+
+# --- building the review ------------------------------------------------------------------------
+
+
+def info_value(value: Any, key: str, lang: Lang) -> str:
+    """A basic-info field as shown: list values by their label, numbers in the reader's way."""
+    column = INFO.column(key)
+    if column.choices is not None and value:
+        value = column.choices.by_code(value).label(lang)
+    elif isinstance(value, float):
+        value = display.number(value, lang)
+    return display.date(value)
+
+
+def kpi_row(k: KpiResult, lang: Lang) -> KpiRow:
+    """One KPI as every format shows it."""
+    direction_note = ""
+    note = ""
+    if k.direction.value == "lower":
+        direction_note = note = t("label.lower_better", lang)
+        if k.target and k.actual is not None and k.target > 0:
+            note += "; " + t("report.of_target", lang, share=display.percent(k.actual / k.target))
+    return KpiRow(
+        dimension=DIMENSION.label_of(k.dimension, lang),
+        metric=k.metric,
+        core=k.core,
+        channel=k.channel or "",
+        target=display.quantity(k.target, k, lang),
+        actual=display.quantity(k.actual, k, lang),
+        gap=display.gap(k, lang),
+        rate=display.rate(k, lang),
+        status=k.status.value if k.status else "unrated",
+        label=RESULT.label_of(k.status.value, lang) if k.status else t("label.unrated", lang),
+        direction_note=direction_note,
+        note=note,
+        analysis=k.analysis or "",
+        rate_value=k.rate,
+    )
+
+
+def action_row(p: ProblemResult, lang: Lang) -> ActionRow:
+    return ActionRow(
+        priority=PRIORITY.label_of(p.priority.value if p.priority else None, lang),
+        priority_code=p.priority.value if p.priority else "",
+        area=p.area or "",
+        problem=p.problem or "",
+        metric=p.metric or "",
+        why_chain=tuple(p.why_chain),
+        action=p.action or "",
+        owner=p.owner or "",
+        due=display.date(p.due),
+        overdue=p.overdue,
+        expected=p.expected or "",
+        impact=LEVEL.label_of(p.impact, lang),
+        effort=LEVEL.label_of(p.effort, lang),
+        status=STATUS.label_of(p.status, lang),
+    )
+
+
+def lesson_row(x: LessonResult, lang: Lang) -> LessonRow:
+    return LessonRow(
+        category=CATEGORY.label_of(x.category, lang),
+        lesson=x.lesson or "",
+        applies_to=x.applies_to or "",
+        evidence=x.evidence or "",
+    )
+
+
+def finding_row(f: Finding, lang: Lang) -> FindingRow:
+    return FindingRow(f.where, f.code, f.severity.value, f.message(lang))
+
+
+def chart_kpis(kpis: Sequence[KpiResult]) -> list[KpiResult]:
+    """The KPIs in the chart of rates: all of them when few, else the core ones and then the
+    lowest rates (unrated last), CHART_BARS in all, in the list's order."""
+    if len(kpis) <= CHART_BARS:
+        return list(kpis)
+
+    def weight(i: int) -> tuple[bool, bool, float, int]:
+        k = kpis[i]
+        return (not k.core, k.rate is None, k.rate or 0.0, i)
+
+    chosen = heapq.nsmallest(CHART_BARS, range(len(kpis)), key=weight)
+    return [kpis[i] for i in sorted(chosen)]
+
+
+def rates_chart(kpis: Sequence[KpiResult], lang: Lang) -> RatesChart | None:
+    """The bars of the rates chart, or None without KPIs."""
+    bars = tuple(
+        Bar(k.metric, k.rate, k.status.value if k.status else None, display.rate(k, lang))
+        for k in chart_kpis(kpis)
+    )
+    if not bars:
+        return None
+    total = len(kpis)
+    note = (
+        t("report.chart_subset", lang, shown=CHART_BARS, total=f"{total:,}")
+        if total > CHART_BARS
+        else ""
+    )
+    return RatesChart(t("report.chart_rates", lang), bars, t("label.na", lang), note)
+
+
+def matrix_chart(problems: Sequence[ProblemResult], lang: Lang) -> MatrixChart | None:
+    """The actions with both an impact and an effort, placed on the matrix; None when none."""
+    points = tuple(
+        Point(
+            p.area or p.action or "",
+            p.impact,
+            p.effort,
+            "met" if p.status == "done" else ("missed" if p.overdue else None),
+        )
+        for p in problems
+        if p.impact and p.effort
+    )
+    if not points:
+        return None
+    axis = {c.code: c.label(lang) for c in LEVEL.choices}
+    axis["impact"] = PROBLEMS.column("impact").label(lang)
+    axis["effort"] = PROBLEMS.column("effort").label(lang)
+    sp = language(lang).word_separator
+    return MatrixChart(
+        title=t("report.matrix", lang),
+        points=points,
+        axis=axis,
+        quadrants={c.code: c.label(lang) for c in PRIORITY.choices},
+        x_axis=(axis["low"] + sp + axis["effort"], axis["high"] + sp + axis["effort"]),
+        y_axis=(axis["low"] + sp + axis["impact"], axis["high"] + sp + axis["impact"]),
+    )
+
+
+_REPORT_KEYS = (
+    "key_question",
+    "goals",
+    "basic_info",
+    "kpis",
+    "chart_rates",
+    "highlights",
+    "misses",
+    "none",
+    "actions",
+    "matrix",
+    "lessons",
+    "findings",
+    "no_findings",
+    "core",
+    "why_chain",
+    "where",
+    "code",
+    "message",
+    "priority",
+    "metric",
+)
+
+
+def review_labels(lang: Lang) -> Labels:
+    """The headings and column labels in ``lang``."""
+    return Labels(
+        sheet={
+            "info": INFO.name(lang),
+            "kpis": KPIS.name(lang),
+            "problems": PROBLEMS.name(lang),
+            "lessons": LESSONS.name(lang),
+        },
+        info={c.key: c.label(lang) for c in INFO.columns},
+        kpi={c.key: c.label(lang) for c in KPIS.columns},
+        problem={c.key: c.label(lang) for c in PROBLEMS.columns},
+        lesson={c.key: c.label(lang) for c in LESSONS.columns},
+        overdue=t("label.overdue", lang),
+        **{key: t(f"report.{key}", lang) for key in _REPORT_KEYS},
+    )
+
+
+def _lesson_groups(lessons: Sequence[LessonResult], lang: Lang) -> tuple[LessonGroup, ...]:
+    by_code: dict[str | None, list[LessonResult]] = {}
+    for x in lessons:
+        by_code.setdefault(x.category, []).append(x)
+    groups = []
+    for choice in [*CATEGORY.choices, None]:
+        items = by_code.get(choice.code if choice else None)
+        if items:
+            groups.append(
+                LessonGroup(
+                    choice.label(lang) if choice else "-",
+                    Rows(items, lambda x: lesson_row(x, lang)),
+                )
+            )
+    return tuple(groups)
+
+
+def review_view(result: Analysis, lang: Lang) -> ReviewView:
+    """What the retrospective says, in ``lang``; as of the analysis' own date."""
+    info = result.info
+    s = result.summary
+    project = info.get("project") or t("report.untitled", lang)
+    summary = t(
+        "report.summary",
+        lang,
+        total=s["kpis"],
+        exceeded=s["exceeded"],
+        met=s["met"],
+        missed=s["missed"],
+    )
+    if s["unrated"]:
+        summary += " " + t("report.unrated", lang, count=s["unrated"])
+    sep = language(lang).list_separator
+    core_missed = list(s.get("core_missed", []))
+    core_line = (
+        t("report.core_missed", lang, metrics=sep.join(core_missed))
+        if core_missed
+        else t("report.core_ok", lang)
+        if any(k.core for k in result.kpis)
+        else ""
+    )
+    counts = (
+        *(
+            Count(code, RESULT.by_code(code).label(lang), s[code])
+            for code in ("exceeded", "met", "missed")
+        ),
+        Count(None, t("label.unrated", lang), s["unrated"]),
+    )
+    misses = sorted(
+        (k for k in result.kpis if k.status is Status.MISSED),
+        key=lambda k: (k.rate if k.rate is not None else 0, k.row),
+    )
+
+    def kpi(k: KpiResult) -> KpiRow:
+        return kpi_row(k, lang)
+
+    return ReviewView(
+        lang=lang,
+        html_lang=language(lang).html_lang,
+        fonts=page_fonts(),
+        title=t("report.title", lang, project=project),
+        colon=language(lang).colon,
+        as_of=t("report.as_of", lang, date=result.today.isoformat()),
+        key_question=info.get("key_question") or "",
+        summary=summary,
+        core_line=core_line,
+        counts=counts,
+        info=tuple(
+            InfoRow(c.key, c.label(lang), info_value(info.get(c.key), c.key, lang))
+            for c in INFO.columns
+        ),
+        kpis=Rows(result.kpis, kpi),
+        highlights=Rows([k for k in result.kpis if k.status is Status.EXCEEDED], kpi),
+        misses=Rows(misses, kpi),
+        rates=rates_chart(result.kpis, lang),
+        actions=Rows(result.problems, lambda p: action_row(p, lang)),
+        matrix=matrix_chart(result.problems, lang),
+        lessons=Rows(result.lessons, lambda x: lesson_row(x, lang)),
+        lessons_by_category=_lesson_groups(result.lessons, lang),
+        findings=Rows(result.findings, lambda f: finding_row(f, lang)),
+        labels=review_labels(lang),
+        generated=t("report.generated", lang, version=__version__),
+    )
+
+
+# --- compare ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignRow:
+    project: str
+    period: str
+    owner: str
+    exceeded: int
+    met: int
+    missed: int
+    core_missed: str
+    open_actions: int
+    overdue_actions: int
+
+
+@dataclass(frozen=True, slots=True)
+class RatePoint:
+    project: str
+    rate: str
+
+
+@dataclass(frozen=True, slots=True)
+class MetricTrend:
+    metric: str
+    points: tuple[RatePoint, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Recurring:
+    text: str
+    files: str
+
+
+@dataclass(frozen=True, slots=True)
+class Carried:
+    """An action carried over from campaign to campaign; text as recorded (may be None)."""
+
+    action: str | None
+    area: str | None
+    times: int
+    file: str
+
+
+@dataclass(frozen=True, slots=True)
+class Effect:
+    action: str
+    metric: str
+    rate_before: str
+    rate_after: str
+    rose: str
+
+
+@dataclass(frozen=True)
+class TrendChart:
+    """Each metric's rate across the campaigns, in the campaigns' order."""
+
+    title: str
+    campaigns: tuple[str, ...]
+    series: tuple[tuple[str, tuple[tuple[str, float | None], ...]], ...]
+
+
+@dataclass(frozen=True)
+class CompareView:
+    lang: Lang
+    html_lang: str
+    fonts: tuple[str, ...]
+    title: str
+    campaigns: tuple[CampaignRow, ...]
+    metrics: tuple[MetricTrend, ...]
+    trend: TrendChart | None
+    recurring_areas: tuple[Recurring, ...]
+    recurring_causes: tuple[Recurring, ...]
+    carried: tuple[Carried, ...]
+    effects: tuple[Effect, ...]
+    labels: Mapping[str, str]
+    generated: str
+
+
+_COMPARE_KEYS = (
+    "compare.campaigns",
+    "compare.metrics",
+    "compare.areas",
+    "compare.causes",
+    "compare.carried",
+    "compare.effects",
+    "compare.period",
+    "compare.open",
+    "compare.overdue",
+    "compare.core_missed",
+    "compare.files",
+    "compare.times",
+    "compare.before",
+    "compare.after",
+    "compare.rose",
+    "report.none",
+    "report.metric",
+)
+
+
+def compare_view(data: Mapping[str, Any], lang: Lang) -> CompareView:
+    """What ``retrokit compare`` says about a set of campaigns, in ``lang``."""
+    sep = language(lang).list_separator
+    yes, no = t("compare.yes", lang), t("compare.no", lang)
+
+    def name(file: str) -> str:
+        return Path(file).name
+
+    def rate(value: float | None) -> str:
+        return display.percent(value) if value is not None else t("label.na", lang)
+
+    projects = {c["file"]: c["project"] or name(c["file"]) for c in data["campaigns"]}
+    labels = {key.split(".", 1)[1]: t(key, lang) for key in _COMPARE_KEYS}
+    labels.update(
+        {
+            "project": INFO.column("project").label(lang),
+            "owner": INFO.column("owner").label(lang),
+            "action": PROBLEMS.column("action").label(lang),
+            **{c.code: c.label(lang) for c in RESULT.choices},
+        }
+    )
+    series = tuple(
+        (
+            m["metric"],
+            tuple((projects.get(p["file"], name(p["file"])), p["rate"]) for p in m["series"]),
+        )
+        for m in data["metrics"]
+    )
+    trend = (
+        TrendChart(
+            t("compare.metrics", lang),
+            tuple(projects[c["file"]] for c in data["campaigns"]),
+            series,
+        )
+        if series
+        else None
+    )
+    return CompareView(
+        lang=lang,
+        html_lang=language(lang).html_lang,
+        fonts=page_fonts(),
+        title=t("compare.title", lang),
+        campaigns=tuple(
+            CampaignRow(
+                project=projects[c["file"]],
+                period=f"{c['start'] or '?'} ~ {c['end'] or '?'}",
+                owner=c["owner"] or "",
+                exceeded=c["exceeded"],
+                met=c["met"],
+                missed=c["missed"],
+                core_missed=sep.join(c["core_missed"]),
+                open_actions=c["open_actions"],
+                overdue_actions=c["overdue_actions"],
+            )
+            for c in data["campaigns"]
+        ),
+        metrics=tuple(
+            MetricTrend(m, tuple(RatePoint(project, rate(r)) for project, r in points))
+            for m, points in series
+        ),
+        trend=trend,
+        recurring_areas=tuple(
+            Recurring(r["text"], sep.join(name(f) for f in r["files"]))
+            for r in data["recurring_areas"]
+        ),
+        recurring_causes=tuple(
+            Recurring(r["text"], sep.join(name(f) for f in r["files"]))
+            for r in data["recurring_root_causes"]
+        ),
+        carried=tuple(
+            Carried(c["action"], c["area"], c["times"], name(c["file"]))
+            for c in data["carried_over"]
+        ),
+        effects=tuple(
+            Effect(
+                action=e["action"],
+                metric=e["metric"],
+                rate_before=rate(e["rate_before"]),
+                rate_after=rate(e["rate_after"]),
+                rose="" if e["rose"] is None else (yes if e["rose"] else no),
+            )
+            for e in data["action_effects"]
+        ),
+        labels=labels,
+        generated=t("report.generated", lang, version=__version__),
+    )

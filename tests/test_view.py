@@ -1,0 +1,42 @@
+"""The view model: what a retrospective says, decided once for the report and the terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import ROOT
+from retrokit.method import analyze
+from retrokit.render.view import Rows, review_view
+from retrokit.workbook.reader import read_workbook
+
+TODAY = dt.date(2024, 8, 8)
+
+
+def test_a_row_is_built_only_when_read() -> None:
+    built: list[int] = []
+
+    def build(n: int) -> str:
+        built.append(n)
+        return str(n)
+
+    rows = Rows(range(100_000), build)
+    assert len(rows) == 100_000 and built == []
+    assert rows[:3] == ["0", "1", "2"] and rows[-1] == "99999"
+    assert built == [0, 1, 2, 99999]
+
+
+def test_the_worked_example_reads_in_the_order_of_the_method() -> None:
+    result = analyze(read_workbook(ROOT / "examples" / "summer-promo-2024.en.xlsx"), today=TODAY)
+    view = review_view(result, "en")
+    assert view.key_question.startswith("Why did registration conversion")
+    assert [c.count for c in view.counts] == [0, 1, 5, 0]
+    spend = next(k for k in view.kpis if k.metric.startswith("Total spend"))
+    assert (spend.gap, spend.rate, spend.status) == ("+12 10k CNY", "83.3%", "missed")
+    assert spend.note.startswith(spend.direction_note) and "120.0%" in spend.note
+    # the largest shortfall first
+    assert [k.metric for k in view.misses][:2] == ["ROI", "Registration conversion"]
+    assert [a.priority_code for a in view.actions] == ["quick_win", "quick_win", "major_project"]
+    assert view.actions[0].overdue and not view.actions[1].overdue
+    assert view.rates is not None and view.rates.bars[0].text == "90.0%"
+    assert view.matrix is not None and len(view.matrix.points) == 3
+    assert {row.key for row in view.basic_info}.isdisjoint({"project", "key_question"})
