@@ -238,7 +238,8 @@ def test_a_new_sheet_set_reads_without_touching_the_reader(tmp_path: Path) -> No
     from openpyxl import Workbook as Book
 
     from retrokit.workbook.reader import read_workbook
-    from retrokit.workbook.schema import ColType, Column, Sheet, SheetSet
+    from retrokit.workbook.schema import Column, Sheet, SheetSet
+    from retrokit.workbook.types import ColType
 
     overview = Sheet(
         "overview",

@@ -28,13 +28,13 @@ from retrokit.workbook.schema import (
     META_SHEET,
     REVIEW,
     SHEETS,
-    ColType,
     Column,
     Lang,
     Sheet,
     SheetSet,
 )
-from retrokit.workbook.values import Quantity, parse_choice, parse_date, parse_number
+from retrokit.workbook.types import ColType
+from retrokit.workbook.values import Quantity
 
 HEADER_SEARCH_ROWS = 10
 INFO_SEARCH_COLUMNS = 4
@@ -380,21 +380,10 @@ def _is_blank(value: Any) -> bool:
 
 def parse_cell(column: Column, raw: Any, number_format: str | None = None) -> Any:
     """The typed value of one cell by its column's type; ValueError when it does not parse."""
-    if column.type is ColType.NUMBER:
-        return parse_number(raw, number_format=number_format)
-    if column.type is ColType.DATE:
-        return parse_date(raw)
-    if column.type is ColType.CHOICE and column.choices is not None:
-        return parse_choice(raw, column.choices)
-    if column.type is ColType.FORMULA:
-        return raw
-    if isinstance(raw, dt.date):  # as Record.text shows it
-        return raw.isoformat()[:10]
-    return cell_text(raw)
+    return column.type.parse(raw, column, number_format)
 
 
 _NO_EXTRA: Mapping[str, Any] = {}
-_V_CODES = {ColType.NUMBER: "V001", ColType.DATE: "V002", ColType.CHOICE: "V003"}
 
 
 class _RowParser:
@@ -571,7 +560,7 @@ def _unparsable(
     args: dict[str, Any] = {"column": column, "value": cell_text(value)}
     if column.choices is not None:
         args["choices"] = tuple(column.choices.choices)
-    out.add(_V_CODES[column.type], name, cell, row, **args)
+    out.add(column.type.bad_cell or "V001", name, cell, row, **args)
 
 
 def _read_fields(

@@ -11,7 +11,6 @@ from retrokit.fsutil import atomic_write
 from retrokit.i18n import t
 from retrokit.i18n.languages import pick
 from retrokit.method import DEFAULT_THRESHOLD
-from retrokit.text import looks_like_formula
 from retrokit.workbook import example
 from retrokit.workbook.schema import (
     DIRECTION,
@@ -24,7 +23,6 @@ from retrokit.workbook.schema import (
     RESULT,
     TEMPLATE_VERSION,
     Choice,
-    ColType,
     Column,
     Lang,
     Sheet,
@@ -97,42 +95,12 @@ def kpi_formulas(row: int, lang: Lang) -> dict[str, str]:
     }
 
 
-def _prompt(column: Column, lang: Lang) -> str:
-    if column.choices is not None:
-        return t("prompt.list", lang, choices=" / ".join(column.choices.labels(lang)))
-    return {
-        ColType.DATE: t("prompt.date", lang),
-        ColType.NUMBER: t("prompt.number", lang),
-        ColType.FORMULA: t("prompt.formula", lang),
-    }.get(column.type, "")
-
-
 def _validation(column: Column, lang: Lang, ref: str) -> Any:
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    prompt = _prompt(column, lang)
-    if column.choices is not None:
-        dv = DataValidation(
-            type="list",
-            formula1=_excel_string(",".join(column.choices.labels(lang))),
-            allow_blank=True,
-            showErrorMessage=True,
-            errorStyle="warning",
-        )
-    elif column.type is ColType.DATE:
-        # A warning, not a stop: a date typed as text is still read by retrokit.
-        dv = DataValidation(
-            type="date",
-            operator="greaterThan",
-            formula1="1",
-            allow_blank=True,
-            showErrorMessage=True,
-            errorStyle="warning",
-        )
-    elif prompt:
-        dv = DataValidation(allow_blank=True)
-    else:
+    """The column type's data validation over ``ref``, with its prompt and error texts."""
+    dv = column.type.validation(column, lang)
+    if dv is None:
         return None
+    prompt = column.type.prompt(column, lang)
     dv.promptTitle = t("prompt.title", lang)
     dv.prompt = prompt[:255]
     dv.showInputMessage = True
@@ -177,18 +145,13 @@ def _write_info(wb: Any, lang: Lang, filled: bool) -> None:
         ws.cell(row=i, column=1, value=_header_label(field, lang)).font = Font(bold=True)
         value_cell = ws.cell(row=i, column=2)
         value_cell.alignment = Alignment(wrap_text=True, vertical="top")
-        if field.type is ColType.DATE:
-            value_cell.number_format = example.FMT_DATE
-        elif field.type is ColType.NUMBER:
-            value_cell.number_format = example.FMT_INT
+        if field.type.number_format:
+            value_cell.number_format = field.type.number_format
         dv = _validation(field, lang, f"B{i}")
         if dv is not None:
             ws.add_data_validation(dv)
         if filled:
-            value = _localise(example.INFO[field.key], lang)
-            if field.choices is not None:
-                value = field.choices.by_code(value).label(lang)
-            value_cell.value = value
+            field.type.write(value_cell, _localise(example.INFO[field.key], lang), field, lang)
 
 
 def _write_table(wb: Any, sheet: Sheet, lang: Lang) -> Any:
@@ -206,8 +169,6 @@ def _write_table(wb: Any, sheet: Sheet, lang: Lang) -> Any:
 
 
 def _fill_rows(ws: Any, sheet: Sheet, rows: list[dict[str, Any]], lang: Lang) -> None:
-    from openpyxl.styles import Alignment
-
     keys = [c.key for c in sheet.columns]
     for r, record in enumerate(rows, start=2):
         for i, key in enumerate(keys):
@@ -215,16 +176,7 @@ def _fill_rows(ws: Any, sheet: Sheet, rows: list[dict[str, Any]], lang: Lang) ->
             value = _localise(record.get(key), lang)
             if value is None or value == "":
                 continue
-            if column.choices is not None:
-                value = column.choices.by_code(value).label(lang)
-            cell = ws.cell(row=r, column=i + 1, value=value)
-            # Cell text is data, never a formula, whatever it starts with.
-            if looks_like_formula(value):
-                cell.data_type = "s"
-            if column.type is ColType.DATE:
-                cell.number_format = example.FMT_DATE
-            if column.type is ColType.TEXT:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            column.type.write(ws.cell(row=r, column=i + 1), value, column, lang)
 
 
 def _write_kpis(wb: Any, lang: Lang, filled: bool) -> None:

@@ -9,27 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Literal
 
-# Re-exported: the modules that read the schema take the language names from it too.
 from retrokit.i18n.languages import DEFAULT_LANG as DEFAULT_LANG
 from retrokit.i18n.languages import LANGS as LANGS
 from retrokit.i18n.languages import Lang as Lang
+
+# Re-exported: the modules that read the schema take the language names from it too.
+from retrokit.workbook.types import ColType, ColumnType
 
 #: A label in every registered language, keyed by language code ("zh-CN": "指标名称").
 Labels = Mapping[str, str]
 
 TEMPLATE_VERSION = "1"
 META_SHEET = "_retrokit"
-
-
-class ColType(StrEnum):
-    TEXT = "text"
-    NUMBER = "number"
-    DATE = "date"
-    CHOICE = "list"
-    FORMULA = "formula"
 
 
 class _Labelled:
@@ -202,7 +195,7 @@ class Column(_Labelled):
 
     key: str
     labels: Labels = field(hash=False)
-    type: ColType = ColType.TEXT
+    type: ColumnType = ColType.TEXT
     required: bool = False
     choices: ChoiceList | None = None
     aliases: tuple[str, ...] = ()

@@ -1,0 +1,170 @@
+"""Column types: what a column's cells hold, and everything that follows from it.
+
+Each type owns how a typed cell is parsed (:meth:`ColumnType.parse`), how a value is written
+into a new workbook (:meth:`ColumnType.write`), the input prompt and the data validation the
+scaffold attaches, and the finding for a cell that does not parse (``bad_cell``). The reader
+and the scaffold ask the type; they do not switch on it. A new kind of column (a duration, a
+list of task ids) is a new class here and its instance in :class:`ColType`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from retrokit.i18n import t
+from retrokit.text import cell_text, looks_like_formula
+
+if TYPE_CHECKING:
+    from retrokit.i18n.languages import Lang
+    from retrokit.workbook.schema import Column
+
+DATE_FORMAT = "yyyy-mm-dd"
+NUMBER_FORMAT = "#,##0"
+
+
+class ColumnType:
+    """The behaviour shared by every column of one type."""
+
+    #: The type's name in docs and messages ("text", "number" ...).
+    name: ClassVar[str] = ""
+    #: The rule code of a cell that does not parse as this type; None when every cell does.
+    bad_cell: ClassVar[str | None] = None
+    #: The catalogue key of the prompt shown when the cell is selected, if any.
+    prompt_key: ClassVar[str | None] = None
+    #: The number format of a value cell written by the scaffold, if any.
+    number_format: ClassVar[str | None] = None
+
+    def __repr__(self) -> str:
+        return f"ColType.{self.name.upper()}"
+
+    def parse(self, raw: Any, column: Column, number_format: str | None = None) -> Any:
+        """The typed value of a filled cell; ValueError when it does not parse."""
+        if isinstance(raw, dt.date):  # as Record.text shows it
+            return raw.isoformat()[:10]
+        return cell_text(raw)
+
+    def prompt(self, column: Column, lang: Lang) -> str:
+        """What to type, shown by Excel, WPS and LibreOffice when the cell is selected."""
+        if column.choices is not None:
+            return t("prompt.list", lang, choices=" / ".join(column.choices.labels(lang)))
+        return t(self.prompt_key, lang) if self.prompt_key else ""
+
+    def validation(self, column: Column, lang: Lang) -> Any:
+        """The openpyxl data validation of the column's cells (prompt and error texts are
+        added by the scaffold), or None for none."""
+        if self.prompt(column, lang):
+            from openpyxl.worksheet.datavalidation import DataValidation
+
+            return DataValidation(allow_blank=True)
+        return None
+
+    def write(self, cell: Any, value: Any, column: Column, lang: Lang) -> None:
+        """Put ``value`` (a code for a list column) into a new workbook's cell."""
+        if column.choices is not None:
+            value = column.choices.by_code(value).label(lang)
+        cell.value = value
+        # Cell text is data, never a formula, whatever it starts with.
+        if looks_like_formula(value):
+            cell.data_type = "s"
+
+
+class TextType(ColumnType):
+    name = "text"
+
+    def write(self, cell: Any, value: Any, column: Column, lang: Lang) -> None:
+        from openpyxl.styles import Alignment
+
+        super().write(cell, value, column, lang)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+class NumberType(ColumnType):
+    """Numbers as people type them: 500万, 5%, 1:3, ≥5%, 两千五百 (:mod:`.values`)."""
+
+    name = "number"
+    bad_cell = "V001"
+    prompt_key = "prompt.number"
+    number_format = NUMBER_FORMAT
+
+    def parse(self, raw: Any, column: Column, number_format: str | None = None) -> Any:
+        from retrokit.workbook.values import parse_number
+
+        return parse_number(raw, number_format=number_format)
+
+
+class DateType(ColumnType):
+    name = "date"
+    bad_cell = "V002"
+    prompt_key = "prompt.date"
+    number_format = DATE_FORMAT
+
+    def parse(self, raw: Any, column: Column, number_format: str | None = None) -> Any:
+        from retrokit.workbook.values import parse_date
+
+        return parse_date(raw)
+
+    def validation(self, column: Column, lang: Lang) -> Any:
+        from openpyxl.worksheet.datavalidation import DataValidation
+
+        # A warning, not a stop: a date typed as text is still read by retrokit.
+        return DataValidation(
+            type="date",
+            operator="greaterThan",
+            formula1="1",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="warning",
+        )
+
+    def write(self, cell: Any, value: Any, column: Column, lang: Lang) -> None:
+        super().write(cell, value, column, lang)
+        cell.number_format = DATE_FORMAT
+
+
+class ChoiceType(ColumnType):
+    """One value of the column's list, in any language or alias."""
+
+    name = "list"
+    bad_cell = "V003"
+
+    def parse(self, raw: Any, column: Column, number_format: str | None = None) -> Any:
+        from retrokit.workbook.values import parse_choice
+
+        if column.choices is None:
+            return super().parse(raw, column, number_format)
+        return parse_choice(raw, column.choices)
+
+    def validation(self, column: Column, lang: Lang) -> Any:
+        from openpyxl.worksheet.datavalidation import DataValidation
+
+        if column.choices is None:
+            return super().validation(column, lang)
+        labels = ",".join(column.choices.labels(lang))
+        return DataValidation(
+            type="list",
+            formula1='"' + labels.replace('"', '""') + '"',
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="warning",
+        )
+
+
+class FormulaType(ColumnType):
+    """A cell the template computes; its cached value is kept as read, only to be compared."""
+
+    name = "formula"
+    prompt_key = "prompt.formula"
+
+    def parse(self, raw: Any, column: Column, number_format: str | None = None) -> Any:
+        return raw
+
+
+class ColType:
+    """The column types, one instance each (compared by identity in the reader's hot path)."""
+
+    TEXT: ClassVar[ColumnType] = TextType()
+    NUMBER: ClassVar[ColumnType] = NumberType()
+    DATE: ClassVar[ColumnType] = DateType()
+    CHOICE: ClassVar[ColumnType] = ChoiceType()
+    FORMULA: ClassVar[ColumnType] = FormulaType()
