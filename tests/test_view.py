@@ -40,3 +40,16 @@ def test_the_worked_example_reads_in_the_order_of_the_method() -> None:
     assert view.rates is not None and view.rates.bars[0].text == "90.0%"
     assert view.matrix is not None and len(view.matrix.points) == 3
     assert {row.key for row in view.basic_info}.isdisjoint({"project", "key_question"})
+
+
+def test_svg_and_png_come_from_the_same_chart_data() -> None:
+    """The page's SVG and a slide's picture are the same figure drawn from the view's data."""
+    from retrokit.render import charts
+    from retrokit.render.view import Bar
+
+    bars = [Bar("曝光量", 0.9, "met", "90.0%"), Bar("ROI", 0.733, "missed", "73.3%")]
+    svg = charts.svg(charts.achievement_bars(bars, "达成率", "n/a"))
+    png = charts.png(charts.achievement_bars(bars, "达成率", "n/a"))
+    assert svg.startswith("<svg") and "73.3%" in svg and "曝光量" in svg
+    assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 2000
+    assert charts.svg(charts.achievement_bars(bars, "达成率", "n/a")) == svg

@@ -1,4 +1,8 @@
-"""Charts for the report: matplotlib rendering SVG with text kept as text.
+"""Charts for the report and the deck: chart data from the view model drawn by matplotlib.
+
+Each chart function turns the view's chart data into a figure; :func:`svg` and :func:`png`
+render any figure (and close it), so the HTML page's SVG and a slide's picture come from the
+same data and the same drawing code.
 
 Text stays text (``svg.fonttype = none``) so Chinese renders in the reader's own fonts; the page
 CSS gives it a CJK-friendly font stack. Layout is measured with matplotlib's bundled DejaVu Sans
@@ -40,7 +44,8 @@ def _pyplot() -> Any:
     return plt
 
 
-def _svg(fig: Any) -> str:
+def svg(fig: Any) -> str:
+    """The figure as inline SVG (text kept as text, no URL, byte-identical across runs)."""
     plt = _pyplot()
     buf = io.StringIO()
     with warnings.catch_warnings():
@@ -52,15 +57,26 @@ def _svg(fig: Any) -> str:
             metadata={"Date": None, "Creator": None, "Format": None, "Type": None},
         )
     plt.close(fig)
-    svg = buf.getvalue()
-    svg = svg[svg.index("<svg") :]  # drop the XML declaration and the DOCTYPE (a URL)
-    svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
+    text = buf.getvalue()
+    text = text[text.index("<svg") :]  # drop the XML declaration and the DOCTYPE (a URL)
+    text = re.sub(r"<metadata>.*?</metadata>", "", text, flags=re.S)
     # Inline SVG in HTML needs no namespace declarations: the page then holds no URL at all.
-    svg = re.sub(r'\s+xmlns(:xlink)?="[^"]*"', "", svg)
-    return svg.replace('width="', 'class="chart" width="', 1)
+    text = re.sub(r'\s+xmlns(:xlink)?="[^"]*"', "", text)
+    return text.replace('width="', 'class="chart" width="', 1)
 
 
-def achievement_bars(bars: Sequence[Bar], title: str, na_text: str) -> str:
+def png(fig: Any, dpi: int = 200) -> bytes:
+    """The figure as a PNG picture."""
+    plt = _pyplot()
+    buf = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
+    plt.close(fig)
+    return buf.getvalue()
+
+
+def achievement_bars(bars: Sequence[Bar], title: str, na_text: str) -> Any:
     """Achievement rate per KPI as horizontal bars against the 100% line, coloured by label."""
     plt = _pyplot()
     height = 0.9 + 0.38 * max(1, len(bars))
@@ -80,10 +96,10 @@ def achievement_bars(bars: Sequence[Bar], title: str, na_text: str) -> str:
     ax.set_xlim(0, top)
     ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0f}%")
     ax.set_title(title, loc="left", fontsize=11)
-    return _svg(fig)
+    return fig
 
 
-def status_counts(counts: Sequence[tuple[str, str | None, int]]) -> str:
+def status_counts(counts: Sequence[tuple[str, str | None, int]]) -> Any:
     """A compact stacked bar of exceeded / met / missed / unrated."""
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(7.5, 0.7))
@@ -105,7 +121,7 @@ def status_counts(counts: Sequence[tuple[str, str | None, int]]) -> str:
             left += n
     ax.set_xlim(0, total)
     ax.axis("off")
-    return _svg(fig)
+    return fig
 
 
 LEVELS = ["low", "medium", "high"]
@@ -113,7 +129,7 @@ LEVELS = ["low", "medium", "high"]
 
 def priority_matrix(
     points: Sequence[Point], axis_labels: dict[str, str], quadrants: dict[str, str]
-) -> str:
+) -> Any:
     """The impact x effort matrix of actions: quick wins top left."""
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(7.5, 4.2))
@@ -140,12 +156,12 @@ def priority_matrix(
         ((2.05, -0.5), "defer"),
     ):
         ax.text(qx, qy, quadrants[key], fontsize=9, color="#757575", style="italic")
-    return _svg(fig)
+    return fig
 
 
 def metric_lines(
     series: Sequence[tuple[str, Sequence[tuple[str, float | None]]]], title: str
-) -> str:
+) -> Any:
     """Achievement over time: one line per metric across campaigns, with the 100% line."""
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(7.5, 3.6))
@@ -163,4 +179,4 @@ def metric_lines(
     ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0f}%")
     ax.set_title(title, loc="left", fontsize=11)
     ax.legend(fontsize=8, loc="best")
-    return _svg(fig)
+    return fig

@@ -53,13 +53,17 @@ def _svg_charts(view: ReviewView) -> dict[str, str]:
     """The HTML page's charts, drawn by matplotlib from the view's chart data."""
     out: dict[str, str] = {}
     if view.kpis:
-        out["counts"] = charts.status_counts([(c.label, c.status, c.count) for c in view.counts])
+        out["counts"] = charts.svg(
+            charts.status_counts([(c.label, c.status, c.count) for c in view.counts])
+        )
     if view.rates is not None:
-        out["rates"] = charts.achievement_bars(view.rates.bars, view.rates.title, view.rates.na)
+        out["rates"] = charts.svg(
+            charts.achievement_bars(view.rates.bars, view.rates.title, view.rates.na)
+        )
     if view.matrix is not None:
         m = view.matrix
         points = [replace(p, label=p.label or "?") for p in m.points]
-        out["matrix"] = charts.priority_matrix(points, dict(m.axis), dict(m.quadrants))
+        out["matrix"] = charts.svg(charts.priority_matrix(points, dict(m.axis), dict(m.quadrants)))
     return out
 
 
@@ -163,7 +167,7 @@ def render_compare(data: dict[str, Any], fmt: Format, lang: Lang) -> str:
     context: dict[str, Any] = {f.name: getattr(view, f.name) for f in fields(view)}
     context["chart"] = context["mermaid"] = ""
     if view.trend is not None and fmt == "html":
-        context["chart"] = charts.metric_lines(view.trend.series, view.trend.title)
+        context["chart"] = charts.svg(charts.metric_lines(view.trend.series, view.trend.title))
     elif view.trend is not None:
         context["mermaid"] = _mermaid_trend(view.trend)
     return str(_environment().get_template(f"compare.{fmt}.j2").render(**context))
