@@ -336,10 +336,10 @@ def lint(
     from retrokit.lint.engine import iter_run, iter_selected, make_selection, settings_from
     from retrokit.render.lint_formats import (
         FORMATTERS,
-        STREAMING,
         statistics,
         summary_header,
         summary_row,
+        write_findings,
     )
 
     fmt = fmt or os.environ.get("RETROKIT_OUTPUT_FORMAT") or "text"
@@ -381,10 +381,7 @@ def lint(
     if summary is not None:
         summary.write(summary_header())
     try:
-        if fmt in STREAMING:
-            chunks: Any = STREAMING[fmt](findings(), out_lang)
-        else:
-            chunks = iter([FORMATTERS[fmt](list(findings()), files, out_lang)])  # type: ignore[arg-type]
+        chunks = write_findings(fmt, findings(), lambda: files, out_lang)
 
         def tail() -> Any:
             if show_statistics:
