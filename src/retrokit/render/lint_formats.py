@@ -199,6 +199,13 @@ class JsonLines(Formatter):
     def handle(self, finding: Finding) -> str:
         return _encode(finding.to_json(self.lang)) + "\n"
 
+    def handle_all(self, findings: Iterable[Finding]) -> Iterator[str]:
+        # The C encoder a thousand at a time, as for json. A chunk holds a raw newline only
+        # between two objects (the encoder escapes those inside strings), after their comma.
+        lang = self.lang
+        for chunk in encode_items((f.to_json(lang) for f in findings), ""):
+            yield chunk.replace(",\n", "\n") + "\n"
+
 
 def _gh_escape_data(s: str) -> str:
     return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
