@@ -3,9 +3,10 @@
 Each ``retrokit lint --format`` is one `Formatter` subclass, fed the way flake8 feeds its
 formatters: `Formatter.start` once, `Formatter.handle` for each finding as the engine yields it,
 then `Formatter.stop` with the files checked (known only at the end). Streaming is the only
-mode, so linting thousands of workbooks holds no more than one file's findings at a time; a
-format whose head or grouping needs the whole set (text, junit) keeps what it must inside its
-own class. `write_findings` is the one entry point the CLI calls.
+mode: the machine formats write each finding as it comes, so linting thousands of workbooks
+never holds their findings; a format whose head or grouping needs the whole set (text's groups
+and summary, junit's counts) keeps what it must, as text, inside its own class.
+`write_findings` is the one entry point the CLI calls.
 
 Adding a format is one class; defining it registers it in `FORMATTERS` under its ``name``
 (a second class with a name already taken is refused)::
