@@ -25,17 +25,6 @@ from retrokit.cli.app import (
 )
 from retrokit.cli.output import emit, pick_format, to_stdout
 
-#: Suffixes a lint report may be written under, per format (text formats take any).
-LINT_FORMATS: dict[str, tuple[str, ...]] = {
-    "text": (),
-    "concise": (),
-    "json": (".json",),
-    "json-lines": (".jsonl", ".ndjson"),
-    "github": (),
-    "sarif": (".sarif", ".sarif.json"),
-    "junit": (".xml",),
-}
-
 
 @app.command()
 def lint(
@@ -77,14 +66,15 @@ def lint(
     from retrokit.lint.selection import iter_selected, make_selection
     from retrokit.render.lint_formats import (
         FORMATTERS,
-        STREAMING,
         statistics,
         summary_header,
         summary_row,
+        write_findings,
     )
 
+    formats = {name: cls.suffixes for name, cls in FORMATTERS.items()}
     fmt = pick_format(
-        fmt or os.environ.get("RETROKIT_OUTPUT_FORMAT"), output, LINT_FORMATS, "text", lang, paths
+        fmt or os.environ.get("RETROKIT_OUTPUT_FORMAT"), output, formats, "text", lang, paths
     )
     cfg = load_config(config, isolated, lang)
     try:
@@ -124,10 +114,7 @@ def lint(
     if summary is not None:
         summary.write(summary_header())
     try:
-        if fmt in STREAMING:
-            chunks: Any = STREAMING[fmt](findings(), out_lang)
-        else:
-            chunks = iter([FORMATTERS[fmt](list(findings()), files, out_lang)])  # type: ignore[arg-type]
+        chunks = write_findings(fmt, findings(), lambda: files, out_lang)
 
         def parts() -> Any:
             yield from chunks

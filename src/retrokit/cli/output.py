@@ -60,7 +60,12 @@ def pick_format(
     if fmt is not None and fmt not in suffixes:
         fail_t("err.choice", 2, lang, option="--format", choices=", ".join(choices), value=fmt)
     name = "" if to_stdout(output) else Path(str(output)).name.lower()
-    claimed = [f for f, listed in suffixes.items() if any(name.endswith(x) for x in listed)]
+    # The format whose suffix is the longest match first: x.sarif.json is SARIF, not JSON.
+    matches = {
+        f: max((len(x) for x in listed if name.endswith(x)), default=0)
+        for f, listed in suffixes.items()
+    }
+    claimed = sorted((f for f, n in matches.items() if n), key=lambda f: -matches[f])
     chosen = fmt if fmt is not None else (claimed[0] if claimed else default)
     listed = suffixes[chosen]
     suffix = Path(name).suffix

@@ -1,4 +1,35 @@
-"""Formatters of lint findings: they only format, they never check."""
+"""Formatters of lint findings: they only format, they never check.
+
+Each ``retrokit lint --format`` is one `Formatter` subclass, fed the way flake8 feeds its
+formatters: `Formatter.start` once, `Formatter.handle` for each finding as the engine yields it,
+then `Formatter.stop` with the files checked (known only at the end). Streaming is the only
+mode: the machine formats write each finding as it comes, so linting thousands of workbooks
+never holds their findings; a format whose head or grouping needs the whole set (text's groups
+and summary, junit's counts) keeps what it must, as text, inside its own class.
+`write_findings` is the one entry point the CLI calls.
+
+Adding a format is one class; defining it registers it in `FORMATTERS` under its ``name``
+(a second class with a name already taken is refused)::
+
+    class Checkstyle(Formatter):
+        '''Checkstyle XML, one <file> per finding.'''
+
+        name = "checkstyle"
+
+        def start(self) -> str:
+            return '<?xml version="1.0" encoding="UTF-8"?>\\n<checkstyle>\\n'
+
+        def handle(self, finding: Finding) -> str:
+            return f"<file name={quoteattr(relpath(finding.file))}>...</file>\\n"
+
+        def stop(self, files: Sequence[str]) -> str:
+            return "</checkstyle>\\n"
+
+``self.lang`` is the language messages are shown in (``None``: each workbook's own). A format
+that can encode many findings at once faster than one by one overrides `Formatter.handle_all`
+too; tests/test_lint_formats.py checks that both paths give the same bytes for every format.
+The ``--format`` help text of the lint command names the formats; add the new name there.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +37,7 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from retrokit import __version__
 from retrokit.findings import Finding, Severity
@@ -20,8 +51,62 @@ from retrokit.workbook.schema import Lang
 
 _encode = json.JSONEncoder(ensure_ascii=False).encode
 
-FORMATS = ("text", "concise", "json", "json-lines", "github", "sarif", "junit")
-SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+class Formatter:
+    """One output format of `retrokit lint`; subclasses register themselves by ``name``."""
+
+    #: The ``--format`` value; empty on a base that is not a format of its own.
+    name: ClassVar[str] = ""
+    #: The file suffixes ``-o`` may name for this format (and that choose it when ``--format``
+    #: is not given); none for plain text, which any text file may hold.
+    suffixes: ClassVar[tuple[str, ...]] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if not cls.name:
+            return
+        if cls.name in FORMATTERS:
+            taken = FORMATTERS[cls.name].__qualname__
+            raise ValueError(f"lint format {cls.name!r} is already registered by {taken}")
+        FORMATTERS[cls.name] = cls
+
+    def __init__(self, lang: Lang | None) -> None:
+        self.lang = lang
+
+    def start(self) -> str:
+        """What comes before the first finding."""
+        return ""
+
+    def handle(self, finding: Finding) -> str:
+        """The text of one finding (empty when the format holds it back until `stop`)."""
+        raise NotImplementedError
+
+    def handle_all(self, findings: Iterable[Finding]) -> Iterator[str]:
+        """The text of many findings in a row: the same bytes as `handle` on each of them."""
+        handle = self.handle
+        for finding in findings:
+            if text := handle(finding):
+                yield text
+
+    def stop(self, files: Sequence[str]) -> str:
+        """What comes after the last finding; ``files`` are the workbooks checked."""
+        return ""
+
+
+FORMATTERS: dict[str, type[Formatter]] = {}
+
+
+def write_findings(
+    name: str,
+    findings: Iterable[Finding],
+    files: Callable[[], Sequence[str]],
+    lang: Lang | None,
+) -> Iterator[str]:
+    """The findings in format ``name``, chunk by chunk; ``files()`` is asked once they ran out."""
+    formatter = FORMATTERS[name](lang)
+    yield formatter.start()
+    yield from formatter.handle_all(findings)
+    yield formatter.stop(files())
 
 
 def _location(f: Finding) -> str:
@@ -33,10 +118,6 @@ def _line(f: Finding, lang: Lang | None) -> str:
     return clean_terminal(f"{_location(f)} {f.code} [{f.severity.value}] {f.message(lang)}")
 
 
-def concise(findings: Sequence[Finding], files: Sequence[str], lang: Lang | None) -> str:
-    return "".join(_line(f, lang) + "\n" for f in findings)
-
-
 def statistics(counts: Counter[str]) -> str:
     """Findings per code, most frequent first."""
     lines = []
@@ -46,33 +127,91 @@ def statistics(counts: Counter[str]) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def text(findings: Sequence[Finding], files: Sequence[str], lang: Lang | None) -> str:
+class Text(Formatter):
     """Grouped by file, then a summary by code and the totals."""
-    out: list[str] = []
-    by_file: dict[str, list[Finding]] = {}
-    for f in findings:
-        by_file.setdefault(f.file, []).append(f)
-    for file, items in by_file.items():
-        out.append(clean_terminal(relpath(file)))
-        for f in items:
-            out.append("  " + _line(f, lang))
-        out.append("")
-    if findings:
-        out.append(statistics(Counter(f.code for f in findings)).rstrip("\n"))
-    sev = Counter(f.severity for f in findings)
-    out.append(
-        f"{len(files)} file(s) checked: {sev[Severity.ERROR]} error(s), "
-        f"{sev[Severity.WARNING]} warning(s), {sev[Severity.INFO]} info."
-    )
-    return "\n".join(out) + "\n"
+
+    name = "text"
+
+    def __init__(self, lang: Lang | None) -> None:
+        super().__init__(lang)
+        # Cross-file findings come last but belong under their file: lines wait until stop.
+        self._by_file: dict[str, list[str]] = {}
+        self._codes: Counter[str] = Counter()
+        self._severities: Counter[Severity] = Counter()
+
+    def handle(self, finding: Finding) -> str:
+        self._by_file.setdefault(finding.file, []).append("  " + _line(finding, self.lang) + "\n")
+        self._codes[finding.code] += 1
+        self._severities[finding.severity] += 1
+        return ""
+
+    def stop(self, files: Sequence[str]) -> str:
+        out = [
+            clean_terminal(relpath(file)) + "\n" + "".join(lines) + "\n"
+            for file, lines in self._by_file.items()
+        ]
+        out.append(statistics(self._codes))
+        sev = self._severities
+        out.append(
+            f"{len(files)} file(s) checked: {sev[Severity.ERROR]} error(s), "
+            f"{sev[Severity.WARNING]} warning(s), {sev[Severity.INFO]} info.\n"
+        )
+        return "".join(out)
 
 
-def as_json(findings: Sequence[Finding], files: Sequence[str], lang: Lang | None) -> str:
-    return "".join(stream_json(findings, lang))
+class Concise(Formatter):
+    """One line per finding: where, code, severity, message."""
+
+    name = "concise"
+
+    def handle(self, finding: Finding) -> str:
+        return _line(finding, self.lang) + "\n"
 
 
-def json_lines(findings: Sequence[Finding], files: Sequence[str], lang: Lang | None) -> str:
-    return "".join(stream_json_lines(findings, lang))
+class Json(Formatter):
+    """An array with one finding per line."""
+
+    name = "json"
+    suffixes = (".json",)
+
+    def __init__(self, lang: Lang | None) -> None:
+        super().__init__(lang)
+        self._written = False
+
+    def start(self) -> str:
+        return "["
+
+    def handle(self, finding: Finding) -> str:
+        sep = "," if self._written else ""
+        self._written = True
+        return sep + "\n  " + _encode(finding.to_json(self.lang))
+
+    def handle_all(self, findings: Iterable[Finding]) -> Iterator[str]:
+        # The C encoder a thousand findings at a time rather than one call each.
+        lang = self.lang
+        for chunk in encode_items((f.to_json(lang) for f in findings), "  "):
+            yield ("," if self._written else "") + "\n  " + chunk
+            self._written = True
+
+    def stop(self, files: Sequence[str]) -> str:
+        return "\n]\n"
+
+
+class JsonLines(Formatter):
+    """One JSON object per line."""
+
+    name = "json-lines"
+    suffixes = (".jsonl", ".ndjson")
+
+    def handle(self, finding: Finding) -> str:
+        return _encode(finding.to_json(self.lang)) + "\n"
+
+    def handle_all(self, findings: Iterable[Finding]) -> Iterator[str]:
+        # The C encoder a thousand at a time, as for json. A chunk holds a raw newline only
+        # between two objects (the encoder escapes those inside strings), after their comma.
+        lang = self.lang
+        for chunk in encode_items((f.to_json(lang) for f in findings), ""):
+            yield chunk.replace(",\n", "\n") + "\n"
 
 
 def _gh_escape_data(s: str) -> str:
@@ -86,20 +225,37 @@ def _gh_escape_prop(s: str) -> str:
 GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def github(findings: Sequence[Finding], files: Sequence[str], lang: Lang | None) -> str:
+class Github(Formatter):
     """GitHub Actions workflow commands, one per finding."""
-    lines = []
-    for f in findings:
+
+    name = "github"
+
+    def handle(self, finding: Finding) -> str:
+        f = finding
         props = f"file={_gh_escape_prop(relpath(f.file))},title={_gh_escape_prop(f.code)}"
-        body = f"{f.where} {f.message(lang)}".strip()
-        lines.append(f"::{GITHUB_LEVEL[f.severity]} {props}::{_gh_escape_data(body)}")
-    return "".join(line + "\n" for line in lines)
+        body = f"{f.where} {f.message(self.lang)}".strip()
+        return f"::{GITHUB_LEVEL[f.severity]} {props}::{_gh_escape_data(body)}\n"
 
 
 def _md_cell(s: str) -> str:
     return s.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", "<br>")
 
 
+def summary_header() -> str:
+    """The head of the $GITHUB_STEP_SUMMARY table; rows follow as findings stream."""
+    return (
+        "### retrokit lint\n\n| file | cell | code | severity | message |\n|---|---|---|---|---|\n"
+    )
+
+
+def summary_row(f: Finding, lang: Lang | None) -> str:
+    return (
+        f"| {_md_cell(relpath(f.file))} | {_md_cell(f.where)} | {f.code} | "
+        f"{f.severity.value} | {_md_cell(f.message(lang))} |\n"
+    )
+
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
@@ -133,9 +289,7 @@ def sarif_result(f: Finding, lang: Lang | None) -> dict[str, Any]:
     }
 
 
-def sarif_log(
-    findings: Iterable[Finding], files: Sequence[str], lang: Lang | None
-) -> dict[str, Any]:
+def _sarif_driver(lang: Lang | None) -> dict[str, Any]:
     driver_rules = []
     for r in rules():
         doc = t(f"doc.{r.code}", lang or "en")
@@ -149,126 +303,89 @@ def sarif_log(
                 "defaultConfiguration": {"level": SARIF_LEVEL[r.severity]},
             }
         )
-    driver = {
+    return {
         "name": "retrokit",
         "version": __version__,
         "informationUri": "https://pypi.org/project/retrokit/",
         "rules": driver_rules,
     }
-    results = [sarif_result(f, lang) for f in findings]
-    return {
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [{"tool": {"driver": driver}, "results": results}],
-    }
 
 
-def sarif(findings: Sequence[Finding], files: Sequence[str], lang: Lang | None) -> str:
-    return json.dumps(sarif_log(findings, files, lang), ensure_ascii=False, indent=2) + "\n"
+class Sarif(Formatter):
+    """A SARIF 2.1.0 log: the rule catalogue, then one compact result per line."""
+
+    name = "sarif"
+    suffixes = (".sarif", ".sarif.json")
+    _MARKER = "@@retrokit-results@@"
+
+    def __init__(self, lang: Lang | None) -> None:
+        super().__init__(lang)
+        self._written = False
+        log = {
+            "$schema": SARIF_SCHEMA,
+            "version": "2.1.0",
+            "runs": [{"tool": {"driver": _sarif_driver(lang)}, "results": self._MARKER}],
+        }
+        text = json.dumps(log, ensure_ascii=False, indent=2)
+        self._head, self._tail = text.split(json.dumps(self._MARKER))
+
+    def start(self) -> str:
+        return self._head + "["
+
+    def handle(self, finding: Finding) -> str:
+        sep = "," if self._written else ""
+        self._written = True
+        return sep + "\n" + _encode(sarif_result(finding, self.lang))
+
+    def stop(self, files: Sequence[str]) -> str:
+        return "\n]" + self._tail + "\n"
 
 
-def junit(findings: Sequence[Finding], files: Sequence[str], lang: Lang | None) -> str:
+class Junit(Formatter):
     """One test case per workbook; it fails when the workbook has error-level findings."""
-    from xml.sax.saxutils import escape, quoteattr  # it imports urllib: only when asked for
 
-    by_file: dict[str, list[Finding]] = {f: [] for f in files}
-    for f in findings:
-        by_file.setdefault(f.file, []).append(f)
-    failures = sum(any(f.severity is Severity.ERROR for f in items) for items in by_file.values())
-    out = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<testsuites name="retrokit" tests="{len(by_file)}" failures="{failures}">',
-        f'  <testsuite name="retrokit lint" tests="{len(by_file)}" failures="{failures}" '
-        'errors="0" skipped="0">',
-    ]
-    for file, items in by_file.items():
-        name = quoteattr(relpath(file))
-        detail = escape("\n".join(_line(f, lang) for f in items))
-        out.append(f'    <testcase classname="retrokit.lint" name={name}>')
-        errors = [f for f in items if f.severity is Severity.ERROR]
-        if errors:
-            summary = quoteattr(
-                f"{len(errors)} error(s): " + ", ".join(sorted({f.code for f in errors}))
-            )
-            out.append(f'      <failure message={summary} type="retrokit">{detail}</failure>')
-        elif items:
-            out.append(f"      <system-out>{detail}</system-out>")
-        out.append("    </testcase>")
-    out += ["  </testsuite>", "</testsuites>"]
-    return "\n".join(out) + "\n"
+    name = "junit"
+    suffixes = (".xml",)
 
+    def __init__(self, lang: Lang | None) -> None:
+        super().__init__(lang)
+        # The suite's head counts failures: each workbook's lines wait until stop.
+        self._lines: dict[str, list[str]] = {}
+        self._errors: dict[str, list[str]] = {}
 
-# --- streaming: the machine formats are written finding by finding, so linting thousands of
-# workbooks holds no more than one file's findings at a time. text and junit group by file
-# and are built whole.
+    def handle(self, finding: Finding) -> str:
+        self._lines.setdefault(finding.file, []).append(_line(finding, self.lang))
+        errors = self._errors.setdefault(finding.file, [])
+        if finding.severity is Severity.ERROR:
+            errors.append(finding.code)
+        return ""
 
+    def stop(self, files: Sequence[str]) -> str:
+        from xml.sax.saxutils import escape, quoteattr  # it imports urllib: only when asked for
 
-def stream_concise(findings: Iterable[Finding], lang: Lang | None) -> Iterator[str]:
-    for f in findings:
-        yield _line(f, lang) + "\n"
-
-
-def stream_json_lines(findings: Iterable[Finding], lang: Lang | None) -> Iterator[str]:
-    for f in findings:
-        yield _encode(f.to_json(lang)) + "\n"
-
-
-def stream_json(findings: Iterable[Finding], lang: Lang | None) -> Iterator[str]:
-    """An array with one finding per line, written by the C encoder a thousand at a time."""
-    yield "["
-    for i, chunk in enumerate(encode_items((f.to_json(lang) for f in findings), "  ")):
-        yield ("," if i else "") + "\n  " + chunk
-    yield "\n]\n"
-
-
-def stream_github(findings: Iterable[Finding], lang: Lang | None) -> Iterator[str]:
-    for f in findings:
-        yield github([f], (), lang)
-
-
-def stream_sarif(findings: Iterable[Finding], lang: Lang | None) -> Iterator[str]:
-    marker = "@@retrokit-results@@"
-    log = sarif_log([], (), lang)
-    log["runs"][0]["results"] = marker
-    head, tail = json.dumps(log, ensure_ascii=False, indent=2).split(json.dumps(marker))
-    yield head + "["
-    for i, f in enumerate(findings):
-        yield ("," if i else "") + "\n" + _encode(sarif_result(f, lang))
-    yield "\n]" + tail + "\n"
-
-
-STREAMING: dict[str, Callable[[Iterable[Finding], Lang | None], Iterator[str]]] = {
-    "concise": stream_concise,
-    "json": stream_json,
-    "json-lines": stream_json_lines,
-    "github": stream_github,
-    "sarif": stream_sarif,
-}
-
-
-def summary_header() -> str:
-    """The head of the $GITHUB_STEP_SUMMARY table; rows follow as findings stream."""
-    return (
-        "### retrokit lint\n\n| file | cell | code | severity | message |\n|---|---|---|---|---|\n"
-    )
-
-
-def summary_row(f: Finding, lang: Lang | None) -> str:
-    return (
-        f"| {_md_cell(relpath(f.file))} | {_md_cell(f.where)} | {f.code} | "
-        f"{f.severity.value} | {_md_cell(f.message(lang))} |\n"
-    )
-
-
-FORMATTERS: dict[str, Callable[[Sequence[Finding], Sequence[str], Lang], str]] = {
-    "text": text,
-    "concise": concise,
-    "json": as_json,
-    "json-lines": json_lines,
-    "github": github,
-    "sarif": sarif,
-    "junit": junit,
-}
+        # Every workbook checked, clean ones too, then any a finding names that was not checked.
+        cases: dict[str, list[str]] = {file: [] for file in files}
+        for file, lines in self._lines.items():
+            cases.setdefault(file, []).extend(lines)
+        failures = sum(bool(self._errors.get(file)) for file in cases)
+        out = [
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            f'<testsuites name="retrokit" tests="{len(cases)}" failures="{failures}">',
+            f'  <testsuite name="retrokit lint" tests="{len(cases)}" failures="{failures}" '
+            'errors="0" skipped="0">',
+        ]
+        for file, lines in cases.items():
+            # classname is a stable name CI dashboards group by, not a module path to follow.
+            detail = escape("\n".join(lines))
+            out.append(f'    <testcase classname="retrokit.lint" name={quoteattr(relpath(file))}>')
+            if errors := self._errors.get(file):
+                summary = quoteattr(f"{len(errors)} error(s): " + ", ".join(sorted(set(errors))))
+                out.append(f'      <failure message={summary} type="retrokit">{detail}</failure>')
+            elif lines:
+                out.append(f"      <system-out>{detail}</system-out>")
+            out.append("    </testcase>")
+        out += ["  </testsuite>", "</testsuites>"]
+        return "\n".join(out) + "\n"
 
 
 def rules_markdown() -> str:
