@@ -14,6 +14,7 @@ import io
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -40,8 +41,9 @@ INFO_SEARCH_COLUMNS = 4
 Grid = list[list[Any]]
 
 
+@lru_cache(maxsize=1024)
 def column_letter(index: int) -> str:
-    """0-based column index -> A1 letters."""
+    """0-based column index -> A1 letters (cached: every record and finding asks)."""
     letters = ""
     index += 1
     while index:
@@ -218,7 +220,9 @@ _READER_ERRORS: tuple[type[BaseException], ...] = (
 )
 
 
+@cache
 def _library_errors() -> tuple[type[BaseException], ...]:
+    """Computed once per process: a folder of workbooks asks for every file."""
     import xml.etree.ElementTree as ET
     import zipfile
     import zlib
@@ -286,15 +290,33 @@ def _find_header(grid: Grid, sheet: Sheet) -> tuple[int, dict[str, int]] | None:
     return best
 
 
+def _lang_votes() -> dict[str, tuple[tuple[Lang, int], ...]]:
+    """Exact label -> the votes it casts: per language, how many sheets name it so (as the
+    sheet's name or one of its column labels) in that language."""
+    counts: dict[str, dict[Lang, int]] = {}
+    for s in SHEETS:
+        for lang in LANGS:
+            for label in {s.name(lang), *(c.label(lang) for c in s.columns)}:
+                votes = counts.setdefault(label, {})
+                votes[lang] = votes.get(lang, 0) + 1
+    return {label: tuple(votes.items()) for label, votes in counts.items()}
+
+
+_LANG_VOTES = _lang_votes()
+
+
 def _detect_lang(names: Iterable[str], headers: Iterable[str]) -> Lang:
+    """The language whose exact sheet names and column labels the texts use most.
+
+    Each text, without its ``*`` marks, votes once per sheet that has it as its name or a
+    column label in a language: one dictionary lookup per text.
+    """
     votes = dict.fromkeys(LANGS, 0)
-    texts = [n.strip() for n in (*names, *headers) if isinstance(n, str)]
-    for text in texts:
-        bare = text.replace("*", "").strip()
-        for s in SHEETS:
-            for lang in LANGS:
-                if bare == s.name(lang) or any(bare == c.label(lang) for c in s.columns):
-                    votes[lang] += 1
+    table = _LANG_VOTES
+    for text in (*names, *headers):
+        if isinstance(text, str):
+            for lang, count in table.get(text.replace("*", "").strip(), ()):
+                votes[lang] += count
     # A label written the same in zh-CN and zh-TW votes for both; the difference decides.
     return max(LANGS, key=lambda lang: (votes[lang], lang == "zh-CN"))
 
@@ -482,7 +504,14 @@ def _read_table(
     parser = _RowParser(sheet, name, columns, extra_columns, out)
     # The last filled row bounds the scan for number formats: a template formats hundreds of
     # rows below the few a team fills.
-    last = next((r for r in range(len(grid) - 1, header, -1) if not parser.empty(grid[r])), header)
+    # A LibreOffice re-save caches an empty result for every template formula, so a template
+    # reaches its last formatted row: rows wholly empty are skipped in one C-level count each.
+    last = header
+    for r in range(len(grid) - 1, header, -1):
+        row = grid[r]
+        if row.count("") + row.count(None) != len(row) and not parser.empty(row):
+            last = r
+            break
     if format_cols and last > header:
         parser.use_formats(package.formatted_cells(name, format_cols, through_row=last + 1))
     records = [
