@@ -274,15 +274,28 @@ def _apply_merges(grid: Grid, merges: Sequence[tuple[int, int, int, int]]) -> No
                     row[c] = value
 
 
+#: Per sheet key: cell text seen in the header search -> the column it names (or None). The
+#: same headers and the first rows' values come back in every file of a folder.
+_HEADER_KEYS: dict[str, dict[str, str | None]] = {s.key: {} for s in SHEETS}
+_HEADER_KEYS_MAX = 8192
+_UNSEEN = ""  # never a column key
+
+
 def _find_header(grid: Grid, sheet: Sheet) -> tuple[int, dict[str, int]] | None:
     """The row (0-based) within the first rows whose cells name the most columns."""
     index = _COLUMN_INDEX[sheet.key]
+    known = _HEADER_KEYS[sheet.key]
     best: tuple[int, dict[str, int]] | None = None
     for r, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
         columns: dict[str, int] = {}
         for c, value in enumerate(row):
-            if isinstance(value, str) and value.strip():
-                key = index.get(fold(value))
+            if isinstance(value, str):
+                key = known.get(value, _UNSEEN)
+                if key is _UNSEEN:
+                    key = index.get(fold(value)) if value.strip() else None
+                    if len(known) >= _HEADER_KEYS_MAX:
+                        known.clear()
+                    known[value] = key
                 if key and key not in columns:
                     columns[key] = c
         if len(columns) >= 2 and (best is None or len(columns) > len(best[1])):
@@ -505,11 +518,14 @@ def _read_table(
     # The last filled row bounds the scan for number formats: a template formats hundreds of
     # rows below the few a team fills.
     # A LibreOffice re-save caches an empty result for every template formula, so a template
-    # reaches its last formatted row: rows wholly empty are skipped in one C-level count each.
+    # reaches its last formatted row: rows wholly empty are skipped in one C-level comparison each.
     last = header
+    blank: list[Any] = []
     for r in range(len(grid) - 1, header, -1):
         row = grid[r]
-        if row.count("") + row.count(None) != len(row) and not parser.empty(row):
+        if len(row) != len(blank):
+            blank = [""] * len(row)
+        if row != blank and not parser.empty(row):
             last = r
             break
     if format_cols and last > header:
