@@ -240,7 +240,6 @@ RUN_FROM = (
 def export_src(ref: str, dest: Path) -> Path:
     """The src/ folder of git revision ``ref``, exported under ``dest`` and byte-compiled."""
     import compileall
-    import tarfile
 
     dest.mkdir(parents=True, exist_ok=True)
     archive = subprocess.run(
@@ -248,10 +247,7 @@ def export_src(ref: str, dest: Path) -> Path:
         capture_output=True,
         check=True,
     ).stdout
-    import io
-
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(dest, filter="data")
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
     compileall.compile_dir(dest / "src" / "retrokit", quiet=1)
     return dest / "src"
 
@@ -510,7 +506,9 @@ def sets_section(results: list[dict[str, object]], files: int, before: str | Non
         " (all 60 converted in one soffice run). `retrokit lint DIR --format json --exit-zero`"
         " against bare python-calamine reading every sheet of every file; median wall / CPU"
         " seconds (CPU: user + system, lint's worker processes included). Target: lint at"
-        " most 2x bare calamine (wall) on each set.",
+        " most 2x bare calamine (wall) on each set. lint reads in two worker processes and"
+        " bare calamine in one, so the wall ratio depends on what else the machine runs; on a"
+        " busy machine it tends to the CPU ratio, which moves far less from run to run.",
     ]
     if before:
         lines.append(
@@ -574,6 +572,7 @@ def main() -> None:
     compileall.compile_dir(ROOT / "src" / "retrokit", quiet=1)
     rows: list[tuple[str, str, str, str]] = []
     checks: list[tuple[str, float, str, bool]] = []
+    load_start = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="retrokit-bench-") as tmp:
         work = Path(tmp)
         lo = None if args.sets_only else measure_typical(args, work, rows, checks)
@@ -592,6 +591,8 @@ def main() -> None:
         "The commands of each comparison take turns, so the machine's drift over the minutes",
         "touches both sides of a ratio alike.",
         f"Machine: {machine}.",
+        f"Load average (1 min) at the start and at the end: {load_start:.1f} and"
+        f" {os.getloadavg()[0]:.1f} (for {os.cpu_count()} cores).",
         f"Versions: {versions()}.",
         *(
             [
