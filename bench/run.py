@@ -573,6 +573,7 @@ def main() -> None:
     rows: list[tuple[str, str, str, str]] = []
     checks: list[tuple[str, float, str, bool]] = []
     load_start = os.getloadavg()[0]
+    command = " ".join(["python bench/run.py", *sys.argv[1:]]) if sys.argv[1:] else "make bench"
     with tempfile.TemporaryDirectory(prefix="retrokit-bench-") as tmp:
         work = Path(tmp)
         lo = None if args.sets_only else measure_typical(args, work, rows, checks)
@@ -586,7 +587,7 @@ def main() -> None:
     lines = [
         "# Benchmark results",
         "",
-        f"Run on {dt.date.today().isoformat()} with `make bench` ({args.runs} runs each, the"
+        f"Run on {dt.date.today().isoformat()} with `{command}` ({args.runs} runs each, the"
         f" baseline {max(1, args.runs // 2) | 1}; medians; whole processes, cold start included).",
         "The commands of each comparison take turns, so the machine's drift over the minutes",
         "touches both sides of a ratio alike.",
