@@ -2,11 +2,16 @@
 
 Generates its own data in a temp folder (1,000 typical workbooks: ~30 KPI rows, 10 problems, 10
 lessons, some re-saved by LibreOffice when installed; a 2,000-workbook set for memory; one
-workbook with 100,000 KPI rows), runs each command as a whole process several times, and
-prints medians and ratios. Results go to bench/RESULTS.md. Ratios, never absolute times, are
-what the targets are about.
+workbook with 100,000 KPI rows; and six sets of 250 worked examples, one per language as
+``retrokit init --example`` writes them and one per language re-saved by LibreOffice), runs
+each command as a whole process several times, and prints medians and ratios. Results go to
+bench/RESULTS.md. Ratios, never absolute times, are what the targets are about.
 
-    python bench/run.py [--runs 5] [--files 1000] [--out bench/RESULTS.md]
+    python bench/run.py [--runs 5] [--files 1000] [--set-files 250] [--before REF]
+                        [--sets-only] [--out bench/RESULTS.md]
+
+``--before REF`` also times lint on the six sets as the code stood at git revision REF (its
+src/ exported to the temp folder), taking turns with the current code.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -131,29 +137,30 @@ def large_workbook(path: Path, rows: int) -> None:
     wb.save(path)
 
 
-def libreoffice_resave(src: Path, outdir: Path) -> Path | None:
+def libreoffice_resave(sources: list[Path], outdir: Path, profile: Path) -> list[Path]:
+    """LibreOffice's re-saves of ``sources`` (same names, in ``outdir``), in ONE soffice run
+    with a private profile; empty when soffice is not installed."""
     soffice = shutil.which("soffice")
-    if not soffice:
-        return None
+    if not soffice or not sources:
+        return []
     outdir.mkdir(parents=True, exist_ok=True)
     subprocess.run(
         [
             soffice,
             "--headless",
             "--norestore",
-            f"-env:UserInstallation=file://{outdir / '.profile'}",
+            f"-env:UserInstallation={profile.as_uri()}",
             "--convert-to",
             "xlsx",
             "--outdir",
             str(outdir),
-            str(src),
+            *map(str, sources),
         ],
         capture_output=True,
-        timeout=300,
+        timeout=600,
         check=False,
     )
-    out = outdir / src.name
-    return out if out.exists() else None
+    return [outdir / src.name for src in sources if (outdir / src.name).exists()]
 
 
 def make_set(folder: Path, count: int, work: Path) -> int:
@@ -165,7 +172,7 @@ def make_set(folder: Path, count: int, work: Path) -> int:
         if not path.exists():
             typical_workbook(path, seed)
         originals.append(path)
-    resaved = [p for p in (libreoffice_resave(o, work / "lo") for o in originals[:4]) if p]
+    resaved = libreoffice_resave(originals[:4], work / "lo", work / "lo-profile")
     sources = originals + resaved
     lo_count = 0
     for i in range(count):
@@ -176,8 +183,112 @@ def make_set(folder: Path, count: int, work: Path) -> int:
     return lo_count
 
 
-def _run_once(cmd: list[str]) -> tuple[float, float]:
-    """Wall time (s) and peak RSS (MB) of one whole process."""
+SET_LANGS = ("zh-CN", "zh-TW", "en")
+
+
+def example_workbook(path: Path, lang: str, seed: int) -> None:
+    """``retrokit init --example --lang LANG``, with the project name and one actual varied."""
+    from retrokit.workbook.scaffold import build_workbook
+    from retrokit.workbook.schema import INFO, KPIS
+
+    wb = build_workbook(lang, filled=True)
+    info = wb[INFO.name(lang)]
+    info.cell(row=2, column=2, value=f"{info.cell(row=2, column=2).value} {seed}")
+    kpis = wb[KPIS.name(lang)]
+    actual = kpis.cell(row=2, column=[c.key for c in KPIS.columns].index("actual") + 1)
+    actual.value = actual.value * (0.8 + (seed % 5) / 10)
+    wb.save(path)
+
+
+def make_lang_sets(work: Path, count: int) -> dict[str, Path | None]:
+    """Six sets of ``count`` files: per language, 20 distinct worked examples from our writer
+    and their LibreOffice re-saves (all 60 converted in one soffice run), copied round."""
+    sources: dict[str, list[Path]] = {}
+    for lang in SET_LANGS:
+        folder = work / "lang-src"
+        folder.mkdir(parents=True, exist_ok=True)
+        sources[lang] = []
+        for seed in range(20):
+            path = folder / f"{lang}-{seed:02d}.xlsx"
+            example_workbook(path, lang, seed)
+            sources[lang].append(path)
+    everything = [p for paths in sources.values() for p in paths]
+    resaved = set(libreoffice_resave(everything, work / "lang-lo", work / "lo-profile"))
+    sets: dict[str, Path | None] = {}
+    for lang in SET_LANGS:
+        lo = [work / "lang-lo" / p.name for p in sources[lang]]
+        for kind, files in (("ours", sources[lang]), ("LibreOffice", lo)):
+            name = f"{lang}, {kind}"
+            if not all(f in resaved or kind == "ours" for f in files):
+                sets[name] = None
+                continue
+            folder = work / f"set-{lang}-{kind}"
+            folder.mkdir()
+            for i in range(count):
+                shutil.copyfile(files[i % len(files)], folder / f"retro-{i:04d}.xlsx")
+            sets[name] = folder
+    return sets
+
+
+#: Runs retrokit from another src/ folder: python -c RUN_FROM SRC ARGS...
+RUN_FROM = (
+    "import runpy, sys; sys.path.insert(0, sys.argv.pop(1)); "
+    "runpy.run_module('retrokit', run_name='__main__', alter_sys=True)"
+)
+
+
+def export_src(ref: str, dest: Path) -> Path:
+    """The src/ folder of git revision ``ref``, exported under ``dest`` and byte-compiled."""
+    import compileall
+
+    dest.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", "--format=tar", ref, "src"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
+    compileall.compile_dir(dest / "src" / "retrokit", quiet=1)
+    return dest / "src"
+
+
+def measure_sets(
+    sets: dict[str, Path | None], runs: int, work: Path, before: Path | None
+) -> list[dict[str, object]]:
+    """Per set: bare calamine, lint and (when asked) lint of the code before, taking turns."""
+    py = sys.executable
+    results: list[dict[str, object]] = []
+    for name, folder in sets.items():
+        if folder is None:
+            results.append({"set": name, "skipped": True})
+            continue
+        print(f"  {name} ...", flush=True)
+        args = ["lint", str(folder), "--format", "json", "--exit-zero"]
+        commands = {
+            "calamine": ([py, "-c", CALAMINE, str(folder)], runs),
+            "lint": ([py, "-m", "retrokit", *args, "-o", str(work / "set.json")], runs),
+        }
+        if before is not None:
+            commands["before"] = (
+                [py, "-c", RUN_FROM, str(before), *args, "-o", str(work / "before.json")],
+                runs,
+            )
+        timed = measure_all(commands)
+        results.append({"set": name, "files": len(list(folder.glob("*.xlsx"))), **timed})
+    return results
+
+
+class Timing(NamedTuple):
+    """Medians over the runs of one command: wall and CPU seconds; the highest peak RSS."""
+
+    wall: float
+    cpu: float
+    peak: float
+
+
+def _run_once(cmd: list[str]) -> tuple[float, float, float]:
+    """Wall time (s), CPU time (s, user + system, its children included) and peak RSS (MB)
+    of one whole process."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "CI": "1"}
@@ -186,26 +297,35 @@ def _run_once(cmd: list[str]) -> tuple[float, float]:
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} exited {os.waitstatus_to_exitcode(status)}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def measure_all(commands: dict[str, tuple[list[str], int]]) -> dict[str, Timing]:
+    """The :class:`Timing` of each command, over its number of runs.
+
+    The commands of one comparison take turns (a, b, c, a, b, c, ...), so a shared machine
+    that speeds up or slows down over the minutes affects both sides of a ratio alike.
+    """
+    runs: dict[str, list[tuple[float, float, float]]] = {name: [] for name in commands}
+    for round_ in range(max(n for _, n in commands.values())):
+        for name, (cmd, n) in commands.items():
+            if round_ < n:
+                runs[name].append(_run_once(cmd))
+    return {
+        name: Timing(
+            statistics.median(r[0] for r in got),
+            statistics.median(r[1] for r in got),
+            max(r[2] for r in got),
+        )
+        for name, got in runs.items()
+    }
 
 
 def measure_together(
     commands: dict[str, tuple[list[str], int]],
 ) -> dict[str, tuple[float, float]]:
-    """Median wall time (s) and peak RSS (MB) of each command, over its number of runs.
-
-    The commands of one comparison take turns (a, b, c, a, b, c, ...), so a shared machine
-    that speeds up or slows down over the minutes affects both sides of a ratio alike.
-    """
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    peaks: dict[str, list[float]] = {name: [] for name in commands}
-    for round_ in range(max(runs for _, runs in commands.values())):
-        for name, (cmd, runs) in commands.items():
-            if round_ < runs:
-                elapsed, peak = _run_once(cmd)
-                times[name].append(elapsed)
-                peaks[name].append(peak)
-    return {name: (statistics.median(times[name]), max(peaks[name])) for name in commands}
+    """Median wall time (s) and peak RSS (MB) of each command, taking turns."""
+    return {name: (t.wall, t.peak) for name, t in measure_all(commands).items()}
 
 
 def measure(cmd: list[str], runs: int) -> tuple[float, float]:
@@ -220,195 +340,295 @@ def versions() -> str:
     return ", ".join(f"{n} {version(n)}" for n in names)
 
 
+def measure_typical(
+    args: argparse.Namespace,
+    work: Path,
+    rows: list[tuple[str, str, str, str]],
+    checks: list[tuple[str, float, str, bool]],
+) -> int:
+    """The 1,000-file set, start-up, the large workbook and the 2,000-file memory set: adds
+    their rows and checks; returns how many of the typical files are LibreOffice re-saves."""
+    py = sys.executable
+    retrokit = [py, "-m", "retrokit"]
+    typical = work / "typical"
+    print(f"generating {args.files} workbooks ...", flush=True)
+    lo = make_set(typical, args.files, work)
+    large = work / "large.xlsx"
+    print(f"generating a {args.large_rows}-row workbook ...", flush=True)
+    large_workbook(large, args.large_rows)
+
+    print("measuring ...", flush=True)
+    lint_cmd = [
+        *retrokit,
+        "lint",
+        str(typical),
+        "--format",
+        "json",
+        "-o",
+        str(work / "out.json"),
+    ]
+    typical_set = measure_together(
+        {
+            # the slow baseline runs fewer times, but an odd number: a real median
+            "baseline": ([py, "-c", BASELINE, str(typical)], max(1, args.runs // 2) | 1),
+            "calamine": ([py, "-c", CALAMINE, str(typical)], args.runs),
+            "lint": (lint_cmd, args.runs),
+        }
+    )
+    (base_t, base_m), (cal_t, cal_m) = typical_set["baseline"], typical_set["calamine"]
+    lint_t, lint_m = typical_set["lint"]
+    rows += [
+        (
+            f"pandas+openpyxl baseline, {args.files:,} workbooks",
+            f"{base_t:.2f} s",
+            f"{base_m:.0f} MB",
+            "",
+        ),
+        ("bare python-calamine, same files", f"{cal_t:.2f} s", f"{cal_m:.0f} MB", ""),
+        ("retrokit lint, same files", f"{lint_t:.2f} s", f"{lint_m:.0f} MB", ""),
+    ]
+    checks.append(
+        (
+            "lint speed-up over baseline (>= 10x)",
+            base_t / lint_t,
+            f"{base_t / lint_t:.1f}x",
+            base_t / lint_t >= 10,
+        )
+    )
+    checks.append(
+        (
+            "lint time / bare calamine (<= 3x)",
+            lint_t / cal_t,
+            f"{lint_t / cal_t:.2f}x",
+            lint_t / cal_t <= 3,
+        )
+    )
+
+    start_up = measure_together(
+        {
+            "import": ([py, "-c", "import typer, rich"], args.runs),
+            "help": ([*retrokit, "--help"], args.runs),
+            "version": ([*retrokit, "--version"], args.runs),
+        }
+    )
+    import_t, help_t, ver_t = (start_up[k][0] for k in ("import", "help", "version"))
+    rows += [
+        ('python -c "import typer, rich"', f"{import_t * 1000:.0f} ms", "", ""),
+        ("retrokit --help", f"{help_t * 1000:.0f} ms", "", ""),
+        ("retrokit --version", f"{ver_t * 1000:.0f} ms", "", ""),
+    ]
+    checks.append(
+        (
+            "--help / import typer,rich (<= 1.5x)",
+            help_t / import_t,
+            f"{help_t / import_t:.2f}x",
+            help_t / import_t <= 1.5,
+        )
+    )
+    checks.append(
+        (
+            "--version / import typer,rich (<= 1.5x)",
+            ver_t / import_t,
+            f"{ver_t / import_t:.2f}x",
+            ver_t / import_t <= 1.5,
+        )
+    )
+
+    large_book = measure_together(
+        {
+            "calamine": ([py, "-c", CALAMINE, str(large)], args.runs),
+            "analyze": (
+                [*retrokit, "analyze", str(large), "--format", "json", "--today", "2024-07-01"],
+                args.runs,
+            ),
+        }
+    )
+    (big_cal_t, big_cal_m), (big_t, big_m) = large_book["calamine"], large_book["analyze"]
+    rows += [
+        (
+            f"bare python-calamine, {args.large_rows:,}-row workbook",
+            f"{big_cal_t:.2f} s",
+            f"{big_cal_m:.0f} MB",
+            "",
+        ),
+        (
+            f"retrokit analyze, {args.large_rows:,}-row workbook",
+            f"{big_t:.2f} s",
+            f"{big_m:.0f} MB",
+            "",
+        ),
+    ]
+    checks.append(("analyze large: peak memory (< 400 MB)", big_m, f"{big_m:.0f} MB", big_m < 400))
+    checks.append(
+        (
+            "analyze large / bare calamine (<= 3x)",
+            big_t / big_cal_t,
+            f"{big_t / big_cal_t:.2f}x",
+            big_t / big_cal_t <= 3,
+        )
+    )
+
+    load = work / "load"
+    make_set(load, args.load_files, work)
+    load_t, load_m = measure(
+        [*retrokit, "lint", str(load), "--format", "json", "-o", str(work / "load.json")], 1
+    )
+    rows.append(
+        (
+            f"retrokit lint, {args.load_files:,} workbooks (memory)",
+            f"{load_t:.2f} s",
+            f"{load_m:.0f} MB",
+            "",
+        )
+    )
+    checks.append(
+        (
+            "lint 2,000 vs 1,000 workbooks: peak memory ratio (~1x)",
+            load_m / lint_m,
+            f"{load_m / lint_m:.2f}x",
+            load_m / lint_m < 1.5,
+        )
+    )
+    return lo
+
+
+def _ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}x"
+
+
+def sets_section(results: list[dict[str, object]], files: int, before: str | None) -> list[str]:
+    """The six sets as Markdown: times, the ratio of lint to bare calamine, the target."""
+    lines = [
+        "## Six sets: our workbooks and LibreOffice re-saves, per language",
+        "",
+        f"Each set: {files} copies of 20 distinct worked examples (`retrokit init --example"
+        " --lang L`, project name and one actual varied), or of their LibreOffice re-saves"
+        " (all 60 converted in one soffice run). `retrokit lint DIR --format json --exit-zero`"
+        " against bare python-calamine reading every sheet of every file; median wall / CPU"
+        " seconds (CPU: user + system, lint's worker processes included). Target: lint at"
+        " most 2x bare calamine (wall) on each set. lint reads in two worker processes and"
+        " bare calamine in one, so the wall ratio depends on what else the machine runs; on a"
+        " busy machine it tends to the CPU ratio, which moves far less from run to run.",
+    ]
+    if before:
+        lines.append(
+            f"Before: the code at git revision `{before}`, run in the same turns as the"
+            " current code (after)."
+        )
+    if any(r.get("skipped") for r in results):
+        lines.append(
+            "LibreOffice (soffice) was not found, or did not convert: its sets were skipped."
+        )
+    head = "| set | bare calamine | lint | lint / calamine (wall) | (CPU) |"
+    rule = "|---|---:|---:|---:|---:|"
+    if before:
+        head += " lint before | before / calamine (wall) | (CPU) |"
+        rule += "---:|---:|---:|"
+    lines += ["", head + " <= 2x |", rule + "---|"]
+    for r in results:
+        if r.get("skipped"):
+            blanks = " |" * (7 if before else 4)
+            lines.append(f"| {r['set']} | skipped: no soffice |{blanks}")
+            continue
+        cal, lint = r["calamine"], r["lint"]
+        assert isinstance(cal, Timing) and isinstance(lint, Timing)
+        row = (
+            f"| {r['set']} | {cal.wall:.2f} s / {cal.cpu:.2f} s | {lint.wall:.2f} s /"
+            f" {lint.cpu:.2f} s | {_ratio(lint.wall, cal.wall)} | {_ratio(lint.cpu, cal.cpu)} |"
+        )
+        if before:
+            old = r["before"]
+            assert isinstance(old, Timing)
+            row += (
+                f" {old.wall:.2f} s / {old.cpu:.2f} s | {_ratio(old.wall, cal.wall)} |"
+                f" {_ratio(old.cpu, cal.cpu)} |"
+            )
+        lines.append(row + f" {'yes' if lint.wall <= 2 * cal.wall else 'NO'} |")
+    return [*lines, ""]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--files", type=int, default=1000)
     ap.add_argument("--load-files", type=int, default=2000)
     ap.add_argument("--large-rows", type=int, default=100_000)
-    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS.md")
+    ap.add_argument("--set-files", type=int, default=250, help="files in each of the six sets")
+    ap.add_argument("--before", metavar="REF", help="also time lint at this git revision")
+    ap.add_argument(
+        "--sets-only",
+        action="store_true",
+        help="only the six sets; prints, and writes only to an explicit --out",
+    )
+    ap.add_argument("--out", type=Path)
     args = ap.parse_args()
-    py = sys.executable
+    if args.out is None and not args.sets_only:
+        args.out = ROOT / "bench" / "RESULTS.md"
     # An installed wheel has its bytecode compiled by pip; the editable install of a checkout
     # has none while PYTHONDONTWRITEBYTECODE is set (as on CI), and compiling every module on
     # every start would be measured instead of retrokit. Compile it once, as pip would.
     import compileall
 
     compileall.compile_dir(ROOT / "src" / "retrokit", quiet=1)
-    retrokit = [py, "-m", "retrokit"]
     rows: list[tuple[str, str, str, str]] = []
     checks: list[tuple[str, float, str, bool]] = []
+    load_start = os.getloadavg()[0]
+    command = " ".join(["python bench/run.py", *sys.argv[1:]]) if sys.argv[1:] else "make bench"
     with tempfile.TemporaryDirectory(prefix="retrokit-bench-") as tmp:
         work = Path(tmp)
-        typical = work / "typical"
-        print(f"generating {args.files} workbooks ...", flush=True)
-        lo = make_set(typical, args.files, work)
-        large = work / "large.xlsx"
-        print(f"generating a {args.large_rows}-row workbook ...", flush=True)
-        large_workbook(large, args.large_rows)
-
-        print("measuring ...", flush=True)
-        lint_cmd = [
-            *retrokit,
-            "lint",
-            str(typical),
-            "--format",
-            "json",
-            "-o",
-            str(work / "out.json"),
-        ]
-        typical_set = measure_together(
-            {
-                # the slow baseline runs fewer times, but an odd number: a real median
-                "baseline": ([py, "-c", BASELINE, str(typical)], max(1, args.runs // 2) | 1),
-                "calamine": ([py, "-c", CALAMINE, str(typical)], args.runs),
-                "lint": (lint_cmd, args.runs),
-            }
-        )
-        (base_t, base_m), (cal_t, cal_m) = typical_set["baseline"], typical_set["calamine"]
-        lint_t, lint_m = typical_set["lint"]
-        rows += [
-            (
-                f"pandas+openpyxl baseline, {args.files:,} workbooks",
-                f"{base_t:.2f} s",
-                f"{base_m:.0f} MB",
-                "",
-            ),
-            ("bare python-calamine, same files", f"{cal_t:.2f} s", f"{cal_m:.0f} MB", ""),
-            ("retrokit lint, same files", f"{lint_t:.2f} s", f"{lint_m:.0f} MB", ""),
-        ]
-        checks.append(
-            (
-                "lint speed-up over baseline (>= 10x)",
-                base_t / lint_t,
-                f"{base_t / lint_t:.1f}x",
-                base_t / lint_t >= 10,
-            )
-        )
-        checks.append(
-            (
-                "lint time / bare calamine (<= 3x)",
-                lint_t / cal_t,
-                f"{lint_t / cal_t:.2f}x",
-                lint_t / cal_t <= 3,
-            )
-        )
-
-        start_up = measure_together(
-            {
-                "import": ([py, "-c", "import typer, rich"], args.runs),
-                "help": ([*retrokit, "--help"], args.runs),
-                "version": ([*retrokit, "--version"], args.runs),
-            }
-        )
-        import_t, help_t, ver_t = (start_up[k][0] for k in ("import", "help", "version"))
-        rows += [
-            ('python -c "import typer, rich"', f"{import_t * 1000:.0f} ms", "", ""),
-            ("retrokit --help", f"{help_t * 1000:.0f} ms", "", ""),
-            ("retrokit --version", f"{ver_t * 1000:.0f} ms", "", ""),
-        ]
-        checks.append(
-            (
-                "--help / import typer,rich (<= 1.5x)",
-                help_t / import_t,
-                f"{help_t / import_t:.2f}x",
-                help_t / import_t <= 1.5,
-            )
-        )
-        checks.append(
-            (
-                "--version / import typer,rich (<= 1.5x)",
-                ver_t / import_t,
-                f"{ver_t / import_t:.2f}x",
-                ver_t / import_t <= 1.5,
-            )
-        )
-
-        large_book = measure_together(
-            {
-                "calamine": ([py, "-c", CALAMINE, str(large)], args.runs),
-                "analyze": (
-                    [*retrokit, "analyze", str(large), "--format", "json", "--today", "2024-07-01"],
-                    args.runs,
-                ),
-            }
-        )
-        (big_cal_t, big_cal_m), (big_t, big_m) = large_book["calamine"], large_book["analyze"]
-        rows += [
-            (
-                f"bare python-calamine, {args.large_rows:,}-row workbook",
-                f"{big_cal_t:.2f} s",
-                f"{big_cal_m:.0f} MB",
-                "",
-            ),
-            (
-                f"retrokit analyze, {args.large_rows:,}-row workbook",
-                f"{big_t:.2f} s",
-                f"{big_m:.0f} MB",
-                "",
-            ),
-        ]
-        checks.append(
-            ("analyze large: peak memory (< 400 MB)", big_m, f"{big_m:.0f} MB", big_m < 400)
-        )
-        checks.append(
-            (
-                "analyze large / bare calamine (<= 3x)",
-                big_t / big_cal_t,
-                f"{big_t / big_cal_t:.2f}x",
-                big_t / big_cal_t <= 3,
-            )
-        )
-
-        load = work / "load"
-        make_set(load, args.load_files, work)
-        load_t, load_m = measure(
-            [*retrokit, "lint", str(load), "--format", "json", "-o", str(work / "load.json")], 1
-        )
-        rows.append(
-            (
-                f"retrokit lint, {args.load_files:,} workbooks (memory)",
-                f"{load_t:.2f} s",
-                f"{load_m:.0f} MB",
-                "",
-            )
-        )
-        checks.append(
-            (
-                "lint 2,000 vs 1,000 workbooks: peak memory ratio (~1x)",
-                load_m / lint_m,
-                f"{load_m / lint_m:.2f}x",
-                load_m / lint_m < 1.5,
-            )
-        )
+        lo = None if args.sets_only else measure_typical(args, work, rows, checks)
+        print(f"generating the six sets of {args.set_files} workbooks ...", flush=True)
+        sets = make_lang_sets(work, args.set_files)
+        before = export_src(args.before, work / "before") if args.before else None
+        print("measuring the six sets ...", flush=True)
+        set_results = measure_sets(sets, args.runs, work, before)
 
     machine = f"{platform.machine()}, {os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}, {platform.platform()}"
     lines = [
         "# Benchmark results",
         "",
-        f"Run on {dt.date.today().isoformat()} with `make bench` ({args.runs} runs each, the"
+        f"Run on {dt.date.today().isoformat()} with `{command}` ({args.runs} runs each, the"
         f" baseline {max(1, args.runs // 2) | 1}; medians; whole processes, cold start included).",
         "The commands of each comparison take turns, so the machine's drift over the minutes",
         "touches both sides of a ratio alike.",
         f"Machine: {machine}.",
+        f"Load average (1 min) at the start and at the end: {load_start:.1f} and"
+        f" {os.getloadavg()[0]:.1f} (for {os.cpu_count()} cores).",
         f"Versions: {versions()}.",
-        f"Typical set: {args.files} workbooks (30 KPIs, 10 problems, 10 lessons), "
-        f"{lo} of them LibreOffice re-saves.",
+        *(
+            [
+                f"Typical set: {args.files} workbooks (30 KPIs, 10 problems, 10 lessons), "
+                f"{lo} of them LibreOffice re-saves."
+            ]
+            if lo is not None
+            else []
+        ),
         "retrokit's bytecode is compiled first, as pip does for an installed wheel. Timings on",
         "this shared 2-core VM move by up to 20% between runs; each ratio comes from one run.",
         "",
-        "| what | median time | peak RSS | |",
-        "|---|---:|---:|---|",
-        *[f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows],
-        "",
-        "| target | measured | met |",
-        "|---|---:|---|",
-        *[f"| {name} | {shown} | {'yes' if ok else 'NO'} |" for name, _, shown, ok in checks],
-        "",
+        *(
+            [
+                "| what | median time | peak RSS | |",
+                "|---|---:|---:|---|",
+                *[f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows],
+                "",
+                "| target | measured | met |",
+                "|---|---:|---|",
+                *[
+                    f"| {name} | {shown} | {'yes' if ok else 'NO'} |"
+                    for name, _, shown, ok in checks
+                ],
+                "",
+            ]
+            if rows
+            else []
+        ),
+        *sets_section(set_results, args.set_files, args.before),
     ]
     text = "\n".join(lines)
     print(text)
-    args.out.write_text(text, encoding="utf-8")
+    if args.out is not None:
+        args.out.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

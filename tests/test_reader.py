@@ -6,7 +6,9 @@ import datetime as dt
 import json
 import random
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -30,6 +32,8 @@ from retrokit.method import (
 )
 from retrokit.render.json import to_json
 from retrokit.workbook.reader import read_workbook
+from retrokit.workbook.scaffold import build_workbook
+from retrokit.workbook.schema import LANGS, META_SHEET, SHEETS, Lang
 
 # DOMAIN.md's worked example: metric -> (gap, rate, status, direction)
 EXPECTED = [
@@ -469,3 +473,87 @@ def test_random_cell_contents_never_raise_anything_but_the_readers_error(
         json.dumps(to_json(result))
     except UnreadableWorkbook:
         pass
+
+
+def _detect_lang_before(names: Iterable[str], headers: Iterable[str]) -> Lang:
+    """The language detection as it was first written: every text against every label."""
+    votes = dict.fromkeys(LANGS, 0)
+    texts = [n.strip() for n in (*names, *headers) if isinstance(n, str)]
+    for text in texts:
+        bare = text.replace("*", "").strip()
+        for s in SHEETS:
+            for lang in LANGS:
+                if bare == s.name(lang) or any(bare == c.label(lang) for c in s.columns):
+                    votes[lang] += 1
+    return max(LANGS, key=lambda lang: (votes[lang], lang == "zh-CN"))
+
+
+def _every_label() -> list[str]:
+    return sorted(
+        {s.name(lang) for s in SHEETS for lang in LANGS}
+        | {c.label(lang) for s in SHEETS for c in s.columns for lang in LANGS}
+    )
+
+
+@pytest.mark.parametrize("scaffolded", [True, False], ids=["scaffold", "by-hand"])
+@pytest.mark.parametrize("names_lang", LANGS)
+@pytest.mark.parametrize("headers_lang", LANGS)
+def test_language_detection_answers_as_before(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    headers_lang: Lang,
+    names_lang: Lang,
+    scaffolded: bool,
+) -> None:
+    """Headers in one language and sheet names in another (or the same), without the hidden
+    sheet that names the language: the reader's answer is the old algorithm's."""
+    from retrokit.workbook import reader
+
+    path = tmp_path / "w.xlsx"
+    if scaffolded:
+        book = build_workbook(headers_lang, filled=True)
+        del book[META_SHEET]
+        book.save(path)
+    else:
+        write(path, example_data(), lang=headers_lang)
+    book = load_workbook(path)
+    for sheet in SHEETS:
+        if sheet.name(headers_lang) in book.sheetnames:
+            book[sheet.name(headers_lang)].title = sheet.name(names_lang)
+    book.save(path)
+    calls: list[tuple[list[str], list[str], Lang]] = []
+    detect = reader._detect_lang
+
+    def spy(names: Iterable[str], headers: Iterable[str], sheet_set: Any = None) -> Lang:
+        names, headers = list(names), list(headers)
+        calls.append((names, headers, detect(names, headers)))
+        return calls[-1][2]
+
+    monkeypatch.setattr(reader, "_detect_lang", spy)
+    wb = read_workbook(path)
+    [(names, headers, answer)] = calls
+    assert answer == _detect_lang_before(names, headers) == wb.lang
+    if headers_lang == names_lang:
+        assert wb.lang == headers_lang
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_every_label()) | st.text(max_size=6),
+            st.sampled_from(["", " ", "*", " *", "* ", "**", "\t"]),
+            st.booleans(),
+        ),
+        max_size=30,
+    )
+)
+def test_language_detection_matches_the_old_algorithm_on_any_texts(
+    texts: list[tuple[str, str, bool]],
+) -> None:
+    from retrokit.workbook.reader import _detect_lang
+
+    decorated = [f"{deco}{text}" if before else f"{text}{deco}" for text, deco, before in texts]
+    half = len(decorated) // 2
+    names, headers = decorated[:half], [*decorated[half:], None, 3.5]
+    assert _detect_lang(names, headers) == _detect_lang_before(names, headers)  # type: ignore[list-item]

@@ -14,6 +14,7 @@ import io
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,6 @@ from retrokit.workbook.schema import (
     LANGS,
     META_SHEET,
     REVIEW,
-    SHEETS,
     Column,
     Lang,
     Sheet,
@@ -42,8 +42,9 @@ INFO_SEARCH_COLUMNS = 4
 Grid = list[list[Any]]
 
 
+@lru_cache(maxsize=1024)
 def column_letter(index: int) -> str:
-    """0-based column index -> A1 letters."""
+    """0-based column index -> A1 letters (cached: every record and finding asks)."""
     letters = ""
     index += 1
     while index:
@@ -245,7 +246,9 @@ _READER_ERRORS: tuple[type[BaseException], ...] = (
 )
 
 
+@cache
 def _library_errors() -> tuple[type[BaseException], ...]:
+    """Computed once per process: a folder of workbooks asks for every file."""
     import xml.etree.ElementTree as ET
     import zipfile
     import zlib
@@ -320,17 +323,30 @@ def _apply_merges(grid: Grid, merges: Sequence[tuple[int, int, int, int]]) -> No
                     row[c] = value
 
 
+#: Per sheet set and sheet key: cell text seen in the header search -> the column it names (or
+#: None). The same headers and the first rows' values come back in every file of a folder.
+_HEADER_KEYS: dict[tuple[str, str], dict[str, str | None]] = {}
+_HEADER_KEYS_MAX = 8192
+_UNSEEN = ""  # never a column key
+
+
 def _find_header(
     grid: Grid, sheet: Sheet, sheet_set: SheetSet = REVIEW
 ) -> tuple[int, dict[str, int]] | None:
     """The row (0-based) within the first rows whose cells name the most columns."""
     index = _indexes(sheet_set).columns[sheet.key]
+    known = _HEADER_KEYS.setdefault((sheet_set.kind, sheet.key), {})
     best: tuple[int, dict[str, int]] | None = None
     for r, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
         columns: dict[str, int] = {}
         for c, value in enumerate(row):
-            if isinstance(value, str) and value.strip():
-                key = index.get(fold(value))
+            if isinstance(value, str):
+                key = known.get(value, _UNSEEN)
+                if key is _UNSEEN:
+                    key = index.get(fold(value)) if value.strip() else None
+                    if len(known) >= _HEADER_KEYS_MAX:
+                        known.clear()
+                    known[value] = key
                 if key and key not in columns:
                     columns[key] = c
         if len(columns) >= 2 and (best is None or len(columns) > len(best[1])):
@@ -338,15 +354,44 @@ def _find_header(
     return best
 
 
-def _detect_lang(names: Iterable[str], headers: Iterable[str]) -> Lang:
+_LANG_VOTES: dict[str, dict[str, tuple[tuple[Lang, int], ...]]] = {}
+
+
+def _lang_votes(sheet_set: SheetSet) -> dict[str, tuple[tuple[Lang, int], ...]]:
+    """Exact label -> the votes it casts: per language, how many sheets of the set name it so
+    (as the sheet's name or one of its column labels) in that language."""
+    found = _LANG_VOTES.get(sheet_set.kind)
+    if found is not None:
+        return found
+    counts: dict[str, dict[Lang, int]] = {}
+    for s in sheet_set.sheets:
+        for lang in LANGS:
+            for label in {s.name(lang), *(c.label(lang) for c in s.columns)}:
+                votes = counts.setdefault(label, {})
+                votes[lang] = votes.get(lang, 0) + 1
+    found = _LANG_VOTES[sheet_set.kind] = {
+        label: tuple(votes.items()) for label, votes in counts.items()
+    }
+    return found
+
+
+_lang_votes(REVIEW)
+
+
+def _detect_lang(
+    names: Iterable[str], headers: Iterable[str], sheet_set: SheetSet = REVIEW
+) -> Lang:
+    """The language whose exact sheet names and column labels the texts use most.
+
+    Each text, without its ``*`` marks, votes once per sheet that has it as its name or a
+    column label in a language: one dictionary lookup per text.
+    """
     votes = dict.fromkeys(LANGS, 0)
-    texts = [n.strip() for n in (*names, *headers) if isinstance(n, str)]
-    for text in texts:
-        bare = text.replace("*", "").strip()
-        for s in SHEETS:
-            for lang in LANGS:
-                if bare == s.name(lang) or any(bare == c.label(lang) for c in s.columns):
-                    votes[lang] += 1
+    table = _lang_votes(sheet_set)
+    for text in (*names, *headers):
+        if isinstance(text, str):
+            for lang, count in table.get(text.replace("*", "").strip(), ()):
+                votes[lang] += count
     # A label written the same in zh-CN and zh-TW votes for both; the difference decides.
     return max(LANGS, key=lambda lang: (votes[lang], lang == DEFAULT_LANG))
 
@@ -520,7 +565,17 @@ def _read_table(
     parser = _RowParser(sheet, name, columns, extra_columns, out)
     # The last filled row bounds the scan for number formats: a template formats hundreds of
     # rows below the few a team fills.
-    last = next((r for r in range(len(grid) - 1, header, -1) if not parser.empty(grid[r])), header)
+    # A LibreOffice re-save caches an empty result for every template formula, so a template
+    # reaches its last formatted row: rows wholly empty are skipped in one C-level comparison each.
+    last = header
+    blank: list[Any] = []
+    for r in range(len(grid) - 1, header, -1):
+        row = grid[r]
+        if len(row) != len(blank):
+            blank = [""] * len(row)
+        if row != blank and not parser.empty(row):
+            last = r
+            break
     if format_cols and last > header:
         parser.use_formats(package.formatted_cells(name, format_cols, through_row=last + 1))
     records = [
@@ -691,7 +746,9 @@ def _read(
             if match.header_row:
                 headers += [cell_text(v) for v in grid(name)[match.header_row - 1]]
     lang_value = meta.get("lang")
-    lang: Lang = lang_value if lang_value in LANGS else _detect_lang(matched.values(), headers)
+    lang: Lang = (
+        lang_value if lang_value in LANGS else _detect_lang(matched.values(), headers, sheet_set)
+    )
     return Workbook(
         path=str(path),
         lang=lang,
