@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test lint typecheck pytest bench e2e-deps clean golden examples docs
+.PHONY: demo test lint typecheck pytest bench e2e-deps clean golden examples docs catalogue
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -66,3 +66,9 @@ examples: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/python -c "from retrokit.render.lint_formats import rules_markdown; open('docs/rules.md','w').write(rules_markdown())"
+
+# The zh-TW text the catalogue does not spell out, converted by OpenCC ahead of time (so lint
+# and report need not load OpenCC's dictionaries); tests/test_i18n.py fails when it is stale.
+catalogue: $(STAMP)
+	$(BIN)/python -c "from retrokit.i18n import derived_module; open('src/retrokit/i18n/derived.py','w').write(derived_module())"
+	$(BIN)/ruff format -q src/retrokit/i18n/derived.py || true

@@ -113,3 +113,26 @@ def test_the_page_font_stack_lists_every_language_in_registry_order() -> None:
     for language in LANGUAGES:
         assert all(font in fonts for font in language.fonts)
     assert fonts[0] == LANGUAGES[0].fonts[0]
+
+
+def test_derived_texts_are_converted_ahead_of_time_and_current() -> None:
+    """`make catalogue` wrote every derived text; a stale one would be converted afresh, but
+    the file must keep up so that no process loads OpenCC just to word a message."""
+    from retrokit.i18n import derived_texts
+    from retrokit.i18n.derived import DERIVED
+
+    assert derived_texts() == DERIVED, "src/retrokit/i18n/derived.py is stale: run `make catalogue`"
+
+
+def test_messages_in_a_derived_language_do_not_load_opencc() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from retrokit.i18n import t\n"
+        "t('S003', 'zh-TW', column='x'); t('report.title', 'zh-TW', project='p')\n"
+        "print('opencc' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
