@@ -68,31 +68,35 @@ def typical_workbook(path: Path, seed: int) -> None:
     wb = build_workbook("zh-CN", filled=False)
     kpis = []
     for i in range(30):
-        dim, zh, _en, target, actual, _fmt, core, an, _ = example.KPIS[i % 6]
+        row = example.KPIS[i % 6]
         kpis.append(
             {
-                "dimension": dim,
-                "metric": f"{zh}{i}",
-                "target": target,
-                "actual": actual * (0.8 + ((seed + i) % 5) / 10),
-                "core": core,
-                "analysis": an,
+                "dimension": row["dimension"],
+                "metric": f"{row['metric']['zh-CN']}{i}",
+                "target": row["target"],
+                "actual": row["actual"] * (0.8 + ((seed + i) % 5) / 10),
+                "core": row["core"],
+                "analysis": row["analysis"]["zh-CN"],
             }
         )
-    _fill_rows(wb[KPIS.zh_cn], KPIS, kpis, "zh-CN")
+    _fill_rows(wb[KPIS.name("zh-CN")], KPIS, kpis, "zh-CN")
     problems = []
     for i in range(10):
         p = dict(example.PROBLEMS[i % 3])
-        p["area"] = (f"{p['area'][0]}{seed % 7}-{i}", p["area"][1])
+        p["area"] = f"{p['area']['zh-CN']}{seed % 7}-{i}"
         p["due"] = d.date(2024, 8, 1 + i)
         problems.append(p)
-    _fill_rows(wb[PROBLEMS.zh_cn], PROBLEMS, problems, "zh-CN")
-    _fill_rows(wb[LESSONS.zh_cn], LESSONS, [example.LESSONS[i % 2] for i in range(10)], "zh-CN")
+    _fill_rows(wb[PROBLEMS.name("zh-CN")], PROBLEMS, problems, "zh-CN")
+    _fill_rows(
+        wb[LESSONS.name("zh-CN")], LESSONS, [example.LESSONS[i % 2] for i in range(10)], "zh-CN"
+    )
     from retrokit.workbook.schema import INFO
 
-    ws = wb[INFO.zh_cn]
+    ws = wb[INFO.name("zh-CN")]
     for row, key in enumerate([c.key for c in INFO.columns], start=2):
-        value = example.INFO[key][0]
+        value = example.INFO[key]
+        if isinstance(value, dict):
+            value = value["zh-CN"]
         if key == "type":
             value = "促销活动"
         ws.cell(row=row, column=2, value=value)
@@ -105,14 +109,14 @@ def large_workbook(path: Path, rows: int) -> None:
     from retrokit.workbook.schema import INFO, KPIS, LESSONS, PROBLEMS
 
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet(INFO.zh_cn)
+    ws = wb.create_sheet(INFO.name("zh-CN"))
     ws.append(["项目名称", "大规模测试"])
     ws.append(["开始日期", dt.date(2024, 1, 1)])
     ws.append(["结束日期", dt.date(2024, 6, 30)])
     ws.append(["负责人", "张经理"])
     ws.append(["核心问题", "规模"])
-    ws = wb.create_sheet(KPIS.zh_cn)
-    ws.append([c.zh_cn for c in KPIS.columns])
+    ws = wb.create_sheet(KPIS.name("zh-CN"))
+    ws.append([c.label("zh-CN") for c in KPIS.columns])
     dims = ["流量", "转化", "收益", "成本", "用户"]
     for i in range(rows):
         ws.append(
@@ -130,10 +134,10 @@ def large_workbook(path: Path, rows: int) -> None:
                 "分析",
             ]
         )
-    ws = wb.create_sheet(PROBLEMS.zh_cn)
-    ws.append([c.zh_cn for c in PROBLEMS.columns])
-    ws = wb.create_sheet(LESSONS.zh_cn)
-    ws.append([c.zh_cn for c in LESSONS.columns])
+    ws = wb.create_sheet(PROBLEMS.name("zh-CN"))
+    ws.append([c.label("zh-CN") for c in PROBLEMS.columns])
+    ws = wb.create_sheet(LESSONS.name("zh-CN"))
+    ws.append([c.label("zh-CN") for c in LESSONS.columns])
     wb.save(path)
 
 
@@ -345,11 +349,16 @@ def measure_typical(
     work: Path,
     rows: list[tuple[str, str, str, str]],
     checks: list[tuple[str, float, str, bool]],
+    before: Path | None = None,
+    compared: list[tuple[str, float, float]] | None = None,
 ) -> int:
     """The 1,000-file set, start-up, the large workbook and the 2,000-file memory set: adds
-    their rows and checks; returns how many of the typical files are LibreOffice re-saves."""
+    their rows and checks; returns how many of the typical files are LibreOffice re-saves.
+    With ``before`` (an exported src/), the same commands of the older code take turns with
+    the current ones and (what, before, after) seconds go to ``compared``."""
     py = sys.executable
     retrokit = [py, "-m", "retrokit"]
+    old = [py, "-c", RUN_FROM, str(before)] if before is not None else None
     typical = work / "typical"
     print(f"generating {args.files} workbooks ...", flush=True)
     lo = make_set(typical, args.files, work)
@@ -373,8 +382,13 @@ def measure_typical(
             "baseline": ([py, "-c", BASELINE, str(typical)], max(1, args.runs // 2) | 1),
             "calamine": ([py, "-c", CALAMINE, str(typical)], args.runs),
             "lint": (lint_cmd, args.runs),
+            **({"before": ([*old, *lint_cmd[3:]], args.runs)} if old else {}),
         }
     )
+    if old and compared is not None:
+        compared.append(
+            (f"lint, {args.files:,} workbooks", typical_set["before"][0], typical_set["lint"][0])
+        )
     (base_t, base_m), (cal_t, cal_m) = typical_set["baseline"], typical_set["calamine"]
     lint_t, lint_m = typical_set["lint"]
     rows += [
@@ -409,8 +423,11 @@ def measure_typical(
             "import": ([py, "-c", "import typer, rich"], args.runs),
             "help": ([*retrokit, "--help"], args.runs),
             "version": ([*retrokit, "--version"], args.runs),
+            **({"before": ([*old, "--help"], args.runs)} if old else {}),
         }
     )
+    if old and compared is not None:
+        compared.append(("--help", start_up["before"][0], start_up["help"][0]))
     import_t, help_t, ver_t = (start_up[k][0] for k in ("import", "help", "version"))
     rows += [
         ('python -c "import typer, rich"', f"{import_t * 1000:.0f} ms", "", ""),
@@ -441,8 +458,26 @@ def measure_typical(
                 [*retrokit, "analyze", str(large), "--format", "json", "--today", "2024-07-01"],
                 args.runs,
             ),
+            **(
+                {
+                    "before": (
+                        [*old, "analyze", str(large), "--format", "json", "--today", "2024-07-01"],
+                        args.runs,
+                    )
+                }
+                if old
+                else {}
+            ),
         }
     )
+    if old and compared is not None:
+        compared.append(
+            (
+                f"analyze, {args.large_rows:,}-row workbook",
+                large_book["before"][0],
+                large_book["analyze"][0],
+            )
+        )
     (big_cal_t, big_cal_m), (big_t, big_m) = large_book["calamine"], large_book["analyze"]
     rows += [
         (
@@ -576,10 +611,11 @@ def main() -> None:
     command = " ".join(["python bench/run.py", *sys.argv[1:]]) if sys.argv[1:] else "make bench"
     with tempfile.TemporaryDirectory(prefix="retrokit-bench-") as tmp:
         work = Path(tmp)
-        lo = None if args.sets_only else measure_typical(args, work, rows, checks)
+        before = export_src(args.before, work / "before") if args.before else None
+        compared: list[tuple[str, float, float]] = []
+        lo = None if args.sets_only else measure_typical(args, work, rows, checks, before, compared)
         print(f"generating the six sets of {args.set_files} workbooks ...", flush=True)
         sets = make_lang_sets(work, args.set_files)
-        before = export_src(args.before, work / "before") if args.before else None
         print("measuring the six sets ...", flush=True)
         set_results = measure_sets(sets, args.runs, work, before)
 
@@ -621,6 +657,19 @@ def main() -> None:
                 "",
             ]
             if rows
+            else []
+        ),
+        *(
+            [
+                f"Before and after: the code at git revision `{args.before}` and the current"
+                " code, taking turns in the same run (median wall seconds).",
+                "",
+                "| what | before | after | after / before |",
+                "|---|---:|---:|---:|",
+                *[f"| {w} | {b:.2f} s | {a:.2f} s | {a / b:.2f}x |" for w, b, a in compared],
+                "",
+            ]
+            if compared
             else []
         ),
         *sets_section(set_results, args.set_files, args.before),
