@@ -627,13 +627,13 @@ class Builder:
         self.title_slide(o)
         numbered = o.numbered()
         self.bullets_slide(
-            o.contents_title, [f"{n}  {s.title}" for n, s in numbered], o.contents_notes
+            o.contents_title, [f"{n} {s.title}" for n, s in numbered], o.contents_notes
         )
         for n, section in numbered:
             notes = Notes(
                 self.lang, t("deck.note.section", self.lang, number=n, title=section.title)
             )
-            slide = self._bare(f"{n}  {section.title}", notes)
+            slide = self._bare(f"{n} {section.title}", notes)
             self._notes(slide, notes)
             for s in section.slides:
                 self.content_slide(s)
