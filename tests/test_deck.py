@@ -17,7 +17,7 @@ from builders import example_data, write
 from conftest import ROOT, libreoffice_convert, run_cli
 from retrokit import api
 from retrokit.i18n import t
-from retrokit.render.deck import line_count, shorten
+from retrokit.render.textfit import line_count, shorten
 
 pptx = pytest.importorskip("pptx")
 from pptx import Presentation  # noqa: E402
@@ -181,6 +181,10 @@ def test_fifty_kpis_continue_on_following_slides_inside_the_slide(tmp_path: Path
     shown = titles(prs)
     assert "KPI 达成情况（续）" in shown
     assert "分渠道达成率" in shown
+    # the chart's 40 bars (core KPIs, then the lowest rates) run over two slides of 20
+    assert "各 KPI 达成率（续）" in shown
+    bars = [c for c in charts(prs) if c.chart_type == XL_CHART_TYPE.BAR_CLUSTERED]
+    assert [len(c.series[0].values) for c in bars] == [20, 20, 4]  # and the 4 channels
     tables = [s.shapes for s in prs.slides if "KPI 达成情况" in s.shapes.title.text_frame.text]
     header = [c.text for c in next(sh for sh in tables[0] if sh.has_table).table.rows[0].cells]
     rows = 0
@@ -310,3 +314,13 @@ def test_libreoffice_shows_one_page_per_slide(tmp_path: Path, lang: str) -> None
     prs = deck(ROOT / "examples" / "summer-promo-2024.xlsx", out, "--lang", lang)
     pdf = libreoffice_convert(out, tmp_path / "pdf", "pdf")
     assert _pdf_pages(pdf) == len(prs.slides)
+
+
+def test_the_example_deck_in_examples_is_current(tmp_path: Path) -> None:
+    # `make examples` writes it; the bytes belong to python-pptx's version, the slides to us
+    committed = Presentation(str(ROOT / "examples" / "summer-promo-2024.pptx"))
+    fresh = deck(
+        ROOT / "examples" / "summer-promo-2024.xlsx", tmp_path / "d.pptx", "--presenter", "张经理"
+    )
+    assert titles(committed) == titles(fresh)
+    assert [notes(s) for s in committed.slides] == [notes(s) for s in fresh.slides]

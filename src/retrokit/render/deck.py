@@ -1,12 +1,12 @@
 """`retrokit report --format pptx`: the deck outline laid out with python-pptx.
 
-:mod:`retrokit.render.deck_outline` decides what each slide says; here it is laid out on a
-master: the company's own (``--template``), whose layouts are found by their placeholder types,
-or a clean 16:9 built-in one. Charts are native PowerPoint charts (editable in PowerPoint, WPS
+:mod:`retrokit.render.deck_outline` decides what each slide says; here it is laid out on the
+master of :mod:`retrokit.render.deck_master`: the company's own (``--template``), whose layouts
+are found by their placeholder types, or a clean 16:9 built-in one. Charts are native PowerPoint charts (editable in PowerPoint, WPS
 and Keynote), coloured like the HTML report (:data:`retrokit.render.charts.COLOURS`).
 
 Nothing may run off a slide, and no renderer tells us how tall a text will be, so sizes are
-estimated conservatively (:func:`line_count`: a CJK character is two widths of a Latin one):
+estimated conservatively (:mod:`retrokit.render.textfit`: a CJK character is two widths of a Latin one):
 tables continue on following slides with their header repeated, and a cell or bullet too long
 for its room is shortened, with the full text in the speaker notes.
 
@@ -16,7 +16,7 @@ LibreOffice and web viewers show Chinese in a wrong font or as boxes.
 
 The bytes are reproducible: core properties carry the as-of time (``SOURCE_DATE_EPOCH`` when
 set) and the package is re-zipped with fixed timestamps, embedded chart workbooks included.
-python-pptx is imported only here, only when a deck is asked for.
+python-pptx is imported only inside these functions, only when a deck is asked for.
 """
 
 from __future__ import annotations
@@ -25,86 +25,34 @@ import datetime as dt
 import io
 import os
 import re
-import unicodedata
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from retrokit.errors import UserError
 from retrokit.i18n import t
-from retrokit.i18n.languages import language
 from retrokit.method import Analysis
 from retrokit.render.charts import COLOURS
+from retrokit.render.deck_master import Master, Rect, body_of, open_master
 from retrokit.render.deck_outline import CategoryChart, Matrix, Outline, Slide, Table, outline
+from retrokit.render.textfit import line_count, shorten
 from retrokit.render.view import review_view
 from retrokit.workbook.schema import Lang
 
 EMU_PER_PT = 12700
 EMU_PER_IN = 914400
-WIDE = (12192000, 6858000)  # 16:9, 13.33 x 7.5 in
 MATRIX_COLOUR = "#1565c0"  # an open action on the matrix, as in the HTML chart
-
-#: The East Asian typeface when the master names none: the one Office ships for the script.
-CJK_FONT = {"zh-TW": "Microsoft JhengHei"}
-CJK_DEFAULT = "Microsoft YaHei"
 
 TITLE_PT, BODY_PT, TABLE_PT, CHART_PT, NOTES_PT = 28, 16, 12, 11, 12
 LINE = 1.3  # line height per point of font size, generous for CJK faces
 UNIT = 0.55  # a Latin character's width per point of font size; CJK counts two
 INSET_X, INSET_Y = 91440, 45720  # text insets we set on every box and cell (0.1, 0.05 in)
 MAX_CELL_LINES, MAX_BULLET_LINES = 3, 4
-ELLIPSIS = "…"
+BARS_PER_SLIDE = 20  # bars a chart keeps legible, label and value beside each
 
 
 # --- estimating text ----------------------------------------------------------------------------
-
-
-def width_units(ch: str) -> int:
-    """2 for a wide (CJK) character, 1 for any other."""
-    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-
-
-def _tokens(line: str) -> list[str]:
-    # a CJK character may break anywhere; a Latin word only at its spaces
-    return re.findall(r"[^\s\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+|\s|.", line)
-
-
-def line_count(text: str, per_line: int) -> int:
-    """Lines ``text`` takes when wrapped greedily at ``per_line`` width units."""
-    per_line = max(per_line, 2)
-    lines = 0
-    for para in text.split("\n") or [""]:
-        lines += 1
-        used = 0
-        for token in _tokens(para):
-            w = sum(width_units(c) for c in token)
-            if used + w <= per_line:
-                used += w
-            elif token.isspace():
-                lines, used = lines + 1, 0
-            elif w <= per_line:
-                lines, used = lines + 1, w
-            else:  # a word longer than a line breaks inside
-                lines += (used + w) // per_line
-                used = (used + w) % per_line
-    return lines
-
-
-def shorten(text: str, per_line: int, max_lines: int) -> str:
-    """``text`` as it fits ``max_lines`` lines, cut with an ellipsis when it does not."""
-    text = " ".join(text.split()) if "\n" not in text else text
-    if line_count(text, per_line) <= max_lines:
-        return text
-    lo, hi = 0, len(text)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if line_count(text[:mid].rstrip() + ELLIPSIS, per_line) <= max_lines:
-            lo = mid
-        else:
-            hi = mid - 1
-    return text[:lo].rstrip() + ELLIPSIS
 
 
 def per_line(width_emu: int, pt: float) -> int:
@@ -116,157 +64,12 @@ def line_height(pt: float) -> int:
     return int(LINE * pt * EMU_PER_PT)
 
 
-# --- the master ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Fonts:
-    major_latin: str
-    major_ea: str
-    minor_latin: str
-    minor_ea: str
-
-
-@dataclass(frozen=True)
-class Rect:
-    left: int
-    top: int
-    width: int
-    height: int
-
-
-@dataclass
-class Master:
-    prs: Any
-    title: Any  # the title slide layout
-    content: Any  # title and body
-    title_only: Any | None
-    fonts: Fonts
-    body: Rect  # where the content layout puts its body, within the slide
-
-
 def deck_time(today: dt.date) -> dt.datetime:
     """The deck's timestamp: ``SOURCE_DATE_EPOCH`` when set, else the as-of date at midnight."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
     return dt.datetime(today.year, today.month, today.day)
-
-
-def _types(layout: Any) -> set[Any]:
-    return {ph.placeholder_format.type for ph in layout.placeholders}
-
-
-def find_layouts(prs: Any, path: Path | None, lang: Lang) -> tuple[Any, Any, Any | None]:
-    """The title, content and title-only layouts, by their placeholder types; a UserError
-    naming what is missing when the master lacks the title or the content layout."""
-    from pptx.enum.shapes import PP_PLACEHOLDER as P
-
-    titles, bodies = {P.TITLE, P.CENTER_TITLE}, {P.BODY, P.OBJECT}
-    others = bodies | {P.SUBTITLE, P.TABLE, P.CHART, P.PICTURE, P.VERTICAL_BODY}
-    title = content = title_only = None
-    for layout in prs.slide_layouts:
-        kinds = _types(layout)
-        if title is None and kinds & titles and P.SUBTITLE in kinds:
-            title = layout
-        if content is None and P.TITLE in kinds and kinds & bodies and P.SUBTITLE not in kinds:
-            content = layout
-        if title_only is None and P.TITLE in kinds and not kinds & others:
-            title_only = layout
-    missing = [
-        t(key, lang)
-        for key, found in (("deck.layout.title", title), ("deck.layout.content", content))
-        if found is None
-    ]
-    if missing:
-        raise UserError(
-            "err.deck_layout", path=path or "-", missing=language(lang).list_separator.join(missing)
-        )
-    return title, content, title_only
-
-
-def _theme(prs: Any) -> Any:
-    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-
-    return prs.slide_master.part.part_related_by(RT.THEME)
-
-
-_FONT = re.compile(
-    rb'(<a:(major|minor)Font>\s*<a:latin typeface=")([^"]*)("[^>]*/>\s*<a:ea typeface=")([^"]*)"'
-)
-
-
-def theme_fonts(prs: Any, lang: Lang, fill: bool) -> Fonts:
-    """The theme's heading and body typefaces; an empty East Asian one becomes the script's
-    CJK font (``fill`` writes that into the theme too, for text typed later)."""
-    part = _theme(prs)
-    cjk = CJK_FONT.get(lang, CJK_DEFAULT)
-    found: dict[bytes, tuple[str, str]] = {}
-
-    def sub(m: re.Match[bytes]) -> bytes:
-        ea = m.group(5).decode() or cjk
-        found[m.group(2)] = (m.group(3).decode() or "Arial", ea)
-        return m.group(1) + m.group(3) + m.group(4) + ea.encode() + b'"'
-
-    blob = _FONT.sub(sub, part.blob)
-    if fill:
-        part._blob = blob  # python-pptx keeps a theme as a plain blob
-    major = found.get(b"major", ("Arial", cjk))
-    minor = found.get(b"minor", major)
-    return Fonts(major[0], major[1], minor[0], minor[1])
-
-
-def _widen(prs: Any) -> None:
-    """The built-in 4:3 master stretched to 16:9: each placeholder's own x and width."""
-    from pptx.util import Emu
-
-    k = WIDE[0] / prs.slide_width
-    prs.slide_width, prs.slide_height = Emu(WIDE[0]), Emu(WIDE[1])
-    for owner in [*prs.slide_layouts, prs.slide_master]:
-        for shape in owner.shapes:
-            if shape._element.xpath("./p:spPr/a:xfrm"):
-                shape.left, shape.width = Emu(int(shape.left * k)), Emu(int(shape.width * k))
-
-
-def open_master(template: Path | None, lang: Lang) -> Master:
-    """The company's master, or the built-in one widened to 16:9 with CJK fonts."""
-    from pptx import Presentation
-
-    if template is None:
-        prs = Presentation()
-        _widen(prs)
-    else:
-        try:
-            prs = Presentation(str(template))
-        except Exception as exc:  # python-pptx raises whatever the zip or XML layer raises
-            raise UserError("err.deck_template", path=template, reason=type(exc).__name__) from exc
-        _drop_slides(prs)
-    title, content, title_only = find_layouts(prs, template, lang)
-    fonts = theme_fonts(prs, lang, fill=template is None)
-    body = _body_of(content)
-    rect = _clamp(prs, body.left, body.top, body.width, body.height)
-    return Master(prs, title, content, title_only, fonts, rect)
-
-
-def _body_of(owner: Any) -> Any:
-    """The body (or object) placeholder of a layout or a slide."""
-    from pptx.enum.shapes import PP_PLACEHOLDER as P
-
-    return next(ph for ph in owner.placeholders if ph.placeholder_format.type in (P.BODY, P.OBJECT))
-
-
-def _clamp(prs: Any, left: int, top: int, width: int, height: int) -> Rect:
-    sw, sh = int(prs.slide_width), int(prs.slide_height)
-    left, top = max(0, int(left)), max(0, int(top))
-    return Rect(left, top, min(int(width), sw - left), min(int(height), sh - top))
-
-
-def _drop_slides(prs: Any) -> None:
-    """A master file may hold sample slides; the deck starts without them."""
-    ids = prs.slides._sldIdLst
-    for sld in list(ids):
-        prs.part.drop_rel(sld.rId)
-        ids.remove(sld)
 
 
 # --- writing text -------------------------------------------------------------------------------
@@ -403,7 +206,7 @@ class Builder:
             notes = Notes(self.lang, said)
             name = title if i == 0 else t("deck.continued", self.lang, title=title)
             slide = self._slide(self.m.content, name, notes)
-            body = _body_of(slide)
+            body = body_of(slide)
             texts = [notes.shortened(full, short) for full, short in page]
             write_text(body.text_frame, texts, BODY_PT, self.body)
             self._notes(slide, notes)
@@ -439,17 +242,29 @@ class Builder:
             self.bullets_slide(s.title, s.bullets, s.notes)
         elif s.table is not None:
             self.table_slides(s, s.table)
+        elif isinstance(s.chart, CategoryChart) and len(s.chart.categories) > BARS_PER_SLIDE:
+            c = s.chart  # a bar chart is read at BARS_PER_SLIDE bars; more continue
+            for n, i in enumerate(range(0, len(c.categories), BARS_PER_SLIDE)):
+                part = slice(i, i + BARS_PER_SLIDE)
+                title = s.title if n == 0 else t("deck.continued", self.lang, title=s.title)
+                chunk = replace(
+                    c, categories=c.categories[part], values=c.values[part], colours=c.colours[part]
+                )
+                self._chart_slide(replace(s, title=title, chart=chunk))
         elif s.chart is not None:
-            notes = Notes(self.lang, s.notes)
-            slide = self._bare(s.title, notes)
-            top = self._lead(slide, s.lead, notes)
-            r = self.m.body
-            area = Rect(r.left, r.top + top, r.width, r.height - top)
-            if isinstance(s.chart, Matrix):
-                self.matrix(slide, s.chart, area)
-            else:
-                self.category_chart(slide, s.chart, area)
-            self._notes(slide, notes)
+            self._chart_slide(s)
+
+    def _chart_slide(self, s: Slide) -> None:
+        notes = Notes(self.lang, s.notes)
+        slide = self._bare(s.title, notes)
+        top = self._lead(slide, s.lead, notes)
+        r = self.m.body
+        area = Rect(r.left, r.top + top, r.width, r.height - top)
+        if isinstance(s.chart, Matrix):
+            self.matrix(slide, s.chart, area)
+        elif s.chart is not None:
+            self.category_chart(slide, s.chart, area)
+        self._notes(slide, notes)
 
     # tables -------------------------------------------------------------------------------
 
