@@ -27,8 +27,9 @@ demo: $(STAMP)
 	$(BIN)/retrokit analyze demo/example.xlsx --format json --today 2024-08-08 > demo/example.analysis.json
 	$(BIN)/retrokit report demo/example.xlsx -o demo/example.report.html --today 2024-08-08
 	$(BIN)/retrokit report demo/example.xlsx --format md -o demo/example.report.md --today 2024-08-08
+	$(BIN)/retrokit report demo/example.xlsx -o demo/example.report.pptx --today 2024-08-08
 	$(BIN)/retrokit lint demo/ --today 2024-08-08 --exit-zero
-	@echo "demo/: blank.xlsx example.xlsx example.analysis.json example.report.html example.report.md"
+	@echo "demo/: blank.xlsx example.xlsx example.analysis.json example.report.html example.report.md example.report.pptx"
 
 lint: $(DEVSTAMP)
 	$(BIN)/ruff check src tests bench
@@ -42,13 +43,18 @@ pytest: $(DEVSTAMP)
 
 test: lint typecheck pytest
 
-# System packages the end-to-end tests use: LibreOffice (recalculation oracle) and Chromium.
+# System packages the end-to-end tests use: LibreOffice (recalculation oracle; Impress opens
+# the decks, which the calc-only package cannot), poppler's pdfinfo (pages of a converted deck)
+# and Chromium.
 e2e-deps:
 	@if ! command -v soffice >/dev/null || ! command -v chromium >/dev/null \
+	    || ! command -v pdfinfo >/dev/null \
+	    || ! dpkg -s libreoffice-impress-nogui >/dev/null 2>&1 \
 	    || ! fc-list 2>/dev/null | grep -qi 'noto.*cjk'; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
-	    --no-install-recommends libreoffice-calc-nogui chromium fonts-noto-cjk >/dev/null; \
+	    --no-install-recommends libreoffice-calc-nogui libreoffice-impress-nogui poppler-utils \
+	    chromium fonts-noto-cjk >/dev/null; \
 	fi
 
 bench: $(DEVSTAMP)
@@ -63,6 +69,8 @@ clean:
 examples: $(STAMP)
 	$(BIN)/retrokit init examples/summer-promo-2024.xlsx --example --force
 	$(BIN)/retrokit init examples/summer-promo-2024.en.xlsx --example --lang en --force
+	$(BIN)/retrokit report examples/summer-promo-2024.xlsx -o examples/summer-promo-2024.pptx \
+	  --today 2024-08-08 --presenter 张经理
 
 docs: $(STAMP)
 	$(BIN)/python -c "from retrokit.render.lint_formats import rules_markdown; open('docs/rules.md','w').write(rules_markdown())"

@@ -503,6 +503,27 @@ def measure_typical(
         )
     )
 
+    example = ROOT / "examples" / "summer-promo-2024.xlsx"
+    report_cmd = [*retrokit, "report", str(example), "--today", "2024-08-08", "-o"]
+    deck_vs_html = measure_together(
+        {
+            "html": ([*report_cmd, str(work / "r.html")], args.runs),
+            "pptx": ([*report_cmd, str(work / "r.pptx")], args.runs),
+        }
+    )
+    (html_t, _), (deck_t, deck_m) = deck_vs_html["html"], deck_vs_html["pptx"]
+    rows.append(
+        ("retrokit report --format pptx, the example", f"{deck_t:.2f} s", f"{deck_m:.0f} MB", "")
+    )
+    checks.append(
+        (
+            "deck / HTML report of the example (<= 2x)",
+            deck_t / html_t,
+            f"{deck_t / html_t:.2f}x",
+            deck_t / html_t <= 2,
+        )
+    )
+
     load = work / "load"
     make_set(load, args.load_files, work)
     load_t, load_m = measure(

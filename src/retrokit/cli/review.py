@@ -138,18 +138,25 @@ def analyze(
     emit(buffer.getvalue(), output, lang=lang, inputs=[workbook])
 
 
-REPORT_FORMATS = {"html": (".html", ".htm"), "md": (".md", ".markdown")}
+REPORT_FORMATS = {"html": (".html", ".htm"), "md": (".md", ".markdown"), "pptx": (".pptx",)}
 
 
 @app.command()
 def report(
     workbook: Annotated[Path, typer.Argument(help="The filled retrospective workbook.")],
-    fmt: Annotated[str | None, typer.Option("--format", help="html or md.")] = None,
+    fmt: Annotated[str | None, typer.Option("--format", help="html, md or pptx.")] = None,
     output: Annotated[
         str | None,
         typer.Option(
             "-o", "--output", help="Where to write (default: beside the workbook; - for stdout)."
         ),
+    ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option("--template", help="pptx: the company's master deck, its layouts and fonts."),
+    ] = None,
+    presenter: Annotated[
+        str | None, typer.Option("--presenter", help="pptx: the name on the title slide.")
     ] = None,
     lang: LangOption = None,
     today: TodayOption = None,
@@ -160,7 +167,7 @@ def report(
     max_ratio: MaxRatio = None,
     max_file_bytes: MaxFile = None,
 ) -> None:
-    """Write the retrospective as a self-contained HTML page or GitHub Markdown."""
+    """Write the retrospective as a self-contained HTML page, GitHub Markdown or a slide deck."""
     from retrokit.render.report import as_of_date, default_output, render
 
     fmt = pick_format(fmt, output, REPORT_FORMATS, "html", lang, [workbook])
@@ -179,5 +186,16 @@ def report(
         limits(max_cells, max_unpacked_bytes, max_ratio, max_file_bytes),
     )
     out_lang = output_lang(lang, cfg.lang or result.lang)
-    text = render(result, fmt, out_lang)  # type: ignore[arg-type]
-    emit(text, "-" if output == "-" else target, lang=lang, inputs=[workbook], announce=True)
+    if fmt == "pptx":
+        from retrokit.errors import UserError
+        from retrokit.render.deck import render_deck
+
+        try:
+            content: str | bytes = render_deck(
+                result, out_lang, presenter=presenter, template=template
+            )
+        except UserError as exc:
+            fail(exc.message(out_lang), 2)
+    else:
+        content = render(result, fmt, out_lang)  # type: ignore[arg-type]
+    emit(content, "-" if output == "-" else target, lang=lang, inputs=[workbook], announce=True)

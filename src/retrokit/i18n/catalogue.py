@@ -590,4 +590,114 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "- Trying to fix everything: focus on the 2-3 problems with the largest effect.\n"
         "When done, run retrokit lint to check and retrokit report for the report.",
     },
+    # --- the deck (retrokit report --format pptx) --------------------------------------------
+    "err.deck_template": {
+        "zh-CN": "{path}：无法作为 PowerPoint 母版读取（{reason}），请给一个 .pptx 文件。",
+        "en": "{path}: cannot be read as a PowerPoint master ({reason}); give a .pptx file.",
+    },
+    "err.deck_layout": {
+        "zh-CN": "{path}：母版缺少所需的版式：{missing}。",
+        "en": "{path}: the master lacks a layout the deck needs: {missing}.",
+    },
+    "deck.layout.title": {
+        "zh-CN": "标题幻灯片（标题和副标题占位符）",
+        "en": "a title slide (title and subtitle placeholders)",
+    },
+    "deck.layout.content": {
+        "zh-CN": "标题和内容（标题和正文占位符）",
+        "en": "title and content (title and body placeholders)",
+    },
+    "deck.contents": {"zh-CN": "目录", "en": "Contents"},
+    "deck.continued": {"zh-CN": "{title}（续）", "en": "{title} (continued)"},
+    "deck.presenter": {"zh-CN": "汇报人：{name}", "en": "Presented by {name}"},
+    "deck.s.overview": {"zh-CN": "项目概述", "en": "Project overview"},
+    "deck.s.strategy": {"zh-CN": "策略回顾", "en": "Strategy review"},
+    "deck.s.execution": {"zh-CN": "执行过程", "en": "Execution"},
+    "deck.s.results": {"zh-CN": "成果数据", "en": "Results"},
+    "deck.s.challenges": {"zh-CN": "挑战与经验", "en": "Challenges and lessons"},
+    "deck.s.improvements": {"zh-CN": "改进建议", "en": "Improvements"},
+    "deck.period": {"zh-CN": "活动周期", "en": "Period"},
+    "deck.period_value": {"zh-CN": "{start} 至 {end}", "en": "{start} to {end}"},
+    "deck.core_goals": {"zh-CN": "核心目标", "en": "Core goals"},
+    "deck.goals": {"zh-CN": "目标", "en": "Goals"},
+    "deck.overall": {"zh-CN": "整体达成", "en": "Overall achievement"},
+    "deck.by_channel": {"zh-CN": "分渠道达成率", "en": "Achievement by channel"},
+    "deck.problems": {"zh-CN": "问题与根因", "en": "Problems and root causes"},
+    "deck.surprises": {"zh-CN": "意外发现", "en": "Surprises"},
+    "deck.root_cause": {"zh-CN": "根因", "en": "Root cause"},
+    "deck.rate": {"zh-CN": "达成率", "en": "Achievement"},
+    "deck.count": {"zh-CN": "KPI 数", "en": "KPIs"},
+    "deck.actions": {"zh-CN": "改进行动（按优先级）", "en": "Actions by priority"},
+    "deck.full_text": {
+        "zh-CN": "幻灯片上缩短的完整内容：",
+        "en": "Shortened on the slide, in full:",
+    },
+    "deck.note.title": {
+        "zh-CN": "今天我来复盘{project}，数据统计截至 {date}。",
+        "en": "Today I review {project}, with figures as of {date}.",
+    },
+    "deck.note.contents": {
+        "zh-CN": "我们分{count}部分来看：{sections}。",
+        "en": "We go through {count} parts: {sections}.",
+    },
+    "deck.note.section": {
+        "zh-CN": "第{number}部分：{title}。",
+        "en": "Part {number}: {title}.",
+    },
+    "deck.note.question": {
+        "zh-CN": "这次复盘要回答的核心问题是：{question}",
+        "en": "The question this review answers: {question}",
+    },
+    "deck.note.info": {
+        "zh-CN": "先交代一下背景：{facts}。",
+        "en": "First the background: {facts}.",
+    },
+    "deck.note.goals": {
+        "zh-CN": "我们定了 {count} 个目标，最关键的是：{goals}。",
+        "en": "We set {count} goals; the ones that matter most: {goals}.",
+    },
+    "deck.note.gaps": {
+        "zh-CN": "差距最大的是：{items}。",
+        "en": "The biggest gaps: {items}.",
+    },
+    "deck.note.gap": {"zh-CN": "{metric}（达成率 {rate}）", "en": "{metric} at {rate}"},
+    "deck.note.rates": {
+        "zh-CN": "每根柱子是一个 KPI 的达成率，颜色对应结果：绿色超额完成，黄色基本完成，红色未完成。",
+        "en": "Each bar is one KPI's achievement rate, coloured by its result: green exceeded, "
+        "amber met, red missed.",
+    },
+    "deck.note.channel": {
+        "zh-CN": "分渠道看，{best}表现最好，{worst}最弱。",
+        "en": "By channel, {best} did best and {worst} weakest.",
+    },
+    "deck.note.problems": {
+        "zh-CN": "我们找出 {count} 个问题，每个都用 5-Why 追问到根因：{items}。",
+        "en": "We found {count} problems and asked 5-Why down to each root cause: {items}.",
+    },
+    "deck.note.problem": {
+        "zh-CN": "{problem}，根因是{cause}",
+        "en": "{problem}, rooted in {cause}",
+    },
+    "deck.note.lessons": {
+        "zh-CN": "{category}共 {count} 条，最值得记住的是：{first}",
+        "en": "{category}: {count} in all; the one to remember: {first}",
+    },
+    "deck.note.asks": {
+        "zh-CN": "需要大家支持的行动：{items}。",
+        "en": "The actions we ask for: {items}.",
+    },
+    "deck.note.overdue": {
+        "zh-CN": "其中 {count} 项已逾期，需要马上跟进。",
+        "en": "{count} of them are overdue and need follow-up now.",
+    },
+    "deck.note.matrix": {
+        "zh-CN": "横轴是实施难度，纵轴是影响程度；左上角是高影响、低难度，应当优先做。",
+        "en": "Effort runs across, impact up; the top left is high impact for low effort: "
+        "do those first.",
+    },
+    "deck.note.table": {
+        "zh-CN": "这一页列出第 {first} 至 {last} 项，共 {total} 项。",
+        "en": "This slide lists items {first} to {last} of {total}.",
+    },
+    "deck.rates_title": {"zh-CN": "各 KPI 达成率", "en": "Achievement per KPI"},
 }
