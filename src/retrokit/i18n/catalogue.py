@@ -590,4 +590,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "- Trying to fix everything: focus on the 2-3 problems with the largest effect.\n"
         "When done, run retrokit lint to check and retrokit report for the report.",
     },
+    "reason.ambiguous_package": {
+        "zh-CN": "文件的内部结构可以有两种读法（{detail}），为安全起见拒绝读取；请在 Excel/WPS 中打开并重新保存",
+        "en": "the file's parts could be read two ways ({detail}), so it is refused for safety; "
+        "open it in Excel/WPS and save it again",
+    },
 }

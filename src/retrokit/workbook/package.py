@@ -16,6 +16,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from retrokit.errors import UnreadableWorkbook
 
@@ -87,14 +88,11 @@ class Package:
         how-to sheet, a team's own extra sheets) are not unpacked at all.
         """
         part = self.sheet_parts.get(name)
-        if part is not None:
-            _check_extent(self.path, self, name, part, self.limits)
-            return
-        # The cell reader found a sheet our relationship parsing did not: check every
-        # worksheet part rather than let it through unchecked.
-        for member in self.zip.namelist():
-            if member.startswith("xl/worksheets/") and member.endswith(".xml"):
-                _check_extent(self.path, self, name, member, self.limits)
+        if part is None:
+            # The cell reader found a sheet the package's relationships do not give: it read
+            # the package another way, so nothing checked here would hold for it.
+            raise _ambiguous(self.path, name)
+        _check_extent(self.path, self, name, part, self.limits)
 
     def sheet_xml(self, part: str) -> bytes:
         if part not in self._xml:
@@ -245,7 +243,7 @@ def open_package(path: Path, limits: Limits) -> Package:
         infos = zf.infolist()
     except ZIP_ERRORS as exc:
         raise UnreadableWorkbook(path, "reason.bad_zip", detail=_short(exc)) from None
-    names = {i.filename for i in infos}
+    names = _check_names(path, infos)
     _check_bomb(path, infos, limits)
     manifest = "META-INF/manifest.xml"
     if "EncryptedPackage" in names or (
@@ -260,7 +258,7 @@ def open_package(path: Path, limits: Limits) -> Package:
         raise UnreadableWorkbook(path, "reason.xlsb")
     if any(n.startswith("Index/") and n.endswith(".iwa") for n in names):
         raise UnreadableWorkbook(path, "reason.numbers")
-    workbook_part = _workbook_part(zf, names)
+    workbook_part = _workbook_part(path, zf, names)
     if workbook_part is None:
         raise UnreadableWorkbook(path, "reason.no_workbook")
     try:
@@ -270,7 +268,7 @@ def open_package(path: Path, limits: Limits) -> Package:
     if STRICT_NS in workbook_xml[:4096]:
         raise UnreadableWorkbook(path, "reason.strict")
     package = Package(path, data, zf, limits=limits)
-    package.sheet_parts = _sheet_parts(zf, workbook_part, workbook_xml)
+    package.sheet_parts = _sheet_parts(path, zf, names, workbook_part, workbook_xml)
     return package
 
 
@@ -353,67 +351,128 @@ def _check_bomb(path: Path, infos: list[zipfile.ZipInfo], limits: Limits) -> Non
                 )
 
 
-_TARGET = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
-_ATTR = re.compile(rb'(\w+(?::\w+)?)="([^"]*)"')
-_SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)>")
+# --- the parts, as the Open Packaging Conventions resolve them ---------------------------------
+#
+# python-calamine reads the workbook at xl/workbook.xml, follows each sheet's relationship
+# Target without normalising it (xl/ + "worksheets/../x.xml" is opened literally, entities in
+# ids and targets are not decoded) and decodes sheet names as XML does. The size checks must
+# look at the part it reads, so a package whose parts could be read two ways is refused: dot
+# or empty segments, backslashes, percent-escapes or character references in a target, ids
+# or names given twice, member names that differ only in case.
+
+_MAIN_WORKBOOK = "xl/workbook.xml"
+_UNSAFE_TARGET = re.compile(r"[\\%&?#:]|^/?$")
+_RAW_ID_REF = re.compile(rb"""\bid\s*=\s*["'][^"'>]*&""", re.I)
+_RAW_REL_REF = re.compile(rb"""(?:Id|Target)\s*=\s*["'][^"'>]*&""")
 
 
-def _attrs(raw: bytes) -> dict[str, str]:
-    import html
-
-    return {
-        k.decode().split(":")[-1] if k != b"r:id" else "r:id": html.unescape(
-            v.decode("utf-8", "replace")
-        )
-        for k, v in _ATTR.findall(raw)
-    }
+def _ambiguous(path: Path, detail: str) -> UnreadableWorkbook:
+    return UnreadableWorkbook(path, "reason.ambiguous_package", detail=detail)
 
 
-def _resolve(base: str, target: str) -> str:
+def _local(name: str) -> str:
+    return name.rpartition("}")[2].rpartition(":")[2]
+
+
+def _parse_xml(path: Path, xml: bytes, part: str) -> Any:
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        return fromstring(xml)
+    except (DefusedXmlException, SyntaxError, ValueError) as exc:
+        raise UnreadableWorkbook(path, "reason.corrupt", detail=f"{part}: {_short(exc)}") from None
+
+
+def _check_names(path: Path, infos: list[zipfile.ZipInfo]) -> set[str]:
+    """The member names, refusing a package with one name twice or in two cases."""
+    seen: dict[str, str] = {}
+    for info in infos:
+        name = info.filename
+        folded = name.casefold()
+        if folded in seen:
+            raise _ambiguous(path, f"{seen[folded]} / {name}")
+        seen[folded] = name
+    return set(seen.values())
+
+
+def resolve_target(path: Path, source: str, target: str) -> str:
+    """The part a relationship of ``source`` points to (OPC: relative to the source's folder,
+    or from the package root when it begins with /), refused when it could be read two ways."""
+    segments = target.lstrip("/").split("/") if target.startswith("/") else target.split("/")
+    if (
+        _UNSAFE_TARGET.search(target)
+        or target.startswith("//")
+        or any(s in ("", ".", "..") for s in segments)
+    ):
+        raise _ambiguous(path, target)
     if target.startswith("/"):
-        return target.lstrip("/")
-    parts = base.split("/")[:-1]
-    for piece in target.replace("\\", "/").split("/"):
-        if piece == "..":
-            if parts:
-                parts.pop()
-        elif piece and piece != ".":
-            parts.append(piece)
-    return "/".join(parts)
+        return "/".join(segments)
+    folder = source.rpartition("/")[0]
+    return f"{folder}/{target}" if folder else target
 
 
-def _relationships(zf: zipfile.ZipFile, part: str) -> dict[str, dict[str, str]]:
+def _relationships(
+    path: Path, zf: zipfile.ZipFile, names: set[str], part: str
+) -> dict[str, tuple[str, str, str]]:
+    """Relationship id -> (type, target, target mode) of ``part``; none when it has no rels."""
     folder, _, name = part.rpartition("/")
     rels_name = f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
+    if rels_name not in names:
+        return {}
     try:
         xml = zf.read(rels_name)
-    except ZIP_ERRORS:
-        return {}
-    result = {}
-    for raw in _TARGET.findall(xml):
-        attrs = _attrs(raw)
-        if "Id" in attrs and "Target" in attrs:
-            result[attrs["Id"]] = attrs
+    except ZIP_ERRORS as exc:
+        raise UnreadableWorkbook(path, "reason.bad_zip", detail=_short(exc)) from None
+    if _RAW_REL_REF.search(xml):  # the cell reader does not decode references here
+        raise _ambiguous(path, rels_name)
+    result: dict[str, tuple[str, str, str]] = {}
+    for element in _parse_xml(path, xml, rels_name).iter():
+        if _local(element.tag) != "Relationship":
+            continue
+        attrs = {_local(k): v for k, v in element.attrib.items()}
+        rid, target = attrs.get("Id"), attrs.get("Target")
+        if rid is None or target is None:
+            continue
+        if rid in result:
+            raise _ambiguous(path, f"{rels_name}: Id {rid}")
+        result[rid] = (attrs.get("Type", ""), target, attrs.get("TargetMode", ""))
     return result
 
 
-def _workbook_part(zf: zipfile.ZipFile, names: set[str]) -> str | None:
-    for rel in _relationships(zf, "").values():
-        if rel.get("Type", "").endswith("/officeDocument"):
-            part = _resolve("", rel["Target"])
-            if part in names:
-                return part
-    return "xl/workbook.xml" if "xl/workbook.xml" in names else None
+def _workbook_part(path: Path, zf: zipfile.ZipFile, names: set[str]) -> str | None:
+    """xl/workbook.xml, where the cell reader looks; refused when the package says otherwise."""
+    for kind, target, mode in _relationships(path, zf, names, "").values():
+        if kind.endswith("/officeDocument") and mode != "External":
+            part = resolve_target(path, "", target)
+            if part in names and part != _MAIN_WORKBOOK:
+                raise _ambiguous(path, f"{part} / {_MAIN_WORKBOOK}")
+    return _MAIN_WORKBOOK if _MAIN_WORKBOOK in names else None
 
 
-def _sheet_parts(zf: zipfile.ZipFile, workbook_part: str, xml: bytes) -> dict[str, str]:
-    rels = _relationships(zf, workbook_part)
-    parts = {}
-    for raw in _SHEET.findall(xml):
-        attrs = _attrs(raw)
-        rel = rels.get(attrs.get("r:id", "") or attrs.get("id", ""))
-        if "name" in attrs and rel:
-            parts[attrs["name"]] = _resolve(workbook_part, rel["Target"])
+def _sheet_parts(
+    path: Path, zf: zipfile.ZipFile, names: set[str], workbook_part: str, xml: bytes
+) -> dict[str, str]:
+    """Sheet name (decoded as XML decodes it) -> the part the cell reader opens for it."""
+    if _RAW_ID_REF.search(xml):
+        raise _ambiguous(path, workbook_part)
+    rels = _relationships(path, zf, names, workbook_part)
+    parts: dict[str, str] = {}
+    folded: set[str] = set()
+    for element in _parse_xml(path, xml, workbook_part).iter():
+        if _local(element.tag) != "sheet":
+            continue
+        name = element.attrib.get("name")
+        ids = [v for k, v in element.attrib.items() if _local(k) == "id"]
+        if name is None or not ids:
+            continue
+        if len(ids) > 1 or name.casefold() in folded:
+            raise _ambiguous(path, f"{workbook_part}: {name}")
+        folded.add(name.casefold())
+        rel = rels.get(ids[0])
+        if rel is None or rel[2] == "External":
+            continue
+        parts[name] = resolve_target(path, workbook_part, rel[1])
     return parts
 
 
@@ -432,6 +491,10 @@ _CELL_SCAN = re.compile(
 _CELL_ROW = re.compile(rb'c(?<=[<:]c) r="[A-Za-z]*(\d+)"')
 _TAG = re.compile(rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>]*)>")
 _R_ATTR = re.compile(rb'\sr\s*=\s*["\']([A-Za-z]*)(\d*)')
+#: A tag with r= given twice: the reader takes the last, the fast scan looks at the first.
+_TWO_R = re.compile(rb"""\sr\s*=\s*(?:"[^"]*"|'[^']*')[^<>]*?\sr\s*=""")
+#: The one-letter column of every cell, for a tall sheet without far columns.
+_CELL_LETTER = re.compile(rb'c(?<=[<:]c) r="([A-Za-z])')
 #: What a sheet without far references spans at most: rows up to 99,999, columns A to Z.
 _NEAR_ROWS, _NEAR_COLUMNS = 99_999, 26
 
@@ -447,8 +510,8 @@ def _walk_extent(xml: bytes) -> tuple[int, int]:
     """Follow every row and cell tag as the reader does: exact, and slow on big sheets."""
     last_row = widest = row = col = 0
     for m in _TAG.finditer(xml):
-        ref = _R_ATTR.search(m.group(2))
-        letters, digits = (ref.group(1), ref.group(2)) if ref else (b"", b"")
+        refs = _R_ATTR.findall(m.group(2))
+        letters, digits = refs[-1] if refs else (b"", b"")
         if m.group(1) == b"row":
             row = int(digits) if digits else row + 1
             col = 0
@@ -467,7 +530,7 @@ def sheet_extent(xml: bytes, exact: bool = False) -> tuple[int, int]:
     stay below 100,000 and columns within A-Z unless one names more. ``exact`` (or any other
     cell tag) walks the tags instead.
     """
-    if exact:
+    if exact or _TWO_R.search(xml):
         return _walk_extent(xml)
     letters: set[bytes] = set()
     rows = _NEAR_ROWS
@@ -478,7 +541,11 @@ def sheet_extent(xml: bytes, exact: bool = False) -> tuple[int, int]:
             letters.add(column)
         rows = max(rows, int(digits or far_row))
     if not letters:
-        return rows, _NEAR_COLUMNS
+        if rows <= _NEAR_ROWS:
+            return rows, _NEAR_COLUMNS
+        # A tall sheet is usually narrow (one long column): take its real widest column.
+        found = {c.upper() for c in _CELL_LETTER.findall(xml)}
+        return rows, max((_column_number(c.decode()) for c in found), default=1)
     # A wide sheet (a note in column AB, say) is usually short: take its real last row rather
     # than assume 99,999 of them.
     rows = max((int(d) for d in _CELL_ROW.findall(xml)), default=0)
