@@ -6,12 +6,14 @@ subprocess with a memory rlimit, so a regression fails one test instead of the s
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -254,3 +256,257 @@ def test_a_full_height_single_column_is_one_column_wide() -> None:
     rows = b"".join(b'<row r="%d"><c r="A%d"><v>1</v></c></row>' % (i, i) for i in (1, 1048576))
     assert sheet_extent(rows) == (1048576, 1)
     assert sheet_extent(rows.replace(b'r="A', b'r="C')) == (1048576, 3)
+
+
+# --- 3. limits count what will be materialised ----------------------------------------------
+
+
+def shared_strings(texts: list[bytes]) -> bytes:
+    items = b"".join(b"<si><t>" + text + b"</t></si>" for text in texts)
+    return b'<?xml version="1.0"?><sst xmlns="' + MAIN + b'">' + items + b"</sst>"
+
+
+def test_one_long_shared_string_used_by_many_cells_is_refused_in_memory(tmp_path: Path) -> None:
+    """A 1 MB string used by 4,500 cells: 4.5 GB once every cell holds its own copy."""
+    cells = b"".join(
+        b'<row r="%d">' % r
+        + b"".join(b'<c r="%c%d" t="s"><v>0</v></c>' % (col, r) for col in b"ABCDEFGHI")
+        + b"</row>"
+        for r in range(1, 501)
+    )
+    book = package(
+        tmp_path / "sst.xlsx",
+        [
+            ("xl/workbook.xml", workbook_xml([(b"S", b"rId1")])),
+            ("xl/_rels/workbook.xml.rels", rels_xml([(b"rId1", b"s.xml")])),
+            ("xl/s.xml", sheet_xml(cells)),
+            ("xl/sharedStrings.xml", shared_strings([b"x" * 1_000_000])),
+        ],
+    )
+    assert book.stat().st_size < 40_000
+    for command in ("analyze", "lint"):
+        proc, peak = cli(command, str(book), "--format", "json")
+        assert peak < GIB, (command, peak)
+        if command == "analyze":
+            refused(proc, "--max-text-bytes")
+        else:
+            assert proc.returncode == 1 and "--max-text-bytes" in proc.stdout, proc.stdout
+
+
+def test_many_sheets_each_under_the_cell_limit_are_refused_in_all(tmp_path: Path) -> None:
+    count = 40
+    rows = b'<row r="1"><c r="A1"><v>1</v></c></row><row r="7900"><c r="ALL7900"><v>1</v></c></row>'
+    book = package(
+        tmp_path / "sheets.xlsx",
+        [
+            ("xl/workbook.xml", workbook_xml([(b"S%d" % i, b"rId%d" % i) for i in range(count)])),
+            (
+                "xl/_rels/workbook.xml.rels",
+                rels_xml([(b"rId%d" % i, b"s%d.xml" % i) for i in range(count)]),
+            ),
+            *[(f"xl/s{i}.xml", sheet_xml(rows)) for i in range(count)],
+        ],
+    )
+    assert book.stat().st_size < 20_000
+    proc, peak = cli("analyze", str(book))
+    refused(proc, "--max-cells")
+    assert peak < GIB, peak
+
+
+def test_merged_ranges_over_a_large_span_are_counted(tmp_path: Path) -> None:
+    """3,000 merged ranges each over the whole used range: billions of visits, or a refusal."""
+    rows = b'<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>'
+    rows += b'<row r="2000"><c r="CV2000"><v>1</v></c></row>'
+    merges = b"<mergeCells>" + b'<mergeCell ref="A1:CV2000"/>' * 3000 + b"</mergeCells>"
+    book = package(
+        tmp_path / "merged.xlsx",
+        [
+            ("xl/workbook.xml", workbook_xml([(b"S", b"rId1")])),
+            ("xl/_rels/workbook.xml.rels", rels_xml([(b"rId1", b"s.xml")])),
+            ("xl/s.xml", sheet_xml(rows, merges)),
+        ],
+    )
+    proc, peak = cli("analyze", str(book), timeout=60)
+    refused(proc, "--max-cells", "merged")
+    assert peak < GIB
+
+
+# --- a retrospective workbook written as bytes ---------------------------------------------
+
+
+def _xml_text(value: str) -> bytes:
+    from xml.sax.saxutils import escape
+
+    return escape(value).encode()
+
+
+def _cell(ref: str, value: object) -> bytes:
+    if isinstance(value, int | float):
+        return b'<c r="%s"><v>%s</v></c>' % (ref.encode(), repr(value).encode())
+    return b'<c r="%s" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>' % (
+        ref.encode(),
+        _xml_text(str(value)),
+    )
+
+
+def _rows(rows: list[list[object]]) -> bytes:
+    from retrokit.workbook.reader import column_letter
+
+    out = []
+    for r, row in enumerate(rows, 1):
+        cells = b"".join(
+            _cell(f"{column_letter(c)}{r}", v) for c, v in enumerate(row) if v is not None
+        )
+        out.append(b'<row r="%d">%s</row>' % (r, cells))
+    return b"".join(out)
+
+
+def retro(path: Path, **tables: list[dict[str, object]]) -> Path:
+    """A retrospective in English: the sheets of the schema, rows given as {column key: value};
+    the Basic info sheet as ``info=[{...}]``. Missing required cells get plain values."""
+    from retrokit.workbook.schema import INFO, KPIS, LESSONS, PROBLEMS
+
+    defaults = {
+        "info": {
+            "project": "Spring sale",
+            "start": "2024-03-01",
+            "end": "2024-03-31",
+            "owner": "Li",
+            "key_question": "Why did sales miss?",
+        },
+        "kpis": {"metric": "Sales", "target": 100, "actual": 90},
+        "problems": {
+            "area": "Ads",
+            "problem": "CTR fell 20%",
+            "root_cause": "Old creative",
+            "action": "New creative",
+            "owner": "Wang",
+            "due": "2024-05-01",
+            "expected": "CTR +10%",
+        },
+        "lessons": {"lesson": "Test creatives early"},
+    }
+    sheets = [(INFO, "info"), (KPIS, "kpis"), (PROBLEMS, "problems"), (LESSONS, "lessons")]
+    members: list[tuple[str, bytes]] = []
+    names: list[tuple[bytes, bytes]] = []
+    targets: list[tuple[bytes, bytes]] = []
+    for i, (sheet, key) in enumerate(sheets, 1):
+        given = tables.get(key) or [{}]
+        data = [{**defaults[key], **row} for row in given]
+        if sheet.kind == "fields":
+            rows = [[sheet.column(k).label("en"), v] for k, v in data[0].items()]
+        else:
+            keys = [c.key for c in sheet.columns]
+            rows = [[sheet.column(k).label("en") for k in keys]]
+            rows += [[row.get(k) for k in keys] for row in data]
+        names.append((_xml_text(sheet.name("en")), b"rId%d" % i))
+        targets.append((b"rId%d" % i, b"worksheets/sheet%d.xml" % i))
+        members.append((f"xl/worksheets/sheet{i}.xml", sheet_xml(_rows(rows))))
+    return package(
+        path,
+        [
+            ("xl/workbook.xml", workbook_xml(names)),
+            ("xl/_rels/workbook.xml.rels", rels_xml(targets)),
+            *members,
+        ],
+    )
+
+
+def test_the_byte_built_retrospective_reads(tmp_path: Path) -> None:
+    proc, _ = cli("analyze", str(retro(tmp_path / "ok.xlsx")), "--format", "json")
+    assert json.loads(proc.stdout)["kpis"][0]["metric"] == "Sales"
+
+
+# --- 4. nothing quadratic -------------------------------------------------------------------
+
+
+def test_a_styles_part_of_unclosed_tags_does_not_rescan(tmp_path: Path) -> None:
+    book = retro(tmp_path / "styles.xlsx")
+    styles = b'<?xml version="1.0"?><styleSheet xmlns="' + MAIN + b'">' + b"<cellXfs>" * 100_000
+    with zipfile.ZipFile(book, "a", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/styles.xml", styles)
+    assert book.stat().st_size < 20_000
+    proc, _ = cli("analyze", str(book), "--format", "json", timeout=60)
+    assert proc.returncode in (0, 2), proc.stderr[-2000:]  # the cell reader refuses it
+    # The format scan itself, which runs whenever the cell reader accepts the file.
+    scan = (
+        "import sys, zipfile\n"
+        "from retrokit.workbook.package import _number_styles\n"
+        "print(_number_styles(zipfile.ZipFile(sys.argv[1])))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", scan, str(book)], capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout.strip() == "{}", done.stderr[-2000:]
+
+
+def test_a_megabyte_of_text_in_a_number_cell_is_v001_at_once(tmp_path: Path) -> None:
+    book = retro(tmp_path / "num.xlsx", kpis=[{"target": "9" * 1_000_000}])
+    proc, _ = cli("lint", str(book), "--format", "json", timeout=60)
+    found = [f for f in json.loads(proc.stdout) if f["code"] == "V001"]
+    assert [f["cell"] for f in found] == ["E2"], proc.stdout[:2000]
+
+
+def test_many_percent_signs_are_one_bad_cell_not_a_corrupt_file(tmp_path: Path) -> None:
+    book = retro(tmp_path / "pct.xlsx", kpis=[{"actual": "5" + "%" * 3000}])
+    proc, _ = cli("lint", str(book), "--format", "json", timeout=60)
+    findings = json.loads(proc.stdout)
+    assert [f["cell"] for f in findings if f["code"] == "V001"] == ["F2"], proc.stdout[:2000]
+    assert not [f for f in findings if f["code"].startswith("F")]
+
+
+def test_a_megabyte_in_every_text_column_finishes(tmp_path: Path) -> None:
+    from retrokit.workbook.schema import INFO, KPIS, LESSONS, PROBLEMS
+
+    big = "转化率下降了5%因为预算不足 -> 为什么 " * 60_000
+
+    def texts(sheet: Any) -> dict[str, object]:
+        return {c.key: big for c in sheet.columns if c.type.name == "TEXT"}
+
+    book = retro(
+        tmp_path / "text.xlsx",
+        info=[texts(INFO)],
+        kpis=[texts(KPIS)] * 3,
+        problems=[texts(PROBLEMS)] * 3,
+        lessons=[texts(LESSONS)] * 3,
+    )
+    for args in (("analyze", "--format", "json"), ("report", "-o", str(tmp_path / "r.html"))):
+        proc, peak = cli(args[0], str(book), *args[1:], timeout=120)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        assert peak < GIB
+
+
+# --- 5. every number is a number ------------------------------------------------------------
+
+
+def _no_constants(name: str) -> object:
+    raise AssertionError(f"{name} in JSON output")
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "undefined"),
+    [(1e40, 2e40, False), (1, 1e300, False), (1e-300, 1e300, True), (-1.7e308, 1.7e308, True)],
+)
+def test_extreme_numbers_give_numbers_or_an_undefined_rate(
+    tmp_path: Path, target: float, actual: float, undefined: bool
+) -> None:
+    book = retro(tmp_path / "n.xlsx", kpis=[{"target": target, "actual": actual}])
+    for args in (
+        ("analyze",),
+        ("analyze", "--format", "json"),
+        ("lint", "--format", "json"),
+        ("report", "-o", str(tmp_path / "r.html")),
+        ("report", "-o", str(tmp_path / "r.md")),
+    ):
+        proc, _ = cli(args[0], str(book), *args[1:])
+        assert proc.returncode in (0, 1), (args, proc.stderr[-2000:])
+        assert "Infinity" not in proc.stdout and "NaN" not in proc.stdout
+        if "json" in args:
+            data = json.loads(proc.stdout, parse_constant=_no_constants)
+            if args[0] == "lint":
+                assert ("V004" in {f["code"] for f in data}) is undefined
+            else:
+                assert (data["kpis"][0]["rate"] is None) is undefined
+    for name in ("r.html", "r.md"):
+        text = (tmp_path / name).read_text(encoding="utf-8")
+        assert "Infinity" not in text and "NaN" not in text and "inf%" not in text

@@ -57,12 +57,19 @@ HARD_MAX_CELLS = 100_000_000
 
 @dataclass(frozen=True)
 class Limits:
-    """Sanity limits for one workbook; each can be raised from the command line."""
+    """Sanity limits for one workbook; each can be raised from the command line.
 
-    max_file_bytes: int = 200 * 1024 * 1024
-    max_unpacked_bytes: int = 1024 * 1024 * 1024
+    The defaults keep any input under 1 GiB of peak memory: a cell costs about 40 bytes
+    while its sheet is read (the reader's store and the Python grid) and 8 bytes once read,
+    over every sheet read; shared-string text is counted as often as cells use it, at its
+    size as a Python string; the file and the XML unpacked for the checks are held besides.
+    """
+
+    max_file_bytes: int = 64 * 1024 * 1024
+    max_unpacked_bytes: int = 256 * 1024 * 1024
     max_ratio: int = 200
-    max_cells: int = 20_000_000
+    max_cells: int = 8_000_000
+    max_text_bytes: int = 128 * 1024 * 1024
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "max_cells", min(self.max_cells, HARD_MAX_CELLS))
@@ -80,6 +87,12 @@ class Package:
     limits: Limits = field(default_factory=lambda: Limits())
     #: Sheet XML already unpacked by the extent check, reused for number formats.
     _xml: dict[str, bytes] = field(default_factory=dict)
+    #: What the sheets read so far hold: cells, and shared-string text counted per use.
+    _cells: int = 0
+    _text: int = 0
+    #: Python size of each shared string, read when the first sheet is checked.
+    _string_sizes: list[int] | None = None
+    shared_strings_part: str | None = None
 
     def check_sheet(self, name: str) -> None:
         """Refuse a sheet that spans too many cells, before the cell reader allocates it.
@@ -92,7 +105,57 @@ class Package:
             # The cell reader found a sheet the package's relationships do not give: it read
             # the package another way, so nothing checked here would hold for it.
             raise _ambiguous(self.path, name)
-        _check_extent(self.path, self, name, part, self.limits)
+        extent = _check_extent(self.path, self, name, part, self.limits)
+        # Sheets already read count what they hold; this one what it may span at most.
+        if self._cells + extent > self.limits.max_cells:
+            raise UnreadableWorkbook(
+                self.path,
+                "reason.too_many_cells_total",
+                value=self._cells + extent,
+                limit=self.limits.max_cells,
+                option="--max-cells",
+            )
+        self._text += self._shared_text(part)
+        if self._text > self.limits.max_text_bytes:
+            raise UnreadableWorkbook(
+                self.path,
+                "reason.too_much_text",
+                sheet=name,
+                value=self._text,
+                limit=self.limits.max_text_bytes,
+                option="--max-text-bytes",
+            )
+
+    def count_cells(self, cells: int) -> None:
+        """Add the cells a sheet just read holds to those of the sheets read before it."""
+        self._cells += cells
+
+    def check_merges(self, name: str, area: int) -> None:
+        """Refuse merged ranges whose fill would write more cells than ``max_cells``."""
+        if area > self.limits.max_cells:
+            raise UnreadableWorkbook(
+                self.path,
+                "reason.too_many_merged",
+                sheet=name,
+                value=area,
+                limit=self.limits.max_cells,
+                option="--max-cells",
+            )
+
+    def _shared_text(self, part: str) -> int:
+        """The bytes of text the cells of ``part`` materialise: each string cell's own object,
+        and the shared string it uses, once per use."""
+        if self._string_sizes is None:
+            self._string_sizes = _string_sizes(self.path, self.zip, self.shared_strings_part)
+        sizes = self._string_sizes
+        xml = self.sheet_xml(part)
+        # Cheap bound first: every cell a string, every value the longest shared string.
+        bound = (xml.count(b"<c") + xml.count(b":c")) * _PER_STRING
+        if sizes:
+            bound += (xml.count(b"<v") + xml.count(b":v")) * max(sizes)
+        if bound + self._text <= self.limits.max_text_bytes:
+            return bound
+        return _text_bytes(xml, sizes)
 
     def sheet_xml(self, part: str) -> bytes:
         if part not in self._xml:
@@ -136,10 +199,6 @@ class Package:
 
 
 _BUILTIN_PERCENT = {9, 10}
-_NUMFMT = re.compile(rb'<(?:\w+:)?numFmt\b[^>]*?numFmtId="(\d+)"[^>]*?formatCode="([^"]*)"')
-_CELLXFS = re.compile(rb"<(?:\w+:)?cellXfs\b[^>]*>(.*?)</(?:\w+:)?cellXfs>", re.S)
-_XF = re.compile(rb"<(?:\w+:)?xf\b([^>]*)/?>")
-_NUMFMTID = re.compile(rb'numFmtId="(\d+)"')
 
 
 def format_form(code: str) -> str | None:
@@ -152,26 +211,33 @@ def format_form(code: str) -> str | None:
 
 
 def _number_styles(zf: zipfile.ZipFile) -> dict[int, str]:
-    """Cell style index -> "percent" or "ratio", for the styles that show one."""
-    try:
-        xml = zf.read("xl/styles.xml")
-    except ZIP_ERRORS:
-        return {}
-    import html
+    """Cell style index -> "percent" or "ratio", for the styles that show one.
 
+    Parsed as XML: a styles part that is not well-formed (100,000 unclosed cellXfs tags, say)
+    gives no formats rather than a scan that starts again at every tag.
+    """
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        root = fromstring(zf.read("xl/styles.xml"))
+    except (DefusedXmlException, SyntaxError, ValueError, *ZIP_ERRORS):
+        return {}
     forms = dict.fromkeys(_BUILTIN_PERCENT, "percent")
-    for num_id, code in _NUMFMT.findall(xml):
-        form = format_form(html.unescape(code.decode("utf-8", "replace")))
-        if form:
-            forms[int(num_id)] = form
-    block = _CELLXFS.search(xml)
-    if not block:
+    for element in root.iter():
+        if _local(element.tag) == "numFmt":
+            attrs = {_local(k): v for k, v in element.attrib.items()}
+            form = format_form(attrs.get("formatCode", ""))
+            if form and attrs.get("numFmtId", "").isdigit():
+                forms[int(attrs["numFmtId"])] = form
+    block = next((e for e in root.iter() if _local(e.tag) == "cellXfs"), None)
+    if block is None:
         return {}
     result = {}
-    for index, attrs in enumerate(_XF.findall(block.group(1))):
-        m = _NUMFMTID.search(attrs)
-        if m and int(m.group(1)) in forms:
-            result[index] = forms[int(m.group(1))]
+    for index, xf in enumerate(e for e in block if _local(e.tag) == "xf"):
+        num_id = next((v for k, v in xf.attrib.items() if _local(k) == "numFmtId"), "")
+        if num_id.isdigit() and int(num_id) in forms:
+            result[index] = forms[int(num_id)]
     return result
 
 
@@ -269,6 +335,7 @@ def open_package(path: Path, limits: Limits) -> Package:
         raise UnreadableWorkbook(path, "reason.strict")
     package = Package(path, data, zf, limits=limits)
     package.sheet_parts = _sheet_parts(path, zf, names, workbook_part, workbook_xml)
+    package.shared_strings_part = _shared_strings_part(path, zf, names, workbook_part)
     return package
 
 
@@ -361,6 +428,7 @@ def _check_bomb(path: Path, infos: list[zipfile.ZipInfo], limits: Limits) -> Non
 # or names given twice, member names that differ only in case.
 
 _MAIN_WORKBOOK = "xl/workbook.xml"
+_SHARED_STRINGS = "xl/sharedStrings.xml"
 _UNSAFE_TARGET = re.compile(r"[\\%&?#:]|^/?$")
 _RAW_ID_REF = re.compile(rb"""\bid\s*=\s*["'][^"'>]*&""", re.I)
 _RAW_REL_REF = re.compile(rb"""(?:Id|Target)\s*=\s*["'][^"'>]*&""")
@@ -448,6 +516,75 @@ def _workbook_part(path: Path, zf: zipfile.ZipFile, names: set[str]) -> str | No
             if part in names and part != _MAIN_WORKBOOK:
                 raise _ambiguous(path, f"{part} / {_MAIN_WORKBOOK}")
     return _MAIN_WORKBOOK if _MAIN_WORKBOOK in names else None
+
+
+def _shared_strings_part(
+    path: Path, zf: zipfile.ZipFile, names: set[str], workbook_part: str
+) -> str | None:
+    for kind, target, mode in _relationships(path, zf, names, workbook_part).values():
+        if kind.endswith("/sharedStrings") and mode != "External":
+            part = resolve_target(path, workbook_part, target)
+            if part in names:
+                if part != _SHARED_STRINGS and _SHARED_STRINGS in names:
+                    raise _ambiguous(path, f"{part} / {_SHARED_STRINGS}")
+                return part
+    return _SHARED_STRINGS if _SHARED_STRINGS in names else None
+
+
+_EMPTY_STR = 49  # sys.getsizeof("") on CPython 3.11+
+
+
+def _string_sizes(path: Path, zf: zipfile.ZipFile, part: str | None) -> list[int]:
+    """The size as a Python string of each shared string (all its text runs, phonetic too)."""
+    if part is None:
+        return []
+    import sys
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import iterparse
+
+    sizes: list[int] = []
+    texts: list[str] = []
+    try:
+        with zf.open(part) as stream:
+            for _, element in iterparse(stream, events=("end",)):
+                tag = _local(element.tag)
+                if tag == "t" and element.text:
+                    texts.append(element.text)
+                elif tag == "si":
+                    # The text's own bytes: the per-cell object is counted with the cells.
+                    sizes.append(sys.getsizeof("".join(texts)) - _EMPTY_STR)
+                    texts.clear()
+                    element.clear()
+    except (DefusedXmlException, SyntaxError, *ZIP_ERRORS) as exc:
+        raise UnreadableWorkbook(path, "reason.corrupt", detail=f"{part}: {_short(exc)}") from None
+    return sizes
+
+
+_VALUE_TAG = re.compile(rb"<(?:[\w.-]+:)?(c|v)(?=[\s/>])([^>]*)>\s*(\d*)")
+_TYPE_ATTR = re.compile(rb"""\st\s*=\s*["']([^"']*)["']""")
+
+
+#: What one string cell costs besides its text: the reader's copy and the Python object.
+_PER_STRING = 96
+_STRING_TYPES = (b"s", b"str", b"inlineStr")
+
+
+def _text_bytes(xml: bytes, sizes: list[int]) -> int:
+    """The text the cells of a sheet materialise, each use of a shared string counted."""
+    total = 0
+    shared = False
+    count = len(sizes)
+    for tag, attrs, digits in _VALUE_TAG.findall(xml):
+        if tag == b"c":
+            types = _TYPE_ATTR.findall(attrs)
+            kind = types[-1].strip() if types else b""
+            shared = kind == b"s"
+            if kind in _STRING_TYPES:
+                total += _PER_STRING
+        elif shared and digits and len(digits) < 12 and int(digits) < count:
+            total += sizes[int(digits)]
+    return total
 
 
 def _sheet_parts(
@@ -552,8 +689,8 @@ def sheet_extent(xml: bytes, exact: bool = False) -> tuple[int, int]:
     return rows, max(_NEAR_COLUMNS, *(_column_number(c.decode()) for c in letters))
 
 
-def _check_extent(path: Path, package: Package, sheet: str, part: str, limits: Limits) -> None:
-    """Refuse a sheet whose cells span more than ``max_cells`` (a dense reader would abort)."""
+def _check_extent(path: Path, package: Package, sheet: str, part: str, limits: Limits) -> int:
+    """The cells a sheet spans; refused beyond ``max_cells`` (a dense reader would abort)."""
     try:
         xml = package.sheet_xml(part)
     except ZIP_ERRORS as exc:
@@ -568,6 +705,7 @@ def _check_extent(path: Path, package: Package, sheet: str, part: str, limits: L
             limit=limits.max_cells,
             option="--max-cells",
         )
+    return last_row * widest
 
 
 def describe(exc: BaseException) -> str:
