@@ -510,3 +510,105 @@ def test_extreme_numbers_give_numbers_or_an_undefined_rate(
     for name in ("r.html", "r.md"):
         text = (tmp_path / name).read_text(encoding="utf-8")
         assert "Infinity" not in text and "NaN" not in text and "inf%" not in text
+
+
+# --- 6. text is text everywhere -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("metric", ["$^$", "$\\foo{$", "Revenue in $ vs cost in $"])
+def test_a_metric_name_with_dollar_signs_is_drawn_as_typed(tmp_path: Path, metric: str) -> None:
+    book = retro(tmp_path / "m.xlsx", kpis=[{"metric": metric}, {"metric": "Leads"}])
+    report = tmp_path / "r.html"
+    proc, _ = cli("report", str(book), "-o", str(report))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    page = report.read_text(encoding="utf-8")
+    svg = page[page.index("<svg") :]
+    from html import escape
+
+    assert escape(metric, quote=False) in svg  # the label as typed, dollar signs and all
+
+
+#: Control characters as a workbook stores them (_xHHHH_), which the cell reader decodes.
+CONTROLS = "Sales_x0001_a_x000B_b_x001B_[31mc_x0000_d"
+
+
+def test_control_characters_do_not_stop_export_or_init(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    book = retro(
+        tmp_path / "c.xlsx",
+        kpis=[{"metric": CONTROLS, "analysis": "note_x0007_"}],
+        problems=[{"action": "Fix _x0002_ it", "status": "Open"}],
+    )
+    proc, _ = cli("export", str(book), "--to", str(tmp_path / "x.xlsx"))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    cells = [
+        str(v)
+        for ws in load_workbook(tmp_path / "x.xlsx").worksheets
+        for row in ws.iter_rows(values_only=True)
+        for v in row
+        if v is not None
+    ]
+    assert any(c.startswith("Sales\ufffda") for c in cells), cells[:40]
+    proc, _ = cli("init", str(tmp_path / "next.xlsx"), "--from", str(book), "--lang", "en")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    texts = [
+        str(v)
+        for ws in load_workbook(tmp_path / "next.xlsx").worksheets
+        for row in ws.iter_rows(values_only=True)
+        for v in row
+        if v is not None
+    ]
+    assert any("\ufffd" in v for v in texts), texts[:60]
+
+
+HOSTILE = "x\u202eevil\x07bell\x9bC1\x1b[2Jclear"
+
+
+def test_bidi_bell_and_c1_never_reach_a_terminal_log_or_json(tmp_path: Path) -> None:
+    book = retro(
+        tmp_path / "h.xlsx",
+        kpis=[{"metric": HOSTILE, "target": HOSTILE}],
+        lessons=[{"lesson": HOSTILE}],
+    )
+    raw = ("\u202e", "\x07", "\x9b", "\x1b")
+    for args in (
+        ("analyze",),
+        ("analyze", "--format", "json"),
+        ("lint",),
+        ("lint", "--format", "github"),
+        ("lint", "--format", "json"),
+        ("lint", "--format", "json-lines"),
+        ("lint", "--format", "sarif"),
+    ):
+        proc, _ = cli(args[0], str(book), *args[1:])
+        assert proc.returncode in (0, 1), (args, proc.stderr[-2000:])
+        for char in raw:
+            assert char not in proc.stdout and char not in proc.stderr, (args, repr(char))
+        if "json" in args or "sarif" in args:
+            text = proc.stdout
+            values = (
+                [json.loads(line) for line in text.splitlines()]
+                if "json-lines" in args
+                else [json.loads(text)]
+            )
+            assert "\u202e" in json.dumps(values, ensure_ascii=False)  # escaped, not lost
+
+
+def test_cell_text_in_the_job_summary_is_markdown_escaped(tmp_path: Path) -> None:
+    payload = "<details><summary>x</summary>![i](https://example.com/t.png) **b** | c"
+    book = retro(tmp_path / "s.xlsx", kpis=[{"target": payload}])
+    summary = tmp_path / "summary.md"
+    env_code = f"import os; os.environ['GITHUB_STEP_SUMMARY'] = {str(summary)!r}\n" + _MEASURED
+    proc = subprocess.run(
+        [sys.executable, "-c", env_code, "lint", str(book), "--format", "github"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    text = summary.read_text(encoding="utf-8")
+    assert "V001" in text
+    assert "<details>" not in text and "![" not in text and "**b**" not in text
+    row = next(line for line in text.splitlines() if "V001" in line)
+    assert row.count(" | ") == 4  # the pipe in the cell did not open a column
