@@ -11,7 +11,14 @@ from typing import Any
 _BRACKETED = re.compile(r"[\(\[【〔][^\)\]】〕]*[\)\]】〕]")
 _DECORATION = re.compile(r"[\s*★☆※:：_\-·•]+")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: Bidirectional overrides and marks: they reorder what a terminal or a log shows
+#: ("txt.exe" as "exe.txt"), so they never reach one.
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_BIDI}]")
+#: What a JSON text may hold raw but a terminal or a log viewer would act on: escaped as \uXXXX.
+_JSON_UNSAFE = re.compile(f"[\\x7f-\\x9f{_BIDI}\\u2028\\u2029]")
+#: Characters XML 1.0 cannot hold (a workbook cell written by openpyxl would be refused).
+_NOT_XML = re.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\ud800-\\udfff\\ufffe\\uffff]")
 _ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])")
 
 
@@ -67,6 +74,23 @@ def looks_like_formula(value: object) -> bool:
 def clean_terminal(text: str) -> str:
     """Strip escape sequences and control characters a cell could smuggle into a terminal."""
     return _CONTROL.sub("", _ANSI.sub("", text))
+
+
+def json_safe(encoded: str) -> str:
+    """JSON text with C1 controls, bidirectional controls and line separators escaped.
+
+    The value is unchanged (``\\u202e`` decodes to U+202E); only the raw character, which
+    a terminal or log viewer would act on, is gone. Outside strings JSON is ASCII, so the
+    substitution only ever touches string contents.
+    """
+    if encoded.isascii():
+        return encoded
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+
+
+def xml_safe(text: str) -> str:
+    """Text a workbook cell can hold: characters XML cannot hold become U+FFFD, visibly."""
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def cell_text(value: object) -> str:

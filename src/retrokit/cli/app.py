@@ -55,17 +55,24 @@ OutputOption = Annotated[
 ]
 PathsArgument = Annotated[list[Path], typer.Argument(help="Workbooks or folders.")]
 MaxCells = Annotated[
-    int | None, typer.Option("--max-cells", help="Refuse sheets spanning more cells (20,000,000).")
+    int | None,
+    typer.Option("--max-cells", help="Refuse sheets spanning more cells in all (8,000,000)."),
 ]
 MaxUnpacked = Annotated[
     int | None,
-    typer.Option("--max-unpacked-bytes", help="Refuse files unpacking beyond this (1 GiB)."),
+    typer.Option("--max-unpacked-bytes", help="Refuse files unpacking beyond this (256 MiB)."),
+]
+MaxText = Annotated[
+    int | None,
+    typer.Option(
+        "--max-text-bytes", help="Refuse shared text repeated by cells beyond this (128 MiB)."
+    ),
 ]
 MaxRatio = Annotated[
     int | None, typer.Option("--max-ratio", help="Refuse zip members compressed beyond (200).")
 ]
 MaxFile = Annotated[
-    int | None, typer.Option("--max-file-bytes", help="Refuse larger files (200 MiB).")
+    int | None, typer.Option("--max-file-bytes", help="Refuse larger files (64 MiB).")
 ]
 
 
@@ -175,7 +182,13 @@ def load_config(path: Path | None, isolated: bool = False, lang: str | None = No
         fail(exc.message(ui_lang(lang)), 2)
 
 
-def limits(cells: int | None, unpacked: int | None, ratio: int | None, size: int | None) -> Any:
+def limits(
+    cells: int | None,
+    unpacked: int | None,
+    ratio: int | None,
+    size: int | None,
+    text: int | None = None,
+) -> Any:
     from retrokit.workbook.package import Limits
 
     given = {
@@ -183,5 +196,6 @@ def limits(cells: int | None, unpacked: int | None, ratio: int | None, size: int
         "max_unpacked_bytes": unpacked,
         "max_ratio": ratio,
         "max_file_bytes": size,
+        "max_text_bytes": text,
     }
     return Limits(**{k: v for k, v in given.items() if v is not None})

@@ -56,13 +56,14 @@ def compare(
 
     from retrokit.api import campaigns_of
     from retrokit.method.campaigns import compare as compare_campaigns
+    from retrokit.text import json_safe
 
     fmt = pick_format(fmt, output, COMPARE_FORMATS, "table", lang, paths)
     analyses, workbooks = campaigns_of(_campaigns(paths, today_option(today, lang), lang))
     data = compare_campaigns(analyses, workbooks)
     out_lang = output_lang(lang, analyses[0].lang if analyses else None)
     if fmt == "json":
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        text = json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
     elif fmt in ("html", "md"):
         from retrokit.render.report import render_compare
 

@@ -13,6 +13,7 @@ from retrokit.cli.app import (
     MaxCells,
     MaxFile,
     MaxRatio,
+    MaxText,
     MaxUnpacked,
     TodayOption,
     app,
@@ -56,6 +57,7 @@ def lint(
     max_unpacked_bytes: MaxUnpacked = None,
     max_ratio: MaxRatio = None,
     max_file_bytes: MaxFile = None,
+    max_text_bytes: MaxText = None,
 ) -> None:
     """Check workbooks the way a code linter checks code; exit 1 on errors."""
     from collections import Counter
@@ -88,7 +90,7 @@ def lint(
         else None
     )
     progress = _progress() if sys.stderr.isatty() and not os.environ.get("CI") else None
-    size_limits = limits(max_cells, max_unpacked_bytes, max_ratio, max_file_bytes)
+    size_limits = limits(max_cells, max_unpacked_bytes, max_ratio, max_file_bytes, max_text_bytes)
     files: list[str] = []
     codes: Counter[str] = Counter()
     worst = {"error": 0, "warning": 0}

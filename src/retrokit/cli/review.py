@@ -12,6 +12,7 @@ from retrokit.cli.app import (
     MaxCells,
     MaxFile,
     MaxRatio,
+    MaxText,
     MaxUnpacked,
     OutputOption,
     ThresholdOption,
@@ -101,6 +102,7 @@ def analyze(
     max_unpacked_bytes: MaxUnpacked = None,
     max_ratio: MaxRatio = None,
     max_file_bytes: MaxFile = None,
+    max_text_bytes: MaxText = None,
 ) -> None:
     """Compute achievement rates, gaps, labels, action priorities and overdue actions."""
     fmt = pick_format(fmt, output, ANALYZE_FORMATS, "table", lang, [workbook])
@@ -110,7 +112,7 @@ def analyze(
         today_option(today, lang),
         threshold,
         lang,
-        limits(max_cells, max_unpacked_bytes, max_ratio, max_file_bytes),
+        limits(max_cells, max_unpacked_bytes, max_ratio, max_file_bytes, max_text_bytes),
     )
     out_lang = output_lang(lang, cfg.lang or result.lang)
     if fmt == "json":
@@ -166,6 +168,7 @@ def report(
     max_unpacked_bytes: MaxUnpacked = None,
     max_ratio: MaxRatio = None,
     max_file_bytes: MaxFile = None,
+    max_text_bytes: MaxText = None,
 ) -> None:
     """Write the retrospective as a self-contained HTML page, GitHub Markdown or a slide deck."""
     from retrokit.render.report import as_of_date, default_output, render
@@ -183,7 +186,7 @@ def report(
         as_of_date(today_option(today, lang)),
         threshold,
         lang,
-        limits(max_cells, max_unpacked_bytes, max_ratio, max_file_bytes),
+        limits(max_cells, max_unpacked_bytes, max_ratio, max_file_bytes, max_text_bytes),
     )
     out_lang = output_lang(lang, cfg.lang or result.lang)
     if fmt == "pptx":

@@ -700,4 +700,30 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "This slide lists items {first} to {last} of {total}.",
     },
     "deck.rates_title": {"zh-CN": "各 KPI 达成率", "en": "Achievement per KPI"},
+    "reason.ambiguous_package": {
+        "zh-CN": "文件的内部结构可以有两种读法（{detail}），为安全起见拒绝读取；请在 Excel/WPS 中打开并重新保存",
+        "en": "the file's parts could be read two ways ({detail}), so it is refused for safety; "
+        "open it in Excel/WPS and save it again",
+    },
+    "reason.too_many_cells_total": {
+        "zh-CN": "各工作表合计的单元格范围过大（{value}），上限 {limit} 个单元格（可用 {option} 调高）",
+        "en": "the sheets read span too many cells in all ({value}), limit {limit} cells "
+        "(raise it with {option})",
+    },
+    "reason.too_much_text": {
+        "zh-CN": "共享文本被大量单元格重复引用，展开后过大（读到工作表“{sheet}”时为 {value} 字节），"
+        "上限 {limit} 字节（可用 {option} 调高）",
+        "en": "shared text used by many cells is too large once expanded ({value} bytes by "
+        "sheet '{sheet}'), limit {limit} bytes (raise it with {option})",
+    },
+    "reason.too_many_merged": {
+        "zh-CN": "工作表“{sheet}”的合并单元格覆盖过多单元格（{value}），上限 {limit} 个单元格"
+        "（可用 {option} 调高）",
+        "en": "sheet '{sheet}' has merged ranges covering too many cells ({value}), limit "
+        "{limit} cells (raise it with {option})",
+    },
+    "V004.range": {
+        "zh-CN": "目标值与实际值相差的数量级过大，比值超出可表示的范围",
+        "en": "target and actual are so far apart that their ratio cannot be represented",
+    },
 }

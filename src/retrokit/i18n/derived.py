@@ -107,6 +107,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "指标“{metric}”的达成率无法计算（{reason}），请检查目标值和实际值。",
             "指標“{metric}”的達成率無法計算（{reason}），請檢查目標值和實際值。",
         ),
+        "V004.range": (
+            "目标值与实际值相差的数量级过大，比值超出可表示的范围",
+            "目標值與實際值相差的數量級過大，比值超出可表示的範圍",
+        ),
         "V004.signs": ("数值的正负使比值没有意义", "數值的正負使比值沒有意義"),
         "V004.zero": ("目标值为 0", "目標值為 0"),
         "V005": (
@@ -444,6 +448,11 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "prompt.list": ("从下拉列表中选择：{choices}", "從下拉式清單中選擇：{choices}"),
         "prompt.number": ("数字，可写 5000、500万、5%、1:3", "數字，可寫 5000、500萬、5%、1:3"),
         "prompt.title": ("填写提示", "填寫提示"),
+        "reason.ambiguous_package": (
+            "文件的内部结构可以有两种读法（{detail}），为安全起见拒绝读取；请在 Excel/WPS 中打开并重新保存",
+            "檔案的內部結構可以有兩種讀法（{detail}），為安全起見拒絕讀取；請在 Excel/WPS "
+            "中開啟並重新儲存",
+        ),
         "reason.bad_zip": (
             "文件已损坏或不完整（zip 结构错误：{detail}），请重新保存或从备份恢复",
             "檔案已損壞或不完整（zip 結構錯誤：{detail}），請重新儲存或從備份恢復",
@@ -493,6 +502,22 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "调高），请删除远处的空单元格",
             "工作表“{sheet}”的單元格範圍過大（{extent}），上限 {limit} 個單元格（可用 {option} "
             "調高），請刪除遠處的空單元格",
+        ),
+        "reason.too_many_cells_total": (
+            "各工作表合计的单元格范围过大（{value}），上限 {limit} 个单元格（可用 {option} 调高）",
+            "各工作表合計的單元格範圍過大（{value}），上限 {limit} 個單元格（可用 {option} 調高）",
+        ),
+        "reason.too_many_merged": (
+            "工作表“{sheet}”的合并单元格覆盖过多单元格（{value}），上限 {limit} 个单元格（可用 "
+            "{option} 调高）",
+            "工作表“{sheet}”的合併單元格覆蓋過多單元格（{value}），上限 {limit} 個單元格（可用 "
+            "{option} 調高）",
+        ),
+        "reason.too_much_text": (
+            "共享文本被大量单元格重复引用，展开后过大（读到工作表“{sheet}”时为 {value} 字节），上限 {limit} "
+            "字节（可用 {option} 调高）",
+            "共享文本被大量單元格重複引用，展開後過大（讀到工作表“{sheet}”時為 {value} 位元組），上限 "
+            "{limit} 位元組（可用 {option} 調高）",
         ),
         "reason.unknown_format": (
             "不是 .xlsx 文件（not a spreadsheet），无法识别其格式",

@@ -7,6 +7,7 @@ and overdue actions. No I/O here.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -85,7 +86,8 @@ class KpiResult:
     status: Status | None
     core: bool
     analysis: str | None
-    undefined_reason: str | None = None  # V004.zero / V004.signs when the rate is undefined
+    #: V004.zero / V004.signs / V004.range when the rate is undefined
+    undefined_reason: str | None = None
     mixed_forms: bool = False  # one of target/actual a percentage, the other not (V005)
     record: Record | None = field(default=None, compare=False, repr=False)
 
@@ -184,8 +186,12 @@ def achievement_rate(
     if direction is Direction.LOWER:
         if actual <= 0:
             return None, "V004.signs"
-        return target / actual, None
-    return actual / target, None
+        rate = target / actual
+    else:
+        rate = actual / target
+    if not math.isfinite(rate):  # 1e300 / 1e-300: no float holds it
+        return None, "V004.range"
+    return rate, None
 
 
 def result_status(rate: float | None, threshold: float = DEFAULT_THRESHOLD) -> Status | None:
@@ -251,7 +257,8 @@ def evaluate_kpi(record: Record, threshold: float = DEFAULT_THRESHOLD) -> KpiRes
     t = a = None
     if target is not None and actual is not None:
         t, a, form, mixed = _reconcile(target, actual)
-        gap = _round10(a - t)
+        difference = a - t
+        gap = _round10(difference) if math.isfinite(difference) else None
         rate, reason = achievement_rate(t, a, direction)
     elif target is not None:
         t = target.value

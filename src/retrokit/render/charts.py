@@ -39,6 +39,8 @@ def _pyplot() -> Any:
             "font.size": 10,
             "axes.spines.top": False,
             "axes.spines.right": False,
+            # Text as typed: "Revenue in $ vs cost in $" is not mathematics, "$^$" no error.
+            "text.parse_math": False,
         }
     )
     return plt

@@ -10,6 +10,9 @@ from retrokit.i18n import t
 from retrokit.i18n.languages import Lang, language
 from retrokit.method.analysis import KpiResult
 
+#: From here on a number is shown in scientific notation: the compact forms end at 万亿 / T.
+_COMPACT_LIMIT = 1e15
+
 
 @lru_cache(maxsize=4)
 def _babel(lang: Lang) -> Any:
@@ -22,6 +25,8 @@ def number(value: float, lang: Lang) -> str:
     """450万 and 1.2亿 in Chinese, 4.5M and 120M in English; small numbers as they are."""
     from babel.numbers import format_compact_decimal, format_decimal
 
+    if not abs(value) < _COMPACT_LIMIT:  # babel's decimal context cannot quantize these
+        return f"{value:.3g}"
     if abs(value) >= 10_000:
         return str(format_compact_decimal(value, locale=_babel(lang), fraction_digits=2))
     return str(format_decimal(round(value, 2), locale=_babel(lang), group_separator=False))

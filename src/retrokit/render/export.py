@@ -60,7 +60,7 @@ def _write_xlsx(
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
-    from retrokit.text import looks_like_formula
+    from retrokit.text import looks_like_formula, xml_safe
 
     wb = Workbook(write_only=True)
     for name, rows in data.items():
@@ -70,6 +70,8 @@ def _write_xlsx(
             cells: list[Any] = []
             for key in columns[name]:
                 value = row.get(key)
+                if isinstance(value, str):  # a control character XML cannot hold, visibly
+                    value = xml_safe(value)
                 if looks_like_formula(value):
                     cell = WriteOnlyCell(ws, value=value)
                     cell.data_type = "s"

@@ -12,7 +12,15 @@ from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
 from typing import Any, TextIO
 
-_encode = json.JSONEncoder(ensure_ascii=False).encode
+from retrokit.text import json_safe
+
+_raw_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _encode(value: Any) -> str:
+    return json_safe(_raw_encode(value))
+
+
 #: Items encoded per call: one call of the C encoder for many rows instead of one each.
 _CHUNK = 1024
 

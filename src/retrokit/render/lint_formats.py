@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, ClassVar
@@ -46,10 +47,14 @@ from retrokit.lint.config import base_code
 from retrokit.lint.selection import relpath
 from retrokit.render.jsonout import encode_items
 from retrokit.rules import REGISTRY, rules
-from retrokit.text import clean_terminal
+from retrokit.text import clean_terminal, json_safe
 from retrokit.workbook.schema import Lang
 
-_encode = json.JSONEncoder(ensure_ascii=False).encode
+_raw_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _encode(value: Any) -> str:
+    return json_safe(_raw_encode(value))
 
 
 class Formatter:
@@ -232,13 +237,22 @@ class Github(Formatter):
 
     def handle(self, finding: Finding) -> str:
         f = finding
-        props = f"file={_gh_escape_prop(relpath(f.file))},title={_gh_escape_prop(f.code)}"
-        body = f"{f.where} {f.message(self.lang)}".strip()
+        # Cell text in a message: no escape sequence, bell or bidi override reaches the log.
+        file = clean_terminal(relpath(f.file))
+        props = f"file={_gh_escape_prop(file)},title={_gh_escape_prop(f.code)}"
+        body = clean_terminal(f"{f.where} {f.message(self.lang)}").strip()
         return f"::{GITHUB_LEVEL[f.severity]} {props}::{_gh_escape_data(body)}\n"
 
 
+#: Markdown and HTML that cell text must not become in the job summary: tags (<details>,
+#: <img>), images and links, emphasis, code spans, headings, tables.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]!|~])")
+
+
 def _md_cell(s: str) -> str:
-    return s.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", "<br>")
+    s = clean_terminal(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    s = _MD_SPECIAL.sub(r"\\\1", s)
+    return s.replace("\r", " ").replace("\n", "<br>")
 
 
 def summary_header() -> str:
@@ -326,7 +340,7 @@ class Sarif(Formatter):
             "version": "2.1.0",
             "runs": [{"tool": {"driver": _sarif_driver(lang)}, "results": self._MARKER}],
         }
-        text = json.dumps(log, ensure_ascii=False, indent=2)
+        text = json_safe(json.dumps(log, ensure_ascii=False, indent=2))
         self._head, self._tail = text.split(json.dumps(self._MARKER))
 
     def start(self) -> str:

@@ -9,7 +9,7 @@ from retrokit.i18n import t
 from retrokit.method import Analysis
 from retrokit.render import display
 from retrokit.render.view import review_view
-from retrokit.text import clean_terminal
+from retrokit.text import clean_terminal, json_safe
 from retrokit.workbook.schema import (
     CATEGORY,
     INFO,
@@ -201,7 +201,7 @@ def lessons_text(rows: list[dict[str, Any]], lang: Lang, fmt: str, stream: IO[st
     if fmt == "json":
         import json
 
-        stream.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        stream.write(json_safe(json.dumps(rows, ensure_ascii=False, indent=2)) + "\n")
     elif fmt == "csv":
         import csv
 

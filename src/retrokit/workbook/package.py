@@ -16,6 +16,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from retrokit.errors import UnreadableWorkbook
 
@@ -56,12 +57,19 @@ HARD_MAX_CELLS = 100_000_000
 
 @dataclass(frozen=True)
 class Limits:
-    """Sanity limits for one workbook; each can be raised from the command line."""
+    """Sanity limits for one workbook; each can be raised from the command line.
 
-    max_file_bytes: int = 200 * 1024 * 1024
-    max_unpacked_bytes: int = 1024 * 1024 * 1024
+    The defaults keep any input under 1 GiB of peak memory: a cell costs about 40 bytes
+    while its sheet is read (the reader's store and the Python grid) and 8 bytes once read,
+    over every sheet read; shared-string text is counted as often as cells use it, at its
+    size as a Python string; the file and the XML unpacked for the checks are held besides.
+    """
+
+    max_file_bytes: int = 64 * 1024 * 1024
+    max_unpacked_bytes: int = 256 * 1024 * 1024
     max_ratio: int = 200
-    max_cells: int = 20_000_000
+    max_cells: int = 8_000_000
+    max_text_bytes: int = 128 * 1024 * 1024
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "max_cells", min(self.max_cells, HARD_MAX_CELLS))
@@ -79,6 +87,12 @@ class Package:
     limits: Limits = field(default_factory=lambda: Limits())
     #: Sheet XML already unpacked by the extent check, reused for number formats.
     _xml: dict[str, bytes] = field(default_factory=dict)
+    #: What the sheets read so far hold: cells, and shared-string text counted per use.
+    _cells: int = 0
+    _text: int = 0
+    #: Python size of each shared string, read when the first sheet is checked.
+    _string_sizes: list[int] | None = None
+    shared_strings_part: str | None = None
 
     def check_sheet(self, name: str) -> None:
         """Refuse a sheet that spans too many cells, before the cell reader allocates it.
@@ -87,14 +101,61 @@ class Package:
         how-to sheet, a team's own extra sheets) are not unpacked at all.
         """
         part = self.sheet_parts.get(name)
-        if part is not None:
-            _check_extent(self.path, self, name, part, self.limits)
-            return
-        # The cell reader found a sheet our relationship parsing did not: check every
-        # worksheet part rather than let it through unchecked.
-        for member in self.zip.namelist():
-            if member.startswith("xl/worksheets/") and member.endswith(".xml"):
-                _check_extent(self.path, self, name, member, self.limits)
+        if part is None:
+            # The cell reader found a sheet the package's relationships do not give: it read
+            # the package another way, so nothing checked here would hold for it.
+            raise _ambiguous(self.path, name)
+        extent = _check_extent(self.path, self, name, part, self.limits)
+        # Sheets already read count what they hold; this one what it may span at most.
+        if self._cells + extent > self.limits.max_cells:
+            raise UnreadableWorkbook(
+                self.path,
+                "reason.too_many_cells_total",
+                value=self._cells + extent,
+                limit=self.limits.max_cells,
+                option="--max-cells",
+            )
+        self._text += self._shared_text(part)
+        if self._text > self.limits.max_text_bytes:
+            raise UnreadableWorkbook(
+                self.path,
+                "reason.too_much_text",
+                sheet=name,
+                value=self._text,
+                limit=self.limits.max_text_bytes,
+                option="--max-text-bytes",
+            )
+
+    def count_cells(self, cells: int) -> None:
+        """Add the cells a sheet just read holds to those of the sheets read before it."""
+        self._cells += cells
+
+    def check_merges(self, name: str, area: int) -> None:
+        """Refuse merged ranges whose fill would write more cells than ``max_cells``."""
+        if area > self.limits.max_cells:
+            raise UnreadableWorkbook(
+                self.path,
+                "reason.too_many_merged",
+                sheet=name,
+                value=area,
+                limit=self.limits.max_cells,
+                option="--max-cells",
+            )
+
+    def _shared_text(self, part: str) -> int:
+        """The bytes of text the cells of ``part`` materialise: each string cell's own object,
+        and the shared string it uses, once per use."""
+        if self._string_sizes is None:
+            self._string_sizes = _string_sizes(self.path, self.zip, self.shared_strings_part)
+        sizes = self._string_sizes
+        xml = self.sheet_xml(part)
+        # Cheap bound first: every cell a string, every value the longest shared string.
+        bound = (xml.count(b"<c") + xml.count(b":c")) * _PER_STRING
+        if sizes:
+            bound += (xml.count(b"<v") + xml.count(b":v")) * max(sizes)
+        if bound + self._text <= self.limits.max_text_bytes:
+            return bound
+        return _text_bytes(xml, sizes)
 
     def sheet_xml(self, part: str) -> bytes:
         if part not in self._xml:
@@ -138,10 +199,6 @@ class Package:
 
 
 _BUILTIN_PERCENT = {9, 10}
-_NUMFMT = re.compile(rb'<(?:\w+:)?numFmt\b[^>]*?numFmtId="(\d+)"[^>]*?formatCode="([^"]*)"')
-_CELLXFS = re.compile(rb"<(?:\w+:)?cellXfs\b[^>]*>(.*?)</(?:\w+:)?cellXfs>", re.S)
-_XF = re.compile(rb"<(?:\w+:)?xf\b([^>]*)/?>")
-_NUMFMTID = re.compile(rb'numFmtId="(\d+)"')
 
 
 def format_form(code: str) -> str | None:
@@ -154,26 +211,33 @@ def format_form(code: str) -> str | None:
 
 
 def _number_styles(zf: zipfile.ZipFile) -> dict[int, str]:
-    """Cell style index -> "percent" or "ratio", for the styles that show one."""
-    try:
-        xml = zf.read("xl/styles.xml")
-    except ZIP_ERRORS:
-        return {}
-    import html
+    """Cell style index -> "percent" or "ratio", for the styles that show one.
 
+    Parsed as XML: a styles part that is not well-formed (100,000 unclosed cellXfs tags, say)
+    gives no formats rather than a scan that starts again at every tag.
+    """
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        root = fromstring(zf.read("xl/styles.xml"))
+    except (DefusedXmlException, SyntaxError, ValueError, *ZIP_ERRORS):
+        return {}
     forms = dict.fromkeys(_BUILTIN_PERCENT, "percent")
-    for num_id, code in _NUMFMT.findall(xml):
-        form = format_form(html.unescape(code.decode("utf-8", "replace")))
-        if form:
-            forms[int(num_id)] = form
-    block = _CELLXFS.search(xml)
-    if not block:
+    for element in root.iter():
+        if _local(element.tag) == "numFmt":
+            attrs = {_local(k): v for k, v in element.attrib.items()}
+            form = format_form(attrs.get("formatCode", ""))
+            if form and attrs.get("numFmtId", "").isdigit():
+                forms[int(attrs["numFmtId"])] = form
+    block = next((e for e in root.iter() if _local(e.tag) == "cellXfs"), None)
+    if block is None:
         return {}
     result = {}
-    for index, attrs in enumerate(_XF.findall(block.group(1))):
-        m = _NUMFMTID.search(attrs)
-        if m and int(m.group(1)) in forms:
-            result[index] = forms[int(m.group(1))]
+    for index, xf in enumerate(e for e in block if _local(e.tag) == "xf"):
+        num_id = next((v for k, v in xf.attrib.items() if _local(k) == "numFmtId"), "")
+        if num_id.isdigit() and int(num_id) in forms:
+            result[index] = forms[int(num_id)]
     return result
 
 
@@ -245,7 +309,7 @@ def open_package(path: Path, limits: Limits) -> Package:
         infos = zf.infolist()
     except ZIP_ERRORS as exc:
         raise UnreadableWorkbook(path, "reason.bad_zip", detail=_short(exc)) from None
-    names = {i.filename for i in infos}
+    names = _check_names(path, infos)
     _check_bomb(path, infos, limits)
     manifest = "META-INF/manifest.xml"
     if "EncryptedPackage" in names or (
@@ -260,7 +324,7 @@ def open_package(path: Path, limits: Limits) -> Package:
         raise UnreadableWorkbook(path, "reason.xlsb")
     if any(n.startswith("Index/") and n.endswith(".iwa") for n in names):
         raise UnreadableWorkbook(path, "reason.numbers")
-    workbook_part = _workbook_part(zf, names)
+    workbook_part = _workbook_part(path, zf, names)
     if workbook_part is None:
         raise UnreadableWorkbook(path, "reason.no_workbook")
     try:
@@ -270,7 +334,8 @@ def open_package(path: Path, limits: Limits) -> Package:
     if STRICT_NS in workbook_xml[:4096]:
         raise UnreadableWorkbook(path, "reason.strict")
     package = Package(path, data, zf, limits=limits)
-    package.sheet_parts = _sheet_parts(zf, workbook_part, workbook_xml)
+    package.sheet_parts = _sheet_parts(path, zf, names, workbook_part, workbook_xml)
+    package.shared_strings_part = _shared_strings_part(path, zf, names, workbook_part)
     return package
 
 
@@ -353,67 +418,198 @@ def _check_bomb(path: Path, infos: list[zipfile.ZipInfo], limits: Limits) -> Non
                 )
 
 
-_TARGET = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
-_ATTR = re.compile(rb'(\w+(?::\w+)?)="([^"]*)"')
-_SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)>")
+# --- the parts, as the Open Packaging Conventions resolve them ---------------------------------
+#
+# python-calamine reads the workbook at xl/workbook.xml, follows each sheet's relationship
+# Target without normalising it (xl/ + "worksheets/../x.xml" is opened literally, entities in
+# ids and targets are not decoded) and decodes sheet names as XML does. The size checks must
+# look at the part it reads, so a package whose parts could be read two ways is refused: dot
+# or empty segments, backslashes, percent-escapes or character references in a target, ids
+# or names given twice, member names that differ only in case.
+
+_MAIN_WORKBOOK = "xl/workbook.xml"
+_SHARED_STRINGS = "xl/sharedStrings.xml"
+_UNSAFE_TARGET = re.compile(r"[\\%&?#:]|^/?$")
+_RAW_ID_REF = re.compile(rb"""\bid\s*=\s*["'][^"'>]*&""", re.I)
+_RAW_REL_REF = re.compile(rb"""(?:Id|Target)\s*=\s*["'][^"'>]*&""")
 
 
-def _attrs(raw: bytes) -> dict[str, str]:
-    import html
-
-    return {
-        k.decode().split(":")[-1] if k != b"r:id" else "r:id": html.unescape(
-            v.decode("utf-8", "replace")
-        )
-        for k, v in _ATTR.findall(raw)
-    }
+def _ambiguous(path: Path, detail: str) -> UnreadableWorkbook:
+    return UnreadableWorkbook(path, "reason.ambiguous_package", detail=detail)
 
 
-def _resolve(base: str, target: str) -> str:
+def _local(name: str) -> str:
+    return name.rpartition("}")[2].rpartition(":")[2]
+
+
+def _parse_xml(path: Path, xml: bytes, part: str) -> Any:
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        return fromstring(xml)
+    except (DefusedXmlException, SyntaxError, ValueError) as exc:
+        raise UnreadableWorkbook(path, "reason.corrupt", detail=f"{part}: {_short(exc)}") from None
+
+
+def _check_names(path: Path, infos: list[zipfile.ZipInfo]) -> set[str]:
+    """The member names, refusing a package with one name twice or in two cases."""
+    seen: dict[str, str] = {}
+    for info in infos:
+        name = info.filename
+        folded = name.casefold()
+        if folded in seen:
+            raise _ambiguous(path, f"{seen[folded]} / {name}")
+        seen[folded] = name
+    return set(seen.values())
+
+
+def resolve_target(path: Path, source: str, target: str) -> str:
+    """The part a relationship of ``source`` points to (OPC: relative to the source's folder,
+    or from the package root when it begins with /), refused when it could be read two ways."""
+    segments = target.lstrip("/").split("/") if target.startswith("/") else target.split("/")
+    if (
+        _UNSAFE_TARGET.search(target)
+        or target.startswith("//")
+        or any(s in ("", ".", "..") for s in segments)
+    ):
+        raise _ambiguous(path, target)
     if target.startswith("/"):
-        return target.lstrip("/")
-    parts = base.split("/")[:-1]
-    for piece in target.replace("\\", "/").split("/"):
-        if piece == "..":
-            if parts:
-                parts.pop()
-        elif piece and piece != ".":
-            parts.append(piece)
-    return "/".join(parts)
+        return "/".join(segments)
+    folder = source.rpartition("/")[0]
+    return f"{folder}/{target}" if folder else target
 
 
-def _relationships(zf: zipfile.ZipFile, part: str) -> dict[str, dict[str, str]]:
+def _relationships(
+    path: Path, zf: zipfile.ZipFile, names: set[str], part: str
+) -> dict[str, tuple[str, str, str]]:
+    """Relationship id -> (type, target, target mode) of ``part``; none when it has no rels."""
     folder, _, name = part.rpartition("/")
     rels_name = f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
+    if rels_name not in names:
+        return {}
     try:
         xml = zf.read(rels_name)
-    except ZIP_ERRORS:
-        return {}
-    result = {}
-    for raw in _TARGET.findall(xml):
-        attrs = _attrs(raw)
-        if "Id" in attrs and "Target" in attrs:
-            result[attrs["Id"]] = attrs
+    except ZIP_ERRORS as exc:
+        raise UnreadableWorkbook(path, "reason.bad_zip", detail=_short(exc)) from None
+    if _RAW_REL_REF.search(xml):  # the cell reader does not decode references here
+        raise _ambiguous(path, rels_name)
+    result: dict[str, tuple[str, str, str]] = {}
+    for element in _parse_xml(path, xml, rels_name).iter():
+        if _local(element.tag) != "Relationship":
+            continue
+        attrs = {_local(k): v for k, v in element.attrib.items()}
+        rid, target = attrs.get("Id"), attrs.get("Target")
+        if rid is None or target is None:
+            continue
+        if rid in result:
+            raise _ambiguous(path, f"{rels_name}: Id {rid}")
+        result[rid] = (attrs.get("Type", ""), target, attrs.get("TargetMode", ""))
     return result
 
 
-def _workbook_part(zf: zipfile.ZipFile, names: set[str]) -> str | None:
-    for rel in _relationships(zf, "").values():
-        if rel.get("Type", "").endswith("/officeDocument"):
-            part = _resolve("", rel["Target"])
+def _workbook_part(path: Path, zf: zipfile.ZipFile, names: set[str]) -> str | None:
+    """xl/workbook.xml, where the cell reader looks; refused when the package says otherwise."""
+    for kind, target, mode in _relationships(path, zf, names, "").values():
+        if kind.endswith("/officeDocument") and mode != "External":
+            part = resolve_target(path, "", target)
+            if part in names and part != _MAIN_WORKBOOK:
+                raise _ambiguous(path, f"{part} / {_MAIN_WORKBOOK}")
+    return _MAIN_WORKBOOK if _MAIN_WORKBOOK in names else None
+
+
+def _shared_strings_part(
+    path: Path, zf: zipfile.ZipFile, names: set[str], workbook_part: str
+) -> str | None:
+    for kind, target, mode in _relationships(path, zf, names, workbook_part).values():
+        if kind.endswith("/sharedStrings") and mode != "External":
+            part = resolve_target(path, workbook_part, target)
             if part in names:
+                if part != _SHARED_STRINGS and _SHARED_STRINGS in names:
+                    raise _ambiguous(path, f"{part} / {_SHARED_STRINGS}")
                 return part
-    return "xl/workbook.xml" if "xl/workbook.xml" in names else None
+    return _SHARED_STRINGS if _SHARED_STRINGS in names else None
 
 
-def _sheet_parts(zf: zipfile.ZipFile, workbook_part: str, xml: bytes) -> dict[str, str]:
-    rels = _relationships(zf, workbook_part)
-    parts = {}
-    for raw in _SHEET.findall(xml):
-        attrs = _attrs(raw)
-        rel = rels.get(attrs.get("r:id", "") or attrs.get("id", ""))
-        if "name" in attrs and rel:
-            parts[attrs["name"]] = _resolve(workbook_part, rel["Target"])
+_EMPTY_STR = 49  # sys.getsizeof("") on CPython 3.11+
+
+
+def _string_sizes(path: Path, zf: zipfile.ZipFile, part: str | None) -> list[int]:
+    """The size as a Python string of each shared string (all its text runs, phonetic too)."""
+    if part is None:
+        return []
+    import sys
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import iterparse
+
+    sizes: list[int] = []
+    texts: list[str] = []
+    try:
+        with zf.open(part) as stream:
+            for _, element in iterparse(stream, events=("end",)):
+                tag = _local(element.tag)
+                if tag == "t" and element.text:
+                    texts.append(element.text)
+                elif tag == "si":
+                    # The text's own bytes: the per-cell object is counted with the cells.
+                    sizes.append(sys.getsizeof("".join(texts)) - _EMPTY_STR)
+                    texts.clear()
+                    element.clear()
+    except (DefusedXmlException, SyntaxError, *ZIP_ERRORS) as exc:
+        raise UnreadableWorkbook(path, "reason.corrupt", detail=f"{part}: {_short(exc)}") from None
+    return sizes
+
+
+_VALUE_TAG = re.compile(rb"<(?:[\w.-]+:)?(c|v)(?=[\s/>])([^>]*)>\s*(\d*)")
+_TYPE_ATTR = re.compile(rb"""\st\s*=\s*["']([^"']*)["']""")
+
+
+#: What one string cell costs besides its text: the reader's copy and the Python object.
+_PER_STRING = 96
+_STRING_TYPES = (b"s", b"str", b"inlineStr")
+
+
+def _text_bytes(xml: bytes, sizes: list[int]) -> int:
+    """The text the cells of a sheet materialise, each use of a shared string counted."""
+    total = 0
+    shared = False
+    count = len(sizes)
+    for tag, attrs, digits in _VALUE_TAG.findall(xml):
+        if tag == b"c":
+            types = _TYPE_ATTR.findall(attrs)
+            kind = types[-1].strip() if types else b""
+            shared = kind == b"s"
+            if kind in _STRING_TYPES:
+                total += _PER_STRING
+        elif shared and digits and len(digits) < 12 and int(digits) < count:
+            total += sizes[int(digits)]
+    return total
+
+
+def _sheet_parts(
+    path: Path, zf: zipfile.ZipFile, names: set[str], workbook_part: str, xml: bytes
+) -> dict[str, str]:
+    """Sheet name (decoded as XML decodes it) -> the part the cell reader opens for it."""
+    if _RAW_ID_REF.search(xml):
+        raise _ambiguous(path, workbook_part)
+    rels = _relationships(path, zf, names, workbook_part)
+    parts: dict[str, str] = {}
+    folded: set[str] = set()
+    for element in _parse_xml(path, xml, workbook_part).iter():
+        if _local(element.tag) != "sheet":
+            continue
+        name = element.attrib.get("name")
+        ids = [v for k, v in element.attrib.items() if _local(k) == "id"]
+        if name is None or not ids:
+            continue
+        if len(ids) > 1 or name.casefold() in folded:
+            raise _ambiguous(path, f"{workbook_part}: {name}")
+        folded.add(name.casefold())
+        rel = rels.get(ids[0])
+        if rel is None or rel[2] == "External":
+            continue
+        parts[name] = resolve_target(path, workbook_part, rel[1])
     return parts
 
 
@@ -432,6 +628,10 @@ _CELL_SCAN = re.compile(
 _CELL_ROW = re.compile(rb'c(?<=[<:]c) r="[A-Za-z]*(\d+)"')
 _TAG = re.compile(rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>]*)>")
 _R_ATTR = re.compile(rb'\sr\s*=\s*["\']([A-Za-z]*)(\d*)')
+#: A tag with r= given twice: the reader takes the last, the fast scan looks at the first.
+_TWO_R = re.compile(rb"""\sr\s*=\s*(?:"[^"]*"|'[^']*')[^<>]*?\sr\s*=""")
+#: The one-letter column of every cell, for a tall sheet without far columns.
+_CELL_LETTER = re.compile(rb'c(?<=[<:]c) r="([A-Za-z])')
 #: What a sheet without far references spans at most: rows up to 99,999, columns A to Z.
 _NEAR_ROWS, _NEAR_COLUMNS = 99_999, 26
 
@@ -447,8 +647,8 @@ def _walk_extent(xml: bytes) -> tuple[int, int]:
     """Follow every row and cell tag as the reader does: exact, and slow on big sheets."""
     last_row = widest = row = col = 0
     for m in _TAG.finditer(xml):
-        ref = _R_ATTR.search(m.group(2))
-        letters, digits = (ref.group(1), ref.group(2)) if ref else (b"", b"")
+        refs = _R_ATTR.findall(m.group(2))
+        letters, digits = refs[-1] if refs else (b"", b"")
         if m.group(1) == b"row":
             row = int(digits) if digits else row + 1
             col = 0
@@ -467,7 +667,7 @@ def sheet_extent(xml: bytes, exact: bool = False) -> tuple[int, int]:
     stay below 100,000 and columns within A-Z unless one names more. ``exact`` (or any other
     cell tag) walks the tags instead.
     """
-    if exact:
+    if exact or _TWO_R.search(xml):
         return _walk_extent(xml)
     letters: set[bytes] = set()
     rows = _NEAR_ROWS
@@ -478,15 +678,19 @@ def sheet_extent(xml: bytes, exact: bool = False) -> tuple[int, int]:
             letters.add(column)
         rows = max(rows, int(digits or far_row))
     if not letters:
-        return rows, _NEAR_COLUMNS
+        if rows <= _NEAR_ROWS:
+            return rows, _NEAR_COLUMNS
+        # A tall sheet is usually narrow (one long column): take its real widest column.
+        found = {c.upper() for c in _CELL_LETTER.findall(xml)}
+        return rows, max((_column_number(c.decode()) for c in found), default=1)
     # A wide sheet (a note in column AB, say) is usually short: take its real last row rather
     # than assume 99,999 of them.
     rows = max((int(d) for d in _CELL_ROW.findall(xml)), default=0)
     return rows, max(_NEAR_COLUMNS, *(_column_number(c.decode()) for c in letters))
 
 
-def _check_extent(path: Path, package: Package, sheet: str, part: str, limits: Limits) -> None:
-    """Refuse a sheet whose cells span more than ``max_cells`` (a dense reader would abort)."""
+def _check_extent(path: Path, package: Package, sheet: str, part: str, limits: Limits) -> int:
+    """The cells a sheet spans; refused beyond ``max_cells`` (a dense reader would abort)."""
     try:
         xml = package.sheet_xml(part)
     except ZIP_ERRORS as exc:
@@ -501,6 +705,7 @@ def _check_extent(path: Path, package: Package, sheet: str, part: str, limits: L
             limit=limits.max_cells,
             option="--max-cells",
         )
+    return last_row * widest
 
 
 def describe(exc: BaseException) -> str:

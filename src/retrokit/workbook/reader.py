@@ -308,6 +308,17 @@ def _indexes(sheet_set: SheetSet) -> _Indexes:
 _indexes(REVIEW)
 
 
+def _merged_area(grid: Grid, merges: Sequence[tuple[int, int, int, int]]) -> int:
+    """How many cells filling ``merges`` into ``grid`` would visit."""
+    rows = len(grid)
+    width = max(map(len, grid), default=0)
+    return sum(
+        max(0, min(r1, rows - 1) - r0 + 1) * max(0, min(c1, width - 1) - c0 + 1)
+        for r0, c0, r1, c1 in merges
+        if r0 < rows
+    )
+
+
 def _apply_merges(grid: Grid, merges: Sequence[tuple[int, int, int, int]]) -> None:
     """A merged range's value belongs to every cell it covers."""
     for r0, c0, r1, c1 in merges:
@@ -699,7 +710,10 @@ def read_workbook(
             if name not in cache:
                 package.check_sheet(name)
                 g = source.grid(name)
-                _apply_merges(g, source.merged(name))
+                package.count_cells(sum(map(len, g)))
+                merges = source.merged(name)
+                package.check_merges(name, _merged_area(g, merges))
+                _apply_merges(g, merges)
                 cache[name] = g
             return cache[name]
 

@@ -11,6 +11,7 @@ from retrokit.fsutil import atomic_write
 from retrokit.i18n import t
 from retrokit.i18n.languages import pick
 from retrokit.method import DEFAULT_THRESHOLD
+from retrokit.text import xml_safe
 from retrokit.workbook import example
 from retrokit.workbook.schema import (
     DIRECTION,
@@ -176,6 +177,8 @@ def _fill_rows(ws: Any, sheet: Sheet, rows: list[dict[str, Any]], lang: Lang) ->
             value = _localise(record.get(key), lang)
             if value is None or value == "":
                 continue
+            if isinstance(value, str):  # a control character XML cannot hold, visibly
+                value = xml_safe(value)
             column.type.write(ws.cell(row=r, column=i + 1), value, column, lang)
 
 

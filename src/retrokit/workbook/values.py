@@ -67,6 +67,9 @@ _LOWER_PREFIX = (
 _HIGHER_SUFFIX = ("以上", "及以上", "+")
 _LOWER_SUFFIX = ("以内", "以下", "及以下")
 _CURRENCY = "¥￥$€£"
+#: Longer than any number people type, threshold words and unit included
+#: ("大于等于 1,234,567,890.12 万元/人次" is 30): longer text is V001 at once.
+MAX_NUMBER_TEXT = 100
 _NUMBER = re.compile(
     r"^(?P<sign>[+-]?)(?P<num>\d+(?:\.\d*)?|\.\d+)\s*"
     r"(?P<mult>万亿|千万|百万|万|亿|千|百|bn|[kwmb](?![a-z]))?\s*(?P<rest>.*)$",
@@ -137,6 +140,8 @@ def _parse_text_number(s: str) -> tuple[float, Form, str]:
         return _chinese_or_digits(s[3:]) / 100, "percent", ""
     if s.endswith("%") or s.endswith("‰"):
         scale = 100 if s.endswith("%") else 1000
+        if s[:-1].endswith(("%", "‰")):  # 5%% is no number
+            raise ValueError(s)
         value, form, unit = _parse_text_number(s[:-1])
         if form != "plain" or unit:
             raise ValueError(s)
@@ -206,7 +211,10 @@ def parse_number(raw: object, *, number_format: str | None = None) -> Quantity:
         return Quantity(ratio_from_time(int(total // 3600), int(total % 3600 // 60)), "ratio")
     if isinstance(raw, dt.date):
         raise ValueError(raw.isoformat())
-    text = _normalise(str(raw))
+    raw_text = str(raw)
+    if len(raw_text) > MAX_NUMBER_TEXT:  # not a number, and costly to take apart
+        raise ValueError(raw_text[:MAX_NUMBER_TEXT])
+    text = _normalise(raw_text)
     body, direction = _split_direction(text)
     value, form, unit = _parse_text_number(body)
     if not math.isfinite(value):
