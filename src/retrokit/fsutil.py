@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -24,6 +25,41 @@ def lock_file_for(path: Path) -> Path | None:
     return None
 
 
+#: Temp files being written right now, so a signal handler can remove them (discard_pending).
+_PENDING: set[Path] = set()
+
+
+def discard_pending() -> None:
+    """Remove every temp file an interrupted :func:`atomic_write` left; the old files stay."""
+    for tmp in list(_PENDING):
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        _PENDING.discard(tmp)
+
+
+def current_umask() -> int:
+    """The process umask, read without changing it where Linux allows (``/proc``)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)  # elsewhere the only way to read it is to set it, then restore it
+    os.umask(mask)
+    return mask
+
+
+def mode_for(path: Path) -> int:
+    """The mode a written file gets: the replaced file's own, else what ``open()`` would give
+    a new file (0666 under the umask) rather than ``mkstemp``'s private 0600."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return 0o666 & ~current_umask()
+
+
 def atomic_write(path: Path, write: Callable[[Path], None], *, overwrite: bool) -> None:
     """Call ``write(tmp)`` on a temp file in the same folder, then move it onto ``path``.
 
@@ -38,13 +74,18 @@ def atomic_write(path: Path, write: Callable[[Path], None], *, overwrite: bool) 
     lock = lock_file_for(path)
     if lock is not None and path.exists():
         raise UserError("err.locked", path=path, lock=lock.name)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise UserError("err.write", path=path, reason=exc.strerror or exc) from exc
     os.close(fd)
     tmp = Path(tmp_name)
+    _PENDING.add(tmp)
     try:
         write(tmp)
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
+        os.chmod(tmp, mode_for(path))
         if overwrite:
             os.replace(tmp, path)
         else:
@@ -61,6 +102,7 @@ def atomic_write(path: Path, write: Callable[[Path], None], *, overwrite: bool) 
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+        _PENDING.discard(tmp)
 
 
 def write_text_atomic(path: Path, text: str) -> None:

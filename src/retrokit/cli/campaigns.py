@@ -30,6 +30,10 @@ def _campaigns(paths: list[Path], today: Any = None, lang: str | None = None) ->
     ui = ui_lang(lang)
 
     def skipped(path: Path, exc: Any) -> None:
+        from retrokit.guard import warned_before
+
+        if warned_before(path):  # said by an attempt that a reader crash cut short
+            return
         warn(t("warn.skipped", ui, path=path, reason=exc.reason_text(ui)))
 
     return api.load_campaigns(paths, today=today, on_skip=skipped)

@@ -590,4 +590,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "- Trying to fix everything: focus on the 2-3 problems with the largest effect.\n"
         "When done, run retrokit lint to check and retrokit report for the report.",
     },
+    "reason.timeout": {
+        "zh-CN": "读取超过 {seconds} 秒仍未完成，已停止（可用 --timeout 调高）",
+        "en": "reading took longer than {seconds} s and was stopped (raise it with --timeout)",
+    },
+    "reason.os_error": {
+        "zh-CN": "无法打开文件（{detail}）",
+        "en": "the file cannot be opened ({detail})",
+    },
+    "err.timeout": {
+        "zh-CN": "--timeout 须为正数（秒），收到 {value}",
+        "en": "--timeout must be a positive number of seconds, got {value}",
+    },
 }
