@@ -39,6 +39,15 @@ def _campaigns(paths: list[Path], today: Any = None, lang: str | None = None) ->
     return api.load_campaigns(paths, today=today, on_skip=skipped)
 
 
+RawCsvOption = Annotated[
+    bool,
+    typer.Option(
+        "--raw-csv",
+        help="CSV text exactly as typed, for data pipelines (by default text starting "
+        "with = + - @ gets a leading ' so spreadsheets do not run it).",
+    ),
+]
+
 COMPARE_FORMATS = {
     "table": (".txt",),
     "json": (".json",),
@@ -104,6 +113,7 @@ def lessons(
     fmt: Annotated[str | None, typer.Option("--format", help="table, md, csv or json.")] = None,
     output: OutputOption = None,
     lang: LangOption = None,
+    raw_csv: RawCsvOption = False,
 ) -> None:
     """Every lesson from every workbook, searchable across scripts: the team's library."""
     import io
@@ -121,7 +131,7 @@ def lessons(
         lessons_text(rows, out_lang, "table", sys.stdout)
         return
     buffer = io.StringIO()
-    lessons_text(rows, out_lang, fmt, buffer)
+    lessons_text(rows, out_lang, fmt, buffer, raw_csv=raw_csv)
     text = buffer.getvalue()
     if fmt == "csv" and not to_stdout(output):
         # A BOM so Excel and Feishu read the file as UTF-8.
@@ -135,6 +145,7 @@ def export(
     paths: PathsArgument,
     to: Annotated[Path, typer.Option("--to", help="A .xlsx, .csv (folder of tables) or .sqlite.")],
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    raw_csv: RawCsvOption = False,
 ) -> None:
     """Export campaigns, KPIs, problems and lessons as tidy tables for a BI tool."""
     from retrokit.cli.output import refuse_inputs
@@ -144,7 +155,7 @@ def export(
     refuse_inputs(to, paths, None)
     analyses = [c.analysis for c in _campaigns(paths)]
     try:
-        written = export_tables(analyses, to, force=force)
+        written = export_tables(analyses, to, force=force, raw_csv=raw_csv)
     except UserError as exc:
         fail(exc.message(ui_lang()), exc.exit_code)
     sys.stdout.write(f"{written}\n")

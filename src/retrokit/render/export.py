@@ -12,6 +12,19 @@ from retrokit.method.campaigns import order
 from retrokit.render.json import json_fields, to_json
 
 
+#: What a spreadsheet reads as the start of a formula (OWASP, "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: Any) -> Any:
+    """A text cell for a CSV that people open in Excel, WPS or Feishu: text beginning with a
+    formula character gets a leading apostrophe, so it shows as typed instead of being
+    evaluated (``=HYPERLINK(...)`` stays text). Numbers and other values pass untouched."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def campaign_key(a: Analysis) -> str:
     return Path(a.file).stem
 
@@ -79,9 +92,13 @@ def _write_xlsx(
     wb.save(path)
 
 
-def export(analyses: Sequence[Analysis], target: Path, *, force: bool = False) -> Path:
+def export(
+    analyses: Sequence[Analysis], target: Path, *, force: bool = False, raw_csv: bool = False
+) -> Path:
     """Write the tidy tables as .xlsx (a sheet each), .sqlite (a table each) or, for .csv, a
-    folder named after the file holding one UTF-8 CSV (with BOM, for Excel) per table."""
+    folder named after the file holding one UTF-8 CSV (with BOM, for Excel) per table. CSV
+    text cells are made safe to open (csv_safe) unless ``raw_csv``; the other formats keep
+    the exact text."""
     import pandas as pd
 
     from retrokit.errors import UsageError, UserError
@@ -112,6 +129,8 @@ def export(analyses: Sequence[Analysis], target: Path, *, force: bool = False) -
             raise UserError("err.exists", path=folder)
         folder.mkdir(parents=True, exist_ok=True)
         for name, frame in frames.items():
+            if not raw_csv:
+                frame = frame.map(csv_safe)
             encoded = frame.to_csv(index=False).encode("utf-8-sig")
 
             def write_csv(tmp: Path, encoded: bytes = encoded) -> None:
