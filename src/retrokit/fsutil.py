@@ -25,6 +25,31 @@ def lock_file_for(path: Path) -> Path | None:
     return None
 
 
+def shown_name(path: object) -> str:
+    """A file name as every output shows it: bytes that are not UTF-8 (kept by Python as lone
+    surrogates) become ``\\xff``, control and format characters (escape sequences, newlines,
+    BEL, the bidi overrides) ``\\x1b`` / ``\\u202e``. File names are data: one named
+    ``a\\nb.xlsx`` must not start a new line in lint's text output, nor a ``\\xff`` byte make its
+    JSON invalid UTF-8. Ordinary names (also Chinese ones) come back unchanged."""
+    text = str(path)
+    if text.isprintable():
+        return text
+    import unicodedata
+
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif ch.isprintable() or unicodedata.category(ch) == "Zs":
+            out.append(ch)
+        elif code <= 0xFF:
+            out.append(f"\\x{code:02x}")
+        else:
+            out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+    return "".join(out)
+
+
 #: Temp files being written right now, so a signal handler can remove them (discard_pending).
 _PENDING: set[Path] = set()
 

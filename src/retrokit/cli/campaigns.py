@@ -30,13 +30,29 @@ def _campaigns(paths: list[Path], today: Any = None, lang: str | None = None) ->
     ui = ui_lang(lang)
 
     def skipped(path: Path, exc: Any) -> None:
+        from retrokit.fsutil import shown_name
         from retrokit.guard import warned_before
 
         if warned_before(path):  # said by an attempt that a reader crash cut short
             return
-        warn(t("warn.skipped", ui, path=path, reason=exc.reason_text(ui)))
+        warn(t("warn.skipped", ui, path=shown_name(path), reason=exc.reason_text(ui)))
 
-    return api.load_campaigns(paths, today=today, on_skip=skipped)
+    from dataclasses import replace
+
+    from retrokit.fsutil import shown_name
+
+    campaigns = api.load_campaigns(paths, today=today, on_skip=skipped)
+    # File names are data: escaped once here for every format (fsutil.shown_name).
+    return [
+        c
+        if shown_name(c.workbook.path) == c.workbook.path
+        else replace(
+            c,
+            workbook=replace(c.workbook, path=shown_name(c.workbook.path)),
+            analysis=replace(c.analysis, file=shown_name(c.analysis.file)),
+        )
+        for c in campaigns
+    ]
 
 
 RawCsvOption = Annotated[

@@ -19,6 +19,7 @@ from typing import Any
 
 from retrokit.errors import UnreadableWorkbook
 from retrokit.findings import Finding, i18n_arg
+from retrokit.fsutil import shown_name
 from retrokit.method import analyze
 from retrokit.rules import Context, Settings, check, check_set
 from retrokit.workbook.files import discover, is_lock_file
@@ -85,7 +86,21 @@ def check_workbook(
 def _worker(args: Task) -> FileResult:
     path, settings, limits, reader = args
     with collector_paused():
-        return _slim(check_workbook(Path(path), settings, limits, reader))
+        return _shown(_slim(check_workbook(Path(path), settings, limits, reader)))
+
+
+def _shown(result: FileResult) -> FileResult:
+    """The file named as outputs show it (fsutil.shown_name): a name with escape sequences,
+    newlines or bytes that are not UTF-8 is escaped once, here, for every format."""
+    shown = shown_name(result.path)
+    if shown == result.path:
+        return result
+    result.path = shown
+    result.findings = [replace(f, file=shown) for f in result.findings]
+    if result.context is not None:
+        ctx = result.context
+        result.context = Context(replace(ctx.workbook, path=shown), ctx.analysis, ctx.settings)
+    return result
 
 
 #: The only problem columns the rules over a whole set read (R001, R002).
@@ -242,7 +257,7 @@ def _run_pool(
         worker.conn.close()
         if worker.pending:
             index, task = worker.pending.popleft()
-            finish(index, _failed(task[0], reason, **detail))
+            finish(index, _failed(shown_name(task[0]), reason, **detail))
             if worker.pending:
                 queue.appendleft(list(worker.pending))
         pool.remove(worker)

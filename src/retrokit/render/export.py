@@ -11,7 +11,6 @@ from retrokit.method import Analysis, KpiResult, LessonResult, ProblemResult
 from retrokit.method.campaigns import order
 from retrokit.render.json import json_fields, to_json
 
-
 #: What a spreadsheet reads as the start of a formula (OWASP, "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
