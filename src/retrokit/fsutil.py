@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from retrokit.errors import UserError
+from retrokit.errors import UserError, WriteError
 
 
 def lock_file_for(path: Path) -> Path | None:
@@ -93,7 +93,7 @@ def atomic_write(path: Path, write: Callable[[Path], None], *, overwrite: bool) 
     """
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise UserError("err.no_folder", path=path, folder=folder)
+        raise WriteError("err.no_folder", path=path, folder=folder)
     if not overwrite and path.exists():
         raise UserError("err.exists", path=path)
     lock = lock_file_for(path)
@@ -102,10 +102,11 @@ def atomic_write(path: Path, write: Callable[[Path], None], *, overwrite: bool) 
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise UserError("err.write", path=path, reason=exc.strerror or exc) from exc
+        raise WriteError("err.write", path=path, reason=exc.strerror or exc) from None
     os.close(fd)
     tmp = Path(tmp_name)
     _PENDING.add(tmp)
+    failure: str | None = None
     try:
         write(tmp)
         with open(tmp, "rb") as fh:
@@ -122,12 +123,48 @@ def atomic_write(path: Path, write: Callable[[Path], None], *, overwrite: bool) 
                 os.replace(tmp, path)
     except UserError:
         raise
-    except OSError as exc:
-        raise UserError("err.write", path=path, reason=exc.strerror or exc) from exc
+    except Exception as exc:
+        if not _is_write_failure(exc):
+            raise
+        failure = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        _quiet_unraisable(True)  # see _quiet_unraisable: from here until collected
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         _PENDING.discard(tmp)
+    if failure is not None:
+        _quiet_unraisable(False)
+        raise WriteError("err.write", path=path, reason=failure)
+
+
+def _is_write_failure(exc: BaseException) -> bool:
+    """An error of the writing itself (a full disk, a file too large, a folder gone): the OS's
+    own, or as the writer libraries wrap it (sqlite3, lxml's serialiser under openpyxl)."""
+    if isinstance(exc, OSError):
+        return True
+    return any(
+        cls.__module__.startswith("sqlite3") or cls.__name__ == "SerialisationError"
+        for cls in type(exc).__mro__
+    )
+
+
+_hooks: list[object] = []
+
+
+def _quiet_unraisable(on: bool) -> None:
+    """A writer that failed half-way (openpyxl's zip file) closes its file only when the
+    error that holds it is dropped, and fails again there: that second failure is the same
+    one, already reported, not a traceback to print. Switched on while the error is handled,
+    off once what it held is collected."""
+    import gc
+    import sys
+
+    if on:
+        _hooks.append(sys.unraisablehook)
+        sys.unraisablehook = lambda unraisable: None
+    elif _hooks:
+        gc.collect()
+        sys.unraisablehook = _hooks.pop()  # type: ignore[assignment]
 
 
 def write_text_atomic(path: Path, text: str) -> None:

@@ -6,6 +6,7 @@ it needs, renders through :mod:`retrokit.cli.output`, and exits.
 rule).
 """
 
+import errno
 import os
 import sys
 
@@ -53,11 +54,14 @@ def _run() -> int:
     except KeyboardInterrupt:
         sys.stderr.write("retrokit: interrupted\n")
         return 130
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRNOS:
+            _internal(exc)
+            return 3
+        _stdout_failed(exc)  # writing to stdout: files go through fsutil's one-line errors
+        return 2
     except Exception as exc:  # the last net: one line, never a traceback
-        from retrokit.i18n import t
-
-        detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
-        sys.stderr.write(f"retrokit: {t('err.internal', 'en', error=detail)}\n")
+        _internal(exc)
         code = 3
     try:
         sys.stdout.flush()
@@ -65,6 +69,17 @@ def _run() -> int:
         _stdout_failed(exc)
         return 2
     return code
+
+
+#: Errors of writing output (full disk, file too large, I/O error, a closed pipe).
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EFBIG, errno.EIO, errno.EPIPE, errno.EDQUOT}
+
+
+def _internal(exc: BaseException) -> None:
+    from retrokit.i18n import t
+
+    detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
+    sys.stderr.write(f"retrokit: {t('err.internal', 'en', error=detail)}\n")
 
 
 def _stdout_failed(exc: OSError) -> None:
@@ -117,6 +132,9 @@ def _on_stop_signals() -> None:
         from retrokit.fsutil import discard_pending
 
         discard_pending()
+        engine = sys.modules.get("retrokit.lint.engine")
+        if engine is not None:
+            engine.stop_workers()
         try:
             sys.stderr.write("retrokit: interrupted\n")
             sys.stderr.flush()

@@ -143,7 +143,12 @@ def _start_worker_process() -> None:
     workers), so an interrupt prints no traceback per worker."""
     import signal
 
+    from retrokit import fsutil
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the command line's handler
+    fsutil._PENDING.clear()  # the parent's temp file is the parent's to remove
+    _LIVE.clear()
     try:
         import resource
 
@@ -173,6 +178,18 @@ def _serve(conn: Any) -> None:
             crash_test(Path(task[0]))
             conn.send(_worker(task))
     conn.close()
+
+
+#: The worker processes running now, so that a stop signal can end them (stop_workers).
+_LIVE: set[Any] = set()
+
+
+def stop_workers() -> None:
+    """Kill every worker at once: for the command line's SIGINT/SIGTERM handler, which exits
+    without unwinding (the workers would otherwise finish their batches first)."""
+    for process in list(_LIVE):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.kill()
 
 
 @dataclass
@@ -217,6 +234,7 @@ def _run_pool(
         parent, child = context.Pipe()
         process = context.Process(target=_serve, args=(child,), daemon=True)
         process.start()
+        _LIVE.add(process)
         child.close()
         return _Worker(process, parent)
 
@@ -253,6 +271,7 @@ def _run_pool(
         if worker.process.is_alive():
             worker.process.kill()
         worker.process.join()
+        _LIVE.discard(worker.process)
         drain(worker)
         worker.conn.close()
         if worker.pending:
@@ -312,6 +331,7 @@ def _run_pool(
             if worker.process.is_alive():
                 worker.process.kill()
                 worker.process.join()
+            _LIVE.discard(worker.process)
             worker.conn.close()
 
 

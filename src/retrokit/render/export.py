@@ -100,7 +100,7 @@ def export(
     the exact text."""
     import pandas as pd
 
-    from retrokit.errors import UsageError, UserError
+    from retrokit.errors import UsageError, UserError, WriteError
     from retrokit.fsutil import atomic_write
 
     columns = table_columns()
@@ -126,7 +126,10 @@ def export(
         folder = target.with_suffix("")
         if folder.exists() and not force:
             raise UserError("err.exists", path=folder)
-        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise WriteError("err.write", path=folder, reason=exc.strerror or exc) from None
         for name, frame in frames.items():
             if not raw_csv:
                 frame = frame.map(csv_safe)
