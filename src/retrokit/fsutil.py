@@ -6,7 +6,7 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from retrokit.errors import UserError, WriteError
@@ -62,6 +62,23 @@ def discard_pending() -> None:
         _PENDING.discard(tmp)
 
 
+@contextlib.contextmanager
+def _stop_signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM held back (delivered on leaving) where POSIX allows it."""
+    import signal
+
+    held = {signal.SIGINT, signal.SIGTERM}
+    try:
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    except (AttributeError, OSError, ValueError):  # pragma: no cover - not POSIX
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def current_umask() -> int:
     """The process umask, read without changing it where Linux allows (``/proc``)."""
     try:
@@ -99,13 +116,14 @@ def atomic_write(path: Path, write: Callable[[Path], None], *, overwrite: bool) 
     lock = lock_file_for(path)
     if lock is not None and path.exists():
         raise UserError("err.locked", path=path, lock=lock.name)
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise WriteError("err.write", path=path, reason=exc.strerror or exc) from None
+    with _stop_signals_held():  # a SIGINT/SIGTERM now must find the temp file registered
+        try:
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        except OSError as exc:
+            raise WriteError("err.write", path=path, reason=exc.strerror or exc) from None
+        tmp = Path(tmp_name)
+        _PENDING.add(tmp)
     os.close(fd)
-    tmp = Path(tmp_name)
-    _PENDING.add(tmp)
     failure: str | None = None
     try:
         write(tmp)
