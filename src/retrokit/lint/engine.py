@@ -141,10 +141,12 @@ DEFAULT_TIMEOUT_SECONDS = 30.0
 def _start_worker_process() -> None:
     """In each worker: the memory cap, and Ctrl-C left to the parent (which stops the
     workers), so an interrupt prints no traceback per worker."""
+    import faulthandler
     import signal
 
     from retrokit import fsutil
 
+    faulthandler.disable()  # a worker's crash is the parent's F001, not a stack dump
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the command line's handler
     fsutil._PENDING.clear()  # the parent's temp file is the parent's to remove
