@@ -122,7 +122,7 @@ def test_existing_file_is_never_overwritten_without_force(tmp_path: Path) -> Non
 
 def test_bad_paths_get_one_line_errors(tmp_path: Path) -> None:
     proc = run_cli("init", str(tmp_path / "missing" / "r.xlsx"), "--lang", "en")
-    assert proc.returncode == 1 and "does not exist" in proc.stderr and proc.stderr.count("\n") == 1
+    assert proc.returncode == 2 and "does not exist" in proc.stderr and proc.stderr.count("\n") == 1
     proc = run_cli("init", str(tmp_path / "r.csv"), "--lang", "en")
     assert proc.returncode == 2 and ".xlsx" in proc.stderr
     proc = run_cli("init", str(tmp_path / "r.xlsx"), "--lang", "fr")

@@ -45,12 +45,14 @@ def open_workbook(path: PathLike, *, limits: Limits | None = None) -> Workbook:
     """Read a workbook as people fill it; :class:`UnreadableWorkbook` names why it cannot be.
 
     An Office lock file (``~$name.xlsx``) is refused with the lock-file message (F002)."""
+    from retrokit.guard import reading
     from retrokit.workbook.files import is_lock_file
     from retrokit.workbook.reader import read_workbook
 
     path = Path(path)
     if is_lock_file(path):
         raise UnreadableWorkbook(path, "reason.lock_file")
+    reading(path)
     return read_workbook(path, limits=limits)
 
 

@@ -29,6 +29,13 @@ class UsageError(UserError):
     exit_code = 2
 
 
+class WriteError(UserError):
+    """An output that could not be written (missing folder, full disk, no permission): exit
+    code 2, any existing file left as it was."""
+
+    exit_code = 2
+
+
 class UnreadableWorkbook(UserError):
     """The one error type for a file that is not a readable workbook.
 

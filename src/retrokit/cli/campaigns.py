@@ -30,10 +30,39 @@ def _campaigns(paths: list[Path], today: Any = None, lang: str | None = None) ->
     ui = ui_lang(lang)
 
     def skipped(path: Path, exc: Any) -> None:
-        warn(t("warn.skipped", ui, path=path, reason=exc.reason_text(ui)))
+        from retrokit.fsutil import shown_name
+        from retrokit.guard import warned_before
 
-    return api.load_campaigns(paths, today=today, on_skip=skipped)
+        if warned_before(path):  # said by an attempt that a reader crash cut short
+            return
+        warn(t("warn.skipped", ui, path=shown_name(path), reason=exc.reason_text(ui)))
 
+    from dataclasses import replace
+
+    from retrokit.fsutil import shown_name
+
+    campaigns = api.load_campaigns(paths, today=today, on_skip=skipped)
+    # File names are data: escaped once here for every format (fsutil.shown_name).
+    return [
+        c
+        if shown_name(c.workbook.path) == c.workbook.path
+        else replace(
+            c,
+            workbook=replace(c.workbook, path=shown_name(c.workbook.path)),
+            analysis=replace(c.analysis, file=shown_name(c.analysis.file)),
+        )
+        for c in campaigns
+    ]
+
+
+RawCsvOption = Annotated[
+    bool,
+    typer.Option(
+        "--raw-csv",
+        help="CSV text exactly as typed, for data pipelines (by default text starting "
+        "with = + - @ gets a leading ' so spreadsheets do not run it).",
+    ),
+]
 
 COMPARE_FORMATS = {
     "table": (".txt",),
@@ -101,6 +130,7 @@ def lessons(
     fmt: Annotated[str | None, typer.Option("--format", help="table, md, csv or json.")] = None,
     output: OutputOption = None,
     lang: LangOption = None,
+    raw_csv: RawCsvOption = False,
 ) -> None:
     """Every lesson from every workbook, searchable across scripts: the team's library."""
     import io
@@ -118,7 +148,7 @@ def lessons(
         lessons_text(rows, out_lang, "table", sys.stdout)
         return
     buffer = io.StringIO()
-    lessons_text(rows, out_lang, fmt, buffer)
+    lessons_text(rows, out_lang, fmt, buffer, raw_csv=raw_csv)
     text = buffer.getvalue()
     if fmt == "csv" and not to_stdout(output):
         # A BOM so Excel and Feishu read the file as UTF-8.
@@ -132,6 +162,7 @@ def export(
     paths: PathsArgument,
     to: Annotated[Path, typer.Option("--to", help="A .xlsx, .csv (folder of tables) or .sqlite.")],
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    raw_csv: RawCsvOption = False,
 ) -> None:
     """Export campaigns, KPIs, problems and lessons as tidy tables for a BI tool."""
     from retrokit.cli.output import refuse_inputs
@@ -141,7 +172,7 @@ def export(
     refuse_inputs(to, paths, None)
     analyses = [c.analysis for c in _campaigns(paths)]
     try:
-        written = export_tables(analyses, to, force=force)
+        written = export_tables(analyses, to, force=force, raw_csv=raw_csv)
     except UserError as exc:
         fail(exc.message(ui_lang()), exc.exit_code)
     sys.stdout.write(f"{written}\n")

@@ -18,6 +18,7 @@ from retrokit.cli.app import (
     TodayOption,
     app,
     fail,
+    fail_t,
     limits,
     load_config,
     output_lang,
@@ -58,6 +59,10 @@ def lint(
     max_ratio: MaxRatio = None,
     max_file_bytes: MaxFile = None,
     max_text_bytes: MaxText = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option("--timeout", help="Seconds one file may take before it is reported (30)."),
+    ] = None,
 ) -> None:
     """Check workbooks the way a code linter checks code; exit 1 on errors."""
     from collections import Counter
@@ -78,6 +83,8 @@ def lint(
     fmt = pick_format(
         fmt or os.environ.get("RETROKIT_OUTPUT_FORMAT"), output, formats, "text", lang, paths
     )
+    if timeout is not None and not timeout > 0:
+        fail_t("err.timeout", 2, lang, value=timeout)
     cfg = load_config(config, isolated, lang)
     try:
         selection = make_selection(cfg, select or (), ignore or (), extend_select or ())
@@ -98,7 +105,9 @@ def lint(
     summary = open(summary_path, "a", encoding="utf-8") if summary_path else None  # noqa: SIM115
 
     def results() -> Any:
-        for result in iter_run(paths, settings, progress=progress, limits=size_limits):
+        for result in iter_run(
+            paths, settings, progress=progress, limits=size_limits, timeout=timeout
+        ):
             if not result.cross_file:
                 files.append(result.path)
             yield result

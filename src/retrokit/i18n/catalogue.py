@@ -726,4 +726,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-CN": "目标值与实际值相差的数量级过大，比值超出可表示的范围",
         "en": "target and actual are so far apart that their ratio cannot be represented",
     },
+    "reason.timeout": {
+        "zh-CN": "读取超过 {seconds} 秒仍未完成，已停止（可用 --timeout 调高）",
+        "en": "reading took longer than {seconds} s and was stopped (raise it with --timeout)",
+    },
+    "reason.os_error": {
+        "zh-CN": "无法打开文件（{detail}）",
+        "en": "the file cannot be opened ({detail})",
+    },
+    "err.timeout": {
+        "zh-CN": "--timeout 须为正数（秒），收到 {value}",
+        "en": "--timeout must be a positive number of seconds, got {value}",
+    },
 }

@@ -402,6 +402,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "阈值 {value} 无效，请给 0 到 1 之间的小数，例如 0.9。",
             "閾值 {value} 無效，請給 0 到 1 之間的小數，例如 0.9。",
         ),
+        "err.timeout": (
+            "--timeout 须为正数（秒），收到 {value}",
+            "--timeout 須為正數（秒），收到 {value}",
+        ),
         "err.unreadable": ("{path}: 无法读取：{reason}", "{path}: 無法讀取：{reason}"),
         "err.write": (
             "{path}: 写入失败（{reason}），原文件未改动。",
@@ -493,9 +497,14 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "OpenDocument 表格（.ods），请在 LibreOffice 中另存为 .xlsx",
             "OpenDocument 表格（.ods），請在 LibreOffice 中另存為 .xlsx",
         ),
+        "reason.os_error": ("无法打开文件（{detail}）", "無法開啟檔案（{detail}）"),
         "reason.strict": (
             "这是“Strict Open XML”格式，请在 Excel 中另存为普通的“Excel 工作簿 (.xlsx)”",
             "這是“Strict Open XML”格式，請在 Excel 中另存為普通的“Excel 工作簿 (.xlsx)”",
+        ),
+        "reason.timeout": (
+            "读取超过 {seconds} 秒仍未完成，已停止（可用 --timeout 调高）",
+            "讀取超過 {seconds} 秒仍未完成，已停止（可用 --timeout 調高）",
         ),
         "reason.too_many_cells": (
             "工作表“{sheet}”的单元格范围过大（{extent}），上限 {limit} 个单元格（可用 {option} "

@@ -11,6 +11,18 @@ from retrokit.method import Analysis, KpiResult, LessonResult, ProblemResult
 from retrokit.method.campaigns import order
 from retrokit.render.json import json_fields, to_json
 
+#: What a spreadsheet reads as the start of a formula (OWASP, "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: Any) -> Any:
+    """A text cell for a CSV that people open in Excel, WPS or Feishu: text beginning with a
+    formula character gets a leading apostrophe, so it shows as typed instead of being
+    evaluated (``=HYPERLINK(...)`` stays text). Numbers and other values pass untouched."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
 
 def campaign_key(a: Analysis) -> str:
     return Path(a.file).stem
@@ -81,12 +93,16 @@ def _write_xlsx(
     wb.save(path)
 
 
-def export(analyses: Sequence[Analysis], target: Path, *, force: bool = False) -> Path:
+def export(
+    analyses: Sequence[Analysis], target: Path, *, force: bool = False, raw_csv: bool = False
+) -> Path:
     """Write the tidy tables as .xlsx (a sheet each), .sqlite (a table each) or, for .csv, a
-    folder named after the file holding one UTF-8 CSV (with BOM, for Excel) per table."""
+    folder named after the file holding one UTF-8 CSV (with BOM, for Excel) per table. CSV
+    text cells are made safe to open (csv_safe) unless ``raw_csv``; the other formats keep
+    the exact text."""
     import pandas as pd
 
-    from retrokit.errors import UsageError, UserError
+    from retrokit.errors import UsageError, UserError, WriteError
     from retrokit.fsutil import atomic_write
 
     columns = table_columns()
@@ -112,8 +128,13 @@ def export(analyses: Sequence[Analysis], target: Path, *, force: bool = False) -
         folder = target.with_suffix("")
         if folder.exists() and not force:
             raise UserError("err.exists", path=folder)
-        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise WriteError("err.write", path=folder, reason=exc.strerror or exc) from None
         for name, frame in frames.items():
+            if not raw_csv:
+                frame = frame.map(csv_safe)
             encoded = frame.to_csv(index=False).encode("utf-8-sig")
 
             def write_csv(tmp: Path, encoded: bytes = encoded) -> None:

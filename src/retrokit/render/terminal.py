@@ -185,8 +185,11 @@ def render_compare_table(data: dict[str, Any], lang: Lang, stream: IO[str]) -> N
 LESSON_COLUMNS = ("campaign", "date", "category", "lesson", "applies_to", "evidence")
 
 
-def lessons_text(rows: list[dict[str, Any]], lang: Lang, fmt: str, stream: IO[str]) -> None:
-    """The lessons library as a terminal table, Markdown, CSV or JSON."""
+def lessons_text(
+    rows: list[dict[str, Any]], lang: Lang, fmt: str, stream: IO[str], *, raw_csv: bool = False
+) -> None:
+    """The lessons library as a terminal table, Markdown, CSV or JSON. CSV text cells that a
+    spreadsheet would evaluate get a leading apostrophe unless ``raw_csv`` (csv_safe)."""
     headers = [
         t("lessons.campaign", lang),
         t("lessons.date", lang),
@@ -205,10 +208,19 @@ def lessons_text(rows: list[dict[str, Any]], lang: Lang, fmt: str, stream: IO[st
     elif fmt == "csv":
         import csv
 
+        from retrokit.render.export import csv_safe
+
         writer = csv.writer(stream, lineterminator="\r\n")
         writer.writerow(headers)
         for row in rows:
-            writer.writerow(cells(row))
+            texts = cells(row)
+            if not raw_csv:
+                originals = [row.get(k) for k in LESSON_COLUMNS]
+                texts = [
+                    csv_safe(text) if isinstance(orig, str) else text
+                    for text, orig in zip(texts, originals, strict=True)
+                ]
+            writer.writerow(texts)
     elif fmt == "md":
         from retrokit.render.report import md_escape
 

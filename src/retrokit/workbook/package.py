@@ -299,7 +299,10 @@ def open_package(path: Path, limits: Limits) -> Package:
             limit=limits.max_file_bytes,
             option="--max-file-bytes",
         )
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:  # permission denied, a dead network drive: F001, the run goes on
+        raise UnreadableWorkbook(path, "reason.os_error", detail=exc.strerror or exc) from None
     if data.startswith(OLE_MAGIC):
         raise _sniff_ole(path, data)
     if not data.startswith(ZIP_MAGIC):
