@@ -570,8 +570,28 @@ _PER_STRING = 96
 _STRING_TYPES = (b"s", b"str", b"inlineStr")
 
 
+_SHARED_VALUE = re.compile(rb' t="s"[^<>]*><v>(\d{1,11})</v>')
+_ODD_T = re.compile(rb"""t(?:\s+=|=\s|=')""")
+
+
 def _text_bytes(xml: bytes, sizes: list[int]) -> int:
     """The text the cells of a sheet materialise, each use of a shared string counted."""
+    # As Excel and the usual writers spell cells, one pass of a pattern finds every use;
+    # any other spelling is walked tag by tag.
+    strings = xml.count(b' t="s"')
+    values = _SHARED_VALUE.findall(xml)
+    odd = any(ws in xml for ws in (b"\tt", b"\nt", b"\rt")) or _ODD_T.search(xml)
+    if len(values) == strings and not odd:
+        try:
+            text = sum(map(sizes.__getitem__, map(int, values)))
+        except IndexError:  # a value past the table: the reader's error, walk to be sure
+            return _walk_text(xml, sizes)
+        others = xml.count(b' t="str"') + xml.count(b' t="inlineStr"')
+        return text + (strings + others) * _PER_STRING
+    return _walk_text(xml, sizes)
+
+
+def _walk_text(xml: bytes, sizes: list[int]) -> int:
     total = 0
     shared = False
     count = len(sizes)
@@ -628,8 +648,17 @@ _CELL_SCAN = re.compile(
 _CELL_ROW = re.compile(rb'c(?<=[<:]c) r="[A-Za-z]*(\d+)"')
 _TAG = re.compile(rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>]*)>")
 _R_ATTR = re.compile(rb'\sr\s*=\s*["\']([A-Za-z]*)(\d*)')
-#: A tag with r= given twice: the reader takes the last, the fast scan looks at the first.
-_TWO_R = re.compile(rb"""\sr\s*=\s*(?:"[^"]*"|'[^']*')[^<>]*?\sr\s*=""")
+#: r= spelled other than ` r="`: then a tag may carry it twice (the reader takes the last).
+_ODD_R = re.compile(rb"""r(?:\s+=|=\s|=')""")  # led by a literal: a fast scan
+
+
+def _odd_addresses(xml: bytes) -> bool:
+    """Whether some row or cell tag may not carry exactly one ` r="` (so: walk the tags)."""
+    if xml.count(b' r="') != xml.count(b"<c ") + xml.count(b"<row "):
+        return True
+    return any(ws in xml for ws in (b"\tr", b"\nr", b"\rr")) or _ODD_R.search(xml) is not None
+
+
 #: The one-letter column of every cell, for a tall sheet without far columns.
 _CELL_LETTER = re.compile(rb'c(?<=[<:]c) r="([A-Za-z])')
 #: What a sheet without far references spans at most: rows up to 99,999, columns A to Z.
@@ -667,7 +696,7 @@ def sheet_extent(xml: bytes, exact: bool = False) -> tuple[int, int]:
     stay below 100,000 and columns within A-Z unless one names more. ``exact`` (or any other
     cell tag) walks the tags instead.
     """
-    if exact or _TWO_R.search(xml):
+    if exact or _odd_addresses(xml):
         return _walk_extent(xml)
     letters: set[bytes] = set()
     rows = _NEAR_ROWS
