@@ -246,7 +246,7 @@ class Github(Formatter):
 
 #: Markdown and HTML that cell text must not become in the job summary: tags (<details>,
 #: <img>), images and links, emphasis, code spans, headings, tables.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]!|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 
 def _md_cell(s: str) -> str:

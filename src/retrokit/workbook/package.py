@@ -1,9 +1,11 @@
 """What a file is, before any parser touches it, and the little structure calamine does not give.
 
 A file is recognised by its first bytes, not its suffix. A zip is checked against size limits
-(zip bombs, sheets that span billions of cells, which make native readers abort the process)
-before the cell reader sees it. Number formats (a percent-formatted 0.05) are read here from
-``styles.xml`` and the sheet XML, with regular expressions over bytes rather than a DOM.
+(zip bombs; sheets that span billions of cells, which make native readers abort the process;
+shared text repeated by many cells, both measured in :mod:`.extent`) before the cell reader
+sees it, and its parts are found as the Open Packaging Conventions say. Number formats (a
+percent-formatted 0.05) are read here from ``styles.xml`` (parsed as XML) and the sheet XML
+(regular expressions over bytes rather than a DOM).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from types import ModuleType
 from typing import Any
 
 from retrokit.errors import UnreadableWorkbook
+from retrokit.workbook.extent import NEAR_COLUMNS, NEAR_ROWS, PER_STRING, sheet_extent, text_bytes
 
 _inflate: ModuleType
 try:  # ISA-L inflates sheet XML about four times as fast as zlib, the same API
@@ -150,12 +153,12 @@ class Package:
         sizes = self._string_sizes
         xml = self.sheet_xml(part)
         # Cheap bound first: every cell a string, every value the longest shared string.
-        bound = (xml.count(b"<c") + xml.count(b":c")) * _PER_STRING
+        bound = (xml.count(b"<c") + xml.count(b":c")) * PER_STRING
         if sizes:
             bound += (xml.count(b"<v") + xml.count(b":v")) * max(sizes)
         if bound + self._text <= self.limits.max_text_bytes:
             return bound
-        return _text_bytes(xml, sizes)
+        return text_bytes(xml, sizes)
 
     def sheet_xml(self, part: str) -> bytes:
         if part not in self._xml:
@@ -564,32 +567,6 @@ def _string_sizes(path: Path, zf: zipfile.ZipFile, part: str | None) -> list[int
     return sizes
 
 
-_VALUE_TAG = re.compile(rb"<(?:[\w.-]+:)?(c|v)(?=[\s/>])([^>]*)>\s*(\d*)")
-_TYPE_ATTR = re.compile(rb"""\st\s*=\s*["']([^"']*)["']""")
-
-
-#: What one string cell costs besides its text: the reader's copy and the Python object.
-_PER_STRING = 96
-_STRING_TYPES = (b"s", b"str", b"inlineStr")
-
-
-def _text_bytes(xml: bytes, sizes: list[int]) -> int:
-    """The text the cells of a sheet materialise, each use of a shared string counted."""
-    total = 0
-    shared = False
-    count = len(sizes)
-    for tag, attrs, digits in _VALUE_TAG.findall(xml):
-        if tag == b"c":
-            types = _TYPE_ATTR.findall(attrs)
-            kind = types[-1].strip() if types else b""
-            shared = kind == b"s"
-            if kind in _STRING_TYPES:
-                total += _PER_STRING
-        elif shared and digits and len(digits) < 12 and int(digits) < count:
-            total += sizes[int(digits)]
-    return total
-
-
 def _sheet_parts(
     path: Path, zf: zipfile.ZipFile, names: set[str], workbook_part: str, xml: bytes
 ) -> dict[str, str]:
@@ -616,89 +593,13 @@ def _sheet_parts(
     return parts
 
 
-# Calamine places a cell by its r= attribute in any spelling XML allows (tabs, spaces around
-# =, single quotes, lower-case letters), or right after the cell before when it has none. The
-# patterns below start from a literal so that they scan a 100,000-row sheet quickly.
-#: One look at every cell tag. The first group is set for a tag that does not begin with
-#: r="..." (placed after the cell before it, or spelled in a way XML allows but writers do
-#: not use): the tags are then walked. The others give a far reference: a column of two
-#: letters or more (the reader takes any number, not just Excel's three) with its row, or a
-#: row beyond 99,999. Led by a literal, it scans a 100,000-row sheet in a fraction of a second.
-_CELL_SCAN = re.compile(
-    rb'c(?<=[<:]c)(?:(?! r=")([\s/>])| r="(?:([A-Za-z]{2,})(\d+)|[A-Za-z]?(\d{6,}))")'
-)
-#: The row of every cell, for a sheet whose cells all begin with r="...".
-_CELL_ROW = re.compile(rb'c(?<=[<:]c) r="[A-Za-z]*(\d+)"')
-_TAG = re.compile(rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>]*)>")
-_R_ATTR = re.compile(rb'\sr\s*=\s*["\']([A-Za-z]*)(\d*)')
-#: A tag with r= given twice: the reader takes the last, the fast scan looks at the first.
-_TWO_R = re.compile(rb"""\sr\s*=\s*(?:"[^"]*"|'[^']*')[^<>]*?\sr\s*=""")
-#: The one-letter column of every cell, for a tall sheet without far columns.
-_CELL_LETTER = re.compile(rb'c(?<=[<:]c) r="([A-Za-z])')
-#: What a sheet without far references spans at most: rows up to 99,999, columns A to Z.
-_NEAR_ROWS, _NEAR_COLUMNS = 99_999, 26
-
-
-def _column_number(letters: str) -> int:
-    n = 0
-    for ch in letters.upper():
-        n = n * 26 + ord(ch) - 64
-    return n
-
-
-def _walk_extent(xml: bytes) -> tuple[int, int]:
-    """Follow every row and cell tag as the reader does: exact, and slow on big sheets."""
-    last_row = widest = row = col = 0
-    for m in _TAG.finditer(xml):
-        refs = _R_ATTR.findall(m.group(2))
-        letters, digits = refs[-1] if refs else (b"", b"")
-        if m.group(1) == b"row":
-            row = int(digits) if digits else row + 1
-            col = 0
-        else:
-            col = _column_number(letters.decode()) if letters else col + 1
-            if digits:
-                row = int(digits)
-        last_row, widest = max(last_row, row), max(widest, col)
-    return last_row, widest
-
-
-def sheet_extent(xml: bytes, exact: bool = False) -> tuple[int, int]:
-    """(rows, columns) that a dense cell reader allocates for this sheet XML, or more.
-
-    When every cell tag begins with its own address the far references alone decide: rows
-    stay below 100,000 and columns within A-Z unless one names more. ``exact`` (or any other
-    cell tag) walks the tags instead.
-    """
-    if exact or _TWO_R.search(xml):
-        return _walk_extent(xml)
-    letters: set[bytes] = set()
-    rows = _NEAR_ROWS
-    for odd, column, digits, far_row in _CELL_SCAN.findall(xml):
-        if odd:
-            return _walk_extent(xml)
-        if column:
-            letters.add(column)
-        rows = max(rows, int(digits or far_row))
-    if not letters:
-        if rows <= _NEAR_ROWS:
-            return rows, _NEAR_COLUMNS
-        # A tall sheet is usually narrow (one long column): take its real widest column.
-        found = {c.upper() for c in _CELL_LETTER.findall(xml)}
-        return rows, max((_column_number(c.decode()) for c in found), default=1)
-    # A wide sheet (a note in column AB, say) is usually short: take its real last row rather
-    # than assume 99,999 of them.
-    rows = max((int(d) for d in _CELL_ROW.findall(xml)), default=0)
-    return rows, max(_NEAR_COLUMNS, *(_column_number(c.decode()) for c in letters))
-
-
 def _check_extent(path: Path, package: Package, sheet: str, part: str, limits: Limits) -> int:
     """The cells a sheet spans; refused beyond ``max_cells`` (a dense reader would abort)."""
     try:
         xml = package.sheet_xml(part)
     except ZIP_ERRORS as exc:
         raise UnreadableWorkbook(path, "reason.bad_zip", detail=_short(exc)) from None
-    last_row, widest = sheet_extent(xml, exact=limits.max_cells < _NEAR_ROWS * _NEAR_COLUMNS)
+    last_row, widest = sheet_extent(xml, exact=limits.max_cells < NEAR_ROWS * NEAR_COLUMNS)
     if last_row * widest > limits.max_cells:
         raise UnreadableWorkbook(
             path,
