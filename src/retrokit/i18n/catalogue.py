@@ -590,4 +590,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "- Trying to fix everything: focus on the 2-3 problems with the largest effect.\n"
         "When done, run retrokit lint to check and retrokit report for the report.",
     },
+    # issue 16: the terminal's header for the achievement bar and the priority column
+    "terminal.progress": {"zh-CN": "进度", "en": "Progress"},
+    "terminal.priority": {"zh-CN": "优先级", "en": "Priority"},
+    "terminal.grades": {"zh-CN": "影响/难度", "en": "Impact/effort"},
+    "compare.trend": {"zh-CN": "达成率变化", "en": "Achievement over campaigns"},
 }
