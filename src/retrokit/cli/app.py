@@ -37,7 +37,7 @@ LangOption = Annotated[
 ]
 TodayOption = Annotated[
     str | None,
-    typer.Option("--today", help="Date to judge overdue actions against (YYYY-MM-DD)."),
+    typer.Option("--today", help="Date to judge overdue actions against (e.g. 2024-08-01)."),
 ]
 # The default shown is retrokit.method.DEFAULT_THRESHOLD, spelled out rather than imported:
 # importing the method here would double the start-up of --help (bench/run.py budgets it).
@@ -145,12 +145,18 @@ def choice(value: str, choices: tuple[str, ...], option: str, lang: str | None) 
 
 
 def today_option(value: str | None, lang: str | None = None) -> dt.date | None:
-    from retrokit.workbook.values import parse_iso_date
+    """``--today`` in the forms a workbook's date cell takes (2024-08-01, 2024/8/1,
+    2024年8月1日, 20240801, Aug 1 2024); a bare number is not an Excel serial here."""
+    import re
+
+    from retrokit.workbook.values import parse_date
 
     if value is None:
         return None
     try:
-        return parse_iso_date(value)
+        if re.fullmatch(r"\s*\d+(\.\d+)?\s*", value) and not re.fullmatch(r"\s*\d{8}\s*", value):
+            raise ValueError(value)
+        return parse_date(value)
     except ValueError:
         fail_t("err.date_option", 2, lang, value=value)
 

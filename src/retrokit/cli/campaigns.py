@@ -14,6 +14,7 @@ from retrokit.cli.app import (
     app,
     choice,
     fail,
+    fail_t,
     output_lang,
     today_option,
     ui_lang,
@@ -90,12 +91,37 @@ LESSONS_FORMATS = {
 CATEGORIES = ("success", "lesson", "surprise")
 
 
+def _category(value: str, lang: str | None) -> str:
+    """The category code for ``--category`` written as a code or a label in any language."""
+    from retrokit.workbook.schema import CATEGORY
+    from retrokit.workbook.values import parse_choice
+
+    try:
+        return parse_choice(value, CATEGORY)
+    except ValueError:
+        names = [*CATEGORIES, *CATEGORY.labels(ui_lang(lang))]
+        choice(value, tuple(names), "--category", lang)
+        raise
+
+
+def _header_lang(value: str) -> Any:
+    from retrokit.i18n import check_lang
+
+    try:
+        return check_lang(value)
+    except ValueError:
+        fail_t("err.choice", 2, None, option="--headers", choices="zh-CN, zh-TW, en", value=value)
+
+
 @app.command()
 def lessons(
     paths: PathsArgument,
     search: Annotated[str | None, typer.Option("--search", help="Text to look for.")] = None,
     category: Annotated[
-        str | None, typer.Option("--category", help="success, lesson or surprise.")
+        str | None,
+        typer.Option(
+            "--category", help="success, lesson or surprise (or 成功经验, 改进教训, 意外发现)."
+        ),
     ] = None,
     fmt: Annotated[str | None, typer.Option("--format", help="table, md, csv or json.")] = None,
     output: OutputOption = None,
@@ -109,7 +135,7 @@ def lessons(
 
     fmt = pick_format(fmt, output, LESSONS_FORMATS, "table", lang, paths)
     if category is not None:
-        choice(category, CATEGORIES, "--category", lang)
+        category = _category(category, lang)
     analyses = [c.analysis for c in _campaigns(paths, lang=lang)]
     rows = collect(analyses, search, category)
     out_lang = output_lang(lang, analyses[0].lang if analyses else None)
@@ -119,8 +145,8 @@ def lessons(
     buffer = io.StringIO()
     lessons_text(rows, out_lang, fmt, buffer)
     text = buffer.getvalue()
-    if fmt == "csv" and not to_stdout(output):
-        # A BOM so Excel and Feishu read the file as UTF-8.
+    if fmt == "csv":
+        # A BOM so Excel and Feishu read it as UTF-8, redirected to a file or not.
         emit(text.encode("utf-8-sig"), output, lang=lang, inputs=paths)
         return
     emit(text, output, lang=lang, inputs=paths)
@@ -131,16 +157,21 @@ def export(
     paths: PathsArgument,
     to: Annotated[Path, typer.Option("--to", help="A .xlsx, .csv (folder of tables) or .sqlite.")],
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    headers: Annotated[
+        str | None,
+        typer.Option("--headers", help="Column headers in zh-CN, zh-TW or en (default: keys)."),
+    ] = None,
 ) -> None:
     """Export campaigns, KPIs, problems and lessons as tidy tables for a BI tool."""
     from retrokit.cli.output import refuse_inputs
     from retrokit.errors import UserError
     from retrokit.render.export import export as export_tables
 
+    header_lang = None if headers is None else _header_lang(headers)
     refuse_inputs(to, paths, None)
     analyses = [c.analysis for c in _campaigns(paths)]
     try:
-        written = export_tables(analyses, to, force=force)
+        written = export_tables(analyses, to, force=force, headers=header_lang)
     except UserError as exc:
         fail(exc.message(ui_lang()), exc.exit_code)
     sys.stdout.write(f"{written}\n")

@@ -91,6 +91,7 @@ def lint(
     size_limits = limits(max_cells, max_unpacked_bytes, max_ratio, max_file_bytes)
     files: list[str] = []
     codes: Counter[str] = Counter()
+    severity_of: dict[str, Any] = {}
     worst = {"error": 0, "warning": 0}
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY") if fmt == "github" else None
     summary = open(summary_path, "a", encoding="utf-8") if summary_path else None  # noqa: SIM115
@@ -105,6 +106,7 @@ def lint(
         # Counted as they pass, so nothing needs all findings in memory at once.
         for f in iter_selected(results(), selection):
             codes[f.code] += 1
+            severity_of[f.code] = f.severity
             if f.severity.value in worst:
                 worst[f.severity.value] += 1
             if summary is not None:
@@ -119,7 +121,7 @@ def lint(
         def parts() -> Any:
             yield from chunks
             if show_statistics:
-                yield statistics(codes)
+                yield statistics(codes, severity_of)
 
         if to_stdout(output) and fmt == "text" and _colour():
             _print_coloured("".join(parts()))

@@ -19,6 +19,7 @@ from retrokit.cli.app import (
     app,
     choice,
     fail,
+    fail_t,
     limits,
     load_config,
     output_lang,
@@ -46,6 +47,8 @@ def init(
     from retrokit.errors import UserError
 
     language = output_lang(lang)
+    if example and previous is not None:
+        fail_t("err.example_from", 2, lang)
     try:
         if previous is not None:
             language = output_lang(lang, api.open_workbook(previous).lang)

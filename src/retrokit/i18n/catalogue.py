@@ -65,8 +65,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{code}' names {count} rules; give one code, e.g. K001.",
     },
     "err.date_option": {
-        "zh-CN": "日期 {value} 无法识别，请写成 YYYY-MM-DD，例如 2024-08-01。",
-        "en": "date {value} not understood; write it as YYYY-MM-DD, e.g. 2024-08-01.",
+        "zh-CN": "日期 {value} 无法识别，请写成 2024-08-01、2024/8/1 或 2024年8月1日。",
+        "en": "date {value} not understood; write it as 2024-08-01, 2024/8/1 or 2024年8月1日.",
     },
     "err.threshold": {
         "zh-CN": "阈值 {value} 无效，请给 0 到 1 之间的小数，例如 0.9。",
@@ -595,4 +595,27 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "terminal.priority": {"zh-CN": "优先级", "en": "Priority"},
     "terminal.grades": {"zh-CN": "影响/难度", "en": "Impact/effort"},
     "compare.trend": {"zh-CN": "达成率变化", "en": "Achievement over campaigns"},
+    "err.folder_exists": {
+        "zh-CN": "{path}：文件夹已存在，未做改动；加 --force 覆盖其中的表格。",
+        "en": "{path}: folder exists and was left unchanged; add --force to overwrite its tables.",
+    },
+    "err.example_from": {
+        "zh-CN": "--example 与 --from 不能同时使用：示例是填好的样例，--from 从上一次复盘开始。",
+        "en": "--example and --from cannot be used together: the example is a filled-in sample, "
+        "--from starts from a previous review.",
+    },
+    "export.campaign": {"zh-CN": "活动", "en": "Campaign"},
+    "export.file": {"zh-CN": "文件", "zh-TW": "檔案", "en": "File"},
+    "export.kpis": {"zh-CN": "KPI 数", "en": "KPIs"},
+    "export.exceeded": {"zh-CN": "超额完成", "en": "Exceeded"},
+    "export.met": {"zh-CN": "基本完成", "en": "Met"},
+    "export.missed": {"zh-CN": "未完成", "en": "Missed"},
+    "export.unrated": {"zh-CN": "未评估", "en": "Unrated"},
+    "export.reached_share": {"zh-CN": "达成占比", "en": "Share reached"},
+    "export.row": {"zh-CN": "行号", "en": "Row"},
+    "export.unit": {"zh-CN": "单位", "en": "Unit"},
+    "export.result": {"zh-CN": "结果", "en": "Result"},
+    "export.why_chain": {"zh-CN": "5-Why 链", "en": "5-Why chain"},
+    "export.priority": {"zh-CN": "优先级", "en": "Priority"},
+    "export.overdue": {"zh-CN": "已逾期", "en": "Overdue"},
 }
