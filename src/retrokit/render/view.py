@@ -490,7 +490,7 @@ def review_view(result: Analysis, lang: Lang) -> ReviewView:
     return ReviewView(
         lang=lang,
         html_lang=language(lang).html_lang,
-        fonts=page_fonts(),
+        fonts=page_fonts(lang),
         title=t("report.title", lang, project=project),
         colon=language(lang).colon,
         as_of=t("report.as_of", lang, date=result.today.isoformat()),
@@ -656,7 +656,7 @@ def compare_view(data: Mapping[str, Any], lang: Lang) -> CompareView:
     return CompareView(
         lang=lang,
         html_lang=language(lang).html_lang,
-        fonts=page_fonts(),
+        fonts=page_fonts(lang),
         title=t("compare.title", lang),
         campaigns=tuple(
             CampaignRow(
