@@ -15,6 +15,7 @@ from retrokit.cli.app import (
     choice,
     fail,
     fail_t,
+    h,
     output_lang,
     today_option,
     ui_lang,
@@ -44,10 +45,10 @@ COMPARE_FORMATS = {
 }
 
 
-@app.command()
+@app.command(help=h("help.cmd.compare"))
 def compare(
     paths: PathsArgument,
-    fmt: Annotated[str | None, typer.Option("--format", help="table, json, html or md.")] = None,
+    fmt: Annotated[str | None, typer.Option("--format", help=h("help.format_compare"))] = None,
     output: OutputOption = None,
     lang: LangOption = None,
     today: TodayOption = None,
@@ -113,17 +114,15 @@ def _header_lang(value: str) -> Any:
         fail_t("err.choice", 2, None, option="--headers", choices="zh-CN, zh-TW, en", value=value)
 
 
-@app.command()
+@app.command(help=h("help.cmd.lessons"))
 def lessons(
     paths: PathsArgument,
-    search: Annotated[str | None, typer.Option("--search", help="Text to look for.")] = None,
+    search: Annotated[str | None, typer.Option("--search", help=h("help.search"))] = None,
     category: Annotated[
         str | None,
-        typer.Option(
-            "--category", help="success, lesson or surprise (or 成功经验, 改进教训, 意外发现)."
-        ),
+        typer.Option("--category", help=h("help.category")),
     ] = None,
-    fmt: Annotated[str | None, typer.Option("--format", help="table, md, csv or json.")] = None,
+    fmt: Annotated[str | None, typer.Option("--format", help=h("help.format_lessons"))] = None,
     output: OutputOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -152,14 +151,14 @@ def lessons(
     emit(text, output, lang=lang, inputs=paths)
 
 
-@app.command()
+@app.command(help=h("help.cmd.export"))
 def export(
     paths: PathsArgument,
-    to: Annotated[Path, typer.Option("--to", help="A .xlsx, .csv (folder of tables) or .sqlite.")],
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    to: Annotated[Path, typer.Option("--to", help=h("help.to"))],
+    force: Annotated[bool, typer.Option("--force", help=h("help.force"))] = False,
     headers: Annotated[
         str | None,
-        typer.Option("--headers", help="Column headers in zh-CN, zh-TW or en (default: keys)."),
+        typer.Option("--headers", help=h("help.headers")),
     ] = None,
 ) -> None:
     """Export campaigns, KPIs, problems and lessons as tidy tables for a BI tool."""

@@ -17,6 +17,7 @@ from retrokit.cli.app import (
     TodayOption,
     app,
     fail,
+    h,
     limits,
     load_config,
     output_lang,
@@ -26,31 +27,32 @@ from retrokit.cli.app import (
 from retrokit.cli.output import emit, pick_format, to_stdout
 
 
-@app.command()
+@app.command(help=h("help.cmd.lint"))
 def lint(
-    paths: Annotated[list[Path], typer.Argument(help="Workbooks or folders to check.")],
+    paths: Annotated[list[Path], typer.Argument(help=h("help.lint_paths"))],
     fmt: Annotated[
         str | None,
         typer.Option(
             "--format",
-            help="text, concise, json, json-lines, github, sarif or junit "
-            "(or $RETROKIT_OUTPUT_FORMAT).",
+            help=h("help.format_lint"),
         ),
     ] = None,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here.")] = None,
-    select: Annotated[list[str] | None, typer.Option("--select", help="Rules to check.")] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Rules to skip.")] = None,
-    extend_select: Annotated[
-        list[str] | None, typer.Option("--extend-select", help="Rules to add.")
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help=h("help.lint_output"))
     ] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
-    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Always exit 0.")] = False,
+    select: Annotated[list[str] | None, typer.Option("--select", help=h("help.select"))] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help=h("help.ignore"))] = None,
+    extend_select: Annotated[
+        list[str] | None, typer.Option("--extend-select", help=h("help.extend_select"))
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help=h("help.strict"))] = False,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help=h("help.exit_zero"))] = False,
     show_statistics: Annotated[
-        bool, typer.Option("--statistics", help="Print counts per rule code.")
+        bool, typer.Option("--statistics", help=h("help.statistics"))
     ] = False,
     today: TodayOption = None,
     config: ConfigOption = None,
-    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore config files.")] = False,
+    isolated: Annotated[bool, typer.Option("--isolated", help=h("help.isolated"))] = False,
     lang: LangOption = None,
     max_cells: MaxCells = None,
     max_unpacked_bytes: MaxUnpacked = None,

@@ -156,3 +156,33 @@ def pick(texts: Mapping[str, Any], lang: str) -> Any:
         raise KeyError(lang)
     value = pick(texts, source)
     return derive(value, lang) if isinstance(value, str) else value
+
+
+def locale_lang(environ: Mapping[str, str]) -> Lang | None:
+    """The language the POSIX locale asks for (LC_ALL, then LC_MESSAGES, then LANG):
+    zh_TW/zh_HK/zh_MO and zh_Hant read as zh-TW, other Chinese as zh-CN, en_* as en; None for
+    C, POSIX or a language retrokit does not speak."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name)
+        if not value:
+            continue
+        tag = value.split(".")[0].split("@")[0].replace("-", "_").casefold()
+        if tag.startswith("zh"):
+            traditional = any(part in tag for part in ("_tw", "_hk", "_mo", "hant"))
+            return "zh-TW" if traditional else "zh-CN"
+        if tag == "en" or tag.startswith("en_"):
+            return "en"
+        return None
+    return None
+
+
+def environment_lang(environ: Mapping[str, str] | None = None) -> Lang:
+    """The language the environment asks for: RETROKIT_LANG, else the locale, else zh-CN."""
+    import os
+
+    env = os.environ if environ is None else environ
+    wanted = env.get("RETROKIT_LANG", "").replace("_", "-").casefold()
+    for code in LANGS:
+        if wanted == code.casefold():
+            return code
+    return locale_lang(env) or DEFAULT_LANG

@@ -42,6 +42,7 @@ from typing import Any, ClassVar
 from retrokit import __version__
 from retrokit.findings import Finding, Severity
 from retrokit.i18n import t
+from retrokit.i18n.languages import environment_lang
 from retrokit.lint.config import base_code
 from retrokit.lint.selection import relpath
 from retrokit.render.jsonout import encode_items
@@ -157,8 +158,15 @@ class Text(Formatter):
         out.append(statistics(self._codes, self._severity_of))
         sev = self._severities
         out.append(
-            f"{len(files)} file(s) checked: {sev[Severity.ERROR]} error(s), "
-            f"{sev[Severity.WARNING]} warning(s), {sev[Severity.INFO]} info.\n"
+            t(
+                "lint.summary",
+                self.lang or environment_lang(),
+                files=len(files),
+                errors=sev[Severity.ERROR],
+                warnings=sev[Severity.WARNING],
+                infos=sev[Severity.INFO],
+            )
+            + "\n"
         )
         return "".join(out)
 
