@@ -1118,4 +1118,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-CN": "共检查 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示。",
         "en": "{files} file(s) checked: {errors} error(s), {warnings} warning(s), {infos} info.",
     },
+    "compare.mermaid_caption": {
+        "zh-CN": "Mermaid 图：每个指标一张，横轴只列出测量过该指标的活动，纵轴是达成率（%），"
+        "第二条线是 100% 目标线。",
+        "en": "Mermaid charts: one per metric; the x axis lists only the campaigns that measured "
+        "it, the y axis is the achievement rate (%), and the second line is the 100% target.",
+    },
+    "compare.not_measured": {"zh-CN": "未测量", "en": "not measured"},
+    "label.missing": {"zh-CN": "未填写", "en": "not filled in"},
 }

@@ -7,8 +7,7 @@ from typing import IO, Any, TypeVar
 
 from retrokit.i18n import t
 from retrokit.method import Analysis
-from retrokit.render import display
-from retrokit.render.view import review_view
+from retrokit.render.view import compare_view, review_view
 from retrokit.text import clean_terminal
 from retrokit.workbook.schema import (
     CATEGORY,
@@ -237,16 +236,21 @@ def render_compare_table(
         )
     _fit_numbers(table)
     console.print(table)
+    # Each metric's trend: the campaigns as columns, the rate and its result in each.
+    view = compare_view(data, lang)
     metrics = _table(
         t("compare.metrics", lang),
-        [(t("report.metric", lang), False), (t("compare.trend", lang), False)],
+        [(t("report.metric", lang), False), *((c, False) for c in view.trend_columns)],
         narrow,
     )
-    for m in data["metrics"]:
-        steps = " → ".join(
-            display.percent(p["rate"]) if p["rate"] is not None else "n/a" for p in m["series"]
+    for m in view.metrics:
+        metrics.add_row(
+            _c(m.metric),
+            *(
+                _c(f"{p.rate} {p.label}") if p else f"[dim]{_c(view.labels['not_measured'])}[/]"
+                for p in m.by_campaign
+            ),
         )
-        metrics.add_row(_c(m["metric"]), _c(steps))
     console.print(metrics)
     for key, title in (
         ("recurring_areas", "compare.areas"),
