@@ -28,8 +28,15 @@ demo: $(STAMP)
 	$(BIN)/retrokit report demo/example.xlsx -o demo/example.report.html --today 2024-08-08
 	$(BIN)/retrokit report demo/example.xlsx --format md -o demo/example.report.md --today 2024-08-08
 	$(BIN)/retrokit report demo/example.xlsx -o demo/example.report.pptx --today 2024-08-08
-	$(BIN)/retrokit lint demo/ --today 2024-08-08 --exit-zero
-	@echo "demo/: blank.xlsx example.xlsx example.analysis.json example.report.html example.report.md example.report.pptx"
+	$(BIN)/retrokit lint demo/example.xlsx --today 2024-08-08 --exit-zero
+	@echo ""
+	@echo "Open these files:"
+	@echo "  demo/example.report.html   the review report (browser; prints to A4)"
+	@echo "  demo/example.report.md     the same report as Markdown"
+	@echo "  demo/example.report.pptx   the slide deck for leadership"
+	@echo "  demo/example.xlsx          the filled worked example"
+	@echo "  demo/blank.xlsx            a blank workbook to fill in for your own campaign"
+	@echo "  demo/example.analysis.json the analysis as JSON"
 
 lint: $(DEVSTAMP)
 	$(BIN)/ruff check src tests bench

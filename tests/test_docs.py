@@ -15,12 +15,13 @@ def test_rule_reference_is_generated_from_the_registry() -> None:
 
 def test_every_command_has_help_and_is_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    top = run_cli("--help").stdout
+    english = {"RETROKIT_LANG": "en"}
+    top = run_cli("--help", env=english).stdout
     listing = top[top.index("Commands") :]
     commands = re.findall(r"^(?:│ |  )(\w+)\s", listing, re.M)
     assert set(commands) >= {"init", "analyze", "report", "lint", "rules", "rule"}, top
     for command in commands:
-        proc = run_cli(command, "--help")
+        proc = run_cli(command, "--help", env=english)
         assert proc.returncode == 0 and "Usage" in proc.stdout, command
         assert f"retrokit {command}" in readme, command
     assert "make demo" in readme and "make test" in readme

@@ -252,7 +252,9 @@ def test_the_default_threshold_is_the_methods_everywhere() -> None:
     from retrokit.rules import Settings
 
     assert Config().threshold == Settings(today=TODAY).threshold == DEFAULT_THRESHOLD
-    help_text = " ".join(re.sub(r"[│╭╮╰╯─]", " ", run_cli("analyze", "--help").stdout).split())
+    help_text = " ".join(
+        re.sub(r"[│╭╮╰╯─]", " ", run_cli("analyze", "--help", "--lang", "en").stdout).split()
+    )
     assert f"counts as met ({DEFAULT_THRESHOLD})" in help_text
     for name in ("summer-promo-2024.xlsx", "summer-promo-2024.en.xlsx"):
         meta = load_workbook(ROOT / "examples" / name)[META_SHEET]

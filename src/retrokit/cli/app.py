@@ -9,19 +9,111 @@ every annotation string again at each start. Heavy libraries are imported inside
 import datetime as dt
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from retrokit import __version__
+from retrokit.i18n import t
+from retrokit.i18n.languages import environment_lang
 
 if TYPE_CHECKING:
     from retrokit.i18n.languages import Lang
 
-app = typer.Typer(
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+# --- the language of help and usage errors ----------------------------------------------------
+
+
+def cli_lang(argv: list[str] | None = None) -> "Lang":
+    """The language of help, usage errors and messages: ``--lang`` on the command line, else
+    RETROKIT_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG), else zh-CN. Read from argv
+    before typer parses it, because help texts are fixed when the commands are declared."""
+    from retrokit.i18n import check_lang
+
+    args = sys.argv[1:] if argv is None else argv
+    given = [a.split("=", 1)[1] for a in args if a.startswith("--lang=")]
+    given += [args[i + 1] for i, a in enumerate(args[:-1]) if a == "--lang"]
+    for candidate in given:
+        try:
+            return check_lang(candidate)
+        except ValueError:
+            continue
+    return environment_lang()
+
+
+HELP_LANG = cli_lang()
+
+
+def h(key: str) -> str:
+    """A help text from the catalogue, in the language of this run (see cli_lang). zh-TW help
+    is spelled out in the catalogue, so --help never loads OpenCC."""
+    return t(key, HELP_LANG)
+
+
+# click's own words in help screens, in the order they are replaced (longer ones first).
+_CLICK_WORDS = (
+    ("COMMAND [ARGS]...", "cli.command_args"),
+    ("[OPTIONS]", "cli.options_metavar"),
+    ("Show this message and exit.", "cli.help_option"),
+    ("[required]", "cli.required"),
+)
+_CLICK_HEADINGS = (
+    ("Usage:", "cli.usage"),
+    ("Arguments:", "cli.arguments"),
+    ("Options:", "cli.options"),
+    ("Commands:", "cli.commands"),
+)
+
+
+def localize_help(text: str, lang: "Lang" = HELP_LANG) -> str:
+    """A help or usage screen with click's own English words in ``lang``."""
+    if lang == "en":
+        return text
+    import re
+
+    for english, key in _CLICK_WORDS:
+        text = text.replace(english, t(key, lang))
+    for english, key in _CLICK_HEADINGS:
+        word = t(key, lang)
+        # A full-width colon carries its own space: "用法：retrokit ...", not "用法： retrokit".
+        after = "" if word.endswith("：") else r"\1"
+        text = re.sub(rf"^{re.escape(english)}( |$)", word + after, text, flags=re.M)
+    return text
+
+
+class _Command(TyperCommand):
+    def get_help(self, ctx: Any) -> str:
+        return localize_help(super().get_help(ctx))
+
+    def get_usage(self, ctx: Any) -> str:
+        return localize_help(super().get_usage(ctx))
+
+
+class _Group(TyperGroup):
+    def get_help(self, ctx: Any) -> str:
+        return localize_help(super().get_help(ctx))
+
+    def get_usage(self, ctx: Any) -> str:
+        return localize_help(super().get_usage(ctx))
+
+
+class _App(typer.Typer):
+    """Commands whose help screens speak the user's language."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[_F], _F]:
+        kwargs.setdefault("cls", _Command)
+        decorator: Callable[[_F], _F] = super().command(*args, **kwargs)
+        return decorator
+
+
+app = _App(
     name="retrokit",
-    help="Marketing campaign retrospectives (复盘) as checkable workbooks.",
+    cls=_Group,
+    help=h("help.app"),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -33,47 +125,33 @@ app = typer.Typer(
 LangOption = Annotated[
     str | None,
     # Spelled out rather than read from the registry, which `--help` does not import.
-    typer.Option("--lang", help="Language of the output: zh-CN, zh-TW or en."),
+    typer.Option("--lang", help=h("help.lang")),
 ]
 TodayOption = Annotated[
     str | None,
-    typer.Option("--today", help="Date to judge overdue actions against (YYYY-MM-DD)."),
+    typer.Option("--today", help=h("help.today")),
 ]
 # The default shown is retrokit.method.DEFAULT_THRESHOLD, spelled out rather than imported:
 # importing the method here would double the start-up of --help (bench/run.py budgets it).
 # tests/test_recalc.py fails when the two disagree.
 ThresholdOption = Annotated[
     float | None,
-    typer.Option("--threshold", help="Achievement rate from which a KPI counts as met (0.9)."),
+    typer.Option("--threshold", help=h("help.threshold")),
 ]
-ConfigOption = Annotated[
-    Path | None, typer.Option("--config", help="Config file (retrokit.toml or pyproject.toml).")
-]
+ConfigOption = Annotated[Path | None, typer.Option("--config", help=h("help.config"))]
 OutputOption = Annotated[
     str | None,
-    typer.Option("-o", "--output", help="Write here (- for stdout); the suffix picks the format."),
+    typer.Option("-o", "--output", help=h("help.output")),
 ]
-PathsArgument = Annotated[list[Path], typer.Argument(help="Workbooks or folders.")]
-MaxCells = Annotated[
-    int | None,
-    typer.Option("--max-cells", help="Refuse sheets spanning more cells in all (8,000,000)."),
-]
+PathsArgument = Annotated[list[Path], typer.Argument(help=h("help.paths"))]
+MaxCells = Annotated[int | None, typer.Option("--max-cells", help=h("help.max_cells"))]
 MaxUnpacked = Annotated[
     int | None,
-    typer.Option("--max-unpacked-bytes", help="Refuse files unpacking beyond this (256 MiB)."),
+    typer.Option("--max-unpacked-bytes", help=h("help.max_unpacked")),
 ]
-MaxText = Annotated[
-    int | None,
-    typer.Option(
-        "--max-text-bytes", help="Refuse shared text repeated by cells beyond this (128 MiB)."
-    ),
-]
-MaxRatio = Annotated[
-    int | None, typer.Option("--max-ratio", help="Refuse zip members compressed beyond (200).")
-]
-MaxFile = Annotated[
-    int | None, typer.Option("--max-file-bytes", help="Refuse larger files (64 MiB).")
-]
+MaxText = Annotated[int | None, typer.Option("--max-text-bytes", help=h("help.max_text"))]
+MaxRatio = Annotated[int | None, typer.Option("--max-ratio", help=h("help.max_ratio"))]
+MaxFile = Annotated[int | None, typer.Option("--max-file-bytes", help=h("help.max_file"))]
 
 
 def _version(value: bool) -> None:
@@ -86,7 +164,7 @@ def _version(value: bool) -> None:
 def main_callback(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option("--version", callback=_version, is_eager=True, help=h("help.version")),
     ] = False,
 ) -> None:
     """Scaffold, analyze, report on and lint campaign retrospective workbooks."""
@@ -117,17 +195,17 @@ def warn(message: str) -> None:
 
 
 def ui_lang(value: str | None = None) -> "Lang":
-    """The language of the command line's own messages: --lang, else RETROKIT_LANG, else
-    zh-CN. Never fails, since it also words the error about a --lang it cannot use."""
-    from retrokit.i18n import DEFAULT_LANG, check_lang
+    """The language of the command line's own messages: --lang, else RETROKIT_LANG, else the
+    locale, else zh-CN. Never fails, since it also words the error about a --lang it cannot
+    use."""
+    from retrokit.i18n import check_lang
 
-    for candidate in (value, os.environ.get("RETROKIT_LANG")):
-        if candidate:
-            try:
-                return check_lang(candidate)
-            except ValueError:
-                continue
-    return DEFAULT_LANG
+    if value:
+        try:
+            return check_lang(value)
+        except ValueError:
+            pass
+    return cli_lang([])
 
 
 def output_lang(value: str | None, default: str | None = None) -> "Lang":
@@ -152,12 +230,18 @@ def choice(value: str, choices: tuple[str, ...], option: str, lang: str | None) 
 
 
 def today_option(value: str | None, lang: str | None = None) -> dt.date | None:
-    from retrokit.workbook.values import parse_iso_date
+    """``--today`` in the forms a workbook's date cell takes (2024-08-01, 2024/8/1,
+    2024年8月1日, 20240801, Aug 1 2024); a bare number is not an Excel serial here."""
+    import re
+
+    from retrokit.workbook.values import parse_date
 
     if value is None:
         return None
     try:
-        return parse_iso_date(value)
+        if re.fullmatch(r"\s*\d+(\.\d+)?\s*", value) and not re.fullmatch(r"\s*\d{8}\s*", value):
+            raise ValueError(value)
+        return parse_date(value)
     except ValueError:
         fail_t("err.date_option", 2, lang, value=value)
 

@@ -14,6 +14,8 @@ from retrokit.cli.app import (
     app,
     choice,
     fail,
+    fail_t,
+    h,
     output_lang,
     today_option,
     ui_lang,
@@ -59,8 +61,7 @@ RawCsvOption = Annotated[
     bool,
     typer.Option(
         "--raw-csv",
-        help="CSV text exactly as typed, for data pipelines (by default text starting "
-        "with = + - @ gets a leading ' so spreadsheets do not run it).",
+        help=h("help.raw_csv"),
     ),
 ]
 
@@ -72,10 +73,10 @@ COMPARE_FORMATS = {
 }
 
 
-@app.command()
+@app.command(help=h("help.cmd.compare"))
 def compare(
     paths: PathsArgument,
-    fmt: Annotated[str | None, typer.Option("--format", help="table, json, html or md.")] = None,
+    fmt: Annotated[str | None, typer.Option("--format", help=h("help.format_compare"))] = None,
     output: OutputOption = None,
     lang: LangOption = None,
     today: TodayOption = None,
@@ -120,14 +121,37 @@ LESSONS_FORMATS = {
 CATEGORIES = ("success", "lesson", "surprise")
 
 
-@app.command()
+def _category(value: str, lang: str | None) -> str:
+    """The category code for ``--category`` written as a code or a label in any language."""
+    from retrokit.workbook.schema import CATEGORY
+    from retrokit.workbook.values import parse_choice
+
+    try:
+        return parse_choice(value, CATEGORY)
+    except ValueError:
+        names = [*CATEGORIES, *CATEGORY.labels(ui_lang(lang))]
+        choice(value, tuple(names), "--category", lang)
+        raise
+
+
+def _header_lang(value: str) -> Any:
+    from retrokit.i18n import check_lang
+
+    try:
+        return check_lang(value)
+    except ValueError:
+        fail_t("err.choice", 2, None, option="--headers", choices="zh-CN, zh-TW, en", value=value)
+
+
+@app.command(help=h("help.cmd.lessons"))
 def lessons(
     paths: PathsArgument,
-    search: Annotated[str | None, typer.Option("--search", help="Text to look for.")] = None,
+    search: Annotated[str | None, typer.Option("--search", help=h("help.search"))] = None,
     category: Annotated[
-        str | None, typer.Option("--category", help="success, lesson or surprise.")
+        str | None,
+        typer.Option("--category", help=h("help.category")),
     ] = None,
-    fmt: Annotated[str | None, typer.Option("--format", help="table, md, csv or json.")] = None,
+    fmt: Annotated[str | None, typer.Option("--format", help=h("help.format_lessons"))] = None,
     output: OutputOption = None,
     lang: LangOption = None,
     raw_csv: RawCsvOption = False,
@@ -140,7 +164,7 @@ def lessons(
 
     fmt = pick_format(fmt, output, LESSONS_FORMATS, "table", lang, paths)
     if category is not None:
-        choice(category, CATEGORIES, "--category", lang)
+        category = _category(category, lang)
     analyses = [c.analysis for c in _campaigns(paths, lang=lang)]
     rows = collect(analyses, search, category)
     out_lang = output_lang(lang, analyses[0].lang if analyses else None)
@@ -150,18 +174,22 @@ def lessons(
     buffer = io.StringIO()
     lessons_text(rows, out_lang, fmt, buffer, raw_csv=raw_csv)
     text = buffer.getvalue()
-    if fmt == "csv" and not to_stdout(output):
-        # A BOM so Excel and Feishu read the file as UTF-8.
+    if fmt == "csv":
+        # A BOM so Excel and Feishu read it as UTF-8, redirected to a file or not.
         emit(text.encode("utf-8-sig"), output, lang=lang, inputs=paths)
         return
     emit(text, output, lang=lang, inputs=paths)
 
 
-@app.command()
+@app.command(help=h("help.cmd.export"))
 def export(
     paths: PathsArgument,
-    to: Annotated[Path, typer.Option("--to", help="A .xlsx, .csv (folder of tables) or .sqlite.")],
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    to: Annotated[Path, typer.Option("--to", help=h("help.to"))],
+    force: Annotated[bool, typer.Option("--force", help=h("help.force"))] = False,
+    headers: Annotated[
+        str | None,
+        typer.Option("--headers", help=h("help.headers")),
+    ] = None,
     raw_csv: RawCsvOption = False,
 ) -> None:
     """Export campaigns, KPIs, problems and lessons as tidy tables for a BI tool."""
@@ -169,10 +197,11 @@ def export(
     from retrokit.errors import UserError
     from retrokit.render.export import export as export_tables
 
+    header_lang = None if headers is None else _header_lang(headers)
     refuse_inputs(to, paths, None)
     analyses = [c.analysis for c in _campaigns(paths)]
     try:
-        written = export_tables(analyses, to, force=force, raw_csv=raw_csv)
+        written = export_tables(analyses, to, force=force, raw_csv=raw_csv, headers=header_lang)
     except UserError as exc:
         fail(exc.message(ui_lang()), exc.exit_code)
     sys.stdout.write(f"{written}\n")

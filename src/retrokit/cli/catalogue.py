@@ -5,21 +5,31 @@ from typing import Annotated
 
 import typer
 
-from retrokit.cli.app import LangOption, app, fail, fail_t, output_lang
+from retrokit.cli.app import LangOption, app, fail, fail_t, h, output_lang
 
 
-@app.command("rules")
-def list_rules() -> None:
+def summary(code: str, docstring: str, lang: str) -> str:
+    """A rule's one-line summary in ``lang``: the catalogue's, else (English) its docstring's."""
+    from retrokit.i18n import has, t
+
+    key = f"summary.{code}"
+    return t(key, lang) if lang != "en" and has(key) else docstring  # type: ignore[arg-type]
+
+
+@app.command("rules", help=h("help.cmd.rules"))
+def list_rules(lang: LangOption = None) -> None:
     """List the rule catalogue: code, name, severity, summary."""
     from retrokit.rules import rules as catalogue
 
+    language = output_lang(lang)
     for r in catalogue():
-        sys.stdout.write(f"{r.code}  {r.name:<28} {r.severity.value:<8} {r.summary}\n")
+        text = summary(r.code, r.summary, language)
+        sys.stdout.write(f"{r.code}  {r.name:<28} {r.severity.value:<8} {text}\n")
 
 
-@app.command("rule")
+@app.command("rule", help=h("help.cmd.rule"))
 def explain_rule(
-    code: Annotated[str, typer.Argument(help="A rule code (A001) or name.")],
+    code: Annotated[str, typer.Argument(help=h("help.rule_code"))],
     lang: LangOption = None,
 ) -> None:
     """Explain one rule: why it matters and how to fix it."""
@@ -36,5 +46,6 @@ def explain_rule(
     if len(codes) != 1:
         fail_t("err.rule_ambiguous", 2, lang, code=code, count=len(codes))
     r = REGISTRY[codes.pop()]
-    sys.stdout.write(f"{r.code} {r.name} ({r.severity.value})\n{r.summary}\n\n")
+    text = summary(r.code, r.summary, language)
+    sys.stdout.write(f"{r.code} {r.name} ({r.severity.value})\n{text}\n\n")
     sys.stdout.write(t(f"doc.{r.code}", language) + "\n")

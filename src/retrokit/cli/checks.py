@@ -19,6 +19,7 @@ from retrokit.cli.app import (
     app,
     fail,
     fail_t,
+    h,
     limits,
     load_config,
     output_lang,
@@ -28,31 +29,32 @@ from retrokit.cli.app import (
 from retrokit.cli.output import emit, pick_format, to_stdout
 
 
-@app.command()
+@app.command(help=h("help.cmd.lint"))
 def lint(
-    paths: Annotated[list[Path], typer.Argument(help="Workbooks or folders to check.")],
+    paths: Annotated[list[Path], typer.Argument(help=h("help.lint_paths"))],
     fmt: Annotated[
         str | None,
         typer.Option(
             "--format",
-            help="text, concise, json, json-lines, github, sarif or junit "
-            "(or $RETROKIT_OUTPUT_FORMAT).",
+            help=h("help.format_lint"),
         ),
     ] = None,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here.")] = None,
-    select: Annotated[list[str] | None, typer.Option("--select", help="Rules to check.")] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Rules to skip.")] = None,
-    extend_select: Annotated[
-        list[str] | None, typer.Option("--extend-select", help="Rules to add.")
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help=h("help.lint_output"))
     ] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
-    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Always exit 0.")] = False,
+    select: Annotated[list[str] | None, typer.Option("--select", help=h("help.select"))] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help=h("help.ignore"))] = None,
+    extend_select: Annotated[
+        list[str] | None, typer.Option("--extend-select", help=h("help.extend_select"))
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help=h("help.strict"))] = False,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help=h("help.exit_zero"))] = False,
     show_statistics: Annotated[
-        bool, typer.Option("--statistics", help="Print counts per rule code.")
+        bool, typer.Option("--statistics", help=h("help.statistics"))
     ] = False,
     today: TodayOption = None,
     config: ConfigOption = None,
-    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore config files.")] = False,
+    isolated: Annotated[bool, typer.Option("--isolated", help=h("help.isolated"))] = False,
     lang: LangOption = None,
     max_cells: MaxCells = None,
     max_unpacked_bytes: MaxUnpacked = None,
@@ -61,7 +63,7 @@ def lint(
     max_text_bytes: MaxText = None,
     timeout: Annotated[
         float | None,
-        typer.Option("--timeout", help="Seconds one file may take before it is reported (30)."),
+        typer.Option("--timeout", help=h("help.timeout")),
     ] = None,
 ) -> None:
     """Check workbooks the way a code linter checks code; exit 1 on errors."""
@@ -100,6 +102,7 @@ def lint(
     size_limits = limits(max_cells, max_unpacked_bytes, max_ratio, max_file_bytes, max_text_bytes)
     files: list[str] = []
     codes: Counter[str] = Counter()
+    severity_of: dict[str, Any] = {}
     worst = {"error": 0, "warning": 0}
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY") if fmt == "github" else None
     summary = open(summary_path, "a", encoding="utf-8") if summary_path else None  # noqa: SIM115
@@ -116,6 +119,7 @@ def lint(
         # Counted as they pass, so nothing needs all findings in memory at once.
         for f in iter_selected(results(), selection):
             codes[f.code] += 1
+            severity_of[f.code] = f.severity
             if f.severity.value in worst:
                 worst[f.severity.value] += 1
             if summary is not None:
@@ -130,7 +134,7 @@ def lint(
         def parts() -> Any:
             yield from chunks
             if show_statistics:
-                yield statistics(codes)
+                yield statistics(codes, severity_of)
 
         if to_stdout(output) and fmt == "text" and _colour():
             _print_coloured("".join(parts()))

@@ -20,6 +20,8 @@ from retrokit.cli.app import (
     app,
     choice,
     fail,
+    fail_t,
+    h,
     limits,
     load_config,
     output_lang,
@@ -29,17 +31,15 @@ from retrokit.cli.app import (
 from retrokit.cli.output import emit, pick_format, to_stdout
 
 
-@app.command()
+@app.command(help=h("help.cmd.init"))
 def init(
-    path: Annotated[Path, typer.Argument(help="Workbook to create (.xlsx).")],
+    path: Annotated[Path, typer.Argument(help=h("help.init_path"))],
     lang: LangOption = None,
-    example: Annotated[
-        bool, typer.Option("--example", help="Fill in the worked example (2024 summer promotion).")
-    ] = False,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    example: Annotated[bool, typer.Option("--example", help=h("help.example"))] = False,
+    force: Annotated[bool, typer.Option("--force", help=h("help.force"))] = False,
     previous: Annotated[
         Path | None,
-        typer.Option("--from", help="Start from a previous review: its KPI list and open actions."),
+        typer.Option("--from", help=h("help.from")),
     ] = None,
 ) -> None:
     """Create a new retrospective workbook to fill in Excel, WPS or LibreOffice."""
@@ -47,6 +47,8 @@ def init(
     from retrokit.errors import UserError
 
     language = output_lang(lang)
+    if example and previous is not None:
+        fail_t("err.example_from", 2, lang)
     try:
         if previous is not None:
             language = output_lang(lang, api.open_workbook(previous).lang)
@@ -89,10 +91,10 @@ def _analysis(
 ANALYZE_FORMATS = {"table": (".txt",), "json": (".json",)}
 
 
-@app.command()
+@app.command(help=h("help.cmd.analyze"))
 def analyze(
-    workbook: Annotated[Path, typer.Argument(help="The filled retrospective workbook.")],
-    fmt: Annotated[str | None, typer.Option("--format", help="table or json.")] = None,
+    workbook: Annotated[Path, typer.Argument(help=h("help.workbook"))],
+    fmt: Annotated[str | None, typer.Option("--format", help=h("help.format_analyze"))] = None,
     output: OutputOption = None,
     today: TodayOption = None,
     threshold: ThresholdOption = None,
@@ -143,23 +145,19 @@ def analyze(
 REPORT_FORMATS = {"html": (".html", ".htm"), "md": (".md", ".markdown"), "pptx": (".pptx",)}
 
 
-@app.command()
+@app.command(help=h("help.cmd.report"))
 def report(
-    workbook: Annotated[Path, typer.Argument(help="The filled retrospective workbook.")],
-    fmt: Annotated[str | None, typer.Option("--format", help="html, md or pptx.")] = None,
+    workbook: Annotated[Path, typer.Argument(help=h("help.workbook"))],
+    fmt: Annotated[str | None, typer.Option("--format", help=h("help.format_report"))] = None,
     output: Annotated[
         str | None,
-        typer.Option(
-            "-o", "--output", help="Where to write (default: beside the workbook; - for stdout)."
-        ),
+        typer.Option("-o", "--output", help=h("help.report_output")),
     ] = None,
     template: Annotated[
         Path | None,
-        typer.Option("--template", help="pptx: the company's master deck, its layouts and fonts."),
+        typer.Option("--template", help=h("help.template")),
     ] = None,
-    presenter: Annotated[
-        str | None, typer.Option("--presenter", help="pptx: the name on the title slide.")
-    ] = None,
+    presenter: Annotated[str | None, typer.Option("--presenter", help=h("help.presenter"))] = None,
     lang: LangOption = None,
     today: TodayOption = None,
     threshold: ThresholdOption = None,

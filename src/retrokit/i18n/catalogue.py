@@ -65,8 +65,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{code}' names {count} rules; give one code, e.g. K001.",
     },
     "err.date_option": {
-        "zh-CN": "日期 {value} 无法识别，请写成 YYYY-MM-DD，例如 2024-08-01。",
-        "en": "date {value} not understood; write it as YYYY-MM-DD, e.g. 2024-08-01.",
+        "zh-CN": "日期 {value} 无法识别，请写成 2024-08-01、2024/8/1 或 2024年8月1日。",
+        "en": "date {value} not understood; write it as 2024-08-01, 2024/8/1 or 2024年8月1日.",
     },
     "err.threshold": {
         "zh-CN": "阈值 {value} 无效，请给 0 到 1 之间的小数，例如 0.9。",
@@ -737,5 +737,567 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.timeout": {
         "zh-CN": "--timeout 须为正数（秒），收到 {value}",
         "en": "--timeout must be a positive number of seconds, got {value}",
+    },
+    # issue 16: the terminal's header for the achievement bar and the priority column
+    "terminal.progress": {"zh-CN": "进度", "en": "Progress"},
+    "terminal.priority": {"zh-CN": "优先级", "en": "Priority"},
+    "terminal.grades": {"zh-CN": "影响/难度", "en": "Impact/effort"},
+    "compare.trend": {"zh-CN": "达成率变化", "en": "Achievement over campaigns"},
+    "err.folder_exists": {
+        "zh-CN": "{path}：文件夹已存在，未做改动；加 --force 覆盖其中的表格。",
+        "en": "{path}: folder exists and was left unchanged; add --force to overwrite its tables.",
+    },
+    "err.example_from": {
+        "zh-CN": "--example 与 --from 不能同时使用：示例是填好的样例，--from 从上一次复盘开始。",
+        "en": "--example and --from cannot be used together: the example is a filled-in sample, "
+        "--from starts from a previous review.",
+    },
+    "export.campaign": {"zh-CN": "活动", "en": "Campaign"},
+    "export.file": {"zh-CN": "文件", "zh-TW": "檔案", "en": "File"},
+    "export.kpis": {"zh-CN": "KPI 数", "en": "KPIs"},
+    "export.exceeded": {"zh-CN": "超额完成", "en": "Exceeded"},
+    "export.met": {"zh-CN": "基本完成", "en": "Met"},
+    "export.missed": {"zh-CN": "未完成", "en": "Missed"},
+    "export.unrated": {"zh-CN": "未评估", "en": "Unrated"},
+    "export.reached_share": {"zh-CN": "达成占比", "en": "Share reached"},
+    "export.row": {"zh-CN": "行号", "en": "Row"},
+    "export.unit": {"zh-CN": "单位", "en": "Unit"},
+    "export.result": {"zh-CN": "结果", "en": "Result"},
+    "export.why_chain": {"zh-CN": "5-Why 链", "en": "5-Why chain"},
+    "export.priority": {"zh-CN": "优先级", "en": "Priority"},
+    "export.overdue": {"zh-CN": "已逾期", "en": "Overdue"},
+    # issue 16: help texts, click's words and usage errors in the user's language. zh-TW is
+    # spelled out (OpenCC s2twp + Taiwan vocabulary; tests/test_ux_help.py checks they agree)
+    # so that --help never loads OpenCC.
+    "help.app": {
+        "zh-CN": "营销活动复盘工作簿：填写、分析、出报告、检查。",
+        "zh-TW": "營銷活動復盤工作簿：填寫、分析、出報告、檢查。",
+        "en": "Marketing campaign retrospectives (复盘) as checkable workbooks.",
+    },
+    "help.lang": {
+        "zh-CN": "输出语言：zh-CN、zh-TW 或 en。",
+        "zh-TW": "輸出語言：zh-CN、zh-TW 或 en。",
+        "en": "Language of the output: zh-CN, zh-TW or en.",
+    },
+    "help.today": {
+        "zh-CN": "判断行动是否逾期所用的日期（例如 2024-08-01）。",
+        "zh-TW": "判斷行動是否逾期所用的日期（例如 2024-08-01）。",
+        "en": "Date to judge overdue actions against (e.g. 2024-08-01).",
+    },
+    "help.threshold": {
+        "zh-CN": "达成率达到多少算基本完成（0.9）。",
+        "zh-TW": "達成率達到多少算基本完成（0.9）。",
+        "en": "Achievement rate from which a KPI counts as met (0.9).",
+    },
+    "help.config": {
+        "zh-CN": "配置文件（retrokit.toml 或 pyproject.toml）。",
+        "zh-TW": "配置檔案（retrokit.toml 或 pyproject.toml）。",
+        "en": "Config file (retrokit.toml or pyproject.toml).",
+    },
+    "help.output": {
+        "zh-CN": "写入此文件（- 表示标准输出）；扩展名决定格式。",
+        "zh-TW": "寫入此檔案（- 表示標準輸出）；副檔名決定格式。",
+        "en": "Write here (- for stdout); the suffix picks the format.",
+    },
+    "help.paths": {
+        "zh-CN": "工作簿或文件夹。",
+        "zh-TW": "工作簿或資料夾。",
+        "en": "Workbooks or folders.",
+    },
+    "help.max_cells": {
+        "zh-CN": "拒绝各工作表合计单元格范围超过此数的文件（8,000,000）。",
+        "zh-TW": "拒絕各工作表合計單元格範圍超過此數的檔案（8,000,000）。",
+        "en": "Refuse sheets spanning more cells in all (8,000,000).",
+    },
+    "help.max_unpacked": {
+        "zh-CN": "拒绝解压后超过此大小的文件（256 MiB）。",
+        "zh-TW": "拒絕解壓後超過此大小的檔案（256 MiB）。",
+        "en": "Refuse files unpacking beyond this (256 MiB).",
+    },
+    "help.max_ratio": {
+        "zh-CN": "拒绝压缩比超过此值的压缩包成员（200）。",
+        "zh-TW": "拒絕壓縮比超過此值的壓縮包成員（200）。",
+        "en": "Refuse zip members compressed beyond (200).",
+    },
+    "help.max_file": {
+        "zh-CN": "拒绝超过此大小的文件（64 MiB）。",
+        "zh-TW": "拒絕超過此大小的檔案（64 MiB）。",
+        "en": "Refuse larger files (64 MiB).",
+    },
+    "help.version": {
+        "zh-CN": "显示版本。",
+        "zh-TW": "顯示版本。",
+        "en": "Show the version.",
+    },
+    "help.format_compare": {
+        "zh-CN": "table、json、html 或 md。",
+        "zh-TW": "table、json、html 或 md。",
+        "en": "table, json, html or md.",
+    },
+    "help.search": {
+        "zh-CN": "要查找的文字。",
+        "zh-TW": "要查詢的文字。",
+        "en": "Text to look for.",
+    },
+    "help.category": {
+        "zh-CN": "成功经验、改进教训或意外发现（或 success、lesson、surprise）。",
+        "zh-TW": "成功經驗、改進教訓或意外發現（或 success、lesson、surprise）。",
+        "en": "success, lesson or surprise (or 成功经验, 改进教训, 意外发现).",
+    },
+    "help.format_lessons": {
+        "zh-CN": "table、md、csv 或 json。",
+        "zh-TW": "table、md、csv 或 json。",
+        "en": "table, md, csv or json.",
+    },
+    "help.to": {
+        "zh-CN": ".xlsx、.csv（每张表一个文件的文件夹）或 .sqlite。",
+        "zh-TW": ".xlsx、.csv（每張表一個檔案的資料夾）或 .sqlite。",
+        "en": "A .xlsx, .csv (folder of tables) or .sqlite.",
+    },
+    "help.force": {
+        "zh-CN": "覆盖已有文件。",
+        "zh-TW": "覆蓋已有檔案。",
+        "en": "Overwrite an existing file.",
+    },
+    "help.headers": {
+        "zh-CN": "列标题的语言：zh-CN、zh-TW 或 en（默认：字段键名）。",
+        "zh-TW": "列標題的語言：zh-CN、zh-TW 或 en（預設：欄位鍵名）。",
+        "en": "Column headers in zh-CN, zh-TW or en (default: keys).",
+    },
+    "help.rule_code": {
+        "zh-CN": "规则代码（A001）或名称。",
+        "zh-TW": "規則程式碼（A001）或名稱。",
+        "en": "A rule code (A001) or name.",
+    },
+    "help.lint_paths": {
+        "zh-CN": "要检查的工作簿或文件夹。",
+        "zh-TW": "要檢查的工作簿或資料夾。",
+        "en": "Workbooks or folders to check.",
+    },
+    "help.format_lint": {
+        "zh-CN": "text、concise、json、json-lines、github、sarif 或 junit（或 $RETROKIT_OUTPUT_FORMAT）。",
+        "zh-TW": "text、concise、json、json-lines、github、sarif 或 junit（或 $RETROKIT_OUTPUT_FORMAT）。",
+        "en": "text, concise, json, json-lines, github, sarif or junit (or $RETROKIT_OUTPUT_FORMAT).",
+    },
+    "help.lint_output": {
+        "zh-CN": "写入此文件。",
+        "zh-TW": "寫入此檔案。",
+        "en": "Write here.",
+    },
+    "help.select": {
+        "zh-CN": "要检查的规则。",
+        "zh-TW": "要檢查的規則。",
+        "en": "Rules to check.",
+    },
+    "help.ignore": {
+        "zh-CN": "要跳过的规则。",
+        "zh-TW": "要跳過的規則。",
+        "en": "Rules to skip.",
+    },
+    "help.extend_select": {
+        "zh-CN": "额外加入的规则。",
+        "zh-TW": "額外加入的規則。",
+        "en": "Rules to add.",
+    },
+    "help.strict": {
+        "zh-CN": "警告也算失败。",
+        "zh-TW": "警告也算失敗。",
+        "en": "Warnings fail too.",
+    },
+    "help.exit_zero": {
+        "zh-CN": "总是以 0 退出。",
+        "zh-TW": "總是以 0 退出。",
+        "en": "Always exit 0.",
+    },
+    "help.statistics": {
+        "zh-CN": "按规则代码列出数量。",
+        "zh-TW": "按規則程式碼列出數量。",
+        "en": "Print counts per rule code.",
+    },
+    "help.isolated": {
+        "zh-CN": "忽略配置文件。",
+        "zh-TW": "忽略配置檔案。",
+        "en": "Ignore config files.",
+    },
+    "help.init_path": {
+        "zh-CN": "要创建的工作簿（.xlsx）。",
+        "zh-TW": "要建立的工作簿（.xlsx）。",
+        "en": "Workbook to create (.xlsx).",
+    },
+    "help.example": {
+        "zh-CN": "填入示例（2024 年夏季促销）。",
+        "zh-TW": "填入示例（2024 年夏季促銷）。",
+        "en": "Fill in the worked example (2024 summer promotion).",
+    },
+    "help.from": {
+        "zh-CN": "从上一次复盘开始：沿用其 KPI 列表和未完成的行动。",
+        "zh-TW": "從上一次復盤開始：沿用其 KPI 列表和未完成的行動。",
+        "en": "Start from a previous review: its KPI list and open actions.",
+    },
+    "help.workbook": {
+        "zh-CN": "填好的复盘工作簿。",
+        "zh-TW": "填好的復盤工作簿。",
+        "en": "The filled retrospective workbook.",
+    },
+    "help.format_analyze": {
+        "zh-CN": "table 或 json。",
+        "zh-TW": "table 或 json。",
+        "en": "table or json.",
+    },
+    "help.format_report": {
+        "zh-CN": "html、md 或 pptx。",
+        "zh-TW": "html、md 或 pptx。",
+        "en": "html, md or pptx.",
+    },
+    "help.report_output": {
+        "zh-CN": "写入位置（默认：工作簿旁边；- 表示标准输出）。",
+        "zh-TW": "寫入位置（預設：工作簿旁邊；- 表示標準輸出）。",
+        "en": "Where to write (default: beside the workbook; - for stdout).",
+    },
+    "help.cmd.compare": {
+        "zh-CN": "对比多次活动：结果变化、反复出现的问题、延续的行动。",
+        "zh-TW": "對比多次活動：結果變化、反覆出現的問題、延續的行動。",
+        "en": "Compare campaigns: results over time, recurring problems, carried-over actions.",
+    },
+    "help.cmd.lessons": {
+        "zh-CN": "汇总所有工作簿的经验，可跨简繁体搜索：团队的经验库。",
+        "zh-TW": "彙總所有工作簿的經驗，可跨簡繁體搜尋：團隊的經驗庫。",
+        "en": "Every lesson from every workbook, searchable across scripts: the team's library.",
+    },
+    "help.cmd.export": {
+        "zh-CN": "把活动、KPI、问题和经验导出为整洁的表格，供 BI 工具使用。",
+        "zh-TW": "把活動、KPI、問題和經驗匯出為整潔的表格，供 BI 工具使用。",
+        "en": "Export campaigns, KPIs, problems and lessons as tidy tables for a BI tool.",
+    },
+    "help.cmd.rules": {
+        "zh-CN": "列出检查规则：代码、名称、级别、说明。",
+        "zh-TW": "列出檢查規則：程式碼、名稱、級別、說明。",
+        "en": "List the rule catalogue: code, name, severity, summary.",
+    },
+    "help.cmd.rule": {
+        "zh-CN": "解释一条规则：为什么重要、如何修复。",
+        "zh-TW": "解釋一條規則：為什麼重要、如何修復。",
+        "en": "Explain one rule: why it matters and how to fix it.",
+    },
+    "help.cmd.lint": {
+        "zh-CN": "像代码检查器检查代码一样检查工作簿；有错误时以 1 退出。",
+        "zh-TW": "像程式碼檢查器檢查程式碼一樣檢查工作簿；有錯誤時以 1 退出。",
+        "en": "Check workbooks the way a code linter checks code; exit 1 on errors.",
+    },
+    "help.cmd.init": {
+        "zh-CN": "创建新的复盘工作簿，可在 Excel、WPS 或 LibreOffice 中填写。",
+        "zh-TW": "建立新的復盤工作簿，可在 Excel、WPS 或 LibreOffice 中填寫。",
+        "en": "Create a new retrospective workbook to fill in Excel, WPS or LibreOffice.",
+    },
+    "help.cmd.analyze": {
+        "zh-CN": "计算达成率、差异、结果标签、行动优先级和逾期行动。",
+        "zh-TW": "計算達成率、差異、結果標籤、行動優先順序和逾期行動。",
+        "en": "Compute achievement rates, gaps, labels, action priorities and overdue actions.",
+    },
+    "help.cmd.report": {
+        "zh-CN": "把复盘写成独立的 HTML 页面或 GitHub Markdown。",
+        "zh-TW": "把復盤寫成獨立的 HTML 頁面或 GitHub Markdown。",
+        "en": "Write the retrospective as a self-contained HTML page or GitHub Markdown.",
+    },
+    "cli.usage": {
+        "zh-CN": "用法：",
+        "zh-TW": "用法：",
+        "en": "Usage:",
+    },
+    "cli.arguments": {
+        "zh-CN": "参数：",
+        "zh-TW": "引數：",
+        "en": "Arguments:",
+    },
+    "cli.options": {
+        "zh-CN": "选项：",
+        "zh-TW": "選項：",
+        "en": "Options:",
+    },
+    "cli.commands": {
+        "zh-CN": "命令：",
+        "zh-TW": "命令：",
+        "en": "Commands:",
+    },
+    "cli.command_args": {
+        "zh-CN": "命令 [参数]...",
+        "zh-TW": "命令 [引數]...",
+        "en": "COMMAND [ARGS]...",
+    },
+    "cli.options_metavar": {
+        "zh-CN": "[选项]",
+        "zh-TW": "[選項]",
+        "en": "[OPTIONS]",
+    },
+    "cli.help_option": {
+        "zh-CN": "显示本帮助并退出。",
+        "zh-TW": "顯示本幫助並退出。",
+        "en": "Show this message and exit.",
+    },
+    "cli.required": {
+        "zh-CN": "[必填]",
+        "zh-TW": "[必填]",
+        "en": "[required]",
+    },
+    "cli.error": {
+        "zh-CN": "错误：{message}",
+        "zh-TW": "錯誤：{message}",
+        "en": "Error: {message}",
+    },
+    "cli.try_help": {
+        "zh-CN": "运行 '{command} --help' 查看帮助。",
+        "zh-TW": "執行 '{command} --help' 檢視幫助。",
+        "en": "Try '{command} --help' for help.",
+    },
+    "cli.no_such_option": {
+        "zh-CN": "没有这个选项：{option}",
+        "zh-TW": "沒有這個選項：{option}",
+        "en": "No such option: {option}",
+    },
+    "cli.did_you_mean": {
+        "zh-CN": "（可能是：{options}）",
+        "zh-TW": "（可能是：{options}）",
+        "en": "(Possible options: {options})",
+    },
+    "cli.missing_argument": {
+        "zh-CN": "缺少参数 {name}。",
+        "zh-TW": "缺少引數 {name}。",
+        "en": "Missing argument {name}.",
+    },
+    "cli.missing_option": {
+        "zh-CN": "缺少选项 {name}。",
+        "zh-TW": "缺少選項 {name}。",
+        "en": "Missing option {name}.",
+    },
+    "cli.needs_value": {
+        "zh-CN": "选项 {option} 需要一个值。",
+        "zh-TW": "選項 {option} 需要一個值。",
+        "en": "Option {option} requires an argument.",
+    },
+    "cli.bad_number": {
+        "zh-CN": "{option} 的值无效：{value} 不是数字。",
+        "zh-TW": "{option} 的值無效：{value} 不是數字。",
+        "en": "Invalid value for {option}: {value} is not a number.",
+    },
+    "cli.bad_integer": {
+        "zh-CN": "{option} 的值无效：{value} 不是整数。",
+        "zh-TW": "{option} 的值無效：{value} 不是整數。",
+        "en": "Invalid value for {option}: {value} is not a whole number.",
+    },
+    "cli.bad_value": {
+        "zh-CN": "{option} 的值无效：{value}。",
+        "zh-TW": "{option} 的值無效：{value}。",
+        "en": "Invalid value for {option}: {value}.",
+    },
+    "cli.extra_argument": {
+        "zh-CN": "多余的参数：{args}",
+        "zh-TW": "多餘的引數：{args}",
+        "en": "Got unexpected extra argument(s): {args}",
+    },
+    "cli.no_such_command": {
+        "zh-CN": "没有这个命令：{command}",
+        "zh-TW": "沒有這個命令：{command}",
+        "en": "No such command: {command}",
+    },
+    "cli.no_such_command_hint": {
+        "zh-CN": "没有这个命令：{command}（可能是：{options}）",
+        "zh-TW": "沒有這個命令：{command}（可能是：{options}）",
+        "en": "No such command: {command} (Possible commands: {options})",
+    },
+    # issue 16: rule summaries for `rules` and `rule CODE` (en: the rule's docstring).
+    "summary.A001": {
+        "zh-CN": "改进措施没有责任人。",
+        "en": "An action has no owner.",
+    },
+    "summary.A002": {
+        "zh-CN": "改进措施没有完成时间。",
+        "en": "An action has no due date.",
+    },
+    "summary.A003": {
+        "zh-CN": "预期效果无法衡量（没有数字）。",
+        "en": "The expected effect is not measurable (no number in it).",
+    },
+    "summary.A004": {
+        "zh-CN": "改进措施已逾期：完成时间早于今天，且未完成也未取消。",
+        "en": "An action is overdue: due before today and not done or dropped.",
+    },
+    "summary.A005": {
+        "zh-CN": "问题没有写根本原因。",
+        "en": "A problem has no root cause.",
+    },
+    "summary.A006": {
+        "zh-CN": "问题没有改进措施。",
+        "en": "A problem has no action.",
+    },
+    "summary.A007": {
+        "zh-CN": "影响程度为“高”的问题超过三个。",
+        "en": "More than three problems are rated high impact.",
+    },
+    "summary.D001": {
+        "zh-CN": "复盘在活动结束 5 个工作日之后才进行。",
+        "en": "The review was held more than 5 working days after the campaign ended.",
+    },
+    "summary.F001": {
+        "zh-CN": "文件无法作为工作簿读取。",
+        "en": "The file cannot be read as a workbook.",
+    },
+    "summary.F002": {
+        "zh-CN": "提交了 Office 锁文件（~$文件名.xlsx）。",
+        "en": "An Office lock file (~$name.xlsx) is committed.",
+    },
+    "summary.K001": {
+        "zh-CN": "未完成或超额完成的 KPI 没有写原因分析。",
+        "en": "A missed or exceeded KPI has no analysis.",
+    },
+    "summary.K002": {
+        "zh-CN": "没有 KPI 行，或没有一个标为核心指标。",
+        "en": "There are no KPI rows, or none is marked core.",
+    },
+    "summary.K003": {
+        "zh-CN": "未完成的核心 KPI 没有在任何问题行的“指标”列中提到。",
+        "en": "A missed core KPI that no problem row names in its Metric column.",
+    },
+    "summary.L001": {
+        "zh-CN": "经验没有效果数据。",
+        "en": "A lesson has no evidence.",
+    },
+    "summary.L002": {
+        "zh-CN": "经验没有适用场景。",
+        "en": "A lesson has no applicable scenario.",
+    },
+    "summary.R001": {
+        "zh-CN": "同一问题环节在所检查的两个或更多工作簿中反复出现。",
+        "en": "The same problem area recurs in two or more workbooks of the linted set.",
+    },
+    "summary.R002": {
+        "zh-CN": "一项改进措施被延续两次或更多次而没有进展。",
+        "en": "An action carried over twice or more without progress.",
+    },
+    "summary.S001": {
+        "zh-CN": "缺少模板中的工作表。",
+        "en": "A sheet of the template is missing.",
+    },
+    "summary.S002": {
+        "zh-CN": "工作表的表头缺少必填列。",
+        "en": "A required column is missing from a sheet's header.",
+    },
+    "summary.S003": {
+        "zh-CN": "已填写的行中有必填单元格为空。",
+        "en": "A required field or cell is empty in a filled row.",
+    },
+    "summary.V001": {
+        "zh-CN": "数字单元格无法识别。",
+        "en": "A number cell does not parse.",
+    },
+    "summary.V002": {
+        "zh-CN": "日期无法识别，或结束日期早于开始日期。",
+        "en": "A date does not parse, or the end is before the start.",
+    },
+    "summary.V003": {
+        "zh-CN": "取值不在下拉列表中。",
+        "en": "A value is not one of its list's values.",
+    },
+    "summary.V004": {
+        "zh-CN": "达成率无法计算（目标为 0，或正负号使比值没有意义）。",
+        "en": "The achievement rate is undefined (target 0, or signs that make the ratio meaningless).",
+    },
+    "summary.V005": {
+        "zh-CN": "目标值与实际值的写法不同（一个是百分比，另一个不是）。",
+        "en": "Target and actual are written in different forms (one a percentage, the other not).",
+    },
+    "summary.V006": {
+        "zh-CN": "差异值、达成率或结果单元格与重新计算的值不一致。",
+        "en": "A gap, achievement or result cell disagrees with the recomputed value.",
+    },
+    "summary.W001": {
+        "zh-CN": "原因分析或根本原因中有主观臆断的措辞。",
+        "en": "Opinion wording in an analysis or root cause.",
+    },
+    "summary.W002": {
+        "zh-CN": "指责个人而非描述行为。",
+        "en": "Blame aimed at people rather than behaviour.",
+    },
+    # issue 16: configuration error details and the lint summary line.
+    "config.unknown_selector": {
+        "zh-CN": "未知的规则选择器 '{selector}'",
+        "en": "unknown rule selector '{selector}'",
+    },
+    "config.not_a_list": {
+        "zh-CN": "'{name}' 必须是字符串列表",
+        "en": "'{name}' must be a list of strings",
+    },
+    "config.unknown_key": {
+        "zh-CN": "未知的配置项 '{name}'",
+        "en": "unknown key '{name}'",
+    },
+    "config.not_a_table": {
+        "zh-CN": "'{name}' 必须是一个表",
+        "en": "'{name}' must be a table",
+    },
+    "config.bad_severity": {
+        "zh-CN": "级别 '{level}' 不是 error、warning 或 info",
+        "en": "severity '{level}' is not error, warning or info",
+    },
+    "config.bad_threshold": {
+        "zh-CN": "'threshold' 必须是 0 到 1 之间的数",
+        "en": "'threshold' must be a number between 0 and 1",
+    },
+    "config.unknown_lang": {
+        "zh-CN": "未知的语言 '{lang}'",
+        "en": "unknown lang '{lang}'",
+    },
+    "config.not_found": {
+        "zh-CN": "文件不存在",
+        "en": "file not found",
+    },
+    "config.unreadable": {
+        "zh-CN": "无法读取文件",
+        "en": "the file cannot be read",
+    },
+    "config.toml_at": {
+        "zh-CN": "TOML 语法错误（第 {line} 行第 {column} 列）",
+        "en": "TOML syntax error (line {line}, column {column})",
+    },
+    "config.toml": {
+        "zh-CN": "TOML 语法错误",
+        "en": "TOML syntax error",
+    },
+    "lint.summary": {
+        "zh-CN": "共检查 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示。",
+        "en": "{files} file(s) checked: {errors} error(s), {warnings} warning(s), {infos} info.",
+    },
+    "compare.mermaid_caption": {
+        "zh-CN": "Mermaid 图：每个指标一张，横轴只列出测量过该指标的活动，纵轴是达成率（%），"
+        "第二条线是 100% 目标线。",
+        "en": "Mermaid charts: one per metric; the x axis lists only the campaigns that measured "
+        "it, the y axis is the achievement rate (%), and the second line is the 100% target.",
+    },
+    "compare.not_measured": {"zh-CN": "未测量", "en": "not measured"},
+    "label.missing": {"zh-CN": "未填写", "en": "not filled in"},
+    "help.max_text": {
+        "zh-CN": "拒绝被单元格重复引用后超过此大小的共享文本（128 MiB）。",
+        "zh-TW": "拒絕被儲存格重複引用後超過此大小的共用文字（128 MiB）。",
+        "en": "Refuse shared text repeated by cells beyond this (128 MiB).",
+    },
+    "help.timeout": {
+        "zh-CN": "单个文件最多可读取的秒数，超时即报告该文件（30）。",
+        "zh-TW": "單一檔案最多可讀取的秒數，逾時即回報該檔案（30）。",
+        "en": "Seconds one file may take before it is reported (30).",
+    },
+    "help.raw_csv": {
+        "zh-CN": "CSV 文本保持原样，供数据管道使用（默认在以 = + - @ 开头的文本前加 '，以免表格软件执行它）。",
+        "zh-TW": "CSV 文字保持原樣，供資料管線使用（預設在以 = + - @ 開頭的文字前加 '，以免試算表軟體執行它）。",
+        "en": "CSV text exactly as typed, for data pipelines (by default text starting with "
+        "= + - @ gets a leading ' so spreadsheets do not run it).",
+    },
+    "help.template": {
+        "zh-CN": "pptx：公司的母版演示文稿，沿用其版式和字体。",
+        "zh-TW": "pptx：公司的母片簡報，沿用其版面配置和字型。",
+        "en": "pptx: the company's master deck, its layouts and fonts.",
+    },
+    "help.presenter": {
+        "zh-CN": "pptx：标题页上的汇报人姓名。",
+        "zh-TW": "pptx：標題頁上的簡報者姓名。",
+        "en": "pptx: the name on the title slide.",
     },
 }

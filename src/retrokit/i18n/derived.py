@@ -139,14 +139,44 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "compare.core_missed": ("未完成核心指标", "未完成核心指標"),
         "compare.effects": ("行动是否带动了关联指标", "行動是否帶動了關聯指標"),
         "compare.files": ("出现于", "出現於"),
+        "compare.mermaid_caption": (
+            "Mermaid 图：每个指标一张，横轴只列出测量过该指标的活动，纵轴是达成率（%），第二条线是 100% 目标线。",
+            "Mermaid 圖：每個指標一張，橫軸只列出測量過該指標的活動，縱軸是達成率（%），第二條線是 100% "
+            "目標線。",
+        ),
         "compare.metrics": ("指标达成率变化", "指標達成率變化"),
         "compare.no": ("否", "否"),
+        "compare.not_measured": ("未测量", "未測量"),
         "compare.open": ("未完成行动", "未完成行動"),
         "compare.overdue": ("逾期行动", "逾期行動"),
         "compare.period": ("周期", "週期"),
         "compare.rose": ("上升", "上升"),
         "compare.times": ("延续次数", "延續次數"),
+        "compare.trend": ("达成率变化", "達成率變化"),
         "compare.yes": ("是", "是"),
+        "config.bad_severity": (
+            "级别 '{level}' 不是 error、warning 或 info",
+            "級別 '{level}' 不是 error、warning 或 info",
+        ),
+        "config.bad_threshold": (
+            "'threshold' 必须是 0 到 1 之间的数",
+            "'threshold' 必須是 0 到 1 之間的數",
+        ),
+        "config.not_a_list": ("'{name}' 必须是字符串列表", "'{name}' 必須是字串列表"),
+        "config.not_a_table": ("'{name}' 必须是一个表", "'{name}' 必須是一個表"),
+        "config.not_found": ("文件不存在", "檔案不存在"),
+        "config.toml": ("TOML 语法错误", "TOML 語法錯誤"),
+        "config.toml_at": (
+            "TOML 语法错误（第 {line} 行第 {column} 列）",
+            "TOML 語法錯誤（第 {line} 行第 {column} 列）",
+        ),
+        "config.unknown_key": ("未知的配置项 '{name}'", "未知的配置項 '{name}'"),
+        "config.unknown_lang": ("未知的语言 '{lang}'", "未知的語言 '{lang}'"),
+        "config.unknown_selector": (
+            "未知的规则选择器 '{selector}'",
+            "未知的規則選擇器 '{selector}'",
+        ),
+        "config.unreadable": ("无法读取文件", "無法讀取檔案"),
         "deck.actions": ("改进行动（按优先级）", "改進行動（按優先順序）"),
         "deck.by_channel": ("分渠道达成率", "分渠道達成率"),
         "deck.contents": ("目录", "目錄"),
@@ -345,8 +375,8 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "err.config": ("配置错误（{where}）：{detail}", "配置錯誤（{where}）：{detail}"),
         "err.date_option": (
-            "日期 {value} 无法识别，请写成 YYYY-MM-DD，例如 2024-08-01。",
-            "日期 {value} 無法識別，請寫成 YYYY-MM-DD，例如 2024-08-01。",
+            "日期 {value} 无法识别，请写成 2024-08-01、2024/8/1 或 2024年8月1日。",
+            "日期 {value} 無法識別，請寫成 2024-08-01、2024/8/1 或 2024年8月1日。",
         ),
         "err.deck_layout": (
             "{path}：母版缺少所需的版式：{missing}。",
@@ -356,6 +386,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "{path}：无法作为 PowerPoint 母版读取（{reason}），请给一个 .pptx 文件。",
             "{path}：無法作為 PowerPoint 母版讀取（{reason}），請給一個 .pptx 檔案。",
         ),
+        "err.example_from": (
+            "--example 与 --from 不能同时使用：示例是填好的样例，--from 从上一次复盘开始。",
+            "--example 與 --from 不能同時使用：示例是填好的樣例，--from 從上一次復盤開始。",
+        ),
         "err.exists": (
             "{path}: 文件已存在，未做任何修改。要覆盖请加 --force。",
             "{path}: 檔案已存在，未做任何修改。要覆蓋請加 --force。",
@@ -363,6 +397,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "err.export_suffix": (
             "{path}: 导出文件须以 .xlsx、.csv 或 .sqlite 结尾",
             "{path}: 匯出檔案須以 .xlsx、.csv 或 .sqlite 結尾",
+        ),
+        "err.folder_exists": (
+            "{path}：文件夹已存在，未做改动；加 --force 覆盖其中的表格。",
+            "{path}：資料夾已存在，未做改動；加 --force 覆蓋其中的表格。",
         ),
         "err.format_suffix": (
             "{path}：后缀 {suffix} 与输出格式 {format} 不符，请改用 {expected} 结尾的文件名，或去掉 "
@@ -412,6 +450,19 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "{path}: 寫入失敗（{reason}），原檔案未改動。",
         ),
         "error.title": ("输入无效", "輸入無效"),
+        "export.campaign": ("活动", "活動"),
+        "export.exceeded": ("超额完成", "超額完成"),
+        "export.kpis": ("KPI 数", "KPI 數"),
+        "export.met": ("基本完成", "基本完成"),
+        "export.missed": ("未完成", "未完成"),
+        "export.overdue": ("已逾期", "已逾期"),
+        "export.priority": ("优先级", "優先順序"),
+        "export.reached_share": ("达成占比", "達成佔比"),
+        "export.result": ("结果", "結果"),
+        "export.row": ("行号", "行號"),
+        "export.unit": ("单位", "單位"),
+        "export.unrated": ("未评估", "未評估"),
+        "export.why_chain": ("5-Why 链", "5-Why 鏈"),
         "instructions": (
             "营销活动复盘工作簿 · 填写说明\n"
             "1. 基本信息：填写项目名称、起止日期、负责人和本次复盘的核心问题（例如“首月销量为何未达标？”）。\n"
@@ -443,10 +494,15 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "完成後執行 retrokit lint 檢查、retrokit report 生成報告。",
         ),
         "label.lower_better": ("越低越好", "越低越好"),
+        "label.missing": ("未填写", "未填寫"),
         "label.overdue": ("已逾期", "已逾期"),
         "label.unrated": ("未评估", "未評估"),
         "lessons.campaign": ("活动", "活動"),
         "lessons.date": ("日期", "日期"),
+        "lint.summary": (
+            "共检查 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示。",
+            "共檢查 {files} 個檔案：{errors} 個錯誤，{warnings} 個警告，{infos} 條提示。",
+        ),
         "prompt.date": ("日期，例如 2024-08-10", "日期，例如 2024-08-10"),
         "prompt.formula": ("自动计算，请勿手填", "自動計算，請勿手填"),
         "prompt.list": ("从下拉列表中选择：{choices}", "從下拉式清單中選擇：{choices}"),
@@ -556,7 +612,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "report.core": ("核心", "核心"),
         "report.core_missed": ("未完成的核心指标：{metrics}。", "未完成的核心指標：{metrics}。"),
         "report.core_ok": ("核心指标全部达成。", "核心指標全部達成。"),
-        "report.findings": ("数据质量检查", "資料質量檢查"),
+        "report.findings": ("数据质量检查", "資料品質檢查"),
         "report.generated": ("由 retrokit {version} 生成", "由 retrokit {version} 生成"),
         "report.goals": ("目标回顾", "目標回顧"),
         "report.highlights": ("亮点（超额完成）", "亮點（超額完成）"),
@@ -567,7 +623,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "report.message": ("说明", "說明"),
         "report.metric": ("指标", "指標"),
         "report.misses": ("问题（未完成，差距最大的在前）", "問題（未完成，差距最大的在前）"),
-        "report.no_findings": ("未发现数据质量问题。", "未發現數據質量問題。"),
+        "report.no_findings": ("未发现数据质量问题。", "未發現數據品質問題。"),
         "report.none": ("无", "無"),
         "report.of_target": ("为目标的 {share}", "為目標的 {share}"),
         "report.owner_due": ("{owner}，{due} 前", "{owner}，{due} 前"),
@@ -579,6 +635,74 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "report.unrated": ("{count} 个无法评估。", "{count} 個無法評估。"),
         "report.where": ("位置", "位置"),
         "report.why_chain": ("5-Why", "5-Why"),
+        "summary.A001": ("改进措施没有责任人。", "改進措施沒有責任人。"),
+        "summary.A002": ("改进措施没有完成时间。", "改進措施沒有完成時間。"),
+        "summary.A003": ("预期效果无法衡量（没有数字）。", "預期效果無法衡量（沒有數字）。"),
+        "summary.A004": (
+            "改进措施已逾期：完成时间早于今天，且未完成也未取消。",
+            "改進措施已逾期：完成時間早於今天，且未完成也未取消。",
+        ),
+        "summary.A005": ("问题没有写根本原因。", "問題沒有寫根本原因。"),
+        "summary.A006": ("问题没有改进措施。", "問題沒有改進措施。"),
+        "summary.A007": ("影响程度为“高”的问题超过三个。", "影響程度為“高”的問題超過三個。"),
+        "summary.D001": (
+            "复盘在活动结束 5 个工作日之后才进行。",
+            "復盤在活動結束 5 個工作日之後才進行。",
+        ),
+        "summary.F001": ("文件无法作为工作簿读取。", "檔案無法作為工作簿讀取。"),
+        "summary.F002": (
+            "提交了 Office 锁文件（~$文件名.xlsx）。",
+            "提交了 Office 鎖檔案（~$檔名.xlsx）。",
+        ),
+        "summary.K001": (
+            "未完成或超额完成的 KPI 没有写原因分析。",
+            "未完成或超額完成的 KPI 沒有寫原因分析。",
+        ),
+        "summary.K002": (
+            "没有 KPI 行，或没有一个标为核心指标。",
+            "沒有 KPI 行，或沒有一個標為核心指標。",
+        ),
+        "summary.K003": (
+            "未完成的核心 KPI 没有在任何问题行的“指标”列中提到。",
+            "未完成的核心 KPI 沒有在任何問題行的“指標”列中提到。",
+        ),
+        "summary.L001": ("经验没有效果数据。", "經驗沒有效果資料。"),
+        "summary.L002": ("经验没有适用场景。", "經驗沒有適用場景。"),
+        "summary.R001": (
+            "同一问题环节在所检查的两个或更多工作簿中反复出现。",
+            "同一問題環節在所檢查的兩個或更多工作簿中反覆出現。",
+        ),
+        "summary.R002": (
+            "一项改进措施被延续两次或更多次而没有进展。",
+            "一項改進措施被延續兩次或更多次而沒有進展。",
+        ),
+        "summary.S001": ("缺少模板中的工作表。", "缺少模板中的工作表。"),
+        "summary.S002": ("工作表的表头缺少必填列。", "工作表的表頭缺少必填列。"),
+        "summary.S003": ("已填写的行中有必填单元格为空。", "已填寫的行中有必填單元格為空。"),
+        "summary.V001": ("数字单元格无法识别。", "數字單元格無法識別。"),
+        "summary.V002": (
+            "日期无法识别，或结束日期早于开始日期。",
+            "日期無法識別，或結束日期早於開始日期。",
+        ),
+        "summary.V003": ("取值不在下拉列表中。", "取值不在下拉式清單中。"),
+        "summary.V004": (
+            "达成率无法计算（目标为 0，或正负号使比值没有意义）。",
+            "達成率無法計算（目標為 0，或正負號使比值沒有意義）。",
+        ),
+        "summary.V005": (
+            "目标值与实际值的写法不同（一个是百分比，另一个不是）。",
+            "目標值與實際值的寫法不同（一個是百分比，另一個不是）。",
+        ),
+        "summary.V006": (
+            "差异值、达成率或结果单元格与重新计算的值不一致。",
+            "差異值、達成率或結果單元格與重新計算的值不一致。",
+        ),
+        "summary.W001": (
+            "原因分析或根本原因中有主观臆断的措辞。",
+            "原因分析或根本原因中有主觀臆斷的措辭。",
+        ),
+        "summary.W002": ("指责个人而非描述行为。", "指責個人而非描述行為。"),
+        "terminal.grades": ("影响/难度", "影響/難度"),
         "terminal.more_findings": (
             "……另有 {count} 条检查结果未列出。完整列表：retrokit lint，或 --format json。",
             "……另有 {count} 條檢查結果未列出。完整列表：retrokit lint，或 --format json。",
@@ -589,6 +713,8 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "……另有 {count} 行未在終端列出。完整結果：--format json，或用 retrokit report "
             "生成報告。",
         ),
+        "terminal.priority": ("优先级", "優先順序"),
+        "terminal.progress": ("进度", "進度"),
         "warn.skipped": ("已跳过 {path}：{reason}", "已跳過 {path}：{reason}"),
     }
 }

@@ -45,6 +45,9 @@ class Language:
     derives_from: str | None = None
     #: The OpenCC profile of that conversion.
     opencc_profile: str | None = None
+    #: Words the conversion leaves in another region's usage, and this language's word for
+    #: each (one word per concept: Taiwan writes 使用者, 專案, 品質).
+    vocabulary: tuple[tuple[str, str], ...] = ()
 
 
 LANGUAGES: tuple[Language, ...] = (
@@ -66,13 +69,20 @@ LANGUAGES: tuple[Language, ...] = (
     Language(
         code="zh-TW",
         html_lang="zh-Hant",
-        fonts=('"PingFang TC"', '"Microsoft JhengHei"', '"Noto Sans CJK TC"'),
+        fonts=(
+            '"PingFang TC"',
+            '"Hiragino Sans TC"',
+            '"Microsoft JhengHei"',
+            '"Noto Sans CJK TC"',
+            '"Source Han Sans TC"',
+        ),
         list_separator="、",
         colon="：",
         word_separator="",
         babel_locale="zh_Hant_TW",
         derives_from="zh-CN",
         opencc_profile="s2twp",
+        vocabulary=(("用戶", "使用者"), ("項目", "專案"), ("質量", "品質")),
     ),
     Language(
         code="en",
@@ -105,9 +115,17 @@ def language(code: str) -> Language:
     return _BY_CODE[code]
 
 
-def page_fonts() -> tuple[str, ...]:
-    """The CSS font stack of a page: every language's fonts, in the registry's order."""
-    return tuple(font for language in LANGUAGES for font in language.fonts)
+def page_fonts(lang: str | None = None) -> tuple[str, ...]:
+    """The CSS font stack of a page: every language's fonts, the page's own language first
+    (a zh-Hant page must not draw its text in Simplified glyph forms), then the registry's
+    order."""
+    # A stack that ends in a generic family (English: sans-serif) stays last, or nothing
+    # after it would ever be used.
+    first = (
+        [_BY_CODE[lang]] if lang in _BY_CODE and "sans-serif" not in _BY_CODE[lang].fonts else []
+    )
+    ordered = first + [language for language in LANGUAGES if language not in first]
+    return tuple(font for language in ordered for font in language.fonts)
 
 
 @lru_cache(maxsize=8)
@@ -119,8 +137,13 @@ def _converter(profile: str) -> Any:
 
 def derive(text: str, lang: str) -> str:
     """``text``, written in the language ``lang`` derives from, converted into ``lang``."""
-    profile = _BY_CODE[lang].opencc_profile
-    return str(_converter(profile).convert(text)) if profile else text
+    target = _BY_CODE[lang]
+    if not target.opencc_profile:
+        return text
+    converted = str(_converter(target.opencc_profile).convert(text))
+    for other, own in target.vocabulary:
+        converted = converted.replace(other, own)
+    return converted
 
 
 def pick(texts: Mapping[str, Any], lang: str) -> Any:
@@ -133,3 +156,33 @@ def pick(texts: Mapping[str, Any], lang: str) -> Any:
         raise KeyError(lang)
     value = pick(texts, source)
     return derive(value, lang) if isinstance(value, str) else value
+
+
+def locale_lang(environ: Mapping[str, str]) -> Lang | None:
+    """The language the POSIX locale asks for (LC_ALL, then LC_MESSAGES, then LANG):
+    zh_TW/zh_HK/zh_MO and zh_Hant read as zh-TW, other Chinese as zh-CN, en_* as en; None for
+    C, POSIX or a language retrokit does not speak."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name)
+        if not value:
+            continue
+        tag = value.split(".")[0].split("@")[0].replace("-", "_").casefold()
+        if tag.startswith("zh"):
+            traditional = any(part in tag for part in ("_tw", "_hk", "_mo", "hant"))
+            return "zh-TW" if traditional else "zh-CN"
+        if tag == "en" or tag.startswith("en_"):
+            return "en"
+        return None
+    return None
+
+
+def environment_lang(environ: Mapping[str, str] | None = None) -> Lang:
+    """The language the environment asks for: RETROKIT_LANG, else the locale, else zh-CN."""
+    import os
+
+    env = os.environ if environ is None else environ
+    wanted = env.get("RETROKIT_LANG", "").replace("_", "-").casefold()
+    for code in LANGS:
+        if wanted == code.casefold():
+            return code
+    return locale_lang(env) or DEFAULT_LANG

@@ -6,6 +6,7 @@ Unknown keys, codes and values are errors (exit 2), never silently ignored.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -33,7 +34,18 @@ CONFIG_KEYS = {
 
 
 class ConfigError(UsageError):
-    """A configuration that does not parse or names unknown keys or codes (exit 2)."""
+    """A configuration that does not parse or names unknown keys or codes (exit 2). The detail
+    is a catalogue key too (``config.*``), so the whole line is in the reader's language."""
+
+    def __init__(self, where: str, detail: str, **args: object) -> None:
+        super().__init__("err.config", where=where, detail=detail)
+        self.detail_args = args
+
+    def message(self, lang: Lang = "zh-CN") -> str:
+        from retrokit.i18n import t
+
+        detail = t(str(self.args_["detail"]), lang, **self.detail_args)
+        return t(self.key, lang, where=self.args_["where"], detail=detail)
 
 
 @dataclass(frozen=True)
@@ -65,7 +77,7 @@ def resolve_selector(selector: str, where: str) -> set[str]:
         return {by_name[s]}
     matched = {c for c in codes if c.startswith(s.upper())} if s else set()
     if not matched:
-        raise ConfigError("err.config", where=where, detail=f"unknown rule selector '{selector}'")
+        raise ConfigError(where, "config.unknown_selector", selector=selector)
     return matched
 
 
@@ -83,14 +95,14 @@ def _as_list(value: Any, key: str, where: str) -> tuple[str, ...]:
         return tuple(v.strip() for v in value.split(",") if v.strip())
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(value)
-    raise ConfigError("err.config", where=where, detail=f"'{key}' must be a list of strings")
+    raise ConfigError(where, "config.not_a_list", name=key)
 
 
 def parse_config(data: dict[str, Any], where: str) -> Config:
     """Validate a [tool.retrokit] table; unknown keys or codes are errors, not ignored."""
     unknown = sorted(set(data) - CONFIG_KEYS)
     if unknown:
-        raise ConfigError("err.config", where=where, detail=f"unknown key '{unknown[0]}'")
+        raise ConfigError(where, "config.unknown_key", name=unknown[0])
     cfg: dict[str, Any] = {"source": where}
     for key in ("select", "ignore", "extend-select", "opinion-words", "blame-words"):
         if key in data:
@@ -101,9 +113,7 @@ def parse_config(data: dict[str, Any], where: str) -> Config:
     if "per-file-ignores" in data:
         table = data["per-file-ignores"]
         if not isinstance(table, dict):
-            raise ConfigError(
-                "err.config", where=where, detail="'per-file-ignores' must be a table"
-            )
+            raise ConfigError(where, "config.not_a_table", name="per-file-ignores")
         pfi = []
         for pattern, codes in table.items():
             listed = _as_list(codes, f"per-file-ignores.{pattern}", where)
@@ -113,29 +123,23 @@ def parse_config(data: dict[str, Any], where: str) -> Config:
     if "severity" in data:
         table = data["severity"]
         if not isinstance(table, dict):
-            raise ConfigError("err.config", where=where, detail="'severity' must be a table")
+            raise ConfigError(where, "config.not_a_table", name="severity")
         sev = []
         for code, level in table.items():
             codes_of([code], where)
             try:
                 sev.append((code, Severity(str(level))))
             except ValueError:
-                raise ConfigError(
-                    "err.config",
-                    where=where,
-                    detail=f"severity '{level}' is not error, warning or info",
-                ) from None
+                raise ConfigError(where, "config.bad_severity", level=level) from None
         cfg["severity"] = tuple(sev)
     if "threshold" in data:
         value = data["threshold"]
         if not isinstance(value, int | float) or not 0 < value <= 1:
-            raise ConfigError(
-                "err.config", where=where, detail="'threshold' must be a number between 0 and 1"
-            )
+            raise ConfigError(where, "config.bad_threshold")
         cfg["threshold"] = float(value)
     if "lang" in data:
         if data["lang"] not in LANGS:
-            raise ConfigError("err.config", where=where, detail=f"unknown lang '{data['lang']}'")
+            raise ConfigError(where, "config.unknown_lang", lang=data["lang"])
         cfg["lang"] = data["lang"]
     return Config(**cfg)
 
@@ -160,9 +164,17 @@ def _load_file(path: Path, required: bool) -> Config | None:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ConfigError("err.config", where=where, detail="file not found") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
-        raise ConfigError("err.config", where=where, detail=str(exc).splitlines()[0]) from None
+        raise ConfigError(where, "config.not_found") from None
+    except tomllib.TOMLDecodeError as exc:
+        # tomllib says where in English: keep the place, word the rest from the catalogue.
+        at = re.search(r"line (\d+), column (\d+)", str(exc))
+        if at:
+            raise ConfigError(
+                where, "config.toml_at", line=at.group(1), column=at.group(2)
+            ) from None
+        raise ConfigError(where, "config.toml") from None
+    except (UnicodeDecodeError, OSError):
+        raise ConfigError(where, "config.unreadable") from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("retrokit")
         if table is None:

@@ -88,17 +88,36 @@ def achievement_bars(bars: Sequence[Bar], title: str, na_text: str) -> Any:
     colours = [COLOURS.get(b.status, COLOURS[None]) for b in bars][::-1]
     y = range(len(bars))
     ax.barh(list(y), values, color=colours, height=0.6)
-    ax.axvline(100, color="#424242", linewidth=1.2, linestyle="--")
+    ax.axvline(100, color="#424242", linewidth=1.2, linestyle="--", zorder=1)
     top = max([100.0, *values]) * 1.18
+    ax.set_xlim(0, top)
+    texts = []
     for yi, b in zip(y, list(bars)[::-1], strict=True):
         shown = b.text if b.rate is not None else na_text
         x = min(b.rate, AXIS_CAP) * 100 if b.rate is not None else 0
-        ax.text(x + top * 0.01, yi, shown, va="center", fontsize=9)
+        texts.append(ax.text(x + top * 0.01, yi, shown, va="center", fontsize=9, zorder=3))
     ax.set_yticks(list(y), labels)
-    ax.set_xlim(0, top)
+    _clear_of_line(fig, ax, texts, 100, top * 0.015)
     ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0f}%")
     ax.set_title(title, loc="left", fontsize=11)
     return fig
+
+
+def _clear_of_line(fig: Any, ax: Any, texts: Sequence[Any], at: float, gap: float) -> None:
+    """Move every label the vertical line at ``at`` would run through to just after it: a
+    value label that starts short of 100% and ends past it is read through the dashes."""
+    import warnings
+
+    with warnings.catch_warnings():
+        # Measuring lays out the tick labels too; their CJK glyphs are the browser's to draw
+        # (the SVG keeps text as text), so DejaVu's missing glyphs are no news here.
+        warnings.simplefilter("ignore", UserWarning)
+        fig.draw_without_rendering()
+    line_x = ax.transData.transform((at, 0))[0]
+    for text in texts:
+        box = text.get_window_extent()
+        if box.x0 - 2 <= line_x <= box.x1 + 2:
+            text.set_x(at + gap)
 
 
 def status_counts(counts: Sequence[tuple[str, str | None, int]]) -> Any:
@@ -180,5 +199,6 @@ def metric_lines(
     ax.set_xticks(range(len(labels)), labels)
     ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0f}%")
     ax.set_title(title, loc="left", fontsize=11)
-    ax.legend(fontsize=8, loc="best")
+    # Beside the plot, not on it: "best" still covers a line when there are several.
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
     return fig

@@ -10,6 +10,7 @@ from typing import Any
 from retrokit.method import Analysis, KpiResult, LessonResult, ProblemResult
 from retrokit.method.campaigns import order
 from retrokit.render.json import json_fields, to_json
+from retrokit.workbook.schema import Lang
 
 #: What a spreadsheet reads as the start of a formula (OWASP, "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -40,6 +41,41 @@ def table_columns() -> dict[str, list[str]]:
         "problems": ["campaign", *json_fields(ProblemResult)],
         "lessons": ["campaign", *json_fields(LessonResult)],
     }
+
+
+#: Export columns that are not a sheet's column: their header comes from the catalogue
+#: (``export.<key>``). A KPI's ``status`` is its result, not an action's status.
+_COMPUTED = {
+    "campaigns": (
+        "campaign",
+        "file",
+        "kpis",
+        "exceeded",
+        "met",
+        "missed",
+        "unrated",
+        "reached_share",
+    ),
+    "kpis": ("campaign", "row", "unit", "status"),
+    "problems": ("campaign", "row", "why_chain", "priority", "overdue"),
+    "lessons": ("campaign", "row"),
+}
+
+
+def header_labels(table: str, lang: Lang) -> dict[str, str]:
+    """The headers of ``table`` in ``lang``: a sheet's column label, or the catalogue's."""
+    from retrokit.i18n import t
+    from retrokit.workbook.schema import INFO, KPIS, LESSONS, PROBLEMS
+
+    sheet = {"campaigns": INFO, "kpis": KPIS, "problems": PROBLEMS, "lessons": LESSONS}[table]
+    labels = {}
+    for key in table_columns()[table]:
+        if key in _COMPUTED[table]:
+            name = "result" if (table, key) == ("kpis", "status") else key
+            labels[key] = t(f"export.{name}", lang)
+        else:
+            labels[key] = sheet.column(key).label(lang)
+    return labels
 
 
 def tables(analyses: Sequence[Analysis]) -> dict[str, list[dict[str, Any]]]:
@@ -94,12 +130,18 @@ def _write_xlsx(
 
 
 def export(
-    analyses: Sequence[Analysis], target: Path, *, force: bool = False, raw_csv: bool = False
+    analyses: Sequence[Analysis],
+    target: Path,
+    *,
+    force: bool = False,
+    raw_csv: bool = False,
+    headers: Lang | None = None,
 ) -> Path:
     """Write the tidy tables as .xlsx (a sheet each), .sqlite (a table each) or, for .csv, a
     folder named after the file holding one UTF-8 CSV (with BOM, for Excel) per table. CSV
     text cells are made safe to open (csv_safe) unless ``raw_csv``; the other formats keep
-    the exact text."""
+    the exact text. ``headers`` names the columns in a language (the sheet labels); by
+    default the keys."""
     import pandas as pd
 
     from retrokit.errors import UsageError, UserError, WriteError
@@ -107,6 +149,13 @@ def export(
 
     columns = table_columns()
     data = tables(analyses)
+    if headers is not None:
+        names = {table: header_labels(table, headers) for table in columns}
+        data = {
+            table: [{names[table][k]: v for k, v in row.items()} for row in rows]
+            for table, rows in data.items()
+        }
+        columns = {table: [names[table][k] for k in keys] for table, keys in columns.items()}
     suffix = target.suffix.lower()
     if suffix == ".xlsx":
         atomic_write(target, lambda tmp: _write_xlsx(tmp, columns, data), overwrite=force)
@@ -127,7 +176,7 @@ def export(
     if suffix == ".csv":
         folder = target.with_suffix("")
         if folder.exists() and not force:
-            raise UserError("err.exists", path=folder)
+            raise UserError("err.folder_exists", path=folder)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

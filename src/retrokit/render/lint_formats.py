@@ -37,12 +37,13 @@ import hashlib
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar
 
 from retrokit import __version__
 from retrokit.findings import Finding, Severity
 from retrokit.i18n import t
+from retrokit.i18n.languages import environment_lang
 from retrokit.lint.config import base_code
 from retrokit.lint.selection import relpath
 from retrokit.render.jsonout import encode_items
@@ -123,12 +124,14 @@ def _line(f: Finding, lang: Lang | None) -> str:
     return clean_terminal(f"{_location(f)} {f.code} [{f.severity.value}] {f.message(lang)}")
 
 
-def statistics(counts: Counter[str]) -> str:
-    """Findings per code, most frequent first."""
+def statistics(counts: Counter[str], severities: Mapping[str, Severity] | None = None) -> str:
+    """Findings per code, most frequent first, each with the severity it was reported at
+    (the configured one, from ``severities``; the rule's default for a code not in it)."""
     lines = []
     for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         r = REGISTRY[base_code(code)]
-        lines.append(f"{n:>6}  {code}  {r.name}  [{r.severity.value}]")
+        severity = (severities or {}).get(code, r.severity)
+        lines.append(f"{n:>6}  {code}  {r.name}  [{severity.value}]")
     return "".join(line + "\n" for line in lines)
 
 
@@ -142,11 +145,13 @@ class Text(Formatter):
         # Cross-file findings come last but belong under their file: lines wait until stop.
         self._by_file: dict[str, list[str]] = {}
         self._codes: Counter[str] = Counter()
+        self._severity_of: dict[str, Severity] = {}
         self._severities: Counter[Severity] = Counter()
 
     def handle(self, finding: Finding) -> str:
         self._by_file.setdefault(finding.file, []).append("  " + _line(finding, self.lang) + "\n")
         self._codes[finding.code] += 1
+        self._severity_of[finding.code] = finding.severity
         self._severities[finding.severity] += 1
         return ""
 
@@ -155,11 +160,18 @@ class Text(Formatter):
             clean_terminal(relpath(file)) + "\n" + "".join(lines) + "\n"
             for file, lines in self._by_file.items()
         ]
-        out.append(statistics(self._codes))
+        out.append(statistics(self._codes, self._severity_of))
         sev = self._severities
         out.append(
-            f"{len(files)} file(s) checked: {sev[Severity.ERROR]} error(s), "
-            f"{sev[Severity.WARNING]} warning(s), {sev[Severity.INFO]} info.\n"
+            t(
+                "lint.summary",
+                self.lang or environment_lang(),
+                files=len(files),
+                errors=sev[Severity.ERROR],
+                warnings=sev[Severity.WARNING],
+                infos=sev[Severity.INFO],
+            )
+            + "\n"
         )
         return "".join(out)
 

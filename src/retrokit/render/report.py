@@ -144,28 +144,38 @@ def _context(view: ReviewView, fmt: Format) -> dict[str, Any]:
     return context
 
 
-def _mermaid_trend(chart: TrendChart) -> str:
-    lines = [
-        "xychart-beta",
-        f'    title "{_mermaid_text(chart.title)}"',
-        f"    x-axis [{', '.join(chr(34) + _mermaid_text(o) + chr(34) for o in chart.campaigns)}]",
-        '    y-axis "%"',
-    ]
-    for _metric, points in chart.series:
-        rates = dict(points)
-        values = [
-            f"{rate * 100:.1f}" if (rate := rates.get(o)) is not None else "0"
-            for o in chart.campaigns
-        ]
-        lines.append(f"    line [{', '.join(values)}]")
-    return "\n".join(lines)
+def _mermaid_trend(chart: TrendChart) -> list[str]:
+    """One Mermaid line chart per metric, over only the campaigns that measured it: xychart
+    has no gaps, and a 0 for "not measured" would read as a collapse. The second line is the
+    100% target."""
+    blocks = []
+    for metric, points in chart.series:
+        rated = [(campaign, rate) for campaign, rate in points if rate is not None]
+        if not rated:
+            continue
+        names = ", ".join(f'"{_mermaid_text(campaign)}"' for campaign, _ in rated)
+        top = max(100.0, *(rate * 100 for _, rate in rated))
+        blocks.append(
+            "\n".join(
+                [
+                    "xychart-beta",
+                    f'    title "{_mermaid_text(metric)}"',
+                    f"    x-axis [{names}]",
+                    f'    y-axis "%" 0 --> {int(top * 1.1) + 1}',
+                    f"    line [{', '.join(f'{rate * 100:.1f}' for _, rate in rated)}]",
+                    f"    line [{', '.join('100' for _ in rated)}]",
+                ]
+            )
+        )
+    return blocks
 
 
 def render_compare(data: dict[str, Any], fmt: Format, lang: Lang) -> str:
     """The comparison of campaigns as HTML (a matplotlib chart) or Markdown (Mermaid)."""
     view = compare_view(data, lang)
     context: dict[str, Any] = {f.name: getattr(view, f.name) for f in fields(view)}
-    context["chart"] = context["mermaid"] = ""
+    context["chart"] = ""
+    context["mermaid"] = []
     if view.trend is not None and fmt == "html":
         context["chart"] = charts.svg(charts.metric_lines(view.trend.series, view.trend.title))
     elif view.trend is not None:

@@ -7,8 +7,7 @@ from typing import IO, Any, TypeVar
 
 from retrokit.i18n import t
 from retrokit.method import Analysis
-from retrokit.render import display
-from retrokit.render.view import review_view
+from retrokit.render.view import compare_view, review_view
 from retrokit.text import clean_terminal, json_safe
 from retrokit.workbook.schema import (
     CATEGORY,
@@ -54,70 +53,144 @@ def _bar(rate: float | None) -> str:
     return "█" * filled + "░" * (BAR_WIDTH - filled) + ("+" if rate > 1 else " ")
 
 
-def render(result: Analysis, lang: Lang, stream: IO[str]) -> None:
-    """The analysis as terminal tables, laid out from the same view as the report."""
+def _console(stream: IO[str], width: int | None) -> Any:
+    """A console on ``stream``: ``width`` columns, else the terminal's, else 160 off a TTY."""
     from rich.console import Console
+
+    if width is None and not stream.isatty():
+        width = 160
+    return Console(file=stream, highlight=False, soft_wrap=False, width=width)
+
+
+def _table(
+    title: str, columns: Sequence[tuple[str, bool]], narrow: bool = False, **options: Any
+) -> Any:
+    """A table whose text columns wrap (folding a long CJK run) and whose numbers stay whole.
+
+    ``columns`` are (header, numeric). Numeric columns are right-aligned, never wrapped and keep
+    their widest cell (``min_width``), so an 80-column terminal narrows only the text columns,
+    which fold instead of ending in "…". A ``narrow`` table drops the outer border and shares
+    the padding between columns: on 80 columns that is a third more room for the text.
+    """
+    from rich import box
     from rich.table import Table
 
+    if narrow:
+        options.update(box=box.SIMPLE_HEAD, collapse_padding=True, show_edge=False, pad_edge=False)
+    table = Table(title=_c(title), title_justify="left", **options)
+    for header, numeric in columns:
+        table.add_column(
+            _c(header),
+            overflow="fold",
+            no_wrap=numeric,
+            justify="right" if numeric else "left",
+        )
+    return table
+
+
+def _fit_numbers(table: Any) -> None:
+    """Give every numeric (no-wrap) column the width of its widest cell as a floor."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    for column in table.columns:
+        if column.no_wrap:
+            cells = [column.header, *column.cells]
+            widest = max(
+                (
+                    max(cell_len(line) for line in Text.from_markup(str(c)).plain.split("\n"))
+                    for c in cells
+                ),
+                default=0,
+            )
+            column.min_width = widest
+
+
+def render(result: Analysis, lang: Lang, stream: IO[str], width: int | None = None) -> None:
+    """The analysis as terminal tables, laid out from the same view as the report.
+
+    ``width`` fixes the console width (tests); by default the terminal's, or 160 off a TTY.
+    """
     view = review_view(result, lang)
     labels = view.labels
-    console = Console(
-        file=stream, highlight=False, soft_wrap=False, width=160 if not stream.isatty() else None
-    )
+    console = _console(stream, width)
+    narrow = console.width < 110
 
-    info = Table(title=_c(labels.sheet["info"]), show_header=False, title_justify="left")
+    info = _table(labels.sheet["info"], [("", False), ("", False)], show_header=False)
     for row in view.info:
         info.add_row(_c(row.label), _c(row.value))
     console.print(info)
 
-    kpis = Table(title=_c(labels.sheet["kpis"]), title_justify="left")
-    for key in ("dimension", "metric", "channel", "target", "actual", "gap", "rate"):
-        kpis.add_column(_c(labels.kpi[key]))
-    kpis.add_column("")
-    kpis.add_column(_c(labels.kpi["result"]))
+    kpi_columns = [
+        (labels.kpi["dimension"], False),
+        (labels.kpi["metric"], False),
+        (labels.kpi["channel"], False),
+        (labels.kpi["target"], True),
+        (labels.kpi["actual"], True),
+        (labels.kpi["gap"], True),
+        (labels.kpi["rate"], True),
+    ]
+    if not narrow:
+        kpi_columns.append((t("terminal.progress", lang), True))
+    kpi_columns.append((labels.kpi["result"], False))
+    kpis = _table(labels.sheet["kpis"], kpi_columns, narrow)
     for k in _listed(view.kpis):
         metric = k.metric + (" ★" if k.core else "")
         if k.direction_note:
             metric += f" ({k.direction_note})"
         style = STATUS_STYLE.get(k.status, "dim")
+        numbers = [_c(k.target), _c(k.actual), _c(k.gap), _c(k.rate)]
+        if not narrow:
+            numbers.append(_bar(k.rate_value))
         kpis.add_row(
             _c(k.dimension),
             _c(metric),
             _c(k.channel),
-            _c(k.target),
-            _c(k.actual),
-            _c(k.gap),
-            _c(k.rate),
-            _bar(k.rate_value),
+            *numbers,
             f"[{style}]{_c(k.label)}[/]",
         )
+    _fit_numbers(kpis)
     console.print(kpis)
     _more(console, view.kpis, "terminal.more_rows", lang)
     console.print("[bold]" + " · ".join(f"{_c(c.label)} {c.count}" for c in view.counts) + "[/]")
 
-    problems = Table(title=_c(labels.sheet["problems"]), title_justify="left")
-    for key in ("area", "problem", "action", "owner", "due", "impact", "effort", "status"):
-        problems.add_column(_c(labels.problem[key]))
-    problems.add_column("")
+    p = labels.problem
+    problem_columns: list[tuple[str, bool]] = [
+        (p["area"], False),
+        (p["problem"], False),
+        (p["action"], False),
+        (p["owner"], False),
+        (p["due"], True),
+    ]
+    if narrow:
+        # Impact and effort side by side ("高 / 低") leave the text columns room to read.
+        problem_columns.append((t("terminal.grades", lang), False))
+    else:
+        problem_columns += [(p["impact"], False), (p["effort"], False)]
+    problem_columns += [(p["status"], False), (t("terminal.priority", lang), False)]
+    problems = _table(labels.sheet["problems"], problem_columns, narrow)
     for a in _listed(view.actions):
-        due = f"[bold red]{_c(f'{a.due} ⚠ {labels.overdue}')}[/]" if a.overdue else _c(a.due)
+        due = f"[bold red]{_c(a.due)}\n{_c(f'⚠ {labels.overdue}')}[/]" if a.overdue else _c(a.due)
+        grades = [f"{_c(a.impact)} / {_c(a.effort)}"] if narrow else [_c(a.impact), _c(a.effort)]
         problems.add_row(
             _c(a.area),
             _c(a.problem),
             _c(a.action),
             _c(a.owner),
             due,
-            _c(a.impact),
-            _c(a.effort),
+            *grades,
             _c(a.status),
             _c(a.priority),
         )
+    _fit_numbers(problems)
     console.print(problems)
     _more(console, view.actions, "terminal.more_rows", lang)
 
-    lessons = Table(title=_c(labels.sheet["lessons"]), title_justify="left")
-    for key in ("category", "lesson", "applies_to", "evidence"):
-        lessons.add_column(_c(labels.lesson[key]))
+    lessons = _table(
+        labels.sheet["lessons"],
+        [(labels.lesson[k], False) for k in ("category", "lesson", "applies_to", "evidence")],
+        narrow,
+    )
     for x in _listed(view.lessons):
         lessons.add_row(_c(x.category), _c(x.lesson), _c(x.applies_to), _c(x.evidence))
     console.print(lessons)
@@ -128,24 +201,27 @@ def render(result: Analysis, lang: Lang, stream: IO[str]) -> None:
     _more(console, view.findings, "terminal.more_findings", lang)
 
 
-def render_compare_table(data: dict[str, Any], lang: Lang, stream: IO[str]) -> None:
+def render_compare_table(
+    data: dict[str, Any], lang: Lang, stream: IO[str], width: int | None = None
+) -> None:
+    """`retrokit compare` in the terminal: the campaigns, then each metric's trend."""
     from pathlib import Path
 
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console(file=stream, highlight=False, width=160 if not stream.isatty() else None)
-    table = Table(title=_c(t("compare.campaigns", lang)), title_justify="left")
-    for header in (
-        INFO.column("project").label(lang),
-        t("compare.period", lang),
-        INFO.column("owner").label(lang),
-        *(c.label(lang) for c in RESULT.choices),
-        t("compare.core_missed", lang),
-        t("compare.open", lang),
-        t("compare.overdue", lang),
-    ):
-        table.add_column(_c(header))
+    console = _console(stream, width)
+    narrow = console.width < 110
+    table = _table(
+        t("compare.campaigns", lang),
+        [
+            (INFO.column("project").label(lang), False),
+            (t("compare.period", lang), False),
+            (INFO.column("owner").label(lang), False),
+            *((c.label(lang), True) for c in RESULT.choices),
+            (t("compare.core_missed", lang), False),
+            (t("compare.open", lang), True),
+            (t("compare.overdue", lang), True),
+        ],
+        narrow,
+    )
     for c in data["campaigns"]:
         table.add_row(
             _c(c["project"]),
@@ -158,15 +234,23 @@ def render_compare_table(data: dict[str, Any], lang: Lang, stream: IO[str]) -> N
             str(c["open_actions"]),
             str(c["overdue_actions"]),
         )
+    _fit_numbers(table)
     console.print(table)
-    metrics = Table(title=_c(t("compare.metrics", lang)), title_justify="left")
-    metrics.add_column(_c(t("report.metric", lang)))
-    metrics.add_column("")
-    for m in data["metrics"]:
-        steps = " → ".join(
-            display.percent(p["rate"]) if p["rate"] is not None else "n/a" for p in m["series"]
+    # Each metric's trend: the campaigns as columns, the rate and its result in each.
+    view = compare_view(data, lang)
+    metrics = _table(
+        t("compare.metrics", lang),
+        [(t("report.metric", lang), False), *((c, False) for c in view.trend_columns)],
+        narrow,
+    )
+    for m in view.metrics:
+        metrics.add_row(
+            _c(m.metric),
+            *(
+                _c(f"{p.rate} {p.label}") if p else f"[dim]{_c(view.labels['not_measured'])}[/]"
+                for p in m.by_campaign
+            ),
         )
-        metrics.add_row(_c(m["metric"]), _c(steps))
     console.print(metrics)
     for key, title in (
         ("recurring_areas", "compare.areas"),
@@ -229,13 +313,8 @@ def lessons_text(
         for row in rows:
             stream.write("| " + " | ".join(md_escape(c) for c in cells(row)) + " |\n")
     else:
-        from rich.console import Console
-        from rich.table import Table
-
-        console = Console(file=stream, highlight=False, width=160 if not stream.isatty() else None)
-        table = Table(title=_c(LESSONS.name(lang)), title_justify="left")
-        for h in headers:
-            table.add_column(_c(h))
+        console = _console(stream, None)
+        table = _table(LESSONS.name(lang), [(h, False) for h in headers], console.width < 110)
         for row in rows:
             table.add_row(*(_c(c) for c in cells(row)))
         console.print(table)

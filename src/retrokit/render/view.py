@@ -298,16 +298,22 @@ def kpi_row(k: KpiResult, lang: Lang) -> KpiRow:
     )
 
 
+#: Statuses of an action that is over: it no longer needs a priority.
+CLOSED = ("done", "dropped")
+
+
 def action_row(p: ProblemResult, lang: Lang) -> ActionRow:
+    # A finished action loses its priority badge; a missing owner says so (A001 names it too).
+    priority = None if p.status in CLOSED or not p.priority else p.priority.value
     return ActionRow(
-        priority=PRIORITY.label_of(p.priority.value if p.priority else None, lang),
-        priority_code=p.priority.value if p.priority else "",
+        priority=PRIORITY.label_of(priority, lang) if priority else "",
+        priority_code=priority or "",
         area=p.area or "",
         problem=p.problem or "",
         metric=p.metric or "",
         why_chain=tuple(p.why_chain),
         action=p.action or "",
-        owner=p.owner or "",
+        owner=p.owner or t("label.missing", lang),
         due=display.date(p.due),
         overdue=p.overdue,
         expected=p.expected or "",
@@ -490,7 +496,7 @@ def review_view(result: Analysis, lang: Lang) -> ReviewView:
     return ReviewView(
         lang=lang,
         html_lang=language(lang).html_lang,
-        fonts=page_fonts(),
+        fonts=page_fonts(lang),
         title=t("report.title", lang, project=project),
         colon=language(lang).colon,
         as_of=t("report.as_of", lang, date=result.today.isoformat()),
@@ -536,12 +542,17 @@ class CampaignRow:
 class RatePoint:
     project: str
     rate: str
+    #: The result label of that KPI in that campaign (超额完成 ...) and its status code.
+    label: str = ""
+    status: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class MetricTrend:
     metric: str
     points: tuple[RatePoint, ...]
+    #: One cell per campaign of the comparison, in its order; None where it lacks the metric.
+    by_campaign: tuple[RatePoint | None, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -593,6 +604,8 @@ class CompareView:
     effects: tuple[Effect, ...]
     labels: Mapping[str, str]
     generated: str
+    #: The campaigns as the columns of the trend table, in their order.
+    trend_columns: tuple[str, ...] = ()
 
 
 _COMPARE_KEYS = (
@@ -613,7 +626,33 @@ _COMPARE_KEYS = (
     "compare.rose",
     "report.none",
     "report.metric",
+    "compare.mermaid_caption",
+    "compare.not_measured",
 )
+
+
+def _metric_trend(
+    metric: Mapping[str, Any],
+    campaigns: Sequence[Mapping[str, Any]],
+    projects: Mapping[str, str],
+    rate: Any,
+    lang: Lang,
+) -> MetricTrend:
+    """One metric across the campaigns: its points, and a cell per campaign for the table."""
+
+    def point(p: Mapping[str, Any]) -> RatePoint:
+        status = p.get("status") or ""
+        label = RESULT.label_of(status, lang) if status else t("label.unrated", lang)
+        return RatePoint(
+            projects.get(p["file"], Path(p["file"]).name), rate(p["rate"]), label, status
+        )
+
+    points = {p["file"]: point(p) for p in metric["series"]}
+    return MetricTrend(
+        metric["metric"],
+        tuple(points.values()),
+        tuple(points.get(c["file"]) for c in campaigns),
+    )
 
 
 def compare_view(data: Mapping[str, Any], lang: Lang) -> CompareView:
@@ -656,7 +695,7 @@ def compare_view(data: Mapping[str, Any], lang: Lang) -> CompareView:
     return CompareView(
         lang=lang,
         html_lang=language(lang).html_lang,
-        fonts=page_fonts(),
+        fonts=page_fonts(lang),
         title=t("compare.title", lang),
         campaigns=tuple(
             CampaignRow(
@@ -673,9 +712,9 @@ def compare_view(data: Mapping[str, Any], lang: Lang) -> CompareView:
             for c in data["campaigns"]
         ),
         metrics=tuple(
-            MetricTrend(m, tuple(RatePoint(project, rate(r)) for project, r in points))
-            for m, points in series
+            _metric_trend(m, data["campaigns"], projects, rate, lang) for m in data["metrics"]
         ),
+        trend_columns=tuple(projects[c["file"]] for c in data["campaigns"]),
         trend=trend,
         recurring_areas=tuple(
             Recurring(r["text"], sep.join(name(f) for f in r["files"]))

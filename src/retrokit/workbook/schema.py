@@ -97,7 +97,7 @@ DIMENSION = _choices(
     ("engagement", {"zh-CN": "传播", "zh-TW": "傳播", "en": "Engagement"}, "communication"),
     ("revenue", {"zh-CN": "收益", "zh-TW": "收益", "en": "Revenue"}, "营收", "營收"),
     ("cost", {"zh-CN": "成本", "zh-TW": "成本", "en": "Cost"}, "费用", "費用"),
-    ("users", {"zh-CN": "用户", "zh-TW": "用戶", "en": "Users"}, "user", "使用者"),
+    ("users", {"zh-CN": "用户", "zh-TW": "使用者", "en": "Users"}, "user", "用戶"),
     ("other", {"zh-CN": "其他", "zh-TW": "其他", "en": "Other"}),
 )
 DIRECTION = _choices(
@@ -234,12 +234,12 @@ INFO = Sheet(
     kind='fields',
     aliases=('基本资料', '基本資料', 'Basic Information', 'Info'),
     columns=(
-        Column('project', {'zh-CN': '项目名称', 'zh-TW': '項目名稱', 'en': 'Project'}, T, required=True, aliases=('活动名称', '活動名稱', '專案名稱', 'Project name', 'Campaign')),
-        Column('type', {'zh-CN': '项目类型', 'zh-TW': '項目類型', 'en': 'Type'}, L, choices=PROJECT_TYPE, aliases=('活动类型', '活動類型', 'Project type', 'Campaign type')),
+        Column('project', {'zh-CN': '项目名称', 'zh-TW': '專案名稱', 'en': 'Project'}, T, required=True, aliases=('活动名称', '活動名稱', '項目名稱', 'Project name', 'Campaign')),
+        Column('type', {'zh-CN': '项目类型', 'zh-TW': '專案類型', 'en': 'Type'}, L, choices=PROJECT_TYPE, aliases=('活动类型', '活動類型', '項目類型', 'Project type', 'Campaign type')),
         Column('start', {'zh-CN': '开始日期', 'zh-TW': '開始日期', 'en': 'Start date'}, D, required=True, aliases=('Start',)),
         Column('end', {'zh-CN': '结束日期', 'zh-TW': '結束日期', 'en': 'End date'}, D, required=True, aliases=('End',)),
         Column('owner', {'zh-CN': '负责人', 'zh-TW': '負責人', 'en': 'Owner'}, T, required=True),
-        Column('audience', {'zh-CN': '目标用户', 'zh-TW': '目標用戶', 'en': 'Target audience'}, T, aliases=('目标人群', '目標人群', '目標使用者', 'Audience')),
+        Column('audience', {'zh-CN': '目标用户', 'zh-TW': '目標使用者', 'en': 'Target audience'}, T, aliases=('目标人群', '目標人群', '目標用戶', 'Audience')),
         Column('budget', {'zh-CN': '预算', 'zh-TW': '預算', 'en': 'Budget'}, N, aliases=('总预算', '總預算')),
         Column('review_date', {'zh-CN': '复盘日期', 'zh-TW': '復盤日期', 'en': 'Review date'}, D, aliases=('覆盘日期',)),
         Column('team', {'zh-CN': '复盘成员', 'zh-TW': '復盤成員', 'en': 'Review team'}, T, aliases=('Team', '参与人员')),
