@@ -51,7 +51,7 @@ def open_workbook(path: PathLike, *, limits: Limits | None = None) -> Workbook:
     path = Path(path)
     if is_lock_file(path):
         raise UnreadableWorkbook(path, "reason.lock_file")
-    return read_workbook(path, limits=limits)
+    return read_workbook(path, limits=limits, sheet_set=None)  # the kind its sheets name
 
 
 def analyze_workbook(
@@ -148,12 +148,18 @@ def scaffold_workbook(
     example: bool = False,
     force: bool = False,
     previous: PathLike | None = None,
+    kind: str = "review",
 ) -> Path:
     """Write a new workbook to fill in; ``previous`` carries its KPI list and open actions
-    forward (it is only read). Never overwrites without ``force``; the write is atomic."""
+    forward (it is only read). ``kind`` "plan" writes the plan workbook instead of the review.
+    Never overwrites without ``force``; the write is atomic."""
     from retrokit.method.campaigns import carry_over
     from retrokit.workbook.scaffold import init
 
+    if kind == "plan":
+        from retrokit.workbook.plan_scaffold import init_plan
+
+        return init_plan(Path(path), lang=lang, example_data=example, force=force)
     kpis: Any = None
     problems: Any = None
     if previous is not None:

@@ -40,17 +40,21 @@ def init(
         Path | None,
         typer.Option("--from", help="Start from a previous review: its KPI list and open actions."),
     ] = None,
+    kind: Annotated[
+        str, typer.Option("--kind", help="review (the retrospective) or plan (the campaign plan).")
+    ] = "review",
 ) -> None:
-    """Create a new retrospective workbook to fill in Excel, WPS or LibreOffice."""
+    """Create a new retrospective (or plan) workbook to fill in Excel, WPS or LibreOffice."""
     from retrokit import api
     from retrokit.errors import UserError
 
+    choice(kind, ("review", "plan"), "--kind", lang)
     language = output_lang(lang)
     try:
         if previous is not None:
             language = output_lang(lang, api.open_workbook(previous).lang)
         written = api.scaffold_workbook(
-            path, lang=language, example=example, force=force, previous=previous
+            path, lang=language, example=example, force=force, previous=previous, kind=kind
         )
     except UserError as exc:
         fail(exc.message(language), exc.exit_code)

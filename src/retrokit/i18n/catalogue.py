@@ -590,4 +590,40 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "- Trying to fix everything: focus on the 2-3 problems with the largest effect.\n"
         "When done, run retrokit lint to check and retrokit report for the report.",
     },
+    # --- the plan workbook (issue 17) -----------------------------------------------------
+    "prompt.task_ids": {
+        "zh-CN": "前置任务的编号，如 T1, T3 或 T1、T3；没有写 -",
+        "en": "IDs of the tasks this one waits for, e.g. T1, T3; - for none",
+    },
+    "prompt.date_span": {
+        "zh-CN": "日期或区间，例如 2024-06-30 或 6月1日-6月30日",
+        "en": "A date or a range, e.g. 2024-06-30 or 2024-06-01 - 2024-06-30",
+    },
+    "instructions.plan": {
+        "zh-CN": "营销活动计划工作簿 · 填写说明\n"
+        "1. 活动概况：项目名称、起止日期、负责人、总预算和核心策略。\n"
+        "2. 推广目标：每行一个 SMART 目标：指标、量化目标、方向、达成路径、负责人和时间节点"
+        "（日期或区间，如 6月1日-6月30日）；把最重要的 2-3 个标为核心指标。\n"
+        "3. 执行排期：每行一个任务，编号唯一（T1、T2…）；前置依赖写编号，如 T1, T3。"
+        "右侧的甘特图按开始和结束时间自动着色，今天所在列高亮；活动超过 60 天时按周显示。\n"
+        "4. 预算分配：每行一个预算明细，计划占比自动计算；建议保留应急备用金。\n"
+        "5. 风险预案：可能性和影响程度都为“高”的风险必须有应对措施和负责人。\n"
+        "6. 每日监测：每天每个渠道每个指标一行，指标名称与推广目标一致，retrokit 据此计算进度。\n"
+        "7. 项目分工：角色、姓名和职责；排期中的负责人应在此表中。\n"
+        "完成后运行 retrokit lint 检查、retrokit analyze 查看关键路径、预算和进度。",
+        "en": "Campaign plan workbook - how to fill it in\n"
+        "1. Plan overview: project, start and end dates, owner, total budget and core strategy.\n"
+        "2. Goals: one SMART goal per row: metric, target, direction, path, owner and deadline "
+        "(a date or a range); mark the 2-3 most important as core.\n"
+        "3. Schedule: one task per row with a unique ID (T1, T2 ...); list predecessors by ID, "
+        "e.g. T1, T3. The Gantt grid on the right shades itself from the start and end dates "
+        "and marks today; campaigns over 60 days are shown by week.\n"
+        "4. Budget: one line per item; the share is computed. Keep a contingency line.\n"
+        "5. Risks: a risk of high likelihood and high impact needs a response and an owner.\n"
+        "6. Daily monitoring: one row per day, channel and metric, named as in Goals; retrokit "
+        "paces each goal from it.\n"
+        "7. Team: role, name and duty; every task owner should be on it.\n"
+        "When done, run retrokit lint, and retrokit analyze for the critical path, budget and "
+        "pacing.",
+    },
 }

@@ -33,7 +33,7 @@ from retrokit.workbook.schema import (
     Sheet,
     SheetSet,
 )
-from retrokit.workbook.types import ColType
+from retrokit.workbook.types import ColType, NumberType
 from retrokit.workbook.values import Quantity
 
 HEADER_SEARCH_ROWS = 10
@@ -338,12 +338,14 @@ def _find_header(
     return best
 
 
-def _detect_lang(names: Iterable[str], headers: Iterable[str]) -> Lang:
+def _detect_lang(
+    names: Iterable[str], headers: Iterable[str], sheets: Sequence[Sheet] = SHEETS
+) -> Lang:
     votes = dict.fromkeys(LANGS, 0)
     texts = [n.strip() for n in (*names, *headers) if isinstance(n, str)]
     for text in texts:
         bare = text.replace("*", "").strip()
-        for s in SHEETS:
+        for s in sheets:
             for lang in LANGS:
                 if bare == s.name(lang) or any(bare == c.label(lang) for c in s.columns):
                     votes[lang] += 1
@@ -426,7 +428,7 @@ class _RowParser:
         self.format_columns = [
             (key, letter)
             for key, letter in self.letters.items()
-            if formatted and self.sheet.column(key).type is ColType.NUMBER
+            if formatted and isinstance(self.sheet.column(key).type, NumberType)
         ]
 
     def empty(self, row: list[Any]) -> bool:
@@ -626,10 +628,10 @@ def read_workbook(
     *,
     limits: Limits | None = None,
     reader: str = "calamine",
-    sheet_set: SheetSet = REVIEW,
+    sheet_set: SheetSet | None = REVIEW,
 ) -> Workbook:
-    """Read a workbook of ``sheet_set``'s kind (the retrospective unless told), or raise
-    :class:`UnreadableWorkbook` naming the reason."""
+    """Read a workbook of ``sheet_set``'s kind (the retrospective unless told; None: the kind
+    its sheet names match best), or raise :class:`UnreadableWorkbook` naming the reason."""
     path = Path(path)
     package = open_package(path, limits or Limits())
     errors = _library_errors()
@@ -638,6 +640,10 @@ def read_workbook(
         names = source.sheet_names
         if not names:
             raise UnreadableWorkbook(path, "reason.no_sheets")
+        if sheet_set is None:
+            from retrokit.workbook.kinds import detect_sheet_set
+
+            sheet_set = detect_sheet_set(names)
         cache: dict[str, Grid] = {}
 
         def grid(name: str) -> Grid:
@@ -691,7 +697,11 @@ def _read(
             if match.header_row:
                 headers += [cell_text(v) for v in grid(name)[match.header_row - 1]]
     lang_value = meta.get("lang")
-    lang: Lang = lang_value if lang_value in LANGS else _detect_lang(matched.values(), headers)
+    lang: Lang = (
+        lang_value
+        if lang_value in LANGS
+        else _detect_lang(matched.values(), headers, sheet_set.sheets)
+    )
     return Workbook(
         path=str(path),
         lang=lang,
