@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from retrokit.findings import Finding
     from retrokit.lint.config import Config
     from retrokit.method import Analysis
+    from retrokit.method.plan import PlanAnalysis
     from retrokit.workbook.package import Limits
     from retrokit.workbook.reader import Workbook
     from retrokit.workbook.schema import Lang
@@ -78,6 +79,34 @@ def analyze_workbook(
     found = check(Context(workbook, analysis, settings))
     selected = select_findings([_Found(workbook.path, found)], make_selection(config))
     return replace(analysis, findings=tuple(selected))
+
+
+def analyze_plan(
+    source: PathLike | Workbook,
+    *,
+    config: Config | None = None,
+    today: dt.date | None = None,
+    threshold: float | None = None,
+    limits: Limits | None = None,
+) -> PlanAnalysis:
+    """Read (unless given a read workbook), compute and check one plan workbook: the schedule,
+    budget, risks and pacing with the findings its config selects, as ``retrokit analyze``
+    shows a plan."""
+    from retrokit.lint.config import Config, settings_from
+    from retrokit.lint.selection import make_selection, select_findings
+    from retrokit.method import analyze
+    from retrokit.rules import Context, check
+    from retrokit.rules.plan import plan_of
+
+    config = config or Config()
+    workbook = (
+        source if not isinstance(source, str | Path) else open_workbook(source, limits=limits)
+    )
+    settings = settings_from(config, today, threshold)
+    ctx = Context(workbook, analyze(workbook, today=settings.today), settings)
+    found = check(ctx)
+    selected = select_findings([_Found(workbook.path, found)], make_selection(config))
+    return replace(plan_of(ctx), findings=tuple(selected))
 
 
 @dataclass
@@ -187,6 +216,7 @@ def campaigns_of(items: Iterable[Campaign]) -> tuple[list[Analysis], list[Workbo
 
 __all__ = [
     "Campaign",
+    "analyze_plan",
     "analyze_workbook",
     "campaigns_of",
     "lint_paths",

@@ -78,8 +78,10 @@ def _analysis(
     try:
         # The command is the application: it may tune its own process, as lint's engine does.
         with collector_paused():
-            return cfg, api.analyze_workbook(
-                workbook,
+            read = api.open_workbook(workbook, limits=size_limits)
+            how = api.analyze_plan if read.kind == "plan" else api.analyze_workbook
+            return cfg, how(
+                read,
                 config=cfg,
                 today=today,
                 threshold=threshold_option(threshold, lang),
@@ -118,17 +120,27 @@ def analyze(
     )
     out_lang = output_lang(lang, cfg.lang or result.lang)
     if fmt == "json":
-        from retrokit.render.json import json_document
+        from retrokit.render.json import json_document, plan_document
         from retrokit.render.jsonout import write_document
 
+        document = (
+            plan_document(result, out_lang)
+            if getattr(result, "schedule", None) is not None
+            else json_document(result, out_lang)
+        )
         if to_stdout(output):
-            write_document(json_document(result, out_lang), sys.stdout)
+            write_document(document, sys.stdout)
             return
         import io
 
         buffer = io.StringIO()
-        write_document(json_document(result, out_lang), buffer)
+        write_document(document, buffer)
         emit(buffer.getvalue(), output, lang=lang, inputs=[workbook])
+        return
+    if getattr(result, "schedule", None) is not None:
+        from retrokit.render.plan_terminal import render_plan
+
+        emit(render_plan(result, out_lang), output, lang=lang, inputs=[workbook])
         return
     from retrokit.render.terminal import render
 

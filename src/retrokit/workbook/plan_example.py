@@ -228,9 +228,9 @@ TASKS: list[dict[str, Any]] = [
         "prep",
         _U,
         D(2024, 6, 23),
-        D(2024, 6, 29),
+        D(2024, 6, 30),
         "T5",
-        D(2024, 7, 1),
+        D(2024, 7, 2),
         _d("物料到仓", "Materials in stock"),
     ),
     _task(
