@@ -237,3 +237,46 @@ def test_analyze_table_shows_the_critical_path(tmp_path: Path) -> None:
     proc = run_cli("analyze", str(plan_file(tmp_path, "en")), "--today", "2024-08-08")
     assert proc.returncode == 0, proc.stderr
     assert "Critical path: T1 → T2 → T5" in proc.stdout and "Pacing" in proc.stdout
+
+
+# --- into the review ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_review_from_the_plan_reproduces_the_worked_example(tmp_path: Path, lang: str) -> None:
+    plan = plan_file(tmp_path, lang)  # type: ignore[arg-type]
+    review = tmp_path / "review.xlsx"
+    proc = run_cli("init", str(review), "--from-plan", str(plan))
+    assert proc.returncode == 0, proc.stderr
+    analysis = api.analyze_workbook(review, today=TODAY)
+    assert analysis.lang == lang and analysis.info["budget"] == 600_000
+    assert [(k.rate, k.status.value if k.status else None) for k in analysis.kpis] == [
+        (0.9, "met"), (0.8, "missed"), (pytest.approx(0.7333333333), "missed"),
+        (pytest.approx(0.8333333333), "missed"), (0.8, "missed"), (0.8, "missed"),
+    ]  # fmt: skip
+    assert all("2024-07-15" in (k.analysis or "") for k in analysis.kpis)  # marked as from the plan
+
+
+def test_from_plan_refuses_a_review(tmp_path: Path, example_zh: Path) -> None:
+    proc = run_cli("init", str(tmp_path / "r.xlsx"), "--from-plan", str(example_zh))
+    assert proc.returncode == 2 and "r.xlsx" not in proc.stdout
+
+
+# --- the plan's report ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_plan_report_draws_the_gantt_and_budget(tmp_path: Path, lang: str) -> None:
+    plan = plan_file(tmp_path, lang)  # type: ignore[arg-type]
+    html, md = tmp_path / "p.html", tmp_path / "p.md"
+    for target in (html, md):
+        proc = run_cli("report", str(plan), "-o", str(target), "--today", "2024-07-10")
+        assert proc.returncode == 0, proc.stderr
+    page = html.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and page.count("<rect") == 12
+    assert page.count('fill="#c0392b"') == 9  # the critical path in red
+    assert 'stroke="#e67e22"' in page  # today
+    text = md.read_text(encoding="utf-8")
+    assert "```mermaid\ngantt" in text and ":crit, done, T1, 2024-06-01, 7d" in text
+    assert "```mermaid\npie" in text and ": 240000" in text
+    assert ", today, 2024-07-10, 0d" in text

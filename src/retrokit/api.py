@@ -178,10 +178,13 @@ def scaffold_workbook(
     force: bool = False,
     previous: PathLike | None = None,
     kind: str = "review",
+    plan: PathLike | None = None,
 ) -> Path:
     """Write a new workbook to fill in; ``previous`` carries its KPI list and open actions
     forward (it is only read). ``kind`` "plan" writes the plan workbook instead of the review.
-    Never overwrites without ``force``; the write is atomic."""
+    ``plan`` fills basic info and one KPI row per goal from a plan workbook, with the actuals
+    of its daily monitoring where it has them. Never overwrites without ``force``; the write
+    is atomic."""
     from retrokit.method.campaigns import carry_over
     from retrokit.workbook.scaffold import init
 
@@ -191,11 +194,36 @@ def scaffold_workbook(
         return init_plan(Path(path), lang=lang, example_data=example, force=force)
     kpis: Any = None
     problems: Any = None
+    info: Any = None
     if previous is not None:
         kpis, problems = carry_over(open_workbook(previous), lang)
+    if plan is not None:
+        info, kpis = _from_plan(plan, lang)
     return init(
-        Path(path), lang=lang, example_data=example, force=force, kpis=kpis, problems=problems
+        Path(path),
+        lang=lang,
+        example_data=example,
+        force=force,
+        kpis=kpis,
+        problems=problems,
+        info=info,
     )
+
+
+def _from_plan(path: PathLike, lang: Lang) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    from retrokit.errors import UsageError
+    from retrokit.i18n import t
+    from retrokit.method.plan import analyze_plan, review_seed
+
+    workbook = open_workbook(path)
+    if workbook.kind != "plan":
+        raise UsageError("err.not_a_plan", path=path)
+    info, kpis = review_seed(analyze_plan(workbook))
+    for row in kpis:
+        last = row.pop("from_daily", None)
+        if last is not None:
+            row["analysis"] = t("plan.actual_from_daily", lang, date=last.isoformat())
+    return info, kpis
 
 
 def render_report(

@@ -43,6 +43,12 @@ def init(
     kind: Annotated[
         str, typer.Option("--kind", help="review (the retrospective) or plan (the campaign plan).")
     ] = "review",
+    plan: Annotated[
+        Path | None,
+        typer.Option(
+            "--from-plan", help="Fill basic info and one KPI per goal from a plan workbook."
+        ),
+    ] = None,
 ) -> None:
     """Create a new retrospective (or plan) workbook to fill in Excel, WPS or LibreOffice."""
     from retrokit import api
@@ -53,8 +59,16 @@ def init(
     try:
         if previous is not None:
             language = output_lang(lang, api.open_workbook(previous).lang)
+        if plan is not None:
+            language = output_lang(lang, api.open_workbook(plan).lang)
         written = api.scaffold_workbook(
-            path, lang=language, example=example, force=force, previous=previous, kind=kind
+            path,
+            lang=language,
+            example=example,
+            force=force,
+            previous=previous,
+            kind=kind,
+            plan=plan,
         )
     except UserError as exc:
         fail(exc.message(language), exc.exit_code)
@@ -195,5 +209,10 @@ def report(
         limits(max_cells, max_unpacked_bytes, max_ratio, max_file_bytes),
     )
     out_lang = output_lang(lang, cfg.lang or result.lang)
-    text = render(result, fmt, out_lang)  # type: ignore[arg-type]
+    if getattr(result, "schedule", None) is not None:
+        from retrokit.render.plan_report import render_plan_report
+
+        text = render_plan_report(result, fmt, out_lang)  # type: ignore[arg-type]
+    else:
+        text = render(result, fmt, out_lang)  # type: ignore[arg-type]
     emit(text, "-" if output == "-" else target, lang=lang, inputs=[workbook], announce=True)

@@ -786,4 +786,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "plan.ahead": {"zh-CN": "超前", "en": "ahead"},
     "plan.on_track": {"zh-CN": "正常", "en": "on track"},
     "plan.behind": {"zh-CN": "落后", "en": "behind"},
+    "plan.actual_from_daily": {
+        "zh-CN": "实际值来自计划的每日监测（截至 {date}）",
+        "en": "Actual from the plan's daily monitoring (through {date})",
+    },
+    "err.not_a_plan": {
+        "zh-CN": "{path}：不是计划工作簿（找不到推广目标、执行排期等工作表）。",
+        "en": "{path}: not a plan workbook (no Goals, Schedule ... sheets found).",
+    },
+    "plan.today": {"zh-CN": "今天", "en": "Today"},
 }

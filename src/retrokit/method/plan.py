@@ -560,3 +560,37 @@ def analyze_plan(
         threshold=threshold,
         findings=workbook.findings,
     )
+
+
+# --- into the review ------------------------------------------------------------------------
+
+#: Basic-info fields of the review that the plan's overview fills.
+REVIEW_INFO_KEYS = ("project", "type", "start", "end", "owner", "audience", "budget")
+_FORMATS = {"percent": "0.0%", "ratio": '"1:"0.0'}
+
+
+def review_seed(plan: PlanAnalysis) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Basic info and one KPI row per goal for a review of this plan (`init --from-plan`).
+
+    A KPI row takes its actual from the daily monitoring when the plan has it; such a row
+    carries ``from_daily`` (the last day counted) so the sheet can say where it came from."""
+    info = {k: plan.info.get(k) for k in REVIEW_INFO_KEYS}
+    pacing = {p.goal_row: p for p in plan.monitoring}
+    kpis: list[dict[str, Any]] = []
+    for goal in plan.goals:
+        row: dict[str, Any] = {
+            "dimension": goal.dimension,
+            "metric": goal.metric,
+            "channel": goal.channel,
+            "direction": goal.direction.value,
+            "target": goal.target,
+            "core": "yes" if goal.core else "no",
+        }
+        if goal.form in _FORMATS:
+            row["format"] = _FORMATS[goal.form]
+        paced = pacing.get(goal.row)
+        if paced is not None:
+            row["actual"] = paced.to_date
+            row["from_daily"] = paced.last_date
+        kpis.append(row)
+    return info, kpis
