@@ -27,8 +27,13 @@ demo: $(STAMP)
 	$(BIN)/retrokit analyze demo/example.xlsx --format json --today 2024-08-08 > demo/example.analysis.json
 	$(BIN)/retrokit report demo/example.xlsx -o demo/example.report.html --today 2024-08-08
 	$(BIN)/retrokit report demo/example.xlsx --format md -o demo/example.report.md --today 2024-08-08
+	$(BIN)/retrokit init demo/plan.xlsx --kind plan --example --force
+	$(BIN)/retrokit analyze demo/plan.xlsx --today 2024-07-10
+	$(BIN)/retrokit report demo/plan.xlsx -o demo/plan.report.html --today 2024-07-10
+	$(BIN)/retrokit init demo/review-from-plan.xlsx --from-plan demo/plan.xlsx --force
 	$(BIN)/retrokit lint demo/ --today 2024-08-08 --exit-zero
 	@echo "demo/: blank.xlsx example.xlsx example.analysis.json example.report.html example.report.md"
+	@echo "       plan.xlsx plan.report.html review-from-plan.xlsx (the plan's lifecycle)"
 
 lint: $(DEVSTAMP)
 	$(BIN)/ruff check src tests bench
