@@ -280,3 +280,21 @@ def test_the_plan_report_draws_the_gantt_and_budget(tmp_path: Path, lang: str) -
     assert "```mermaid\ngantt" in text and ":crit, done, T1, 2024-06-01, 7d" in text
     assert "```mermaid\npie" in text and ": 240000" in text
     assert ", today, 2024-07-10, 0d" in text
+
+
+def test_title_rows_moved_columns_and_typed_forms_read_back(tmp_path: Path) -> None:
+    def edit(book: Book) -> None:
+        ws = book.sheet("tasks")
+        ws.insert_cols(1)
+        ws.insert_rows(1)
+        ws["A1"] = "2024 summer: schedule"
+        ws["A2"] = "Notes"
+        ws["J3"] = "T2、T3"  # depends_on of T1 after the moves, with an ideographic comma
+        book.sheet("goals")["E3"] = "≥5%"
+
+    workbook = api.open_workbook(plan_file(tmp_path, "en", edit))
+    tasks = workbook.table("tasks")
+    assert [t.values["id"] for t in tasks][:3] == ["T1", "T2", "T3"]
+    assert tasks[0].values["depends_on"] == ("T2", "T3")
+    target = workbook.table("goals")[1].values["target"]
+    assert (target.value, target.form) == (0.05, "percent")
