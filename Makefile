@@ -28,7 +28,11 @@ demo: $(STAMP)
 	$(BIN)/retrokit report demo/example.xlsx -o demo/example.report.html --today 2024-08-08
 	$(BIN)/retrokit report demo/example.xlsx --format md -o demo/example.report.md --today 2024-08-08
 	$(BIN)/retrokit report demo/example.xlsx -o demo/example.report.pptx --today 2024-08-08
-	$(BIN)/retrokit lint demo/example.xlsx --today 2024-08-08 --exit-zero
+	$(BIN)/retrokit init demo/plan.xlsx --kind plan --example --force
+	$(BIN)/retrokit analyze demo/plan.xlsx --today 2024-07-10
+	$(BIN)/retrokit report demo/plan.xlsx -o demo/plan.report.html --today 2024-07-10
+	$(BIN)/retrokit init demo/review-from-plan.xlsx --from-plan demo/plan.xlsx --force
+	$(BIN)/retrokit lint demo/example.xlsx demo/plan.xlsx --today 2024-08-08 --exit-zero
 	@echo ""
 	@echo "Open these files:"
 	@echo "  demo/example.report.html   the review report (browser; prints to A4)"
@@ -37,6 +41,9 @@ demo: $(STAMP)
 	@echo "  demo/example.xlsx          the filled worked example"
 	@echo "  demo/blank.xlsx            a blank workbook to fill in for your own campaign"
 	@echo "  demo/example.analysis.json the analysis as JSON"
+	@echo "  demo/plan.xlsx             the plan behind the example (goals, Gantt, budget, risks)"
+	@echo "  demo/plan.report.html      the plan's report: Gantt with the critical path, budget"
+	@echo "  demo/review-from-plan.xlsx a review started from the plan"
 
 lint: $(DEVSTAMP)
 	$(BIN)/ruff check src tests bench

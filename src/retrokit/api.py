@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from retrokit.findings import Finding
     from retrokit.lint.config import Config
     from retrokit.method import Analysis
+    from retrokit.method.plan import PlanAnalysis
     from retrokit.workbook.package import Limits
     from retrokit.workbook.reader import Workbook
     from retrokit.workbook.schema import Lang
@@ -53,7 +54,7 @@ def open_workbook(path: PathLike, *, limits: Limits | None = None) -> Workbook:
     if is_lock_file(path):
         raise UnreadableWorkbook(path, "reason.lock_file")
     reading(path)
-    return read_workbook(path, limits=limits)
+    return read_workbook(path, limits=limits, sheet_set=None)  # the kind its sheets name
 
 
 def analyze_workbook(
@@ -80,6 +81,34 @@ def analyze_workbook(
     found = check(Context(workbook, analysis, settings))
     selected = select_findings([_Found(workbook.path, found)], make_selection(config))
     return replace(analysis, findings=tuple(selected))
+
+
+def analyze_plan(
+    source: PathLike | Workbook,
+    *,
+    config: Config | None = None,
+    today: dt.date | None = None,
+    threshold: float | None = None,
+    limits: Limits | None = None,
+) -> PlanAnalysis:
+    """Read (unless given a read workbook), compute and check one plan workbook: the schedule,
+    budget, risks and pacing with the findings its config selects, as ``retrokit analyze``
+    shows a plan."""
+    from retrokit.lint.config import Config, settings_from
+    from retrokit.lint.selection import make_selection, select_findings
+    from retrokit.method import analyze
+    from retrokit.rules import Context, check
+    from retrokit.rules.plan import plan_of
+
+    config = config or Config()
+    workbook = (
+        source if not isinstance(source, str | Path) else open_workbook(source, limits=limits)
+    )
+    settings = settings_from(config, today, threshold)
+    ctx = Context(workbook, analyze(workbook, today=settings.today), settings)
+    found = check(ctx)
+    selected = select_findings([_Found(workbook.path, found)], make_selection(config))
+    return replace(plan_of(ctx), findings=tuple(selected))
 
 
 @dataclass
@@ -150,19 +179,53 @@ def scaffold_workbook(
     example: bool = False,
     force: bool = False,
     previous: PathLike | None = None,
+    kind: str = "review",
+    plan: PathLike | None = None,
 ) -> Path:
     """Write a new workbook to fill in; ``previous`` carries its KPI list and open actions
-    forward (it is only read). Never overwrites without ``force``; the write is atomic."""
+    forward (it is only read). ``kind`` "plan" writes the plan workbook instead of the review.
+    ``plan`` fills basic info and one KPI row per goal from a plan workbook, with the actuals
+    of its daily monitoring where it has them. Never overwrites without ``force``; the write
+    is atomic."""
     from retrokit.method.campaigns import carry_over
     from retrokit.workbook.scaffold import init
 
+    if kind == "plan":
+        from retrokit.workbook.plan_scaffold import init_plan
+
+        return init_plan(Path(path), lang=lang, example_data=example, force=force)
     kpis: Any = None
     problems: Any = None
+    info: Any = None
     if previous is not None:
         kpis, problems = carry_over(open_workbook(previous), lang)
+    if plan is not None:
+        info, kpis = _from_plan(plan, lang)
     return init(
-        Path(path), lang=lang, example_data=example, force=force, kpis=kpis, problems=problems
+        Path(path),
+        lang=lang,
+        example_data=example,
+        force=force,
+        kpis=kpis,
+        problems=problems,
+        info=info,
     )
+
+
+def _from_plan(path: PathLike, lang: Lang) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    from retrokit.errors import UsageError
+    from retrokit.i18n import t
+    from retrokit.method.plan import analyze_plan, review_seed
+
+    workbook = open_workbook(path)
+    if workbook.kind != "plan":
+        raise UsageError("err.not_a_plan", path=path)
+    info, kpis = review_seed(analyze_plan(workbook))
+    for row in kpis:
+        last = row.pop("from_daily", None)
+        if last is not None:
+            row["analysis"] = t("plan.actual_from_daily", lang, date=last.isoformat())
+    return info, kpis
 
 
 def render_report(
@@ -183,6 +246,7 @@ def campaigns_of(items: Iterable[Campaign]) -> tuple[list[Analysis], list[Workbo
 
 __all__ = [
     "Campaign",
+    "analyze_plan",
     "analyze_workbook",
     "campaigns_of",
     "lint_paths",

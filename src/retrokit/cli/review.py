@@ -41,19 +41,37 @@ def init(
         Path | None,
         typer.Option("--from", help=h("help.from")),
     ] = None,
+    kind: Annotated[
+        str, typer.Option("--kind", help="review (the retrospective) or plan (the campaign plan).")
+    ] = "review",
+    plan: Annotated[
+        Path | None,
+        typer.Option(
+            "--from-plan", help="Fill basic info and one KPI per goal from a plan workbook."
+        ),
+    ] = None,
 ) -> None:
-    """Create a new retrospective workbook to fill in Excel, WPS or LibreOffice."""
+    """Create a new retrospective (or plan) workbook to fill in Excel, WPS or LibreOffice."""
     from retrokit import api
     from retrokit.errors import UserError
 
+    choice(kind, ("review", "plan"), "--kind", lang)
     language = output_lang(lang)
     if example and previous is not None:
         fail_t("err.example_from", 2, lang)
     try:
         if previous is not None:
             language = output_lang(lang, api.open_workbook(previous).lang)
+        if plan is not None:
+            language = output_lang(lang, api.open_workbook(plan).lang)
         written = api.scaffold_workbook(
-            path, lang=language, example=example, force=force, previous=previous
+            path,
+            lang=language,
+            example=example,
+            force=force,
+            previous=previous,
+            kind=kind,
+            plan=plan,
         )
     except UserError as exc:
         fail(exc.message(language), exc.exit_code)
@@ -77,8 +95,10 @@ def _analysis(
     try:
         # The command is the application: it may tune its own process, as lint's engine does.
         with collector_paused():
-            return cfg, api.analyze_workbook(
-                workbook,
+            read = api.open_workbook(workbook, limits=size_limits)
+            how = api.analyze_plan if read.kind == "plan" else api.analyze_workbook
+            return cfg, how(
+                read,
                 config=cfg,
                 today=today,
                 threshold=threshold_option(threshold, lang),
@@ -118,17 +138,27 @@ def analyze(
     )
     out_lang = output_lang(lang, cfg.lang or result.lang)
     if fmt == "json":
-        from retrokit.render.json import json_document
+        from retrokit.render.json import json_document, plan_document
         from retrokit.render.jsonout import write_document
 
+        document = (
+            plan_document(result, out_lang)
+            if getattr(result, "schedule", None) is not None
+            else json_document(result, out_lang)
+        )
         if to_stdout(output):
-            write_document(json_document(result, out_lang), sys.stdout)
+            write_document(document, sys.stdout)
             return
         import io
 
         buffer = io.StringIO()
-        write_document(json_document(result, out_lang), buffer)
+        write_document(document, buffer)
         emit(buffer.getvalue(), output, lang=lang, inputs=[workbook])
+        return
+    if getattr(result, "schedule", None) is not None:
+        from retrokit.render.plan_terminal import render_plan
+
+        emit(render_plan(result, out_lang), output, lang=lang, inputs=[workbook])
         return
     from retrokit.render.terminal import render
 
@@ -187,14 +217,16 @@ def report(
         limits(max_cells, max_unpacked_bytes, max_ratio, max_file_bytes, max_text_bytes),
     )
     out_lang = output_lang(lang, cfg.lang or result.lang)
-    if fmt == "pptx":
+    if getattr(result, "schedule", None) is not None:
+        from retrokit.render.plan_report import render_plan_report
+
+        content: str | bytes = render_plan_report(result, fmt, out_lang)  # type: ignore[arg-type]
+    elif fmt == "pptx":
         from retrokit.errors import UserError
         from retrokit.render.deck import render_deck
 
         try:
-            content: str | bytes = render_deck(
-                result, out_lang, presenter=presenter, template=template
-            )
+            content = render_deck(result, out_lang, presenter=presenter, template=template)
         except UserError as exc:
             fail(exc.message(out_lang), 2)
     else:

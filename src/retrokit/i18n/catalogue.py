@@ -1300,4 +1300,209 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-TW": "pptx：標題頁上的簡報者姓名。",
         "en": "pptx: the name on the title slide.",
     },
+    # --- the plan workbook (issue 17) -----------------------------------------------------
+    "prompt.task_ids": {
+        "zh-CN": "前置任务的编号，如 T1, T3 或 T1、T3；没有写 -",
+        "en": "IDs of the tasks this one waits for, e.g. T1, T3; - for none",
+    },
+    "prompt.date_span": {
+        "zh-CN": "日期或区间，例如 2024-06-30 或 6月1日-6月30日",
+        "en": "A date or a range, e.g. 2024-06-30 or 2024-06-01 - 2024-06-30",
+    },
+    "instructions.plan": {
+        "zh-CN": "营销活动计划工作簿 · 填写说明\n"
+        "1. 活动概况：项目名称、起止日期、负责人、总预算和核心策略。\n"
+        "2. 推广目标：每行一个 SMART 目标：指标、量化目标、方向、达成路径、负责人和时间节点"
+        "（日期或区间，如 6月1日-6月30日）；把最重要的 2-3 个标为核心指标。\n"
+        "3. 执行排期：每行一个任务，编号唯一（T1、T2…）；前置依赖写编号，如 T1, T3。"
+        "右侧的甘特图按开始和结束时间自动着色，今天所在列高亮；活动超过 60 天时按周显示。\n"
+        "4. 预算分配：每行一个预算明细，计划占比自动计算；建议保留应急备用金。\n"
+        "5. 风险预案：可能性和影响程度都为“高”的风险必须有应对措施和负责人。\n"
+        "6. 每日监测：每天每个渠道每个指标一行，指标名称与推广目标一致，retrokit 据此计算进度。\n"
+        "7. 项目分工：角色、姓名和职责；排期中的负责人应在此表中。\n"
+        "完成后运行 retrokit lint 检查、retrokit analyze 查看关键路径、预算和进度。",
+        "en": "Campaign plan workbook - how to fill it in\n"
+        "1. Plan overview: project, start and end dates, owner, total budget and core strategy.\n"
+        "2. Goals: one SMART goal per row: metric, target, direction, path, owner and deadline "
+        "(a date or a range); mark the 2-3 most important as core.\n"
+        "3. Schedule: one task per row with a unique ID (T1, T2 ...); list predecessors by ID, "
+        "e.g. T1, T3. The Gantt grid on the right shades itself from the start and end dates "
+        "and marks today; campaigns over 60 days are shown by week.\n"
+        "4. Budget: one line per item; the share is computed. Keep a contingency line.\n"
+        "5. Risks: a risk of high likelihood and high impact needs a response and an owner.\n"
+        "6. Daily monitoring: one row per day, channel and metric, named as in Goals; retrokit "
+        "paces each goal from it.\n"
+        "7. Team: role, name and duty; every task owner should be on it.\n"
+        "When done, run retrokit lint, and retrokit analyze for the critical path, budget and "
+        "pacing.",
+    },
+    "P001": {
+        "zh-CN": "任务之间存在循环依赖：{tasks}，请去掉其中一个前置依赖。",
+        "en": "tasks depend on each other in a cycle: {tasks}; remove one of the dependencies.",
+    },
+    "P002": {
+        "zh-CN": "任务 {task} 在 {start} 开始，早于前置任务 {pred} 的结束时间 {end}。",
+        "en": "task {task} starts on {start}, before its predecessor {pred} ends on {end}.",
+    },
+    "P003": {
+        "zh-CN": "任务 {task} 的工期填了 {typed} 天，但起止日期是 {days} 天（含首尾）。",
+        "en": "task {task} says {typed} days, but its dates span {days} days (both ends counted).",
+    },
+    "P004": {
+        "zh-CN": "任务 {task} 的前置依赖 {ids} 不是任何任务的编号。",
+        "en": "task {task} depends on {ids}, which no task has as its ID.",
+    },
+    "P005": {
+        "zh-CN": "任务 {task} 应在 {end} 完成，截至 {today} 仍未完成。",
+        "en": "task {task} was due on {end} and is not done as of {today}.",
+    },
+    "P006": {
+        "zh-CN": "任务 {task} 的日期 {day} 在活动周期 {start} 至 {end} 之外。",
+        "en": "task {task} has a date ({day}) outside the campaign, {start} to {end}.",
+    },
+    "P007": {
+        "zh-CN": "任务 {task} 没有负责人。",
+        "en": "task {task} has no owner.",
+    },
+    "P007.team": {
+        "zh-CN": "任务 {task} 的负责人 {owner} 不在项目分工表中。",
+        "en": "task {task} is owned by {owner}, who is not on the Team sheet.",
+    },
+    "G001": {
+        "zh-CN": "目标“{metric}”缺少 {columns}。",
+        "zh-TW": "目標「{metric}」缺少 {columns}。",
+        "en": "goal '{metric}' has no {columns}.",
+    },
+    "G002": {
+        "zh-CN": "目标“{metric}”的量化目标“{value}”不是数字，请写成 500万、5%、1:3 这样的数字。",
+        "zh-TW": "目標「{metric}」的量化目標「{value}」不是數字，請寫成 500萬、5%、1:3 這樣的數字。",
+        "en": "goal '{metric}' has the target '{value}', which is not a number; write it as "
+        "5000000, 5% or 1:3.",
+    },
+    "B001": {
+        "zh-CN": "预算明细合计 {planned}，与总预算 {total} 不一致。",
+        "en": "the budget lines add up to {planned}, not the total budget of {total}.",
+    },
+    "B002": {
+        "zh-CN": "“{item}”实际花费 {actual}，为计划 {planned} 的 {share}，超支超过 10%。",
+        "zh-TW": "「{item}」實際花費 {actual}，為計畫 {planned} 的 {share}，超支超過 10%。",
+        "en": "'{item}' spent {actual}, {share} of its plan of {planned}: over by more than 10%.",
+    },
+    "B002.total": {
+        "zh-CN": "实际花费合计 {actual}，超过总预算 {total}。",
+        "en": "spending adds up to {actual}, over the total budget of {total}.",
+    },
+    "B003": {
+        "zh-CN": "{sheet} 中没有应急备用金，建议预留 10% 左右。",
+        "en": "{sheet} keeps no contingency line; about 10% is usual.",
+    },
+    "X001": {
+        "zh-CN": "高可能性、高影响的风险“{risk}”缺少 {columns}。",
+        "zh-TW": "高可能性、高影響的風險「{risk}」缺少 {columns}。",
+        "en": "the high-likelihood, high-impact risk '{risk}' has no {columns}.",
+    },
+    "M001": {
+        "zh-CN": "核心目标“{metric}”按当前进度预计 {projected}，目标 {target}，达不到 {threshold}。",
+        "zh-TW": "核心目標「{metric}」按目前進度預計 {projected}，目標 {target}，達不到 {threshold}。",
+        "en": "core goal '{metric}' is heading for {projected} against {target}: below "
+        "{threshold}.",
+    },
+    "doc.P001": {
+        "zh-CN": "循环依赖的任务谁也无法开始，排期和关键路径都无从计算。\n修复：检查前置依赖列，去掉造成循环的那一个。",
+        "en": "Tasks in a dependency cycle can never start; neither the schedule nor the "
+        "critical path can be computed.\nFix: remove the dependency that closes the cycle.",
+    },
+    "doc.P002": {
+        "zh-CN": "前置任务未完成就开始，交付物还不存在。\n修复：推迟开始时间，或改正前置依赖。",
+        "en": "A task that starts before its predecessor ends works without the predecessor's "
+        "output.\nFix: move its start, or correct the dependency.",
+    },
+    "doc.P003": {
+        "zh-CN": "工期与起止日期不符时，排期表会自相矛盾（5月20日至5月25日记作 5 天或 6 天都可以）。\n修复：按日期改正工期。",
+        "en": "A duration that disagrees with the dates makes the schedule contradict itself "
+        "(20 to 25 May may count as 5 or 6 days).\nFix: correct the duration from the dates.",
+    },
+    "doc.P004": {
+        "zh-CN": "前置依赖必须是本表中某个任务的编号，否则依赖关系丢失。\n修复：改成正确编号，如 T1, T3。",
+        "en": "A predecessor must be the ID of a task on the sheet, or the dependency is lost."
+        "\nFix: use the right IDs, e.g. T1, T3.",
+    },
+    "doc.P005": {
+        "zh-CN": "超过结束时间仍未完成的任务会拖后续任务。\n修复：更新状态，或调整排期并通知相关负责人。",
+        "en": "A task past its end and not done delays the tasks after it.\nFix: update its "
+        "status, or reschedule and tell the owners affected.",
+    },
+    "doc.P006": {
+        "zh-CN": "任务日期超出活动概况中的起止日期，说明排期或活动周期有误。\n修复：调整任务日期或活动周期。",
+        "en": "A task outside the overview's dates means the schedule or the campaign's dates "
+        "are wrong.\nFix: correct one of them.",
+    },
+    "doc.P007": {
+        "zh-CN": "没有负责人的任务没人推进；负责人应在项目分工表中，分工才不重不漏。\n修复：为每个任务指定分工表中的一位负责人。",
+        "en": "A task without an owner moves for nobody; owners should be on the Team sheet so "
+        "roles neither overlap nor leave gaps.\nFix: give each task an owner from the team.",
+    },
+    "doc.G001": {
+        "zh-CN": "SMART 目标要写清达成路径、负责人和时间节点。\n修复：补全这三列，如“抖音信息流 300万 + KOL 200万”、负责人、6月1日-6月30日。",
+        "en": "A SMART goal says how it is reached, who owns it and by when.\nFix: fill the "
+        "path, owner and deadline.",
+    },
+    "doc.G002": {
+        "zh-CN": "目标必须可量化，复盘时才能计算达成率。\n修复：把“大幅提升”改成 500万、5%、1:3 之类的数字。",
+        "en": "A goal must be measurable so the review can compute its achievement.\nFix: "
+        "replace 'a big increase' with a number such as 5000000, 5% or 1:3.",
+    },
+    "doc.B001": {
+        "zh-CN": "预算明细之和应等于总预算，否则有钱没分配或分超了。\n修复：调整明细或总预算。",
+        "en": "The lines should add up to the total budget, or money is unallocated or "
+        "allocated twice.\nFix: adjust the lines or the total.",
+    },
+    "doc.B002": {
+        "zh-CN": "单项超支 10% 以上或总花费超出预算，需要及时调整投放。\n修复：在周会上调整预算，或说明超支原因。",
+        "en": "A line over its plan by more than 10%, or spending over the total, calls for a "
+        "budget decision.\nFix: move budget at the weekly review, or record why.",
+    },
+    "doc.B003": {
+        "zh-CN": "预留应急备用金是常规做法（方法论示例为 10%）。\n修复：增加一行“应急备用金”。",
+        "en": "Keeping a contingency line is normal practice (the method's example keeps 10%)."
+        "\nFix: add a Contingency line.",
+    },
+    "doc.X001": {
+        "zh-CN": "高可能、高影响的风险必须事先有预案和负责人，例如 KOL 临时取消时启用备选名单。\n修复：填写应对措施和负责人。",
+        "en": "A likely, high-impact risk needs a response and an owner before it happens, e.g. "
+        "a standby KOL list.\nFix: fill the response and owner.",
+    },
+    "doc.M001": {
+        "zh-CN": "按每日监测的进度推算，核心目标到期时达不到阈值，应尽早调整。\n修复：在周会上调整预算或策略。",
+        "en": "At the pace of the daily figures, a core goal will end below the threshold; act "
+        "early.\nFix: move budget or change tactics at the weekly review.",
+    },
+    "plan.slack": {"zh-CN": "浮动(天)", "zh-TW": "浮動(天)", "en": "Slack (days)"},
+    "plan.late": {"zh-CN": "已逾期", "en": "late"},
+    "plan.critical_path": {
+        "zh-CN": "关键路径：{path}（{start} 至 {end}，共 {days} 天；★ 为关键任务）",
+        "en": "Critical path: {path} ({start} to {end}, {days} days; ★ marks critical tasks)",
+    },
+    "plan.budget_line": {
+        "zh-CN": "总预算 {total}，已分配 {planned}，实际花费 {actual}，剩余 {remaining}",
+        "en": "Total budget {total}, allocated {planned}, spent {actual}, remaining {remaining}",
+    },
+    "plan.level": {"zh-CN": "风险等级", "en": "Level"},
+    "plan.pacing": {"zh-CN": "目标进度（每日监测）", "en": "Pacing (daily monitoring)"},
+    "plan.to_date": {"zh-CN": "累计", "en": "To date"},
+    "plan.projected": {"zh-CN": "预计", "en": "Projected"},
+    "plan.days": {"zh-CN": "已过天数", "en": "Days"},
+    "plan.pace_status": {"zh-CN": "进度", "en": "Pace"},
+    "plan.ahead": {"zh-CN": "超前", "en": "ahead"},
+    "plan.on_track": {"zh-CN": "正常", "en": "on track"},
+    "plan.behind": {"zh-CN": "落后", "en": "behind"},
+    "plan.actual_from_daily": {
+        "zh-CN": "实际值来自计划的每日监测（截至 {date}）",
+        "en": "Actual from the plan's daily monitoring (through {date})",
+    },
+    "err.not_a_plan": {
+        "zh-CN": "{path}：不是计划工作簿（找不到推广目标、执行排期等工作表）。",
+        "en": "{path}: not a plan workbook (no Goals, Schedule ... sheets found).",
+    },
+    "plan.today": {"zh-CN": "今天", "en": "Today"},
 }

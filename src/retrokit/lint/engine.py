@@ -70,7 +70,7 @@ def check_workbook(
         result.findings.append(Finding("F002", str(path), key="F002"))
         return result
     try:
-        workbook = read_workbook(path, limits=limits, reader=reader)
+        workbook = read_workbook(path, limits=limits, reader=reader, sheet_set=None)
     except UnreadableWorkbook as exc:
         result.error = exc
         reason = i18n_arg(exc.reason, **exc.detail)

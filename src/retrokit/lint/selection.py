@@ -38,12 +38,14 @@ class Selection:
                 return False
         return True
 
-    def severity_of(self, code: str) -> Severity:
+    def severity_of(self, code: str, key: str = "") -> Severity:
+        """The configured severity of ``code``, else the registry's (a sub-check declared
+        with its own severity, such as P007.team, keeps it)."""
         code = base_code(code)
         overrides = dict(self.severity)
         if code in overrides:
             return overrides[code]
-        return REGISTRY[code].severity
+        return (REGISTRY.get(key) or REGISTRY[code]).severity
 
 
 def make_selection(
@@ -74,7 +76,7 @@ def iter_selected(
             rel = rels[result.path] = relpath(result.path, root)
         for f in result.findings:
             if selection.wants(f, rel):
-                severity = selection.severity_of(f.code)
+                severity = selection.severity_of(f.code, f.key)
                 yield f if severity is f.severity else replace(f, severity=severity)
 
 

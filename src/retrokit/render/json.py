@@ -131,3 +131,79 @@ def to_json(result: Analysis, lang: Lang | None = None) -> dict[str, Any]:
         key: value if isinstance(value, dict | str) else list(value)
         for key, value in json_document(result, lang, streamed=False).items()
     }
+
+
+# --- the plan --------------------------------------------------------------------------------
+
+#: The plan's contract: each list's keys, in order (issue 17).
+PLAN_FIELDS: Mapping[str, tuple[str, ...]] = {
+    "goals": (
+        "row", "dimension", "metric", "channel", "phase", "direction", "target", "unit", "path",
+        "owner", "due_start", "due_end", "core",
+    ),
+    "team": ("row", "role", "name", "duty"),
+    "tasks": (
+        "row", "id", "task", "phase", "owner", "start", "end", "duration", "depends_on",
+        "status", "finished", "slack", "critical", "late",
+    ),
+    "lines": (
+        "row", "category", "item", "channel", "phase", "planned", "share", "actual", "variance",
+        "revenue", "roi",
+    ),
+    "risks": (
+        "row", "risk", "likelihood", "impact", "level", "signal", "response", "owner", "status",
+    ),
+    "monitoring": (
+        "metric", "channel", "target", "unit", "to_date", "first_date", "last_date",
+        "elapsed_days", "total_days", "expected_to_date", "pace", "projected", "status",
+    ),
+}  # fmt: skip
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return list(value)
+    return _json_value(value)
+
+
+def _objects(items: Iterable[Any], names: tuple[str, ...]) -> list[dict[str, Any]]:
+    return [{n: _plain(getattr(item, n)) for n in names} for item in items]
+
+
+def _group_rows(groups: Iterable[Any], key: str) -> list[dict[str, Any]]:
+    return [
+        {key: g.name, "planned": g.planned, "share": g.share, "actual": g.actual} for g in groups
+    ]
+
+
+def plan_document(result: Any, lang: Lang | None = None) -> dict[str, Any]:
+    """The `analyze --format json` contract of a plan workbook (``kind: "plan"``)."""
+    lang = lang or result.lang
+    budget, schedule = result.budget, result.schedule
+    return {
+        "kind": "plan",
+        "file": result.file,
+        "lang": result.lang,
+        "info": {k: _json_value(v) for k, v in result.info.items()},
+        "goals": _objects(result.goals, PLAN_FIELDS["goals"]),
+        "team": _objects(result.team, PLAN_FIELDS["team"]),
+        "tasks": _objects(result.tasks, PLAN_FIELDS["tasks"]),
+        "schedule": {
+            "start": _json_value(schedule.start),
+            "end": _json_value(schedule.end),
+            "days": schedule.days,
+            "critical_path": list(schedule.critical_path),
+        },
+        "budget": {
+            "total": budget.total,
+            "planned": budget.planned,
+            "actual": budget.actual,
+            "remaining": budget.remaining,
+            "lines": _objects(budget.lines, PLAN_FIELDS["lines"]),
+            "by_category": _group_rows(budget.by_category, "category"),
+            "by_channel": _group_rows(budget.by_channel, "channel"),
+        },
+        "risks": _objects(result.risks, PLAN_FIELDS["risks"]),
+        "monitoring": _objects(result.monitoring, PLAN_FIELDS["monitoring"]),
+        "findings": [f.to_json(lang) for f in result.findings],
+    }

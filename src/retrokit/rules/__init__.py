@@ -32,6 +32,7 @@ FAMILIES = (
     "wording",
     "recurrence",
     "timing",
+    "plan",
 )
 for _family in FAMILIES:
     importlib.import_module(f"retrokit.rules.{_family}")

@@ -20,7 +20,7 @@ from retrokit.findings import Finding, Severity
 from retrokit.method import DEFAULT_THRESHOLD, Analysis
 from retrokit.rules.words import BLAME_WORDS, OPINION_WORDS
 from retrokit.workbook.reader import Record, Workbook
-from retrokit.workbook.schema import INFO, Sheet
+from retrokit.workbook.schema import Sheet
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -58,8 +58,9 @@ class Context:
         if sheet is not None:
             sheet_name = self.workbook.sheets[sheet.key].name
         cell = record.ref(column) if record is not None and column else None
-        row = record.row if record is not None and sheet is not INFO else None
-        if sheet is INFO and cell:
+        fields = sheet is not None and sheet.kind == "fields"
+        row = record.row if record is not None and not fields else None
+        if fields and cell:
             row = int("".join(ch for ch in cell if ch.isdigit()))
         return Finding(
             code,
@@ -69,7 +70,7 @@ class Context:
             row,
             key or code,
             tuple(args.items()),
-            REGISTRY[code].severity,
+            (REGISTRY.get(key) or REGISTRY[code]).severity,
             lang=self.workbook.lang,
         )
 
@@ -96,6 +97,8 @@ class Rule:
     scope: Scope = Scope.WORKBOOK
     check: Check | None = None
     set_check: SetCheck | None = None
+    #: The kind of workbook the rule checks (a sheet set's kind: "review", "plan").
+    kind: str = "review"
 
 
 REGISTRY: dict[str, Rule] = {}
@@ -104,10 +107,16 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def rule(
-    code: str, name: str, severity: Severity, *, scope: Scope = Scope.WORKBOOK
+    code: str,
+    name: str,
+    severity: Severity,
+    *,
+    scope: Scope = Scope.WORKBOOK,
+    kind: str = "review",
 ) -> Callable[[F], F]:
     """Register the decorated function as rule ``code``; its docstring's first line is the
-    summary. Codes and names are unique: a second registration is an error."""
+    summary. Codes and names are unique: a second registration is an error. The rule runs on
+    workbooks of ``kind`` only."""
 
     def wrap(fn: F) -> F:
         if code in REGISTRY or any(r.name == name for r in REGISTRY.values()):
@@ -121,6 +130,7 @@ def rule(
             scope,
             check=fn if scope is Scope.WORKBOOK else None,
             set_check=fn if scope is Scope.SET else None,
+            kind=kind,
         )
         return fn
 
@@ -135,8 +145,9 @@ def rules() -> list[Rule]:
 def check(ctx: Context) -> list[Finding]:
     """The reader's findings on one workbook, then every per-workbook rule's, in rule order."""
     findings = [replace(f, lang=ctx.workbook.lang) for f in ctx.workbook.findings]
+    kind = ctx.workbook.kind
     for r in REGISTRY.values():
-        if r.check is not None:
+        if r.check is not None and r.kind == kind:
             findings.extend(r.check(ctx))
     return findings
 
@@ -145,4 +156,4 @@ def check_set(contexts: Sequence[Context]) -> Iterator[Finding]:
     """The findings of the rules over a whole set of workbooks."""
     for r in REGISTRY.values():
         if r.set_check is not None:
-            yield from r.set_check(contexts)
+            yield from r.set_check([c for c in contexts if c.workbook.kind == r.kind])

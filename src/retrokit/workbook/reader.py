@@ -33,7 +33,7 @@ from retrokit.workbook.schema import (
     Sheet,
     SheetSet,
 )
-from retrokit.workbook.types import ColType
+from retrokit.workbook.types import ColType, NumberType
 from retrokit.workbook.values import Quantity
 
 HEADER_SEARCH_ROWS = 10
@@ -482,7 +482,7 @@ class _RowParser:
         self.format_columns = [
             (key, letter)
             for key, letter in self.letters.items()
-            if formatted and self.sheet.column(key).type is ColType.NUMBER
+            if formatted and isinstance(self.sheet.column(key).type, NumberType)
         ]
 
     def empty(self, row: list[Any]) -> bool:
@@ -692,10 +692,10 @@ def read_workbook(
     *,
     limits: Limits | None = None,
     reader: str = "calamine",
-    sheet_set: SheetSet = REVIEW,
+    sheet_set: SheetSet | None = REVIEW,
 ) -> Workbook:
-    """Read a workbook of ``sheet_set``'s kind (the retrospective unless told), or raise
-    :class:`UnreadableWorkbook` naming the reason."""
+    """Read a workbook of ``sheet_set``'s kind (the retrospective unless told; None: the kind
+    its sheet names match best), or raise :class:`UnreadableWorkbook` naming the reason."""
     path = Path(path)
     package = open_package(path, limits or Limits())
     errors = _library_errors()
@@ -704,6 +704,10 @@ def read_workbook(
         names = source.sheet_names
         if not names:
             raise UnreadableWorkbook(path, "reason.no_sheets")
+        if sheet_set is None:
+            from retrokit.workbook.kinds import detect_sheet_set
+
+            sheet_set = detect_sheet_set(names)
         cache: dict[str, Grid] = {}
 
         def grid(name: str) -> Grid:

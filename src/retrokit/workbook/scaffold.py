@@ -134,7 +134,7 @@ def _width(column: Column, lang: Lang) -> float:
     return max(column.width, needed)
 
 
-def _write_info(wb: Any, lang: Lang, filled: bool) -> None:
+def _write_info(wb: Any, lang: Lang, filled: bool, values: Mapping[str, Any] | None = None) -> None:
     from openpyxl.styles import Alignment, Font
 
     ws = wb.create_sheet(INFO.name(lang))
@@ -153,6 +153,8 @@ def _write_info(wb: Any, lang: Lang, filled: bool) -> None:
             ws.add_data_validation(dv)
         if filled:
             field.type.write(value_cell, _localise(example.INFO[field.key], lang), field, lang)
+        elif values is not None and values.get(field.key) not in (None, ""):
+            field.type.write(value_cell, values[field.key], field, lang)
 
 
 def _write_table(wb: Any, sheet: Sheet, lang: Lang) -> Any:
@@ -239,21 +241,28 @@ def build_workbook(
     kpis: list[dict[str, Any]] | None = None,
     problems: list[dict[str, Any]] | None = None,
     threshold: float = DEFAULT_THRESHOLD,
+    info: Mapping[str, Any] | None = None,
 ) -> Any:
     """The scaffolded workbook as an openpyxl object (the four sheets in DOMAIN.md's order).
 
     ``filled`` writes the worked example; ``kpis`` and ``problems`` pre-fill rows (keys are
-    column keys, list values canonical codes), as `init --from` does. ``threshold`` is the
-    achievement rate from which the result formulas say "met".
+    column keys, list values canonical codes, an optional "format" the number format of target
+    and actual), as `init --from` does; ``info`` fills Basic info (`init --from-plan`).
+    ``threshold`` is the achievement rate from which the result formulas say "met".
     """
     from openpyxl import Workbook
 
     wb = Workbook()
     wb.remove(wb.active)
-    _write_info(wb, lang, filled)
+    _write_info(wb, lang, filled, info)
     _write_kpis(wb, lang, filled)
     if kpis:
         _fill_rows(wb[KPIS.name(lang)], KPIS, kpis, lang)
+        col = {c.key: _col_letter(i) for i, c in enumerate(KPIS.columns)}
+        for r, spec in enumerate(kpis, start=2):
+            if spec.get("format"):
+                for key in ("target", "actual", "gap"):
+                    wb[KPIS.name(lang)][f"{col[key]}{r}"].number_format = spec["format"]
     ws = _write_table(wb, PROBLEMS, lang)
     if filled:
         _fill_rows(ws, PROBLEMS, example.PROBLEMS, lang)
@@ -277,6 +286,7 @@ def init(
     kpis: list[dict[str, Any]] | None = None,
     problems: list[dict[str, Any]] | None = None,
     threshold: float = DEFAULT_THRESHOLD,
+    info: Mapping[str, Any] | None = None,
 ) -> Path:
     """Write a new retrospective workbook at ``path``; never overwrites without ``force``."""
     if path.suffix.lower() != ".xlsx":
@@ -284,7 +294,7 @@ def init(
     if not 0 < threshold <= 1:
         raise UsageError("err.threshold", value=threshold)
     wb = build_workbook(
-        lang, filled=example_data, kpis=kpis, problems=problems, threshold=threshold
+        lang, filled=example_data, kpis=kpis, problems=problems, threshold=threshold, info=info
     )
     atomic_write(path, lambda tmp: wb.save(tmp), overwrite=force)
     return path

@@ -10,6 +10,7 @@ list of task ids) is a new class here and its instance in :class:`ColType`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from retrokit.i18n import t
@@ -83,7 +84,7 @@ class NumberType(ColumnType):
     """Numbers as people type them: 500万, 5%, 1:3, ≥5%, 两千五百 (:mod:`.values`)."""
 
     name = "number"
-    bad_cell = "V001"
+    bad_cell: ClassVar[str | None] = "V001"
     prompt_key = "prompt.number"
     number_format = NUMBER_FORMAT
 
@@ -95,7 +96,7 @@ class NumberType(ColumnType):
 
 class DateType(ColumnType):
     name = "date"
-    bad_cell = "V002"
+    bad_cell: ClassVar[str | None] = "V002"
     prompt_key = "prompt.date"
     number_format = DATE_FORMAT
 
@@ -126,7 +127,7 @@ class ChoiceType(ColumnType):
     """One value of the column's list, in any language or alias."""
 
     name = "list"
-    bad_cell = "V003"
+    bad_cell: ClassVar[str | None] = "V003"
 
     def parse(self, raw: Any, column: Column, number_format: str | None = None) -> Any:
         from retrokit.workbook.values import parse_choice
@@ -160,6 +161,115 @@ class FormulaType(ColumnType):
         return raw
 
 
+class MeasureType(NumberType):
+    """A number judged by a rule, not the reader: text that holds no number is kept as text
+    (a goal's target written as words is G002, with the goal's context)."""
+
+    name = "measure"
+    bad_cell: ClassVar[str | None] = None
+
+    def parse(self, raw: Any, column: Column, number_format: str | None = None) -> Any:
+        try:
+            return super().parse(raw, column, number_format)
+        except ValueError:
+            return cell_text(raw)
+
+
+class OpenChoiceType(ChoiceType):
+    """A list that suggests values but takes any text (a team role): a listed value is read as
+    its code, anything else as typed."""
+
+    name = "open list"
+    bad_cell: ClassVar[str | None] = None
+
+    def parse(self, raw: Any, column: Column, number_format: str | None = None) -> Any:
+        try:
+            return super().parse(raw, column, number_format)
+        except ValueError:
+            return cell_text(raw)
+
+    def validation(self, column: Column, lang: Lang) -> Any:
+        dv = super().validation(column, lang)
+        if dv is not None:
+            dv.errorStyle = "information"  # any text is accepted
+        return dv
+
+
+_ID_SPLIT = re.compile(r"[,，、;；/\s]+")
+_NONE_WORDS = frozenset({"-", "—", "–", "无", "無", "none", "n/a", "/"})
+
+
+class TaskIdsType(ColumnType):
+    """Task ids a task waits for: ``T1, T3``, ``T1、T3``; ``-`` or 无 for none."""
+
+    name = "task ids"
+    prompt_key = "prompt.task_ids"
+
+    def parse(self, raw: Any, column: Column, number_format: str | None = None) -> Any:
+        if isinstance(raw, float) and raw.is_integer():
+            raw = int(raw)
+        text = cell_text(raw).strip()
+        if text.casefold() in _NONE_WORDS:
+            return ()
+        return tuple(p for p in _ID_SPLIT.split(text) if p and p not in _NONE_WORDS)
+
+
+#: The year of a date written without one (6月1日); the method gives it the campaign's year.
+NO_YEAR = 1
+_SPAN_SEPARATORS = re.compile(r"\s*(?:~|～|至|到|—|–|\s-\s)\s*")
+_MONTH_DAY = re.compile(r"^(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*[日号號]?$")
+
+
+def _span_date(text: str) -> dt.date:
+    from retrokit.workbook.values import parse_date
+
+    m = _MONTH_DAY.match(text.strip())
+    if m:
+        return dt.date(NO_YEAR, int(m.group(1)), int(m.group(2)))
+    return parse_date(text)
+
+
+class DateSpanType(DateType):
+    """A deadline: one date or a range (``6月1日-6月30日``, ``2024-06-01 至 2024-06-30``), read
+    as (start, end); a date written without its year has year :data:`NO_YEAR`."""
+
+    name = "date or range"
+    prompt_key = "prompt.date_span"
+
+    def parse(self, raw: Any, column: Column, number_format: str | None = None) -> Any:
+        from retrokit.workbook.values import parse_date
+
+        if not isinstance(raw, str):
+            day = parse_date(raw)
+            return (day, day)
+        text = raw.strip()
+        parts = _SPAN_SEPARATORS.split(text)
+        if len(parts) == 1:
+            try:
+                day = _span_date(text)
+                return (day, day)
+            except ValueError:
+                pass
+            halves = text.split("-")
+            cut = len(halves) // 2
+            parts = ["-".join(halves[:cut]), "-".join(halves[cut:])] if len(halves) % 2 == 0 else []
+        if len(parts) != 2:
+            raise ValueError(text)
+        start, end = _span_date(parts[0]), _span_date(parts[1])
+        if start.year != NO_YEAR and end.year == NO_YEAR:
+            end = end.replace(year=start.year)
+        return (start, end)
+
+    def write(self, cell: Any, value: Any, column: Column, lang: Lang) -> None:
+        if isinstance(value, str):
+            ColumnType.write(self, cell, value, column, lang)
+        else:
+            super().write(cell, value, column, lang)
+
+    def validation(self, column: Column, lang: Lang) -> Any:
+        return ColumnType.validation(self, column, lang)  # a range is text: prompt only
+
+
 class ColType:
     """The column types, one instance each (compared by identity in the reader's hot path)."""
 
@@ -168,3 +278,7 @@ class ColType:
     DATE: ClassVar[ColumnType] = DateType()
     CHOICE: ClassVar[ColumnType] = ChoiceType()
     FORMULA: ClassVar[ColumnType] = FormulaType()
+    MEASURE: ClassVar[ColumnType] = MeasureType()
+    OPEN_CHOICE: ClassVar[ColumnType] = OpenChoiceType()
+    TASK_IDS: ClassVar[ColumnType] = TaskIdsType()
+    DATE_SPAN: ClassVar[ColumnType] = DateSpanType()

@@ -1,0 +1,596 @@
+"""The plan's computation, pure: the schedule by the critical-path method, the budget split,
+risk levels and the pacing of each goal from the daily monitoring sheet.
+
+Schedule. Each task takes its own dates; a dependency is finish-to-start. The dependency graph is
+ordered with :class:`graphlib.TopologicalSorter`; a cycle it reports is recorded (P001) and
+broken at its closing edge, so a cyclic plan is still computed, never a hang or a recursion.
+The backward pass gives each task its latest finish: the project's last day for a task nothing
+waits for, else the day before the earliest latest start of its successors. Slack is latest
+finish minus planned end, in days; a task with no slack (or less) is critical, and the critical
+path runs through the critical tasks in dependency order.
+
+Pacing. A goal's daily rows are those of its metric (and its channel, unless the goal is for
+all channels). Additive metrics (counts, money) are summed and paced linearly over the goal's
+period: expected to date = target x elapsed days / period days, projected = to date x period
+days / elapsed days. Ratios (rates, ROI) are averaged over the days; the average is both the
+figure to date and the projection. The projection's direction-aware achievement rate gives
+the status: above 100% ahead, from the threshold on track, below it behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import graphlib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from retrokit.findings import Finding
+from retrokit.method.analysis import (
+    DEFAULT_THRESHOLD,
+    Direction,
+    Status,
+    kpi_direction,
+    result_status,
+    unit_of,
+)
+from retrokit.method.analysis import achievement_rate as _rate
+from retrokit.text import fold
+from retrokit.workbook.reader import Record, Workbook
+from retrokit.workbook.types import NO_YEAR
+from retrokit.workbook.values import Quantity
+
+#: Task statuses that no longer need doing.
+CLOSED = frozenset({"done", "cancelled"})
+#: Channel names that mean every channel.
+ALL_CHANNEL_WORDS = frozenset(
+    fold(w) for w in ("全渠道", "全部渠道", "所有渠道", "all", "all channels", "全通路")
+)
+_RATIO_WORDS = re.compile(r"率|占比|佔比|比例|roi|ctr|cvr|rate|ratio|%", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class GoalResult:
+    row: int
+    dimension: str | None
+    metric: str
+    channel: str | None
+    phase: str | None
+    direction: Direction
+    target: float | None
+    unit: str | None
+    path: str | None
+    owner: str | None
+    due_start: dt.date | None
+    due_end: dt.date | None
+    core: bool
+    #: How the target was written (plain, percent, ratio); kept out of the JSON.
+    form: str = "plain"
+    record: Record | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(slots=True)
+class TeamMember:
+    row: int
+    role: str | None
+    name: str | None
+    duty: str | None
+
+
+@dataclass(slots=True)
+class TaskResult:
+    row: int
+    id: str
+    task: str | None
+    phase: str | None
+    owner: str | None
+    start: dt.date | None
+    end: dt.date | None
+    duration: float | None
+    depends_on: tuple[str, ...]
+    status: str | None
+    finished: dt.date | None
+    slack: int | None
+    critical: bool
+    late: bool
+    record: Record | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    start: dt.date | None
+    end: dt.date | None
+    days: int | None
+    critical_path: tuple[str, ...]
+    #: The dependency cycles found, each as its task ids in order (P001).
+    cycles: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(slots=True)
+class BudgetLine:
+    row: int
+    category: str | None
+    item: str | None
+    channel: str | None
+    phase: str | None
+    planned: float | None
+    share: float | None
+    actual: float | None
+    variance: float | None
+    revenue: float | None
+    roi: float | None
+    record: Record | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class BudgetGroup:
+    name: str | None
+    planned: float
+    share: float | None
+    actual: float | None
+
+
+@dataclass(frozen=True)
+class Budget:
+    total: float | None
+    planned: float
+    actual: float | None
+    remaining: float | None
+    lines: tuple[BudgetLine, ...]
+    by_category: tuple[BudgetGroup, ...]
+    by_channel: tuple[BudgetGroup, ...]
+
+
+@dataclass(slots=True)
+class RiskResult:
+    row: int
+    risk: str | None
+    likelihood: str | None
+    impact: str | None
+    level: str | None
+    signal: str | None
+    response: str | None
+    owner: str | None
+    status: str | None
+    record: Record | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(slots=True)
+class Pacing:
+    metric: str
+    channel: str | None
+    target: float | None
+    unit: str | None
+    to_date: float
+    first_date: dt.date
+    last_date: dt.date
+    elapsed_days: int
+    total_days: int
+    expected_to_date: float | None
+    pace: float | None
+    projected: float
+    status: str | None
+    core: bool = False
+    goal_row: int = 0
+
+
+@dataclass(frozen=True)
+class PlanAnalysis:
+    file: str
+    lang: str
+    info: Mapping[str, Any]
+    goals: tuple[GoalResult, ...]
+    team: tuple[TeamMember, ...]
+    tasks: tuple[TaskResult, ...]
+    schedule: Schedule
+    budget: Budget
+    risks: tuple[RiskResult, ...]
+    monitoring: tuple[Pacing, ...]
+    today: dt.date
+    threshold: float
+    findings: tuple[Finding, ...] = ()
+
+
+def _number(value: Any) -> float | None:
+    return value.value if isinstance(value, Quantity) else None
+
+
+# --- the schedule ---------------------------------------------------------------------------
+
+
+def _task(record: Record, today: dt.date) -> TaskResult:
+    v = record.values
+    end, status = v.get("end"), v.get("status")
+    return TaskResult(
+        row=record.row,
+        id=v.get("id", ""),
+        task=v.get("task"),
+        phase=v.get("phase"),
+        owner=v.get("owner"),
+        start=v.get("start"),
+        end=end,
+        duration=_number(v.get("duration")),
+        depends_on=v.get("depends_on", ()),
+        status=status,
+        finished=v.get("finished"),
+        slack=None,
+        critical=False,
+        late=end is not None and end < today and status not in CLOSED,
+        record=record,
+    )
+
+
+def dependency_order(
+    graph: Mapping[str, Sequence[str]],
+) -> tuple[list[str], list[tuple[str, ...]]]:
+    """Task ids with every predecessor before its successors, and the cycles found on the way.
+
+    ``graph`` maps an id to its predecessors (known ids only). Each cycle graphlib reports
+    (ids in dependency order, the first waiting for the last) is broken at its first edge and
+    the sort retried, so the order covers every task."""
+    preds = {node: list(dict.fromkeys(p)) for node, p in graph.items()}
+    cycles: list[tuple[str, ...]] = []
+    while True:
+        try:
+            return list(graphlib.TopologicalSorter(preds).static_order()), cycles
+        except graphlib.CycleError as exc:
+            # [a, b, ..., a]: each node a predecessor of the next one.
+            cycle: list[str] = list(exc.args[1])
+            cycles.append(tuple(cycle[:-1]))
+            preds[cycle[1]].remove(cycle[0])  # b no longer waits for a
+
+
+def schedule(tasks: Sequence[TaskResult]) -> Schedule:
+    """Slack and the critical flag of every dated task (set in place) and the critical path."""
+    by_id: dict[str, TaskResult] = {}
+    for task in tasks:
+        if task.id and task.id not in by_id:
+            by_id[task.id] = task
+    graph = {i: [p for p in t.depends_on if p in by_id and p != i] for i, t in by_id.items()}
+    order, cycles = dependency_order(graph)
+    dated = [t for t in by_id.values() if t.start is not None and t.end is not None]
+    if not dated:
+        return Schedule(None, None, None, (), tuple(cycles))
+    start = min(t.start for t in dated if t.start is not None)
+    end = max(t.end for t in dated if t.end is not None)
+    successors: dict[str, list[str]] = {i: [] for i in by_id}
+    broken = {(c[0], c[1 % len(c)]) for c in cycles}  # (predecessor, successor) dropped
+    for i in order:
+        for p in graph[i]:
+            if (p, i) not in broken:
+                successors[p].append(i)
+    latest_start: dict[str, dt.date] = {}
+    one = dt.timedelta(days=1)
+    for i in reversed(order):
+        task = by_id[i]
+        if task.start is None or task.end is None:
+            continue
+        finishes = [latest_start[s] - one for s in successors[i] if s in latest_start]
+        latest_finish = min(finishes) if finishes else end
+        task.slack = (latest_finish - task.end).days
+        task.critical = task.slack <= 0
+        latest_start[i] = latest_finish - (task.end - task.start)
+    path: list[str] = []
+    critical = [i for i in order if by_id[i].critical]
+    if critical:
+        on_path = set(critical)
+        heads = [i for i in critical if not any(p in on_path for p in graph[i])]
+        current: str | None = min(heads or critical, key=lambda i: (by_id[i].start, i))
+        seen: set[str] = set()
+        while current is not None and current not in seen:
+            path.append(current)
+            seen.add(current)
+            nxt = [s for s in successors[current] if s in on_path and s not in seen]
+            current = min(nxt, key=lambda i: (by_id[i].start, i)) if nxt else None
+    return Schedule(start, end, (end - start).days + 1, tuple(path), tuple(cycles))
+
+
+# --- budget, risks, goals -------------------------------------------------------------------
+
+
+def _line(record: Record, total_planned: float) -> BudgetLine:
+    v = record.values
+    planned, actual, revenue = (_number(v.get(k)) for k in ("planned", "actual", "revenue"))
+    share = planned / total_planned if planned is not None and total_planned > 0 else None
+    spent = actual if actual else planned  # roi on plan while nothing is spent
+    roi = revenue / spent if revenue is not None and spent else None
+    return BudgetLine(
+        row=record.row,
+        category=v.get("category"),
+        item=v.get("item"),
+        channel=v.get("channel"),
+        phase=v.get("phase"),
+        planned=planned,
+        share=share,
+        actual=actual,
+        variance=None if actual is None or planned is None else actual - planned,
+        revenue=revenue,
+        roi=roi,
+        record=record,
+    )
+
+
+def _groups(lines: Iterable[BudgetLine], key: str, total: float) -> tuple[BudgetGroup, ...]:
+    planned: dict[str | None, float] = {}
+    actual: dict[str | None, float | None] = {}
+    for line in lines:
+        name = getattr(line, key)
+        planned[name] = planned.get(name, 0.0) + (line.planned or 0.0)
+        if line.actual is not None:
+            actual[name] = (actual.get(name) or 0.0) + line.actual
+        else:
+            actual.setdefault(name, None)
+    return tuple(
+        BudgetGroup(name, p, p / total if total > 0 else None, actual[name])
+        for name, p in sorted(planned.items(), key=lambda kv: -kv[1])
+    )
+
+
+def budget(records: Sequence[Record], total: float | None) -> Budget:
+    """Each line's share, variance and ROI, and the split by category and by channel."""
+    planned = sum(_number(r.values.get("planned")) or 0.0 for r in records)
+    lines = tuple(_line(r, planned) for r in records)
+    spent = [line.actual for line in lines if line.actual is not None]
+    actual = sum(spent) if spent else None
+    base = total if total is not None else planned
+    return Budget(
+        total=total,
+        planned=planned,
+        actual=actual,
+        remaining=None if actual is None else base - actual,
+        lines=lines,
+        by_category=_groups(lines, "category", planned),
+        by_channel=_groups(lines, "channel", planned),
+    )
+
+
+_LEVEL_SCORE = {"low": 1, "medium": 2, "high": 3}
+
+
+def risk_level(likelihood: str | None, impact: str | None) -> str | None:
+    """Likelihood x impact on a 3 x 3 grid: 6 and up high, 3 to 4 medium, under 3 low."""
+    if likelihood is None or impact is None:
+        return None
+    score = _LEVEL_SCORE[likelihood] * _LEVEL_SCORE[impact]
+    return "high" if score >= 6 else "medium" if score >= 3 else "low"
+
+
+def _risk(record: Record) -> RiskResult:
+    v = record.values
+    return RiskResult(
+        row=record.row,
+        risk=v.get("risk"),
+        likelihood=v.get("likelihood"),
+        impact=v.get("impact"),
+        level=risk_level(v.get("likelihood"), v.get("impact")),
+        signal=v.get("signal"),
+        response=v.get("response"),
+        owner=v.get("owner"),
+        status=v.get("status"),
+        record=record,
+    )
+
+
+def _with_year(day: dt.date | None, year: int | None) -> dt.date | None:
+    if day is None or day.year != NO_YEAR or year is None:
+        return day if day is None or day.year != NO_YEAR else None
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 2月29日 in a common year
+        return None
+
+
+def _goal(record: Record, year: int | None) -> GoalResult:
+    v = record.values
+    metric: str = v.get("metric", "")
+    raw = v.get("target")
+    target = raw if isinstance(raw, Quantity) else None
+    direction = kpi_direction(v.get("direction"), v.get("dimension"), metric, target)
+    form = target.form if target else "plain"
+    unit = unit_of(metric) or (target.unit if target else "") or ("%" if form == "percent" else "")
+    due = v.get("due") or (None, None)
+    return GoalResult(
+        row=record.row,
+        dimension=v.get("dimension"),
+        metric=metric,
+        channel=v.get("channel"),
+        phase=v.get("phase"),
+        direction=direction,
+        target=target.value if target else None,
+        unit=unit or None,
+        path=v.get("path"),
+        owner=v.get("owner"),
+        due_start=_with_year(due[0], year),
+        due_end=_with_year(due[1], year),
+        core=v.get("core") == "yes",
+        form=form,
+        record=record,
+    )
+
+
+# --- pacing ---------------------------------------------------------------------------------
+
+
+def is_ratio(metric: str, form: str = "plain") -> bool:
+    """A rate or ROI: averaged over days, not summed."""
+    return form in ("percent", "ratio") or bool(_RATIO_WORDS.search(metric))
+
+
+def _for_all(channel: str | None) -> bool:
+    return not channel or fold(channel) in ALL_CHANNEL_WORDS
+
+
+def pace_goal(
+    goal: GoalResult,
+    rows: Sequence[tuple[dt.date, float]],
+    period: tuple[dt.date, dt.date],
+    threshold: float = DEFAULT_THRESHOLD,
+) -> Pacing:
+    """The goal's figure to date from its daily rows (date, value), and where it is heading."""
+    first = min(d for d, _ in rows)
+    last = max(d for d, _ in rows)
+    start, end = period
+    total_days = max((end - start).days + 1, 1)
+    elapsed = min(max((last - start).days + 1, 1), total_days)
+    values = [v for _, v in rows]
+    if is_ratio(goal.metric, goal.form):
+        to_date = sum(values) / len(values)
+        expected, projected = goal.target, to_date
+    else:
+        to_date = sum(values)
+        expected = None if goal.target is None else goal.target * elapsed / total_days
+        projected = to_date * total_days / elapsed
+    pace = to_date / expected if expected else None
+    status = None
+    if goal.target is not None:
+        rate, _ = _rate(goal.target, projected, goal.direction)
+        label = result_status(rate, threshold)
+        status = {Status.EXCEEDED: "ahead", Status.MET: "on_track", Status.MISSED: "behind"}.get(
+            label  # type: ignore[arg-type]
+        )
+    return Pacing(
+        metric=goal.metric,
+        channel=goal.channel,
+        target=goal.target,
+        unit=goal.unit,
+        to_date=round(to_date, 10),
+        first_date=first,
+        last_date=last,
+        elapsed_days=elapsed,
+        total_days=total_days,
+        expected_to_date=None if expected is None else round(expected, 10),
+        pace=None if pace is None else round(pace, 10),
+        projected=round(projected, 10),
+        status=status,
+        core=goal.core,
+        goal_row=goal.row,
+    )
+
+
+def monitoring(
+    goals: Sequence[GoalResult],
+    daily: Sequence[Record],
+    campaign: tuple[dt.date | None, dt.date | None],
+    threshold: float = DEFAULT_THRESHOLD,
+) -> tuple[Pacing, ...]:
+    """Pacing of every goal that has daily rows."""
+    by_metric: dict[str, list[tuple[str, dt.date, float]]] = {}
+    for r in daily:
+        day, value = r.values.get("date"), _number(r.values.get("value"))
+        metric = r.values.get("metric")
+        if day is None or value is None or not metric:
+            continue
+        by_metric.setdefault(fold(metric), []).append(
+            (fold(r.values.get("channel") or ""), day, value)
+        )
+    out = []
+    for goal in goals:
+        found = by_metric.get(fold(goal.metric), [])
+        if not _for_all(goal.channel):
+            wanted = fold(goal.channel or "")
+            found = [x for x in found if x[0] == wanted]
+        if not found:
+            continue
+        rows = [(d, v) for _, d, v in found]
+        if is_ratio(goal.metric, goal.form):
+            per_day: dict[dt.date, list[float]] = {}
+            for d, v in rows:
+                per_day.setdefault(d, []).append(v)
+            rows = [(d, sum(vs) / len(vs)) for d, vs in per_day.items()]
+        start = goal.due_start if goal.due_start != goal.due_end else None
+        start = start or campaign[0] or min(d for d, _ in rows)
+        end = goal.due_end or campaign[1] or max(d for d, _ in rows)
+        out.append(pace_goal(goal, rows, (start, max(start, end)), threshold))
+    return tuple(out)
+
+
+# --- the plan -------------------------------------------------------------------------------
+
+
+def _overview(record: Record | None) -> dict[str, Any]:
+    from retrokit.workbook.plan_schema import OVERVIEW
+
+    out: dict[str, Any] = {}
+    for column in OVERVIEW.columns:
+        value = record.values.get(column.key) if record else None
+        out[column.key] = value.value if isinstance(value, Quantity) else value
+    return out
+
+
+def analyze_plan(
+    workbook: Workbook,
+    *,
+    today: dt.date | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> PlanAnalysis:
+    """Compute every goal, task, budget line, risk and pacing figure of a read plan."""
+    today = today or dt.date.today()
+    info = _overview(workbook.fields("overview"))
+    start, end = info.get("start"), info.get("end")
+    dates = [d for d in (start, end) if isinstance(d, dt.date)]
+    year = dates[0].year if dates else None
+    goals = tuple(_goal(r, year) for r in workbook.table("goals"))
+    tasks = tuple(_task(r, today) for r in workbook.table("tasks"))
+    team = tuple(
+        TeamMember(r.row, r.values.get("role"), r.values.get("name"), r.values.get("duty"))
+        for r in workbook.table("team")
+    )
+    total = info.get("budget")
+    return PlanAnalysis(
+        file=workbook.path,
+        lang=workbook.lang,
+        info=info,
+        goals=goals,
+        team=team,
+        tasks=tasks,
+        schedule=schedule(tasks),
+        budget=budget(workbook.table("budget"), total if isinstance(total, float) else None),
+        risks=tuple(_risk(r) for r in workbook.table("risks")),
+        monitoring=monitoring(
+            goals,
+            workbook.table("daily"),
+            (
+                start if isinstance(start, dt.date) else None,
+                end if isinstance(end, dt.date) else None,
+            ),
+            threshold,
+        ),
+        today=today,
+        threshold=threshold,
+        findings=workbook.findings,
+    )
+
+
+# --- into the review ------------------------------------------------------------------------
+
+#: Basic-info fields of the review that the plan's overview fills.
+REVIEW_INFO_KEYS = ("project", "type", "start", "end", "owner", "audience", "budget")
+_FORMATS = {"percent": "0.0%", "ratio": '"1:"0.0'}
+
+
+def review_seed(plan: PlanAnalysis) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Basic info and one KPI row per goal for a review of this plan (`init --from-plan`).
+
+    A KPI row takes its actual from the daily monitoring when the plan has it; such a row
+    carries ``from_daily`` (the last day counted) so the sheet can say where it came from."""
+    info = {k: plan.info.get(k) for k in REVIEW_INFO_KEYS}
+    pacing = {p.goal_row: p for p in plan.monitoring}
+    kpis: list[dict[str, Any]] = []
+    for goal in plan.goals:
+        row: dict[str, Any] = {
+            "dimension": goal.dimension,
+            "metric": goal.metric,
+            "channel": goal.channel,
+            "direction": goal.direction.value,
+            "target": goal.target,
+            "core": "yes" if goal.core else "no",
+        }
+        if goal.form in _FORMATS:
+            row["format"] = _FORMATS[goal.form]
+        paced = pacing.get(goal.row)
+        if paced is not None:
+            row["actual"] = paced.to_date
+            row["from_daily"] = paced.last_date
+        kpis.append(row)
+    return info, kpis

@@ -1,0 +1,185 @@
+"""`retrokit report PLAN.xlsx`: the plan's own report. HTML with an SVG Gantt chart (the
+critical path and today marked), the budget split, the risk matrix and pacing per goal;
+Markdown with a Mermaid ``gantt`` and ``pie`` in their place."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+from typing import Literal
+
+from retrokit.i18n import t
+from retrokit.method.plan import PlanAnalysis
+from retrokit.render import display
+from retrokit.workbook.plan_schema import BUDGET, BUDGET_CATEGORY, GOALS, RISKS, TASKS
+from retrokit.workbook.schema import LEVEL, Lang
+
+ROW_HEIGHT = 22
+LABEL_WIDTH = 200
+DAY_WIDTH = 14
+CRITICAL, NORMAL, TODAY = "#c0392b", "#4472c4", "#e67e22"
+
+
+def _num(value: float | None, lang: Lang, unit: str | None = None) -> str:
+    if value is None:
+        return ""
+    return display.percent(value) if unit == "%" else display.number(value, lang)
+
+
+def gantt_svg(plan: PlanAnalysis, lang: Lang) -> str:
+    """The schedule as an SVG: a bar per dated task, critical ones in red, today a line."""
+    s = plan.schedule
+    tasks = [x for x in plan.tasks if x.start is not None and x.end is not None]
+    if s.start is None or s.end is None or not tasks:
+        return ""
+    days = (s.end - s.start).days + 1
+    width = LABEL_WIDTH + days * DAY_WIDTH + 10
+    height = (len(tasks) + 1) * ROW_HEIGHT + 10
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="11" role="img">'
+    ]
+    for i in range(0, days, 7):
+        x = LABEL_WIDTH + i * DAY_WIDTH
+        day = s.start + dt.timedelta(days=i)
+        out.append(f'<line x1="{x}" y1="0" x2="{x}" y2="{height}" stroke="#ddd"/>')
+        out.append(f'<text x="{x + 2}" y="12" fill="#666">{day.month}/{day.day}</text>')
+    for row, task in enumerate(tasks, start=1):
+        assert task.start is not None and task.end is not None
+        y = row * ROW_HEIGHT
+        x = LABEL_WIDTH + (task.start - s.start).days * DAY_WIDTH
+        w = ((task.end - task.start).days + 1) * DAY_WIDTH
+        color = CRITICAL if task.critical else NORMAL
+        label = escape(f"{task.id} {task.task or ''}"[:28])
+        out.append(f'<text x="4" y="{y + 15}">{label}</text>')
+        out.append(
+            f'<rect x="{x}" y="{y + 4}" width="{w}" height="{ROW_HEIGHT - 8}" rx="3" '
+            f'fill="{color}"><title>{label}: {task.start} - {task.end}</title></rect>'
+        )
+    if s.start <= plan.today <= s.end:
+        mid: float = LABEL_WIDTH + (plan.today - s.start).days * DAY_WIDTH + DAY_WIDTH / 2
+        out.append(
+            f'<line x1="{mid}" y1="0" x2="{mid}" y2="{height}" stroke="{TODAY}" stroke-width="2"/>'
+        )
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _rows(header: list[str], rows: list[list[str]], fmt: str) -> str:
+    if fmt == "md":
+        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        lines += ["| " + " | ".join(c.replace("|", "\\|") for c in r) + " |" for r in rows]
+        return "\n".join(lines) + "\n"
+    head = "".join(f"<th>{escape(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _sections(plan: PlanAnalysis, lang: Lang, fmt: str) -> list[tuple[str, str]]:
+    b = plan.budget
+    budget = _rows(
+        [BUDGET.column(k).label(lang) for k in ("category", "planned", "share", "actual")],
+        [
+            [BUDGET_CATEGORY.label_of(g.name, lang), _num(g.planned, lang),
+             _num(g.share, lang, "%"), _num(g.actual, lang)]
+            for g in b.by_category
+        ],
+        fmt,
+    )  # fmt: skip
+    budget_line = t(
+        "plan.budget_line", lang, total=_num(b.total, lang) or "-", planned=_num(b.planned, lang),
+        actual=_num(b.actual, lang) or "-", remaining=_num(b.remaining, lang) or "-",
+    )  # fmt: skip
+    levels = ("high", "medium", "low")
+    matrix = _rows(
+        [f"{RISKS.column('likelihood').label(lang)} / {RISKS.column('impact').label(lang)}"]
+        + [LEVEL.label_of(i, lang) for i in levels],
+        [
+            [LEVEL.label_of(lk, lang)]
+            + [
+                "; ".join(r.risk or "" for r in plan.risks if (r.likelihood, r.impact) == (lk, im))
+                for im in levels
+            ]
+            for lk in levels
+        ],
+        fmt,
+    )
+    pacing = _rows(
+        [GOALS.column("metric").label(lang), GOALS.column("target").label(lang)]
+        + [t(k, lang) for k in ("plan.to_date", "plan.projected", "plan.days", "plan.pace_status")],
+        [
+            [m.metric + (" ★" if m.core else ""), _num(m.target, lang, m.unit),
+             _num(m.to_date, lang, m.unit), _num(m.projected, lang, m.unit),
+             f"{m.elapsed_days}/{m.total_days}", t(f"plan.{m.status}", lang) if m.status else ""]
+            for m in plan.monitoring
+        ],
+        fmt,
+    )  # fmt: skip
+    s = plan.schedule
+    path = t(
+        "plan.critical_path", lang, path=" → ".join(s.critical_path) or "-",
+        start=s.start or "", end=s.end or "", days=s.days or 0,
+    )  # fmt: skip
+    if fmt == "md":
+        schedule = _mermaid_gantt(plan, lang) + "\n" + path + "\n"
+        budget = _mermaid_pie(plan, lang) + "\n" + budget + "\n" + budget_line + "\n"
+    else:
+        schedule = f"<figure>{gantt_svg(plan, lang)}</figure><p>{escape(path)}</p>"
+        budget = budget + f"<p>{escape(budget_line)}</p>"
+    findings = _rows(
+        [t("report.where", lang), t("report.code", lang), t("report.message", lang)],
+        [[f.where, f.code, f.message(lang)] for f in plan.findings],
+        fmt,
+    ) if plan.findings else (t("report.no_findings", lang) + ("\n" if fmt == "md" else ""))  # fmt: skip
+    return [
+        (TASKS.name(lang), schedule),
+        (BUDGET.name(lang), budget),
+        (RISKS.name(lang), matrix),
+        (t("plan.pacing", lang), pacing),
+        (t("report.findings", lang), findings),
+    ]
+
+
+def _mermaid_gantt(plan: PlanAnalysis, lang: Lang) -> str:
+    lines = ["```mermaid", "gantt", "    dateFormat YYYY-MM-DD", f"    title {TASKS.name(lang)}"]
+    for task in plan.tasks:
+        if task.start is None or task.end is None:
+            continue
+        name = (task.task or task.id).replace(":", " ").replace("#", " ")
+        tags = ("crit, " if task.critical else "") + ("done, " if task.status == "done" else "")
+        days = (task.end - task.start).days + 1
+        lines.append(f"    {name} :{tags}{task.id}, {task.start.isoformat()}, {days}d")
+    if plan.schedule.start and plan.schedule.start <= plan.today <= (
+        plan.schedule.end or plan.today
+    ):
+        # Mermaid's own today marker is the reader's clock; the report's day is --today.
+        lines.append(f"    {t('plan.today', lang)} :milestone, today, {plan.today.isoformat()}, 0d")
+    lines.append("```")
+    return "\n".join(lines) + "\n"
+
+
+def _mermaid_pie(plan: PlanAnalysis, lang: Lang) -> str:
+    lines = ["```mermaid", f"pie title {BUDGET.name(lang)}"]
+    for g in plan.budget.by_category:
+        label = BUDGET_CATEGORY.label_of(g.name, lang) or "-"
+        lines.append(f'    "{label}" : {g.planned:g}')
+    lines.append("```")
+    return "\n".join(lines) + "\n"
+
+
+def render_plan_report(plan: PlanAnalysis, fmt: Literal["html", "md"], lang: Lang) -> str:
+    """The plan report as one string: a self-contained HTML page or GitHub Markdown."""
+    title = str(plan.info.get("project") or "")
+    sections = _sections(plan, lang, fmt)
+    if fmt == "md":
+        parts = [f"# {title}\n"]
+        parts += [f"## {name}\n\n{body}" for name, body in sections]
+        return "\n".join(parts)
+    body = "".join(f"<section><h2>{escape(n)}</h2>{b}</section>" for n, b in sections)
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+        f"<title>{escape(title)}</title><style>body{{font-family:sans-serif;margin:2em}}"
+        "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px}"
+        f"figure{{overflow-x:auto;margin:0}}</style></head><body><h1>{escape(title)}</h1>"
+        f"{body}</body></html>\n"
+    )

@@ -1,0 +1,161 @@
+"""`retrokit analyze PLAN.xlsx` as terminal tables: the schedule with its critical path, the
+budget split, the risks and the pacing of each goal, then the findings."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from retrokit.i18n import t
+from retrokit.method.plan import PlanAnalysis
+from retrokit.render import display
+from retrokit.render.terminal import TERMINAL_ROWS, _c
+from retrokit.workbook.plan_schema import (
+    BUDGET,
+    BUDGET_CATEGORY,
+    GOALS,
+    OVERVIEW,
+    RISKS,
+    TASK_STATUS,
+    TASKS,
+)
+from retrokit.workbook.schema import LEVEL, Lang
+
+PACE_STYLE = {"ahead": "bold green", "on_track": "yellow", "behind": "bold red"}
+
+
+def _num(value: float | None, lang: Lang, unit: str | None = None) -> str:
+    if value is None:
+        return ""
+    if unit == "%":
+        return display.percent(value)
+    return display.number(value, lang)
+
+
+def _day(value: Any) -> str:
+    return value.isoformat() if value is not None else ""
+
+
+def render_plan(plan: PlanAnalysis, lang: Lang) -> str:
+    """The plan as terminal tables (plain text off a terminal)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    stream = io.StringIO()
+    console = Console(file=stream, highlight=False, soft_wrap=False, width=160)
+
+    info = Table(title=_c(OVERVIEW.name(lang)), show_header=False, title_justify="left")
+    for column in OVERVIEW.columns:
+        value = plan.info.get(column.key)
+        if value is None or value == "":
+            continue
+        if column.choices is not None and isinstance(value, str):
+            value = column.choices.label_of(value, lang)
+        elif isinstance(value, float):
+            value = display.number(value, lang)
+        info.add_row(
+            _c(column.label(lang)), _c(_day(value) if hasattr(value, "isoformat") else value)
+        )
+    console.print(info)
+
+    s = plan.schedule
+    tasks = Table(title=_c(TASKS.name(lang)), title_justify="left")
+    for key in ("id", "task", "owner", "start", "end", "depends_on", "status"):
+        tasks.add_column(_c(TASKS.column(key).label(lang)))
+    tasks.add_column(_c(t("plan.slack", lang)))
+    for task in plan.tasks[:TERMINAL_ROWS]:
+        mark = " ★" if task.critical else ""
+        status = TASK_STATUS.label_of(task.status, lang)
+        if task.late:
+            status += f" ({t('plan.late', lang)})"
+        tasks.add_row(
+            _c(task.id + mark),
+            _c(task.task),
+            _c(task.owner),
+            _day(task.start),
+            _day(task.end),
+            _c(", ".join(task.depends_on)),
+            _c(status),
+            "" if task.slack is None else str(task.slack),
+            style="bold" if task.critical else None,
+        )
+    console.print(tasks)
+    console.print(
+        _c(
+            t(
+                "plan.critical_path",
+                lang,
+                path=" → ".join(s.critical_path) or "-",
+                start=_day(s.start),
+                end=_day(s.end),
+                days=s.days or 0,
+            )
+        )
+    )
+
+    b = plan.budget
+    budget = Table(title=_c(BUDGET.name(lang)), title_justify="left")
+    for key in ("category", "planned", "share", "actual"):
+        budget.add_column(_c(BUDGET.column(key).label(lang)))
+    for g in b.by_category:
+        budget.add_row(
+            _c(BUDGET_CATEGORY.label_of(g.name, lang)),
+            _num(g.planned, lang),
+            _num(g.share, lang, "%"),
+            _num(g.actual, lang),
+        )
+    console.print(budget)
+    console.print(
+        _c(
+            t(
+                "plan.budget_line",
+                lang,
+                total=_num(b.total, lang) or "-",
+                planned=_num(b.planned, lang),
+                actual=_num(b.actual, lang) or "-",
+                remaining=_num(b.remaining, lang) or "-",
+            )
+        )
+    )
+
+    risks = Table(title=_c(RISKS.name(lang)), title_justify="left")
+    for key in ("risk", "likelihood", "impact"):
+        risks.add_column(_c(RISKS.column(key).label(lang)))
+    risks.add_column(_c(t("plan.level", lang)))
+    for key in ("response", "owner"):
+        risks.add_column(_c(RISKS.column(key).label(lang)))
+    for r in plan.risks:
+        risks.add_row(
+            _c(r.risk),
+            _c(LEVEL.label_of(r.likelihood, lang)),
+            _c(LEVEL.label_of(r.impact, lang)),
+            _c(LEVEL.label_of(r.level, lang)),
+            _c(r.response),
+            _c(r.owner),
+        )
+    console.print(risks)
+
+    if plan.monitoring:
+        pacing = Table(title=_c(t("plan.pacing", lang)), title_justify="left")
+        pacing.add_column(_c(GOALS.column("metric").label(lang)))
+        pacing.add_column(_c(GOALS.column("target").label(lang)))
+        for key in ("plan.to_date", "plan.projected", "plan.days", "plan.pace_status"):
+            pacing.add_column(_c(t(key, lang)))
+        for m in plan.monitoring:
+            pacing.add_row(
+                _c(m.metric + (" ★" if m.core else "")),
+                _num(m.target, lang, m.unit),
+                _num(m.to_date, lang, m.unit),
+                _num(m.projected, lang, m.unit),
+                f"{m.elapsed_days}/{m.total_days}",
+                _c(t(f"plan.{m.status}", lang)) if m.status else "",
+                style=PACE_STYLE.get(m.status or ""),
+            )
+        console.print(pacing)
+
+    if plan.findings:
+        for f in plan.findings:
+            console.print(_c(f"{f.where} {f.code} [{f.severity.value}] {f.message(lang)}"))
+    else:
+        console.print(_c(t("report.no_findings", lang)))
+    return stream.getvalue()

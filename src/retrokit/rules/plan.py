@@ -1,0 +1,324 @@
+"""The plan workbook: the schedule (P001-P007), goals (G001-G002), the budget (B001-B003),
+risks (X001) and pacing (M001). Every rule here runs on plan workbooks only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from retrokit.findings import Finding
+from retrokit.method.plan import PlanAnalysis, analyze_plan
+from retrokit.rules.registry import Context, E, N, W, rule
+from retrokit.text import fold
+from retrokit.workbook.plan_schema import BUDGET, GOALS, OVERVIEW, RISKS, TASKS
+from retrokit.workbook.values import Quantity
+
+PLAN = "plan"
+#: A spending line may run this far over its plan before B002.
+OVERRUN = 0.10
+
+_last: tuple[Context, PlanAnalysis] | None = None
+
+
+def plan_of(ctx: Context) -> PlanAnalysis:
+    """The plan computed once per context: every rule of the family and the api share it."""
+    global _last
+    if _last is None or _last[0] is not ctx:
+        _last = (
+            ctx,
+            analyze_plan(ctx.workbook, today=ctx.settings.today, threshold=ctx.settings.threshold),
+        )
+    return _last[1]
+
+
+def _is_plan(ctx: Context) -> bool:
+    return ctx.workbook.kind == PLAN
+
+
+def _day(value: dt.date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+@rule("P001", "dependency-cycle", E, kind=PLAN)
+def dependency_cycle(ctx: Context) -> Iterator[Finding]:
+    """Tasks depend on each other in a cycle."""
+    if not _is_plan(ctx):
+        return
+    plan = plan_of(ctx)
+    by_id = {t.id: t for t in reversed(plan.tasks) if t.id}
+    for cycle in plan.schedule.cycles:
+        first = by_id[cycle[0]]
+        yield ctx.finding(
+            "P001", TASKS, first.record, "depends_on", tasks=" → ".join((*cycle, cycle[0]))
+        )
+
+
+@rule("P002", "starts-before-predecessor", E, kind=PLAN)
+def starts_before_predecessor(ctx: Context) -> Iterator[Finding]:
+    """A task starts before a task it depends on ends."""
+    if not _is_plan(ctx):
+        return
+    plan = plan_of(ctx)
+    by_id = {t.id: t for t in reversed(plan.tasks) if t.id}
+    for task in plan.tasks:
+        if task.start is None:
+            continue
+        for pid in task.depends_on:
+            pred = by_id.get(pid)
+            if pred is not None and pred is not task and pred.end and task.start < pred.end:
+                yield ctx.finding(
+                    "P002",
+                    TASKS,
+                    task.record,
+                    "start",
+                    task=task.id,
+                    start=_day(task.start),
+                    pred=pid,
+                    end=_day(pred.end),
+                )
+
+
+@rule("P003", "duration-mismatch", W, kind=PLAN)
+def duration_mismatch(ctx: Context) -> Iterator[Finding]:
+    """The typed duration disagrees with the task's dates."""
+    if not _is_plan(ctx):
+        return
+    for task in plan_of(ctx).tasks:
+        if task.duration is None or task.start is None or task.end is None:
+            continue
+        span = (task.end - task.start).days
+        if task.duration not in (span, span + 1):
+            yield ctx.finding(
+                "P003",
+                TASKS,
+                task.record,
+                "duration",
+                task=task.id,
+                typed=f"{task.duration:g}",
+                days=span + 1,
+            )
+
+
+@rule("P004", "unknown-predecessor", E, kind=PLAN)
+def unknown_predecessor(ctx: Context) -> Iterator[Finding]:
+    """A task depends on an id no task has."""
+    if not _is_plan(ctx):
+        return
+    plan = plan_of(ctx)
+    ids = {t.id for t in plan.tasks}
+    for task in plan.tasks:
+        missing = [p for p in task.depends_on if p not in ids]
+        if missing:
+            yield ctx.finding("P004", TASKS, task.record, "depends_on", task=task.id, ids=missing)
+
+
+@rule("P005", "task-late", W, kind=PLAN)
+def task_late(ctx: Context) -> Iterator[Finding]:
+    """A task is past its end and not done."""
+    if not _is_plan(ctx):
+        return
+    for task in plan_of(ctx).tasks:
+        if task.late:
+            yield ctx.finding(
+                "P005",
+                TASKS,
+                task.record,
+                "status",
+                task=task.id,
+                end=_day(task.end),
+                today=ctx.settings.today.isoformat(),
+            )
+
+
+@rule("P006", "outside-campaign", W, kind=PLAN)
+def outside_campaign(ctx: Context) -> Iterator[Finding]:
+    """A task runs outside the campaign's dates."""
+    if not _is_plan(ctx):
+        return
+    plan = plan_of(ctx)
+    start, end = plan.info.get("start"), plan.info.get("end")
+    if not isinstance(start, dt.date) or not isinstance(end, dt.date):
+        return
+    for task in plan.tasks:
+        if task.start is not None and task.start < start:
+            yield ctx.finding(
+                "P006",
+                TASKS,
+                task.record,
+                "start",
+                task=task.id,
+                day=_day(task.start),
+                start=_day(start),
+                end=_day(end),
+            )
+        elif task.end is not None and task.end > end:
+            yield ctx.finding(
+                "P006",
+                TASKS,
+                task.record,
+                "end",
+                task=task.id,
+                day=_day(task.end),
+                start=_day(start),
+                end=_day(end),
+            )
+
+
+@rule("P007", "task-without-owner", E, kind=PLAN)
+def task_without_owner(ctx: Context) -> Iterator[Finding]:
+    """A task has no owner."""
+    if not _is_plan(ctx):
+        return
+    for task in plan_of(ctx).tasks:
+        if not task.owner:
+            yield ctx.finding("P007", TASKS, task.record, "owner", task=task.id)
+
+
+@rule("P007.team", "owner-not-on-team", N, kind=PLAN)
+def owner_not_on_team(ctx: Context) -> Iterator[Finding]:
+    """A task's owner is not on the team sheet."""
+    if not _is_plan(ctx):
+        return
+    plan = plan_of(ctx)
+    team = {fold(m.name) for m in plan.team if m.name}
+    for task in plan.tasks:
+        if team and task.owner and fold(task.owner) not in team:
+            yield ctx.finding(
+                "P007", TASKS, task.record, "owner", "P007.team", task=task.id, owner=task.owner
+            )
+
+
+@rule("G001", "goal-incomplete", W, kind=PLAN)
+def goal_incomplete(ctx: Context) -> Iterator[Finding]:
+    """A goal has no path, owner or deadline."""
+    if not _is_plan(ctx):
+        return
+    for goal in plan_of(ctx).goals:
+        record = goal.record
+        if record is None:
+            continue
+        missing = [GOALS.column(k) for k in ("path", "owner", "due") if record.blank(k)]
+        if missing:
+            yield ctx.finding(
+                "G001", GOALS, record, missing[0].key, metric=goal.metric, columns=tuple(missing)
+            )
+
+
+@rule("G002", "goal-target-not-number", E, kind=PLAN)
+def goal_target_not_number(ctx: Context) -> Iterator[Finding]:
+    """A goal's target is not a number."""
+    if not _is_plan(ctx):
+        return
+    for record in ctx.workbook.table("goals"):
+        value = record.values.get("target")
+        if value is not None and not isinstance(value, Quantity):
+            yield ctx.finding(
+                "G002", GOALS, record, "target", metric=record.text("metric"), value=str(value)
+            )
+
+
+def _figure(value: float, unit: str | None) -> str:
+    return f"{value:.1%}" if unit == "%" else f"{value:,.10g}"
+
+
+def _money(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+@rule("B001", "budget-does-not-add-up", W, kind=PLAN)
+def budget_does_not_add_up(ctx: Context) -> Iterator[Finding]:
+    """The budget lines do not add up to the total budget."""
+    if not _is_plan(ctx):
+        return
+    budget = plan_of(ctx).budget
+    if budget.total is not None and budget.lines and abs(budget.planned - budget.total) >= 0.5:
+        yield ctx.finding(
+            "B001",
+            OVERVIEW,
+            ctx.workbook.fields("overview"),
+            "budget",
+            planned=_money(budget.planned),
+            total=_money(budget.total),
+        )
+
+
+@rule("B002", "over-budget", W, kind=PLAN)
+def over_budget(ctx: Context) -> Iterator[Finding]:
+    """A line spent more than 10% over its plan, or the total is over budget."""
+    if not _is_plan(ctx):
+        return
+    budget = plan_of(ctx).budget
+    for line in budget.lines:
+        if line.planned and line.actual is not None and line.actual > line.planned * (1 + OVERRUN):
+            yield ctx.finding(
+                "B002",
+                BUDGET,
+                line.record,
+                "actual",
+                item=line.item or line.category or "",
+                actual=_money(line.actual),
+                planned=_money(line.planned),
+                share=f"{line.actual / line.planned:.0%}",
+            )
+    cap = budget.total if budget.total is not None else None
+    if cap is not None and budget.actual is not None and budget.actual > cap:
+        yield ctx.finding(
+            "B002",
+            OVERVIEW,
+            ctx.workbook.fields("overview"),
+            "budget",
+            "B002.total",
+            actual=_money(budget.actual),
+            total=_money(cap),
+        )
+
+
+@rule("B003", "no-contingency", N, kind=PLAN)
+def no_contingency(ctx: Context) -> Iterator[Finding]:
+    """The budget keeps no contingency line."""
+    if not _is_plan(ctx):
+        return
+    lines = plan_of(ctx).budget.lines
+    if lines and not any(line.category == "contingency" for line in lines):
+        yield ctx.finding("B003", BUDGET, None, None, sheet=BUDGET)
+
+
+@rule("X001", "risk-unhandled", E, kind=PLAN)
+def risk_unhandled(ctx: Context) -> Iterator[Finding]:
+    """A high-likelihood, high-impact risk has no response or no owner."""
+    if not _is_plan(ctx):
+        return
+    for risk in plan_of(ctx).risks:
+        if risk.likelihood == "high" and risk.impact == "high" and risk.record is not None:
+            missing = [RISKS.column(k) for k in ("response", "owner") if risk.record.blank(k)]
+            if missing:
+                yield ctx.finding(
+                    "X001",
+                    RISKS,
+                    risk.record,
+                    missing[0].key,
+                    risk=risk.risk or "",
+                    columns=tuple(missing),
+                )
+
+
+@rule("M001", "core-goal-behind", W, kind=PLAN)
+def core_goal_behind(ctx: Context) -> Iterator[Finding]:
+    """A core goal's projection misses the threshold."""
+    if not _is_plan(ctx):
+        return
+    plan = plan_of(ctx)
+    goals = {g.row: g for g in plan.goals}
+    for pacing in plan.monitoring:
+        if pacing.core and pacing.status == "behind":
+            goal = goals[pacing.goal_row]
+            yield ctx.finding(
+                "M001",
+                GOALS,
+                goal.record,
+                "target",
+                metric=pacing.metric,
+                projected=_figure(pacing.projected, pacing.unit),
+                target=_figure(pacing.target or 0.0, pacing.unit),
+                threshold=f"{plan.threshold:.0%}",
+            )

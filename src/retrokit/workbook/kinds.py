@@ -1,0 +1,40 @@
+"""Which declared sheet set a workbook is: the retrospective unless its sheet names say plan."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from retrokit.text import fold
+from retrokit.workbook.plan_schema import PLAN
+from retrokit.workbook.schema import REVIEW, SheetSet
+
+#: Every kind of workbook, the default first (it wins a tie).
+SHEET_SETS: tuple[SheetSet, ...] = (REVIEW, PLAN)
+
+
+def _spellings(sheet_set: SheetSet) -> dict[str, str]:
+    return {fold(s): sheet.key for sheet in sheet_set.sheets for s in sheet.spellings()}
+
+
+_INDEX = {s.kind: _spellings(s) for s in SHEET_SETS}
+
+
+def detect_sheet_set(names: Iterable[str]) -> SheetSet:
+    """The sheet set naming the most of these sheets (each of its sheets counted once); the
+    retrospective when none names more than it does."""
+    folded = [fold(n) for n in names]
+    best, score = SHEET_SETS[0], -1
+    for sheet_set in SHEET_SETS:
+        index = _INDEX[sheet_set.kind]
+        found = len({index[n] for n in folded if n in index})
+        if found > score:
+            best, score = sheet_set, found
+    return best
+
+
+def sheet_set_of(kind: str) -> SheetSet:
+    """The sheet set of a kind name ("review", "plan")."""
+    for sheet_set in SHEET_SETS:
+        if sheet_set.kind == kind:
+            return sheet_set
+    raise KeyError(kind)
