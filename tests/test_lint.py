@@ -72,6 +72,7 @@ CASES: list[tuple[str, Callable[[dict], None], str | None]] = [
     ("K001", k(1, analysis=None), "K3"),
     ("K002", lambda d: [r.update(core="否") for r in d["kpis"]] and None, None),
     ("K003", p(1, metric="点击率"), "B7"),
+    ("K004", k(3, direction=None), "D5"),
     ("A001", p(0, owner=None), "F2"),
     ("A002", p(0, due=None), "G2"),
     ("A003", p(0, expected="提升转化"), "H2"),

@@ -590,4 +590,25 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "- Trying to fix everything: focus on the 2-3 problems with the largest effect.\n"
         "When done, run retrokit lint to check and retrokit report for the report.",
     },
+    # --- issue 14: direction, overall rate, channels, compare -----------------------------------
+    "K004": {
+        "zh-CN": "指标“{metric}”的方向是按{source}推断的：{direction}；如不对，请在“方向”列写明。",
+        "en": "KPI '{metric}' is taken as {direction}, inferred from {source}; if that is wrong, "
+        "fill its 'Direction' column.",
+    },
+    "doc.K004": {
+        "zh-CN": "方向列为空时，retrokit 按指标名称（如“获客单价”“投诉解决率”）、“成本”维度或团队在配置中"
+        "写的词推断方向。推断可能出错，请确认。\n修复：在“方向”列写“越低越好”或“越高越好”（也可写↓、↑）。",
+        "en": "With the Direction column blank, retrokit infers the direction from the metric's "
+        "name (cost per lead, complaint resolution rate), the Cost dimension or the team's "
+        "configured words. An inference can be wrong; confirm it.\nFix: write 'Lower is "
+        "better' or 'Higher is better' (or ↓, ↑) in the Direction column.",
+    },
+    "direction.name": {"zh-CN": "名称", "en": "its name"},
+    "direction.dimension": {
+        "zh-CN": "“成本”维度",
+        "zh-TW": "「成本」維度",
+        "en": "the Cost dimension",
+    },
+    "direction.config": {"zh-CN": "团队配置的词", "en": "the team's configured words"},
 }

@@ -70,7 +70,12 @@ def check_workbook(
         reason = i18n_arg(exc.reason, **exc.detail)
         result.findings.append(Finding("F001", str(path), key="F001", args=(("reason", reason),)))
         return result
-    analysis = analyze(workbook, today=settings.today, threshold=settings.threshold)
+    analysis = analyze(
+        workbook,
+        today=settings.today,
+        threshold=settings.threshold,
+        words=settings.direction_words,
+    )
     ctx = Context(workbook, analysis, settings)
     result.context = ctx
     result.findings = check(ctx)

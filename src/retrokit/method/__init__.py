@@ -9,7 +9,6 @@ from retrokit.method.analysis import (
     DEFAULT_THRESHOLD,
     PRIORITY_ORDER,
     Analysis,
-    Direction,
     KpiResult,
     LessonResult,
     Priority,
@@ -29,13 +28,17 @@ from retrokit.method.analysis import (
     unit_of,
     why_chain,
 )
+from retrokit.method.direction import INFERRED, Direction, DirectionSource, DirectionWords
 
 __all__ = [
     "ALL_CHANNELS",
     "DEFAULT_THRESHOLD",
+    "INFERRED",
     "PRIORITY_ORDER",
     "Analysis",
     "Direction",
+    "DirectionSource",
+    "DirectionWords",
     "KpiResult",
     "LessonResult",
     "Priority",

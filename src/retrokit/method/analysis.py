@@ -17,19 +17,21 @@ from operator import attrgetter
 from typing import Any
 
 from retrokit.findings import Finding
+from retrokit.method.direction import (
+    NO_WORDS,
+    Direction,
+    DirectionSource,
+    DirectionWords,
+)
+from retrokit.method.direction import infer_direction as _infer
 from retrokit.workbook.reader import Record, Workbook
-from retrokit.workbook.schema import DIMENSION, LOWER_IS_BETTER_WORDS, Lang
+from retrokit.workbook.schema import DIMENSION, Lang
 from retrokit.workbook.values import Quantity
 
 #: The achievement rate from which a KPI counts as met, unless configured. The one place it is
 #: written: the lint config, the rule settings and the workbook's threshold cell default to it.
 DEFAULT_THRESHOLD = 0.9
 ALL_CHANNELS = "all"
-
-
-class Direction(StrEnum):
-    HIGHER = "higher"
-    LOWER = "lower"
 
 
 class Status(StrEnum):
@@ -85,6 +87,7 @@ class KpiResult:
     status: Status | None
     core: bool
     analysis: str | None
+    direction_source: DirectionSource = DirectionSource.DEFAULT  # see DirectionSource
     undefined_reason: str | None = None  # V004.zero / V004.signs when the rate is undefined
     mixed_forms: bool = False  # one of target/actual a percentage, the other not (V005)
     record: Record | None = field(default=None, compare=False, repr=False)
@@ -139,34 +142,28 @@ class Analysis:
 # --- KPIs ------------------------------------------------------------------------------------
 
 
-# The word list carries both scripts, so width and case folding are enough here: no OpenCC
-# call per KPI row.
-_LOWER_WORDS = tuple(unicodedata.normalize("NFKC", w).casefold() for w in LOWER_IS_BETTER_WORDS)
-_LOWER_WORD = re.compile(
-    "|".join(re.escape(w) for w in sorted(_LOWER_WORDS, key=len, reverse=True))
-)
-
-
-def infer_direction(dimension: str | None, metric: str) -> Direction:
-    """Lower-is-better for the cost dimension and cost-like metric names, else higher."""
-    if dimension == "cost":
-        return Direction.LOWER
-    name = (
-        metric.casefold() if metric.isascii() else unicodedata.normalize("NFKC", metric).casefold()
-    )
-    return Direction.LOWER if _LOWER_WORD.search(name) else Direction.HIGHER
+def infer_direction(
+    dimension: str | None, metric: str, words: DirectionWords = NO_WORDS
+) -> Direction:
+    """The direction a KPI's name and dimension suggest (see :mod:`retrokit.method.direction`)."""
+    return _infer(dimension, metric, words)[0]
 
 
 def kpi_direction(
-    explicit: str | None, dimension: str | None, metric: str, *quantities: Quantity | None
-) -> Direction:
-    """The Direction column if filled, then a threshold sign (≥5%, <=3秒), then inference."""
+    explicit: str | None,
+    dimension: str | None,
+    metric: str,
+    *quantities: Quantity | None,
+    words: DirectionWords = NO_WORDS,
+) -> tuple[Direction, DirectionSource]:
+    """The Direction column if filled, then a threshold sign (≥5%, <=3秒), then the team's
+    words, the name, the cost dimension; and which of them said it."""
     if explicit:
-        return Direction(explicit)
+        return Direction(explicit), DirectionSource.COLUMN
     for q in quantities:
         if q is not None and q.direction:
-            return Direction(q.direction)
-    return infer_direction(dimension, metric)
+            return Direction(q.direction), DirectionSource.SIGN
+    return _infer(dimension, metric, words)
 
 
 def achievement_rate(
@@ -236,12 +233,16 @@ def _round10(x: float) -> float:
     return round(x, 10) if x.__class__ is float and not x.is_integer() else x
 
 
-def evaluate_kpi(record: Record, threshold: float = DEFAULT_THRESHOLD) -> KpiResult:
+def evaluate_kpi(
+    record: Record, threshold: float = DEFAULT_THRESHOLD, words: DirectionWords = NO_WORDS
+) -> KpiResult:
     v = record.values
     metric: str = v.get("metric", "")  # text columns hold their trimmed text (Record.text)
     target: Quantity | None = v.get("target")
     actual: Quantity | None = v.get("actual")
-    direction = kpi_direction(v.get("direction"), v.get("dimension"), metric, target, actual)
+    direction, source = kpi_direction(
+        v.get("direction"), v.get("dimension"), metric, target, actual, words=words
+    )
     unit = unit_of(metric) or (target.unit if target else "") or (actual.unit if actual else "")
     gap = rate = None
     reason = None
@@ -265,6 +266,7 @@ def evaluate_kpi(record: Record, threshold: float = DEFAULT_THRESHOLD) -> KpiRes
         metric=metric,
         channel=v.get("channel"),
         direction=direction,
+        direction_source=source,
         unit=unit or None,
         form=form,
         target=None if t is None else _round10(t),
@@ -408,10 +410,11 @@ def analyze(
     today: dt.date | None = None,
     threshold: float = DEFAULT_THRESHOLD,
     findings: tuple[Finding, ...] | None = None,
+    words: DirectionWords = NO_WORDS,
 ) -> Analysis:
     """Compute every KPI, problem and lesson of a read workbook."""
     today = today or dt.date.today()
-    kpis = tuple(evaluate_kpi(r, threshold) for r in workbook.kpis)
+    kpis = tuple(evaluate_kpi(r, threshold, words) for r in workbook.kpis)
     problems = tuple(
         sorted((evaluate_problem(r, today) for r in workbook.problems), key=_priority_key)
     )
