@@ -611,4 +611,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "the Cost dimension",
     },
     "direction.config": {"zh-CN": "团队配置的词", "en": "the team's configured words"},
+    "report.overall.core": {"zh-CN": "核心目标达成率 {rate}", "en": "Core goal achievement {rate}"},
+    "report.overall.all": {"zh-CN": "目标达成率 {rate}", "en": "Goal achievement {rate}"},
+    "report.overall_note.core": {
+        "zh-CN": "核心目标达成率：各核心 KPI 达成率的平均值，每项最高按 100% 计，"
+        "一项超额不能抵消另一项未完成；无法评估的 KPI 不计入。",
+        "en": "Core goal achievement: the mean achievement rate of the core KPIs, each counted "
+        "at most 100% so that one overshoot cannot hide a miss; unrated KPIs are left out.",
+    },
+    "report.overall_note.all": {
+        "zh-CN": "目标达成率：没有标记核心指标，按全部 KPI 达成率的平均值计，每项最高按 100% 计，"
+        "一项超额不能抵消另一项未完成；无法评估的 KPI 不计入。",
+        "en": "Goal achievement: no KPI is marked core, so this is the mean achievement rate of "
+        "all KPIs, each counted at most 100% so that one overshoot cannot hide a miss; unrated "
+        "KPIs are left out.",
+    },
 }

@@ -379,9 +379,21 @@ def _by_group(
 _status = attrgetter("status")
 
 
+def overall_rate(kpis: tuple[KpiResult, ...]) -> tuple[float | None, str]:
+    """The mean achievement of the core KPIs (of all KPIs when none is core), each capped at
+    100% so that one overshoot cannot hide a miss; unrated KPIs are left out. Returns the rate
+    (None when no KPI is rated) and its basis, ``core`` or ``all``."""
+    core = [k for k in kpis if k.core]
+    basis = "core" if core else "all"
+    rates = [min(k.rate, 1.0) for k in (core or kpis) if k.rate is not None]
+    return (round(sum(rates) / len(rates), 10) if rates else None), basis
+
+
 def summarise(kpis: tuple[KpiResult, ...]) -> dict[str, Any]:
-    """Counts by label overall, per dimension (in the list's order) and per channel."""
+    """Counts by label overall, per dimension (in the list's order) and per channel, and the
+    overall rate."""
     summary = _counts_of(len(kpis), Counter(map(_status, kpis)))
+    summary["overall_rate"], summary["overall_basis"] = overall_rate(kpis)
     dims = _by_group(kpis, "dimension", lambda d: d)
     order = [c.code for c in DIMENSION.choices]
     summary["by_dimension"] = {

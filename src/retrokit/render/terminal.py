@@ -65,6 +65,8 @@ def render(result: Analysis, lang: Lang, stream: IO[str]) -> None:
         file=stream, highlight=False, soft_wrap=False, width=160 if not stream.isatty() else None
     )
 
+    if view.overall:
+        console.print(f"[bold]{_c(view.overall)}[/]")
     info = Table(title=_c(labels.sheet["info"]), show_header=False, title_justify="left")
     for row in view.info:
         info.add_row(_c(row.label), _c(row.value))

@@ -237,6 +237,8 @@ class ReviewView:
     key_question: str
     summary: str
     core_line: str
+    overall: str  # "核心目标达成率 80.0%", or empty without a rated KPI; shown first
+    overall_note: str  # how the overall rate is defined, for the footnote
     counts: tuple[Count, ...]
     info: tuple[InfoRow, ...]  # every basic-info field, filled or not
     kpis: Sequence[KpiRow]
@@ -463,6 +465,12 @@ def review_view(result: Analysis, lang: Lang) -> ReviewView:
     )
     if s["unrated"]:
         summary += " " + t("report.unrated", lang, count=s["unrated"])
+    rate = s.get("overall_rate")
+    basis = s.get("overall_basis", "core")
+    overall = (
+        t(f"report.overall.{basis}", lang, rate=display.percent(rate)) if rate is not None else ""
+    )
+    overall_note = t(f"report.overall_note.{basis}", lang) if rate is not None else ""
     sep = language(lang).list_separator
     core_missed = list(s.get("core_missed", []))
     core_line = (
@@ -497,6 +505,8 @@ def review_view(result: Analysis, lang: Lang) -> ReviewView:
         key_question=info.get("key_question") or "",
         summary=summary,
         core_line=core_line,
+        overall=overall,
+        overall_note=overall_note,
         counts=counts,
         info=tuple(
             InfoRow(c.key, c.label(lang), info_value(info.get(c.key), c.key, lang))
