@@ -70,6 +70,10 @@ def plain_summary(kpis: list[KpiResult]) -> dict[str, Any]:
     }
     summary["by_channel"] = {c: plain_counts(group) for c, group in channels.items()}
     summary["core_missed"] = [k.metric for k in kpis if k.core and k.status is Status.MISSED]
+    basis = [k for k in kpis if k.core] or kpis
+    rates = [min(k.rate, 1.0) for k in basis if k.rate is not None]
+    summary["overall_rate"] = round(sum(rates) / len(rates), 10) if rates else None
+    summary["overall_basis"] = "core" if any(k.core for k in kpis) else "all"
     return summary
 
 
