@@ -626,4 +626,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "all KPIs, each counted at most 100% so that one overshoot cannot hide a miss; unrated "
         "KPIs are left out.",
     },
+    "compare.effect": {"zh-CN": "变化", "en": "Change"},
+    "compare.trend": {"zh-CN": "趋势", "en": "Trend"},
+    "compare.change.improved": {"zh-CN": "改善", "en": "improved"},
+    "compare.change.worsened": {"zh-CN": "变差", "en": "worsened"},
+    "compare.change.unchanged": {"zh-CN": "持平", "en": "unchanged"},
 }

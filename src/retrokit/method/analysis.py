@@ -282,6 +282,37 @@ def evaluate_kpi(
     )
 
 
+KPI_NAME_SEPARATOR = " · "
+
+
+def kpi_name(metric: str, channel: str | None) -> str:
+    """How a KPI is named wherever it is shown: ``指标 · 渠道`` when it has a channel, since the
+    same metric on two channels is two KPIs."""
+    return f"{metric}{KPI_NAME_SEPARATOR}{channel}" if channel else metric
+
+
+class Change(StrEnum):
+    """How a KPI moved between two campaigns, as its direction reads it."""
+
+    IMPROVED = "improved"
+    WORSENED = "worsened"
+    UNCHANGED = "unchanged"
+
+
+def change(
+    before: float | None, after: float | None, direction: Direction = Direction.HIGHER
+) -> Change | None:
+    """Improved, worsened or unchanged from ``before`` to ``after`` (None when one is
+    missing): a fall is an improvement when lower is better."""
+    if before is None or after is None:
+        return None
+    delta = after - before
+    if abs(delta) <= 1e-9 * max(1.0, abs(before), abs(after)):
+        return Change.UNCHANGED
+    better = delta < 0 if direction is Direction.LOWER else delta > 0
+    return Change.IMPROVED if better else Change.WORSENED
+
+
 # --- problems and lessons --------------------------------------------------------------------
 
 
@@ -400,7 +431,9 @@ def summarise(kpis: tuple[KpiResult, ...]) -> dict[str, Any]:
         code or "unspecified": dims[code] for code in [*order, None] if code in dims
     }
     summary["by_channel"] = _by_group(kpis, "channel", lambda c: c or ALL_CHANNELS)
-    summary["core_missed"] = [k.metric for k in kpis if k.core and k.status is Status.MISSED]
+    summary["core_missed"] = [
+        kpi_name(k.metric, k.channel) for k in kpis if k.core and k.status is Status.MISSED
+    ]
     return summary
 
 

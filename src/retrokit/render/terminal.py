@@ -164,11 +164,13 @@ def render_compare_table(data: dict[str, Any], lang: Lang, stream: IO[str]) -> N
     metrics = Table(title=_c(t("compare.metrics", lang)), title_justify="left")
     metrics.add_column(_c(t("report.metric", lang)))
     metrics.add_column("")
+    metrics.add_column(_c(t("compare.trend", lang)))
     for m in data["metrics"]:
         steps = " → ".join(
             display.percent(p["rate"]) if p["rate"] is not None else "n/a" for p in m["series"]
         )
-        metrics.add_row(_c(m["metric"]), _c(steps))
+        trend = t(f"compare.change.{m['trend']}", lang) if m.get("trend") else ""
+        metrics.add_row(_c(m["metric"]), _c(steps), _c(trend))
     console.print(metrics)
     for key, title in (
         ("recurring_areas", "compare.areas"),
@@ -180,8 +182,8 @@ def render_compare_table(data: dict[str, Any], lang: Lang, stream: IO[str]) -> N
     for c in data["carried_over"]:
         console.print(_c(f"{t('compare.carried', lang)}: {c['action']} x{c['times']}"))
     for e in data["action_effects"]:
-        rose = "" if e["rose"] is None else ("↑" if e["rose"] else "↓")
-        console.print(_c(f"{t('compare.effects', lang)}: {e['action']} → {e['metric']} {rose}"))
+        moved = t(f"compare.change.{e['effect']}", lang) if e.get("effect") else ""
+        console.print(_c(f"{t('compare.effects', lang)}: {e['action']} → {e['metric']} {moved}"))
 
 
 LESSON_COLUMNS = ("campaign", "date", "category", "lesson", "applies_to", "evidence")

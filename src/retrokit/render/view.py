@@ -550,8 +550,9 @@ class RatePoint:
 
 @dataclass(frozen=True, slots=True)
 class MetricTrend:
-    metric: str
+    metric: str  # 指标 · 渠道
     points: tuple[RatePoint, ...]
+    trend: str  # improved / worsened / unchanged from the first campaign to the last, worded
 
 
 @dataclass(frozen=True, slots=True)
@@ -576,7 +577,7 @@ class Effect:
     metric: str
     rate_before: str
     rate_after: str
-    rose: str
+    effect: str  # improved / worsened / unchanged as the metric's direction reads it, worded
 
 
 @dataclass(frozen=True)
@@ -620,7 +621,8 @@ _COMPARE_KEYS = (
     "compare.times",
     "compare.before",
     "compare.after",
-    "compare.rose",
+    "compare.effect",
+    "compare.trend",
     "report.none",
     "report.metric",
 )
@@ -629,7 +631,9 @@ _COMPARE_KEYS = (
 def compare_view(data: Mapping[str, Any], lang: Lang) -> CompareView:
     """What ``retrokit compare`` says about a set of campaigns, in ``lang``."""
     sep = language(lang).list_separator
-    yes, no = t("compare.yes", lang), t("compare.no", lang)
+
+    def moved(code: str | None) -> str:
+        return t(f"compare.change.{code}", lang) if code else ""
 
     def name(file: str) -> str:
         return Path(file).name
@@ -683,8 +687,12 @@ def compare_view(data: Mapping[str, Any], lang: Lang) -> CompareView:
             for c in data["campaigns"]
         ),
         metrics=tuple(
-            MetricTrend(m, tuple(RatePoint(project, rate(r)) for project, r in points))
-            for m, points in series
+            MetricTrend(
+                m,
+                tuple(RatePoint(project, rate(r)) for project, r in points),
+                moved(entry.get("trend")),
+            )
+            for (m, points), entry in zip(series, data["metrics"], strict=True)
         ),
         trend=trend,
         recurring_areas=tuple(
@@ -705,7 +713,7 @@ def compare_view(data: Mapping[str, Any], lang: Lang) -> CompareView:
                 metric=e["metric"],
                 rate_before=rate(e["rate_before"]),
                 rate_after=rate(e["rate_after"]),
-                rose="" if e["rose"] is None else (yes if e["rose"] else no),
+                effect=moved(e.get("effect")),
             )
             for e in data["action_effects"]
         ),
