@@ -92,3 +92,31 @@ def test_json_keeps_rose_and_adds_the_change(pair: list[Path]) -> None:
     effect = data["action_effects"][0]
     assert {"rose", "effect", "direction"} <= set(effect)
     assert {m["trend"] for m in data["metrics"]} == {"improved", "worsened", "unchanged"}
+
+
+@pytest.mark.parametrize(
+    "lang,words",
+    [
+        ("zh-CN", ("分渠道", "分维度", "全部渠道", "曝光量 · 抖音")),
+        ("zh-TW", ("分渠道", "分維度", "全部渠道", "曝光量 · 抖音")),
+        ("en", ("By channel", "By dimension", "All channels", "曝光量 · 抖音")),
+    ],
+)
+def test_the_report_names_kpis_with_their_channel(
+    tmp_path: Path, lang: str, words: tuple[str, ...]
+) -> None:
+    from retrokit.render.report import render
+
+    data = example_data()
+    data["kpis"][0].update(channel="抖音", actual=6_000_000)  # exceeded: a highlight
+    data["kpis"].append({**data["kpis"][0], "channel": "小红书", "actual": 3_000_000})
+    data["kpis"].append({**data["kpis"][3], "channel": "抖音"})
+    analysis = api.analyze_workbook(write(tmp_path / "c.xlsx", data), today=dt.date(2024, 8, 8))
+    for fmt in ("md", "html"):
+        text = render(analysis, fmt, lang)  # type: ignore[arg-type]
+        for word in (*words, "曝光量 · 小红书"):
+            assert word in text, (fmt, word)
+    md = render(analysis, "md", lang)  # type: ignore[arg-type]
+    channel_table = md.split(words[0], 1)[1].split("###", 1)[0]
+    douyin = next(line for line in channel_table.splitlines() if line.startswith("| 抖音"))
+    assert "总费用(万元) 72" in douyin  # the channel's spend

@@ -631,4 +631,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "compare.change.improved": {"zh-CN": "改善", "en": "improved"},
     "compare.change.worsened": {"zh-CN": "变差", "en": "worsened"},
     "compare.change.unchanged": {"zh-CN": "持平", "en": "unchanged"},
+    "report.by_channel": {"zh-CN": "分渠道", "en": "By channel"},
+    "report.by_dimension": {"zh-CN": "分维度", "en": "By dimension"},
+    "report.group_kpis": {"zh-CN": "KPI 数", "en": "KPIs"},
+    "report.reached": {"zh-CN": "达成占比", "en": "Reached"},
+    "report.spend": {"zh-CN": "花费", "en": "Spend"},
+    "report.returned": {"zh-CN": "回报", "en": "Return"},
+    "report.all_channels": {"zh-CN": "全部渠道", "en": "All channels"},
 }

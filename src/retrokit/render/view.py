@@ -24,7 +24,15 @@ from retrokit import __version__
 from retrokit.findings import Finding
 from retrokit.i18n import t
 from retrokit.i18n.languages import language, page_fonts
-from retrokit.method import Analysis, KpiResult, LessonResult, ProblemResult, Status
+from retrokit.method import (
+    ALL_CHANNELS,
+    Analysis,
+    KpiResult,
+    LessonResult,
+    ProblemResult,
+    Status,
+    kpi_name,
+)
 from retrokit.render import display
 from retrokit.workbook.schema import (
     CATEGORY,
@@ -88,6 +96,7 @@ class InfoRow:
 class KpiRow:
     dimension: str
     metric: str
+    name: str  # how the KPI is named outside its table row: 指标 · 渠道
     core: bool
     channel: str
     target: str
@@ -140,6 +149,21 @@ class FindingRow:
     code: str
     severity: str
     message: str
+
+
+@dataclass(frozen=True, slots=True)
+class GroupRow:
+    """One channel's or dimension's KPIs: counts by result and the reached share; for a
+    channel also its spend (its cost KPIs' actuals) and return (its revenue KPIs')."""
+
+    label: str
+    kpis: int
+    exceeded: int
+    met: int
+    missed: int
+    reached: str  # share of the rated KPIs met or exceeded
+    spend: str = ""
+    returned: str = ""
 
 
 @dataclass(frozen=True)
@@ -222,6 +246,14 @@ class Labels:
     priority: str
     metric: str
     overdue: str
+    by_channel: str
+    by_dimension: str
+    channel: str
+    dimension: str
+    group_kpis: str
+    reached: str
+    spend: str
+    returned: str
 
 
 @dataclass(frozen=True)
@@ -244,6 +276,8 @@ class ReviewView:
     kpis: Sequence[KpiRow]
     highlights: Sequence[KpiRow]
     misses: Sequence[KpiRow]  # the largest shortfall first
+    by_channel: tuple[GroupRow, ...]  # empty unless the KPIs name a channel
+    by_dimension: tuple[GroupRow, ...]
     rates: RatesChart | None
     actions: Sequence[ActionRow]  # by priority
     matrix: MatrixChart | None
@@ -285,6 +319,7 @@ def kpi_row(k: KpiResult, lang: Lang) -> KpiRow:
     return KpiRow(
         dimension=DIMENSION.label_of(k.dimension, lang),
         metric=k.metric,
+        name=kpi_name(k.metric, k.channel),
         core=k.core,
         channel=k.channel or "",
         target=display.quantity(k.target, k, lang),
@@ -349,7 +384,12 @@ def chart_kpis(kpis: Sequence[KpiResult]) -> list[KpiResult]:
 def rates_chart(kpis: Sequence[KpiResult], lang: Lang) -> RatesChart | None:
     """The bars of the rates chart, or None without KPIs."""
     bars = tuple(
-        Bar(k.metric, k.rate, k.status.value if k.status else None, display.rate(k, lang))
+        Bar(
+            kpi_name(k.metric, k.channel),
+            k.rate,
+            k.status.value if k.status else None,
+            display.rate(k, lang),
+        )
         for k in chart_kpis(kpis)
     )
     if not bars:
@@ -429,8 +469,71 @@ def review_labels(lang: Lang) -> Labels:
         problem={c.key: c.label(lang) for c in PROBLEMS.columns},
         lesson={c.key: c.label(lang) for c in LESSONS.columns},
         overdue=t("label.overdue", lang),
+        by_channel=t("report.by_channel", lang),
+        by_dimension=t("report.by_dimension", lang),
+        channel=KPIS.column("channel").label(lang),
+        dimension=KPIS.column("dimension").label(lang),
+        group_kpis=t("report.group_kpis", lang),
+        reached=t("report.reached", lang),
+        spend=t("report.spend", lang),
+        returned=t("report.returned", lang),
         **{key: t(f"report.{key}", lang) for key in _REPORT_KEYS},
     )
+
+
+def _group_row(label: str, c: Mapping[str, Any]) -> GroupRow:
+    share = c.get("reached_share")
+    return GroupRow(
+        label,
+        c["kpis"],
+        c["exceeded"],
+        c["met"],
+        c["missed"],
+        display.percent(share) if share is not None else "",
+    )
+
+
+def _money(kpis: Sequence[KpiResult], dimension: str, lang: Lang) -> str:
+    """The actuals of a channel's KPIs of one dimension, each named: 总费用 72 万元."""
+    sep = language(lang).list_separator
+    return sep.join(
+        f"{k.metric} {display.quantity(k.actual, k, lang)}"
+        for k in kpis
+        if k.dimension == dimension and k.actual is not None
+    )
+
+
+def group_tables(result: Analysis, lang: Lang) -> tuple[tuple[GroupRow, ...], ...]:
+    """The by-channel table (when a KPI names a channel) and the by-dimension table."""
+    s = result.summary
+    by_dimension = tuple(
+        _group_row(DIMENSION.label_of(code, lang) if code != "unspecified" else "-", c)
+        for code, c in s.get("by_dimension", {}).items()
+    )
+    channels = s.get("by_channel", {})
+    if not any(code != ALL_CHANNELS for code in channels):
+        return (), by_dimension
+    members: dict[str, list[KpiResult]] = {}
+    for k in result.kpis:
+        members.setdefault(k.channel or ALL_CHANNELS, []).append(k)
+    rows = []
+    for code, c in channels.items():
+        label = t("report.all_channels", lang) if code == ALL_CHANNELS else code
+        row = _group_row(label, c)
+        kpis = members.get(code, [])
+        rows.append(
+            GroupRow(
+                row.label,
+                row.kpis,
+                row.exceeded,
+                row.met,
+                row.missed,
+                row.reached,
+                _money(kpis, "cost", lang),
+                _money(kpis, "revenue", lang),
+            )
+        )
+    return tuple(rows), by_dimension
 
 
 def _lesson_groups(lessons: Sequence[LessonResult], lang: Lang) -> tuple[LessonGroup, ...]:
@@ -495,6 +598,8 @@ def review_view(result: Analysis, lang: Lang) -> ReviewView:
     def kpi(k: KpiResult) -> KpiRow:
         return kpi_row(k, lang)
 
+    by_channel, by_dimension = group_tables(result, lang)
+
     return ReviewView(
         lang=lang,
         html_lang=language(lang).html_lang,
@@ -515,6 +620,8 @@ def review_view(result: Analysis, lang: Lang) -> ReviewView:
         kpis=Rows(result.kpis, kpi),
         highlights=Rows([k for k in result.kpis if k.status is Status.EXCEEDED], kpi),
         misses=Rows(misses, kpi),
+        by_channel=by_channel,
+        by_dimension=by_dimension,
         rates=rates_chart(result.kpis, lang),
         actions=Rows(result.problems, lambda p: action_row(p, lang)),
         matrix=matrix_chart(result.problems, lang),
