@@ -135,6 +135,7 @@ def test_an_unreadable_file_and_a_lock_file(tmp_path: Path) -> None:
 def test_a_problem_area_recurring_across_workbooks(tmp_path: Path) -> None:
     data = example_data()
     data["problems"][0]["area"] = "註冊環節 "  # Traditional, with a stray space
+    data["info"]["project"] = "2024年秋季促销活动"  # another campaign
     write(tmp_path / "q1.xlsx")
     write(tmp_path / "q2.xlsx", data)
     found = [f for f in select_findings(run([tmp_path], SETTINGS), make_selection(Config()))]
@@ -146,7 +147,9 @@ def test_a_problem_area_recurring_across_workbooks(tmp_path: Path) -> None:
 
 def test_a_recurring_area_names_at_most_five_other_files(tmp_path: Path) -> None:
     for i in range(8):
-        write(tmp_path / f"r{i}.xlsx")
+        data = example_data()
+        data["info"]["project"] = f"第{i}期"
+        write(tmp_path / f"r{i}.xlsx", data)
     found = select_findings(run([tmp_path], SETTINGS, jobs=1), make_selection(Config()))
     message = next(f for f in found if f.code == "R001").message("en")
     assert message.count(".xlsx") == 5 and "(+2)" in message

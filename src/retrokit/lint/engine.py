@@ -94,6 +94,8 @@ def _worker_batch(batch: list[tuple[str, Settings, Limits | None, str]]) -> list
 
 #: The only problem columns the rules over a whole set read (R001, R002).
 SET_RULE_COLUMNS = ("area", "carried_from", "status")
+#: The basic-info fields the set rules need: which campaign a file is (R001).
+SET_RULE_INFO = ("project", "start", "end")
 
 
 def _slim(result: FileResult) -> FileResult:
@@ -113,7 +115,13 @@ def _slim(result: FileResult) -> FileResult:
         )
         workbook = replace(ctx.workbook, tables={"problems": problems}, findings=())
         analysis = replace(
-            ctx.analysis, info={}, summary={}, kpis=(), problems=(), lessons=(), findings=()
+            ctx.analysis,
+            info={k: ctx.analysis.info.get(k) for k in SET_RULE_INFO},
+            summary={},
+            kpis=(),
+            problems=(),
+            lessons=(),
+            findings=(),
         )
         result.context = Context(workbook, analysis, ctx.settings)
     return result

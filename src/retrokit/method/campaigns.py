@@ -233,18 +233,34 @@ def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
+def campaign_identity(a: Analysis) -> tuple[str, Any, Any] | str:
+    """What makes two workbooks one campaign: the same project and period. A workbook without
+    a project name is its own campaign."""
+    project = a.info.get("project")
+    if not project:
+        return a.file
+    return fold(str(project)), a.info.get("start"), a.info.get("end")
+
+
 def _recurring(ordered: Sequence[Analysis], text_of: Any) -> list[dict[str, Any]]:
+    """Texts found in two or more campaigns. Carried-over rows are the same problem followed
+    (the carried list has them), and two files of one campaign are a duplicate."""
     seen: dict[str, dict[str, Any]] = {}
     for a in ordered:
         for p in a.problems:
             text = text_of(p)
-            if not text:
+            if not text or p.carried_from:
                 continue
             key = fold(text)
-            entry = seen.setdefault(key, {"text": text, "files": []})
+            entry = seen.setdefault(key, {"text": text, "files": [], "_campaigns": set()})
             if a.file not in entry["files"]:
                 entry["files"].append(a.file)
-    return [e for e in seen.values() if len(e["files"]) >= 2]
+                entry["_campaigns"].add(campaign_identity(a))
+    return [
+        {k: v for k, v in e.items() if k != "_campaigns"}
+        for e in seen.values()
+        if len(e["_campaigns"]) >= 2
+    ]
 
 
 def _kpis_by_metric(a: Analysis) -> dict[str, KpiResult]:
