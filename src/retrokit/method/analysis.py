@@ -24,6 +24,7 @@ from retrokit.method.direction import (
     DirectionWords,
 )
 from retrokit.method.direction import infer_direction as _infer
+from retrokit.method.units import unit_in_name
 from retrokit.workbook.reader import Record, Workbook
 from retrokit.workbook.schema import DIMENSION, Lang
 from retrokit.workbook.values import Quantity
@@ -65,7 +66,6 @@ PRIORITY_TABLE: Mapping[tuple[str, str], Priority] = {
     ("low", "high"): Priority.DEFER,
 }
 
-_UNIT_IN_NAME = re.compile(r"[(（\[【]\s*([^()（）\[\]【】]{1,12}?)\s*[)）\]】]\s*$")
 _ARROW = re.compile(r"\s*(?:-+>|=+>|→|⇒|➔|➜|➡|⟶|>)\s*")
 
 
@@ -202,10 +202,8 @@ def result_status(rate: float | None, threshold: float = DEFAULT_THRESHOLD) -> S
 
 
 def unit_of(metric: str) -> str | None:
-    """The unit written in brackets after a metric name: 总费用(万元) -> 万元."""
-    # NFKC turns full-width and small-form brackets into plain ones; ASCII it leaves as is.
-    m = _UNIT_IN_NAME.search(metric if metric.isascii() else unicodedata.normalize("NFKC", metric))
-    return m.group(1) if m else None
+    """The unit written in brackets after a metric name: 总费用(万元) -> 万元 (not 主会场)."""
+    return unit_in_name(metric)
 
 
 def _reconcile(target: Quantity, actual: Quantity) -> tuple[float, float, str, bool]:
