@@ -638,4 +638,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "report.spend": {"zh-CN": "花费", "en": "Spend"},
     "report.returned": {"zh-CN": "回报", "en": "Return"},
     "report.all_channels": {"zh-CN": "全部渠道", "en": "All channels"},
+    "D001.weekdays": {
+        "zh-CN": "复盘日期 {review} 距活动结束 {end} 已超过 {days} 个工作日（节假日数据不含这些年份，"
+        "按周一至周五计算），建议在 3-5 个工作日内复盘。",
+        "en": "the review on {review} came {days} working days after the end on {end} (counted "
+        "Monday to Friday: the holiday data does not cover these years); hold it within 3-5 "
+        "working days.",
+    },
 }
