@@ -21,7 +21,7 @@ from typing import Any
 from retrokit.errors import UnreadableWorkbook
 from retrokit.findings import Finding
 from retrokit.text import cell_text, fold
-from retrokit.workbook.package import Limits, Package, describe, open_package
+from retrokit.workbook.package import Limits, OtherPackage, Package, describe, open_package
 from retrokit.workbook.schema import (
     DEFAULT_LANG,
     LANGS,
@@ -644,6 +644,8 @@ def read_workbook(
             if name not in cache:
                 package.check_sheet(name)
                 g = source.grid(name)
+                if isinstance(package, OtherPackage):
+                    package.check_grid(name, len(g), max(map(len, g), default=0))
                 _apply_merges(g, source.merged(name))
                 cache[name] = g
             return cache[name]
