@@ -69,7 +69,15 @@ def plain_summary(kpis: list[KpiResult]) -> dict[str, Any]:
         code or "unspecified": plain_counts(dims[code]) for code in order if code in dims
     }
     summary["by_channel"] = {c: plain_counts(group) for c, group in channels.items()}
-    summary["core_missed"] = [k.metric for k in kpis if k.core and k.status is Status.MISSED]
+    summary["core_missed"] = [
+        f"{k.metric} · {k.channel}" if k.channel else k.metric
+        for k in kpis
+        if k.core and k.status is Status.MISSED
+    ]
+    basis = [k for k in kpis if k.core] or kpis
+    rates = [min(k.rate, 1.0) for k in basis if k.rate is not None]
+    summary["overall_rate"] = round(sum(rates) / len(rates), 10) if rates else None
+    summary["overall_basis"] = "core" if any(k.core for k in kpis) else "all"
     return summary
 
 

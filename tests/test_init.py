@@ -48,7 +48,7 @@ def test_four_sheets_in_domain_order_plus_instructions_and_version(
     assert len(names) == 6 and names[5] == META_SHEET
     meta = wb[META_SHEET]
     assert meta.sheet_state == "hidden"
-    assert [[c.value for c in row] for row in meta.iter_rows()] == [
+    assert [[c.value for c in row[:2]] for row in meta.iter_rows(max_row=3)] == [
         ["template_version", TEMPLATE_VERSION],
         ["lang", lang],
         ["threshold", 0.9],
@@ -81,7 +81,7 @@ def test_kpi_formulas_are_direction_aware_and_blank_on_text() -> None:
     assert f["gap"] == '=IF(AND(ISNUMBER($E2),ISNUMBER($F2)),$F2-$E2,"")'
     assert "$E2/$F2" in f["rate"] and "$F2/$E2" in f["rate"]
     assert '"Exceeded"' in f["result"] and f">={scaffold.THRESHOLD_CELL}" in f["result"]
-    assert 'TRIM($D2)="越低越好"' in f["rate"] and 'SEARCH("跳出率",$B2)' in f["rate"]
+    assert 'TRIM($D2)="越低越好"' in f["rate"] and "SEARCH('_retrokit'!$D$1:" in f["rate"]
 
 
 def test_result_column_is_coloured(tmp_path: Path) -> None:
@@ -139,7 +139,7 @@ def test_bad_paths_get_one_line_errors(tmp_path: Path) -> None:
         (["analyze", "{book}", "--threshold", "5", "--lang", "en"], {}, "between 0 and 1"),
         (["lint", "{book}", "--format", "foo"], {}, "--format 只能是 text"),
         (["lessons", "{book}", "--category", "x", "--lang", "en"], {}, "--category must be"),
-        (["rule", "K00"], {}, "对应 3 条规则"),
+        (["rule", "K00"], {}, "对应 4 条规则"),
         (["analyze", "{book}", "--lang", "xx"], {}, "不支持的语言 xx"),
         (["export", "{book}", "--to", "{book}.txt"], {"RETROKIT_LANG": "en"}, "export to a .xlsx"),
         (["compare", "{missing}", "--lang", "en"], {}, "skipped"),

@@ -72,6 +72,7 @@ CASES: list[tuple[str, Callable[[dict], None], str | None]] = [
     ("K001", k(1, analysis=None), "K3"),
     ("K002", lambda d: [r.update(core="否") for r in d["kpis"]] and None, None),
     ("K003", p(1, metric="点击率"), "B7"),
+    ("K004", k(3, direction=None), "D5"),
     ("A001", p(0, owner=None), "F2"),
     ("A002", p(0, due=None), "G2"),
     ("A003", p(0, expected="提升转化"), "H2"),
@@ -135,6 +136,7 @@ def test_an_unreadable_file_and_a_lock_file(tmp_path: Path) -> None:
 def test_a_problem_area_recurring_across_workbooks(tmp_path: Path) -> None:
     data = example_data()
     data["problems"][0]["area"] = "註冊環節 "  # Traditional, with a stray space
+    data["info"]["project"] = "2024年秋季促销活动"  # another campaign
     write(tmp_path / "q1.xlsx")
     write(tmp_path / "q2.xlsx", data)
     found = [f for f in select_findings(run([tmp_path], SETTINGS), make_selection(Config()))]
@@ -146,7 +148,9 @@ def test_a_problem_area_recurring_across_workbooks(tmp_path: Path) -> None:
 
 def test_a_recurring_area_names_at_most_five_other_files(tmp_path: Path) -> None:
     for i in range(8):
-        write(tmp_path / f"r{i}.xlsx")
+        data = example_data()
+        data["info"]["project"] = f"第{i}期"
+        write(tmp_path / f"r{i}.xlsx", data)
     found = select_findings(run([tmp_path], SETTINGS, jobs=1), make_selection(Config()))
     message = next(f for f in found if f.code == "R001").message("en")
     assert message.count(".xlsx") == 5 and "(+2)" in message

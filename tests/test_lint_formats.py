@@ -23,7 +23,9 @@ def checked(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Finding], li
     data["problems"][0]["owner"] = None
     data["lessons"][0]["evidence"] = None
     write(folder / "a.xlsx", data)
-    write(folder / "b.xlsx", lang="en")
+    other = example_data()
+    other["info"]["project"] = "2024 Autumn"  # another campaign: its areas recur
+    write(folder / "b.xlsx", other, lang="en")
     clean = example_data()
     for i, row in enumerate(clean["problems"]):
         row["area"] = f"环节{i}"

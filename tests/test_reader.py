@@ -344,6 +344,7 @@ def test_analyze_json_contract(example_en: Path) -> None:
         "metric",
         "channel",
         "direction",
+        "direction_source",
         "unit",
         "target",
         "actual",

@@ -31,7 +31,7 @@ def test_the_worked_example_reads_in_the_order_of_the_method() -> None:
     assert view.key_question.startswith("Why did registration conversion")
     assert [c.count for c in view.counts] == [0, 1, 5, 0]
     spend = next(k for k in view.kpis if k.metric.startswith("Total spend"))
-    assert (spend.gap, spend.rate, spend.status) == ("+12 10k CNY", "83.3%", "missed")
+    assert (spend.gap, spend.rate, spend.status) == ("+120K CNY", "83.3%", "missed")
     assert spend.note.startswith(spend.direction_note) and "120.0%" in spend.note
     # the largest shortfall first
     assert [k.metric for k in view.misses][:2] == ["ROI", "Registration conversion"]

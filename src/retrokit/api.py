@@ -77,7 +77,12 @@ def analyze_workbook(
         source if not isinstance(source, str | Path) else open_workbook(source, limits=limits)
     )
     settings = settings_from(config, today, threshold)
-    analysis = analyze(workbook, today=settings.today, threshold=settings.threshold)
+    analysis = analyze(
+        workbook,
+        today=settings.today,
+        threshold=settings.threshold,
+        words=settings.direction_words,
+    )
     found = check(Context(workbook, analysis, settings))
     selected = select_findings([_Found(workbook.path, found)], make_selection(config))
     return replace(analysis, findings=tuple(selected))

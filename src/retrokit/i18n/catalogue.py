@@ -742,7 +742,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "terminal.progress": {"zh-CN": "进度", "en": "Progress"},
     "terminal.priority": {"zh-CN": "优先级", "en": "Priority"},
     "terminal.grades": {"zh-CN": "影响/难度", "en": "Impact/effort"},
-    "compare.trend": {"zh-CN": "达成率变化", "en": "Achievement over campaigns"},
     "err.folder_exists": {
         "zh-CN": "{path}：文件夹已存在，未做改动；加 --force 覆盖其中的表格。",
         "en": "{path}: folder exists and was left unchanged; add --force to overwrite its tables.",
@@ -1505,4 +1504,59 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{path}: not a plan workbook (no Goals, Schedule ... sheets found).",
     },
     "plan.today": {"zh-CN": "今天", "en": "Today"},
+    # --- issue 14: direction, overall rate, channels, compare -----------------------------------
+    "K004": {
+        "zh-CN": "指标“{metric}”的方向是按{source}推断的：{direction}；如不对，请在“方向”列写明。",
+        "en": "KPI '{metric}' is taken as {direction}, inferred from {source}; if that is wrong, "
+        "fill its 'Direction' column.",
+    },
+    "doc.K004": {
+        "zh-CN": "方向列为空时，retrokit 按指标名称（如“获客单价”“投诉解决率”）、“成本”维度或团队在配置中"
+        "写的词推断方向。推断可能出错，请确认。\n修复：在“方向”列写“越低越好”或“越高越好”（也可写↓、↑）。",
+        "en": "With the Direction column blank, retrokit infers the direction from the metric's "
+        "name (cost per lead, complaint resolution rate), the Cost dimension or the team's "
+        "configured words. An inference can be wrong; confirm it.\nFix: write 'Lower is "
+        "better' or 'Higher is better' (or ↓, ↑) in the Direction column.",
+    },
+    "direction.name": {"zh-CN": "名称", "en": "its name"},
+    "direction.dimension": {
+        "zh-CN": "“成本”维度",
+        "zh-TW": "「成本」維度",
+        "en": "the Cost dimension",
+    },
+    "direction.config": {"zh-CN": "团队配置的词", "en": "the team's configured words"},
+    "report.overall.core": {"zh-CN": "核心目标达成率 {rate}", "en": "Core goal achievement {rate}"},
+    "report.overall.all": {"zh-CN": "目标达成率 {rate}", "en": "Goal achievement {rate}"},
+    "report.overall_note.core": {
+        "zh-CN": "核心目标达成率：各核心 KPI 达成率的平均值，每项最高按 100% 计，"
+        "一项超额不能抵消另一项未完成；无法评估的 KPI 不计入。",
+        "en": "Core goal achievement: the mean achievement rate of the core KPIs, each counted "
+        "at most 100% so that one overshoot cannot hide a miss; unrated KPIs are left out.",
+    },
+    "report.overall_note.all": {
+        "zh-CN": "目标达成率：没有标记核心指标，按全部 KPI 达成率的平均值计，每项最高按 100% 计，"
+        "一项超额不能抵消另一项未完成；无法评估的 KPI 不计入。",
+        "en": "Goal achievement: no KPI is marked core, so this is the mean achievement rate of "
+        "all KPIs, each counted at most 100% so that one overshoot cannot hide a miss; unrated "
+        "KPIs are left out.",
+    },
+    "compare.effect": {"zh-CN": "变化", "en": "Change"},
+    "compare.trend": {"zh-CN": "趋势", "en": "Trend"},
+    "compare.change.improved": {"zh-CN": "改善", "en": "improved"},
+    "compare.change.worsened": {"zh-CN": "变差", "en": "worsened"},
+    "compare.change.unchanged": {"zh-CN": "持平", "en": "unchanged"},
+    "report.by_channel": {"zh-CN": "分渠道", "en": "By channel"},
+    "report.by_dimension": {"zh-CN": "分维度", "en": "By dimension"},
+    "report.group_kpis": {"zh-CN": "KPI 数", "en": "KPIs"},
+    "report.reached": {"zh-CN": "达成占比", "en": "Reached"},
+    "report.spend": {"zh-CN": "花费", "en": "Spend"},
+    "report.returned": {"zh-CN": "回报", "en": "Return"},
+    "report.all_channels": {"zh-CN": "全部渠道", "en": "All channels"},
+    "D001.weekdays": {
+        "zh-CN": "复盘日期 {review} 距活动结束 {end} 已超过 {days} 个工作日（节假日数据不含这些年份，"
+        "按周一至周五计算），建议在 3-5 个工作日内复盘。",
+        "en": "the review on {review} came {days} working days after the end on {end} (counted "
+        "Monday to Friday: the holiday data does not cover these years); hold it within 3-5 "
+        "working days.",
+    },
 }

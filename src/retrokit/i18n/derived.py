@@ -46,6 +46,12 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "复盘日期 {review} 距活动结束 {end} 已超过 {days} 个工作日，建议在 3-5 个工作日内复盘。",
             "復盤日期 {review} 距活動結束 {end} 已超過 {days} 個工作日，建議在 3-5 個工作日內復盤。",
         ),
+        "D001.weekdays": (
+            "复盘日期 {review} 距活动结束 {end} 已超过 {days} 个工作日（节假日数据不含这些年份，按周一至周五计算），建议在 "
+            "3-5 个工作日内复盘。",
+            "復盤日期 {review} 距活動結束 {end} 已超過 {days} 個工作日（節假日資料不含這些年份，按週一至週五計算），建議在 "
+            "3-5 個工作日內復盤。",
+        ),
         "F001": ("文件无法读取：{reason}", "檔案無法讀取：{reason}"),
         "F002": (
             "Office 锁文件被提交了，请删除它并把 ~$* 加入 .gitignore。",
@@ -66,6 +72,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "K003": (
             "核心指标“{metric}”未完成，但问题与行动表中没有任何问题关联到它，请添加一行并在“关联指标”中写上它。",
             "核心指標“{metric}”未完成，但問題與行動表中沒有任何問題關聯到它，請新增一行並在“關聯指標”中寫上它。",
+        ),
+        "K004": (
+            "指标“{metric}”的方向是按{source}推断的：{direction}；如不对，请在“方向”列写明。",
+            "指標“{metric}”的方向是按{source}推斷的：{direction}；如不對，請在“方向”列寫明。",
         ),
         "L001": (
             "经验没有效果数据，请补充数字或案例作为证据。",
@@ -177,7 +187,11 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "compare.campaigns": ("各活动概况", "各活動概況"),
         "compare.carried": ("多次延续的行动", "多次延續的行動"),
         "compare.causes": ("反复出现的根因", "反覆出現的根因"),
+        "compare.change.improved": ("改善", "改善"),
+        "compare.change.unchanged": ("持平", "持平"),
+        "compare.change.worsened": ("变差", "變差"),
         "compare.core_missed": ("未完成核心指标", "未完成核心指標"),
+        "compare.effect": ("变化", "變化"),
         "compare.effects": ("行动是否带动了关联指标", "行動是否帶動了關聯指標"),
         "compare.files": ("出现于", "出現於"),
         "compare.mermaid_caption": (
@@ -193,7 +207,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "compare.period": ("周期", "週期"),
         "compare.rose": ("上升", "上升"),
         "compare.times": ("延续次数", "延續次數"),
-        "compare.trend": ("达成率变化", "達成率變化"),
+        "compare.trend": ("趋势", "趨勢"),
         "compare.yes": ("是", "是"),
         "config.bad_severity": (
             "级别 '{level}' 不是 error、warning 或 info",
@@ -296,6 +310,8 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "deck.s.results": ("成果数据", "成果資料"),
         "deck.s.strategy": ("策略回顾", "策略回顧"),
         "deck.surprises": ("意外发现", "意外發現"),
+        "direction.config": ("团队配置的词", "團隊配置的詞"),
+        "direction.name": ("名称", "名稱"),
         "doc.A001": (
             "没有责任人的行动不会被执行。\n修复：写具体的人，例如“李策划”。",
             "沒有責任人的行動不會被執行。\n修復：寫具體的人，例如“李策劃”。",
@@ -371,6 +387,12 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "doc.K003": (
             "未完成的核心指标必须进入问题分析。\n修复：在问题与行动表中加一行，关联指标写该指标。",
             "未完成的核心指標必須進入問題分析。\n修復：在問題與行動表中加一行，關聯指標寫該指標。",
+        ),
+        "doc.K004": (
+            "方向列为空时，retrokit 按指标名称（如“获客单价”“投诉解决率”）、“成本”维度或团队在配置中写的词推断方向。推断可能出错，请确认。\n"
+            "修复：在“方向”列写“越低越好”或“越高越好”（也可写↓、↑）。",
+            "方向列為空時，retrokit 按指標名稱（如“獲客單價”“投訴解決率”）、“成本”維度或團隊在配置中寫的詞推斷方向。推斷可能出錯，請確認。\n"
+            "修復：在“方向”列寫“越低越好”或“越高越好”（也可寫↓、↑）。",
         ),
         "doc.L001": (
             "没有数据的经验难以让人信服。\n修复：补充效果数据，例如“新客占比 +20%”。",
@@ -759,8 +781,11 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "解壓後超出安全上限：{what} 為 {value}，上限 {limit}（可用 {option} 調高）",
         ),
         "report.actions": ("问题与改进行动（按优先级）", "問題與改進行動（按優先順序）"),
+        "report.all_channels": ("全部渠道", "全部渠道"),
         "report.as_of": ("统计日期 {date}", "統計日期 {date}"),
         "report.basic_info": ("基本信息", "基本資訊"),
+        "report.by_channel": ("分渠道", "分渠道"),
+        "report.by_dimension": ("分维度", "分維度"),
         "report.chart_rates": ("各 KPI 达成率（虚线为 100%）", "各 KPI 達成率（虛線為 100%）"),
         "report.chart_subset": (
             "图中为 {shown} 个 KPI（先是核心指标，再是达成率最低的），全部 {total} 个见上表。",
@@ -773,6 +798,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "report.findings": ("数据质量检查", "資料品質檢查"),
         "report.generated": ("由 retrokit {version} 生成", "由 retrokit {version} 生成"),
         "report.goals": ("目标回顾", "目標回顧"),
+        "report.group_kpis": ("KPI 数", "KPI 數"),
         "report.highlights": ("亮点（超额完成）", "亮點（超額完成）"),
         "report.key_question": ("核心问题", "核心問題"),
         "report.kpis": ("KPI 达成情况", "KPI 達成情況"),
@@ -784,8 +810,25 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "report.no_findings": ("未发现数据质量问题。", "未發現數據品質問題。"),
         "report.none": ("无", "無"),
         "report.of_target": ("为目标的 {share}", "為目標的 {share}"),
+        "report.overall.all": ("目标达成率 {rate}", "目標達成率 {rate}"),
+        "report.overall.core": ("核心目标达成率 {rate}", "核心目標達成率 {rate}"),
+        "report.overall_note.all": (
+            "目标达成率：没有标记核心指标，按全部 KPI 达成率的平均值计，每项最高按 100% "
+            "计，一项超额不能抵消另一项未完成；无法评估的 KPI 不计入。",
+            "目標達成率：沒有標記核心指標，按全部 KPI 達成率的平均值計，每項最高按 100% "
+            "計，一項超額不能抵消另一項未完成；無法評估的 KPI 不計入。",
+        ),
+        "report.overall_note.core": (
+            "核心目标达成率：各核心 KPI 达成率的平均值，每项最高按 100% "
+            "计，一项超额不能抵消另一项未完成；无法评估的 KPI 不计入。",
+            "核心目標達成率：各核心 KPI 達成率的平均值，每項最高按 100% "
+            "計，一項超額不能抵消另一項未完成；無法評估的 KPI 不計入。",
+        ),
         "report.owner_due": ("{owner}，{due} 前", "{owner}，{due} 前"),
         "report.priority": ("优先级", "優先順序"),
+        "report.reached": ("达成占比", "達成佔比"),
+        "report.returned": ("回报", "回報"),
+        "report.spend": ("花费", "花費"),
         "report.summary": (
             "共 {total} 个 KPI：超额完成 {exceeded} 个，基本完成 {met} 个，未完成 {missed} 个。",
             "共 {total} 個 KPI：超額完成 {exceeded} 個，基本完成 {met} 個，未完成 {missed} 個。",

@@ -15,7 +15,7 @@ from typing import Any
 
 from retrokit.errors import UsageError
 from retrokit.findings import Severity
-from retrokit.method import DEFAULT_THRESHOLD
+from retrokit.method import DEFAULT_THRESHOLD, DirectionWords
 from retrokit.rules import BLAME_WORDS, OPINION_WORDS, REGISTRY, Settings
 from retrokit.workbook.schema import LANGS, Lang
 
@@ -30,6 +30,8 @@ CONFIG_KEYS = {
     "opinion-words",
     "blame-words",
     "lang",
+    "lower-is-better",
+    "higher-is-better",
 }
 
 
@@ -58,6 +60,9 @@ class Config:
     threshold: float = DEFAULT_THRESHOLD
     opinion_words: tuple[str, ...] = ()
     blame_words: tuple[str, ...] = ()
+    #: A team's own words for KPI names: a name containing one takes that direction.
+    lower_is_better: tuple[str, ...] = ()
+    higher_is_better: tuple[str, ...] = ()
     lang: Lang | None = None
     source: str | None = None
 
@@ -104,7 +109,15 @@ def parse_config(data: dict[str, Any], where: str) -> Config:
     if unknown:
         raise ConfigError(where, "config.unknown_key", name=unknown[0])
     cfg: dict[str, Any] = {"source": where}
-    for key in ("select", "ignore", "extend-select", "opinion-words", "blame-words"):
+    for key in (
+        "select",
+        "ignore",
+        "extend-select",
+        "opinion-words",
+        "blame-words",
+        "lower-is-better",
+        "higher-is-better",
+    ):
         if key in data:
             cfg[key.replace("-", "_")] = _as_list(data[key], key, where)
     for key in ("select", "ignore", "extend_select"):
@@ -190,4 +203,5 @@ def settings_from(config: Config, today: dt.date | None, threshold: float | None
         threshold=threshold if threshold is not None else config.threshold,
         opinion_words=OPINION_WORDS + config.opinion_words,
         blame_words=BLAME_WORDS + config.blame_words,
+        direction_words=DirectionWords(config.lower_is_better, config.higher_is_better),
     )

@@ -76,7 +76,12 @@ def check_workbook(
         reason = i18n_arg(exc.reason, **exc.detail)
         result.findings.append(Finding("F001", str(path), key="F001", args=(("reason", reason),)))
         return result
-    analysis = analyze(workbook, today=settings.today, threshold=settings.threshold)
+    analysis = analyze(
+        workbook,
+        today=settings.today,
+        threshold=settings.threshold,
+        words=settings.direction_words,
+    )
     ctx = Context(workbook, analysis, settings)
     result.context = ctx
     result.findings = check(ctx)
@@ -105,6 +110,8 @@ def _shown(result: FileResult) -> FileResult:
 
 #: The only problem columns the rules over a whole set read (R001, R002).
 SET_RULE_COLUMNS = ("area", "carried_from", "status")
+#: The basic-info fields the set rules need: which campaign a file is (R001).
+SET_RULE_INFO = ("project", "start", "end")
 
 
 def _slim(result: FileResult) -> FileResult:
@@ -124,7 +131,13 @@ def _slim(result: FileResult) -> FileResult:
         )
         workbook = replace(ctx.workbook, tables={"problems": problems}, findings=())
         analysis = replace(
-            ctx.analysis, info={}, summary={}, kpis=(), problems=(), lessons=(), findings=()
+            ctx.analysis,
+            info={k: ctx.analysis.info.get(k) for k in SET_RULE_INFO},
+            summary={},
+            kpis=(),
+            problems=(),
+            lessons=(),
+            findings=(),
         )
         result.context = Context(workbook, analysis, ctx.settings)
     return result

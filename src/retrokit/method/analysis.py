@@ -18,19 +18,22 @@ from operator import attrgetter
 from typing import Any
 
 from retrokit.findings import Finding
+from retrokit.method.direction import (
+    NO_WORDS,
+    Direction,
+    DirectionSource,
+    DirectionWords,
+)
+from retrokit.method.direction import infer_direction as _infer
+from retrokit.method.units import unit_in_name
 from retrokit.workbook.reader import Record, Workbook
-from retrokit.workbook.schema import DIMENSION, LOWER_IS_BETTER_WORDS, Lang
+from retrokit.workbook.schema import DIMENSION, Lang
 from retrokit.workbook.values import Quantity
 
 #: The achievement rate from which a KPI counts as met, unless configured. The one place it is
 #: written: the lint config, the rule settings and the workbook's threshold cell default to it.
 DEFAULT_THRESHOLD = 0.9
 ALL_CHANNELS = "all"
-
-
-class Direction(StrEnum):
-    HIGHER = "higher"
-    LOWER = "lower"
 
 
 class Status(StrEnum):
@@ -64,7 +67,6 @@ PRIORITY_TABLE: Mapping[tuple[str, str], Priority] = {
     ("low", "high"): Priority.DEFER,
 }
 
-_UNIT_IN_NAME = re.compile(r"[(（\[【]\s*([^()（）\[\]【】]{1,12}?)\s*[)）\]】]\s*$")
 _ARROW = re.compile(r"\s*(?:-+>|=+>|→|⇒|➔|➜|➡|⟶|>)\s*")
 
 
@@ -86,6 +88,7 @@ class KpiResult:
     status: Status | None
     core: bool
     analysis: str | None
+    direction_source: DirectionSource = DirectionSource.DEFAULT  # see DirectionSource
     #: V004.zero / V004.signs / V004.range when the rate is undefined
     undefined_reason: str | None = None
     mixed_forms: bool = False  # one of target/actual a percentage, the other not (V005)
@@ -141,34 +144,28 @@ class Analysis:
 # --- KPIs ------------------------------------------------------------------------------------
 
 
-# The word list carries both scripts, so width and case folding are enough here: no OpenCC
-# call per KPI row.
-_LOWER_WORDS = tuple(unicodedata.normalize("NFKC", w).casefold() for w in LOWER_IS_BETTER_WORDS)
-_LOWER_WORD = re.compile(
-    "|".join(re.escape(w) for w in sorted(_LOWER_WORDS, key=len, reverse=True))
-)
-
-
-def infer_direction(dimension: str | None, metric: str) -> Direction:
-    """Lower-is-better for the cost dimension and cost-like metric names, else higher."""
-    if dimension == "cost":
-        return Direction.LOWER
-    name = (
-        metric.casefold() if metric.isascii() else unicodedata.normalize("NFKC", metric).casefold()
-    )
-    return Direction.LOWER if _LOWER_WORD.search(name) else Direction.HIGHER
+def infer_direction(
+    dimension: str | None, metric: str, words: DirectionWords = NO_WORDS
+) -> Direction:
+    """The direction a KPI's name and dimension suggest (see :mod:`retrokit.method.direction`)."""
+    return _infer(dimension, metric, words)[0]
 
 
 def kpi_direction(
-    explicit: str | None, dimension: str | None, metric: str, *quantities: Quantity | None
-) -> Direction:
-    """The Direction column if filled, then a threshold sign (≥5%, <=3秒), then inference."""
+    explicit: str | None,
+    dimension: str | None,
+    metric: str,
+    *quantities: Quantity | None,
+    words: DirectionWords = NO_WORDS,
+) -> tuple[Direction, DirectionSource]:
+    """The Direction column if filled, then a threshold sign (≥5%, <=3秒), then the team's
+    words, the name, the cost dimension; and which of them said it."""
     if explicit:
-        return Direction(explicit)
+        return Direction(explicit), DirectionSource.COLUMN
     for q in quantities:
         if q is not None and q.direction:
-            return Direction(q.direction)
-    return infer_direction(dimension, metric)
+            return Direction(q.direction), DirectionSource.SIGN
+    return _infer(dimension, metric, words)
 
 
 def achievement_rate(
@@ -211,10 +208,8 @@ def result_status(rate: float | None, threshold: float = DEFAULT_THRESHOLD) -> S
 
 
 def unit_of(metric: str) -> str | None:
-    """The unit written in brackets after a metric name: 总费用(万元) -> 万元."""
-    # NFKC turns full-width and small-form brackets into plain ones; ASCII it leaves as is.
-    m = _UNIT_IN_NAME.search(metric if metric.isascii() else unicodedata.normalize("NFKC", metric))
-    return m.group(1) if m else None
+    """The unit written in brackets after a metric name: 总费用(万元) -> 万元 (not 主会场)."""
+    return unit_in_name(metric)
 
 
 def _reconcile(target: Quantity, actual: Quantity) -> tuple[float, float, str, bool]:
@@ -242,12 +237,16 @@ def _round10(x: float) -> float:
     return round(x, 10) if x.__class__ is float and not x.is_integer() else x
 
 
-def evaluate_kpi(record: Record, threshold: float = DEFAULT_THRESHOLD) -> KpiResult:
+def evaluate_kpi(
+    record: Record, threshold: float = DEFAULT_THRESHOLD, words: DirectionWords = NO_WORDS
+) -> KpiResult:
     v = record.values
     metric: str = v.get("metric", "")  # text columns hold their trimmed text (Record.text)
     target: Quantity | None = v.get("target")
     actual: Quantity | None = v.get("actual")
-    direction = kpi_direction(v.get("direction"), v.get("dimension"), metric, target, actual)
+    direction, source = kpi_direction(
+        v.get("direction"), v.get("dimension"), metric, target, actual, words=words
+    )
     unit = unit_of(metric) or (target.unit if target else "") or (actual.unit if actual else "")
     gap = rate = None
     reason = None
@@ -272,6 +271,7 @@ def evaluate_kpi(record: Record, threshold: float = DEFAULT_THRESHOLD) -> KpiRes
         metric=metric,
         channel=v.get("channel"),
         direction=direction,
+        direction_source=source,
         unit=unit or None,
         form=form,
         target=None if t is None else _round10(t),
@@ -285,6 +285,37 @@ def evaluate_kpi(record: Record, threshold: float = DEFAULT_THRESHOLD) -> KpiRes
         mixed_forms=mixed,
         record=record,
     )
+
+
+KPI_NAME_SEPARATOR = " · "
+
+
+def kpi_name(metric: str, channel: str | None) -> str:
+    """How a KPI is named wherever it is shown: ``指标 · 渠道`` when it has a channel, since the
+    same metric on two channels is two KPIs."""
+    return f"{metric}{KPI_NAME_SEPARATOR}{channel}" if channel else metric
+
+
+class Change(StrEnum):
+    """How a KPI moved between two campaigns, as its direction reads it."""
+
+    IMPROVED = "improved"
+    WORSENED = "worsened"
+    UNCHANGED = "unchanged"
+
+
+def change(
+    before: float | None, after: float | None, direction: Direction = Direction.HIGHER
+) -> Change | None:
+    """Improved, worsened or unchanged from ``before`` to ``after`` (None when one is
+    missing): a fall is an improvement when lower is better."""
+    if before is None or after is None:
+        return None
+    delta = after - before
+    if abs(delta) <= 1e-9 * max(1.0, abs(before), abs(after)):
+        return Change.UNCHANGED
+    better = delta < 0 if direction is Direction.LOWER else delta > 0
+    return Change.IMPROVED if better else Change.WORSENED
 
 
 # --- problems and lessons --------------------------------------------------------------------
@@ -384,16 +415,30 @@ def _by_group(
 _status = attrgetter("status")
 
 
+def overall_rate(kpis: tuple[KpiResult, ...]) -> tuple[float | None, str]:
+    """The mean achievement of the core KPIs (of all KPIs when none is core), each capped at
+    100% so that one overshoot cannot hide a miss; unrated KPIs are left out. Returns the rate
+    (None when no KPI is rated) and its basis, ``core`` or ``all``."""
+    core = [k for k in kpis if k.core]
+    basis = "core" if core else "all"
+    rates = [min(k.rate, 1.0) for k in (core or kpis) if k.rate is not None]
+    return (round(sum(rates) / len(rates), 10) if rates else None), basis
+
+
 def summarise(kpis: tuple[KpiResult, ...]) -> dict[str, Any]:
-    """Counts by label overall, per dimension (in the list's order) and per channel."""
+    """Counts by label overall, per dimension (in the list's order) and per channel, and the
+    overall rate."""
     summary = _counts_of(len(kpis), Counter(map(_status, kpis)))
+    summary["overall_rate"], summary["overall_basis"] = overall_rate(kpis)
     dims = _by_group(kpis, "dimension", lambda d: d)
     order = [c.code for c in DIMENSION.choices]
     summary["by_dimension"] = {
         code or "unspecified": dims[code] for code in [*order, None] if code in dims
     }
     summary["by_channel"] = _by_group(kpis, "channel", lambda c: c or ALL_CHANNELS)
-    summary["core_missed"] = [k.metric for k in kpis if k.core and k.status is Status.MISSED]
+    summary["core_missed"] = [
+        kpi_name(k.metric, k.channel) for k in kpis if k.core and k.status is Status.MISSED
+    ]
     return summary
 
 
@@ -415,10 +460,11 @@ def analyze(
     today: dt.date | None = None,
     threshold: float = DEFAULT_THRESHOLD,
     findings: tuple[Finding, ...] | None = None,
+    words: DirectionWords = NO_WORDS,
 ) -> Analysis:
     """Compute every KPI, problem and lesson of a read workbook."""
     today = today or dt.date.today()
-    kpis = tuple(evaluate_kpi(r, threshold) for r in workbook.kpis)
+    kpis = tuple(evaluate_kpi(r, threshold, words) for r in workbook.kpis)
     problems = tuple(
         sorted((evaluate_problem(r, today) for r in workbook.problems), key=_priority_key)
     )

@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from retrokit.i18n import t
-from retrokit.method.analysis import Analysis
+from retrokit.method.analysis import (
+    KPI_NAME_SEPARATOR,
+    Analysis,
+    KpiResult,
+    change,
+    kpi_name,
+)
+from retrokit.method.direction import Direction
 from retrokit.text import fold, fold_loose
 from retrokit.workbook.reader import Record, Workbook
 from retrokit.workbook.schema import Lang
@@ -139,15 +146,25 @@ def compare(analyses: Sequence[Analysis], workbooks: Sequence[Workbook]) -> dict
                 "overdue_actions": sum(p.overdue for p in a.problems),
             }
         )
-    metrics: dict[str, dict[str, Any]] = {}
+    metrics: dict[tuple[str, str], dict[str, Any]] = {}
     for a in ordered:
         for k in a.kpis:
-            key = metric_key(k.metric)
-            if not key:
+            key = kpi_key(k)
+            if not key[0]:
                 continue
-            entry = metrics.setdefault(key, {"metric": k.metric, "unit": k.unit, "series": []})
+            entry = metrics.setdefault(
+                key,
+                {
+                    "metric": kpi_name(k.metric, k.channel),
+                    "name": k.metric,
+                    "channel": k.channel,
+                    "unit": k.unit,
+                    "direction": k.direction.value,
+                    "series": [],
+                },
+            )
             if any(p["file"] == a.file for p in entry["series"]):
-                continue  # one point per campaign: the first row naming the metric
+                continue  # one point per campaign: the first row naming the KPI
             entry["series"].append(
                 {
                     "file": a.file,
@@ -155,8 +172,16 @@ def compare(analyses: Sequence[Analysis], workbooks: Sequence[Workbook]) -> dict
                     "start": _iso(a.info.get("start")),
                     "rate": k.rate,
                     "status": k.status.value if k.status else None,
+                    "actual": k.actual,
+                    "unit": k.unit,
                 }
             )
+    for entry in metrics.values():
+        series = entry["series"]
+        direction = Direction(entry["direction"])
+        for prev, point in itertools.pairwise(series):
+            point["change"] = _moved(prev, point, direction)
+        entry["trend"] = _moved(series[0], series[-1], direction) if len(series) >= 2 else None
     over_time = [m for m in metrics.values() if len(m["series"]) >= 2]
     recurring_areas = _recurring(ordered, lambda p: p.area)
     recurring_causes = _recurring(ordered, lambda p: p.root_cause)
@@ -187,37 +212,82 @@ def compare(analyses: Sequence[Analysis], workbooks: Sequence[Workbook]) -> dict
     }
 
 
+def kpi_key(k: KpiResult) -> tuple[str, str]:
+    """A KPI's identity across campaigns: its metric and its channel, folded."""
+    return metric_key(k.metric), fold(k.channel or "")
+
+
+def _moved(before: dict[str, Any], after: dict[str, Any], direction: Direction) -> str | None:
+    """Improved / worsened / unchanged: by the actuals when both are in one unit (58 -> 47 元
+    of a cost is an improvement), else by the achievement rates, which already read the
+    direction."""
+    actuals = before["actual"] is not None and after["actual"] is not None
+    if actuals and before.get("unit") == after.get("unit"):
+        moved = change(before["actual"], after["actual"], direction)
+        return moved.value if moved else None
+    moved = change(before["rate"], after["rate"])
+    return moved.value if moved else None
+
+
 def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
+def campaign_identity(a: Analysis) -> tuple[str, Any, Any] | str:
+    """What makes two workbooks one campaign: the same project and period. A workbook without
+    a project name is its own campaign."""
+    project = a.info.get("project")
+    if not project:
+        return a.file
+    return fold(str(project)), a.info.get("start"), a.info.get("end")
+
+
 def _recurring(ordered: Sequence[Analysis], text_of: Any) -> list[dict[str, Any]]:
+    """Texts found in two or more campaigns. Carried-over rows are the same problem followed
+    (the carried list has them), and two files of one campaign are a duplicate."""
     seen: dict[str, dict[str, Any]] = {}
     for a in ordered:
         for p in a.problems:
             text = text_of(p)
-            if not text:
+            if not text or p.carried_from:
                 continue
             key = fold(text)
-            entry = seen.setdefault(key, {"text": text, "files": []})
+            entry = seen.setdefault(key, {"text": text, "files": [], "_campaigns": set()})
             if a.file not in entry["files"]:
                 entry["files"].append(a.file)
-    return [e for e in seen.values() if len(e["files"]) >= 2]
+                entry["_campaigns"].add(campaign_identity(a))
+    return [
+        {k: v for k, v in e.items() if k != "_campaigns"}
+        for e in seen.values()
+        if len(e["_campaigns"]) >= 2
+    ]
+
+
+def _kpis_by_metric(a: Analysis) -> dict[str, KpiResult]:
+    """A campaign's KPIs by folded name, both ``指标`` (its first row) and ``指标 · 渠道``."""
+    out: dict[str, KpiResult] = {}
+    for k in a.kpis:
+        out.setdefault(metric_key(kpi_name(k.metric, k.channel)), k)
+        out.setdefault(metric_key(k.metric), k)
+    return out
 
 
 def _action_effects(ordered: Sequence[Analysis]) -> list[dict[str, Any]]:
-    """For actions linked to a metric: did that metric's achievement rise next campaign?"""
+    """For actions linked to a metric: did that metric get better next campaign, as its
+    direction reads it?"""
     effects = []
     for before, after in itertools.pairwise(ordered):
-        rates_before = {metric_key(k.metric): k.rate for k in before.kpis}
-        rates_after = {metric_key(k.metric): k.rate for k in after.kpis}
+        kpis_before, kpis_after = _kpis_by_metric(before), _kpis_by_metric(after)
         for p in before.problems:
             if not p.metric or not p.action:
                 continue
-            key = metric_key(p.metric)
-            if key not in rates_before or key not in rates_after:
+            key = metric_key(p.metric.replace("·", KPI_NAME_SEPARATOR))
+            if key not in kpis_before or key not in kpis_after:
                 continue
-            rb, ra = rates_before[key], rates_after[key]
+            kb, ka = kpis_before[key], kpis_after[key]
+            rb, ra = kb.rate, ka.rate
+            point_b = {"actual": kb.actual, "unit": kb.unit, "rate": rb}
+            point_a = {"actual": ka.actual, "unit": ka.unit, "rate": ra}
             effects.append(
                 {
                     "file": before.file,
@@ -227,7 +297,11 @@ def _action_effects(ordered: Sequence[Analysis]) -> list[dict[str, Any]]:
                     "status": p.status,
                     "rate_before": rb,
                     "rate_after": ra,
+                    "actual_before": kb.actual,
+                    "actual_after": ka.actual,
+                    "direction": ka.direction.value,
                     "rose": None if rb is None or ra is None else ra > rb,
+                    "effect": _moved(point_b, point_a, ka.direction),
                 }
             )
     return effects

@@ -29,13 +29,13 @@ from typing import Any
 from retrokit.findings import Finding
 from retrokit.method.analysis import (
     DEFAULT_THRESHOLD,
-    Direction,
     Status,
     kpi_direction,
     result_status,
     unit_of,
 )
 from retrokit.method.analysis import achievement_rate as _rate
+from retrokit.method.direction import Direction
 from retrokit.text import fold
 from retrokit.workbook.reader import Record, Workbook
 from retrokit.workbook.types import NO_YEAR
@@ -386,7 +386,7 @@ def _goal(record: Record, year: int | None) -> GoalResult:
     metric: str = v.get("metric", "")
     raw = v.get("target")
     target = raw if isinstance(raw, Quantity) else None
-    direction = kpi_direction(v.get("direction"), v.get("dimension"), metric, target)
+    direction, _source = kpi_direction(v.get("direction"), v.get("dimension"), metric, target)
     form = target.form if target else "plain"
     unit = unit_of(metric) or (target.unit if target else "") or ("%" if form == "percent" else "")
     due = v.get("due") or (None, None)

@@ -9,6 +9,7 @@ from typing import Any
 from retrokit.i18n import t
 from retrokit.i18n.languages import Lang, language
 from retrokit.method.analysis import KpiResult
+from retrokit.method.units import split_unit
 
 #: From here on a number is shown in scientific notation: the compact forms end at 万亿 / T.
 _COMPACT_LIMIT = 1e15
@@ -36,19 +37,60 @@ def percent(value: float) -> str:
     return f"{value * 100:.1f}%"
 
 
+#: The scales a row of target, actual and gap is shown in, largest first, per language:
+#: (from which largest number, divided by, suffix).
+_SCALES: dict[str, tuple[tuple[float, float, str], ...]] = {
+    "zh-CN": ((1e8, 1e8, "亿"), (1e4, 1e4, "万")),
+    "zh-TW": ((1e8, 1e8, "億"), (1e4, 1e4, "萬")),
+    "en": ((1e9, 1e9, "B"), (1e6, 1e6, "M"), (1e4, 1e3, "K")),
+}
+
+
+def _unit(kpi: KpiResult, lang: Lang) -> tuple[float, str]:
+    """(factor, unit shown). English folds a unit's multiplier into the number (10k CNY: 12 is
+    shown 120K CNY); Chinese keeps the unit as written (12 万元)."""
+    unit = kpi.unit if kpi.unit and kpi.unit != "%" else ""
+    if not unit:
+        return 1.0, ""
+    parts = split_unit(unit)
+    if parts is not None and parts[0] != 1 and not lang.startswith("zh"):
+        return parts[0], parts[1]
+    return 1.0, unit
+
+
+def _scale(kpi: KpiResult, factor: float, lang: Lang) -> tuple[float, str]:
+    """One scale for the whole row, from its largest number: 1万 / 0.8万, never 1万 / 8000."""
+    values = [abs(v) * factor for v in (kpi.target, kpi.actual) if v is not None]
+    largest = max(values, default=0.0)
+    for start, size, suffix in _SCALES.get(lang, _SCALES["en"]):
+        if largest >= start:
+            return size, suffix
+    return 1.0, ""
+
+
+def _plain(value: float, kpi: KpiResult, lang: Lang) -> str:
+    from babel.numbers import format_decimal
+
+    factor, unit = _unit(kpi, lang)
+    size, suffix = _scale(kpi, factor, lang)
+    shown = value * factor / size
+    text = str(format_decimal(round(shown, 2), locale=_babel(lang), group_separator=size == 1))
+    return f"{text}{suffix}" + (f" {unit}" if unit else "")
+
+
 def quantity(value: float | None, kpi: KpiResult, lang: Lang) -> str:
-    """A target or actual in the KPI's written form."""
+    """A target or actual in the KPI's written form, in the row's scale and unit."""
     if value is None:
         return ""
     if kpi.form == "percent":
         return percent(value)
     if kpi.form == "ratio":
         return f"1:{value:g}"
-    return number(value, lang)
+    return _plain(value, kpi, lang)
 
 
 def gap(kpi: KpiResult, lang: Lang) -> str:
-    """The gap with its sign and unit: -1.0 pp, +12 万元, -50万."""
+    """The gap with its sign and unit, in the row's scale: -1.0 pp, +12 万元, -0.2万 人."""
     if kpi.gap is None:
         return ""
     sign = "+" if kpi.gap > 0 else ("-" if kpi.gap < 0 else "±")
@@ -57,9 +99,7 @@ def gap(kpi: KpiResult, lang: Lang) -> str:
         return f"{sign}{magnitude * 100:.1f} pp"
     if kpi.form == "ratio":
         return f"{sign}{magnitude:g}"
-    shown = f"{sign}{number(magnitude, lang)}"
-    unit = kpi.unit if kpi.unit and kpi.unit != "%" else ""
-    return f"{shown} {unit}" if unit else shown
+    return sign + _plain(magnitude, kpi, lang)
 
 
 def rate(kpi: KpiResult, lang: Lang) -> str:

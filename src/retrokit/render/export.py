@@ -34,7 +34,16 @@ def table_columns() -> dict[str, list[str]]:
     no lessons still exports a lessons table with its header)."""
     from retrokit.workbook.schema import INFO
 
-    counts = ["kpis", "exceeded", "met", "missed", "unrated", "reached_share"]
+    counts = [
+        "kpis",
+        "exceeded",
+        "met",
+        "missed",
+        "unrated",
+        "reached_share",
+        "overall_rate",
+        "overall_basis",
+    ]
     return {
         "campaigns": ["campaign", "file", *(c.key for c in INFO.columns), *counts],
         "kpis": ["campaign", *json_fields(KpiResult)],

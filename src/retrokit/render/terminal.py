@@ -116,6 +116,8 @@ def render(result: Analysis, lang: Lang, stream: IO[str], width: int | None = No
     console = _console(stream, width)
     narrow = console.width < 110
 
+    if view.overall:
+        console.print(f"[bold]{_c(view.overall)}[/]")
     info = _table(labels.sheet["info"], [("", False), ("", False)], show_header=False)
     for row in view.info:
         info.add_row(_c(row.label), _c(row.value))
@@ -236,11 +238,16 @@ def render_compare_table(
         )
     _fit_numbers(table)
     console.print(table)
-    # Each metric's trend: the campaigns as columns, the rate and its result in each.
+    # Each metric's trend: the campaigns as columns, the rate and its result in each, then
+    # whether it improved or worsened as its direction reads it.
     view = compare_view(data, lang)
     metrics = _table(
         t("compare.metrics", lang),
-        [(t("report.metric", lang), False), *((c, False) for c in view.trend_columns)],
+        [
+            (t("report.metric", lang), False),
+            *((c, False) for c in view.trend_columns),
+            (t("compare.trend", lang), False),
+        ],
         narrow,
     )
     for m in view.metrics:
@@ -250,6 +257,7 @@ def render_compare_table(
                 _c(f"{p.rate} {p.label}") if p else f"[dim]{_c(view.labels['not_measured'])}[/]"
                 for p in m.by_campaign
             ),
+            _c(m.trend),
         )
     console.print(metrics)
     for key, title in (
@@ -262,8 +270,8 @@ def render_compare_table(
     for c in data["carried_over"]:
         console.print(_c(f"{t('compare.carried', lang)}: {c['action']} x{c['times']}"))
     for e in data["action_effects"]:
-        rose = "" if e["rose"] is None else ("↑" if e["rose"] else "↓")
-        console.print(_c(f"{t('compare.effects', lang)}: {e['action']} → {e['metric']} {rose}"))
+        moved = t(f"compare.change.{e['effect']}", lang) if e.get("effect") else ""
+        console.print(_c(f"{t('compare.effects', lang)}: {e['action']} → {e['metric']} {moved}"))
 
 
 LESSON_COLUMNS = ("campaign", "date", "category", "lesson", "applies_to", "evidence")

@@ -24,7 +24,15 @@ from retrokit import __version__
 from retrokit.findings import Finding
 from retrokit.i18n import t
 from retrokit.i18n.languages import language, page_fonts
-from retrokit.method import Analysis, KpiResult, LessonResult, ProblemResult, Status
+from retrokit.method import (
+    ALL_CHANNELS,
+    Analysis,
+    KpiResult,
+    LessonResult,
+    ProblemResult,
+    Status,
+    kpi_name,
+)
 from retrokit.render import display
 from retrokit.workbook.schema import (
     CATEGORY,
@@ -88,6 +96,7 @@ class InfoRow:
 class KpiRow:
     dimension: str
     metric: str
+    name: str  # how the KPI is named outside its table row: 指标 · 渠道
     core: bool
     channel: str
     target: str
@@ -140,6 +149,21 @@ class FindingRow:
     code: str
     severity: str
     message: str
+
+
+@dataclass(frozen=True, slots=True)
+class GroupRow:
+    """One channel's or dimension's KPIs: counts by result and the reached share; for a
+    channel also its spend (its cost KPIs' actuals) and return (its revenue KPIs')."""
+
+    label: str
+    kpis: int
+    exceeded: int
+    met: int
+    missed: int
+    reached: str  # share of the rated KPIs met or exceeded
+    spend: str = ""
+    returned: str = ""
 
 
 @dataclass(frozen=True)
@@ -222,6 +246,14 @@ class Labels:
     priority: str
     metric: str
     overdue: str
+    by_channel: str
+    by_dimension: str
+    channel: str
+    dimension: str
+    group_kpis: str
+    reached: str
+    spend: str
+    returned: str
 
 
 @dataclass(frozen=True)
@@ -237,11 +269,15 @@ class ReviewView:
     key_question: str
     summary: str
     core_line: str
+    overall: str  # "核心目标达成率 80.0%", or empty without a rated KPI; shown first
+    overall_note: str  # how the overall rate is defined, for the footnote
     counts: tuple[Count, ...]
     info: tuple[InfoRow, ...]  # every basic-info field, filled or not
     kpis: Sequence[KpiRow]
     highlights: Sequence[KpiRow]
     misses: Sequence[KpiRow]  # the largest shortfall first
+    by_channel: tuple[GroupRow, ...]  # empty unless the KPIs name a channel
+    by_dimension: tuple[GroupRow, ...]
     rates: RatesChart | None
     actions: Sequence[ActionRow]  # by priority
     matrix: MatrixChart | None
@@ -283,6 +319,7 @@ def kpi_row(k: KpiResult, lang: Lang) -> KpiRow:
     return KpiRow(
         dimension=DIMENSION.label_of(k.dimension, lang),
         metric=k.metric,
+        name=kpi_name(k.metric, k.channel),
         core=k.core,
         channel=k.channel or "",
         target=display.quantity(k.target, k, lang),
@@ -353,7 +390,12 @@ def chart_kpis(kpis: Sequence[KpiResult]) -> list[KpiResult]:
 def rates_chart(kpis: Sequence[KpiResult], lang: Lang) -> RatesChart | None:
     """The bars of the rates chart, or None without KPIs."""
     bars = tuple(
-        Bar(k.metric, k.rate, k.status.value if k.status else None, display.rate(k, lang))
+        Bar(
+            kpi_name(k.metric, k.channel),
+            k.rate,
+            k.status.value if k.status else None,
+            display.rate(k, lang),
+        )
         for k in chart_kpis(kpis)
     )
     if not bars:
@@ -433,8 +475,71 @@ def review_labels(lang: Lang) -> Labels:
         problem={c.key: c.label(lang) for c in PROBLEMS.columns},
         lesson={c.key: c.label(lang) for c in LESSONS.columns},
         overdue=t("label.overdue", lang),
+        by_channel=t("report.by_channel", lang),
+        by_dimension=t("report.by_dimension", lang),
+        channel=KPIS.column("channel").label(lang),
+        dimension=KPIS.column("dimension").label(lang),
+        group_kpis=t("report.group_kpis", lang),
+        reached=t("report.reached", lang),
+        spend=t("report.spend", lang),
+        returned=t("report.returned", lang),
         **{key: t(f"report.{key}", lang) for key in _REPORT_KEYS},
     )
+
+
+def _group_row(label: str, c: Mapping[str, Any]) -> GroupRow:
+    share = c.get("reached_share")
+    return GroupRow(
+        label,
+        c["kpis"],
+        c["exceeded"],
+        c["met"],
+        c["missed"],
+        display.percent(share) if share is not None else "",
+    )
+
+
+def _money(kpis: Sequence[KpiResult], dimension: str, lang: Lang) -> str:
+    """The actuals of a channel's KPIs of one dimension, each named: 总费用 72 万元."""
+    sep = language(lang).list_separator
+    return sep.join(
+        f"{k.metric} {display.quantity(k.actual, k, lang)}"
+        for k in kpis
+        if k.dimension == dimension and k.actual is not None
+    )
+
+
+def group_tables(result: Analysis, lang: Lang) -> tuple[tuple[GroupRow, ...], ...]:
+    """The by-channel table (when a KPI names a channel) and the by-dimension table."""
+    s = result.summary
+    by_dimension = tuple(
+        _group_row(DIMENSION.label_of(code, lang) if code != "unspecified" else "-", c)
+        for code, c in s.get("by_dimension", {}).items()
+    )
+    channels = s.get("by_channel", {})
+    if not any(code != ALL_CHANNELS for code in channels):
+        return (), by_dimension
+    members: dict[str, list[KpiResult]] = {}
+    for k in result.kpis:
+        members.setdefault(k.channel or ALL_CHANNELS, []).append(k)
+    rows = []
+    for code, c in channels.items():
+        label = t("report.all_channels", lang) if code == ALL_CHANNELS else code
+        row = _group_row(label, c)
+        kpis = members.get(code, [])
+        rows.append(
+            GroupRow(
+                row.label,
+                row.kpis,
+                row.exceeded,
+                row.met,
+                row.missed,
+                row.reached,
+                _money(kpis, "cost", lang),
+                _money(kpis, "revenue", lang),
+            )
+        )
+    return tuple(rows), by_dimension
 
 
 def _lesson_groups(lessons: Sequence[LessonResult], lang: Lang) -> tuple[LessonGroup, ...]:
@@ -469,6 +574,12 @@ def review_view(result: Analysis, lang: Lang) -> ReviewView:
     )
     if s["unrated"]:
         summary += " " + t("report.unrated", lang, count=s["unrated"])
+    rate = s.get("overall_rate")
+    basis = s.get("overall_basis", "core")
+    overall = (
+        t(f"report.overall.{basis}", lang, rate=display.percent(rate)) if rate is not None else ""
+    )
+    overall_note = t(f"report.overall_note.{basis}", lang) if rate is not None else ""
     sep = language(lang).list_separator
     core_missed = list(s.get("core_missed", []))
     core_line = (
@@ -493,6 +604,8 @@ def review_view(result: Analysis, lang: Lang) -> ReviewView:
     def kpi(k: KpiResult) -> KpiRow:
         return kpi_row(k, lang)
 
+    by_channel, by_dimension = group_tables(result, lang)
+
     return ReviewView(
         lang=lang,
         html_lang=language(lang).html_lang,
@@ -503,6 +616,8 @@ def review_view(result: Analysis, lang: Lang) -> ReviewView:
         key_question=info.get("key_question") or "",
         summary=summary,
         core_line=core_line,
+        overall=overall,
+        overall_note=overall_note,
         counts=counts,
         info=tuple(
             InfoRow(c.key, c.label(lang), info_value(info.get(c.key), c.key, lang))
@@ -511,6 +626,8 @@ def review_view(result: Analysis, lang: Lang) -> ReviewView:
         kpis=Rows(result.kpis, kpi),
         highlights=Rows([k for k in result.kpis if k.status is Status.EXCEEDED], kpi),
         misses=Rows(misses, kpi),
+        by_channel=by_channel,
+        by_dimension=by_dimension,
         rates=rates_chart(result.kpis, lang),
         actions=Rows(result.problems, lambda p: action_row(p, lang)),
         matrix=matrix_chart(result.problems, lang),
@@ -549,10 +666,13 @@ class RatePoint:
 
 @dataclass(frozen=True, slots=True)
 class MetricTrend:
-    metric: str
+    metric: str  # 指标 · 渠道
     points: tuple[RatePoint, ...]
     #: One cell per campaign of the comparison, in its order; None where it lacks the metric.
     by_campaign: tuple[RatePoint | None, ...] = ()
+    #: improved / worsened / unchanged from the first campaign to the last, as its direction
+    #: reads it, worded; empty when it cannot be told.
+    trend: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -577,7 +697,7 @@ class Effect:
     metric: str
     rate_before: str
     rate_after: str
-    rose: str
+    effect: str  # improved / worsened / unchanged as the metric's direction reads it, worded
 
 
 @dataclass(frozen=True)
@@ -623,7 +743,8 @@ _COMPARE_KEYS = (
     "compare.times",
     "compare.before",
     "compare.after",
-    "compare.rose",
+    "compare.effect",
+    "compare.trend",
     "report.none",
     "report.metric",
     "compare.mermaid_caption",
@@ -637,6 +758,7 @@ def _metric_trend(
     projects: Mapping[str, str],
     rate: Any,
     lang: Lang,
+    trend: str = "",
 ) -> MetricTrend:
     """One metric across the campaigns: its points, and a cell per campaign for the table."""
 
@@ -652,13 +774,16 @@ def _metric_trend(
         metric["metric"],
         tuple(points.values()),
         tuple(points.get(c["file"]) for c in campaigns),
+        trend,
     )
 
 
 def compare_view(data: Mapping[str, Any], lang: Lang) -> CompareView:
     """What ``retrokit compare`` says about a set of campaigns, in ``lang``."""
     sep = language(lang).list_separator
-    yes, no = t("compare.yes", lang), t("compare.no", lang)
+
+    def moved(code: str | None) -> str:
+        return t(f"compare.change.{code}", lang) if code else ""
 
     def name(file: str) -> str:
         return Path(file).name
@@ -712,7 +837,8 @@ def compare_view(data: Mapping[str, Any], lang: Lang) -> CompareView:
             for c in data["campaigns"]
         ),
         metrics=tuple(
-            _metric_trend(m, data["campaigns"], projects, rate, lang) for m in data["metrics"]
+            _metric_trend(m, data["campaigns"], projects, rate, lang, moved(m.get("trend")))
+            for m in data["metrics"]
         ),
         trend_columns=tuple(projects[c["file"]] for c in data["campaigns"]),
         trend=trend,
@@ -734,7 +860,7 @@ def compare_view(data: Mapping[str, Any], lang: Lang) -> CompareView:
                 metric=e["metric"],
                 rate_before=rate(e["rate_before"]),
                 rate_after=rate(e["rate_after"]),
-                rose="" if e["rose"] is None else (yes if e["rose"] else no),
+                effect=moved(e.get("effect")),
             )
             for e in data["action_effects"]
         ),

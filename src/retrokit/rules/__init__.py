@@ -27,6 +27,7 @@ FAMILIES = (
     "structure",
     "values",
     "kpis",
+    "directions",
     "actions",
     "lessons",
     "wording",

@@ -14,42 +14,61 @@ from retrokit.workbook.schema import PROBLEMS
 
 @rule("R001", "recurring-problem-area", W, scope=Scope.SET)
 def recurring_problem_area(contexts: Sequence[Context]) -> Iterator[Finding]:
-    """The same problem area recurs in two or more workbooks of the linted set."""
+    """The same problem area recurs in two or more campaigns of the linted set."""
+    from retrokit.method.campaigns import campaign_identity
+
     seen: dict[str, list[tuple[Context, Record]]] = {}
     for ctx in contexts:
         areas: dict[str, Record] = {}
         for record in ctx.workbook.problems:
+            # A carried-over row is the same problem being followed (R002), not a new one.
+            if record.text("carried_from"):
+                continue
             key = fold(record.text("area"))
             if key and key not in areas:
                 areas[key] = record
         for key, record in areas.items():
             seen.setdefault(key, []).append((ctx, record))
+    root = _root([c.workbook.path for c in contexts])
     for entries in seen.values():
         if len(entries) < 2:
             continue
-        files = sorted({c.workbook.path for c, _ in entries})
-        if len(files) < 2:
+        # Two files of one campaign (same project and period) are a duplicate, not a recurrence.
+        identity = {c.workbook.path: campaign_identity(c.analysis) for c, _ in entries}
+        if len(set(identity.values())) < 2:
             continue
+        files = sorted(identity)
         for ctx, record in entries:
+            mine = identity[ctx.workbook.path]
+            others = [f for f in files if identity[f] != mine]
             # The first few other files by name: O(1) per finding however large the set.
-            others = [f for f in files[: R001_MAX_FILES + 1] if f != ctx.workbook.path]
-            more = len(files) - 1 - min(len(others), R001_MAX_FILES)
+            shown = others[:R001_MAX_FILES]
             yield ctx.finding(
                 "R001",
                 PROBLEMS,
                 record,
                 "area",
                 area=record.text("area"),
-                files=_file_list(others[:R001_MAX_FILES], more),
+                files=_file_list(shown, len(others) - len(shown), root),
             )
 
 
 R001_MAX_FILES = 5
 
 
-def _file_list(files: list[str], more: int) -> str:
-    """The other workbooks, at most five by name: a big set must not make messages huge."""
-    return ", ".join(os.path.basename(f) for f in files) + (f" (+{more})" if more > 0 else "")
+def _root(paths: list[str]) -> str:
+    """The folder the linted set shares, which the files are named relative to."""
+    try:
+        return os.path.commonpath([os.path.dirname(os.path.abspath(p)) for p in paths])
+    except ValueError:  # paths on different drives
+        return ""
+
+
+def _file_list(files: list[str], more: int, root: str = "") -> str:
+    """The other workbooks relative to the set's root, at most five by name: a big set must
+    not make messages huge."""
+    names = [os.path.relpath(os.path.abspath(f), root) if root else f for f in files]
+    return ", ".join(names) + (f" (+{more})" if more > 0 else "")
 
 
 @rule("R002", "action-carried-without-progress", W, scope=Scope.SET)

@@ -17,7 +17,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from retrokit.findings import Finding, Severity
-from retrokit.method import DEFAULT_THRESHOLD, Analysis
+from retrokit.method import DEFAULT_THRESHOLD, Analysis, DirectionWords
 from retrokit.rules.words import BLAME_WORDS, OPINION_WORDS
 from retrokit.workbook.reader import Record, Workbook
 from retrokit.workbook.schema import Sheet
@@ -33,6 +33,7 @@ class Settings:
     threshold: float = DEFAULT_THRESHOLD
     opinion_words: tuple[str, ...] = OPINION_WORDS
     blame_words: tuple[str, ...] = BLAME_WORDS
+    direction_words: DirectionWords = field(default_factory=DirectionWords)
 
 
 @dataclass

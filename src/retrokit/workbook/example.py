@@ -76,6 +76,7 @@ KPIS: list[dict[str, Any]] = [
     {
         "dimension": "cost",
         "metric": {"zh-CN": "总费用(万元)", "en": "Total spend (10k CNY)"},
+        "direction": "lower",
         "target": 60,
         "actual": 72,
         "format": "0",

@@ -201,6 +201,63 @@ class Package:
         }
 
 
+class OtherPackage(Package):
+    """A .xls, .xlsb or .ods workbook: python-calamine reads its cells. What only the OOXML
+    parts tell (the number formats that mark a percentage or a ratio, the sheet extent before
+    reading) is not available: formats are left to the values, and the extent is checked on
+    the cells read (:meth:`check_grid`)."""
+
+    def check_sheet(self, name: str) -> None:
+        return None
+
+    def check_grid(self, name: str, rows: int, columns: int) -> None:
+        if rows * columns > self.limits.max_cells:
+            raise UnreadableWorkbook(
+                self.path,
+                "reason.too_many_cells",
+                sheet=name,
+                extent=f"{rows} x {columns}",
+                limit=self.limits.max_cells,
+                option="--max-cells",
+            )
+
+    def formatted_cells(
+        self, sheet_name: str, columns: list[str], through_row: int | None = None
+    ) -> dict[str, str]:
+        return {}
+
+
+def _other(path: Path, data: bytes, limits: Limits, kind: str) -> OtherPackage:
+    """A workbook in another format, opened if python-calamine reads it."""
+    if kind == "xls" and not _sound_ole(data):
+        raise UnreadableWorkbook(path, "reason.xls")
+    try:
+        from python_calamine import CalamineWorkbook
+
+        CalamineWorkbook.from_filelike(io.BytesIO(data)).sheet_names  # noqa: B018
+    except Exception:  # calamine raises its own error types on a file it cannot read
+        raise UnreadableWorkbook(path, f"reason.{kind}") from None
+    return OtherPackage(path, data, zipfile.ZipFile(io.BytesIO(_EMPTY_ZIP)), limits=limits)
+
+
+def _sound_ole(data: bytes) -> bool:
+    """Whether an OLE2 container holds a workbook stream that reads to its end, with olefile
+    refusing structural defects. calamine's .xls reader aborts the whole process (out of
+    memory) on some broken containers (a FAT loop), so it only sees sound ones."""
+    import olefile
+
+    try:
+        ole = olefile.OleFileIO(io.BytesIO(data), raise_defects=olefile.DEFECT_INCORRECT)
+        name = "Workbook" if ole.exists("Workbook") else "Book"
+        stream = ole.openstream(name)
+        return len(stream.read(len(data) + 1)) <= len(data)
+    except Exception:  # olefile raises many kinds on a broken container
+        return False
+
+
+#: An empty archive: the zip of a package that has none.
+_EMPTY_ZIP = b"PK\x05\x06" + b"\x00" * 18
+
 _BUILTIN_PERCENT = {9, 10}
 
 
@@ -307,7 +364,10 @@ def open_package(path: Path, limits: Limits) -> Package:
     except OSError as exc:  # permission denied, a dead network drive: F001, the run goes on
         raise UnreadableWorkbook(path, "reason.os_error", detail=exc.strerror or exc) from None
     if data.startswith(OLE_MAGIC):
-        raise _sniff_ole(path, data)
+        refused = _sniff_ole(path, data)
+        if refused.reason != "reason.xls":
+            raise refused
+        return _other(path, data, limits, "xls")
     if not data.startswith(ZIP_MAGIC):
         raise _sniff_other(path, data)
     try:
@@ -325,9 +385,9 @@ def open_package(path: Path, limits: Limits) -> Package:
     if "content.xml" in names or (
         "mimetype" in names and _read(zf, "mimetype").startswith("application/vnd.oasis")
     ):
-        raise UnreadableWorkbook(path, "reason.ods")
+        return _other(path, data, limits, "ods")
     if "xl/workbook.bin" in names:
-        raise UnreadableWorkbook(path, "reason.xlsb")
+        return _other(path, data, limits, "xlsb")
     if any(n.startswith("Index/") and n.endswith(".iwa") for n in names):
         raise UnreadableWorkbook(path, "reason.numbers")
     workbook_part = _workbook_part(path, zf, names)

@@ -22,7 +22,7 @@ from typing import Any
 from retrokit.errors import UnreadableWorkbook
 from retrokit.findings import Finding
 from retrokit.text import cell_text, fold
-from retrokit.workbook.package import Limits, Package, describe, open_package
+from retrokit.workbook.package import Limits, OtherPackage, Package, describe, open_package
 from retrokit.workbook.schema import (
     DEFAULT_LANG,
     LANGS,
@@ -714,9 +714,13 @@ def read_workbook(
             if name not in cache:
                 package.check_sheet(name)
                 g = source.grid(name)
-                package.count_cells(sum(map(len, g)))
+                if isinstance(package, OtherPackage):
+                    package.check_grid(name, len(g), max(map(len, g), default=0))
+                else:
+                    package.count_cells(sum(map(len, g)))
                 merges = source.merged(name)
-                package.check_merges(name, _merged_area(g, merges))
+                if not isinstance(package, OtherPackage):
+                    package.check_merges(name, _merged_area(g, merges))
                 _apply_merges(g, merges)
                 cache[name] = g
             return cache[name]

@@ -18,7 +18,6 @@ from retrokit.workbook.schema import (
     INFO,
     KPIS,
     LESSONS,
-    LOWER_IS_BETTER_WORDS,
     META_SHEET,
     PROBLEMS,
     RESULT,
@@ -33,6 +32,17 @@ TABLE_ROWS = 200  # rows prepared with formulas and validations below each heade
 #: The one cell of the workbook holding the "met" threshold (row 3 of the hidden meta sheet):
 #: every result formula reads it, so `init` can write a team's threshold in one place.
 THRESHOLD_CELL = f"'{META_SHEET}'!$B$3"
+#: The direction vocabulary (retrokit.method.direction.formula_words), one list a column of the
+#: hidden meta sheet from row 1, so every formula looks words up in one place.
+WORD_COLUMNS = {"lower": "D", "higher": "E", "always_lower": "F"}
+
+
+def _word_range(kind: str) -> str:
+    from retrokit.method.direction import formula_words
+
+    letter, count = WORD_COLUMNS[kind], len(formula_words()[kind])
+    return f"'{META_SHEET}'!${letter}$1:${letter}${count}"
+
 
 HEADER_FILL = "1F4E79"
 RESULT_FILLS = {"exceeded": "C6EFCE", "met": "FFEB9C", "missed": "FFC7CE"}
@@ -75,10 +85,16 @@ def kpi_formulas(row: int, lang: Lang) -> dict[str, str]:
     # ignores case, so one spelling per case-folded form is enough.)
     lower_labels = _spellings(DIRECTION.by_code("lower"))
     cost_labels = _spellings(KPIS.column("dimension").choices.by_code("cost"))  # type: ignore[union-attr]
-    words = ",".join(f"ISNUMBER(SEARCH({_excel_string(w)},{b}))" for w in LOWER_IS_BETTER_WORDS)
+
+    def found(kind: str) -> str:
+        return f"SUMPRODUCT(--ISNUMBER(SEARCH({_word_range(kind)},{b})))>0"
+
     explicit = ",".join(f"{d}={_excel_string(x)}" for x in lower_labels)
     by_dimension = ",".join(f"{a}={_excel_string(x)}" for x in cost_labels)
-    lower = f'OR({explicit},AND({d}="",OR({by_dimension},{words})))'
+    lower = (
+        f'OR({explicit},AND({d}="",OR({found("always_lower")},'
+        f"AND(NOT({found('higher')}),OR({by_dimension},{found('lower')})))))"
+    )
     both = f"AND(ISNUMBER({tgt}),ISNUMBER({act}))"
     labels = {c.code: _excel_string(c.label(lang)) for c in RESULT.choices}
     # The method reads a rate at 12 decimals (result_status): 0.8999999999996 is 90%.
@@ -231,6 +247,11 @@ def _write_meta(wb: Any, lang: Lang, threshold: float) -> None:
     ws.append(["template_version", TEMPLATE_VERSION])
     ws.append(["lang", lang])
     ws.append(["threshold", threshold])  # THRESHOLD_CELL
+    from retrokit.method.direction import formula_words
+
+    for kind, words in formula_words().items():
+        for row, word in enumerate(words, start=1):
+            ws[f"{WORD_COLUMNS[kind]}{row}"] = word
     ws.sheet_state = "hidden"
 
 

@@ -102,8 +102,13 @@ DIMENSION = _choices(
 )
 DIRECTION = _choices(
     "direction",
-    ("higher", {"zh-CN": "越高越好", "zh-TW": "越高越好", "en": "Higher is better"}, "higher", "高", "↑"),
-    ("lower", {"zh-CN": "越低越好", "zh-TW": "越低越好", "en": "Lower is better"}, "lower", "低", "↓"),
+    ("higher", {"zh-CN": "越高越好", "zh-TW": "越高越好", "en": "Higher is better"}, "higher", "高", "↑",
+     "越大越好", "越多越好", "越大越佳", "越高越佳", "越多越佳", "高更好", "大更好", "多更好",
+     "正向", "more is better", "bigger is better", "larger is better", "greater is better",
+     "higher better", "up", "⬆", "▲"),
+    ("lower", {"zh-CN": "越低越好", "zh-TW": "越低越好", "en": "Lower is better"}, "lower", "低", "↓",
+     "越小越好", "越少越好", "越低越佳", "越小越佳", "越少越佳", "低更好", "小更好", "少更好", "反向",
+     "less is better", "smaller is better", "fewer is better", "lower better", "down", "⬇", "▼"),
 )
 YES_NO = _choices(
     "yes_no",
@@ -143,38 +148,7 @@ PRIORITY = _choices(
     ("defer", {"zh-CN": "暂缓", "zh-TW": "暫緩", "en": "Defer"}),
 )
 # fmt: on
-#: Metric-name words that make a KPI lower-is-better when its Direction is blank (DOMAIN.md).
-LOWER_IS_BETTER_WORDS: tuple[str, ...] = (
-    "费用",
-    "費用",
-    "成本",
-    "花费",
-    "花費",
-    "支出",
-    "获客成本",
-    "獲客成本",
-    "CAC",
-    "CPA",
-    "CPC",
-    "CPM",
-    "跳出率",
-    "流失率",
-    "退货率",
-    "退貨率",
-    "加载时间",
-    "載入時間",
-    "加載時間",
-    "投诉",
-    "投訴",
-    "cost",
-    "spend",
-    "expense",
-    "bounce",
-    "churn",
-    "return rate",
-    "load time",
-    "complaint",
-)
+# The metric-name vocabulary of direction lives in retrokit.method.direction.
 
 ALL_CHOICE_LISTS = (
     PROJECT_TYPE,

@@ -12,6 +12,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
@@ -150,13 +151,15 @@ def _parse_text_number(s: str) -> tuple[float, Form, str]:
         return _chinese_or_digits(s[:-1]) / 10, "percent", ""
     m = _NUMBER.match(s)
     if m:
-        value = float(m.group("num"))
+        mult = (m.group("mult") or "").lower()
+        if mult:
+            # In decimal: 1.1 * 1e8 in binary floats is 110000000.00000001.
+            value = float(Decimal(m.group("num")) * Decimal(int(_MULTIPLIERS[mult])))
+        else:
+            value = float(m.group("num"))
         if m.group("sign") == "-":
             value = -value
-        mult = (m.group("mult") or "").lower()
         rest = m.group("rest")
-        if mult:
-            value *= _MULTIPLIERS[mult]
         if rest and not _UNIT.match(rest):
             raise ValueError(s)
         if rest.lower() in ("%", "‰"):

@@ -1,0 +1,217 @@
+"""Which way is better for a KPI: the direction column, a threshold sign, or the name read as a
+marketer reads it.
+
+A name is read as language, not matched against one list of costly words. Its head says what
+kind of figure it is (成本 / 费用 / 消耗 are spending; 单价 / 价格 a price; 率 / 数 / 金额 / 时长 a
+rate, count, amount or time) and the rest says what it is *of*: a bad event (流失, 投诉, 退款), a
+good one (解决, 回收, 节约, 留存), or something bought (获客, 点击, 曝光). So:
+
+- a rate, count or amount of a bad event is lower-is-better (跳失率, 流失用户数, 退款金额);
+- spending is lower-is-better (投放消耗, 营销费用率), and so is the price of what is bought
+  (获客单价, 平均点击价格, CPL) but not the price a customer pays (客单价);
+- a time spent waiting is lower-is-better (回复时长, load time), a time spent with us is not;
+- anything that is of a good event stays higher-is-better even with a cost or complaint word in
+  it (投诉解决率, 成本节约, 费用回收率, ROI).
+
+Every word list carries Simplified and Traditional Chinese and English, so matching is width and
+case folding only (no OpenCC call per KPI row). The formulas of the workbook read the same
+vocabulary (:func:`formula_words`), written once to its hidden sheet.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Direction(StrEnum):
+    HIGHER = "higher"
+    LOWER = "lower"
+
+
+class DirectionSource(StrEnum):
+    """Where a KPI's direction came from, in the order they are asked."""
+
+    COLUMN = "column"  # the Direction column
+    SIGN = "sign"  # a threshold sign in the target or actual (≥5%, <=3秒)
+    CONFIG = "config"  # a team's own words ([tool.retrokit] lower-is-better / higher-is-better)
+    NAME = "name"  # the metric's name, read as below
+    DIMENSION = "dimension"  # the cost dimension
+    DEFAULT = "default"  # nothing said: higher is better
+
+
+#: Sources that only inferred the direction; a reviewer should confirm them (rule K004).
+INFERRED = frozenset({DirectionSource.NAME, DirectionSource.DIMENSION, DirectionSource.CONFIG})
+
+# fmt: off
+#: Spending: a figure of money going out. Lower is better unless it is of a good event.
+SPENDING = (
+    "成本", "费用", "費用", "花费", "花費", "支出", "消耗", "开支", "開支", "开销", "開銷",
+    "耗费", "耗費", "投入", "费率", "費率", "超支",
+    "cost", "costs", "spend", "spending", "spent", "expense", "expenses", "expenditure",
+    "outlay", "overspend", "overrun",
+)
+# Traditional forms include OpenCC s2twp's Taiwan phrases (卸载 -> 解除安裝, 点击 -> 點選), as
+# a zh-TW workbook converted from a Simplified one spells them.
+
+#: Bad events: a rate, count, amount or time of one is lower-is-better.
+BAD_EVENTS = (
+    "拒收", "取消", "退订", "退訂", "卸载", "卸載", "流失", "投诉", "投訴", "客诉", "客訴",
+    "差评", "差評", "延迟", "延遲", "延误", "延誤", "缺货", "缺貨", "违规", "違規", "跳出",
+    "跳失", "退款", "退货", "退貨", "退单", "退單", "拒付", "故障", "错误", "錯誤", "失败",
+    "失敗", "丢失", "丟失", "破损", "破損", "漏发", "漏發", "错发", "錯發", "逾期", "坏账",
+    "壞帳", "欺诈", "欺詐", "解除安裝", "壞賬", "作弊", "舆情", "輿情", "負評", "负评", "弃单", "棄單", "弃购", "棄購",
+    "churn", "churned", "bounce", "bounced", "bounces", "refund", "refunds", "refunded",
+    "return", "returns", "returned", "complaint", "complaints", "unsubscribe",
+    "unsubscribes", "unsubscribed", "uninstall", "uninstalls", "cancellation",
+    "cancellations", "cancelled", "canceled", "delay", "delays", "delayed", "stockout",
+    "stockouts", "out of stock", "out-of-stock", "violation", "violations", "error", "errors",
+    "failure", "failures", "failed", "defect", "defects", "rejection", "rejections",
+    "rejected", "negative review", "negative reviews", "bad review", "bad reviews",
+    "drop-off", "abandonment", "abandoned", "chargeback", "chargebacks", "fraud",
+)
+#: Good events: what a figure is of when it measures something won back or done well.
+GOOD_EVENTS = (
+    "解决", "解決", "回复", "回覆", "回收", "召回", "节约", "節約", "节省", "節省", "留存",
+    "挽回", "挽留", "好评", "好評", "满意", "滿意", "回报", "回報", "产出", "產出", "收入",
+    "营收", "營收", "利润", "利潤", "销售额", "銷售額", "复购", "復購",
+    "roi", "roas", "return on", "resolution", "resolved", "recalled", "won back", "win-back", "reply", "replies", "replied",
+    "recovered", "recovery", "recall", "saving", "savings", "saved", "retention",
+    "retained", "satisfaction", "positive review", "positive reviews", "revenue", "profit",
+    "repurchase",
+)
+#: Prices and unit costs: lower-is-better when of something bought (获客单价), not otherwise
+#: (客单价, the price a customer pays).
+PRICE_HEADS = ("单价", "單價", "价格", "價格", "出价", "出價", "price", "bid")
+BOUGHT = (
+    "获客", "獲客", "拉新", "引流", "点击", "點擊", "點選", "曝光", "展示", "线索", "線索", "下载",
+    "下載", "安装", "安裝", "激活", "啟用", "获取", "獲取", "转化", "轉化", "留资", "留資",
+    "acquisition", "click", "clicks", "impression", "impressions", "lead", "leads",
+    "install", "installs", "download", "downloads", "conversion", "per",
+)
+#: Abbreviations of a cost per something bought.
+COST_PER = (
+    "cac", "cpa", "cpc", "cpm", "cpl", "cps", "cpi", "cpv", "cpe", "cpo", "ecpm", "ecpc",
+)
+#: Time heads, and what makes a time a wait (lower-is-better) rather than time spent with us.
+TIME_HEADS = ("时长", "時長", "时间", "時間", "耗时", "耗時", "time", "duration", "latency")
+WAITING = (
+    "加载", "加載", "载入", "載入", "响应", "響應", "回复", "回覆", "等待", "处理", "處理",
+    "发货", "發貨", "交付", "排队", "排隊", "配送", "到货", "到貨", "审核", "審核", "稽核", "耗时",
+    "耗時", "首响", "首響",
+    "load", "loading", "response", "reply", "wait", "waiting", "handling", "delivery",
+    "shipping", "turnaround", "resolution", "latency", "queue",
+)
+# fmt: on
+
+_UNIT = re.compile(r"[(\[]\s*[^()\[\]]{1,12}?\s*[)\]]\s*$")
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold().strip()
+
+
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Words found anywhere in a name: CJK words as substrings, Latin ones as whole words (so
+    ``return`` is not found in ``returning customers``)."""
+    parts = []
+    for w in sorted({_norm(w) for w in words}, key=len, reverse=True):
+        escaped = re.escape(w)
+        parts.append(rf"(?<![a-z]){escaped}(?![a-z])" if w.isascii() else escaped)
+    return re.compile("|".join(parts)) if parts else re.compile(r"(?!x)x")
+
+
+_SPENDING = _pattern(SPENDING)
+_BAD = _pattern(BAD_EVENTS)
+_GOOD = _pattern(GOOD_EVENTS)
+_PRICE = _pattern(PRICE_HEADS)
+_BOUGHT = _pattern(BOUGHT)
+_COST_PER = _pattern(COST_PER)
+_TIME = _pattern(TIME_HEADS)
+_WAITING = _pattern(WAITING)
+
+
+@dataclass(frozen=True)
+class DirectionWords:
+    """A team's own words (``[tool.retrokit] lower-is-better`` / ``higher-is-better``): a name
+    containing one takes that direction before the built-in reading."""
+
+    lower: tuple[str, ...] = ()
+    higher: tuple[str, ...] = ()
+
+    def match(self, name: str) -> Direction | None:
+        """The direction of the longest of the team's words found in ``name``, if any."""
+        best: tuple[int, Direction] | None = None
+        for words, direction in ((self.lower, Direction.LOWER), (self.higher, Direction.HIGHER)):
+            for w in words:
+                key = _norm(w)
+                if key and key in name and (best is None or len(key) > best[0]):
+                    best = (len(key), direction)
+        return best[1] if best else None
+
+
+NO_WORDS = DirectionWords()
+
+
+def read_name(metric: str) -> Direction | None:
+    """The direction a metric's name gives, or None when it says nothing either way.
+
+    A higher-is-better answer is given only when the name also holds a lower-is-better cue that
+    a good event overrides (投诉解决率): a plain name (销售额) says nothing, so the cost
+    dimension or the default decides.
+    """
+    name = _UNIT.sub("", _norm(metric))
+    waiting = bool(_TIME.search(name) and _WAITING.search(name)) or "耗时" in name
+    if waiting or "latency" in name:
+        return Direction.LOWER
+    cue = bool(
+        _COST_PER.search(name)
+        or _BAD.search(name)
+        or _SPENDING.search(name)
+        or (_PRICE.search(name) and _BOUGHT.search(name))
+    )
+    if _GOOD.search(name):
+        return Direction.HIGHER if cue else None
+    return Direction.LOWER if cue else None
+
+
+def is_good_name(metric: str) -> bool:
+    """Whether a name is of a good event (it then stays higher-is-better in any dimension)."""
+    return bool(_GOOD.search(_UNIT.sub("", _norm(metric))))
+
+
+def infer_direction(
+    dimension: str | None, metric: str, words: DirectionWords = NO_WORDS
+) -> tuple[Direction, DirectionSource]:
+    """The direction a KPI's name and dimension suggest, and which of them said it."""
+    if words.lower or words.higher:
+        team = words.match(_norm(metric))
+        if team is not None:
+            return team, DirectionSource.CONFIG
+    by_name = read_name(metric)
+    if by_name is not None:
+        return by_name, DirectionSource.NAME
+    if dimension == "cost":
+        if is_good_name(metric):
+            return Direction.HIGHER, DirectionSource.NAME
+        return Direction.LOWER, DirectionSource.DIMENSION
+    return Direction.HIGHER, DirectionSource.DEFAULT
+
+
+def formula_words() -> dict[str, tuple[str, ...]]:
+    """The vocabulary as flat lists a spreadsheet formula can SEARCH for: words that make a
+    name lower-is-better, words that keep it higher-is-better, and compounds (a wait, the price
+    of something bought) that are lower-is-better even beside a good word."""
+    waiting = tuple(
+        w + h for w in WAITING if not w.isascii() for h in TIME_HEADS if not h.isascii()
+    )
+    waiting += tuple(f"{w} {h}" for w in WAITING if w.isascii() for h in ("time", "duration"))
+    bought = tuple(b + p for b in BOUGHT if not b.isascii() for p in PRICE_HEADS if not p.isascii())
+    bought += tuple(f"{p} per" for p in ("cost", "price"))
+    return {
+        "lower": tuple(dict.fromkeys((*SPENDING, *BAD_EVENTS, *COST_PER))),
+        "higher": tuple(dict.fromkeys(GOOD_EVENTS)),
+        "always_lower": tuple(dict.fromkeys((*waiting, *bought, "latency", "耗时", "耗時"))),
+    }

@@ -1,0 +1,27 @@
+"""Which way is better: K004 (a direction only inferred, for a reviewer to confirm)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from retrokit.findings import Finding, i18n_arg
+from retrokit.method import INFERRED
+from retrokit.rules.registry import Context, N, rule
+from retrokit.rules.values import kpi_records
+from retrokit.workbook.schema import DIRECTION, KPIS
+
+
+@rule("K004", "direction-inferred", N)
+def direction_inferred(ctx: Context) -> Iterator[Finding]:
+    """A KPI's direction was inferred from its name, dimension or the team's words."""
+    for kpi, record in kpi_records(ctx):
+        if kpi.direction_source in INFERRED:
+            yield ctx.finding(
+                "K004",
+                KPIS,
+                record,
+                "direction",
+                metric=kpi.metric,
+                direction=DIRECTION.by_code(kpi.direction.value),
+                source=i18n_arg(f"direction.{kpi.direction_source.value}"),
+            )
