@@ -35,7 +35,8 @@ CONFIGURED = 0.85  # a team's own threshold, written by `init` into the threshol
 
 # (dimension, metric (zh-CN, en), direction, target, actual, formats of target and actual)
 # Metric names decide the direction when Direction and Dimension say nothing: 费用/cost,
-# 投诉/complaint and the other LOWER_IS_BETTER_WORDS. zh-TW gets the names through OpenCC.
+# 投诉/complaint and the vocabulary of retrokit.method.direction. zh-TW gets the names through
+# OpenCC.
 Case = tuple[str | None, tuple[str, str], str | None, float | None, float | None, str, str]
 PLAIN, PCT, RATIO = "General", FMT_PCT, FMT_RATIO
 CASES: list[Case] = [
@@ -91,6 +92,15 @@ CASES: list[Case] = [
     # a target without an actual yet, or the other way round: nothing to compare
     ("revenue", ("客单价", "Basket size"), "higher", 300, None, PLAIN, PLAIN),
     ("revenue", ("毛利", "Gross margin"), "higher", None, 300, PLAIN, PLAIN),
+    # direction read from the name (issue 14): the vocabulary on the hidden sheet
+    ("conversion", ("获客单价", "Cost per acquisition"), None, 50, 58, PLAIN, PLAIN),
+    ("traffic", ("平均点击价格", "Cost per click"), None, 2, 2.5, PLAIN, PLAIN),
+    ("conversion", ("流失用户数", "Churned users"), None, 100, 120, PLAIN, PLAIN),
+    ("engagement", ("差评率", "Negative review rate"), None, 0.02, 0.03, PCT, PCT),
+    ("engagement", ("投诉解决率", "Complaint resolution rate"), None, 0.9, 0.95, PCT, PCT),
+    ("cost", ("成本节约", "Cost savings"), None, 10, 12, PLAIN, PLAIN),
+    ("revenue", ("客单价", "Average order value"), None, 200, 180, PLAIN, PLAIN),
+    ("other", ("平均回复时长", "Average reply time"), None, 30, 40, PLAIN, PLAIN),
 ]
 #: Rows typed past the dropdown (it only warns): list values in another language, or in a
 #: spelling the reader accepts. (dimension, metric, direction, target, actual) as typed.
