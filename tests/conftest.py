@@ -65,8 +65,10 @@ def libreoffice_convert(
 def run_cli(
     *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """Run the real `retrokit` command in a subprocess."""
-    full_env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200", **(env or {})}
+    """Run the real `retrokit` command in a subprocess. The locale is pinned to C (no language)
+    so the messages are zh-CN by default wherever the tests run; ``env`` may set another."""
+    locale = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"}
+    full_env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200", **locale, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "retrokit", *args],
         capture_output=True,
