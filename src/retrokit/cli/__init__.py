@@ -121,6 +121,7 @@ def _lang_arg() -> str | None:
 def _crashed(path: str | None, retried: bool) -> int:
     """The parent's one line when the contained command died by a crash signal."""
     from retrokit.cli.app import ui_lang
+    from retrokit.fsutil import shown_name
     from retrokit.i18n import t
 
     lang = ui_lang(_lang_arg())
@@ -128,7 +129,7 @@ def _crashed(path: str | None, retried: bool) -> int:
     if path is None:
         message = t("err.internal", lang, error=reason)
     else:
-        message = t("err.unreadable", lang, path=path, reason=reason)
+        message = t("err.unreadable", lang, path=shown_name(path), reason=reason)
     from retrokit.text import clean_terminal
 
     sys.stderr.write(f"retrokit: {clean_terminal(message)}\n")

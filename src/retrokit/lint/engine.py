@@ -177,8 +177,12 @@ def _failed(path: str, reason: str, **detail: object) -> FileResult:
     return FileResult(path, findings=[Finding("F001", path, key="F001", args=(("reason", text),))])
 
 
-def _serve(conn: Any) -> None:
-    """A worker's loop: batches of tasks in, one result per file out, until told to stop."""
+def _serve(conn: Any, state: Any) -> None:
+    """A worker's loop: a batch of (index, task) in, the batch's results out, until told to
+    stop. Which file it is on, and since when, it keeps in ``state`` (shared memory: the
+    parent reads it without being woken per file)."""
+    import time
+
     from retrokit.guard import crash_test
 
     _start_worker_process()
@@ -189,9 +193,15 @@ def _serve(conn: Any) -> None:
             break
         if batch is None:
             break
-        for task in batch:
+        results = []
+        for index, task in batch:
+            state[1] = 0.0
+            state[0] = index
+            state[1] = time.monotonic()  # after the index: a start always has its file
             crash_test(Path(task[0]))
-            conn.send(_worker(task))
+            results.append(_worker(task))
+        state[1] = 0.0
+        conn.send(results)
     conn.close()
 
 
@@ -211,10 +221,10 @@ def stop_workers() -> None:
 class _Worker:
     process: Any
     conn: Any
+    #: [index of the file being read, when it started (0: none)], written by the worker.
+    state: Any
     #: The files sent and not yet answered, in the order the worker takes them.
     pending: deque[tuple[int, Task]] = field(default_factory=deque)
-    #: When the file in progress started (its first-pending file), for the per-file deadline.
-    since: float = 0.0
 
 
 def _run_pool(
@@ -223,14 +233,15 @@ def _run_pool(
     timeout: float,
     progress: Callable[[int, int], None] | None,
 ) -> Iterator[FileResult]:
-    """Files in worker processes, each with its own deadline.
+    """Files in worker processes, each file with its own deadline.
 
-    Workers are forked processes fed batches over a pipe (cheaper than a pool's task queue
-    and measured as fast as ``multiprocessing.Pool`` on the bench's 1,000 files); each answers
-    file by file, so the parent always knows which file a worker is on. A worker that dies
-    (its sentinel fires) or spends more than ``timeout`` seconds on one file is replaced: that
-    file is an F001, the rest of its batch goes back in the queue. Results are yielded in
-    file order."""
+    Workers are forked processes fed batches over a pipe, answering a batch at a time (as
+    ``multiprocessing.Pool`` does, and as fast on the bench's 1,000 files). Each worker notes
+    in shared memory which file it is on and since when, so the parent, without being woken
+    per file, knows the file a dead worker (its sentinel fires) was reading and when a file
+    has run past ``timeout``: that file is an F001, the worker is replaced, and the rest of
+    its files (also those it finished but had not yet sent) go back in the queue. Results are
+    yielded in file order."""
     import multiprocessing
     import time
     from multiprocessing.connection import wait
@@ -247,21 +258,20 @@ def _run_pool(
 
     def spawn() -> _Worker:
         parent, child = context.Pipe()
-        process = context.Process(target=_serve, args=(child,), daemon=True)
+        state = context.RawArray("d", 2)
+        process = context.Process(target=_serve, args=(child, state), daemon=True)
         process.start()
         _LIVE.add(process)
         child.close()
-        return _Worker(process, parent)
+        return _Worker(process, parent, state)
 
     def feed(worker: _Worker) -> None:
         # Two batches in hand: the worker never waits for the parent between batches.
         while queue and len(worker.pending) < 2 * size:
             batch = queue.popleft()
-            if not worker.pending:
-                worker.since = time.monotonic()
             worker.pending.extend(batch)
             try:
-                worker.conn.send([task for _, task in batch])
+                worker.conn.send(batch)
             except OSError:  # it died: its sentinel fires next, and the batch is redone
                 return
 
@@ -272,28 +282,29 @@ def _run_pool(
         if progress:
             progress(done, len(tasks))
 
-    def drain(worker: _Worker) -> None:
-        """Results a stopped worker sent before it stopped."""
-        try:
-            while worker.conn.poll():
-                result = worker.conn.recv()
+    def receive(worker: _Worker) -> None:
+        """Every batch of results the worker has sent; EOFError once it is gone."""
+        while worker.pending and worker.conn.poll():
+            for result in worker.conn.recv():
                 index, _ = worker.pending.popleft()
                 finish(index, result)
-        except (EOFError, OSError):
-            pass
 
     def replace_worker(worker: _Worker, reason: str, **detail: object) -> None:
+        culprit = int(worker.state[0]) if worker.state[1] else None
         if worker.process.is_alive():
             worker.process.kill()
         worker.process.join()
         _LIVE.discard(worker.process)
-        drain(worker)
+        with contextlib.suppress(EOFError, OSError):
+            receive(worker)
         worker.conn.close()
-        if worker.pending:
-            index, task = worker.pending.popleft()
+        pending = list(worker.pending)
+        if pending:
+            at = next((i for i, (index, _) in enumerate(pending) if index == culprit), 0)
+            index, task = pending.pop(at)
             finish(index, _failed(shown_name(task[0]), reason, **detail))
-            if worker.pending:
-                queue.appendleft(list(worker.pending))
+            if pending:
+                queue.appendleft(pending)
         pool.remove(worker)
         if queue:
             fresh = spawn()
@@ -315,7 +326,8 @@ def _run_pool(
             if not busy:  # pragma: no cover - every task is either queued or pending
                 raise RuntimeError("lint pool lost track of a file")
             now = time.monotonic()
-            wait_for = max(0.0, min(w.since + timeout for w in busy) - now)
+            deadlines = [w.state[1] + timeout for w in busy if w.state[1]]
+            wait_for = max(0.01, min(deadlines, default=now + timeout) - now)
             handles = [w.conn for w in busy] + [w.process.sentinel for w in busy]
             fired = set(wait(handles, timeout=wait_for))
             now = time.monotonic()
@@ -323,17 +335,13 @@ def _run_pool(
                 dead = worker.process.sentinel in fired
                 if worker.conn in fired:
                     try:
-                        while worker.pending and worker.conn.poll():
-                            index, _ = worker.pending[0]
-                            result = worker.conn.recv()
-                            worker.pending.popleft()
-                            finish(index, result)
-                            worker.since = time.monotonic()
+                        receive(worker)
                     except (EOFError, OSError):
                         dead = True
+                started = worker.state[1]
                 if dead:
                     replace_worker(worker, "reason.crashed")
-                elif worker.pending and now - worker.since >= timeout:
+                elif worker.pending and started and now - started >= timeout:
                     replace_worker(worker, "reason.timeout", seconds=f"{timeout:g}")
                 else:
                     feed(worker)
