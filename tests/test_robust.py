@@ -277,10 +277,14 @@ HOSTILE_NAMES = [
 
 @pytest.fixture
 def hostile_names(tmp_path: Path) -> Path:
-    book = write(tmp_path / "source.xlsx")
+    """One campaign per hostile name: copies of one campaign would be one campaign to compare
+    (same project and period), which names none of the files."""
     folder = tmp_path / "names"
     folder.mkdir()
-    for name in HOSTILE_NAMES:
+    for i, name in enumerate(HOSTILE_NAMES):
+        data = example_data()
+        data["info"]["project"] = f"campaign {i}"
+        book = write(tmp_path / f"source{i}.xlsx", data)
         shutil.copy(book, os.path.join(os.fsencode(folder), name))
     return folder
 

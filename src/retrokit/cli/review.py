@@ -41,14 +41,10 @@ def init(
         Path | None,
         typer.Option("--from", help=h("help.from")),
     ] = None,
-    kind: Annotated[
-        str, typer.Option("--kind", help="review (the retrospective) or plan (the campaign plan).")
-    ] = "review",
+    kind: Annotated[str, typer.Option("--kind", help=h("help.kind"))] = "review",
     plan: Annotated[
         Path | None,
-        typer.Option(
-            "--from-plan", help="Fill basic info and one KPI per goal from a plan workbook."
-        ),
+        typer.Option("--from-plan", help=h("help.from_plan")),
     ] = None,
 ) -> None:
     """Create a new retrospective (or plan) workbook to fill in Excel, WPS or LibreOffice."""

@@ -1165,8 +1165,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "A lesson has no applicable scenario.",
     },
     "summary.R001": {
-        "zh-CN": "同一问题环节在所检查的两个或更多工作簿中反复出现。",
-        "en": "The same problem area recurs in two or more workbooks of the linted set.",
+        "zh-CN": "同一问题环节在所检查的两个或更多活动中反复出现。",
+        "en": "The same problem area recurs in two or more campaigns of the linted set.",
     },
     "summary.R002": {
         "zh-CN": "一项改进措施被延续两次或更多次而没有进展。",
@@ -1275,28 +1275,28 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "label.missing": {"zh-CN": "未填写", "en": "not filled in"},
     "help.max_text": {
         "zh-CN": "拒绝被单元格重复引用后超过此大小的共享文本（128 MiB）。",
-        "zh-TW": "拒絕被儲存格重複引用後超過此大小的共用文字（128 MiB）。",
+        "zh-TW": "拒絕被單元格重複引用後超過此大小的共享文本（128 MiB）。",
         "en": "Refuse shared text repeated by cells beyond this (128 MiB).",
     },
     "help.timeout": {
         "zh-CN": "单个文件最多可读取的秒数，超时即报告该文件（30）。",
-        "zh-TW": "單一檔案最多可讀取的秒數，逾時即回報該檔案（30）。",
+        "zh-TW": "單個檔案最多可讀取的秒數，超時即報告該檔案（30）。",
         "en": "Seconds one file may take before it is reported (30).",
     },
     "help.raw_csv": {
         "zh-CN": "CSV 文本保持原样，供数据管道使用（默认在以 = + - @ 开头的文本前加 '，以免表格软件执行它）。",
-        "zh-TW": "CSV 文字保持原樣，供資料管線使用（預設在以 = + - @ 開頭的文字前加 '，以免試算表軟體執行它）。",
+        "zh-TW": "CSV 文本保持原樣，供資料管道使用（預設在以 = + - @ 開頭的文本前加 '，以免表格軟體執行它）。",
         "en": "CSV text exactly as typed, for data pipelines (by default text starting with "
         "= + - @ gets a leading ' so spreadsheets do not run it).",
     },
     "help.template": {
         "zh-CN": "pptx：公司的母版演示文稿，沿用其版式和字体。",
-        "zh-TW": "pptx：公司的母片簡報，沿用其版面配置和字型。",
+        "zh-TW": "pptx：公司的母版簡報，沿用其版式和字型。",
         "en": "pptx: the company's master deck, its layouts and fonts.",
     },
     "help.presenter": {
         "zh-CN": "pptx：标题页上的汇报人姓名。",
-        "zh-TW": "pptx：標題頁上的簡報者姓名。",
+        "zh-TW": "pptx：標題頁上的彙報人姓名。",
         "en": "pptx: the name on the title slide.",
     },
     # --- the plan workbook (issue 17) -----------------------------------------------------
@@ -1559,4 +1559,71 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "Monday to Friday: the holiday data does not cover these years); hold it within 3-5 "
         "working days.",
     },
+    "summary.B001": {
+        "zh-CN": "预算明细加总与总预算不一致。",
+        "en": "The budget lines do not add up to the total budget.",
+    },
+    "summary.B002": {
+        "zh-CN": "某预算行超出计划 10% 以上，或总花费超出预算。",
+        "en": "A line spent more than 10% over its plan, or the total is over budget.",
+    },
+    "summary.B003": {
+        "zh-CN": "预算中没有应急备用金。",
+        "en": "The budget keeps no contingency line.",
+    },
+    "summary.G001": {
+        "zh-CN": "目标缺少达成路径、负责人或时间节点。",
+        "en": "A goal has no path, owner or deadline.",
+    },
+    "summary.G002": {"zh-CN": "目标的量化目标不是数字。", "en": "A goal's target is not a number."},
+    "summary.K004": {
+        "zh-CN": "KPI 的方向是从名称、维度或团队词表推断的。",
+        "en": "A KPI's direction was inferred from its name, dimension or the team's words.",
+    },
+    "summary.M001": {
+        "zh-CN": "核心目标按当前进度预计达不到阈值。",
+        "en": "A core goal's projection misses the threshold.",
+    },
+    "summary.P001": {
+        "zh-CN": "任务之间的前置依赖形成了循环。",
+        "en": "Tasks depend on each other in a cycle.",
+    },
+    "summary.P002": {
+        "zh-CN": "任务在其前置任务结束之前就开始了。",
+        "en": "A task starts before a task it depends on ends.",
+    },
+    "summary.P003": {
+        "zh-CN": "填写的工期与任务的起止日期不一致。",
+        "en": "The typed duration disagrees with the task's dates.",
+    },
+    "summary.P004": {
+        "zh-CN": "任务依赖了一个不存在的编号。",
+        "en": "A task depends on an id no task has.",
+    },
+    "summary.P005": {
+        "zh-CN": "任务已过结束时间但尚未完成。",
+        "en": "A task is past its end and not done.",
+    },
+    "summary.P006": {
+        "zh-CN": "任务超出了活动的起止日期。",
+        "en": "A task runs outside the campaign's dates.",
+    },
+    "summary.P007": {"zh-CN": "任务没有负责人。", "en": "A task has no owner."},
+    "summary.X001": {
+        "zh-CN": "高可能性、高影响的风险缺少应对措施或负责人。",
+        "en": "A high-likelihood, high-impact risk has no response or no owner.",
+    },
+    "help.kind": {
+        "zh-CN": "工作簿类型：review（复盘）或 plan（活动方案）。",
+        "zh-TW": "工作簿型別：review（復盤）或 plan（活動方案）。",
+        "en": "review (the retrospective) or plan (the campaign plan).",
+    },
+    "help.from_plan": {
+        "zh-CN": "从方案工作簿填入基本信息，并为每个目标生成一行 KPI。",
+        "zh-TW": "從方案工作簿填入基本資訊，併為每個目標生成一行 KPI。",
+        "en": "Fill basic info and one KPI per goal from a plan workbook.",
+    },
+    "export.overall_rate": {"zh-CN": "核心目标达成率", "en": "Overall achievement"},
+    "export.overall_basis": {"zh-CN": "达成率口径", "en": "Overall basis"},
+    "export.direction_source": {"zh-CN": "方向来源", "en": "Direction from"},
 }

@@ -74,6 +74,8 @@ def _plain(value: float, kpi: KpiResult, lang: Lang) -> str:
     factor, unit = _unit(kpi, lang)
     size, suffix = _scale(kpi, factor, lang)
     shown = value * factor / size
+    if not abs(shown) < _COMPACT_LIMIT:  # babel's decimal context cannot quantize these
+        return f"{shown:.3g}{suffix}" + (f" {unit}" if unit else "")
     text = str(format_decimal(round(shown, 2), locale=_babel(lang), group_separator=size == 1))
     return f"{text}{suffix}" + (f" {unit}" if unit else "")
 

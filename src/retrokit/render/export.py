@@ -73,15 +73,17 @@ _COMPUTED = {
 
 def header_labels(table: str, lang: Lang) -> dict[str, str]:
     """The headers of ``table`` in ``lang``: a sheet's column label, or the catalogue's."""
-    from retrokit.i18n import t
+    from retrokit.i18n import has, t
     from retrokit.workbook.schema import INFO, KPIS, LESSONS, PROBLEMS
 
     sheet = {"campaigns": INFO, "kpis": KPIS, "problems": PROBLEMS, "lessons": LESSONS}[table]
+    on_sheet = {c.key for c in sheet.columns}
     labels = {}
     for key in table_columns()[table]:
-        if key in _COMPUTED[table]:
+        if key in _COMPUTED[table] or key not in on_sheet:
             name = "result" if (table, key) == ("kpis", "status") else key
-            labels[key] = t(f"export.{name}", lang)
+            # A computed column without a label of its own keeps its key, as in JSON.
+            labels[key] = t(f"export.{name}", lang) if has(f"export.{name}") else key
         else:
             labels[key] = sheet.column(key).label(lang)
     return labels
