@@ -11,6 +11,7 @@ percent-formatted 0.05) are read here from ``styles.xml`` (parsed as XML) and th
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import struct
 import zipfile
@@ -95,6 +96,8 @@ class Package:
     _text: int = 0
     #: Python size of each shared string, read when the first sheet is checked.
     _string_sizes: list[int] | None = None
+    #: An upper bound of the largest shared string's size, from one scan of the part.
+    _longest_string: int | None = None
     shared_strings_part: str | None = None
 
     def check_sheet(self, name: str) -> None:
@@ -148,17 +151,20 @@ class Package:
     def _shared_text(self, part: str) -> int:
         """The bytes of text the cells of ``part`` materialise: each string cell's own object,
         and the shared string it uses, once per use."""
-        if self._string_sizes is None:
-            self._string_sizes = _string_sizes(self.path, self.zip, self.shared_strings_part)
-        sizes = self._string_sizes
         xml = self.sheet_xml(part)
-        # Cheap bound first: every cell a string, every value the longest shared string.
+        # Cheap bound first: every cell a string, every value the longest shared string. A
+        # string's size is bounded by its <si> element's bytes (UTF-8 text, markup and
+        # entities never take fewer bytes than the Python string holds), found in one scan;
+        # the shared strings are parsed only when that bound is not enough.
+        if self._longest_string is None:
+            self._longest_string = _longest_string_bound(self, self.shared_strings_part)
         bound = (xml.count(b"<c") + xml.count(b":c")) * PER_STRING
-        if sizes:
-            bound += (xml.count(b"<v") + xml.count(b":v")) * max(sizes)
+        bound += (xml.count(b"<v") + xml.count(b":v")) * self._longest_string
         if bound + self._text <= self.limits.max_text_bytes:
             return bound
-        return text_bytes(xml, sizes)
+        if self._string_sizes is None:
+            self._string_sizes = _string_sizes(self.path, self.zip, self.shared_strings_part)
+        return text_bytes(xml, self._string_sizes)
 
     def sheet_xml(self, part: str) -> bytes:
         if part not in self._xml:
@@ -598,6 +604,20 @@ def _shared_strings_part(
 
 
 _EMPTY_STR = 49  # sys.getsizeof("") on CPython 3.11+
+_SI_START = re.compile(rb"<(?:[\w.-]+:)?si[\s>/]")
+
+
+def _longest_string_bound(package: Package, part: str | None) -> int:
+    """An upper bound of the largest shared string's size as a Python string: the longest
+    stretch of the part from one <si> to the next (or to the end)."""
+    if part is None:
+        return 0
+    xml = package.sheet_xml(part)
+    starts = [m.start() for m in _SI_START.finditer(xml)]
+    if not starts:
+        return 0
+    starts.append(len(xml))
+    return max(b - a for a, b in itertools.pairwise(starts))
 
 
 def _string_sizes(path: Path, zf: zipfile.ZipFile, part: str | None) -> list[int]:
