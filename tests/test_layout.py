@@ -302,3 +302,9 @@ def test_a_new_sheet_set_reads_without_touching_the_reader(tmp_path: Path) -> No
         "2024-06-10",
     ]
     assert [(f.code, f.cell) for f in wb.findings] == [("V001", "C4")]
+
+
+def test_a_plan_beside_the_reviews_is_not_a_campaign(example_zh: Path) -> None:
+    api.scaffold_workbook(example_zh.parent / "plan.xlsx", kind="plan", example=True)
+    campaigns = api.load_campaigns([example_zh.parent], today=TODAY)
+    assert [Path(c.workbook.path).name for c in campaigns] == ["summer.xlsx"]

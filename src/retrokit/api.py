@@ -153,8 +153,9 @@ def load_campaigns(
     limits: Limits | None = None,
     on_skip: Callable[[Path, UnreadableWorkbook], None] | None = None,
 ) -> list[Campaign]:
-    """Read and compute every workbook under ``paths``, for compare, lessons and export. No
-    rule runs; a file that cannot be read is passed to ``on_skip`` (lock files silently)."""
+    """Read and compute every retrospective under ``paths``, for compare, lessons and export.
+    No rule runs; a file that cannot be read is passed to ``on_skip`` (lock files silently);
+    a plan workbook in the same folder is not a campaign's review and is left out."""
     from retrokit.method import DEFAULT_THRESHOLD, analyze
     from retrokit.workbook.files import discover, is_lock_file
 
@@ -167,6 +168,8 @@ def load_campaigns(
         except UnreadableWorkbook as exc:
             if on_skip is not None:
                 on_skip(path, exc)
+            continue
+        if workbook.kind != "review":
             continue
         analysis = analyze(
             workbook,
