@@ -160,6 +160,7 @@ def _start_worker_process() -> None:
     from retrokit import fsutil
 
     faulthandler.disable()  # a worker's crash is the parent's F001, not a stack dump
+    _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the command line's handler
     fsutil._PENDING.clear()  # the parent's temp file is the parent's to remove
@@ -170,6 +171,25 @@ def _start_worker_process() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY_BYTES, WORKER_MEMORY_BYTES))
     except (ImportError, ValueError, OSError):  # pragma: no cover - not on this platform
         pass
+
+
+def _die_with_parent() -> None:
+    """A worker never outlives the lint process. The command line's SIGINT/SIGTERM handler
+    kills the workers it knows, but one forked in the same instant is not known yet; and a
+    forked worker holds copies of every pipe (its own included, so it never reads EOF) and of
+    the caller's stdout, which would keep a pipeline waiting forever. Linux kills it when its
+    parent dies; a parent already gone is checked after asking."""
+    import multiprocessing
+    import signal
+
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    parent = multiprocessing.parent_process()
+    if parent is not None and os.getppid() != parent.pid:
+        os._exit(0)
 
 
 def _failed(path: str, reason: str, **detail: object) -> FileResult:
