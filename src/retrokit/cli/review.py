@@ -198,12 +198,8 @@ def report(
     from retrokit.render.report import as_of_date, default_output, render
 
     fmt = pick_format(fmt, output, REPORT_FORMATS, "html", lang, [workbook])
-    choice(fmt, tuple(REPORT_FORMATS), "--format", lang)
+    # pick_format has refused an -o naming the workbook; the default sits beside it.
     target = Path(output) if output and output != "-" else default_output(workbook, fmt)  # type: ignore[arg-type]
-    if output != "-" and target.exists() and target.resolve() == workbook.resolve():
-        from retrokit.cli.app import fail_t
-
-        fail_t("err.report_over_workbook", 2, lang, path=target)
     cfg, result = _analysis(
         workbook,
         config,

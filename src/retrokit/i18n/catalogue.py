@@ -43,11 +43,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-CN": "{option} 只能是 {choices}，不能是 {value}。",
         "en": "{option} must be {choices}, not {value}.",
     },
-    "err.report_over_workbook": {
-        "zh-CN": "{path}：报告不能写在它读取的工作簿上，请用 -o 另选输出文件。",
-        "en": "{path}: refusing to write the report over the workbook it reads; choose another "
-        "output with -o.",
-    },
     "err.format_suffix": {
         "zh-CN": "{path}：后缀 {suffix} 与输出格式 {format} 不符，请改用 {expected} 结尾的文件名，"
         "或去掉 --format 让后缀决定格式。",

@@ -553,10 +553,6 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "{path}：输出文件就是要读取的工作簿，写入会覆盖它；请用 -o 另选一个文件。",
             "{path}：輸出檔案就是要讀取的工作簿，寫入會覆蓋它；請用 -o 另選一個檔案。",
         ),
-        "err.report_over_workbook": (
-            "{path}：报告不能写在它读取的工作簿上，请用 -o 另选输出文件。",
-            "{path}：報告不能寫在它讀取的工作簿上，請用 -o 另選輸出檔案。",
-        ),
         "err.suffix": (
             "{path}: 文件名必须以 .xlsx 结尾，例如 复盘.xlsx。",
             "{path}: 檔名必須以 .xlsx 結尾，例如 復盤.xlsx。",

@@ -21,12 +21,9 @@ from retrokit.workbook.scaffold import (
     TABLE_ROWS,
     _col_letter,
     _fill_rows,
-    _header_label,
-    _localise,
-    _style_header,
-    _validation,
     _write_meta,
     _write_table,
+    write_fields,
 )
 from retrokit.workbook.schema import Lang, Sheet
 
@@ -36,28 +33,6 @@ GANTT_COLUMNS = 61
 GANTT_DAY_LIMIT = 60
 BAR_FILL = "4472C4"
 TODAY_FILL = "F4B183"
-
-
-def _write_fields(wb: Any, sheet: Sheet, lang: Lang, values: dict[str, Any] | None) -> Any:
-    from openpyxl.styles import Alignment, Font
-
-    ws = wb.create_sheet(sheet.name(lang))
-    ws.append([t("label.field", lang), t("label.value", lang)])
-    _style_header(ws, 2)
-    ws.column_dimensions["A"].width = 16
-    ws.column_dimensions["B"].width = 48
-    for i, column in enumerate(sheet.columns, start=2):
-        ws.cell(row=i, column=1, value=_header_label(column, lang)).font = Font(bold=True)
-        cell = ws.cell(row=i, column=2)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        if column.type.number_format:
-            cell.number_format = column.type.number_format
-        dv = _validation(column, lang, f"B{i}")
-        if dv is not None:
-            ws.add_data_validation(dv)
-        if values is not None and values.get(column.key) not in (None, ""):
-            column.type.write(cell, _localise(values[column.key], lang), column, lang)
-    return ws
 
 
 def overview_cell(key: str) -> str:
@@ -167,7 +142,7 @@ def build_plan_workbook(
 
     wb = Workbook()
     wb.remove(wb.active)
-    _write_fields(wb, OVERVIEW, lang, example.OVERVIEW if filled else None)
+    write_fields(wb, OVERVIEW, lang, example.OVERVIEW if filled else None)
     tables: tuple[tuple[Sheet, list[dict[str, Any]]], ...] = (
         (GOALS, example.GOALS),
         (TASKS, example.TASKS),

@@ -150,27 +150,33 @@ def _width(column: Column, lang: Lang) -> float:
     return max(column.width, needed)
 
 
-def _write_info(wb: Any, lang: Lang, filled: bool, values: Mapping[str, Any] | None = None) -> None:
+def write_fields(wb: Any, sheet: Sheet, lang: Lang, values: Mapping[str, Any] | None) -> Any:
+    """A field/value sheet (basic info, the plan's overview): each field's label, its value
+    cell formatted, validated and prompted by its column type, and ``values`` where given
+    (text keyed by language, as the examples hold it, is taken in ``lang``)."""
     from openpyxl.styles import Alignment, Font
 
-    ws = wb.create_sheet(INFO.name(lang))
+    ws = wb.create_sheet(sheet.name(lang))
     ws.append([t("label.field", lang), t("label.value", lang)])
     _style_header(ws, 2)
     ws.column_dimensions["A"].width = 16
     ws.column_dimensions["B"].width = 48
-    for i, field in enumerate(INFO.columns, start=2):
-        ws.cell(row=i, column=1, value=_header_label(field, lang)).font = Font(bold=True)
-        value_cell = ws.cell(row=i, column=2)
-        value_cell.alignment = Alignment(wrap_text=True, vertical="top")
-        if field.type.number_format:
-            value_cell.number_format = field.type.number_format
-        dv = _validation(field, lang, f"B{i}")
+    for i, column in enumerate(sheet.columns, start=2):
+        ws.cell(row=i, column=1, value=_header_label(column, lang)).font = Font(bold=True)
+        cell = ws.cell(row=i, column=2)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if column.type.number_format:
+            cell.number_format = column.type.number_format
+        dv = _validation(column, lang, f"B{i}")
         if dv is not None:
             ws.add_data_validation(dv)
-        if filled:
-            field.type.write(value_cell, _localise(example.INFO[field.key], lang), field, lang)
-        elif values is not None and values.get(field.key) not in (None, ""):
-            field.type.write(value_cell, values[field.key], field, lang)
+        if values is not None and values.get(column.key) not in (None, ""):
+            column.type.write(cell, _localise(values[column.key], lang), column, lang)
+    return ws
+
+
+def _write_info(wb: Any, lang: Lang, filled: bool, values: Mapping[str, Any] | None = None) -> None:
+    write_fields(wb, INFO, lang, example.INFO if filled else values)
 
 
 def _write_table(wb: Any, sheet: Sheet, lang: Lang) -> Any:
