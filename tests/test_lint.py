@@ -14,6 +14,7 @@ from builders import TODAY, example_data, write
 from conftest import SHARED, need_shared, run_cli
 from retrokit.lint import (
     Config,
+    ConfigError,
     check_workbook,
     load_config,
     make_selection,
@@ -332,6 +333,18 @@ def test_per_file_ignores_and_retrokit_toml(messy: Path, tmp_path: Path) -> None
         "lint", "retros", "--config", str(cfg), "--today", "2024-07-20", cwd=messy.parent
     )
     assert proc.returncode == 0, proc.stdout
+
+
+def test_retrokit_toml_may_keep_the_pyproject_header(tmp_path: Path) -> None:
+    """A retrokit.toml that copied ``[tool.retrokit]`` from pyproject.toml means the same."""
+    cfg = tmp_path / "retrokit.toml"
+    cfg.write_text('[tool.retrokit]\nignore = ["W001"]\nthreshold = 0.8\n', encoding="utf-8")
+    loaded = load_config(cfg)
+    assert loaded.threshold == 0.8 and "W001" in loaded.ignore
+    cfg.write_text('select = ["A"]\n[tool.retrokit]\nignore = ["W001"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as refused:
+        load_config(cfg)
+    assert "unknown key 'tool'" in refused.value.message("en")
 
 
 @pytest.mark.parametrize(

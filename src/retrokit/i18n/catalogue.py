@@ -1502,7 +1502,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # --- issue 14: direction, overall rate, channels, compare -----------------------------------
     "K004": {
         "zh-CN": "指标“{metric}”的方向是按{source}推断的：{direction}；如不对，请在“方向”列写明。",
-        "en": "KPI '{metric}' is taken as {direction}, inferred from {source}; if that is wrong, "
+        "en": "KPI '{metric}' is taken as '{direction}', inferred from {source}; if that is wrong, "
         "fill its 'Direction' column.",
     },
     "doc.K004": {

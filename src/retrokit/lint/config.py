@@ -193,6 +193,12 @@ def _load_file(path: Path, required: bool) -> Config | None:
         if table is None:
             return Config(source=where) if required else None
         return parse_config(table, where)
+    tool = data.get("tool")
+    nested = tool.get("retrokit") if isinstance(tool, dict) and set(data) == {"tool"} else None
+    if isinstance(nested, dict) and set(tool) == {"retrokit"}:  # type: ignore[arg-type]
+        # A retrokit.toml that copied the [tool.retrokit] header from pyproject.toml means the
+        # same settings; any other key beside it is still refused by parse_config.
+        return parse_config(nested, where)
     return parse_config(data, where)
 
 
