@@ -120,6 +120,22 @@ def test_existing_file_is_never_overwritten_without_force(tmp_path: Path) -> Non
     assert sha(path) != before
 
 
+@pytest.mark.parametrize("option", ["--from", "--from-plan"])
+def test_init_never_writes_over_the_workbook_it_reads(tmp_path: Path, option: str) -> None:
+    """``init X --from X --force`` would replace the filled workbook with a blank one."""
+    source = tmp_path / "filled.xlsx"
+    kind = ["--kind", "plan"] if option == "--from-plan" else []
+    assert run_cli("init", str(source), "--example", *kind).returncode == 0
+    link = tmp_path / "link.xlsx"
+    link.symlink_to(source)
+    before = sha(source)
+    for target in (source, link):
+        proc = run_cli("init", str(target), option, str(source), "--force", "--lang", "en")
+        assert proc.returncode == 2, proc.stderr
+        assert "would overwrite" in proc.stderr and proc.stderr.count("\n") == 1
+    assert sha(source) == before
+
+
 def test_bad_paths_get_one_line_errors(tmp_path: Path) -> None:
     proc = run_cli("init", str(tmp_path / "missing" / "r.xlsx"), "--lang", "en")
     assert proc.returncode == 2 and "does not exist" in proc.stderr and proc.stderr.count("\n") == 1

@@ -198,6 +198,7 @@ def scaffold_workbook(
     from retrokit.method.campaigns import carry_over
     from retrokit.workbook.scaffold import init
 
+    _refuse_overwriting_a_source(Path(path), previous, plan)
     if kind == "plan":
         from retrokit.workbook.plan_scaffold import init_plan
 
@@ -218,6 +219,24 @@ def scaffold_workbook(
         problems=problems,
         info=info,
     )
+
+
+def _refuse_overwriting_a_source(path: Path, *sources: PathLike | None) -> None:
+    """A usage error when the new workbook's path is a workbook it is made from (even
+    through a link): with ``force`` it would replace the file it reads."""
+    import os
+
+    from retrokit.errors import UsageError
+
+    for source in sources:
+        if source is None or not path.exists():
+            continue
+        try:
+            same = os.path.samefile(path, source)
+        except OSError:
+            same = False
+        if same:
+            raise UsageError("err.init_over_source", path=path)
 
 
 def _from_plan(path: PathLike, lang: Lang) -> tuple[dict[str, Any], list[dict[str, Any]]]:

@@ -1621,4 +1621,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "export.overall_rate": {"zh-CN": "核心目标达成率", "en": "Overall achievement"},
     "export.overall_basis": {"zh-CN": "达成率口径", "en": "Overall basis"},
     "export.direction_source": {"zh-CN": "方向来源", "en": "Direction from"},
+    "err.init_over_source": {
+        "zh-CN": "{path}：新工作簿的路径就是 --from/--from-plan 要读取的工作簿，写入会覆盖它；请另选一个文件名。",
+        "en": "{path}: the new workbook would overwrite the workbook given to --from/--from-plan; "
+        "choose another file name.",
+    },
 }
