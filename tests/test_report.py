@@ -49,6 +49,20 @@ def test_html_golden_with_charts_aside(example: str, update_golden: bool) -> Non
     check_golden(f"{Path(example).stem}.report.html", SVG.sub("<svg/>", text), update_golden)
 
 
+@pytest.mark.parametrize("lang", ["zh-CN", "zh-TW", "en"])
+def test_markdown_emphasis_renders_in_commonmark(example_zh: Path, lang: str) -> None:
+    """Bold next to punctuation (80.0%**¹, 'Key question: **') stays literal asterisks on
+    GitHub; a CommonMark parser must see every ** as emphasis."""
+    from markdown_it import MarkdownIt
+
+    html = (
+        MarkdownIt("commonmark")
+        .enable("table")
+        .render(report(example_zh, "--format", "md", "--lang", lang))
+    )
+    assert "**" not in html and html.count("<strong>") >= 3
+
+
 def test_same_workbook_gives_byte_identical_output(example_zh: Path) -> None:
     for fmt in ("html", "md"):
         assert report(example_zh, "--format", fmt) == report(example_zh, "--format", fmt)
