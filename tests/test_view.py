@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+from builders import example_data, write
 from conftest import ROOT
 from retrokit.method import analyze
 from retrokit.render.view import Rows, review_view
@@ -53,3 +55,25 @@ def test_svg_and_png_come_from_the_same_chart_data() -> None:
     assert svg.startswith("<svg") and "73.3%" in svg and "曝光量" in svg
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 2000
     assert charts.svg(charts.achievement_bars(bars, "达成率", "n/a")) == svg
+
+
+def test_lessons_are_grouped_by_the_words_people_use(tmp_path: Path) -> None:
+    """经验/教训 are the usual pair; a category nobody defined is 'uncategorised', never '-'."""
+    data = example_data()
+    first, second = data["lessons"]
+    data["lessons"] = [
+        {**first, "category": "经验"},
+        {**second, "category": "教训"},
+        {**second, "category": "随手记"},
+    ]
+    data["kpis"][0]["dimension"] = "其它"
+    path = write(tmp_path / "r.xlsx", data)
+    result = analyze(read_workbook(path), today=TODAY)
+    assert result.kpis[0].dimension == "other"
+    for lang, names in {
+        "zh-CN": ["成功经验", "改进教训", "未分类"],
+        "zh-TW": ["成功經驗", "改進教訓", "未分類"],
+        "en": ["Success", "Lesson", "Uncategorised"],
+    }.items():
+        groups = review_view(result, lang).lessons_by_category
+        assert [g.category for g in groups] == names

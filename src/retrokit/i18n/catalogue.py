@@ -1626,4 +1626,5 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{path}: the new workbook would overwrite the workbook given to --from/--from-plan; "
         "choose another file name.",
     },
+    "lessons.uncategorised": {"zh-CN": "未分类", "zh-TW": "未分類", "en": "Uncategorised"},
 }

@@ -552,7 +552,7 @@ def _lesson_groups(lessons: Sequence[LessonResult], lang: Lang) -> tuple[LessonG
         if items:
             groups.append(
                 LessonGroup(
-                    choice.label(lang) if choice else "-",
+                    choice.label(lang) if choice else t("lessons.uncategorised", lang),
                     Rows(items, lambda x: lesson_row(x, lang)),
                 )
             )

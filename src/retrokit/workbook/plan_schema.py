@@ -45,7 +45,7 @@ BUDGET_CATEGORY = _choices(
     ("staff", {"zh-CN": "人力", "zh-TW": "人力", "en": "Staff"}, "人力成本", "people", "labour", "labor"),
     ("tech", {"zh-CN": "技术", "zh-TW": "技術", "en": "Tech"}, "technology"),
     ("contingency", {"zh-CN": "应急备用金", "zh-TW": "應急備用金", "en": "Contingency"}, "备用金", "備用金", "预备金", "預備金", "reserve"),
-    ("other", {"zh-CN": "其他", "zh-TW": "其他", "en": "Other"}),
+    ("other", {"zh-CN": "其他", "zh-TW": "其他", "en": "Other"}, "其它"),
 )
 RISK_STATUS = _choices(
     "risk_status",

@@ -88,7 +88,7 @@ PROJECT_TYPE = _choices(
     ("brand", {"zh-CN": "品牌活动", "zh-TW": "品牌活動", "en": "Brand"}, "brand campaign"),
     ("traffic", {"zh-CN": "引流活动", "zh-TW": "引流活動", "en": "Traffic"}, "traffic campaign"),
     ("periodic", {"zh-CN": "阶段性总结", "zh-TW": "階段性總結", "en": "Periodic review"}, "periodic"),
-    ("other", {"zh-CN": "其他", "zh-TW": "其他", "en": "Other"}),
+    ("other", {"zh-CN": "其他", "zh-TW": "其他", "en": "Other"}, "其它"),
 )
 DIMENSION = _choices(
     "dimension",
@@ -98,7 +98,7 @@ DIMENSION = _choices(
     ("revenue", {"zh-CN": "收益", "zh-TW": "收益", "en": "Revenue"}, "营收", "營收"),
     ("cost", {"zh-CN": "成本", "zh-TW": "成本", "en": "Cost"}, "费用", "費用"),
     ("users", {"zh-CN": "用户", "zh-TW": "使用者", "en": "Users"}, "user", "用戶"),
-    ("other", {"zh-CN": "其他", "zh-TW": "其他", "en": "Other"}),
+    ("other", {"zh-CN": "其他", "zh-TW": "其他", "en": "Other"}, "其它"),
 )
 DIRECTION = _choices(
     "direction",
@@ -130,9 +130,9 @@ STATUS = _choices(
 )
 CATEGORY = _choices(
     "category",
-    ("success", {"zh-CN": "成功经验", "zh-TW": "成功經驗", "en": "Success"}),
+    ("success", {"zh-CN": "成功经验", "zh-TW": "成功經驗", "en": "Success"}, "经验", "經驗", "成功", "亮点", "亮點"),
     ("lesson", {"zh-CN": "改进教训", "zh-TW": "改進教訓", "en": "Lesson"}, "教训", "教訓"),
-    ("surprise", {"zh-CN": "意外发现", "zh-TW": "意外發現", "en": "Surprise"}),
+    ("surprise", {"zh-CN": "意外发现", "zh-TW": "意外發現", "en": "Surprise"}, "意外", "惊喜", "驚喜"),
 )
 RESULT = _choices(
     "result",
