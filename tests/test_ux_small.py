@@ -113,3 +113,25 @@ def test_export_csv_over_an_existing_folder_says_folder(example_zh: Path, tmp_pa
             env={"RETROKIT_LANG": lang},
         )
         assert proc.returncode != 0 and word in proc.stderr, proc.stderr
+
+
+def test_the_locale_speaks_where_no_workbook_does(example_zh: Path, tmp_path: Path) -> None:
+    """Without --lang or RETROKIT_LANG, messages that come before (or without) a workbook follow
+    the locale; a workbook's own language still beats the locale for what is said about it."""
+    en = {"LANG": "en_US.UTF-8", "RETROKIT_LANG": ""}
+    tw = {"LANG": "zh_TW.UTF-8", "RETROKIT_LANG": ""}
+    assert "An action has no owner." in run_cli("rules", env=en).stdout
+    assert "Fix:" in run_cli("rule", "A001", env=en).stdout
+    assert "沒有責任人" in run_cli("rule", "A001", env=tw).stdout
+    missing = run_cli("analyze", str(tmp_path / "missing.xlsx"), env=en)
+    assert missing.returncode == 2 and "does not exist" in missing.stderr
+    assert "达成率" in run_cli("analyze", str(example_zh), env=en).stdout
+
+
+def test_lang_before_the_command_sets_the_whole_run() -> None:
+    helped = run_cli("--help", "--lang", "en")
+    assert helped.returncode == 0 and "Commands" in helped.stdout
+    assert "An action has no owner." in run_cli("--lang", "en", "rules").stdout
+    assert run_cli("--lang", "en", "rule", "A001", "--lang", "zh-TW").stdout.count("修復") == 1
+    refused = run_cli("--lang", "xx", "rules")
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1

@@ -166,8 +166,13 @@ def main_callback(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help=h("help.version")),
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """Scaffold, analyze, report on and lint campaign retrospective workbooks."""
+    if lang is not None:
+        # `retrokit --lang en COMMAND`: the whole run speaks it, as RETROKIT_LANG would make
+        # it (a command's own --lang still wins).
+        os.environ["RETROKIT_LANG"] = output_lang(lang)
 
 
 # --- messages ---------------------------------------------------------------------------------
@@ -209,10 +214,11 @@ def ui_lang(value: str | None = None) -> "Lang":
 
 
 def output_lang(value: str | None, default: str | None = None) -> "Lang":
-    """The language of a command's output: --lang, RETROKIT_LANG, the workbook's, zh-CN."""
-    from retrokit.i18n import DEFAULT_LANG, check_lang
+    """The language of a command's output: --lang, RETROKIT_LANG, the workbook's, else the
+    locale (LC_ALL, LC_MESSAGES, LANG), else zh-CN."""
+    from retrokit.i18n import check_lang
 
-    value = value or os.environ.get("RETROKIT_LANG") or default or DEFAULT_LANG
+    value = value or os.environ.get("RETROKIT_LANG") or default or environment_lang()
     try:
         return check_lang(value)
     except ValueError:
