@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from builders import example_data, write
+from retrokit.api import analyze_workbook
 from retrokit.method import (
     ALL_CHANNELS,
     Direction,
@@ -16,6 +21,7 @@ from retrokit.method import (
     summarise,
 )
 from retrokit.method.analysis import _round10
+from retrokit.render.view import review_view
 from retrokit.workbook.schema import DIMENSION
 
 finite = st.floats(allow_nan=False, allow_infinity=False)
@@ -102,3 +108,34 @@ def test_roll_ups_count_each_group_as_one_at_a_time_would(kpis: list[KpiResult])
     # first-seen order of channels (a blank one counted under all), list order of dimensions
     assert list(got["by_channel"]) == list(want["by_channel"])
     assert list(got["by_dimension"]) == list(want["by_dimension"])
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "zh-TW", "en"])
+def test_nothing_of_a_bad_thing_is_exceeded_not_undefined(tmp_path: Path, lang: str) -> None:
+    """客诉量 10 allowed, 0 received: the best outcome, not an undefined rate (V004)."""
+    data = example_data()
+    data["kpis"] = [
+        {
+            "dimension": "other",
+            "metric": "客诉量",
+            "direction": "lower",
+            "target": 10,
+            "actual": 0,
+            "core": "yes",
+        },
+        {
+            "dimension": "other",
+            "metric": "退款率",
+            "direction": "lower",
+            "target": "2%",
+            "actual": "0%",
+            "core": "yes",
+        },
+    ]
+    result = analyze_workbook(write(tmp_path / "r.xlsx", data), today=dt.date(2024, 8, 8))
+    assert [(k.rate, k.status) for k in result.kpis] == [(None, Status.EXCEEDED)] * 2
+    assert result.summary["overall_rate"] == 1.0
+    assert not [f for f in result.findings if f.code == "V004"]
+    view = review_view(result, lang)
+    expected = {"zh-CN": "实际为 0", "zh-TW": "實際為 0", "en": "actual 0"}[lang]
+    assert view.rates is not None and [b.text for b in view.rates.bars] == [expected] * 2

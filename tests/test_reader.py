@@ -101,7 +101,9 @@ def test_labels_follow_the_threshold() -> None:
 def test_undefined_rates_are_reported_not_crashed() -> None:
     assert achievement_rate(0, 5, Direction.HIGHER) == (None, "V004.zero")
     assert achievement_rate(-5, 5, Direction.HIGHER) == (None, "V004.signs")
-    assert achievement_rate(5, 0, Direction.LOWER) == (None, "V004.signs")
+    assert achievement_rate(5, -1, Direction.LOWER) == (None, "V004.signs")
+    # no complaints where 5 were allowed: no ratio, and no error either (exceeded)
+    assert achievement_rate(5, 0, Direction.LOWER) == (None, None)
 
 
 def test_a_5_why_chain_splits_on_arrows() -> None:

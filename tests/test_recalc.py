@@ -74,7 +74,10 @@ CASES: list[Case] = [
     ("revenue", ("利润", "Profit"), "higher", 100, -20, PLAIN, PLAIN),
     ("revenue", ("亏损收窄", "Loss narrowing"), "higher", -50, 10, PLAIN, PLAIN),
     ("cost", ("退款", "Refunds"), "lower", 30, -5, PLAIN, PLAIN),
-    ("cost", ("CPA", "CPA"), None, 30, 0, PLAIN, PLAIN),
+    ("cost", ("CPA", "CPA"), None, 30, 0, PLAIN, PLAIN),  # lower, nothing spent: exceeded
+    ("engagement", ("客诉量", "Complaints received"), "lower", 10, 0, PLAIN, PLAIN),
+    ("engagement", ("退款率", "Refund rate"), None, 0.02, 0, PCT, PCT),
+    ("cost", ("退款", "Refunds"), "lower", 0, 0, PLAIN, PLAIN),  # zero target: undefined
     ("engagement", ("投诉量", "Complaints"), None, 0, 5, PLAIN, PLAIN),
     ("users", ("新客", "New customers"), "higher", 0, 10, PLAIN, PLAIN),
     ("users", ("会员数", "Members"), "higher", 0, 0, PLAIN, PLAIN),

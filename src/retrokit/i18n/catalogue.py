@@ -1627,4 +1627,5 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "choose another file name.",
     },
     "lessons.uncategorised": {"zh-CN": "未分类", "zh-TW": "未分類", "en": "Uncategorised"},
+    "label.zero_actual": {"zh-CN": "实际为 0", "zh-TW": "實際為 0", "en": "actual 0"},
 }

@@ -174,14 +174,17 @@ def achievement_rate(
     """actual/target when higher is better, target/actual when lower is better.
 
     Returns (rate, None) or (None, reason) when the ratio is undefined: a zero target, or signs
-    that make it meaningless (a negative target; a lower-is-better actual at or below zero).
+    that make it meaningless (a negative target; a lower-is-better actual below zero). A
+    lower-is-better actual of 0 has no ratio either, but is no error: (None, None).
     """
     if target == 0:
         return None, "V004.zero"
     if target < 0:
         return None, "V004.signs"
     if direction is Direction.LOWER:
-        if actual <= 0:
+        if actual == 0:
+            return None, None  # exceeded, with no ratio to show (_nothing_of_a_bad_thing)
+        if actual < 0:
             return None, "V004.signs"
         rate = target / actual
     else:
@@ -189,6 +192,12 @@ def achievement_rate(
     if not math.isfinite(rate):  # 1e300 / 1e-300: no float holds it
         return None, "V004.range"
     return rate, None
+
+
+def _nothing_of_a_bad_thing(target: float | None, actual: float | None, d: Direction) -> bool:
+    """A lower-is-better KPI whose actual is 0 against a positive target (no complaints where
+    10 were allowed): the best outcome there is, though target/actual has no value."""
+    return d is Direction.LOWER and actual == 0 and target is not None and target > 0
 
 
 def result_status(rate: float | None, threshold: float = DEFAULT_THRESHOLD) -> Status | None:
@@ -278,7 +287,9 @@ def evaluate_kpi(
         actual=None if a is None else _round10(a),
         gap=gap,
         rate=None if rate is None else _round10(rate),
-        status=result_status(rate, threshold),
+        status=Status.EXCEEDED
+        if _nothing_of_a_bad_thing(t, a, direction)
+        else result_status(rate, threshold),
         core=v.get("core") == "yes",
         analysis=v.get("analysis"),
         undefined_reason=reason,
@@ -421,7 +432,11 @@ def overall_rate(kpis: tuple[KpiResult, ...]) -> tuple[float | None, str]:
     (None when no KPI is rated) and its basis, ``core`` or ``all``."""
     core = [k for k in kpis if k.core]
     basis = "core" if core else "all"
-    rates = [min(k.rate, 1.0) for k in (core or kpis) if k.rate is not None]
+    rates = [
+        1.0 if k.rate is None else min(k.rate, 1.0)
+        for k in (core or kpis)
+        if k.rate is not None or k.status is Status.EXCEEDED
+    ]
     return (round(sum(rates) / len(rates), 10) if rates else None), basis
 
 

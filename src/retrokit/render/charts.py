@@ -78,13 +78,21 @@ def png(fig: Any, dpi: int = 200) -> bytes:
     return buf.getvalue()
 
 
+def _length(bar: Bar) -> float:
+    """A bar's length in percent: its rate up to the axis cap; an exceeded KPI without a rate
+    (a lower-is-better actual of 0) reaches the cap; an unrated one has none."""
+    if bar.rate is not None:
+        return min(bar.rate, AXIS_CAP) * 100
+    return AXIS_CAP * 100 if bar.status == "exceeded" else 0.0
+
+
 def achievement_bars(bars: Sequence[Bar], title: str, na_text: str) -> Any:
     """Achievement rate per KPI as horizontal bars against the 100% line, coloured by label."""
     plt = _pyplot()
     height = 0.9 + 0.38 * max(1, len(bars))
     fig, ax = plt.subplots(figsize=(7.5, height))
     labels = [b.label for b in bars][::-1]
-    values = [min(b.rate, AXIS_CAP) * 100 if b.rate is not None else 0 for b in bars][::-1]
+    values = [_length(b) for b in bars][::-1]
     colours = [COLOURS.get(b.status, COLOURS[None]) for b in bars][::-1]
     y = range(len(bars))
     ax.barh(list(y), values, color=colours, height=0.6)
@@ -93,8 +101,8 @@ def achievement_bars(bars: Sequence[Bar], title: str, na_text: str) -> Any:
     ax.set_xlim(0, top)
     texts = []
     for yi, b in zip(y, list(bars)[::-1], strict=True):
-        shown = b.text if b.rate is not None else na_text
-        x = min(b.rate, AXIS_CAP) * 100 if b.rate is not None else 0
+        shown = b.text if b.rate is not None or b.status else na_text
+        x = _length(b)
         texts.append(ax.text(x + top * 0.01, yi, shown, va="center", fontsize=9, zorder=3))
     ax.set_yticks(list(y), labels)
     _clear_of_line(fig, ax, texts, 100, top * 0.015)

@@ -105,7 +105,9 @@ def gap(kpi: KpiResult, lang: Lang) -> str:
 
 
 def rate(kpi: KpiResult, lang: Lang) -> str:
-    return percent(kpi.rate) if kpi.rate is not None else t("label.na", lang)
+    if kpi.rate is not None:
+        return percent(kpi.rate)
+    return t("label.zero_actual" if kpi.status else "label.na", lang)
 
 
 def date(value: Any) -> str:

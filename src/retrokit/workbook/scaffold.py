@@ -105,9 +105,12 @@ def kpi_formulas(row: int, lang: Lang) -> dict[str, str]:
             f'=IF({both},IF({lower},IF(AND({tgt}>0,{act}>0),{tgt}/{act},""),'
             f'IF({tgt}>0,{act}/{tgt},"")),"")'
         ),
+        # A lower-is-better actual of 0 against a positive target has no rate but is the best
+        # outcome there is (retrokit.method.analysis._nothing_of_a_bad_thing).
         "result": (
             f"=IF(ISNUMBER({rate}),IF({rounded}>1,{labels['exceeded']},"
-            f'IF({rounded}>={THRESHOLD_CELL},{labels["met"]},{labels["missed"]})),"")'
+            f"IF({rounded}>={THRESHOLD_CELL},{labels['met']},{labels['missed']})),"
+            f'IF(AND({both},{tgt}>0),IF(AND({act}=0,{lower}),{labels["exceeded"]},""),""))'
         ),
     }
 
