@@ -233,11 +233,13 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "config.unreadable": ("无法读取文件", "無法讀取檔案"),
         "deck.actions": ("改进行动（按优先级）", "改進行動（按優先順序）"),
+        "deck.budget_table": ("分类预算执行", "分類預算執行"),
         "deck.by_channel": ("分渠道达成率", "分渠道達成率"),
         "deck.contents": ("目录", "目錄"),
         "deck.continued": ("{title}（续）", "{title}（續）"),
         "deck.core_goals": ("核心目标", "核心目標"),
         "deck.count": ("KPI 数", "KPI 數"),
+        "deck.critical_path": ("关键路径（★）：{path}", "關鍵路徑（★）：{path}"),
         "deck.full_text": ("幻灯片上缩短的完整内容：", "幻燈片上縮短的完整內容："),
         "deck.goals": ("目标", "目標"),
         "deck.layout.content": ("标题和内容（标题和正文占位符）", "標題和內容（標題和正文佔位符）"),
@@ -245,7 +247,12 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "标题幻灯片（标题和副标题占位符）",
             "標題幻燈片（標題和副標題佔位符）",
         ),
+        "deck.milestone": ("里程碑", "里程碑"),
         "deck.note.asks": ("需要大家支持的行动：{items}。", "需要大家支援的行動：{items}。"),
+        "deck.note.budget_table": (
+            "这张表按类别列出计划与实际花费，红色是超出计划 10% 以上的类别。",
+            "這張表按類別列出計劃與實際花費，紅色是超出計劃 10% 以上的類別。",
+        ),
         "deck.note.channel": (
             "分渠道看，{best}表现最好，{worst}最弱。",
             "分渠道看，{best}表現最好，{worst}最弱。",
@@ -253,6 +260,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "deck.note.contents": (
             "我们分{count}部分来看：{sections}。",
             "我們分{count}部分來看：{sections}。",
+        ),
+        "deck.note.critical_path": (
+            "关键路径是 {path}，这条线上任何一天的延误都会推迟整个活动。",
+            "關鍵路徑是 {path}，這條線上任何一天的延誤都會推遲整個活動。",
         ),
         "deck.note.gap": ("{metric}（达成率 {rate}）", "{metric}（達成率 {rate}）"),
         "deck.note.gaps": ("差距最大的是：{items}。", "差距最大的是：{items}。"),
@@ -269,9 +280,25 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "横轴是实施难度，纵轴是影响程度；左上角是高影响、低难度，应当优先做。",
             "橫軸是實施難度，縱軸是影響程度；左上角是高影響、低難度，應當優先做。",
         ),
+        "deck.note.occurred": ("发生的是：{items}。", "發生的是：{items}。"),
+        "deck.note.over_budget": ("超支 {amount}，需要说明原因。", "超支 {amount}，需要說明原因。"),
         "deck.note.overdue": (
             "其中 {count} 项已逾期，需要马上跟进。",
             "其中 {count} 項已逾期，需要馬上跟進。",
+        ),
+        "deck.note.path_on_time": ("关键路径按期完成。", "關鍵路徑按期完成。"),
+        "deck.note.path_open": ("关键路径还没有走完。", "關鍵路徑還沒有走完。"),
+        "deck.note.path_slip": (
+            "关键路径最终延后 {days} 天完成。",
+            "關鍵路徑最終延後 {days} 天完成。",
+        ),
+        "deck.note.phase": (
+            "{phase}（{start} 至 {end}，以“{milestone}”收尾）",
+            "{phase}（{start} 至 {end}，以“{milestone}”收尾）",
+        ),
+        "deck.note.phases": (
+            "活动分 {count} 个阶段推进：{phases}。",
+            "活動分 {count} 個階段推進：{phases}。",
         ),
         "deck.note.problem": ("{problem}，根因是{cause}", "{problem}，根因是{cause}"),
         "deck.note.problems": (
@@ -286,7 +313,26 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "每根柱子是一个 KPI 的达成率，颜色对应结果：绿色超额完成，黄色基本完成，红色未完成。",
             "每根柱子是一個 KPI 的達成率，顏色對應結果：綠色超額完成，黃色基本完成，紅色未完成。",
         ),
+        "deck.note.risks": (
+            "我们事先准备了 {count} 项风险预案，实际发生了 {occurred} 项。",
+            "我們事先準備了 {count} 項風險預案，實際發生了 {occurred} 項。",
+        ),
+        "deck.note.roi": (
+            "按归因收入除以实际花费，{best}回报最高（ROI {best_roi}），{worst}最低（ROI "
+            "{worst_roi}）；整体 ROI {overall}。红色表示低于 1，即收入不抵花费。",
+            "按歸因收入除以實際花費，{best}回報最高（ROI {best_roi}），{worst}最低（ROI "
+            "{worst_roi}）；整體 ROI {overall}。紅色表示低於 1，即收入不抵花費。",
+        ),
+        "deck.note.roi_table": (
+            "这张表列出每个预算项的花费、归因收入和 ROI，供会后查阅。",
+            "這張表列出每個預算項的花費、歸因收入和 ROI，供會後查閱。",
+        ),
+        "deck.note.schedule_table": (
+            "表中 ★ 是关键路径上的任务；延误天数标红的任务晚于计划完成。",
+            "表中 ★ 是關鍵路徑上的任務；延誤天數標紅的任務晚於計劃完成。",
+        ),
         "deck.note.section": ("第{number}部分：{title}。", "第{number}部分：{title}。"),
+        "deck.note.strategy": ("回顾一下当初的打法：{items}。", "回顧一下當初的打法：{items}。"),
         "deck.note.table": (
             "这一页列出第 {first} 至 {last} 项，共 {total} 项。",
             "這一頁列出第 {first} 至 {last} 項，共 {total} 項。",
@@ -295,13 +341,25 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "今天我来复盘{project}，数据统计截至 {date}。",
             "今天我來復盤{project}，資料統計截至 {date}。",
         ),
+        "deck.note.under_budget": ("结余 {amount}。", "結餘 {amount}。"),
+        "deck.note.worst_slip": (
+            "关键路径上延误最多的是 {task}，晚了 {days} 天。",
+            "關鍵路徑上延誤最多的是 {task}，晚了 {days} 天。",
+        ),
         "deck.overall": ("整体达成", "整體達成"),
         "deck.period": ("活动周期", "活動週期"),
         "deck.period_value": ("{start} 至 {end}", "{start} 至 {end}"),
+        "deck.phase_dates": ("起止", "起止"),
+        "deck.phase_tasks": ("任务数", "任務數"),
+        "deck.phases": ("阶段与里程碑", "階段與里程碑"),
         "deck.presenter": ("汇报人：{name}", "彙報人：{name}"),
         "deck.problems": ("问题与根因", "問題與根因"),
         "deck.rate": ("达成率", "達成率"),
         "deck.rates_title": ("各 KPI 达成率", "各 KPI 達成率"),
+        "deck.risks": ("风险预案与应对", "風險預案與應對"),
+        "deck.roi": ("各预算项 ROI", "各預算項 ROI"),
+        "deck.roi_series": ("ROI", "ROI"),
+        "deck.roi_table": ("预算项投入产出", "預算項投入產出"),
         "deck.root_cause": ("根因", "根因"),
         "deck.s.challenges": ("挑战与经验", "挑戰與經驗"),
         "deck.s.execution": ("执行过程", "執行過程"),
@@ -309,7 +367,20 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "deck.s.overview": ("项目概述", "專案概述"),
         "deck.s.results": ("成果数据", "成果資料"),
         "deck.s.strategy": ("策略回顾", "策略回顧"),
+        "deck.schedule_done": (
+            "已完成 {done} 项：按期 {on_time} 项，延期 {late} 项",
+            "已完成 {done} 項：按期 {on_time} 項，延期 {late} 項",
+        ),
+        "deck.schedule_overdue": (
+            "逾期未完成 {count} 项：{items}",
+            "逾期未完成 {count} 項：{items}",
+        ),
+        "deck.schedule_summary": ("排期与关键路径", "排期與關鍵路徑"),
+        "deck.slip": ("延误(天)", "延誤(天)"),
+        "deck.strategy": ("核心策略与传播主题", "核心策略與傳播主題"),
         "deck.surprises": ("意外发现", "意外發現"),
+        "deck.unassigned": ("未指定", "未指定"),
+        "deck.variance": ("差异", "差異"),
         "direction.config": ("团队配置的词", "團隊配置的詞"),
         "direction.name": ("名称", "名稱"),
         "doc.A001": (
