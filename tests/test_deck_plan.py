@@ -291,6 +291,11 @@ def test_two_hundred_tasks_and_long_cells_stay_inside_the_slide(tmp_path: Path, 
     ]
     values = [v for c in bars for v in c.series[0].values]
     assert values == pytest.approx([x.roi for x in plan.budget.lines])
+    # 9 channels: the pie keeps the 7 largest and the other 2 as one slice
+    mix = next(c for c in charts(prs) if c.chart_type == XL_CHART_TYPE.PIE)
+    planned = [g.planned for g in plan.budget.by_channel]
+    assert list(mix.series[0].values) == [*planned[:7], sum(planned[7:])]
+    assert mix.plots[0].categories[-1] == t("deck.other_channels", lang, count=2)  # type: ignore[arg-type]
     # long text is shortened on the slide, in full in the notes
     long = LONG_EN if lang == "en" else LONG_ZH
     said = "\n".join(notes(s) for s in prs.slides)

@@ -1757,4 +1757,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-CN": "表中 ★ 是关键路径上的任务；延误天数标红的任务晚于计划完成。",
         "en": "★ marks a task on the critical path; a red slip is a task that finished late.",
     },
+    "deck.other_channels": {
+        "zh-CN": "其余 {count} 个渠道",
+        "zh-TW": "其餘 {count} 個通路",
+        "en": "{count} more channels",
+    },
 }

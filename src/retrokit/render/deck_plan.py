@@ -145,7 +145,11 @@ def strategy(plan: PlanAnalysis, view: ReviewView) -> Section:
     mix = [g for g in plan.budget.by_channel if g.planned > 0]
     if any(g.name for g in mix):
         names = [g.name or t("deck.unassigned", lang) for g in mix]
-        top = mix[0]
+        values = [g.planned for g in mix]
+        if len(mix) > len(PALETTE):  # a pie stays legible: the largest, then the rest as one
+            keep = len(PALETTE) - 1
+            rest = t("deck.other_channels", lang, count=len(mix) - keep)
+            names, values = [*names[:keep], rest], [*values[:keep], sum(values[keep:])]
         slides.append(
             Slide(
                 t("deck.channel_mix", lang),
@@ -153,15 +157,15 @@ def strategy(plan: PlanAnalysis, view: ReviewView) -> Section:
                     "deck.note.channel_mix",
                     lang,
                     top=names[0],
-                    share=display.percent(top.share or 0.0),
+                    share=display.percent(mix[0].share or 0.0),
                     count=len(mix),
                 ),
                 chart=CategoryChart(
                     "pie",
                     BUDGET.column("planned").label(lang),
                     tuple(names),
-                    tuple(g.planned for g in mix),
-                    tuple(PALETTE[i % len(PALETTE)] for i in range(len(mix))),
+                    tuple(values),
+                    PALETTE[: len(values)],
                     "#,##0",
                 ),
             )
