@@ -323,3 +323,15 @@ def test_libreoffice_opens_the_two_hundred_task_deck(tmp_path: Path) -> None:
     prs, _ = plan_deck(big_plan(tmp_path, "zh-CN"), out)
     pdf = libreoffice_convert(out, tmp_path / "pdf", "pdf")
     assert _pdf_pages(pdf) == len(prs.slides)
+
+
+def test_the_plan_modules_load_only_with_a_plan() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, retrokit.render.deck, retrokit.render.deck_outline\n"
+        "print(sorted(m for m in sys.modules if 'plan' in m))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.stdout.strip() == "[]", proc.stderr
