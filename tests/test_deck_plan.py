@@ -14,6 +14,7 @@ from plan_builders import Book, plan_file
 from retrokit import api
 from retrokit.i18n import t
 from retrokit.method.plan import PlanAnalysis, finish_slip
+from retrokit.render.deck_plan import serial
 from retrokit.workbook.plan_schema import BUDGET_CATEGORY, PHASE, TASK_STATUS
 from test_deck import _outside, _pdf_pages, _runs_without_ea, charts, notes, titles
 
@@ -70,6 +71,7 @@ def test_the_plan_adds_phases_strategy_execution_and_roi(tmp_path: Path) -> None
         "渠道组合（计划预算占比）",
         "03 执行过程",
         "排期与关键路径",
+        "甘特图（计划与实际）",
         "排期执行（计划与实际）",
         "预算执行（计划与实际）",
         "分类预算执行",
@@ -121,11 +123,23 @@ def test_the_strategy_comes_from_the_plan_overview(tmp_path: Path) -> None:
 def test_charts_equal_the_plan_analysis(tmp_path: Path) -> None:
     prs, plan = plan_deck(plan_file(tmp_path), tmp_path / "d.pptx")
     found = charts(prs)
-    mix, budget, roi = found[0], found[1], found[-2]
+    mix, gantt, budget, roi = found[0], found[1], found[2], found[-2]
     b = plan.budget
     assert mix.chart_type == XL_CHART_TYPE.PIE
     assert list(mix.series[0].values) == [g.planned for g in b.by_channel]
     assert list(mix.plots[0].categories) == [g.name or "未指定" for g in b.by_channel]
+
+    assert gantt.chart_type == XL_CHART_TYPE.BAR_STACKED
+    starts, days, late = (list(x.values) for x in gantt.series)
+    assert starts == [serial(x.start) for x in plan.tasks if x.start]
+    assert days == [(x.end - x.start).days + 1 for x in plan.tasks if x.start and x.end]
+    assert late == [max(finish_slip(x, TODAY) or 0, 0) for x in plan.tasks]
+    assert late[5] == 2  # T6 finished two days after its planned end
+    assert list(gantt.plots[0].categories)[5] == "T6 物料生产与备货"
+    critical = [str(p.format.fill.fore_color.rgb) for i, p in enumerate(gantt.series[1].points)
+                if plan.tasks[i].critical]  # fmt: skip
+    assert set(critical) == {"C0392B"}
+    assert gantt.value_axis.tick_labels.number_format == "m/d"
 
     assert budget.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
     assert list(budget.plots[0].categories) == [
@@ -182,7 +196,7 @@ def test_three_languages_with_east_asian_typefaces(tmp_path: Path, lang: str) ->
     prs, _ = plan_deck(plan_file(tmp_path, lang), out, lang)  # type: ignore[arg-type]
     shown = titles(prs)
     for key in ("deck.phases", "deck.strategy", "deck.schedule", "deck.budget", "deck.roi",
-                "deck.schedule_summary", "deck.risks", "deck.channel_mix"):  # fmt: skip
+                "deck.schedule_summary", "deck.risks", "deck.channel_mix", "deck.gantt"):  # fmt: skip
         assert t(key, lang) in shown  # type: ignore[arg-type]
     for key in ("deck.s.strategy", "deck.s.execution"):
         assert any(s.endswith(t(key, lang)) for s in shown)  # type: ignore[arg-type]
@@ -216,7 +230,7 @@ LONG_ZH = "物料延误导致上线推迟，" * 30  # 300 characters
 LONG_EN = ("The launch waited for a supplier who had promised the boxes a week earlier. " * 5)[:300]
 
 
-def big_plan(tmp: Path, lang: str) -> Path:
+def big_plan(tmp: Path, lang: str, tasks: int = 200) -> Path:
     """200 tasks, 40 budget lines and 300-character cells wherever people write text."""
     long = LONG_EN if lang == "en" else LONG_ZH
 
@@ -227,12 +241,12 @@ def big_plan(tmp: Path, lang: str) -> Path:
             book.set("overview", 0, key, long)
         start = dt.date(2024, 6, 1)
         book.set("overview", 0, "end", start + dt.timedelta(days=220))
-        for i in range(200):
+        for i in range(tasks):
             row, day = i + 2, start + dt.timedelta(days=i)
             values = {
                 "id": f"T{i + 1}",
                 "task": long if i % 7 == 0 else f"Task {i + 1}",
-                "phase": PHASE.choices[i * 6 // 200].label(lang),  # type: ignore[arg-type]
+                "phase": PHASE.choices[i * 6 // tasks].label(lang),  # type: ignore[arg-type]
                 "owner": long if i == 3 else "Lead",
                 "start": day,
                 "end": day + dt.timedelta(days=1),
@@ -335,3 +349,18 @@ def test_the_plan_modules_load_only_with_a_plan() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stdout.strip() == "[]", proc.stderr
+
+
+def test_a_gantt_of_thirty_tasks_continues_on_a_second_slide(tmp_path: Path) -> None:
+    prs, plan = plan_deck(big_plan(tmp_path, "zh-CN", tasks=30), tmp_path / "g.pptx")
+    assert _outside(prs) == []
+    shown = titles(prs)
+    assert shown.count("甘特图（计划与实际）") == 1 and "甘特图（计划与实际）（续）" in shown
+    gantts = [c for c in charts(prs) if c.chart_type == XL_CHART_TYPE.BAR_STACKED]
+    assert [len(c.plots[0].categories) for c in gantts] == [20, 10]
+    starts = [v for c in gantts for v in c.series[0].values]
+    assert starts == [serial(x.start) for x in plan.tasks if x.start]
+    # every part keeps the whole campaign's date axis, so bars line up across slides
+    assert {(c.value_axis.minimum_scale, c.value_axis.maximum_scale) for c in gantts} == {
+        (gantts[0].value_axis.minimum_scale, gantts[0].value_axis.maximum_scale)
+    }

@@ -1762,4 +1762,23 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-TW": "其餘 {count} 個通路",
         "en": "{count} more channels",
     },
+    "deck.gantt": {
+        "zh-CN": "甘特图（计划与实际）",
+        "zh-TW": "甘特圖（計畫與實際）",
+        "en": "Gantt chart: plan and actual",
+    },
+    "deck.gantt_planned": {"zh-CN": "计划工期", "zh-TW": "計畫工期", "en": "Planned"},
+    "deck.gantt_slip": {"zh-CN": "延后完成", "en": "Finished late"},
+    "deck.note.gantt": {
+        "zh-CN": "每根横条是一项任务的计划起止，红色是关键路径上的任务，橙色是实际完成晚于计划的天数。",
+        "zh-TW": "每根橫條是一項任務的計畫起止，紅色是關鍵路徑上的任務，橙色是實際完成晚於計畫的天數。",
+        "en": "Each bar is a task's planned dates; red ones are on the critical path, and orange "
+        "shows the days a task finished after its planned end.",
+    },
+    "deck.gantt_start": {"zh-CN": "开始", "en": "Start"},
+    "deck.gantt_key": {
+        "zh-CN": "红色：关键路径上的任务　蓝色：其他任务　橙色：晚于计划完成的天数",
+        "zh-TW": "紅色：關鍵路徑上的任務　藍色：其他任務　橙色：晚於計畫完成的天數",
+        "en": "Red: on the critical path. Blue: other tasks. Orange: days finished after the plan.",
+    },
 }

@@ -241,6 +241,8 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "deck.count": ("KPI 数", "KPI 數"),
         "deck.critical_path": ("关键路径（★）：{path}", "關鍵路徑（★）：{path}"),
         "deck.full_text": ("幻灯片上缩短的完整内容：", "幻燈片上縮短的完整內容："),
+        "deck.gantt_slip": ("延后完成", "延後完成"),
+        "deck.gantt_start": ("开始", "開始"),
         "deck.goals": ("目标", "目標"),
         "deck.layout.content": ("标题和内容（标题和正文占位符）", "標題和內容（標題和正文佔位符）"),
         "deck.layout.title": (

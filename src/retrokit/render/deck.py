@@ -38,6 +38,7 @@ from retrokit.render.deck_master import Master, Rect, body_of, open_master
 from retrokit.render.deck_outline import (
     CategoryChart,
     ClusteredBars,
+    Gantt,
     Matrix,
     Outline,
     Slide,
@@ -55,6 +56,8 @@ EMU_PER_PT = 12700
 EMU_PER_IN = 914400
 MATRIX_COLOUR = "#1565c0"  # an open action on the matrix, as in the HTML chart
 BAR_COLOUR = "#1565c0"  # a bar with no status to show
+#: The Gantt chart's colours, as in the plan's HTML report (critical, other, and a slip).
+GANTT_CRITICAL, GANTT_NORMAL, GANTT_SLIP = "#c0392b", "#4472c4", "#e67e22"
 
 TITLE_PT, BODY_PT, TABLE_PT, CHART_PT, NOTES_PT = 28, 16, 12, 11, 12
 LINE = 1.3  # line height per point of font size, generous for CJK faces
@@ -262,7 +265,7 @@ class Builder:
         elif s.table is not None:
             self.table_slides(s, s.table)
         elif (
-            isinstance(s.chart, CategoryChart | ClusteredBars)
+            isinstance(s.chart, CategoryChart | ClusteredBars | Gantt)
             and len(s.chart.categories) > BARS_PER_SLIDE
         ):
             c = s.chart  # a bar chart is read at BARS_PER_SLIDE bars; more continue
@@ -283,6 +286,8 @@ class Builder:
             self.matrix(slide, s.chart, area)
         elif isinstance(s.chart, ClusteredBars):
             self.clustered_bars(slide, s.chart, area)
+        elif isinstance(s.chart, Gantt):
+            self.gantt(slide, s.chart, area)
         elif s.chart is not None:
             self.category_chart(slide, s.chart, area)
         self._notes(slide, notes)
@@ -462,6 +467,51 @@ class Builder:
                     point.format.fill.solid()
                     point.format.fill.fore_color.rgb = rgb(point_colour(status, series.colour))
 
+    def gantt(self, slide: Any, g: Gantt, r: Rect) -> None:
+        """A native stacked-bar Gantt chart: an unfilled bar up to each start, the planned
+        days (critical tasks in red) and the days finished late, on a date axis."""
+        from pptx.chart.data import CategoryChartData
+        from pptx.enum.chart import XL_CHART_TYPE
+        from pptx.util import Emu
+
+        chart_data: Any = CategoryChartData  # untyped in python-pptx
+        data = chart_data(number_format="0")
+        per = per_line(r.width // 3, CHART_PT)
+        data.categories = [shorten(x, per, 1) for x in g.categories]
+        for name, values in zip(g.names, (g.starts, g.planned, g.slips), strict=True):
+            data.add_series(name, values)
+        frame = slide.shapes.add_chart(
+            XL_CHART_TYPE.BAR_STACKED, Emu(r.left), Emu(r.top), Emu(r.width), Emu(r.height), data
+        )
+        chart = frame.chart
+        self._chart_fonts(chart)
+        plot = chart.plots[0]
+        plot.gap_width = 40
+        plot.overlap = 100
+        chart.category_axis.reverse_order = True  # the first task on top, as in the table
+        axis = chart.value_axis
+        axis.minimum_scale, axis.maximum_scale = g.first, g.last + 1
+        span = g.last + 1 - g.first
+        axis.major_unit = 1 if span <= 14 else 7 if span <= 120 else 30
+        axis.has_major_gridlines = True
+        axis.tick_labels.number_format = "m/d"
+        axis.tick_labels.number_format_is_linked = False
+        offset, planned, slip = chart.series
+        offset.format.fill.background()
+        offset.format.line.fill.background()
+        planned.format.fill.solid()
+        planned.format.fill.fore_color.rgb = rgb(GANTT_NORMAL)
+        for i, critical in enumerate(g.critical):
+            if critical:
+                point = planned.points[i]
+                point.format.fill.solid()
+                point.format.fill.fore_color.rgb = rgb(GANTT_CRITICAL)
+        slip.format.fill.solid()
+        slip.format.fill.fore_color.rgb = rgb(GANTT_SLIP)
+        # No legend: viewers disagree on hiding the offset series' entry (c:legendEntry), so
+        # the slide's lead says what the colours mean.
+        chart.has_legend = False
+
     def matrix(self, slide: Any, m: Matrix, r: Rect) -> None:
         """Impact x effort as a native XY scatter; points sharing a cell are nudged apart."""
         from pptx.chart.data import XyChartData
@@ -533,8 +583,19 @@ def point_colour(status: str | None, fallback: str) -> str:
     return COLOURS.get(status, fallback) if status else fallback
 
 
-def _part(c: CategoryChart | ClusteredBars, part: slice) -> CategoryChart | ClusteredBars:
+def _part(
+    c: CategoryChart | ClusteredBars | Gantt, part: slice
+) -> CategoryChart | ClusteredBars | Gantt:
     """The chart's categories in ``part``, with their values and colours."""
+    if isinstance(c, Gantt):
+        return replace(
+            c,
+            categories=c.categories[part],
+            starts=c.starts[part],
+            planned=c.planned[part],
+            slips=c.slips[part],
+            critical=c.critical[part],
+        )
     if isinstance(c, CategoryChart):
         return replace(
             c, categories=c.categories[part], values=c.values[part], colours=c.colours[part]

@@ -66,6 +66,21 @@ class ClusteredBars:
 
 
 @dataclass(frozen=True)
+class Gantt:
+    """Tasks as bars on a date axis: from the planned start over the planned days, then the
+    days a task finished past its end. Dates are Excel's day serials, as charts store them."""
+
+    categories: tuple[str, ...]
+    starts: tuple[float, ...]
+    planned: tuple[float, ...]  # days, the end day included
+    slips: tuple[float, ...]  # days finished late, 0 when on time
+    critical: tuple[bool, ...]
+    first: float  # the axis' first and last day
+    last: float
+    names: tuple[str, str, str]  # the series: start, planned days, days late
+
+
+@dataclass(frozen=True)
 class MatrixPoint:
     label: str
     effort: int  # 1 low .. 3 high
@@ -89,7 +104,7 @@ class Slide:
     lead: str = ""  # one short paragraph above a table or chart
     bullets: tuple[str, ...] = ()
     table: Table | None = None
-    chart: CategoryChart | ClusteredBars | Matrix | None = None
+    chart: CategoryChart | ClusteredBars | Gantt | Matrix | None = None
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from retrokit.render import display
 from retrokit.render.deck_outline import (
     CategoryChart,
     ClusteredBars,
+    Gantt,
     Section,
     Series,
     Slide,
@@ -41,6 +42,8 @@ ACTUAL_COLOUR = "#1565c0"
 #: Slices of the channel mix, in the order of their planned share.
 PALETTE = ("#1565c0", "#2e7d32", "#f9a825", "#6a1b9a", "#00838f", "#ef6c00", "#5d4037", "#9e9e9e")
 OVERRUN = 1.10  # spent over 10% above plan is an overrun, as B002 says
+GANTT_TASKS = 40  # a Gantt chart of more tasks (two slides of bars) is left to the table
+EXCEL_EPOCH = dt.date(1899, 12, 30)  # day 0 of the serials charts store dates as
 
 
 def _label(choices: ChoiceList, code: str | None, lang: Lang) -> str:
@@ -282,7 +285,46 @@ def _schedule(plan: PlanAnalysis, view: ReviewView) -> list[Slide]:
     )
     return [
         Slide(t("deck.schedule_summary", lang), notes, bullets=tuple(b for b in bullets if b)),
+        *_gantt(plan, lang),
         Slide(t("deck.schedule", lang), t("deck.note.schedule_table", lang), table=table),
+    ]
+
+
+def serial(day: dt.date) -> float:
+    """A date as the day number a chart stores (Excel's 1900 system)."""
+    return float((day - EXCEL_EPOCH).days)
+
+
+def _gantt(plan: PlanAnalysis, lang: Lang) -> list[Slide]:
+    dated = [x for x in plan.tasks if x.start is not None and x.end is not None]
+    if not dated or len(dated) > GANTT_TASKS:
+        return []
+    slips = [max(finish_slip(x, plan.today) or 0, 0) for x in dated]
+    starts = [x.start for x in dated if x.start is not None]
+    ends = [x.end + dt.timedelta(days=s) for x, s in zip(dated, slips, strict=True) if x.end]
+    chart = Gantt(
+        categories=tuple(_task_name(x) for x in dated),
+        starts=tuple(serial(d) for d in starts),
+        planned=tuple(
+            float((x.end - x.start).days + 1) for x in dated if x.start is not None and x.end
+        ),
+        slips=tuple(float(s) for s in slips),
+        critical=tuple(x.critical for x in dated),
+        first=serial(min(starts)),
+        last=serial(max(ends)),
+        names=(
+            t("deck.gantt_start", lang),
+            t("deck.gantt_planned", lang),
+            t("deck.gantt_slip", lang),
+        ),
+    )
+    return [
+        Slide(
+            t("deck.gantt", lang),
+            t("deck.note.gantt", lang),
+            lead=t("deck.gantt_key", lang),
+            chart=chart,
+        )
     ]
 
 
