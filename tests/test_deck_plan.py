@@ -364,3 +364,32 @@ def test_a_gantt_of_thirty_tasks_continues_on_a_second_slide(tmp_path: Path) -> 
     assert {(c.value_axis.minimum_scale, c.value_axis.maximum_scale) for c in gantts} == {
         (gantts[0].value_axis.minimum_scale, gantts[0].value_axis.maximum_scale)
     }
+
+
+def test_a_plan_without_strategy_or_channels_leaves_the_strategy_out(tmp_path: Path) -> None:
+    def edit(book: Book) -> None:
+        for key in ("strategy", "channels", "theme"):
+            book.set("overview", 0, key, None)
+        for row in range(2, 6):
+            book.set("budget", row, "channel", None)
+
+    prs, _ = plan_deck(plan_file(tmp_path, edit=edit), tmp_path / "d.pptx")
+    contents = prs.slides[1].placeholders[1].text_frame.text.splitlines()
+    assert contents == ["01 项目概述", "02 执行过程", "03 成果数据", "04 挑战与经验", "05 改进建议"]
+    assert "02 执行过程" in titles(prs)
+
+
+def test_the_plan_sections_fit_a_supplied_4_3_master(tmp_path: Path) -> None:
+    from retrokit.render.deck import render_deck
+    from test_deck import _master
+
+    master = _master(tmp_path / "acme.pptx")
+    review = api.analyze_workbook(REVIEW["zh-CN"], today=TODAY)
+    plan = api.analyze_plan(big_plan(tmp_path, "zh-CN", tasks=30), today=TODAY)
+    out = tmp_path / "d.pptx"
+    out.write_bytes(render_deck(review, "zh-CN", template=master, plan=plan))
+    prs = Presentation(str(out))
+    assert (prs.slide_width, prs.slide_height) == (9144000, 6858000)
+    assert all(s.slide_layout.name.startswith("ACME ") for s in prs.slides)
+    assert _outside(prs) == []
+    assert "甘特图（计划与实际）" in titles(prs)
