@@ -1628,4 +1628,164 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "lessons.uncategorised": {"zh-CN": "未分类", "zh-TW": "未分類", "en": "Uncategorised"},
     "label.zero_actual": {"zh-CN": "实际为 0", "zh-TW": "實際為 0", "en": "actual 0"},
+    # --- issue 18: the deck from the plan --------------------------------------------------------
+    "deck.phases": {"zh-CN": "阶段与里程碑", "en": "Phases and milestones"},
+    "deck.phase_dates": {"zh-CN": "起止", "en": "Dates"},
+    "deck.phase_tasks": {"zh-CN": "任务数", "en": "Tasks"},
+    "deck.milestone": {"zh-CN": "里程碑", "en": "Milestone"},
+    "deck.note.phases": {
+        "zh-CN": "活动分 {count} 个阶段推进：{phases}。",
+        "en": "The campaign ran in {count} phases: {phases}.",
+    },
+    "deck.note.phase": {
+        "zh-CN": "{phase}（{start} 至 {end}，以“{milestone}”收尾）",
+        "en": "{phase} ({start} to {end}, closing with {milestone})",
+    },
+    "deck.strategy": {"zh-CN": "核心策略与传播主题", "en": "Strategy and theme"},
+    "deck.note.strategy": {
+        "zh-CN": "回顾一下当初的打法：{items}。",
+        "en": "A look back at the plan we made: {items}.",
+    },
+    "deck.channel_mix": {
+        "zh-CN": "渠道组合（计划预算占比）",
+        "zh-TW": "通路組合（計畫預算占比）",
+        "en": "Channel mix (planned budget)",
+    },
+    "deck.note.channel_mix": {
+        "zh-CN": "预算按 {count} 个渠道分配，{top}占比最大，为 {share}。",
+        "zh-TW": "預算按 {count} 個通路分配，{top}占比最大，為 {share}。",
+        "en": "The budget was split over {count} channels; {top} had the largest share, {share}.",
+    },
+    "deck.unassigned": {"zh-CN": "未指定", "en": "Unassigned"},
+    "deck.schedule": {
+        "zh-CN": "排期执行（计划与实际）",
+        "zh-TW": "排程執行（計畫與實際）",
+        "en": "Schedule against plan",
+    },
+    "deck.planned_dates": {"zh-CN": "计划起止", "zh-TW": "計畫起止", "en": "Planned"},
+    "deck.slip": {"zh-CN": "延误(天)", "en": "Slip (days)"},
+    "deck.critical_path": {
+        "zh-CN": "关键路径（★）：{path}",
+        "en": "Critical path (★): {path}",
+    },
+    "deck.note.schedule": {
+        "zh-CN": "计划 {tasks} 项任务，{start} 至 {end} 共 {days} 天；已完成 {done} 项，其中按期 {on_time} 项、延期 {late} 项。",
+        "zh-TW": "計畫 {tasks} 項任務，{start} 至 {end} 共 {days} 天；已完成 {done} 項，其中按期 {on_time} 項、延期 {late} 項。",
+        "en": "We planned {tasks} tasks over {days} days, {start} to {end}; {done} are done, "
+        "{on_time} on time and {late} late.",
+    },
+    "deck.note.path_slip": {
+        "zh-CN": "关键路径最终延后 {days} 天完成。",
+        "en": "The critical path finished {days} days late.",
+    },
+    "deck.note.path_on_time": {
+        "zh-CN": "关键路径按期完成。",
+        "en": "The critical path finished on time.",
+    },
+    "deck.note.path_open": {
+        "zh-CN": "关键路径还没有走完。",
+        "en": "The critical path is not finished yet.",
+    },
+    "deck.note.worst_slip": {
+        "zh-CN": "关键路径上延误最多的是 {task}，晚了 {days} 天。",
+        "en": "On the critical path, {task} slipped most: {days} days.",
+    },
+    "deck.budget": {
+        "zh-CN": "预算执行（计划与实际）",
+        "zh-TW": "預算執行（計畫與實際）",
+        "en": "Budget: planned and spent",
+    },
+    "deck.budget_table": {"zh-CN": "分类预算执行", "en": "Budget by category"},
+    "deck.variance": {"zh-CN": "差异", "en": "Variance"},
+    "deck.note.budget": {
+        "zh-CN": "总预算 {total}，计划分配 {planned}，实际花费 {actual}。",
+        "zh-TW": "總預算 {total}，計畫分配 {planned}，實際花費 {actual}。",
+        "en": "The total budget was {total}, {planned} allocated, {actual} spent.",
+    },
+    "deck.note.under_budget": {
+        "zh-CN": "结余 {amount}。",
+        "en": "{amount} is left.",
+    },
+    "deck.note.over_budget": {
+        "zh-CN": "超支 {amount}，需要说明原因。",
+        "en": "That is {amount} over budget, which needs explaining.",
+    },
+    "deck.note.overrun": {
+        "zh-CN": "超出计划最多的是{category}，多花了 {amount}。",
+        "zh-TW": "超出計畫最多的是{category}，多花了 {amount}。",
+        "en": "The largest overrun was {category}, {amount} over plan.",
+    },
+    "deck.risks": {"zh-CN": "风险预案与应对", "en": "Risks and responses"},
+    "deck.note.risks": {
+        "zh-CN": "我们事先准备了 {count} 项风险预案，实际发生了 {occurred} 项。",
+        "en": "We planned for {count} risks; {occurred} of them happened.",
+    },
+    "deck.note.occurred": {
+        "zh-CN": "发生的是：{items}。",
+        "en": "Those that happened: {items}.",
+    },
+    "deck.roi": {"zh-CN": "各预算项 ROI", "en": "ROI per budget line"},
+    "deck.roi_table": {"zh-CN": "预算项投入产出", "en": "Spend and return per budget line"},
+    "deck.roi_series": {"zh-CN": "ROI", "en": "ROI"},
+    "deck.note.roi": {
+        "zh-CN": "按归因收入除以实际花费，{best}回报最高（ROI {best_roi}），{worst}最低（ROI {worst_roi}）；整体 ROI {overall}。红色表示低于 1，即收入不抵花费。",
+        "en": "Attributed revenue over spend: {best} returned most (ROI {best_roi}), {worst} least "
+        "(ROI {worst_roi}); {overall} overall. Red marks a line below 1, earning less than it cost.",
+    },
+    "deck.note.critical_path": {
+        "zh-CN": "关键路径是 {path}，这条线上任何一天的延误都会推迟整个活动。",
+        "en": "The critical path is {path}; a day lost anywhere on it delays the whole campaign.",
+    },
+    "deck.note.budget_table": {
+        "zh-CN": "这张表按类别列出计划与实际花费，红色是超出计划 10% 以上的类别。",
+        "en": "This table lists planned and actual spend by category; red marks a category more "
+        "than 10% over plan.",
+    },
+    "deck.note.roi_table": {
+        "zh-CN": "这张表列出每个预算项的花费、归因收入和 ROI，供会后查阅。",
+        "en": "This table gives each budget line's spend, attributed revenue and ROI for later "
+        "reference.",
+    },
+    "deck.schedule_summary": {"zh-CN": "排期与关键路径", "en": "Schedule and critical path"},
+    "deck.schedule_plan": {
+        "zh-CN": "计划 {tasks} 项任务，{start} 至 {end}，共 {days} 天",
+        "zh-TW": "計畫 {tasks} 項任務，{start} 至 {end}，共 {days} 天",
+        "en": "{tasks} tasks planned, {start} to {end}, {days} days",
+    },
+    "deck.schedule_done": {
+        "zh-CN": "已完成 {done} 项：按期 {on_time} 项，延期 {late} 项",
+        "en": "{done} done: {on_time} on time, {late} late",
+    },
+    "deck.schedule_overdue": {
+        "zh-CN": "逾期未完成 {count} 项：{items}",
+        "en": "{count} past their end and not done: {items}",
+    },
+    "deck.note.schedule_table": {
+        "zh-CN": "表中 ★ 是关键路径上的任务；延误天数标红的任务晚于计划完成。",
+        "en": "★ marks a task on the critical path; a red slip is a task that finished late.",
+    },
+    "deck.other_channels": {
+        "zh-CN": "其余 {count} 个渠道",
+        "zh-TW": "其餘 {count} 個通路",
+        "en": "{count} more channels",
+    },
+    "deck.gantt": {
+        "zh-CN": "甘特图（计划与实际）",
+        "zh-TW": "甘特圖（計畫與實際）",
+        "en": "Gantt chart: plan and actual",
+    },
+    "deck.gantt_planned": {"zh-CN": "计划工期", "zh-TW": "計畫工期", "en": "Planned"},
+    "deck.gantt_slip": {"zh-CN": "延后完成", "en": "Finished late"},
+    "deck.note.gantt": {
+        "zh-CN": "每根横条是一项任务的计划起止，红色是关键路径上的任务，橙色是实际完成晚于计划的天数。",
+        "zh-TW": "每根橫條是一項任務的計畫起止，紅色是關鍵路徑上的任務，橙色是實際完成晚於計畫的天數。",
+        "en": "Each bar is a task's planned dates; red ones are on the critical path, and orange "
+        "shows the days a task finished after its planned end.",
+    },
+    "deck.gantt_start": {"zh-CN": "开始", "en": "Start"},
+    "deck.gantt_key": {
+        "zh-CN": "红色：关键路径上的任务　蓝色：其他任务　橙色：晚于计划完成的天数",
+        "zh-TW": "紅色：關鍵路徑上的任務　藍色：其他任務　橙色：晚於計畫完成的天數",
+        "en": "Red: on the critical path. Blue: other tasks. Orange: days finished after the plan.",
+    },
 }

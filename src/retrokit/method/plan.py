@@ -594,3 +594,19 @@ def review_seed(plan: PlanAnalysis) -> tuple[dict[str, Any], list[dict[str, Any]
             row["from_daily"] = paced.last_date
         kpis.append(row)
     return info, kpis
+
+
+# --- against plan ---------------------------------------------------------------------------
+
+
+def finish_slip(task: TaskResult, today: dt.date) -> int | None:
+    """Days a task finished past its planned end (negative: early). A task still open past its
+    end has slipped by today minus its end; None without a planned end or when on schedule so
+    far (open and not yet due)."""
+    if task.end is None:
+        return None
+    if task.finished is not None:
+        return (task.finished - task.end).days
+    if task.late:
+        return (today - task.end).days
+    return None

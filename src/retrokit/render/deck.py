@@ -29,20 +29,35 @@ import zipfile
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from retrokit.i18n import t
 from retrokit.method import Analysis
 from retrokit.render.charts import COLOURS
 from retrokit.render.deck_master import Master, Rect, body_of, open_master
-from retrokit.render.deck_outline import CategoryChart, Matrix, Outline, Slide, Table, outline
+from retrokit.render.deck_outline import (
+    CategoryChart,
+    ClusteredBars,
+    Gantt,
+    Matrix,
+    Outline,
+    Slide,
+    Table,
+    outline,
+)
 from retrokit.render.textfit import line_count, shorten
 from retrokit.render.view import review_view
 from retrokit.workbook.schema import Lang
 
+if TYPE_CHECKING:
+    from retrokit.method.plan import PlanAnalysis
+
 EMU_PER_PT = 12700
 EMU_PER_IN = 914400
 MATRIX_COLOUR = "#1565c0"  # an open action on the matrix, as in the HTML chart
+BAR_COLOUR = "#1565c0"  # a bar with no status to show
+#: The Gantt chart's colours, as in the plan's HTML report (critical, other, and a slip).
+GANTT_CRITICAL, GANTT_NORMAL, GANTT_SLIP = "#c0392b", "#4472c4", "#e67e22"
 
 TITLE_PT, BODY_PT, TABLE_PT, CHART_PT, NOTES_PT = 28, 16, 12, 11, 12
 LINE = 1.3  # line height per point of font size, generous for CJK faces
@@ -232,24 +247,31 @@ class Builder:
         r = self.m.body
         per = per_line(r.width, BODY_PT)
         shown = notes.shortened(text, shorten(text, per, 2))
-        height = line_count(shown, per) * line_height(BODY_PT) + 2 * INSET_Y
+        height = self.lead_height(text)
         box = slide.shapes.add_textbox(Emu(r.left), Emu(r.top), Emu(r.width), Emu(height))
         write_text(box.text_frame, [shown], BODY_PT, self.body)
         return height
+
+    def lead_height(self, text: str) -> int:
+        """The height :meth:`_lead` gives ``text``: two lines at most, shortened."""
+        if not text:
+            return 0
+        per = per_line(self.m.body.width, BODY_PT)
+        return line_count(shorten(text, per, 2), per) * line_height(BODY_PT) + 2 * INSET_Y
 
     def content_slide(self, s: Slide) -> None:
         if s.bullets:
             self.bullets_slide(s.title, s.bullets, s.notes)
         elif s.table is not None:
             self.table_slides(s, s.table)
-        elif isinstance(s.chart, CategoryChart) and len(s.chart.categories) > BARS_PER_SLIDE:
+        elif (
+            isinstance(s.chart, CategoryChart | ClusteredBars | Gantt)
+            and len(s.chart.categories) > BARS_PER_SLIDE
+        ):
             c = s.chart  # a bar chart is read at BARS_PER_SLIDE bars; more continue
             for n, i in enumerate(range(0, len(c.categories), BARS_PER_SLIDE)):
-                part = slice(i, i + BARS_PER_SLIDE)
                 title = s.title if n == 0 else t("deck.continued", self.lang, title=s.title)
-                chunk = replace(
-                    c, categories=c.categories[part], values=c.values[part], colours=c.colours[part]
-                )
+                chunk = _part(c, slice(i, i + BARS_PER_SLIDE))
                 self._chart_slide(replace(s, title=title, chart=chunk))
         elif s.chart is not None:
             self._chart_slide(s)
@@ -262,6 +284,10 @@ class Builder:
         area = Rect(r.left, r.top + top, r.width, r.height - top)
         if isinstance(s.chart, Matrix):
             self.matrix(slide, s.chart, area)
+        elif isinstance(s.chart, ClusteredBars):
+            self.clustered_bars(slide, s.chart, area)
+        elif isinstance(s.chart, Gantt):
+            self.gantt(slide, s.chart, area)
         elif s.chart is not None:
             self.category_chart(slide, s.chart, area)
         self._notes(slide, notes)
@@ -286,7 +312,8 @@ class Builder:
         header, header_h = fit(table.header, 2)
         rows = [(i, *fit(row, MAX_CELL_LINES)) for i, row in enumerate(table.rows)]
         pages: list[list[tuple[int, list[str], int]]] = [[]]
-        room = r.height - header_h
+        top = self.lead_height(s.lead)  # the lead stands atop every page of the table
+        room = r.height - top - header_h
         used = 0
         for row in rows:
             if pages[-1] and used + row[2] > room:
@@ -306,9 +333,15 @@ class Builder:
                 )
             title = s.title if n == 0 else t("deck.continued", self.lang, title=s.title)
             slide = self._bare(title, notes)
+            self._lead(slide, s.lead, notes)
             height = header_h + sum(h for _, _, h in page)
             shape = slide.shapes.add_table(
-                len(page) + 1, len(widths), Emu(r.left), Emu(r.top), Emu(sum(widths)), Emu(height)
+                len(page) + 1,
+                len(widths),
+                Emu(r.left),
+                Emu(r.top + top),
+                Emu(sum(widths)),
+                Emu(height),
             )
             grid = shape.table
             for j, w in enumerate(widths):
@@ -371,7 +404,7 @@ class Builder:
         self._chart_fonts(chart)
         plot = chart.plots[0]
         plot.has_data_labels = True
-        plot.data_labels.number_format = "0.0%" if c.number_format == "0%" else "0"
+        plot.data_labels.number_format = "0.0%" if c.number_format == "0%" else c.number_format
         plot.data_labels.number_format_is_linked = False
         if c.kind == "pie":
             chart.has_legend = True
@@ -382,13 +415,102 @@ class Builder:
             plot.vary_by_categories = False
             plot.gap_width = 60
             chart.category_axis.reverse_order = True  # the first KPI on top, as in the table
-            chart.value_axis.minimum_scale = 0
-            chart.value_axis.tick_labels.number_format = "0%"
+            if all(v is None or v >= 0 for v in c.values):
+                chart.value_axis.minimum_scale = 0
+            chart.value_axis.tick_labels.number_format = c.number_format
             chart.value_axis.tick_labels.number_format_is_linked = False
         for point, status in zip(chart.series[0].points, c.colours, strict=False):
             point.format.fill.solid()
-            colour = COLOURS.get(status, COLOURS[None]) if c.kind == "pie" or status else "#1565c0"
-            point.format.fill.fore_color.rgb = rgb(colour)
+            fallback = COLOURS[None] if c.kind == "pie" else BAR_COLOUR
+            point.format.fill.fore_color.rgb = rgb(point_colour(status, fallback))
+
+    def clustered_bars(self, slide: Any, c: ClusteredBars, r: Rect) -> None:
+        """Native clustered bars, one colour per series (planned against actual), a point
+        in its status colour where it is marked, with a legend naming the series."""
+        from pptx.chart.data import CategoryChartData
+        from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+        from pptx.util import Emu
+
+        chart_data: Any = CategoryChartData  # untyped in python-pptx
+        data = chart_data(number_format=c.number_format)
+        per = per_line(r.width // 3, CHART_PT)
+        data.categories = [shorten(x, per, 1) for x in c.categories]
+        for series in c.series:
+            data.add_series(series.name, series.values)
+        frame = slide.shapes.add_chart(
+            XL_CHART_TYPE.BAR_CLUSTERED, Emu(r.left), Emu(r.top), Emu(r.width), Emu(r.height), data
+        )
+        chart = frame.chart
+        self._chart_fonts(chart)
+        chart.has_legend = True
+        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+        chart.legend.include_in_layout = False
+        plot = chart.plots[0]
+        plot.has_data_labels = True
+        plot.data_labels.number_format = c.number_format
+        plot.data_labels.number_format_is_linked = False
+        plot.vary_by_categories = False
+        plot.gap_width = 60
+        plot.overlap = 0
+        chart.category_axis.reverse_order = True  # the first category on top, as in the table
+        values = [v for x in c.series for v in x.values if v is not None]
+        if all(v >= 0 for v in values):
+            chart.value_axis.minimum_scale = 0
+        chart.value_axis.tick_labels.number_format = c.number_format
+        chart.value_axis.tick_labels.number_format_is_linked = False
+        for plotted, series in zip(chart.series, c.series, strict=True):
+            plotted.format.fill.solid()
+            plotted.format.fill.fore_color.rgb = rgb(series.colour)
+            for i, status in enumerate(series.marks):
+                if status is not None:
+                    point = plotted.points[i]
+                    point.format.fill.solid()
+                    point.format.fill.fore_color.rgb = rgb(point_colour(status, series.colour))
+
+    def gantt(self, slide: Any, g: Gantt, r: Rect) -> None:
+        """A native stacked-bar Gantt chart: an unfilled bar up to each start, the planned
+        days (critical tasks in red) and the days finished late, on a date axis."""
+        from pptx.chart.data import CategoryChartData
+        from pptx.enum.chart import XL_CHART_TYPE
+        from pptx.util import Emu
+
+        chart_data: Any = CategoryChartData  # untyped in python-pptx
+        data = chart_data(number_format="0")
+        per = per_line(r.width // 3, CHART_PT)
+        data.categories = [shorten(x, per, 1) for x in g.categories]
+        for name, values in zip(g.names, (g.starts, g.planned, g.slips), strict=True):
+            data.add_series(name, values)
+        frame = slide.shapes.add_chart(
+            XL_CHART_TYPE.BAR_STACKED, Emu(r.left), Emu(r.top), Emu(r.width), Emu(r.height), data
+        )
+        chart = frame.chart
+        self._chart_fonts(chart)
+        plot = chart.plots[0]
+        plot.gap_width = 40
+        plot.overlap = 100
+        chart.category_axis.reverse_order = True  # the first task on top, as in the table
+        axis = chart.value_axis
+        axis.minimum_scale, axis.maximum_scale = g.first, g.last + 1
+        span = g.last + 1 - g.first
+        axis.major_unit = 1 if span <= 14 else 7 if span <= 120 else 30
+        axis.has_major_gridlines = True
+        axis.tick_labels.number_format = "m/d"
+        axis.tick_labels.number_format_is_linked = False
+        offset, planned, slip = chart.series
+        offset.format.fill.background()
+        offset.format.line.fill.background()
+        planned.format.fill.solid()
+        planned.format.fill.fore_color.rgb = rgb(GANTT_NORMAL)
+        for i, critical in enumerate(g.critical):
+            if critical:
+                point = planned.points[i]
+                point.format.fill.solid()
+                point.format.fill.fore_color.rgb = rgb(GANTT_CRITICAL)
+        slip.format.fill.solid()
+        slip.format.fill.fore_color.rgb = rgb(GANTT_SLIP)
+        # No legend: viewers disagree on hiding the offset series' entry (c:legendEntry), so
+        # the slide's lead says what the colours mean.
+        chart.has_legend = False
 
     def matrix(self, slide: Any, m: Matrix, r: Rect) -> None:
         """Impact x effort as a native XY scatter; points sharing a cell are nudged apart."""
@@ -454,15 +576,45 @@ class Builder:
                 self.content_slide(s)
 
 
+def point_colour(status: str | None, fallback: str) -> str:
+    """A chart point's colour: its own "#rrggbb", its status's, else ``fallback``."""
+    if status and status.startswith("#"):
+        return status
+    return COLOURS.get(status, fallback) if status else fallback
+
+
+def _part(
+    c: CategoryChart | ClusteredBars | Gantt, part: slice
+) -> CategoryChart | ClusteredBars | Gantt:
+    """The chart's categories in ``part``, with their values and colours."""
+    if isinstance(c, Gantt):
+        return replace(
+            c,
+            categories=c.categories[part],
+            starts=c.starts[part],
+            planned=c.planned[part],
+            slips=c.slips[part],
+            critical=c.critical[part],
+        )
+    if isinstance(c, CategoryChart):
+        return replace(
+            c, categories=c.categories[part], values=c.values[part], colours=c.colours[part]
+        )
+    series = tuple(replace(x, values=x.values[part], marks=x.marks[part]) for x in c.series)
+    return replace(c, categories=c.categories[part], series=series)
+
+
 def render_deck(
     result: Analysis,
     lang: Lang,
     *,
     presenter: str | None = None,
     template: Path | None = None,
-    plan: object | None = None,
+    plan: PlanAnalysis | None = None,
 ) -> bytes:
-    """The retrospective as a .pptx deck; the same input and date give the same bytes."""
+    """The retrospective as a .pptx deck; the same input and date give the same bytes.
+    ``plan`` (:func:`retrokit.api.analyze_plan`) adds the phases, the strategy, execution
+    against plan and the ROI per budget line."""
     view = review_view(result, lang)
     master = open_master(template, lang)
     Builder(master, lang).build(outline(view, presenter=presenter, plan=plan))

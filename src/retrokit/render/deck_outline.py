@@ -13,11 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from retrokit.i18n import t
 from retrokit.i18n.languages import language
 from retrokit.render.view import ActionRow, KpiRow, ReviewView
+
+if TYPE_CHECKING:  # the plan's modules load only when a plan is given
+    from retrokit.method.plan import PlanAnalysis
 
 ChartKind = Literal["bar", "pie"]
 
@@ -41,8 +44,40 @@ class CategoryChart:
     series: str
     categories: tuple[str, ...]
     values: tuple[float | None, ...]
-    colours: tuple[str | None, ...]
+    colours: tuple[str | None, ...]  # a status code, or a "#rrggbb" colour of its own
     number_format: str  # "0%" for rates, "0" for counts
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple[float | None, ...]
+    colour: str  # "#rrggbb"
+    marks: tuple[str | None, ...] = ()  # per point: a status whose colour overrides it
+
+
+@dataclass(frozen=True)
+class ClusteredBars:
+    """Several series side by side per category, as planned against actual."""
+
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    number_format: str  # Excel's number format of the values and their labels
+
+
+@dataclass(frozen=True)
+class Gantt:
+    """Tasks as bars on a date axis: from the planned start over the planned days, then the
+    days a task finished past its end. Dates are Excel's day serials, as charts store them."""
+
+    categories: tuple[str, ...]
+    starts: tuple[float, ...]
+    planned: tuple[float, ...]  # days, the end day included
+    slips: tuple[float, ...]  # days finished late, 0 when on time
+    critical: tuple[bool, ...]
+    first: float  # the axis' first and last day
+    last: float
+    names: tuple[str, str, str]  # the series: start, planned days, days late
 
 
 @dataclass(frozen=True)
@@ -69,7 +104,7 @@ class Slide:
     lead: str = ""  # one short paragraph above a table or chart
     bullets: tuple[str, ...] = ()
     table: Table | None = None
-    chart: CategoryChart | Matrix | None = None
+    chart: CategoryChart | ClusteredBars | Gantt | Matrix | None = None
 
 
 @dataclass(frozen=True)
@@ -97,10 +132,11 @@ _LEVELS = ("low", "medium", "high")
 
 
 def outline(
-    view: ReviewView, *, presenter: str | None = None, plan: object | None = None
+    view: ReviewView, *, presenter: str | None = None, plan: PlanAnalysis | None = None
 ) -> Outline:
     """The deck of one retrospective in the view's language; ``plan`` is the campaign plan
-    (issue 17) that sections 02 and 03 and the budget lines come from, or None."""
+    (issue 17) that the phases, sections 02 and 03 and the ROI per budget line come from, or
+    None."""
     lang = view.lang
     project = next((r.value for r in view.info if r.key == "project"), "") or view.title
     date = view.as_of
@@ -108,9 +144,9 @@ def outline(
     sections = [
         s
         for s in (
-            _overview(view),
+            _overview(view, plan),
             *plan_sections(plan, view),
-            _results(view),
+            _results(view, plan),
             _challenges(view),
             _improvements(view),
         )
@@ -133,30 +169,32 @@ def outline(
     )
 
 
-def plan_sections(plan: object | None, view: ReviewView) -> list[Section]:
-    """02 strategy review and 03 execution, which come from the campaign plan.
+def plan_sections(plan: PlanAnalysis | None, view: ReviewView) -> list[Section]:
+    """02 strategy review (core strategy, channel mix, theme) and 03 execution (the schedule
+    and the budget against plan), which come from the campaign plan; none without one."""
+    if plan is None:
+        return []
+    from retrokit.render import deck_plan
 
-    The seam for the plan workbook (issue 17): its reader is not part of this build, so no
-    plan object is understood yet and both sections are left out, as they are for a review
-    without a plan. When the plan lands, build its sections here (core strategy, channel mix,
-    theme; the schedule against plan; budget planned vs actual) and the ROI per budget line
-    in :func:`_results`.
-    """
-    del plan, view
-    return []
+    return [deck_plan.strategy(plan, view), deck_plan.execution(plan, view)]
 
 
 def _sentence_join(items: Sequence[str], lang: str) -> str:
     return language(lang).list_separator.join(items)
 
 
-def _overview(view: ReviewView) -> Section | None:
+def _overview(view: ReviewView, plan: PlanAnalysis | None = None) -> Section | None:
     lang = view.lang
     colon = view.colon
     info = {r.key: r for r in view.info}
     bullets: list[str] = []
     if view.key_question:
         bullets.append(view.labels.key_question + colon + view.key_question)
+    background = str(plan.info.get("background") or "") if plan is not None else ""
+    if background:
+        from retrokit.workbook.plan_schema import OVERVIEW
+
+        bullets.append(OVERVIEW.column("background").label(lang) + colon + background)
     start, end = info["start"].value, info["end"].value
     if start or end:
         period = t("deck.period_value", lang, start=start or "?", end=end or "?")
@@ -168,6 +206,8 @@ def _overview(view: ReviewView) -> Section | None:
         notes = []
         if view.key_question:
             notes.append(t("deck.note.question", lang, question=view.key_question))
+        if background:
+            notes.append(background)
         if facts:
             notes.append(
                 t(
@@ -194,6 +234,10 @@ def _overview(view: ReviewView) -> Section | None:
                 ),
             )
         )
+    if plan is not None:
+        from retrokit.render import deck_plan
+
+        slides += deck_plan.phases(plan, view)
     return Section("overview", t("deck.s.overview", lang), tuple(slides))
 
 
@@ -239,9 +283,14 @@ def channel_rates(kpis: Sequence[KpiRow]) -> list[tuple[str, float]]:
     return [(c, sum(v) / len(v)) for c, v in by.items()]
 
 
-def _results(view: ReviewView) -> Section | None:
+def _results(view: ReviewView, plan: PlanAnalysis | None = None) -> Section | None:
+    roi: list[Slide] = []
+    if plan is not None:
+        from retrokit.render import deck_plan
+
+        roi = deck_plan.roi(plan, view)
     if not view.kpis:
-        return None
+        return Section("results", t("deck.s.results", view.lang), tuple(roi))
     lang = view.lang
     kpis = list(view.kpis)
     summary = _say(view.summary, view.core_line)
@@ -297,7 +346,7 @@ def _results(view: ReviewView) -> Section | None:
                 ),
             )
         )
-    return Section("results", t("deck.s.results", lang), tuple(slides))
+    return Section("results", t("deck.s.results", lang), (*slides, *roi))
 
 
 def root_cause(a: ActionRow) -> tuple[str, str]:
