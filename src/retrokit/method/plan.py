@@ -594,3 +594,61 @@ def review_seed(plan: PlanAnalysis) -> tuple[dict[str, Any], list[dict[str, Any]
             row["from_daily"] = paced.last_date
         kpis.append(row)
     return info, kpis
+
+
+# --- the plan against what happened (the review's 执行过程) -----------------------------------
+
+
+@dataclass(frozen=True)
+class TaskSlip:
+    """One task's planned end against its actual finish."""
+
+    id: str
+    task: str | None
+    end: dt.date | None
+    finished: dt.date | None
+    status: str | None
+    critical: bool
+    #: Days finished after (+) or before (-) the planned end; for a task still open past its
+    #: end, the days it has run over so far (``open``); None when neither is known.
+    slip: int | None
+    open: bool
+
+
+@dataclass(frozen=True)
+class Execution:
+    tasks: tuple[TaskSlip, ...]
+    critical_path: tuple[str, ...]
+    #: The critical path's slip: that of the last task along the path that has one (finished,
+    #: or open past its end at ``today``); a slip caught up later on the path no longer counts.
+    slip: int | None
+    slip_task: str | None
+
+
+def task_slip(task: TaskResult, today: dt.date) -> TaskSlip:
+    """A task's slip: finished minus planned end, or for an open task past its end, today
+    minus its end. A cancelled task has none."""
+    slip: int | None = None
+    running = False
+    if task.end is not None and task.status != "cancelled":
+        if task.finished is not None:
+            slip = (task.finished - task.end).days
+        elif task.status != "done" and today > task.end:
+            slip, running = (today - task.end).days, True
+    return TaskSlip(
+        task.id, task.task, task.end, task.finished, task.status, task.critical, slip, running
+    )
+
+
+def execution(plan: PlanAnalysis) -> Execution:
+    """Every task's planned against actual finish, the critical path and its slip."""
+    slips = tuple(task_slip(t, plan.today) for t in plan.tasks)
+    by_id = {s.id: s for s in reversed(slips) if s.id}
+    known = [i for i in plan.schedule.critical_path if by_id[i].slip is not None]
+    last = known[-1] if known else None
+    return Execution(
+        slips,
+        plan.schedule.critical_path,
+        by_id[last].slip if last is not None else None,
+        last,
+    )
