@@ -161,6 +161,7 @@ PLAN_FIELDS: Mapping[str, tuple[str, ...]] = {
     "monitoring": (
         "metric", "channel", "target", "unit", "to_date", "first_date", "last_date",
         "elapsed_days", "total_days", "expected_to_date", "pace", "projected", "status",
+        "weighted_by",
     ),
 }  # fmt: skip
 
