@@ -1624,6 +1624,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # --- issue 17: the plan beside the review (--plan, or its sheets in the same file) ------
     "help.plan": {
         "zh-CN": "活动方案工作簿：报告增加执行过程与预算执行两节，JSON 增加 plan 对象。",
+        "zh-TW": "活動方案工作簿：報告增加執行過程與預算執行兩節，JSON 增加 plan 物件。",
         "en": "The campaign's plan workbook: adds the Execution and Budget execution sections "
         "to the report and a plan object to the JSON.",
     },

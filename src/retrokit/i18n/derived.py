@@ -597,10 +597,6 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "export.unit": ("单位", "單位"),
         "export.unrated": ("未评估", "未評估"),
         "export.why_chain": ("5-Why 链", "5-Why 鏈"),
-        "help.plan": (
-            "活动方案工作簿：报告增加执行过程与预算执行两节，JSON 增加 plan 对象。",
-            "活動方案工作簿：報告增加執行過程與預算執行兩節，JSON 增加 plan 物件。",
-        ),
         "instructions": (
             "营销活动复盘工作簿 · 填写说明\n"
             "1. 基本信息：填写项目名称、起止日期、负责人和本次复盘的核心问题（例如“首月销量为何未达标？”）。\n"
