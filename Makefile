@@ -32,6 +32,7 @@ demo: $(STAMP)
 	$(BIN)/retrokit analyze demo/plan.xlsx --today 2024-07-10
 	$(BIN)/retrokit report demo/plan.xlsx -o demo/plan.report.html --today 2024-07-10
 	$(BIN)/retrokit init demo/review-from-plan.xlsx --from-plan demo/plan.xlsx --force
+	$(BIN)/retrokit report demo/example.xlsx --plan demo/plan.xlsx -o demo/example.plan.html --today 2024-08-08
 	$(BIN)/retrokit lint demo/example.xlsx demo/plan.xlsx --today 2024-08-08 --exit-zero
 	@echo ""
 	@echo "Open these files:"
@@ -44,6 +45,7 @@ demo: $(STAMP)
 	@echo "  demo/plan.xlsx             the plan behind the example (goals, Gantt, budget, risks)"
 	@echo "  demo/plan.report.html      the plan's report: Gantt with the critical path, budget"
 	@echo "  demo/review-from-plan.xlsx a review started from the plan"
+	@echo "  demo/example.plan.html     the review with its plan: execution, budget execution"
 
 lint: $(DEVSTAMP)
 	$(BIN)/ruff check src tests bench

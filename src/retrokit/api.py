@@ -64,9 +64,15 @@ def analyze_workbook(
     today: dt.date | None = None,
     threshold: float | None = None,
     limits: Limits | None = None,
+    plan: PathLike | Workbook | None = None,
 ) -> Analysis:
     """Read (unless given a read workbook), compute and check one workbook: the analysis with
-    the findings its config selects, as ``retrokit analyze`` shows it."""
+    the findings its config selects, as ``retrokit analyze`` shows it.
+
+    ``plan`` is the campaign's plan workbook (``--plan``); a review that keeps the plan's
+    sheets in its own file is read with them. Either way the analysed plan, checked by its own
+    rules, is the analysis' ``plan``. A plan that is not a plan workbook, and a plan given for
+    a review that holds one already, are usage errors."""
     from retrokit.lint.config import Config, settings_from
     from retrokit.lint.selection import make_selection, select_findings
     from retrokit.method import analyze
@@ -85,7 +91,31 @@ def analyze_workbook(
     )
     found = check(Context(workbook, analysis, settings))
     selected = select_findings([_Found(workbook.path, found)], make_selection(config))
-    return replace(analysis, findings=tuple(selected))
+    planned = _plan_beside(workbook, plan, limits)
+    return replace(
+        analysis,
+        findings=tuple(selected),
+        plan=None
+        if planned is None
+        else analyze_plan(planned, config=config, today=settings.today, threshold=threshold),
+    )
+
+
+def _plan_beside(
+    workbook: Workbook, plan: PathLike | Workbook | None, limits: Limits | None
+) -> Workbook | None:
+    """The plan read with a review: ``plan`` (which must be a plan workbook) or the plan's
+    sheets in the review's own file."""
+    from retrokit.errors import UsageError
+
+    if plan is None:
+        return workbook.companion
+    if workbook.companion is not None:
+        raise UsageError("err.plan_twice", path=workbook.path)
+    read = plan if not isinstance(plan, str | Path) else open_workbook(plan, limits=limits)
+    if read.kind != "plan":
+        raise UsageError("err.not_a_plan", path=read.path)
+    return read
 
 
 def analyze_plan(

@@ -81,10 +81,12 @@ def _analysis(
     threshold: float | None,
     lang: str | None,
     size_limits: Any,
+    plan: Path | None = None,
 ) -> tuple[Any, Any]:
-    """Config and the checked analysis of one workbook, or a one-line exit 2."""
+    """Config and the checked analysis of one workbook (a review with ``plan`` beside it), or
+    a one-line exit 2."""
     from retrokit import api
-    from retrokit.errors import UserError
+    from retrokit.errors import UsageError, UserError
     from retrokit.lint.engine import collector_paused
 
     cfg = load_config(config, lang=lang)
@@ -92,16 +94,27 @@ def _analysis(
         # The command is the application: it may tune its own process, as lint's engine does.
         with collector_paused():
             read = api.open_workbook(workbook, limits=size_limits)
-            how = api.analyze_plan if read.kind == "plan" else api.analyze_workbook
-            return cfg, how(
-                read,
-                config=cfg,
-                today=today,
-                threshold=threshold_option(threshold, lang),
-                limits=size_limits,
-            )
+            options: dict[str, Any] = {
+                "config": cfg,
+                "today": today,
+                "threshold": threshold_option(threshold, lang),
+                "limits": size_limits,
+            }
+            if read.kind == "plan":
+                if plan is not None:
+                    raise UsageError("err.plan_with_plan", path=workbook)
+                return cfg, api.analyze_plan(read, **options)
+            return cfg, api.analyze_workbook(read, plan=plan, **options)
     except UserError as exc:
         fail(exc.message(output_lang(lang)), 2)
+
+
+PlanOption = Annotated[Path | None, typer.Option("--plan", help=h("help.plan"))]
+
+
+def _inputs(workbook: Path, plan: Path | None) -> list[Path]:
+    """The files a command reads, which no output may overwrite."""
+    return [workbook] if plan is None else [workbook, plan]
 
 
 ANALYZE_FORMATS = {"table": (".txt",), "json": (".json",)}
@@ -121,9 +134,11 @@ def analyze(
     max_ratio: MaxRatio = None,
     max_file_bytes: MaxFile = None,
     max_text_bytes: MaxText = None,
+    plan: PlanOption = None,
 ) -> None:
     """Compute achievement rates, gaps, labels, action priorities and overdue actions."""
-    fmt = pick_format(fmt, output, ANALYZE_FORMATS, "table", lang, [workbook])
+    inputs = _inputs(workbook, plan)
+    fmt = pick_format(fmt, output, ANALYZE_FORMATS, "table", lang, inputs)
     cfg, result = _analysis(
         workbook,
         config,
@@ -131,6 +146,7 @@ def analyze(
         threshold,
         lang,
         limits(max_cells, max_unpacked_bytes, max_ratio, max_file_bytes, max_text_bytes),
+        plan,
     )
     out_lang = output_lang(lang, cfg.lang or result.lang)
     if fmt == "json":
@@ -149,12 +165,12 @@ def analyze(
 
         buffer = io.StringIO()
         write_document(document, buffer)
-        emit(buffer.getvalue(), output, lang=lang, inputs=[workbook])
+        emit(buffer.getvalue(), output, lang=lang, inputs=inputs)
         return
     if getattr(result, "schedule", None) is not None:
         from retrokit.render.plan_terminal import render_plan
 
-        emit(render_plan(result, out_lang), output, lang=lang, inputs=[workbook])
+        emit(render_plan(result, out_lang), output, lang=lang, inputs=inputs)
         return
     from retrokit.render.terminal import render
 
@@ -165,7 +181,7 @@ def analyze(
 
     buffer = io.StringIO()
     render(result, out_lang, buffer)
-    emit(buffer.getvalue(), output, lang=lang, inputs=[workbook])
+    emit(buffer.getvalue(), output, lang=lang, inputs=inputs)
 
 
 REPORT_FORMATS = {"html": (".html", ".htm"), "md": (".md", ".markdown"), "pptx": (".pptx",)}
@@ -193,11 +209,13 @@ def report(
     max_ratio: MaxRatio = None,
     max_file_bytes: MaxFile = None,
     max_text_bytes: MaxText = None,
+    plan: PlanOption = None,
 ) -> None:
     """Write the retrospective as a self-contained HTML page, GitHub Markdown or a slide deck."""
     from retrokit.render.report import as_of_date, default_output, render
 
-    fmt = pick_format(fmt, output, REPORT_FORMATS, "html", lang, [workbook])
+    inputs = _inputs(workbook, plan)
+    fmt = pick_format(fmt, output, REPORT_FORMATS, "html", lang, inputs)
     # pick_format has refused an -o naming the workbook; the default sits beside it.
     target = Path(output) if output and output != "-" else default_output(workbook, fmt)  # type: ignore[arg-type]
     cfg, result = _analysis(
@@ -207,6 +225,7 @@ def report(
         threshold,
         lang,
         limits(max_cells, max_unpacked_bytes, max_ratio, max_file_bytes, max_text_bytes),
+        plan,
     )
     out_lang = output_lang(lang, cfg.lang or result.lang)
     if getattr(result, "schedule", None) is not None:
@@ -218,9 +237,11 @@ def report(
         from retrokit.render.deck import render_deck
 
         try:
-            content = render_deck(result, out_lang, presenter=presenter, template=template)
+            content = render_deck(
+                result, out_lang, presenter=presenter, template=template, plan=result.plan
+            )
         except UserError as exc:
             fail(exc.message(out_lang), 2)
     else:
         content = render(result, fmt, out_lang)  # type: ignore[arg-type]
-    emit(content, "-" if output == "-" else target, lang=lang, inputs=[workbook], announce=True)
+    emit(content, "-" if output == "-" else target, lang=lang, inputs=inputs, announce=True)

@@ -1788,4 +1788,53 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-TW": "紅色：關鍵路徑上的任務　藍色：其他任務　橙色：晚於計畫完成的天數",
         "en": "Red: on the critical path. Blue: other tasks. Orange: days finished after the plan.",
     },
+    # --- issue 17: the plan beside the review (--plan, or its sheets in the same file) ------
+    "help.plan": {
+        "zh-CN": "活动方案工作簿：报告增加执行过程与预算执行两节，JSON 增加 plan 对象。",
+        "zh-TW": "活動方案工作簿：報告增加執行過程與預算執行兩節，JSON 增加 plan 物件。",
+        "en": "The campaign's plan workbook: adds the Execution and Budget execution sections "
+        "to the report and a plan object to the JSON.",
+    },
+    "err.plan_with_plan": {
+        "zh-CN": "{path}：本身就是方案工作簿；--plan 用于复盘工作簿"
+        "（retrokit analyze 复盘.xlsx --plan 方案.xlsx）。",
+        "en": "{path}: is itself a plan workbook; --plan goes with a retrospective "
+        "(retrokit analyze REVIEW.xlsx --plan PLAN.xlsx).",
+    },
+    "err.plan_twice": {
+        "zh-CN": "{path}：工作簿里已有方案的工作表；请去掉 --plan，或把方案工作表移出此文件。",
+        "en": "{path}: already holds the plan's sheets; leave out --plan, or move those sheets "
+        "out of this file.",
+    },
+    "report.execution": {"zh-CN": "执行过程", "en": "Execution"},
+    "report.budget_execution": {"zh-CN": "预算执行", "en": "Budget execution"},
+    "report.planned_finish": {"zh-CN": "计划完成", "zh-TW": "計畫完成", "en": "Planned finish"},
+    "report.slip_days": {"zh-CN": "延误（天）", "en": "Slip (days)"},
+    "report.slip_open": {"zh-CN": "{days}（未完成）", "en": "{days} (still open)"},
+    "report.critical": {"zh-CN": "关键任务", "en": "Critical"},
+    "report.no_critical_path": {
+        "zh-CN": "没有可计算的关键路径（任务缺少日期）。",
+        "en": "No critical path could be computed (the tasks lack dates).",
+    },
+    "report.path_slip.late": {
+        "zh-CN": "关键路径：{path}；延误 {days} 天（截至 {task}）。",
+        "en": "Critical path: {path}; {days} days late (as of {task}).",
+    },
+    "report.path_slip.early": {
+        "zh-CN": "关键路径：{path}；提前 {days} 天（截至 {task}）。",
+        "en": "Critical path: {path}; {days} days ahead (as of {task}).",
+    },
+    "report.path_slip.on_time": {
+        "zh-CN": "关键路径：{path}；按计划完成（截至 {task}）。",
+        "zh-TW": "關鍵路徑：{path}；按計畫完成（截至 {task}）。",
+        "en": "Critical path: {path}; on schedule (as of {task}).",
+    },
+    "report.path_slip.unknown": {
+        "zh-CN": "关键路径：{path}；关键任务尚无实际完成日期。",
+        "en": "Critical path: {path}; no critical task has an actual finish yet.",
+    },
+    "report.variance": {"zh-CN": "差额", "en": "Variance"},
+    "report.roi": {"zh-CN": "ROI", "en": "ROI"},
+    "report.by_category": {"zh-CN": "分类别", "en": "By category"},
+    "report.budget_lines": {"zh-CN": "预算明细", "en": "Budget lines"},
 }

@@ -630,6 +630,16 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "{path}：输出文件就是要读取的工作簿，写入会覆盖它；请用 -o 另选一个文件。",
             "{path}：輸出檔案就是要讀取的工作簿，寫入會覆蓋它；請用 -o 另選一個檔案。",
         ),
+        "err.plan_twice": (
+            "{path}：工作簿里已有方案的工作表；请去掉 --plan，或把方案工作表移出此文件。",
+            "{path}：工作簿裡已有方案的工作表；請去掉 --plan，或把方案工作表移出此檔案。",
+        ),
+        "err.plan_with_plan": (
+            "{path}：本身就是方案工作簿；--plan 用于复盘工作簿（retrokit analyze 复盘.xlsx "
+            "--plan 方案.xlsx）。",
+            "{path}：本身就是方案工作簿；--plan 用於復盤工作簿（retrokit analyze 復盤.xlsx "
+            "--plan 方案.xlsx）。",
+        ),
         "err.suffix": (
             "{path}: 文件名必须以 .xlsx 结尾，例如 复盘.xlsx。",
             "{path}: 檔名必須以 .xlsx 結尾，例如 復盤.xlsx。",
@@ -860,6 +870,9 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "report.all_channels": ("全部渠道", "全部渠道"),
         "report.as_of": ("统计日期 {date}", "統計日期 {date}"),
         "report.basic_info": ("基本信息", "基本資訊"),
+        "report.budget_execution": ("预算执行", "預算執行"),
+        "report.budget_lines": ("预算明细", "預算明細"),
+        "report.by_category": ("分类别", "分類別"),
         "report.by_channel": ("分渠道", "分渠道"),
         "report.by_dimension": ("分维度", "分維度"),
         "report.chart_rates": ("各 KPI 达成率（虚线为 100%）", "各 KPI 達成率（虛線為 100%）"),
@@ -871,6 +884,8 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "report.core": ("核心", "核心"),
         "report.core_missed": ("未完成的核心指标：{metrics}。", "未完成的核心指標：{metrics}。"),
         "report.core_ok": ("核心指标全部达成。", "核心指標全部達成。"),
+        "report.critical": ("关键任务", "關鍵任務"),
+        "report.execution": ("执行过程", "執行過程"),
         "report.findings": ("数据质量检查", "資料品質檢查"),
         "report.generated": ("由 retrokit {version} 生成", "由 retrokit {version} 生成"),
         "report.goals": ("目标回顾", "目標回顧"),
@@ -883,6 +898,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "report.message": ("说明", "說明"),
         "report.metric": ("指标", "指標"),
         "report.misses": ("问题（未完成，差距最大的在前）", "問題（未完成，差距最大的在前）"),
+        "report.no_critical_path": (
+            "没有可计算的关键路径（任务缺少日期）。",
+            "沒有可計算的關鍵路徑（任務缺少日期）。",
+        ),
         "report.no_findings": ("未发现数据质量问题。", "未發現數據品質問題。"),
         "report.none": ("无", "無"),
         "report.of_target": ("为目标的 {share}", "為目標的 {share}"),
@@ -901,15 +920,31 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "計，一項超額不能抵消另一項未完成；無法評估的 KPI 不計入。",
         ),
         "report.owner_due": ("{owner}，{due} 前", "{owner}，{due} 前"),
+        "report.path_slip.early": (
+            "关键路径：{path}；提前 {days} 天（截至 {task}）。",
+            "關鍵路徑：{path}；提前 {days} 天（截至 {task}）。",
+        ),
+        "report.path_slip.late": (
+            "关键路径：{path}；延误 {days} 天（截至 {task}）。",
+            "關鍵路徑：{path}；延誤 {days} 天（截至 {task}）。",
+        ),
+        "report.path_slip.unknown": (
+            "关键路径：{path}；关键任务尚无实际完成日期。",
+            "關鍵路徑：{path}；關鍵任務尚無實際完成日期。",
+        ),
         "report.priority": ("优先级", "優先順序"),
         "report.reached": ("达成占比", "達成佔比"),
         "report.returned": ("回报", "回報"),
+        "report.roi": ("ROI", "ROI"),
+        "report.slip_days": ("延误（天）", "延誤（天）"),
+        "report.slip_open": ("{days}（未完成）", "{days}（未完成）"),
         "report.spend": ("花费", "花費"),
         "report.summary": (
             "共 {total} 个 KPI：超额完成 {exceeded} 个，基本完成 {met} 个，未完成 {missed} 个。",
             "共 {total} 個 KPI：超額完成 {exceeded} 個，基本完成 {met} 個，未完成 {missed} 個。",
         ),
         "report.unrated": ("{count} 个无法评估。", "{count} 個無法評估。"),
+        "report.variance": ("差额", "差額"),
         "report.where": ("位置", "位置"),
         "report.why_chain": ("5-Why", "5-Why"),
         "summary.A001": ("改进措施没有责任人。", "改進措施沒有責任人。"),

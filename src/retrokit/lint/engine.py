@@ -85,6 +85,11 @@ def check_workbook(
     ctx = Context(workbook, analysis, settings)
     result.context = ctx
     result.findings = check(ctx)
+    plan = workbook.companion
+    if plan is not None:
+        # A retrospective keeping the plan's sheets: the plan's rules check those sheets.
+        planned = analyze(plan, today=settings.today, threshold=settings.threshold)
+        result.findings += check(Context(plan, planned, settings))
     return result
 
 

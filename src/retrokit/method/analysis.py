@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from operator import attrgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from retrokit.findings import Finding
 from retrokit.method.direction import (
@@ -29,6 +29,9 @@ from retrokit.method.units import unit_in_name
 from retrokit.workbook.reader import Record, Workbook
 from retrokit.workbook.schema import DIMENSION, Lang
 from retrokit.workbook.values import Quantity
+
+if TYPE_CHECKING:
+    from retrokit.method.plan import PlanAnalysis
 
 #: The achievement rate from which a KPI counts as met, unless configured. The one place it is
 #: written: the lint config, the rule settings and the workbook's threshold cell default to it.
@@ -139,6 +142,9 @@ class Analysis:
     today: dt.date
     threshold: float
     findings: tuple[Finding, ...] = ()
+    #: The campaign's plan, analysed, when the review is read with one (``--plan``, or the
+    #: plan's sheets kept in the review's own workbook); its findings stay with it.
+    plan: PlanAnalysis | None = None
 
 
 # --- KPIs ------------------------------------------------------------------------------------

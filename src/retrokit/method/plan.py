@@ -12,8 +12,10 @@ path runs through the critical tasks in dependency order.
 Pacing. A goal's daily rows are those of its metric (and its channel, unless the goal is for
 all channels). Additive metrics (counts, money) are summed and paced linearly over the goal's
 period: expected to date = target x elapsed days / period days, projected = to date x period
-days / elapsed days. Ratios (rates, ROI) are averaged over the days; the average is both the
-figure to date and the projection. The projection's direction-aware achievement rate gives
+days / elapsed days. Ratios (rates, ROI) are averaged; the average is both the figure to date
+and the projection. It is weighted by the ratio's base where the daily sheet gives one for every
+day and channel of the ratio (ROI by spend, a conversion rate by visitors: :data:`RATIO_BASES`),
+so that it is sum(ratio x base) / sum(base); otherwise it is a plain mean. The projection's direction-aware achievement rate gives
 the status: above 100% ahead, from the threshold on track, below it behind.
 """
 
@@ -173,6 +175,9 @@ class Pacing:
     status: str | None
     core: bool = False
     goal_row: int = 0
+    #: The daily metric a ratio was weighted by (its base, as the sheet names it); None for
+    #: a sum, or a ratio averaged plainly for want of a base on every one of its days.
+    weighted_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -426,8 +431,10 @@ def pace_goal(
     rows: Sequence[tuple[dt.date, float]],
     period: tuple[dt.date, dt.date],
     threshold: float = DEFAULT_THRESHOLD,
+    weights: Sequence[float] | None = None,
 ) -> Pacing:
-    """The goal's figure to date from its daily rows (date, value), and where it is heading."""
+    """The goal's figure to date from its daily rows (date, value), and where it is heading.
+    A ratio's days are averaged by ``weights`` (each day's base) when given, else plainly."""
     first = min(d for d, _ in rows)
     last = max(d for d, _ in rows)
     start, end = period
@@ -435,7 +442,11 @@ def pace_goal(
     elapsed = min(max((last - start).days + 1, 1), total_days)
     values = [v for _, v in rows]
     if is_ratio(goal.metric, goal.form):
-        to_date = sum(values) / len(values)
+        to_date = (
+            sum(v * w for v, w in zip(values, weights, strict=True)) / sum(weights)
+            if weights
+            else sum(values) / len(values)
+        )
         expected, projected = goal.target, to_date
     else:
         to_date = sum(values)
@@ -476,11 +487,13 @@ def monitoring(
 ) -> tuple[Pacing, ...]:
     """Pacing of every goal that has daily rows."""
     by_metric: dict[str, list[tuple[str, dt.date, float]]] = {}
+    names: dict[str, str] = {}  # folded metric -> the name as first written
     for r in daily:
         day, value = r.values.get("date"), _number(r.values.get("value"))
         metric = r.values.get("metric")
         if day is None or value is None or not metric:
             continue
+        names.setdefault(fold(metric), metric)
         by_metric.setdefault(fold(metric), []).append(
             (fold(r.values.get("channel") or ""), day, value)
         )
@@ -493,16 +506,102 @@ def monitoring(
         if not found:
             continue
         rows = [(d, v) for _, d, v in found]
+        weights: list[float] | None = None
+        base: str | None = None
         if is_ratio(goal.metric, goal.form):
-            per_day: dict[dt.date, list[float]] = {}
-            for d, v in rows:
-                per_day.setdefault(d, []).append(v)
-            rows = [(d, sum(vs) / len(vs)) for d, vs in per_day.items()]
+            rows, weights, base = ratio_days(goal.metric, found, by_metric, names)
         start = goal.due_start if goal.due_start != goal.due_end else None
         start = start or campaign[0] or min(d for d, _ in rows)
         end = goal.due_end or campaign[1] or max(d for d, _ in rows)
-        out.append(pace_goal(goal, rows, (start, max(start, end)), threshold))
+        paced = pace_goal(goal, rows, (start, max(start, end)), threshold, weights=weights)
+        paced.weighted_by = base
+        out.append(paced)
     return tuple(out)
+
+
+#: What a ratio is weighted by when the daily sheet gives it for the same day and channel:
+#: the words of a ratio's name, then the words of its base's name in order of preference (both
+#: folded: Traditional spellings read as Simplified). ROI is revenue per spend, so its days
+#: weigh by spend; a click-through rate by impressions; a conversion rate by visitors.
+RATIO_BASES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (
+        ("roi", "roas", "投产比", "投入产出比"),
+        ("花费", "费用", "消耗", "投放金额", "投入", "spend", "cost"),
+    ),
+    (
+        ("点击率", "点阅率", "ctr", "click-through", "click rate"),
+        ("曝光", "展现", "展示", "impression"),
+    ),
+    (
+        ("转化率", "转换率", "cvr", "conversion"),
+        ("访客", "uv", "访问", "会话", "流量", "点击量", "点击数", "visitor", "session", "click"),
+    ),
+    (
+        ("互动率", "engagement"),
+        ("曝光", "阅读", "播放", "观看", "触达", "impression", "view", "reach"),
+    ),
+    (("复购率", "回购率", "repurchase", "repeat"), ("购买人数", "客户数", "buyer", "customer")),
+    (("退款率", "退货率", "refund", "return rate"), ("订单", "order")),
+    (("跳出率", "bounce"), ("访客", "uv", "访问", "会话", "visitor", "session", "visit")),
+)
+
+#: A daily row as :func:`monitoring` keeps it: (folded channel, day, value).
+DailyRow = tuple[str, dt.date, float]
+
+
+def ratio_base(
+    metric: str, found: Sequence[DailyRow], by_metric: Mapping[str, Sequence[DailyRow]]
+) -> str | None:
+    """The folded name of the daily metric a ratio weighs its rows by: the first of its bases
+    (:data:`RATIO_BASES`) with a row for the day and channel of every row of the ratio. None
+    when no base covers them all: the ratio is then averaged plainly."""
+    name = fold(metric)
+    wanted = {(c, d) for c, d, _ in found}
+    for ratio_words, base_words in RATIO_BASES:
+        if not any(w in name for w in ratio_words):
+            continue
+        for word in base_words:
+            for key, rows in by_metric.items():
+                if word not in key or key == name or is_ratio(key):
+                    continue
+                if wanted <= {(c, d) for c, d, v in rows if v >= 0}:
+                    return key
+        return None
+    return None
+
+
+def ratio_days(
+    metric: str,
+    found: Sequence[DailyRow],
+    by_metric: Mapping[str, Sequence[DailyRow]],
+    names: Mapping[str, str] | None = None,
+) -> tuple[list[tuple[dt.date, float]], list[float] | None, str | None]:
+    """A ratio's value per day, each day's weight and the base it was weighted by.
+
+    With a base on every (day, channel) of the ratio, a day's value is its channels' ratios
+    weighted by their bases and its weight the sum of those bases, so the period's figure is
+    sum(ratio x base) / sum(base): the ROI of all the spend, the conversion of all the
+    visitors. Without, the channels of a day and then the days are averaged plainly (weights
+    None). A day whose bases add up to zero weighs nothing; if all do, the plain mean."""
+    key = ratio_base(metric, found, by_metric)
+    if key is not None:
+        base: dict[tuple[str, dt.date], float] = {}
+        for c, d, v in by_metric[key]:
+            base[(c, d)] = base.get((c, d), 0.0) + v
+        sums: dict[dt.date, list[float]] = {}
+        for c, d, v in found:
+            weight = base[(c, d)]
+            day = sums.setdefault(d, [0.0, 0.0])
+            day[0] += v * weight
+            day[1] += weight
+        if any(w > 0 for _, w in sums.values()):
+            rows = [(d, rw / w if w > 0 else 0.0) for d, (rw, w) in sums.items()]
+            weights = [w for _, w in sums.values()]
+            return rows, weights, (names or {}).get(key, key)
+    per_day: dict[dt.date, list[float]] = {}
+    for _, d, v in found:
+        per_day.setdefault(d, []).append(v)
+    return [(d, sum(vs) / len(vs)) for d, vs in per_day.items()], None, None
 
 
 # --- the plan -------------------------------------------------------------------------------
@@ -596,17 +695,65 @@ def review_seed(plan: PlanAnalysis) -> tuple[dict[str, Any], list[dict[str, Any]
     return info, kpis
 
 
-# --- against plan ---------------------------------------------------------------------------
+# --- the plan against what happened (the review's 执行过程) -----------------------------------
+
+
+@dataclass(frozen=True)
+class TaskSlip:
+    """One task's planned end against its actual finish."""
+
+    id: str
+    task: str | None
+    end: dt.date | None
+    finished: dt.date | None
+    status: str | None
+    critical: bool
+    #: Days finished after (+) or before (-) the planned end; for a task still open past its
+    #: end, the days it has run over so far (``open``); None when neither is known.
+    slip: int | None
+    open: bool
+
+
+@dataclass(frozen=True)
+class Execution:
+    tasks: tuple[TaskSlip, ...]
+    critical_path: tuple[str, ...]
+    #: The critical path's slip: that of the last task along the path that has one (finished,
+    #: or open past its end at ``today``); a slip caught up later on the path no longer counts.
+    slip: int | None
+    slip_task: str | None
+
+
+def task_slip(task: TaskResult, today: dt.date) -> TaskSlip:
+    """A task's slip: finished minus planned end, or for an open task past its end, today
+    minus its end. A cancelled task has none."""
+    slip: int | None = None
+    running = False
+    if task.end is not None and task.status != "cancelled":
+        if task.finished is not None:
+            slip = (task.finished - task.end).days
+        elif task.status != "done" and today > task.end:
+            slip, running = (today - task.end).days, True
+    return TaskSlip(
+        task.id, task.task, task.end, task.finished, task.status, task.critical, slip, running
+    )
+
+
+def execution(plan: PlanAnalysis) -> Execution:
+    """Every task's planned against actual finish, the critical path and its slip."""
+    slips = tuple(task_slip(t, plan.today) for t in plan.tasks)
+    by_id = {s.id: s for s in reversed(slips) if s.id}
+    known = [i for i in plan.schedule.critical_path if by_id[i].slip is not None]
+    last = known[-1] if known else None
+    return Execution(
+        slips,
+        plan.schedule.critical_path,
+        by_id[last].slip if last is not None else None,
+        last,
+    )
 
 
 def finish_slip(task: TaskResult, today: dt.date) -> int | None:
-    """Days a task finished past its planned end (negative: early). A task still open past its
-    end has slipped by today minus its end; None without a planned end or when on schedule so
-    far (open and not yet due)."""
-    if task.end is None:
-        return None
-    if task.finished is not None:
-        return (task.finished - task.end).days
-    if task.late:
-        return (today - task.end).days
-    return None
+    """Days a task finished past its planned end (negative: early), or for an open task past
+    its end the days it has run over so far; None when unknown (see :func:`task_slip`)."""
+    return task_slip(task, today).slip

@@ -113,7 +113,7 @@ def json_document(
     rows: Callable[[tuple[Any, ...]], Iterable[dict[str, Any]]] = (
         _stream_rows if streamed else partial(map, _json_row)
     )
-    return {
+    document: dict[str, Any] = {
         "file": result.file,
         "lang": result.lang,
         "info": {k: _json_value(v) for k, v in result.info.items()},
@@ -123,6 +123,11 @@ def json_document(
         "summary": dict(result.summary),
         "findings": (f.to_json(lang) for f in result.findings),
     }
+    if result.plan is not None:
+        # Read with its plan (--plan, or the plan's sheets in the same file): the plan's own
+        # contract, its findings included.
+        document["plan"] = plan_document(result.plan, lang)
+    return document
 
 
 def to_json(result: Analysis, lang: Lang | None = None) -> dict[str, Any]:
@@ -156,6 +161,7 @@ PLAN_FIELDS: Mapping[str, tuple[str, ...]] = {
     "monitoring": (
         "metric", "channel", "target", "unit", "to_date", "first_date", "last_date",
         "elapsed_days", "total_days", "expected_to_date", "pace", "projected", "status",
+        "weighted_by",
     ),
 }  # fmt: skip
 
@@ -177,9 +183,18 @@ def _group_rows(groups: Iterable[Any], key: str) -> list[dict[str, Any]]:
 
 
 def plan_document(result: Any, lang: Lang | None = None) -> dict[str, Any]:
-    """The `analyze --format json` contract of a plan workbook (``kind: "plan"``)."""
+    """The `analyze --format json` contract of a plan workbook (``kind: "plan"``); also the
+    ``plan`` object of a review analysed with its plan. Each task carries its ``slip`` (days
+    finished after its planned end; for an open task past its end, so far) and the schedule
+    the critical path's ``slip`` and the task it is measured at (``slip_task``)."""
+    from retrokit.method.plan import execution
+
     lang = lang or result.lang
     budget, schedule = result.budget, result.schedule
+    done = execution(result)
+    tasks = _objects(result.tasks, PLAN_FIELDS["tasks"])
+    for row, slipped in zip(tasks, done.tasks, strict=True):
+        row["slip"] = slipped.slip
     return {
         "kind": "plan",
         "file": result.file,
@@ -187,12 +202,14 @@ def plan_document(result: Any, lang: Lang | None = None) -> dict[str, Any]:
         "info": {k: _json_value(v) for k, v in result.info.items()},
         "goals": _objects(result.goals, PLAN_FIELDS["goals"]),
         "team": _objects(result.team, PLAN_FIELDS["team"]),
-        "tasks": _objects(result.tasks, PLAN_FIELDS["tasks"]),
+        "tasks": tasks,
         "schedule": {
             "start": _json_value(schedule.start),
             "end": _json_value(schedule.end),
             "days": schedule.days,
             "critical_path": list(schedule.critical_path),
+            "slip": done.slip,
+            "slip_task": done.slip_task,
         },
         "budget": {
             "total": budget.total,

@@ -7,7 +7,7 @@ from typing import IO, Any, TypeVar
 
 from retrokit.i18n import t
 from retrokit.method import Analysis
-from retrokit.render.view import compare_view, review_view
+from retrokit.render.view import ReviewView, compare_view, review_view
 from retrokit.text import clean_terminal, json_safe
 from retrokit.workbook.schema import (
     CATEGORY,
@@ -106,6 +106,52 @@ def _fit_numbers(table: Any) -> None:
             column.min_width = widest
 
 
+def _plan_tables(console: Any, view: ReviewView, narrow: bool) -> None:
+    """执行过程 and 预算执行 of a review read with its plan, from the same view as the report."""
+    e = view.execution
+    if e is not None:
+        shown = ("id", "task", "planned", "finished", "slip", "status")
+        tasks = _table(e.title, [(e.labels[k], k == "slip") for k in shown], narrow)
+        for x in e.tasks:
+            slip = f"[bold red]{_c(x.slip)}[/]" if x.late else _c(x.slip)
+            task = x.task + (" ★" if x.critical else "")
+            tasks.add_row(_c(x.id), _c(task), _c(x.planned), _c(x.finished), slip, _c(x.status))
+        _fit_numbers(tasks)
+        console.print(tasks)
+        console.print(_c(e.path))
+    b = view.budget_execution
+    if b is None:
+        return
+    keys = ("category", "item", "channel", "planned", "actual", "variance", "revenue", "roi")
+    numeric = {"planned", "actual", "variance", "revenue", "roi"}
+    lines = _table(b.title, [(b.labels[k], k in numeric) for k in keys], narrow)
+    for line in b.lines:
+        variance = f"[bold red]{_c(line.variance)}[/]" if line.over else _c(line.variance)
+        lines.add_row(
+            *(_c(v) for v in (line.category, line.item, line.channel, line.planned, line.actual)),
+            variance,
+            _c(line.revenue),
+            _c(line.roi),
+        )
+    _fit_numbers(lines)
+    console.print(lines)
+    for title, first, groups in (
+        (b.labels["by_category"], b.labels["category"], b.by_category),
+        (b.labels["by_channel"], b.labels["channel"], b.by_channel),
+    ):
+        table = _table(
+            title,
+            [(first, False)] + [(b.labels[k], True) for k in ("planned", "actual", "variance")],
+            narrow,
+        )
+        for g in groups:
+            variance = f"[bold red]{_c(g.variance)}[/]" if g.over else _c(g.variance)
+            table.add_row(_c(g.label), _c(g.planned), _c(g.actual), variance)
+        _fit_numbers(table)
+        console.print(table)
+    console.print(_c(b.summary))
+
+
 def render(result: Analysis, lang: Lang, stream: IO[str], width: int | None = None) -> None:
     """The analysis as terminal tables, laid out from the same view as the report.
 
@@ -122,6 +168,7 @@ def render(result: Analysis, lang: Lang, stream: IO[str], width: int | None = No
     for row in view.info:
         info.add_row(_c(row.label), _c(row.value))
     console.print(info)
+    _plan_tables(console, view, narrow)
 
     kpi_columns = [
         (labels.kpi["dimension"], False),

@@ -18,7 +18,7 @@ import heapq
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from retrokit import __version__
 from retrokit.findings import Finding
@@ -47,6 +47,9 @@ from retrokit.workbook.schema import (
     STATUS,
     Lang,
 )
+
+if TYPE_CHECKING:
+    from retrokit.method.plan import PlanAnalysis
 
 S = TypeVar("S")
 R = TypeVar("R")
@@ -286,6 +289,9 @@ class ReviewView:
     findings: Sequence[FindingRow]
     labels: Labels
     generated: str
+    #: 执行过程 and 预算执行, when the review is read with its plan; None otherwise.
+    execution: ExecutionView | None = None
+    budget_execution: BudgetView | None = None
 
     @property
     def basic_info(self) -> tuple[InfoRow, ...]:
@@ -293,6 +299,69 @@ class ReviewView:
         return tuple(
             row for row in self.info if row.value and row.key not in ("project", "key_question")
         )
+
+
+@dataclass(frozen=True)
+class TaskSlipRow:
+    """One task of 执行过程: its planned end against its actual finish."""
+
+    id: str
+    task: str
+    planned: str  # the planned end
+    finished: str  # the actual finish, or empty
+    status: str
+    slip: str  # "+3", "0", "-1"; "+5 (open)" for an open task past its end; empty if unknown
+    critical: bool
+    late: bool  # finished (or still open) after its planned end
+
+
+@dataclass(frozen=True)
+class ExecutionView:
+    """执行过程: every task planned against actual, the critical path and its slip."""
+
+    title: str
+    tasks: tuple[TaskSlipRow, ...]
+    path: str  # the critical path and its slip, as one sentence
+    slip: int | None  # the critical path's slip in days, for a format that styles it
+    labels: Mapping[str, str]  # id / task / planned / finished / status / slip / critical
+
+
+@dataclass(frozen=True)
+class SpendRow:
+    """A category's or a channel's planned against actual spending."""
+
+    label: str
+    planned: str
+    actual: str
+    variance: str
+    over: bool  # spent more than planned
+
+
+@dataclass(frozen=True)
+class SpendLine:
+    """One budget line, with its ROI."""
+
+    category: str
+    item: str
+    channel: str
+    planned: str
+    actual: str
+    variance: str
+    revenue: str
+    roi: str
+    over: bool
+
+
+@dataclass(frozen=True)
+class BudgetView:
+    """预算执行: planned against actual by category and by channel, and ROI per line."""
+
+    title: str
+    summary: str  # total, allocated, spent, remaining
+    by_category: tuple[SpendRow, ...]
+    by_channel: tuple[SpendRow, ...]
+    lines: tuple[SpendLine, ...]
+    labels: Mapping[str, str]  # category / channel / item / planned / actual / variance / ...
 
 
 # --- building the review ------------------------------------------------------------------------
@@ -633,9 +702,137 @@ def review_view(result: Analysis, lang: Lang) -> ReviewView:
         matrix=matrix_chart(result.problems, lang),
         lessons=Rows(result.lessons, lambda x: lesson_row(x, lang)),
         lessons_by_category=_lesson_groups(result.lessons, lang),
-        findings=Rows(result.findings, lambda f: finding_row(f, lang)),
+        findings=Rows(
+            result.findings if result.plan is None else (*result.findings, *result.plan.findings),
+            lambda f: finding_row(f, lang),
+        ),
         labels=review_labels(lang),
         generated=t("report.generated", lang, version=__version__),
+        execution=None if result.plan is None else execution_view(result.plan, lang),
+        budget_execution=None if result.plan is None else budget_view(result.plan, lang),
+    )
+
+
+# --- the plan beside the review (执行过程, 预算执行) ---------------------------------------------
+
+
+def _choice(choices: Any, value: str | None, lang: Lang) -> str:
+    """A list value's label; free text as typed."""
+    try:
+        return str(choices.label_of(value, lang))
+    except KeyError:
+        return value or ""
+
+
+def _days(days: int | None) -> str:
+    return "" if days is None else f"{days:+d}" if days else "0"
+
+
+def execution_view(plan: PlanAnalysis, lang: Lang) -> ExecutionView:
+    """执行过程 of a review read with its plan: each task's planned end against its actual
+    finish (its slip in days), and the critical path with its slip."""
+    from retrokit.method.plan import execution
+    from retrokit.workbook.plan_schema import TASK_STATUS, TASKS
+
+    done = execution(plan)
+    rows = tuple(
+        TaskSlipRow(
+            id=x.id,
+            task=x.task or "",
+            planned=display.date(x.end),
+            finished=display.date(x.finished),
+            status=_choice(TASK_STATUS, x.status, lang),
+            slip=t("report.slip_open", lang, days=_days(x.slip)) if x.open else _days(x.slip),
+            critical=x.critical,
+            late=(x.slip or 0) > 0,
+        )
+        for x in done.tasks
+    )
+    path = " → ".join(done.critical_path)
+    if not path:
+        sentence = t("report.no_critical_path", lang)
+    elif done.slip is None:
+        sentence = t("report.path_slip.unknown", lang, path=path)
+    else:
+        key = "late" if done.slip > 0 else "early" if done.slip < 0 else "on_time"
+        sentence = t(
+            f"report.path_slip.{key}", lang, path=path, days=abs(done.slip), task=done.slip_task
+        )
+    labels = {
+        "id": TASKS.column("id").label(lang),
+        "task": TASKS.column("task").label(lang),
+        "planned": t("report.planned_finish", lang),
+        "finished": TASKS.column("finished").label(lang),
+        "status": TASKS.column("status").label(lang),
+        "slip": t("report.slip_days", lang),
+        "critical": t("report.critical", lang),
+    }
+    return ExecutionView(t("report.execution", lang), rows, sentence, done.slip, labels)
+
+
+def _spend_row(label: str, planned: float | None, actual: float | None, lang: Lang) -> SpendRow:
+    variance = None if actual is None or planned is None else actual - planned
+    return SpendRow(
+        label or "-",
+        "" if planned is None else display.number(planned, lang),
+        "" if actual is None else display.number(actual, lang),
+        "" if variance is None else ("+" if variance > 0 else "") + display.number(variance, lang),
+        variance is not None and variance > 0,
+    )
+
+
+def budget_view(plan: PlanAnalysis, lang: Lang) -> BudgetView:
+    """预算执行 of a review read with its plan: planned against actual spending by category
+    and by channel, and each line's ROI (revenue ÷ spent, ÷ planned while nothing is spent)."""
+    from retrokit.workbook.plan_schema import BUDGET, BUDGET_CATEGORY
+
+    b = plan.budget
+
+    def money(value: float | None) -> str:
+        return "" if value is None else display.number(value, lang)
+
+    lines = tuple(
+        SpendLine(
+            category=_choice(BUDGET_CATEGORY, x.category, lang),
+            item=x.item or "",
+            channel=x.channel or "",
+            planned=money(x.planned),
+            actual=money(x.actual),
+            variance=_spend_row("", x.planned, x.actual, lang).variance,
+            revenue=money(x.revenue),
+            roi="" if x.roi is None else display.number(x.roi, lang),
+            over=x.variance is not None and x.variance > 0,
+        )
+        for x in b.lines
+    )
+    labels = {
+        key: BUDGET.column(key).label(lang)
+        for key in ("category", "item", "channel", "planned", "actual", "revenue")
+    }
+    labels |= {
+        "variance": t("report.variance", lang),
+        "roi": t("report.roi", lang),
+        "by_category": t("report.by_category", lang),
+        "by_channel": t("report.by_channel", lang),
+        "lines": t("report.budget_lines", lang),
+    }
+    return BudgetView(
+        title=t("report.budget_execution", lang),
+        summary=t(
+            "plan.budget_line",
+            lang,
+            total=money(b.total) or "-",
+            planned=money(b.planned),
+            actual=money(b.actual) or "-",
+            remaining=money(b.remaining) or "-",
+        ),
+        by_category=tuple(
+            _spend_row(_choice(BUDGET_CATEGORY, g.name, lang), g.planned, g.actual, lang)
+            for g in b.by_category
+        ),
+        by_channel=tuple(_spend_row(g.name or "", g.planned, g.actual, lang) for g in b.by_channel),
+        lines=lines,
+        labels=labels,
     )
 
 

@@ -38,3 +38,28 @@ def sheet_set_of(kind: str) -> SheetSet:
         if sheet_set.kind == kind:
             return sheet_set
     raise KeyError(kind)
+
+
+#: How many of its own sheets, named as the templates name them, each set needs before a
+#: workbook counts as holding both: a retrospective that keeps the plan's sheets beside its own.
+COMBINED_AT_LEAST = 2
+
+
+def detect_combined(names: Iterable[str]) -> SheetSet | None:
+    """The plan, when a workbook names at least two of the retrospective's sheets and at least
+    two of the plan's: the review is then read with the plan beside it. None otherwise (one
+    plan sheet such as a team roster kept in a review is not a plan)."""
+    folded = [fold(n) for n in names]
+    found = {
+        s.kind: len({_INDEX[s.kind][n] for n in folded if n in _INDEX[s.kind]}) for s in SHEET_SETS
+    }
+    if found[REVIEW.kind] >= COMBINED_AT_LEAST and found[PLAN.kind] >= COMBINED_AT_LEAST:
+        return PLAN
+    return None
+
+
+def names_for(sheet_set: SheetSet, names: Iterable[str]) -> list[str]:
+    """The sheet names another set does not claim by name: in a combined workbook, the plan's
+    sheets are not candidates for a review sheet found by its headers, nor the other way."""
+    others = [_INDEX[s.kind] for s in SHEET_SETS if s.kind != sheet_set.kind]
+    return [n for n in names if not any(fold(n) in index for index in others)]

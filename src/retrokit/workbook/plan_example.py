@@ -401,6 +401,9 @@ TEAM: list[dict[str, Any]] = [
 _WEIGHTS = (3, 4, 4, 5, 6, 9, 10, 10, 9, 8, 7, 7, 6, 6, 6)
 # Daily deviations of the ratio metrics around their period value; they sum to zero.
 _SWING = (-3, -2, -2, -1, 0, 1, 2, 3, 2, 1, 0, 0, -1, 0, 0)
+# ROI's daily deviations: pacing weighs a day's ROI by that day's spend, so these cancel out
+# weighted by the daily spend (2, 2, 2, 3, 4, 6, 7, 7, 6, 5, 5, 5, 4, 4, 10 of the 72万).
+_ROI_SWING = (-3, -2, -2, -1, 0, 1, 2, 2, 1, 0, 0, -1, -1, -1, -1)
 
 
 def _split(total: int) -> list[int]:
@@ -458,7 +461,7 @@ def _daily() -> list[dict[str, Any]]:
                 "date": day,
                 "channel": _d("全渠道", "All channels"),
                 "metric": _d("ROI", "ROI"),
-                "value": round(2.2 + _SWING[i] / 10, 2),
+                "value": round(2.2 + _ROI_SWING[i] / 10, 2),
                 "format": FMT_RATIO,
             },
         ]

@@ -125,6 +125,9 @@ class Workbook:
     tables: Mapping[str, tuple[Record, ...]]
     findings: tuple[Finding, ...]
     kind: str = REVIEW.kind
+    #: The plan read from the same file, when a retrospective keeps the plan's sheets beside
+    #: its own (:func:`retrokit.workbook.kinds.detect_combined`); None otherwise.
+    companion: Workbook | None = None
 
     def table(self, key: str) -> tuple[Record, ...]:
         """The records of sheet ``key``; none when the sheet is missing."""
@@ -704,10 +707,12 @@ def read_workbook(
         names = source.sheet_names
         if not names:
             raise UnreadableWorkbook(path, "reason.no_sheets")
+        companion: SheetSet | None = None
         if sheet_set is None:
-            from retrokit.workbook.kinds import detect_sheet_set
+            from retrokit.workbook.kinds import detect_combined, detect_sheet_set
 
-            sheet_set = detect_sheet_set(names)
+            companion = detect_combined(names)
+            sheet_set = REVIEW if companion is not None else detect_sheet_set(names)
         cache: dict[str, Grid] = {}
 
         def grid(name: str) -> Grid:
@@ -725,6 +730,8 @@ def read_workbook(
                 cache[name] = g
             return cache[name]
 
+        if companion is not None:
+            return _read_combined(path, package, source, names, grid, sheet_set, companion)
         return _read(path, package, source, names, grid, sheet_set)
     except UnreadableWorkbook:
         raise
@@ -732,6 +739,28 @@ def read_workbook(
         raise UnreadableWorkbook(path, "reason.corrupt", detail=describe(exc)) from None
     finally:
         package.release()
+
+
+def _read_combined(
+    path: Path,
+    package: Package,
+    source: CellSource,
+    names: list[str],
+    grid: Callable[[str], Grid],
+    sheet_set: SheetSet,
+    companion: SheetSet,
+) -> Workbook:
+    """A retrospective with the plan's sheets beside its own: each set read from the sheets the
+    other does not name, the plan as the review's companion. The team keeps the plan sheets it
+    uses, so a plan sheet left out is not reported missing (no S001 for the companion)."""
+    from dataclasses import replace
+
+    from retrokit.workbook.kinds import names_for
+
+    main = _read(path, package, source, names_for(sheet_set, names), grid, sheet_set)
+    plan = _read(path, package, source, names_for(companion, names), grid, companion)
+    plan = replace(plan, findings=tuple(f for f in plan.findings if f.code != "S001"))
+    return replace(main, companion=plan)
 
 
 def _read(
