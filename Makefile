@@ -27,8 +27,9 @@ demo: $(STAMP)
 	$(BIN)/retrokit analyze demo/example.xlsx --format json --today 2024-08-08 > demo/example.analysis.json
 	$(BIN)/retrokit report demo/example.xlsx -o demo/example.report.html --today 2024-08-08
 	$(BIN)/retrokit report demo/example.xlsx --format md -o demo/example.report.md --today 2024-08-08
-	$(BIN)/retrokit report demo/example.xlsx -o demo/example.report.pptx --today 2024-08-08
 	$(BIN)/retrokit init demo/plan.xlsx --kind plan --example --force
+	$(BIN)/retrokit report demo/example.xlsx --plan demo/plan.xlsx -o demo/example.report.pptx \
+	  --today 2024-08-08
 	$(BIN)/retrokit analyze demo/plan.xlsx --today 2024-07-10
 	$(BIN)/retrokit report demo/plan.xlsx -o demo/plan.report.html --today 2024-07-10
 	$(BIN)/retrokit init demo/review-from-plan.xlsx --from-plan demo/plan.xlsx --force
@@ -85,8 +86,9 @@ clean:
 examples: $(STAMP)
 	$(BIN)/retrokit init examples/summer-promo-2024.xlsx --example --force
 	$(BIN)/retrokit init examples/summer-promo-2024.en.xlsx --example --lang en --force
+	$(BIN)/retrokit init examples/summer-promo-2024.plan.xlsx --kind plan --example --force
 	$(BIN)/retrokit report examples/summer-promo-2024.xlsx -o examples/summer-promo-2024.pptx \
-	  --today 2024-08-08 --presenter 张经理
+	  --plan examples/summer-promo-2024.plan.xlsx --today 2024-08-08 --presenter 张经理
 
 docs: $(STAMP)
 	$(BIN)/python -c "from retrokit.render.lint_formats import rules_markdown; open('docs/rules.md','w').write(rules_markdown())"

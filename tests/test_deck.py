@@ -320,7 +320,13 @@ def test_the_example_deck_in_examples_is_current(tmp_path: Path) -> None:
     # `make examples` writes it; the bytes belong to python-pptx's version, the slides to us
     committed = Presentation(str(ROOT / "examples" / "summer-promo-2024.pptx"))
     fresh = deck(
-        ROOT / "examples" / "summer-promo-2024.xlsx", tmp_path / "d.pptx", "--presenter", "张经理"
+        ROOT / "examples" / "summer-promo-2024.xlsx",
+        tmp_path / "d.pptx",
+        "--presenter",
+        "张经理",
+        "--plan",
+        str(ROOT / "examples" / "summer-promo-2024.plan.xlsx"),
     )
+    assert "03" in " ".join(titles(fresh))  # the plan's sections are in it
     assert titles(committed) == titles(fresh)
     assert [notes(s) for s in committed.slides] == [notes(s) for s in fresh.slides]
