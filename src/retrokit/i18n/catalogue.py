@@ -1304,7 +1304,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "A date or a range, e.g. 2024-06-30 or 2024-06-01 - 2024-06-30",
     },
     "instructions.plan": {
-        "zh-CN": "营销活动计划工作簿 · 填写说明\n"
+        "zh-CN": "营销活动方案工作簿 · 填写说明\n"
         "1. 活动概况：项目名称、起止日期、负责人、总预算和核心策略。\n"
         "2. 推广目标：每行一个 SMART 目标：指标、量化目标、方向、达成路径、负责人和时间节点"
         "（日期或区间，如 6月1日-6月30日）；把最重要的 2-3 个标为核心指标。\n"
@@ -1495,7 +1495,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Actual from the plan's daily monitoring (through {date})",
     },
     "err.not_a_plan": {
-        "zh-CN": "{path}：不是计划工作簿（找不到推广目标、执行排期等工作表）。",
+        "zh-CN": "{path}：不是方案工作簿（找不到推广目标、执行排期等工作表）。",
         "en": "{path}: not a plan workbook (no Goals, Schedule ... sheets found).",
     },
     "plan.today": {"zh-CN": "今天", "en": "Today"},
