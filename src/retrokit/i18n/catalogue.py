@@ -1621,4 +1621,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "export.overall_rate": {"zh-CN": "核心目标达成率", "en": "Overall achievement"},
     "export.overall_basis": {"zh-CN": "达成率口径", "en": "Overall basis"},
     "export.direction_source": {"zh-CN": "方向来源", "en": "Direction from"},
+    # issue 14.7: the how-to sheet of a worked example says which fields are made up.
+    "instructions.example": {
+        "zh-CN": "关于示例：本工作簿是方法论中的 2024 年夏季促销样例。问题与行动表中的“影响程度”“实施难度”"
+        "和“状态”是为演示而填写的示意值，原始资料中没有给出。",
+        "zh-TW": "關於範例：本活頁簿是方法論中的 2024 年夏季促銷範例。問題與行動表中的「影響程度」「實施難度」"
+        "和「狀態」是為示範而填寫的示意值，原始資料中沒有提供。",
+        "en": "About this example: this workbook is the method's 2024 summer promotion sample. "
+        "Impact, Effort and Status on the Problems & Actions sheet are illustrative values "
+        "filled in for the demonstration; the source does not give them.",
+    },
 }

@@ -236,12 +236,15 @@ def _write_kpis(wb: Any, lang: Lang, filled: bool) -> None:
         )
 
 
-def _write_instructions(wb: Any, lang: Lang) -> None:
+def _write_instructions(wb: Any, lang: Lang, filled: bool = False) -> None:
     from openpyxl.styles import Alignment, Font
 
     ws = wb.create_sheet(t("sheet.instructions", lang))
     ws.column_dimensions["A"].width = 110
-    for i, line in enumerate(t("instructions", lang).splitlines(), start=1):
+    lines = t("instructions", lang).splitlines()
+    if filled:  # the worked example: say which of its fields the source does not give
+        lines.append(t("instructions.example", lang))
+    for i, line in enumerate(lines, start=1):
         cell = ws.cell(row=i, column=1, value=line)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if i == 1:
@@ -298,7 +301,7 @@ def build_workbook(
     ws = _write_table(wb, LESSONS, lang)
     if filled:
         _fill_rows(ws, LESSONS, example.LESSONS, lang)
-    _write_instructions(wb, lang)
+    _write_instructions(wb, lang, filled)
     _write_meta(wb, lang, threshold)
     wb.active = 0
     return wb
