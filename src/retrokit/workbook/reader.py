@@ -125,6 +125,8 @@ class Workbook:
     tables: Mapping[str, tuple[Record, ...]]
     findings: tuple[Finding, ...]
     kind: str = REVIEW.kind
+    #: The "met" threshold the workbook's result formulas read (its hidden meta sheet), if any.
+    threshold: float | None = None
 
     def table(self, key: str) -> tuple[Record, ...]:
         """The records of sheet ``key``; none when the sheet is missing."""
@@ -520,7 +522,7 @@ class _RowParser:
                 continue
             if (
                 (cls is float or cls is int)
-                and kind is ColType.NUMBER
+                and (kind is ColType.NUMBER or kind is ColType.KPI_NUMBER)
                 and key not in formats
                 and math.isfinite(v)
             ):
@@ -779,7 +781,16 @@ def _read(
         tables=tables,
         findings=tuple(out.findings),
         kind=sheet_set.kind,
+        threshold=_meta_threshold(meta.get("threshold")),
     )
+
+
+def _meta_threshold(text: str | None) -> float | None:
+    try:
+        value = float(text) if text else None
+    except ValueError:
+        return None
+    return value if value is not None and 0 < value <= 1 else None
 
 
 def _read_meta(grid: Grid) -> dict[str, str]:
