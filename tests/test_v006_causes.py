@@ -151,3 +151,21 @@ def test_a_hand_typed_value_that_is_what_retrokit_computes_is_no_finding(tmp_pat
     ws["G2"] = -0.02
     wb.save(path)
     assert [(key, cell) for key, cell, _ in _v006(path)] == [("V006.typed", "G2")]
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("lang", LANGS)
+def test_after_libreoffice_saves_it_a_typed_value_is_still_told_apart_from_the_formulas(
+    tmp_path: Path, lang: Lang
+) -> None:
+    from conftest import libreoffice_convert
+
+    path = _book(tmp_path, lang)
+    wb = load_workbook(path)
+    wb[KPIS.name(lang)]["H2"] = 0.95  # the achievement typed over its formula
+    wb.save(path)
+    saved = libreoffice_convert(path, tmp_path / "lo")
+    found = _v006(saved)
+    # the result formula now reads the typed 95%: it agrees with the sheet, not with retrokit
+    assert [(key, cell) for key, cell, _ in found] == [("V006.typed", "H2")]
+    assert "0.95" in found[0][2] and "0.9" in found[0][2]
