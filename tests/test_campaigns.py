@@ -42,6 +42,8 @@ def fill(path: Path, n: int, done_area: str | None = None) -> None:
         metric = row[1].value
         if metric == "注册转化率":
             row[4].value, row[5].value = 0.05, conversion
+        elif metric == "新增注册用户":  # follows the conversion: 5% of 200,000 visitors
+            row[4].value, row[5].value = 10_000, round(conversion * 200_000)
         elif metric == "销售额":
             row[4].value, row[5].value = 2_000_000, sales
         elif metric:
@@ -69,7 +71,7 @@ def three(tmp_path: Path) -> list[Path]:
 def test_init_from_carries_the_kpi_list_and_open_actions(three: list[Path]) -> None:
     data = json.loads(run_cli("analyze", str(three[1]), "--format", "json").stdout)
     assert [k["metric"] for k in data["kpis"]] == [k["metric"] for k in example_data()["kpis"]]
-    assert data["kpis"][3]["direction"] == "lower" and data["kpis"][1]["core"] is True
+    assert data["kpis"][3]["direction"] == "lower" and data["kpis"][4]["core"] is True
     # all three actions of the example were open; each remembers where it came from
     assert [p["carried_from"] for p in sorted(data["problems"], key=lambda p: p["row"])] == [
         "c1.xlsx 第 2 行",
@@ -94,7 +96,8 @@ def test_compare_follows_metrics_actions_and_recurring_areas(three: list[Path]) 
     effect = next(
         e
         for e in data["action_effects"]
-        if e["metric"] == "注册转化率" and e["next_file"].endswith("c2.xlsx")
+        # the registration problem names the core KPI it moves (issue 14.7)
+        if e["metric"] == "新增注册用户" and e["next_file"].endswith("c2.xlsx")
     )
     assert effect["rose"] is True
     carried = {c["area"]: c["times"] for c in data["carried_over"]}

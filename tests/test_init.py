@@ -76,10 +76,13 @@ def test_headers_are_styled_frozen_and_carry_dropdowns(tmp_path: Path) -> None:
     assert ws["A1"].value == "问题环节 *"
 
 
-def test_kpi_formulas_are_direction_aware_and_blank_on_text() -> None:
+def test_kpi_formulas_are_direction_aware_and_read_target_and_actual_through_helpers() -> None:
     f = scaffold.kpi_formulas(2, "en")
-    assert f["gap"] == '=IF(AND(ISNUMBER($E2),ISNUMBER($F2)),$F2-$E2,"")'
-    assert "$E2/$F2" in f["rate"] and "$F2/$E2" in f["rate"]
+    # O and R: the hidden helper cells that read target E and actual F as typed (issue 14.5)
+    assert f["gap"] == '=IF(AND(ISNUMBER($O2),ISNUMBER($R2)),$R2-$O2,"")'
+    assert "$O2/$R2" in f["rate"] and "$R2/$O2" in f["rate"]
+    helpers = scaffold.helper_formulas(2)
+    assert helpers["O"].startswith("=IF(ISNUMBER(E2),E2,") and "M2" in helpers["O"]
     assert '"Exceeded"' in f["result"] and f">={scaffold.THRESHOLD_CELL}" in f["result"]
     assert 'TRIM($D2)="越低越好"' in f["rate"] and "SEARCH('_retrokit'!$D$1:" in f["rate"]
 

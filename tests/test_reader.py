@@ -61,7 +61,7 @@ def assert_worked_example(path: Path, reader: str = "calamine") -> dict:
 def test_the_worked_example_yields_domain_md_table(example_zh: Path, reader: str) -> None:
     data = assert_worked_example(example_zh, reader)
     assert data["summary"]["met"] == 1 and data["summary"]["missed"] == 5
-    assert data["summary"]["core_missed"] == ["注册转化率", "销售额"]
+    assert data["summary"]["core_missed"] == ["新增注册用户", "销售额"]
     assert [k["unit"] for k in data["kpis"]][:4] == [None, "%", None, "万元"]
     assert data["info"]["start"] == "2024-07-01" and data["info"]["budget"] == 600000
 

@@ -272,3 +272,132 @@ def test_the_default_threshold_is_the_methods_everywhere() -> None:
     for name in ("summer-promo-2024.xlsx", "summer-promo-2024.en.xlsx"):
         meta = load_workbook(ROOT / "examples" / name)[META_SHEET]
         assert meta["A3"].value == "threshold" and meta["B3"].value == DEFAULT_THRESHOLD
+
+
+# --- issue 14.5: every form the prompt advertises, typed as text, computes in the sheet --------
+
+#: (metric (zh-CN, en), direction, target, actual) typed into the text-formatted cells as a team
+#: types them: each form "prompt.kpi_number" lists, and their Traditional and full-width kin.
+FORMS: list[tuple[tuple[str, str], str | None, str, str]] = [
+    (("曝光量", "Impressions"), None, "500万", "450万"),
+    (("访问量", "Visits"), None, "5000", "4500"),
+    (("访客数", "Visitors"), None, "1,200", "1,080"),
+    (("销售额", "Sales"), None, "200万元", "160万元"),
+    (("成交额", "GMV"), None, "1.5亿", "1.8亿"),
+    (("点赞数", "Likes"), None, "3k", "2.7K"),
+    (("获客成本", "Acquisition cost"), None, "50元", "58元"),
+    (("客单价", "Basket size"), "higher", "¥200", "￥180"),
+    (("新增注册用户", "New registered users"), None, "1万人", "8000人"),
+    (("注册转化率", "Registration conversion"), None, "5%", "4%"),
+    (("退货率", "Return rate"), None, "5‰", "4‰"),
+    (("跳出率", "Bounce rate"), None, "40％", "50％"),
+    (("ROI", "ROI"), None, "1:3", "1:2.2"),
+    (("投产比", "Return ratio"), None, "1：2.5", "1：2.7"),
+    (("覆盖人数", "Reach"), None, "5M", "4.5m"),
+    (("会员数", "Members"), None, "500萬", "450萬"),
+    (("总费用(万元)", "Total spend (10k CNY)"), None, "60", "72"),
+    (("物流费用", "Shipping cost"), None, "20万", "18万"),
+    (("下单用户", "Buyers"), None, "8000 users", "7000 users"),
+    (("广告预算", "Ad budget"), "lower", "50 CNY", "45 CNY"),
+    (("利润", "Profit"), "higher", "100万", "-20万"),
+]
+#: Forms retrokit reads that the sheet's formulas do not: the sheet stays blank (no V006).
+UNCOMPUTED: list[tuple[tuple[str, str], str | None, str, str]] = [
+    (("点击率", "Click-through rate"), None, "≥5%", "4%"),
+    (("复购人数", "Repeat buyers"), None, "两千", "1800"),
+]
+#: The sheet computes with another value than retrokit reads: V006 says how to write it.
+MISREAD: tuple[tuple[str, str], str | None, str, str] = (
+    ("收藏率", "Save rate"),
+    None,
+    "5%以上",
+    "4%",
+)
+
+
+def _write_forms(path: Path, lang: Lang) -> Path:
+    import datetime as dt
+
+    rows = [*FORMS, *UNCOMPUTED, MISREAD]
+    wb = scaffold.build_workbook(
+        lang,
+        kpis=[
+            {"metric": {"zh-CN": m[0], "en": m[1]}, "direction": d, "target": t, "actual": a}
+            for m, d, t, a in rows
+        ],
+    )
+    ws = wb[KPIS.name(lang)]
+    col = {c.key: i + 1 for i, c in enumerate(KPIS.columns)}
+    # 1:3 typed into a General cell of an older workbook: Excel and LibreOffice keep the time 01:03
+    r = len(rows) + 2
+    ws.cell(row=r, column=col["metric"], value="ROI (time)")
+    target = ws.cell(row=r, column=col["target"], value=dt.time(1, 3))
+    target.number_format = "h:mm"
+    ws.cell(row=r, column=col["actual"], value="1:2.2")
+    wb.save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def forms(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
+    """lang -> (the scaffold's file with typed forms, LibreOffice's recalculated copy)."""
+    src = tmp_path_factory.mktemp("forms-src")
+    books = [_write_forms(src / f"forms-{lang}.xlsx", lang) for lang in LANGS]
+    saved = _recalculate(
+        books, tmp_path_factory.mktemp("forms-out"), tmp_path_factory.mktemp("lo-profile-forms")
+    )
+    return dict(zip(LANGS, zip(books, saved, strict=True), strict=True))
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_advertised_form_computes_in_the_sheet_as_retrokit_reads_it(
+    forms: dict[str, tuple[Path, Path]], lang: Lang
+) -> None:
+    _, saved = forms[lang]
+    rows = _sheet_rows(saved, lang)
+    kpis = analyze(read_workbook(saved)).kpis
+    assert not [f for f in read_workbook(saved).findings if f.code == "V001"]
+    errors = [
+        f"row {kpi.row} {kpi.metric}: {problem}"
+        for kpi in kpis[: len(FORMS)]
+        for problem in _disagreements(kpi, rows[kpi.row - 1], lang)
+    ]
+    assert not errors, "\n".join(errors)
+    assert all(k.gap is not None for k in kpis[: len(FORMS)])
+    col = {c.key: i for i, c in enumerate(KPIS.columns)}
+    for kpi in kpis[len(FORMS) : len(FORMS) + len(UNCOMPUTED)]:
+        assert kpi.gap is not None and rows[kpi.row - 1][col["gap"]] == "", kpi.metric
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("lang", LANGS)
+def test_v006_after_recalculation_names_only_what_the_sheet_misreads(
+    forms: dict[str, tuple[Path, Path]], lang: Lang
+) -> None:
+    from retrokit.api import lint_paths
+
+    _, saved = forms[lang]
+    v006 = [f for f in lint_paths([saved], today=TODAY, jobs=1) if f.code == "V006"]
+    misread, time_row = len(FORMS) + len(UNCOMPUTED) + 2, len(FORMS) + len(UNCOMPUTED) + 3
+    assert [(f.key, f.cell) for f in v006] == [
+        ("V006.form", f"E{misread}"),
+        ("V006.time", f"E{time_row}"),
+    ]
+    time_message = v006[1].message()
+    assert "01:03" in time_message and "1:3" in time_message
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("lang,threshold", BOOKS)
+def test_a_freshly_recalculated_sheet_has_no_v006_whatever_the_threshold(
+    recalculated: Books, lang: Lang, threshold: float
+) -> None:
+    """The result formulas read the workbook's own threshold; V006 models them with it, so a
+    team's 85% is no disagreement when lint runs with the default."""
+    from retrokit.api import lint_paths
+
+    _, saved = recalculated[(lang, threshold)]
+    assert read_workbook(saved).threshold == threshold
+    v006 = [f for f in lint_paths([saved], today=TODAY, jobs=1) if f.code == "V006"]
+    assert not v006, [(f.cell, f.message()) for f in v006]

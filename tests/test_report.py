@@ -97,7 +97,7 @@ def test_report_follows_the_order_of_the_method(example_zh: Path) -> None:
     positions = [text.index(s) for s in order]
     assert positions == sorted(positions)
     assert "**共 6 个 KPI：超额完成 0 个，基本完成 1 个，未完成 5 个。**" in text
-    assert "未完成的核心指标：注册转化率、销售额" in text
+    assert "未完成的核心指标：新增注册用户、销售额" in text
     assert "越低越好; 为目标的 120.0%" in text
     assert "**2024-08-05 ⚠ 已逾期**" in text
     assert "```mermaid\nxychart-beta" in text and "```mermaid\nquadrantChart" in text

@@ -507,7 +507,7 @@ def test_lessons_csv_prefixes_formula_text_and_raw_csv_keeps_it(dangerous_book: 
     for text in IN_WORKBOOK:
         assert "'" + text in safe and text not in safe
         assert text in raw
-    assert "2024-07-19" in safe  # dates and other text untouched
+    assert "2024-07-20" in safe  # dates and other text untouched (the lessons recorded on)
 
 
 def test_export_csv_prefixes_formula_text_and_keeps_numbers(

@@ -30,7 +30,7 @@ def test_a_row_is_built_only_when_read() -> None:
 def test_the_worked_example_reads_in_the_order_of_the_method() -> None:
     result = analyze(read_workbook(ROOT / "examples" / "summer-promo-2024.en.xlsx"), today=TODAY)
     view = review_view(result, "en")
-    assert view.key_question.startswith("Why did registration conversion")
+    assert view.key_question.startswith("Why did new registrations")
     assert [c.count for c in view.counts] == [0, 1, 5, 0]
     spend = next(k for k in view.kpis if k.metric.startswith("Total spend"))
     assert (spend.gap, spend.rate, spend.status) == ("+120K CNY", "83.3%", "missed")

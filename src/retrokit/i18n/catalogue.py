@@ -339,10 +339,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "as percentages: 5% and 4%.",
     },
     "doc.V006": {
-        "zh-CN": "差异值、达成率或结果被手填覆盖或已过期，会误导读者。\n修复：恢复模板公式，"
-        "或删除手填的值。",
-        "en": "A hand-typed or stale gap, achievement or result misleads readers.\nFix: "
-        "restore the template's formula or clear the typed value.",
+        "zh-CN": "表格里的差异值、达成率或结果与 retrokit 不一致会误导读者：手填的值覆盖了公式、"
+        "公式结果没有重新计算，或目标值/实际值的写法表格公式算得不一样（例如 1:3 被存成时间）。"
+        "\n修复：按提示恢复公式、重新计算后保存，或把数值改写成表格能计算的形式。",
+        "en": "A gap, achievement or result the sheet shows differently from retrokit misleads "
+        "readers: a value typed over the formula, a formula result not recalculated, or a "
+        "target or actual the sheet's formulas read differently (1:3 stored as a time).\nFix: "
+        "as the message says, restore the formula, recalculate and save, or retype the value "
+        "in a form the sheet computes.",
     },
     "doc.K001": {
         "zh-CN": "未完成和超额完成都需要分析原因，否则无法沉淀经验。\n修复：在“分析简述”中写明原因，"
@@ -1200,8 +1204,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Target and actual are written in different forms (one a percentage, the other not).",
     },
     "summary.V006": {
-        "zh-CN": "差异值、达成率或结果单元格与重新计算的值不一致。",
-        "en": "A gap, achievement or result cell disagrees with the recomputed value.",
+        "zh-CN": "差异值、达成率或结果与表格公式不一致，或表格公式读错了目标值/实际值。",
+        "en": "A gap, achievement or result disagrees with the sheet's formula, or the sheet "
+        "misreads a value.",
     },
     "summary.W001": {
         "zh-CN": "原因分析或根本原因中有主观臆断的措辞。",
@@ -1837,4 +1842,50 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "report.roi": {"zh-CN": "ROI", "en": "ROI"},
     "report.by_category": {"zh-CN": "分类别", "en": "By category"},
     "report.budget_lines": {"zh-CN": "预算明细", "en": "Budget lines"},
+    # issue 14.7: the how-to sheet of a worked example says which fields are made up.
+    "instructions.example": {
+        "zh-CN": "关于示例：本工作簿是方法论中的 2024 年夏季促销样例。问题与行动表中的“影响程度”“实施难度”"
+        "和“状态”是为演示而填写的示意值，原始资料中没有给出。",
+        "zh-TW": "關於範例：本活頁簿是方法論中的 2024 年夏季促銷範例。問題與行動表中的「影響程度」「實施難度」"
+        "和「狀態」是為示範而填寫的示意值，原始資料中沒有提供。",
+        "en": "About this example: this workbook is the method's 2024 summer promotion sample. "
+        "Impact, Effort and Status on the Problems & Actions sheet are illustrative values "
+        "filled in for the demonstration; the source does not give them.",
+    },
+    # issue 14.5: what the KPI sheet's formulas compute, and V006 by its cause.
+    "prompt.kpi_number": {
+        "zh-CN": "照平时的写法填写，表格会算出差异值和达成率：5000、1,200、500万、1.5亿、3k、50元、"
+        "8000人、200万元、5%、5‰、1:3。其他写法（如 ≥5%、两千）retrokit 仍能读取，但表格里不计算。",
+        "en": "Type it as you write it; the sheet computes gap and achievement from: 5000, 1,200, "
+        "5M, 3k, 500万, 50 CNY, 8000 users, 5%, 5‰, 1:3. Other forms (≥5%, words) are still "
+        "read by retrokit but not computed in the sheet.",
+    },
+    "V006.typed": {
+        "zh-CN": "“{column}”单元格是手填的 {cached}，覆盖了模板公式；按本行的目标值和实际值应为 "
+        "{computed}。请恢复公式（从相邻行复制该单元格），或删除手填的值。",
+        "en": "'{column}' holds a typed {cached} over the template's formula; from this row's "
+        "target and actual it is {computed}. Restore the formula (copy the cell from a "
+        "neighbouring row) or clear the typed value.",
+    },
+    "V006.stale": {
+        "zh-CN": "“{column}”单元格的公式结果 {cached} 已过期：按本行的目标值和实际值应为 {computed}。"
+        "请在 Excel、WPS 或 LibreOffice 中打开，重新计算（Ctrl+Alt+F9）后保存。",
+        "en": "'{column}' shows {cached}, a stale result of its formula: from this row's target "
+        "and actual it is {computed}. Open the file in Excel, WPS or LibreOffice, recalculate "
+        "(Ctrl+Alt+F9) and save.",
+    },
+    "V006.time": {
+        "zh-CN": "“{column}”中的比例被表格存成了时间 {shown}，表格公式按 {sheet} 计算，retrokit 读作 "
+        "{read}。请把该单元格设为文本格式后重新输入比例（如 1:3），或直接写比值 {read}。",
+        "en": "'{column}' holds a ratio the spreadsheet stored as the time {shown}: the sheet's "
+        "formulas compute with {sheet}, retrokit reads {read}. Format the cell as text and type "
+        "the ratio again (e.g. 1:3), or write the value {read}.",
+    },
+    "V006.form": {
+        "zh-CN": "“{column}”中的 {value} 在表格公式里算作 {sheet}，retrokit 读作 {read}，两边的差异值和"
+        "达成率因此不同。请改写成表格能计算的形式，例如 5000、500万、50元、5%、1:3。",
+        "en": "'{column}' holds {value}, which the sheet's formulas read as {sheet} and retrokit "
+        "as {read}, so their gap and achievement differ. Write it in a form the sheet computes, "
+        "e.g. 5000, 5M, 50 CNY, 5%, 1:3.",
+    },
 }

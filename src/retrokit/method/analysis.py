@@ -189,7 +189,7 @@ def achievement_rate(
         return None, "V004.signs"
     if direction is Direction.LOWER:
         if actual == 0:
-            return None, None  # exceeded, with no ratio to show (_nothing_of_a_bad_thing)
+            return None, None  # exceeded, with no ratio to show (kpi_status)
         if actual < 0:
             return None, "V004.signs"
         rate = target / actual
@@ -200,10 +200,19 @@ def achievement_rate(
     return rate, None
 
 
-def _nothing_of_a_bad_thing(target: float | None, actual: float | None, d: Direction) -> bool:
-    """A lower-is-better KPI whose actual is 0 against a positive target (no complaints where
-    10 were allowed): the best outcome there is, though target/actual has no value."""
-    return d is Direction.LOWER and actual == 0 and target is not None and target > 0
+def kpi_status(
+    target: float | None,
+    actual: float | None,
+    direction: Direction,
+    rate: float | None,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> Status | None:
+    """The label of a KPI: its rate's (:func:`result_status`), except that a lower-is-better
+    actual of 0 against a positive target (no complaints where 10 were allowed) is exceeded,
+    the best outcome there is, though target/actual has no value."""
+    if direction is Direction.LOWER and actual == 0 and target is not None and target > 0:
+        return Status.EXCEEDED
+    return result_status(rate, threshold)
 
 
 def result_status(rate: float | None, threshold: float = DEFAULT_THRESHOLD) -> Status | None:
@@ -293,9 +302,7 @@ def evaluate_kpi(
         actual=None if a is None else _round10(a),
         gap=gap,
         rate=None if rate is None else _round10(rate),
-        status=Status.EXCEEDED
-        if _nothing_of_a_bad_thing(t, a, direction)
-        else result_status(rate, threshold),
+        status=kpi_status(t, a, direction, rate, threshold),
         core=v.get("core") == "yes",
         analysis=v.get("analysis"),
         undefined_reason=reason,

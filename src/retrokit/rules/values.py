@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from retrokit.findings import Finding
-from retrokit.method import DEFAULT_THRESHOLD, KpiResult
+from retrokit.method import (
+    DEFAULT_THRESHOLD,
+    KpiResult,
+    achievement_rate,
+    kpi_direction,
+    kpi_status,
+)
 from retrokit.rules.registry import Context, E, W, rule
+from retrokit.workbook.formulas import formula_cells, sheet_number
 from retrokit.workbook.reader import Record
 from retrokit.workbook.schema import INFO, KPIS, RESULT
-from retrokit.workbook.values import parse_choice
+from retrokit.workbook.values import Quantity, parse_choice
 
 
 @rule("V002.order", "end-before-start", E)
@@ -71,40 +79,141 @@ def _differs(cached: float, computed: float | None) -> bool:
     return abs(cached - computed) > 1e-6 * max(1.0, abs(computed))
 
 
+@dataclass(frozen=True)
+class SheetRow:
+    """What the KPI sheet's own formulas give from one row's cells (retrokit.workbook.formulas):
+    the target and actual as its helper columns read them, then gap, achievement and result."""
+
+    target: float | None
+    actual: float | None
+    gap: float | None
+    rate: float | None
+    status: str | None
+
+
+def sheet_row(kpi: KpiResult, record: Record, threshold: float) -> SheetRow:
+    t, a = sheet_number(record.raw.get("target")), sheet_number(record.raw.get("actual"))
+    gap = rate = status = None
+    if t is not None and a is not None:
+        gap = a - t
+        # The formulas' direction: the Direction column, the metric's name and the dimension,
+        # never a threshold sign or a team's configured words, which the sheet cannot see.
+        v = record.values
+        direction, _ = kpi_direction(v.get("direction"), v.get("dimension"), kpi.metric)
+        rate, _ = achievement_rate(t, a, direction)
+        status = kpi_status(t, a, direction, rate, threshold)
+    return SheetRow(t, a, gap, rate, status.value if status else None)
+
+
+def _unread(record: Record) -> bool:
+    """Whether target or actual holds something the reader could not read (V001 says so)."""
+    return any(not record.blank(k) and k not in record.values for k in ("target", "actual"))
+
+
 @rule("V006", "stale-computed-cell", W)
 def stale_computed_cell(ctx: Context) -> Iterator[Finding]:
-    """A gap, achievement or result cell disagrees with the recomputed value."""
+    """A gap, achievement or result disagrees with the sheet's formula, or the sheet misreads a value.
+
+    The cached gap, achievement or result is compared with what the sheet's own formula gives
+    from the row's cells (a value typed over it, or a stale result); where they agree, the
+    target and actual as the sheet reads them are compared with retrokit's (1:3 stored as a
+    time, 5%以上)."""
+    threshold = ctx.workbook.threshold or DEFAULT_THRESHOLD
+    #: (record, column, cached, the formula's value, whether retrokit agrees with the cache)
+    stale: list[tuple[Record, str, Any, Any, bool]] = []
     for kpi, record in kpi_records(ctx):
-        for key, computed in (("gap", kpi.gap), ("rate", kpi.rate)):
+        if _unread(record):
+            continue
+        sheet = sheet_row(kpi, record, threshold)
+        found = False
+        for key, model in (("gap", sheet.gap), ("rate", sheet.rate)):
             cached = _number(record.raw.get(key))
-            if cached is not None and _differs(cached, computed):
-                yield ctx.finding(
-                    "V006",
-                    KPIS,
-                    record,
-                    key,
-                    column=KPIS.column(key),
-                    cached=_show(cached),
-                    computed=_show(computed),
-                )
+            if cached is not None and _differs(cached, model):
+                method = kpi.gap if key == "gap" else kpi.rate
+                agrees = method is not None and not _differs(cached, method)
+                stale.append((record, key, _show(cached), _show(model), agrees))
+                found = True
         label = record.text("result")
-        if label and ctx.settings.threshold == DEFAULT_THRESHOLD:
+        if label:
             try:
                 cached_status = parse_choice(label, RESULT)
             except ValueError:
                 cached_status = None
-            computed_status = kpi.status.value if kpi.status else None
-            if cached_status != computed_status:
-                shown = RESULT.by_code(computed_status) if computed_status else "-"
-                yield ctx.finding(
-                    "V006",
-                    KPIS,
-                    record,
-                    "result",
-                    column=KPIS.column("result"),
-                    cached=label,
-                    computed=shown,
-                )
+            if cached_status != sheet.status:
+                shown = RESULT.by_code(sheet.status) if sheet.status else "-"
+                method_status = kpi.status.value if kpi.status else None
+                agrees = cached_status is not None and cached_status == method_status
+                stale.append((record, "result", label, shown, agrees))
+                found = True
+        computed = any(_number(record.raw.get(k)) is not None for k in ("gap", "rate"))
+        if not found and computed and not kpi.mixed_forms:
+            yield from _misread(ctx, record, sheet)
+    if stale:
+        yield from _stale(ctx, stale)
+
+
+def _misread(ctx: Context, record: Record, sheet: SheetRow) -> Iterator[Finding]:
+    """A target or actual the sheet computed with a value other than retrokit's."""
+    for key, model in (("target", sheet.target), ("actual", sheet.actual)):
+        read = record.values.get(key)
+        if model is None or not isinstance(read, Quantity) or not _differs(model, read.value):
+            continue
+        raw = record.raw.get(key)
+        if isinstance(raw, dt.time | dt.datetime | dt.timedelta):
+            shown = raw.strftime("%H:%M") if not isinstance(raw, dt.timedelta) else str(raw)
+            yield ctx.finding(
+                "V006",
+                KPIS,
+                record,
+                key,
+                "V006.time",
+                column=KPIS.column(key),
+                shown=shown,
+                sheet=_show(model),
+                read=_show(read.value),
+            )
+        else:
+            yield ctx.finding(
+                "V006",
+                KPIS,
+                record,
+                key,
+                "V006.form",
+                column=KPIS.column(key),
+                value=record.text(key),
+                sheet=_show(model),
+                read=_show(read.value),
+            )
+
+
+def _stale(ctx: Context, stale: list[tuple[Record, str, Any, Any, bool]]) -> Iterator[Finding]:
+    """The disagreeing cells, each with the advice its cause needs: a value typed over the
+    formula, a formula whose cached result is stale, or (a file that cannot tell) either. A
+    typed value that is what retrokit computes is no finding: a sheet made without the
+    template's formulas, filled in by hand, is right."""
+    sheet_name = ctx.workbook.sheets[KPIS.key].name
+    refs = {record.ref(key) for record, key, *_ in stale}
+    with_formula = (
+        formula_cells(ctx.workbook.path, sheet_name, sorted(r for r in refs if r))
+        if sheet_name
+        else None
+    )
+    for record, key, cached, computed, agrees in stale:
+        formula = with_formula is not None and record.ref(key) in with_formula
+        if agrees and not formula:
+            continue
+        cause = "V006.stale" if formula else "V006.typed"
+        message = "V006" if with_formula is None else cause
+        yield ctx.finding(
+            "V006",
+            KPIS,
+            record,
+            key,
+            message,
+            column=KPIS.column(key),
+            cached=cached,
+            computed=computed,
+        )
 
 
 def _show(value: float | None) -> str:

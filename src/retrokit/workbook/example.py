@@ -31,10 +31,10 @@ INFO: dict[str, Any] = {
     "audience": {"zh-CN": "18-35岁女性", "en": "Women aged 18-35"},
     "budget": 600_000,
     "review_date": D(2024, 7, 19),
-    "team": {"zh-CN": "张经理、李策划、王主管、刘主管", "en": "Zhang, Li, Wang, Liu"},
+    "team": {"zh-CN": "张经理、李策划、王主管、刘主管、赵专员", "en": "Zhang, Li, Wang, Liu, Zhao"},
     "key_question": {
-        "zh-CN": "为什么注册转化和销售额没有达到目标？",
-        "en": "Why did registration conversion and sales miss their targets?",
+        "zh-CN": "为什么新增注册用户和销售额没有达到目标？",
+        "en": "Why did new registrations and sales miss their targets?",
     },
     "scope": {"zh-CN": "2024-07-01 至 07-15 全渠道推广", "en": "All channels, 2024-07-01 to 07-15"},
 }
@@ -48,8 +48,9 @@ KPIS: list[dict[str, Any]] = [
         "format": FMT_INT,
         "core": "no",
         "analysis": {
-            "zh-CN": "抖音渠道达成 120%，其他渠道仅 60%",
-            "en": "Douyin reached 120%, the other channel 60%",
+            "zh-CN": "竞品同期投放增加；抖音渠道达成 120%，其他渠道仅 60%",
+            "en": "Competitors spent more in the same weeks; Douyin reached 120%, the other "
+            "channel 60%",
         },
     },
     {
@@ -58,7 +59,7 @@ KPIS: list[dict[str, Any]] = [
         "target": 0.05,
         "actual": 0.04,
         "format": FMT_PCT,
-        "core": "yes",
+        "core": "no",
         "analysis": {
             "zh-CN": "注册流程 5 步，落地页跳出率高",
             "en": "5-step sign-up, high landing-page bounce",
@@ -82,8 +83,8 @@ KPIS: list[dict[str, Any]] = [
         "format": "0",
         "core": "no",
         "analysis": {
-            "zh-CN": "追加短视频投放 12 万元，花了预算的 120%",
-            "en": "Extra 120k CNY on short video: 120% of budget",
+            "zh-CN": "紧急追加 KOL 投放费用，应对竞品冲击；花了预算的 120%",
+            "en": "Emergency extra KOL spend to answer a competitor's push: 120% of budget",
         },
     },
     {
@@ -92,7 +93,7 @@ KPIS: list[dict[str, Any]] = [
         "target": 10_000,
         "actual": 8000,
         "format": FMT_INT,
-        "core": "no",
+        "core": "yes",
         "analysis": {"zh-CN": "注册转化率低导致新增不足", "en": "Low registration conversion"},
     },
     {
@@ -116,7 +117,7 @@ PROBLEMS: list[dict[str, Any]] = [
             "zh-CN": "注册转化率 4%，目标 5%",
             "en": "Registration conversion 4%, target 5%",
         },
-        "metric": {"zh-CN": "注册转化率", "en": "Registration conversion"},
+        "metric": {"zh-CN": "新增注册用户", "en": "New registered users"},
         "root_cause": {
             "zh-CN": "注册转化率低 → 落地页跳出率高 → 注册流程 5 步太长",
             "en": "Low conversion -> high landing-page bounce -> 5-step sign-up too long",
@@ -190,8 +191,8 @@ LESSONS: list[dict[str, Any]] = [
             "zh-CN": "新客占比 +20%，获客成本 -15%",
             "en": "New-customer share +20%, CAC -15%",
         },
-        "recorded_by": {"zh-CN": "张经理", "en": "Manager Zhang"},
-        "recorded_on": D(2024, 7, 19),
+        "recorded_by": {"zh-CN": "王主管", "en": "Wang (lead)"},
+        "recorded_on": D(2024, 7, 20),
     },
     {
         "category": "lesson",
@@ -205,6 +206,6 @@ LESSONS: list[dict[str, Any]] = [
             "en": "30% of users said the rules were unclear",
         },
         "recorded_by": {"zh-CN": "李策划", "en": "Li (planner)"},
-        "recorded_on": D(2024, 7, 19),
+        "recorded_on": D(2024, 7, 20),
     },
 ]

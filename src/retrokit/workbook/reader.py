@@ -128,6 +128,8 @@ class Workbook:
     #: The plan read from the same file, when a retrospective keeps the plan's sheets beside
     #: its own (:func:`retrokit.workbook.kinds.detect_combined`); None otherwise.
     companion: Workbook | None = None
+    #: The "met" threshold the workbook's result formulas read (its hidden meta sheet), if any.
+    threshold: float | None = None
 
     def table(self, key: str) -> tuple[Record, ...]:
         """The records of sheet ``key``; none when the sheet is missing."""
@@ -523,7 +525,7 @@ class _RowParser:
                 continue
             if (
                 (cls is float or cls is int)
-                and kind is ColType.NUMBER
+                and (kind is ColType.NUMBER or kind is ColType.KPI_NUMBER)
                 and key not in formats
                 and math.isfinite(v)
             ):
@@ -808,7 +810,16 @@ def _read(
         tables=tables,
         findings=tuple(out.findings),
         kind=sheet_set.kind,
+        threshold=_meta_threshold(meta.get("threshold")),
     )
+
+
+def _meta_threshold(text: str | None) -> float | None:
+    try:
+        value = float(text) if text else None
+    except ValueError:
+        return None
+    return value if value is not None and 0 < value <= 1 else None
 
 
 def _read_meta(grid: Grid) -> dict[str, str]:

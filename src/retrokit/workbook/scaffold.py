@@ -12,7 +12,7 @@ from retrokit.i18n import t
 from retrokit.i18n.languages import pick
 from retrokit.method import DEFAULT_THRESHOLD
 from retrokit.text import xml_safe
-from retrokit.workbook import example
+from retrokit.workbook import example, formulas
 from retrokit.workbook.schema import (
     DIRECTION,
     INFO,
@@ -71,15 +71,19 @@ def _spellings(choice: Choice) -> list[str]:
 def kpi_formulas(row: int, lang: Lang) -> dict[str, str]:
     """The gap, achievement and result formulas of one KPI row.
 
-    Direction-aware as DOMAIN.md defines it; blank (not an error) when target or actual is
-    missing or typed as text, or when the rate is undefined. Only functions that Excel, WPS and
-    LibreOffice share are used.
+    Direction-aware as DOMAIN.md defines it; target and actual are read through the hidden
+    helper columns (:func:`helper_formulas`), so 500万, 50元, 5% and 1:3 typed as text compute;
+    blank (not an error) when either is missing or in a form the helpers do not read, or when
+    the rate is undefined. Only functions that Excel, WPS and LibreOffice share are used.
     """
     col = {c.key: _col_letter(i) for i, c in enumerate(KPIS.columns)}
     # TRIM: a list value typed or pasted with spaces around it is still that value.
     d, a = f"TRIM(${col['direction']}{row})", f"TRIM(${col['dimension']}{row})"
     b = f"${col['metric']}{row}"
-    tgt, act, rate = f"${col['target']}{row}", f"${col['actual']}{row}", f"${col['rate']}{row}"
+    # Target and actual as the hidden helper columns read them (retrokit.workbook.formulas).
+    helper = helper_columns()
+    tgt, act = f"${helper['target']['value']}{row}", f"${helper['actual']['value']}{row}"
+    rate = f"${col['rate']}{row}"
     # Every spelling the reader accepts, not only the dropdown's labels: the dropdown only
     # warns, so "lower", "↓" or the 费用 dimension typed by hand must count too. (Excel's =
     # ignores case, so one spelling per case-folded form is enough.)
@@ -106,13 +110,38 @@ def kpi_formulas(row: int, lang: Lang) -> dict[str, str]:
             f'IF({tgt}>0,{act}/{tgt},"")),"")'
         ),
         # A lower-is-better actual of 0 against a positive target has no rate but is the best
-        # outcome there is (retrokit.method.analysis._nothing_of_a_bad_thing).
+        # outcome there is (retrokit.method.analysis.kpi_status).
         "result": (
             f"=IF(ISNUMBER({rate}),IF({rounded}>1,{labels['exceeded']},"
             f"IF({rounded}>={THRESHOLD_CELL},{labels['met']},{labels['missed']})),"
             f'IF(AND({both},{tgt}>0),IF(AND({act}=0,{lower}),{labels["exceeded"]},""),""))'
         ),
     }
+
+
+def helper_columns() -> dict[str, dict[str, str]]:
+    """The hidden helper columns of the KPI sheet, right of its last column after one empty
+    column: for target and actual, the cleaned text, what follows the number, and the value."""
+    first = len(KPIS.columns) + 1
+    parts = ("text", "rest", "value")
+    return {
+        key: {part: _col_letter(first + 3 * k + i) for i, part in enumerate(parts)}
+        for k, key in enumerate(("target", "actual"))
+    }
+
+
+def helper_formulas(row: int) -> dict[str, str]:
+    """Cell letter -> formula of the helper cells of one KPI row."""
+    col = {c.key: _col_letter(i) for i, c in enumerate(KPIS.columns)}
+    out: dict[str, str] = {}
+    for key, letters in helper_columns().items():
+        # Relative references: the same row, and shorter text in a sheet of 200 such rows.
+        cell = f"{col[key]}{row}"
+        text, rest = f"{letters['text']}{row}", f"{letters['rest']}{row}"
+        out[letters["text"]] = formulas.text_formula(cell)
+        out[letters["rest"]] = formulas.rest_formula(text)
+        out[letters["value"]] = formulas.value_formula(cell, text, rest)
+    return out
 
 
 def _validation(column: Column, lang: Lang, ref: str) -> Any:
@@ -219,7 +248,13 @@ def _write_kpis(wb: Any, lang: Lang, filled: bool) -> None:
     for row in range(2, last + 1):
         for key, formula in kpi_formulas(row, lang).items():
             ws[f"{col[key]}{row}"] = formula
+        for letter, formula in helper_formulas(row).items():
+            ws[f"{letter}{row}"] = formula
         ws[f"{col['rate']}{row}"].number_format = "0.0%"
+        for key in ("target", "actual"):  # typed text stays as typed: 1:3 is no time
+            ws[f"{col[key]}{row}"].number_format = KPIS.column(key).type.number_format
+    letters = [x for helper in helper_columns().values() for x in helper.values()]
+    ws.column_dimensions.group(letters[0], letters[-1], hidden=True)
     if filled:
         _fill_rows(ws, KPIS, example.KPIS, lang)
         for r, spec in enumerate(example.KPIS, start=2):
@@ -239,12 +274,15 @@ def _write_kpis(wb: Any, lang: Lang, filled: bool) -> None:
         )
 
 
-def _write_instructions(wb: Any, lang: Lang) -> None:
+def _write_instructions(wb: Any, lang: Lang, filled: bool = False) -> None:
     from openpyxl.styles import Alignment, Font
 
     ws = wb.create_sheet(t("sheet.instructions", lang))
     ws.column_dimensions["A"].width = 110
-    for i, line in enumerate(t("instructions", lang).splitlines(), start=1):
+    lines = t("instructions", lang).splitlines()
+    if filled:  # the worked example: say which of its fields the source does not give
+        lines.append(t("instructions.example", lang))
+    for i, line in enumerate(lines, start=1):
         cell = ws.cell(row=i, column=1, value=line)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if i == 1:
@@ -261,6 +299,10 @@ def _write_meta(wb: Any, lang: Lang, threshold: float) -> None:
     for kind, words in formula_words().items():
         for row, word in enumerate(words, start=1):
             ws[f"{WORD_COLUMNS[kind]}{row}"] = word
+    word_column, factor_column = formulas.MULTIPLIER_COLUMNS
+    for row, (word, factor) in enumerate(formulas.multiplier_table(), start=1):
+        ws[f"{word_column}{row}"] = word
+        ws[f"{factor_column}{row}"] = factor
     ws.sheet_state = "hidden"
 
 
@@ -301,7 +343,7 @@ def build_workbook(
     ws = _write_table(wb, LESSONS, lang)
     if filled:
         _fill_rows(ws, LESSONS, example.LESSONS, lang)
-    _write_instructions(wb, lang)
+    _write_instructions(wb, lang, filled)
     _write_meta(wb, lang, threshold)
     wb.active = 0
     return wb

@@ -94,6 +94,15 @@ class NumberType(ColumnType):
         return parse_number(raw, number_format=number_format)
 
 
+class KpiNumberType(NumberType):
+    """A KPI's target or actual: a number cell formatted as text, so that what is typed stays
+    as typed (1:3 is no time) and the sheet's helper formulas read the forms its prompt lists
+    (:mod:`retrokit.workbook.formulas`); retrokit reads every form a number cell takes."""
+
+    prompt_key = "prompt.kpi_number"
+    number_format = "@"
+
+
 class DateType(ColumnType):
     name = "date"
     bad_cell: ClassVar[str | None] = "V002"
@@ -275,6 +284,7 @@ class ColType:
 
     TEXT: ClassVar[ColumnType] = TextType()
     NUMBER: ClassVar[ColumnType] = NumberType()
+    KPI_NUMBER: ClassVar[ColumnType] = KpiNumberType()
     DATE: ClassVar[ColumnType] = DateType()
     CHOICE: ClassVar[ColumnType] = ChoiceType()
     FORMULA: ClassVar[ColumnType] = FormulaType()
