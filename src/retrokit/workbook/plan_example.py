@@ -67,7 +67,7 @@ GOALS: list[dict[str, Any]] = [
         "path": {"zh-CN": "落地页改版 + 注册流程 5 步", "en": "New landing page + 5-step sign-up"},
         "owner": {"zh-CN": "李策划", "en": "Li"},
         "due": _PERIOD,
-        "core": "yes",
+        "core": "no",
     },
     {
         "dimension": "revenue",
@@ -103,7 +103,7 @@ GOALS: list[dict[str, Any]] = [
         "path": {"zh-CN": "KOL 引流 + 注册有礼", "en": "KOL traffic + sign-up gift"},
         "owner": {"zh-CN": "李策划", "en": "Li"},
         "due": _PERIOD,
-        "core": "no",
+        "core": "yes",
     },
     {
         "dimension": "revenue",
@@ -125,7 +125,7 @@ _Z, _L, _W, _U, _C, _S = (
     {"zh-CN": "王主管", "en": "Wang"},
     {"zh-CN": "刘主管", "en": "Liu"},
     {"zh-CN": "陈设计", "en": "Chen"},
-    {"zh-CN": "周数据", "en": "Zhou"},
+    {"zh-CN": "赵专员", "en": "Zhao"},
 )
 
 
