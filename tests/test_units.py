@@ -53,8 +53,8 @@ def rows(tmp_path: Path, lang: str, *kpis: dict) -> list:
 @pytest.mark.parametrize(
     "lang,expected",
     [
-        ("zh-CN", [("50 元", "58 元", "+8 元"), ("1万", "0.8万", "-0.2万"), ("60 万元", "72 万元", "+12 万元")]),
-        ("zh-TW", [("50 元", "58 元", "+8 元"), ("1萬", "0.8萬", "-0.2萬"), ("60 万元", "72 万元", "+12 万元")]),
+        ("zh-CN", [("50 元", "58 元", "+8 元"), ("10,000", "8,000", "-2,000"), ("60 万元", "72 万元", "+12 万元")]),
+        ("zh-TW", [("50 元", "58 元", "+8 元"), ("10,000", "8,000", "-2,000"), ("60 万元", "72 万元", "+12 万元")]),
         ("en", [("50 元", "58 元", "+8 元"), ("10K", "8K", "-2K"), ("600K 元", "720K 元", "+120K 元")]),
     ],
 )  # fmt: skip
@@ -67,8 +67,11 @@ def test_a_row_shows_target_actual_and_gap_alike(
         {"metric": "获客成本", "target": "50元", "actual": "58元"},
         {"metric": "新增注册用户", "target": "1万", "actual": 8000},
         {"metric": "总费用(万元)", "target": 60, "actual": 72},
+        {"metric": "曝光量", "target": "500万", "actual": "450万"},
     )
-    assert [(r.target, r.actual, r.gap) for r in got] == expected
+    assert [(r.target, r.actual, r.gap) for r in got[:3]] == expected
+    big = {"zh-CN": ("500万", "450万", "-50万"), "zh-TW": ("500萬", "450萬", "-50萬")}
+    assert (got[3].target, got[3].actual, got[3].gap) == big.get(lang, ("5M", "4.5M", "-0.5M"))
 
 
 def test_english_folds_the_units_multiplier(tmp_path: Path) -> None:

@@ -38,7 +38,7 @@ def percent(value: float) -> str:
 
 
 #: The scales a row of target, actual and gap is shown in, largest first, per language:
-#: (from which largest number, divided by, suffix).
+#: (from which number, divided by, suffix).
 _SCALES: dict[str, tuple[tuple[float, float, str], ...]] = {
     "zh-CN": ((1e8, 1e8, "亿"), (1e4, 1e4, "万")),
     "zh-TW": ((1e8, 1e8, "億"), (1e4, 1e4, "萬")),
@@ -58,12 +58,21 @@ def _unit(kpi: KpiResult, lang: Lang) -> tuple[float, str]:
     return 1.0, unit
 
 
+#: Languages whose row scale is the largest that every number of the row reaches: Chinese
+#: writes 10,000 / 8,000 / -2,000 rather than 1万 / 0.8万 / -0.2万 (its scales are 10^4 apart,
+#: so no number grows past four digits before the next one). English takes the scale of the
+#: row's largest number and writes fractions of it: 5M / 4.5M / -0.5M, 10K / 8K / -2K.
+_SCALE_BY_SMALLEST = frozenset({"zh-CN", "zh-TW"})
+
+
 def _scale(kpi: KpiResult, factor: float, lang: Lang) -> tuple[float, str]:
-    """One scale for the whole row, from its largest number: 1万 / 0.8万, never 1万 / 8000."""
-    values = [abs(v) * factor for v in (kpi.target, kpi.actual) if v is not None]
-    largest = max(values, default=0.0)
+    """One scale for the whole row (target, actual and gap), never 1万 / 8000: 500万 / 450万 /
+    -50万, 10,000 / 8,000 / -2,000; in English 5M / 4.5M / -0.5M."""
+    values = [abs(v) * factor for v in (kpi.target, kpi.actual, kpi.gap) if v]
+    pick = min if lang in _SCALE_BY_SMALLEST else max
+    reference = pick(values, default=0.0)
     for start, size, suffix in _SCALES.get(lang, _SCALES["en"]):
-        if largest >= start:
+        if reference >= start:
             return size, suffix
     return 1.0, ""
 
@@ -92,7 +101,7 @@ def quantity(value: float | None, kpi: KpiResult, lang: Lang) -> str:
 
 
 def gap(kpi: KpiResult, lang: Lang) -> str:
-    """The gap with its sign and unit, in the row's scale: -1.0 pp, +12 万元, -0.2万 人."""
+    """The gap with its sign and unit, in the row's scale: -1.0 pp, +12 万元, -50万."""
     if kpi.gap is None:
         return ""
     sign = "+" if kpi.gap > 0 else ("-" if kpi.gap < 0 else "±")
