@@ -96,6 +96,22 @@ def test_charts_are_native_and_carry_the_analysis(tmp_path: Path) -> None:
     assert len(matrix.series[0].values) == sum(1 for p in result.problems if p.impact and p.effort)
 
 
+def test_rates_read_against_the_100_percent_line_and_one_overshoot_squashes_nothing(
+    tmp_path: Path,
+) -> None:
+    data = example_data()
+    data["kpis"][0] = {**data["kpis"][0], "target": 100, "actual": 4000}  # 4000%
+    book = write(tmp_path / "r.xlsx", data)
+    prs = deck(book, tmp_path / "d.pptx")
+    bars = charts(prs)[1]
+    axis = bars.value_axis
+    assert axis.has_major_gridlines and axis.major_unit == 0.5  # a gridline at 100%
+    assert axis.maximum_scale == 2.0  # the report's 200% cap
+    assert max(bars.series[0].values) == pytest.approx(40.0)  # the value itself is kept
+    plain = charts(deck(ROOT / "examples" / "summer-promo-2024.xlsx", tmp_path / "e.pptx"))[1]
+    assert plain.value_axis.maximum_scale is None  # no cap where nothing goes past it
+
+
 def _runs_without_ea(data: bytes) -> list[str]:
     bad = []
     with zipfile.ZipFile(__import__("io").BytesIO(data)) as z:

@@ -417,12 +417,26 @@ class Builder:
             chart.category_axis.reverse_order = True  # the first KPI on top, as in the table
             if all(v is None or v >= 0 for v in c.values):
                 chart.value_axis.minimum_scale = 0
+            if c.number_format == "0%":
+                self._rate_axis(chart.value_axis, c.values)
             chart.value_axis.tick_labels.number_format = c.number_format
             chart.value_axis.tick_labels.number_format_is_linked = False
         for point, status in zip(chart.series[0].points, c.colours, strict=False):
             point.format.fill.solid()
             fallback = COLOURS[None] if c.kind == "pie" else BAR_COLOUR
             point.format.fill.fore_color.rgb = rgb(point_colour(status, fallback))
+
+    @staticmethod
+    def _rate_axis(axis: Any, values: Sequence[float | None]) -> None:
+        """Rates read against the 100% line, as in the HTML report: gridlines every 50% (one of
+        them at 100%), and the axis stops at the report's cap (200%) so that one overshoot does
+        not squash every other bar; a longer bar runs to the edge, its label keeps its value."""
+        from retrokit.render.charts import AXIS_CAP
+
+        axis.has_major_gridlines = True
+        axis.major_unit = 0.5
+        if max((v for v in values if v is not None), default=0.0) > AXIS_CAP:
+            axis.maximum_scale = AXIS_CAP
 
     def clustered_bars(self, slide: Any, c: ClusteredBars, r: Rect) -> None:
         """Native clustered bars, one colour per series (planned against actual), a point
