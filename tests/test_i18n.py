@@ -136,3 +136,22 @@ def test_messages_in_a_derived_language_do_not_load_opencc() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    "given,lang",
+    [("zh-HK", "zh-TW"), ("zh_mo", "zh-TW"), ("zh-Hant", "zh-TW"), ("zh-SG", "zh-CN"),
+     ("zh-Hans", "zh-CN"), ("zh", "zh-CN"), ("en-GB", "en"), ("EN_us", "en"), ("zh_tw", "zh-TW")],
+)  # fmt: skip
+def test_lang_takes_the_regions_and_scripts_the_locale_takes(given: str, lang: str) -> None:
+    from retrokit.i18n import check_lang
+
+    assert check_lang(given) == lang
+
+
+@pytest.mark.parametrize("given", ["fr", "xx", "", "C"])
+def test_lang_refuses_what_we_do_not_speak(given: str) -> None:
+    from retrokit.i18n import check_lang
+
+    with pytest.raises(ValueError):
+        check_lang(given)

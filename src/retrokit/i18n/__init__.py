@@ -84,8 +84,15 @@ def keys() -> list[str]:
 
 
 def check_lang(value: str) -> Lang:
-    """Normalise a --lang option value (zh-cn, zh_TW, EN ...) or raise ValueError."""
+    """Normalise a --lang option value (zh-cn, zh_TW, EN ...) or raise ValueError. A tag of a
+    language we speak in another region or script reads as the locale would: zh-HK, zh-MO and
+    zh-Hant as zh-TW, zh-SG, zh-Hans and zh as zh-CN, en-US or en-GB as en."""
+    from retrokit.i18n.languages import locale_lang
+
     for lang in LANGS:
         if value.replace("_", "-").casefold() == lang.casefold():
             return lang
-    raise ValueError(value)
+    near = locale_lang({"LANG": value.strip()}) if value.strip() else None
+    if near is None:
+        raise ValueError(value)
+    return near
