@@ -161,11 +161,16 @@ def test_a_suffix_that_does_not_match_the_format_is_a_usage_error(
 def test_report_pdf_without_format_is_refused_not_written_as_html(
     example_zh: Path, tmp_path: Path
 ) -> None:
-    """No deck or PDF format exists yet: `-o r.pdf` names no format, so the default (html)
-    is used only when the suffix does not belong to another format; .pdf is refused."""
+    """No PDF format exists: `-o r.pdf` names no format, so the default (html) is used only
+    when the suffix does not belong to another format; .pdf is refused, and the message names
+    the suffixes the command writes (it has no --format to tell the user to leave out)."""
     proc = run_cli("report", str(example_zh), "-o", str(tmp_path / "r.pdf"), "--lang", "en")
     assert proc.returncode == 2
+    assert "cannot write a .pdf file" in proc.stderr and ".pptx" in proc.stderr
+    assert "--format" not in proc.stderr
     assert not (tmp_path / "r.pdf").exists()
+    lint = run_cli("lint", str(example_zh), "-o", str(tmp_path / "r.docx"), "--lang", "en")
+    assert lint.returncode == 2 and ".sarif" in lint.stderr and ".txt" in lint.stderr
 
 
 @pytest.mark.parametrize(

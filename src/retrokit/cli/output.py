@@ -71,6 +71,13 @@ def pick_format(
     suffix = Path(name).suffix
     if suffix and chosen not in claimed:
         fits = not listed and not claimed and suffix not in FOREIGN_SUFFIXES
+        if not fits and fmt is None:  # no --format to leave out: say what the command writes
+            known = [x for listed_ in suffixes.values() for x in listed_]
+            if not all(suffixes.values()):  # a plain-text format takes .txt (and the like)
+                known.append(".txt")
+            fail_t(
+                "err.suffix_unknown", 2, lang, path=output, suffix=suffix, known=", ".join(known)
+            )
         if not fits:
             fail_t(
                 "err.format_suffix",

@@ -1888,4 +1888,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "as {read}, so their gap and achievement differ. Write it in a form the sheet computes, "
         "e.g. 5000, 5M, 50 CNY, 5%, 1:3.",
     },
+    "err.suffix_unknown": {
+        "zh-CN": "{path}：这个命令不能写 {suffix} 文件；请用 {known} 结尾的文件名。",
+        "en": "{path}: this command cannot write a {suffix} file; name it with {known}.",
+    },
 }

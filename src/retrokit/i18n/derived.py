@@ -672,6 +672,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "{path}: 文件名必须以 .xlsx 结尾，例如 复盘.xlsx。",
             "{path}: 檔名必須以 .xlsx 結尾，例如 復盤.xlsx。",
         ),
+        "err.suffix_unknown": (
+            "{path}：这个命令不能写 {suffix} 文件；请用 {known} 结尾的文件名。",
+            "{path}：這個命令不能寫 {suffix} 檔案；請用 {known} 結尾的檔名。",
+        ),
         "err.threshold": (
             "阈值 {value} 无效，请给 0 到 1 之间的小数，例如 0.9。",
             "閾值 {value} 無效，請給 0 到 1 之間的小數，例如 0.9。",
