@@ -372,7 +372,9 @@ def test_rules_and_rule_commands() -> None:
     assert "我觉得" in zh and "修复" in zh
     en = run_cli("rule", "opinion-wording", "--lang", "en").stdout
     assert "Fix:" in en
-    assert run_cli("rule", "Q9").returncode == 2
+    unknown = run_cli("rule", "Q9", "--lang", "en")
+    assert unknown.returncode == 2 and "There is no rule 'Q9'" in unknown.stderr
+    assert "configuration" not in unknown.stderr
 
 
 def test_registry_refuses_duplicate_codes() -> None:

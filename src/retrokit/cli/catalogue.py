@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from retrokit.cli.app import LangOption, app, fail, fail_t, h, output_lang
+from retrokit.cli.app import LangOption, app, fail_t, h, output_lang
 
 
 def summary(code: str, docstring: str, lang: str) -> str:
@@ -41,8 +41,8 @@ def explain_rule(
     language = output_lang(lang)
     try:
         codes = resolve_selector(code, "rule")
-    except UserError as exc:
-        fail(exc.message(language), 2)
+    except UserError:
+        fail_t("err.rule_unknown", 2, language, code=code)
     if len(codes) != 1:
         fail_t("err.rule_ambiguous", 2, lang, code=code, count=len(codes))
     r = REGISTRY[codes.pop()]

@@ -1892,4 +1892,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-CN": "{path}：这个命令不能写 {suffix} 文件；请用 {known} 结尾的文件名。",
         "en": "{path}: this command cannot write a {suffix} file; name it with {known}.",
     },
+    "err.rule_unknown": {
+        "zh-CN": "没有规则“{code}”；用 retrokit rules 列出全部规则的代码和名称。",
+        "en": "There is no rule '{code}'; retrokit rules lists every rule's code and name.",
+    },
 }

@@ -668,6 +668,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "{path}：本身就是方案工作簿；--plan 用於復盤工作簿（retrokit analyze 復盤.xlsx "
             "--plan 方案.xlsx）。",
         ),
+        "err.rule_unknown": (
+            "没有规则“{code}”；用 retrokit rules 列出全部规则的代码和名称。",
+            "沒有規則“{code}”；用 retrokit rules 列出全部規則的程式碼和名稱。",
+        ),
         "err.suffix": (
             "{path}: 文件名必须以 .xlsx 结尾，例如 复盘.xlsx。",
             "{path}: 檔名必須以 .xlsx 結尾，例如 復盤.xlsx。",
