@@ -305,6 +305,37 @@ def test_a_master_without_a_needed_layout_is_refused_in_one_line(tmp_path: Path)
     assert not out.exists()
 
 
+def test_the_master_is_an_input_never_an_output(tmp_path: Path) -> None:
+    """-o naming the company's master would replace it with one deck."""
+    master = _master(tmp_path / "acme.pptx")
+    before = master.read_bytes()
+    book = str(ROOT / "examples" / "summer-promo-2024.xlsx")
+    proc = run_cli("report", book, "--template", str(master), "-o", str(master), "--lang", "en")
+    assert proc.returncode == 2 and "would overwrite" in proc.stderr
+    assert master.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "content,said",
+    [
+        (None, "it is an Excel workbook, not a presentation"),
+        (b"not a zip at all", "it is not an Office file, or it has a password to open"),
+    ],
+)
+def test_a_master_that_is_no_presentation_says_what_it_is(
+    tmp_path: Path, content: bytes | None, said: str
+) -> None:
+    master = tmp_path / "master.pptx"
+    if content is None:
+        master.write_bytes((ROOT / "examples" / "summer-promo-2024.xlsx").read_bytes())
+    else:
+        master.write_bytes(content)
+    book = str(ROOT / "examples" / "summer-promo-2024.xlsx")
+    proc = run_cli("report", book, "--template", str(master), "-o", str(tmp_path / "d.pptx"),
+                   "--lang", "en")  # fmt: skip
+    assert proc.returncode == 2 and said in proc.stderr and "Error" not in proc.stderr
+
+
 def test_python_pptx_is_not_imported_for_help() -> None:
     code = (
         "import sys; sys.argv=['retrokit','--help']\n"

@@ -17,7 +17,14 @@ class UserError(Exception):
         self.args_ = args
 
     def message(self, lang: Lang = DEFAULT_LANG) -> str:
-        return t(self.key, lang, **self.args_)
+        # An argument ("i18n", key) is itself catalogue text, worded in the same language.
+        args = {
+            name: t(value[1], lang)
+            if isinstance(value, tuple) and value[:1] == ("i18n",)
+            else value
+            for name, value in self.args_.items()
+        }
+        return t(self.key, lang, **args)
 
     def __str__(self) -> str:
         return self.message("en")

@@ -112,9 +112,10 @@ def _analysis(
 PlanOption = Annotated[Path | None, typer.Option("--plan", help=h("help.plan"))]
 
 
-def _inputs(workbook: Path, plan: Path | None) -> list[Path]:
-    """The files a command reads, which no output may overwrite."""
-    return [workbook] if plan is None else [workbook, plan]
+def _inputs(workbook: Path, *others: Path | None) -> list[Path]:
+    """The files a command reads (the workbook, a plan, a deck's master), which no output may
+    overwrite."""
+    return [workbook, *(p for p in others if p is not None)]
 
 
 ANALYZE_FORMATS = {"table": (".txt",), "json": (".json",)}
@@ -214,7 +215,7 @@ def report(
     """Write the retrospective as a self-contained HTML page, GitHub Markdown or a slide deck."""
     from retrokit.render.report import as_of_date, default_output, render
 
-    inputs = _inputs(workbook, plan)
+    inputs = _inputs(workbook, plan, template)
     fmt = pick_format(fmt, output, REPORT_FORMATS, "html", lang, inputs)
     # pick_format has refused an -o naming the workbook; the default sits beside it.
     target = Path(output) if output and output != "-" else default_output(workbook, fmt)  # type: ignore[arg-type]

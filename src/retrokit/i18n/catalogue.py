@@ -591,8 +591,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # --- the deck (retrokit report --format pptx) --------------------------------------------
     "err.deck_template": {
-        "zh-CN": "{path}：无法作为 PowerPoint 母版读取（{reason}），请给一个 .pptx 文件。",
-        "en": "{path}: cannot be read as a PowerPoint master ({reason}); give a .pptx file.",
+        "zh-CN": "{path}：无法作为 PowerPoint 母版读取：{reason}；请给一个 .pptx 文件。",
+        "en": "{path}: cannot be read as a PowerPoint master: {reason}; give a .pptx file.",
     },
     "err.deck_layout": {
         "zh-CN": "{path}：母版缺少所需的版式：{missing}。",
@@ -1895,5 +1895,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.rule_unknown": {
         "zh-CN": "没有规则“{code}”；用 retrokit rules 列出全部规则的代码和名称。",
         "en": "There is no rule '{code}'; retrokit rules lists every rule's code and name.",
+    },
+    "deck.template.workbook": {
+        "zh-CN": "这是 Excel 工作簿，不是演示文稿",
+        "en": "it is an Excel workbook, not a presentation",
+    },
+    "deck.template.document": {
+        "zh-CN": "这是 Word 文档，不是演示文稿",
+        "en": "it is a Word document, not a presentation",
+    },
+    "deck.template.not_office": {
+        "zh-CN": "它不是 Office 文件，或设置了打开密码",
+        "en": "it is not an Office file, or it has a password to open",
+    },
+    "deck.template.damaged": {
+        "zh-CN": "演示文稿已损坏，或是 PowerPoint 不能直接打开的模板格式（请另存为 .pptx）",
+        "en": "the presentation is damaged, or a template format to save as .pptx first",
     },
 }

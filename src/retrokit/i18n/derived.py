@@ -405,6 +405,19 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "deck.slip": ("延误(天)", "延誤(天)"),
         "deck.strategy": ("核心策略与传播主题", "核心策略與傳播主題"),
         "deck.surprises": ("意外发现", "意外發現"),
+        "deck.template.damaged": (
+            "演示文稿已损坏，或是 PowerPoint 不能直接打开的模板格式（请另存为 .pptx）",
+            "簡報已損壞，或是 PowerPoint 不能直接開啟的模板格式（請另存為 .pptx）",
+        ),
+        "deck.template.document": ("这是 Word 文档，不是演示文稿", "這是 Word 文件，不是簡報"),
+        "deck.template.not_office": (
+            "它不是 Office 文件，或设置了打开密码",
+            "它不是 Office 檔案，或設定了開啟密碼",
+        ),
+        "deck.template.workbook": (
+            "这是 Excel 工作簿，不是演示文稿",
+            "這是 Excel 工作簿，不是簡報",
+        ),
         "deck.unassigned": ("未指定", "未指定"),
         "deck.variance": ("差异", "差異"),
         "direction.config": ("团队配置的词", "團隊配置的詞"),
@@ -605,8 +618,8 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "{path}：母版缺少所需的版式：{missing}。",
         ),
         "err.deck_template": (
-            "{path}：无法作为 PowerPoint 母版读取（{reason}），请给一个 .pptx 文件。",
-            "{path}：無法作為 PowerPoint 母版讀取（{reason}），請給一個 .pptx 檔案。",
+            "{path}：无法作为 PowerPoint 母版读取：{reason}；请给一个 .pptx 文件。",
+            "{path}：無法作為 PowerPoint 母版讀取：{reason}；請給一個 .pptx 檔案。",
         ),
         "err.example_from": (
             "--example 与 --from 不能同时使用：示例是填好的样例，--from 从上一次复盘开始。",

@@ -129,6 +129,24 @@ def _widen(prs: Any) -> None:
                 shape.left, shape.width = Emu(int(shape.left * k)), Emu(int(shape.width * k))
 
 
+def _what_it_is(path: Path) -> str:
+    """What a file that python-pptx cannot open is, for the message: a workbook, a Word
+    document, a file that is no Office package at all (or one with a password, which makes it
+    a different container), or a damaged presentation."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = z.namelist()
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return "not_office"
+    if any(n.startswith("xl/") for n in names):
+        return "workbook"
+    if any(n.startswith("word/") for n in names):
+        return "document"
+    return "damaged"
+
+
 def open_master(template: Path | None, lang: Lang) -> Master:
     """The company's master, or the built-in one widened to 16:9 with CJK fonts."""
     from pptx import Presentation
@@ -140,7 +158,8 @@ def open_master(template: Path | None, lang: Lang) -> Master:
         try:
             prs = Presentation(str(template))
         except Exception as exc:  # python-pptx raises whatever the zip or XML layer raises
-            raise UserError("err.deck_template", path=template, reason=type(exc).__name__) from exc
+            reason = ("i18n", f"deck.template.{_what_it_is(template)}")
+            raise UserError("err.deck_template", path=template, reason=reason) from exc
         _drop_slides(prs)
     title, content, title_only = find_layouts(prs, template, lang)
     fonts = theme_fonts(prs, lang, fill=template is None)
