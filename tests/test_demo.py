@@ -12,6 +12,7 @@ from conftest import ROOT, run_cli
 def demo_recipe() -> list[str]:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     block = makefile[makefile.index("\ndemo:") :].split("\n\n", 1)[0]
+    block = re.sub(r"\\\n\s*", " ", block)  # a recipe line continued with a backslash
     return [line.strip() for line in block.splitlines()[1:] if line.startswith("\t")]
 
 
