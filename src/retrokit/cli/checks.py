@@ -133,7 +133,7 @@ def lint(
 
         def parts() -> Any:
             yield from chunks
-            if show_statistics:
+            if show_statistics and not FORMATTERS[fmt].has_statistics:
                 yield statistics(codes, severity_of)
 
         if to_stdout(output) and fmt == "text" and _colour():
