@@ -15,3 +15,57 @@ def test_statistics_come_once_in_the_text_format(example_zh: Path) -> None:
         ).stdout
         counted = [line for line in out.splitlines() if "action-overdue  [" in line]
         assert len(counted) == times, (fmt, out)
+
+
+# --- W001 / W002: words on word boundaries, quoted as the cell writes them --------------
+
+WORDING = [
+    # (lang of the workbook, root cause, code, the word quoted)
+    ("en", "I think the sign-up was too long", "W001", "I think"),
+    ("en", "Sales didn't try hard, probably lazy", "W001", "probably"),
+    ("en", "Sales didn’t try hard", "W002", "didn’t try"),
+    ("en", "Maybe the vendor was slow", "W001", "Maybe"),
+    ("en", "Too long, I think", "W001", "I think"),
+    ("zh-CN", "我觉得是页面太丑", "W001", "我觉得"),
+    ("zh-CN", "可能是因为流程太长", "W001", "可能"),
+    ("zh-CN", "设计同学不努力", "W002", "不努力"),
+    ("zh-TW", "我覺得是頁面太醜", "W001", "我覺得"),
+    ("zh-TW", "設計同學不認真", "W002", "不認真"),
+]
+NOT_WORDING = [
+    ("en", "Thinking time per step was 40 s against 25 s"),
+    ("en", "Lazyload of images delayed first paint by 2 s"),
+    ("zh-CN", "可能性分析：三个环节的转化率都低于 5%"),
+    ("zh-TW", "可能性分析：三個環節的轉化率都低於 5%"),
+]
+
+
+def _lint_root_cause(tmp_path: Path, lang: str, text: str) -> list[tuple[str, str]]:
+    from builders import TODAY, example_data, write
+    from retrokit.lint import Config, make_selection, run, select_findings
+    from retrokit.rules import Settings
+
+    data = example_data()
+    data["problems"][0]["root_cause"] = text
+    path = write(tmp_path / f"{lang}.xlsx", data, lang=lang)  # type: ignore[arg-type]
+    results = run([path], Settings(today=TODAY))
+    found = select_findings(results, make_selection(Config(select=("W",))))
+    return [(f.code, dict(f.args)["word"]) for f in found if f.cell == "D2"]
+
+
+def test_wording_words_match_on_word_boundaries_in_every_language(tmp_path: Path) -> None:
+    for lang, text, code, word in WORDING:
+        assert (code, word) in _lint_root_cause(tmp_path, lang, text), (lang, text)
+
+
+def test_nouns_and_longer_words_holding_a_listed_word_are_not_wording(tmp_path: Path) -> None:
+    for lang, text in NOT_WORDING:
+        assert _lint_root_cause(tmp_path, lang, text) == [], (lang, text)
+
+
+def test_team_words_from_the_config_match_as_phrases(tmp_path: Path) -> None:
+    from retrokit.rules.wording import find_word
+
+    assert find_word("In my view the page was slow", ("in my view",)) == "In my view"
+    assert find_word("Inmyview", ("in my view",)) is None
+    assert find_word("我們認為頁面太慢", ("我们认为",)) == "我們認為"
