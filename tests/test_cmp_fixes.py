@@ -69,3 +69,34 @@ def test_team_words_from_the_config_match_as_phrases(tmp_path: Path) -> None:
     assert find_word("In my view the page was slow", ("in my view",)) == "In my view"
     assert find_word("Inmyview", ("in my view",)) is None
     assert find_word("我們認為頁面太慢", ("我们认为",)) == "我們認為"
+
+
+# --- per-file-ignores: relative to the config file's folder ----------------------------
+
+
+def test_per_file_ignores_are_relative_to_the_config_folder(tmp_path: Path) -> None:
+    from builders import write
+
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.retrokit]\n[tool.retrokit.per-file-ignores]\n"retros/2023-*.xlsx" = ["A004"]\n',
+        encoding="utf-8",
+    )
+    retros = tmp_path / "retros"
+    retros.mkdir()
+    write(retros / "2023-a.xlsx")
+    write(retros / "2024-b.xlsx")
+    for cwd, target in ((tmp_path, "retros"), (retros, "."), (retros, "2023-a.xlsx")):
+        out = run_cli(
+            "lint",
+            target,
+            "--select",
+            "A004",
+            "--format",
+            "concise",
+            "--today",
+            "2024-12-01",
+            cwd=cwd,
+        ).stdout
+        assert "2023-a.xlsx" not in out, (cwd, target, out)
+        if target != "2023-a.xlsx":
+            assert "2024-b.xlsx" in out, (cwd, target, out)
