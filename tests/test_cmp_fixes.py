@@ -100,3 +100,56 @@ def test_per_file_ignores_are_relative_to_the_config_folder(tmp_path: Path) -> N
         assert "2023-a.xlsx" not in out, (cwd, target, out)
         if target != "2023-a.xlsx":
             assert "2024-b.xlsx" in out, (cwd, target, out)
+
+
+# --- direction: a value the vocabulary reads as higher-is-better wins over the cost dimension
+
+
+AOV = {"zh-CN": "客单价", "zh-TW": "客單價", "en": "Average order value"}
+
+
+def _aov_campaign(path: Path, lang: str, n: int, aov: float) -> Path:
+    import datetime as dt
+
+    from builders import example_data, write
+
+    data = example_data()
+    start = dt.date(2024, 1, 1) + dt.timedelta(days=90 * n)
+    data["info"].update(project=f"P{n}", start=start, end=start + dt.timedelta(days=14))
+    base = data["kpis"][0]
+    data["kpis"] = [
+        {**base, "dimension": "cost", "metric": AOV[lang], "channel": "抖音", "direction": None,
+         "target": 100, "actual": aov},
+        {**base, "dimension": "cost", "metric": "总费用", "channel": "抖音", "direction": None,
+         "target": 60, "actual": 72},
+    ]  # fmt: skip
+    return write(path, data, lang=lang)  # type: ignore[arg-type]
+
+
+def test_a_customer_value_in_the_cost_dimension_is_higher_is_better(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from retrokit import api
+    from retrokit.method import Direction, DirectionSource
+    from retrokit.method.campaigns import compare
+    from retrokit.method.direction import formula_words, infer_direction
+    from retrokit.render.view import group_tables
+
+    assert infer_direction("cost", "获客单价")[0] is Direction.LOWER
+    assert "客单价" in formula_words()["higher"]  # the workbook's own formulas read it too
+    for lang in ("zh-CN", "zh-TW", "en"):
+        assert infer_direction("cost", AOV[lang]) == (Direction.HIGHER, DirectionSource.NAME)
+        paths = [
+            _aov_campaign(tmp_path / f"{lang}1.xlsx", lang, 1, 90),
+            _aov_campaign(tmp_path / f"{lang}2.xlsx", lang, 2, 120),
+        ]
+        campaigns = api.load_campaigns(paths, today=dt.date(2024, 12, 1))
+        first = campaigns[0].analysis
+        aov = next(k for k in first.kpis if k.metric == AOV[lang])
+        assert aov.direction is Direction.HIGHER and aov.status == "met", lang
+        by_channel, _ = group_tables(first, lang)  # type: ignore[arg-type]
+        spend = next(r for r in by_channel if r.label == "抖音").spend
+        assert "总费用" in spend and AOV[lang] not in spend, spend
+        data = compare([c.analysis for c in campaigns], [c.workbook for c in campaigns])
+        trends = {m["metric"]: m["trend"] for m in data["metrics"]}
+        assert any(t == "improved" for m, t in trends.items() if AOV[lang] in m), trends

@@ -500,12 +500,15 @@ def _group_row(label: str, c: Mapping[str, Any]) -> GroupRow:
 
 
 def _money(kpis: Sequence[KpiResult], dimension: str, lang: Lang) -> str:
-    """The actuals of a channel's KPIs of one dimension, each named: 总费用 72 万元."""
+    """The actuals of a channel's KPIs of one dimension, each named: 总费用 72 万元. Spend is
+    what the cost dimension holds as lower-is-better: a 客单价 or a saving filed there is not."""
     sep = language(lang).list_separator
     return sep.join(
         f"{k.metric} {display.quantity(k.actual, k, lang)}"
         for k in kpis
-        if k.dimension == dimension and k.actual is not None
+        if k.dimension == dimension
+        and k.actual is not None
+        and (dimension != "cost" or k.direction.value == "lower")
     )
 
 
