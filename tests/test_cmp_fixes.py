@@ -153,3 +153,48 @@ def test_a_customer_value_in_the_cost_dimension_is_higher_is_better(tmp_path: Pa
         data = compare([c.analysis for c in campaigns], [c.workbook for c in campaigns])
         trends = {m["metric"]: m["trend"] for m in data["metrics"]}
         assert any(t == "improved" for m, t in trends.items() if AOV[lang] in m), trends
+
+
+# --- compare / lessons / export / lint: our export and other workbooks are no campaign ---
+
+
+def test_our_export_in_the_folder_is_no_campaign_and_no_recurrence(tmp_path: Path) -> None:
+    import json
+
+    from openpyxl import Workbook
+
+    from builders import write
+
+    folder = tmp_path / "retros"
+    folder.mkdir()
+    write(folder / "summer.xlsx")
+    assert run_cli("export", str(folder), "--to", str(folder / "out.xlsx")).returncode == 0
+    old = Workbook()  # an export written before the marker: the same four tables
+    old.active.title = "campaigns"
+    for name in ("kpis", "problems", "lessons"):
+        old.create_sheet(name)
+    old.save(folder / "old-export.xlsx")
+    budget = Workbook()  # neither a review nor a plan
+    budget.active.append(["渠道", "预算"])
+    budget.save(folder / "budget.xlsx")
+
+    compared = run_cli("compare", str(folder), "--format", "json")
+    assert compared.returncode == 0, compared.stderr
+    assert len(json.loads(compared.stdout)["campaigns"]) == 1
+    for name in ("out.xlsx", "old-export.xlsx", "budget.xlsx"):
+        assert name in compared.stderr, compared.stderr
+    lessons = run_cli("lessons", str(folder), "--format", "json")
+    assert len(json.loads(lessons.stdout)) == 2, lessons.stdout  # the example's two lessons
+    again = run_cli("export", str(folder), "--to", str(tmp_path / "again.csv"))
+    assert again.returncode == 0, again.stderr
+    assert len((tmp_path / "again" / "campaigns.csv").read_text("utf-8-sig").splitlines()) == 2
+    linted = run_cli("lint", str(folder), "--format", "json", "--today", "2024-07-20")
+    found = json.loads(linted.stdout)
+    files = {f["file"].rsplit("/", 1)[-1] for f in found}
+    assert "out.xlsx" not in files and "old-export.xlsx" not in files, files
+    assert not [f for f in found if f["code"].startswith("R")], found
+    assert "out.xlsx" in linted.stderr and "old-export.xlsx" in linted.stderr
+    en = run_cli("compare", str(folder), "--lang", "en", "--format", "json").stderr
+    assert "written by retrokit export" in en and "none of a retrospective's sheets" in en, en
+    tw = run_cli("compare", str(folder), "--lang", "zh-TW", "--format", "json").stderr
+    assert "匯出的檔案" in tw, tw

@@ -1626,4 +1626,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{path}: the new workbook would overwrite the workbook given to --from/--from-plan; "
         "choose another file name.",
     },
+    "reason.export_file": {
+        "zh-CN": "这是 retrokit export 导出的文件，不是一次活动的复盘",
+        "en": "it is a file written by retrokit export, not a campaign's retrospective",
+    },
+    "reason.not_a_review": {
+        "zh-CN": "其中没有复盘工作簿的工作表（基本信息、KPI评估、问题与行动、经验沉淀）",
+        "en": "it has none of a retrospective's sheets (Basic Info, KPI Evaluation, "
+        "Problems & Actions, Lessons)",
+    },
 }

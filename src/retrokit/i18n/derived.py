@@ -713,6 +713,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "文件有密码保护（password-protected），请在 Excel/WPS 中取消密码后另存为 .xlsx",
             "檔案有密碼保護（password-protected），請在 Excel/WPS 中取消密碼後另存為 .xlsx",
         ),
+        "reason.export_file": (
+            "这是 retrokit export 导出的文件，不是一次活动的复盘",
+            "這是 retrokit export 匯出的檔案，不是一次活動的復盤",
+        ),
         "reason.is_dir": ("这是一个文件夹，不是文件", "這是一個資料夾，不是檔案"),
         "reason.lock_file": (
             "这是 Office 的锁文件（~$ 开头），不是工作簿",
@@ -723,6 +727,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "reason.no_workbook": (
             "压缩包里没有工作簿（缺少 xl/workbook.xml），不是 Excel 文件",
             "壓縮包裡沒有工作簿（缺少 xl/workbook.xml），不是 Excel 檔案",
+        ),
+        "reason.not_a_review": (
+            "其中没有复盘工作簿的工作表（基本信息、KPI评估、问题与行动、经验沉淀）",
+            "其中沒有復盤工作簿的工作表（基本資訊、KPI評估、問題與行動、經驗沉澱）",
         ),
         "reason.not_spreadsheet": (
             "不是电子表格文件（not a spreadsheet），内容是文本或网页",

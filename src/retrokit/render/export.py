@@ -119,7 +119,9 @@ def _write_xlsx(
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
+    from retrokit import __version__
     from retrokit.text import looks_like_formula, xml_safe
+    from retrokit.workbook.kinds import EXPORT_MARKER
 
     wb = Workbook(write_only=True)
     for name, rows in data.items():
@@ -137,6 +139,11 @@ def _write_xlsx(
                     value = cell
                 cells.append(value)
             ws.append(cells)
+    # Marks the file as retrokit's export, so reading a folder that holds it (compare,
+    # lessons, lint) skips it instead of taking its tables for one more campaign.
+    marker = wb.create_sheet(EXPORT_MARKER)
+    marker.sheet_state = "hidden"
+    marker.append(["retrokit export", __version__])
     wb.save(path)
 
 
