@@ -198,3 +198,39 @@ def test_our_export_in_the_folder_is_no_campaign_and_no_recurrence(tmp_path: Pat
     assert "written by retrokit export" in en and "none of a retrospective's sheets" in en, en
     tw = run_cli("compare", str(folder), "--lang", "zh-TW", "--format", "json").stderr
     assert "匯出的檔案" in tw, tw
+
+
+# --- export: campaign keys are unique and stable --------------------------------------
+
+
+def test_export_keys_are_the_path_under_the_folder_given(tmp_path: Path) -> None:
+    import sqlite3
+
+    from openpyxl import load_workbook
+
+    from builders import write
+
+    for year in ("2023", "2024"):
+        (tmp_path / "yr" / year).mkdir(parents=True)
+        write(tmp_path / "yr" / year / "618.xlsx")
+    out = tmp_path / "out"
+    out.mkdir()
+    for target in ("t.xlsx", "t.csv", "t.sqlite"):
+        proc = run_cli("export", "yr", "--to", str(out / target), cwd=tmp_path)
+        assert proc.returncode == 0, proc.stderr
+    xlsx = load_workbook(out / "t.xlsx")["campaigns"]
+    assert sorted(c.value for c in xlsx["A"][1:]) == ["2023/618", "2024/618"]
+    rows = (out / "t" / "campaigns.csv").read_text("utf-8-sig").splitlines()[1:]
+    assert sorted(r.split(",")[0] for r in rows) == ["2023/618", "2024/618"]
+    with sqlite3.connect(out / "t.sqlite") as con:
+        keys = sorted(r[0] for r in con.execute("select campaign from campaigns"))
+    assert keys == ["2023/618", "2024/618"]
+    kpis = sorted(
+        {r.split(",")[0] for r in (out / "t" / "kpis.csv").read_text("utf-8-sig").splitlines()[1:]}
+    )
+    assert kpis == ["2023/618", "2024/618"]
+    # the same files named one by one: still two keys
+    proc = run_cli("export", "yr/2023/618.xlsx", "yr/2024/618.xlsx", "--to", str(out / "u.xlsx"),
+                   cwd=tmp_path)  # fmt: skip
+    keys = [c.value for c in load_workbook(out / "u.xlsx")["campaigns"]["A"][1:]]
+    assert len(set(keys)) == 2, keys

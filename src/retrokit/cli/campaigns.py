@@ -201,7 +201,9 @@ def export(
     refuse_inputs(to, paths, None)
     analyses = [c.analysis for c in _campaigns(paths)]
     try:
-        written = export_tables(analyses, to, force=force, raw_csv=raw_csv, headers=header_lang)
+        written = export_tables(
+            analyses, to, force=force, raw_csv=raw_csv, headers=header_lang, roots=paths
+        )
     except UserError as exc:
         fail(exc.message(ui_lang()), exc.exit_code)
     sys.stdout.write(f"{written}\n")
