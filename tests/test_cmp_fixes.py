@@ -234,3 +234,41 @@ def test_export_keys_are_the_path_under_the_folder_given(tmp_path: Path) -> None
                    cwd=tmp_path)  # fmt: skip
     keys = [c.value for c in load_workbook(out / "u.xlsx")["campaigns"]["A"][1:]]
     assert len(set(keys)) == 2, keys
+
+
+# --- compare / lessons / export on a path that is not there, or holds no review -------
+
+
+def test_a_missing_path_is_one_line_exit_2_and_nothing_written(tmp_path: Path) -> None:
+    from builders import write
+
+    write(tmp_path / "ok.xlsx")
+    missing = tmp_path / "nothere"
+    for args in (
+        ("compare", str(missing)),
+        ("lessons", str(missing)),
+        ("compare", str(tmp_path / "ok.xlsx"), str(missing), "-o", str(tmp_path / "c.md")),
+        ("export", str(missing), "--to", str(tmp_path / "x.xlsx")),
+    ):
+        proc = run_cli(*args)
+        assert proc.returncode == 2, (args, proc.stderr)
+        assert proc.stderr.count("\n") == 1 and "nothere" in proc.stderr, proc.stderr
+        assert proc.stdout == ""
+    assert not (tmp_path / "x.xlsx").exists() and not (tmp_path / "c.md").exists()
+    en = run_cli("compare", str(missing), "--lang", "en").stderr
+    assert "no such file or folder" in en
+
+
+def test_a_folder_without_a_review_is_exit_1_and_nothing_written(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for args in (
+        ("compare", str(empty)),
+        ("lessons", str(empty)),
+        ("export", str(empty), "--to", str(tmp_path / "x.xlsx")),
+    ):
+        proc = run_cli(*args)
+        assert proc.returncode == 1, (args, proc.stderr)
+        assert proc.stdout == "" and "empty" in proc.stderr, proc.stderr
+    assert not (tmp_path / "x.xlsx").exists()
+    assert "no readable retrospective" in run_cli("lessons", str(empty), "--lang", "en").stderr

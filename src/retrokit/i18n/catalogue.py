@@ -1635,4 +1635,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "it has none of a retrospective's sheets (Basic Info, KPI Evaluation, "
         "Problems & Actions, Lessons)",
     },
+    "err.no_such_path": {
+        "zh-CN": "{path}：文件或文件夹不存在",
+        "en": "{path}: no such file or folder",
+    },
+    "err.no_campaigns": {
+        "zh-CN": "{paths}：没有找到可读取的复盘工作簿",
+        "en": "{paths}: no readable retrospective workbook found",
+    },
 }

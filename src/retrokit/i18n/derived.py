@@ -541,6 +541,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "{path}: 该文件正在 Excel/WPS 中打开（旁边有锁文件 {lock}），请先关闭它再重试。",
             "{path}: 該檔案正在 Excel/WPS 中開啟（旁邊有鎖檔案 {lock}），請先關閉它再重試。",
         ),
+        "err.no_campaigns": (
+            "{paths}：没有找到可读取的复盘工作簿",
+            "{paths}：沒有找到可讀取的復盤工作簿",
+        ),
         "err.no_files": (
             "{path}: 没有找到 .xlsx/.xlsm 工作簿",
             "{path}: 沒有找到 .xlsx/.xlsm 工作簿",
@@ -549,6 +553,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "{path}: 文件夹 {folder} 不存在，请先创建它或换一个路径。",
             "{path}: 資料夾 {folder} 不存在，請先建立它或換一個路徑。",
         ),
+        "err.no_such_path": ("{path}：文件或文件夹不存在", "{path}：檔案或資料夾不存在"),
         "err.not_a_plan": (
             "{path}：不是计划工作簿（找不到推广目标、执行排期等工作表）。",
             "{path}：不是計劃工作簿（找不到推廣目標、執行排期等工作表）。",
