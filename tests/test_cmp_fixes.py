@@ -272,3 +272,71 @@ def test_a_folder_without_a_review_is_exit_1_and_nothing_written(tmp_path: Path)
         assert proc.stdout == "" and "empty" in proc.stderr, proc.stderr
     assert not (tmp_path / "x.xlsx").exists()
     assert "no readable retrospective" in run_cli("lessons", str(empty), "--lang", "en").stderr
+
+
+# --- compare: the trend beside the rates follows them; an action's effect names its campaigns
+
+
+def _quarter(path: Path, n: int, sales: tuple[float, float], cac: tuple[float, float]) -> Path:
+    import datetime as dt
+
+    from builders import example_data, write
+
+    data = example_data()
+    start = dt.date(2024, 1, 1) + dt.timedelta(days=90 * (n - 1))
+    data["info"].update(project=f"Q{n}", start=start, end=start + dt.timedelta(days=30))
+    base = data["kpis"][0]
+    data["kpis"] = [
+        {**base, "dimension": "revenue", "metric": "销售额", "direction": None,
+         "target": sales[0], "actual": sales[1]},
+        {**base, "dimension": "cost", "metric": "获客成本", "direction": None,
+         "target": cac[0], "actual": cac[1]},
+    ]  # fmt: skip
+    data["problems"] = [{**data["problems"][0], "metric": "销售额", "action": "换素材"}]
+    return write(path, data)
+
+
+def test_the_trend_beside_the_rates_follows_the_achievement(tmp_path: Path) -> None:
+    import json
+
+    paths = [
+        str(_quarter(tmp_path / "q1.xlsx", 1, (1_000_000, 900_000), (50, 50))),
+        str(_quarter(tmp_path / "q2.xlsx", 2, (2_000_000, 1_200_000), (30, 45))),
+    ]
+    data = json.loads(run_cli("compare", *paths, "--format", "json").stdout)
+    assert {m["metric"]: m["trend"] for m in data["metrics"]} == {
+        "销售额": "worsened",  # 90% -> 60%, though the actual rose
+        "获客成本": "worsened",  # 100% -> 66.7%, though the cost fell
+    }
+    (effect,) = data["action_effects"]  # the value itself did rise: the action's effect
+    assert effect["effect"] == "improved" and effect["basis"] == "actual"
+    assert (effect["project"], effect["next_project"]) == ("Q1", "Q2")
+    words = {
+        "zh-CN": ("变差", "Q1 90万 → Q2 120万，改善"),
+        "zh-TW": ("變差", "Q1 90萬 → Q2 120萬，改善"),
+        "en": ("worsened", "Q1 900K → Q2 1.2M, improved"),
+    }
+    for lang, (worse, line) in words.items():
+        table = run_cli("compare", *paths, "--lang", lang).stdout
+        trend_rows = [
+            r for r in table.splitlines() if "获客成本" in r or "銷售額" in r or "销售额 " in r
+        ]
+        assert trend_rows and all(worse in r for r in trend_rows if "%" in r), table
+        assert line in table, table
+        for fmt in ("md", "html"):
+            out = run_cli("compare", *paths, "--lang", lang, "--format", fmt).stdout
+            assert out.count(worse) >= 2, (fmt, out)
+            before, after = line.split("，")[0].split(", ")[0].split(" → ")
+            assert before in out and after in out, (fmt, out)
+
+
+def test_an_action_followed_over_three_campaigns_names_each_pair(tmp_path: Path) -> None:
+    paths = [
+        str(_quarter(tmp_path / f"q{n}.xlsx", n, (1_000_000, actual), (50, 50)))
+        for n, actual in ((1, 900_000), (2, 800_000), (3, 950_000))
+    ]
+    table = run_cli("compare", *paths, "--lang", "en").stdout
+    lines = [line for line in table.splitlines() if "换素材 → 销售额" in line]
+    assert len(lines) == 2, table
+    assert "Q1 900K → Q2 800K, worsened" in lines[0], lines
+    assert "Q2 800K → Q3 950K, improved" in lines[1], lines

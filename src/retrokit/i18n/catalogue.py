@@ -1643,4 +1643,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-CN": "{paths}：没有找到可读取的复盘工作簿",
         "en": "{paths}: no readable retrospective workbook found",
     },
+    "compare.effect_line": {
+        "zh-CN": "{action} → {metric}：{before} → {after}，{effect}",
+        "en": "{action} → {metric}: {before} → {after}, {effect}",
+    },
 }

@@ -192,6 +192,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "compare.change.worsened": ("变差", "變差"),
         "compare.core_missed": ("未完成核心指标", "未完成核心指標"),
         "compare.effect": ("变化", "變化"),
+        "compare.effect_line": (
+            "{action} → {metric}：{before} → {after}，{effect}",
+            "{action} → {metric}：{before} → {after}，{effect}",
+        ),
         "compare.effects": ("行动是否带动了关联指标", "行動是否帶動了關聯指標"),
         "compare.files": ("出现于", "出現於"),
         "compare.mermaid_caption": (

@@ -239,7 +239,7 @@ def render_compare_table(
     _fit_numbers(table)
     console.print(table)
     # Each metric's trend: the campaigns as columns, the rate and its result in each, then
-    # whether it improved or worsened as its direction reads it.
+    # whether the achievement improved or worsened.
     view = compare_view(data, lang)
     metrics = _table(
         t("compare.metrics", lang),
@@ -269,9 +269,17 @@ def render_compare_table(
             console.print(_c(f"{t(title, lang)}: {r['text']} ({files})"))
     for c in data["carried_over"]:
         console.print(_c(f"{t('compare.carried', lang)}: {c['action']} x{c['times']}"))
-    for e in data["action_effects"]:
-        moved = t(f"compare.change.{e['effect']}", lang) if e.get("effect") else ""
-        console.print(_c(f"{t('compare.effects', lang)}: {e['action']} → {e['metric']} {moved}"))
+    for e in view.effects:
+        line = t(
+            "compare.effect_line",
+            lang,
+            action=e.action,
+            metric=e.metric,
+            before=e.before,
+            after=e.after,
+            effect=e.effect,
+        )
+        console.print(_c(f"{t('compare.effects', lang)}: {line}"))
 
 
 LESSON_COLUMNS = ("campaign", "date", "category", "lesson", "applies_to", "evidence")
