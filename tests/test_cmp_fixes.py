@@ -340,3 +340,26 @@ def test_an_action_followed_over_three_campaigns_names_each_pair(tmp_path: Path)
     assert len(lines) == 2, table
     assert "Q1 900K → Q2 800K, worsened" in lines[0], lines
     assert "Q2 800K → Q3 950K, improved" in lines[1], lines
+
+
+# --- compare's table: a missing date is shown as md and html show it -------------------
+
+
+def test_a_missing_end_date_is_not_none_in_any_format(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from builders import example_data, write
+
+    paths = []
+    for n in (1, 2):
+        data = example_data()
+        data["info"].update(project=f"P{n}", start=dt.date(2024, 1 + n, 1), end=None)
+        paths.append(str(write(tmp_path / f"p{n}.xlsx", data)))
+    for lang in ("zh-CN", "zh-TW", "en"):
+        outs = {
+            fmt: run_cli("compare", *paths, "--format", fmt, "--lang", lang).stdout
+            for fmt in ("table", "md", "html")
+        }
+        for fmt, out in outs.items():
+            assert "~ None" not in out.replace("\\~", "~"), (fmt, out)
+            assert "2024-02-01 ~ ?" in out.replace("\\~", "~"), (fmt, out)

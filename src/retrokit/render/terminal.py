@@ -224,23 +224,23 @@ def render_compare_table(
         ],
         narrow,
     )
-    for c in data["campaigns"]:
+    view = compare_view(data, lang)  # the same cells as md and html (a missing date is ?)
+    for c in view.campaigns:
         table.add_row(
-            _c(c["project"]),
-            _c(f"{c['start']} ~ {c['end']}"),
-            _c(c["owner"]),
-            str(c["exceeded"]),
-            str(c["met"]),
-            str(c["missed"]),
-            _c("、".join(c["core_missed"])),
-            str(c["open_actions"]),
-            str(c["overdue_actions"]),
+            _c(c.project),
+            _c(c.period),
+            _c(c.owner),
+            str(c.exceeded),
+            str(c.met),
+            str(c.missed),
+            _c(c.core_missed),
+            str(c.open_actions),
+            str(c.overdue_actions),
         )
     _fit_numbers(table)
     console.print(table)
     # Each metric's trend: the campaigns as columns, the rate and its result in each, then
     # whether the achievement improved or worsened.
-    view = compare_view(data, lang)
     metrics = _table(
         t("compare.metrics", lang),
         [
