@@ -214,6 +214,7 @@ def test_a_sheet_without_rows_exports_a_table_with_its_header(tmp_path: Path, su
     assert proc.returncode == 0, proc.stderr
     if suffix == ".xlsx":
         frames = pd.read_excel(target, sheet_name=None, engine="calamine")
+        frames.pop("_retrokit_export")  # the hidden sheet that marks our export
     elif suffix == ".sqlite":
         with sqlite3.connect(target) as con:
             frames = {n: pd.read_sql(f"select * from {n}", con) for n in table_columns()}
@@ -235,6 +236,7 @@ def test_export_tidy_tables(three: list[Path], tmp_path: Path, suffix: str) -> N
     assert proc.returncode == 0, proc.stderr
     if suffix == ".xlsx":
         frames = pd.read_excel(target, sheet_name=None, engine="calamine")
+        frames.pop("_retrokit_export")  # the hidden sheet that marks our export
     elif suffix == ".sqlite":
         with sqlite3.connect(target) as con:
             frames = {

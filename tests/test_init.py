@@ -161,7 +161,7 @@ def test_bad_paths_get_one_line_errors(tmp_path: Path) -> None:
         (["rule", "K00"], {}, "对应 4 条规则"),
         (["analyze", "{book}", "--lang", "xx"], {}, "不支持的语言 xx"),
         (["export", "{book}", "--to", "{book}.txt"], {"RETROKIT_LANG": "en"}, "export to a .xlsx"),
-        (["compare", "{missing}", "--lang", "en"], {}, "skipped"),
+        (["compare", "{missing}", "--lang", "en"], {}, "no such file or folder"),
     ],
 )
 def test_command_line_errors_speak_the_users_language(

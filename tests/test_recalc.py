@@ -60,6 +60,9 @@ CASES: list[Case] = [
     (None, ("总费用(万元)", "Total cost (10k)"), None, 60, 72, PLAIN, PLAIN),
     ("conversion", ("CAC", "CAC"), None, 30, 25, PLAIN, PLAIN),
     ("conversion", ("获客成本", "Acquisition cost"), None, 27, 30, PLAIN, PLAIN),  # 90%
+    # a value a customer brings stays higher-is-better in the cost dimension
+    ("cost", ("客单价", "Average order value"), None, 100, 90, PLAIN, PLAIN),
+    ("cost", ("获客单价", "Cost per acquisition"), None, 50, 45, PLAIN, PLAIN),
     # percentages in percent-formatted cells
     ("conversion", ("注册转化率", "Registration conversion"), "higher", 0.05, 0.04, PCT, PCT),
     ("conversion", ("点击率", "Click-through rate"), "higher", 0.1, 0.09, PCT, PCT),  # 90% in float

@@ -54,7 +54,10 @@ def open_workbook(path: PathLike, *, limits: Limits | None = None) -> Workbook:
     if is_lock_file(path):
         raise UnreadableWorkbook(path, "reason.lock_file")
     reading(path)
-    return read_workbook(path, limits=limits, sheet_set=None)  # the kind its sheets name
+    workbook = read_workbook(path, limits=limits, sheet_set=None)  # the kind its sheets name
+    if workbook.kind == "export":  # our own export: its tables are no campaign
+        raise UnreadableWorkbook(path, "reason.export_file")
+    return workbook
 
 
 def analyze_workbook(
@@ -184,8 +187,9 @@ def load_campaigns(
     on_skip: Callable[[Path, UnreadableWorkbook], None] | None = None,
 ) -> list[Campaign]:
     """Read and compute every retrospective under ``paths``, for compare, lessons and export.
-    No rule runs; a file that cannot be read is passed to ``on_skip`` (lock files silently);
-    a plan workbook in the same folder is not a campaign's review and is left out."""
+    No rule runs; a file that cannot be read, retrokit's own export and a workbook with none
+    of a review's sheets are passed to ``on_skip`` (lock files silently); a plan workbook in
+    the same folder is not a campaign's review and is left out."""
     from retrokit.method import DEFAULT_THRESHOLD, analyze
     from retrokit.workbook.files import discover, is_lock_file
 
@@ -200,6 +204,10 @@ def load_campaigns(
                 on_skip(path, exc)
             continue
         if workbook.kind != "review":
+            continue
+        if not any(match.name for match in workbook.sheets.values()):
+            if on_skip is not None:  # neither a review nor a plan: not a campaign either
+                on_skip(path, UnreadableWorkbook(path, "reason.not_a_review"))
             continue
         analysis = analyze(
             workbook,

@@ -25,14 +25,21 @@ from retrokit.cli.output import emit, pick_format, to_stdout
 
 
 def _campaigns(paths: list[Path], today: Any = None, lang: str | None = None) -> list[Any]:
-    """Every readable workbook under ``paths``, read and computed; others are named on stderr."""
+    """Every readable workbook under ``paths``, read and computed; others are named on stderr.
+
+    A path that does not exist is a usage error (exit 2) and nothing is read or written;
+    paths that hold no readable retrospective at all fail as lint fails on an unreadable
+    file (exit 1), rather than printing or exporting empty tables."""
     from retrokit import api
+    from retrokit.fsutil import shown_name
     from retrokit.i18n import t
 
     ui = ui_lang(lang)
+    for path in paths:
+        if not path.exists():  # also a link to nothing
+            fail_t("err.no_such_path", 2, lang, path=shown_name(str(path)))
 
     def skipped(path: Path, exc: Any) -> None:
-        from retrokit.fsutil import shown_name
         from retrokit.guard import warned_before
 
         if warned_before(path):  # said by an attempt that a reader crash cut short
@@ -41,9 +48,10 @@ def _campaigns(paths: list[Path], today: Any = None, lang: str | None = None) ->
 
     from dataclasses import replace
 
-    from retrokit.fsutil import shown_name
-
     campaigns = api.load_campaigns(paths, today=today, on_skip=skipped)
+    if not campaigns:
+        shown = ", ".join(shown_name(str(p)) for p in paths)
+        fail_t("err.no_campaigns", 1, lang, paths=shown)
     # File names are data: escaped once here for every format (fsutil.shown_name).
     return [
         c
@@ -201,7 +209,9 @@ def export(
     refuse_inputs(to, paths, None)
     analyses = [c.analysis for c in _campaigns(paths)]
     try:
-        written = export_tables(analyses, to, force=force, raw_csv=raw_csv, headers=header_lang)
+        written = export_tables(
+            analyses, to, force=force, raw_csv=raw_csv, headers=header_lang, roots=paths
+        )
     except UserError as exc:
         fail(exc.message(ui_lang()), exc.exit_code)
     sys.stdout.write(f"{written}\n")

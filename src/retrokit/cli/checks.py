@@ -25,6 +25,7 @@ from retrokit.cli.app import (
     output_lang,
     today_option,
     ui_lang,
+    warn,
 )
 from retrokit.cli.output import emit, pick_format, to_stdout
 
@@ -111,6 +112,12 @@ def lint(
         for result in iter_run(
             paths, settings, progress=progress, limits=size_limits, timeout=timeout
         ):
+            if result.skipped is not None:
+                from retrokit.i18n import t
+
+                ui = ui_lang(lang)
+                warn(t("warn.skipped", ui, path=result.path, reason=t(result.skipped, ui)))
+                continue
             if not result.cross_file:
                 files.append(result.path)
             yield result
@@ -133,7 +140,7 @@ def lint(
 
         def parts() -> Any:
             yield from chunks
-            if show_statistics:
+            if show_statistics and not FORMATTERS[fmt].has_statistics:
                 yield statistics(codes, severity_of)
 
         if to_stdout(output) and fmt == "text" and _colour():

@@ -1911,5 +1911,25 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "deck.template.damaged": {
         "zh-CN": "演示文稿已损坏，或是 PowerPoint 不能直接打开的模板格式（请另存为 .pptx）",
         "en": "the presentation is damaged, or a template format to save as .pptx first",
+    "reason.export_file": {
+        "zh-CN": "这是 retrokit export 导出的文件，不是一次活动的复盘",
+        "en": "it is a file written by retrokit export, not a campaign's retrospective",
+    },
+    "reason.not_a_review": {
+        "zh-CN": "其中没有复盘工作簿的工作表（基本信息、KPI评估、问题与行动、经验沉淀）",
+        "en": "it has none of a retrospective's sheets (Basic Info, KPI Evaluation, "
+        "Problems & Actions, Lessons)",
+    },
+    "err.no_such_path": {
+        "zh-CN": "{path}：文件或文件夹不存在",
+        "en": "{path}: no such file or folder",
+    },
+    "err.no_campaigns": {
+        "zh-CN": "{paths}：没有找到可读取的复盘工作簿",
+        "en": "{paths}: no readable retrospective workbook found",
+    },
+    "compare.effect_line": {
+        "zh-CN": "{action} → {metric}：{before} → {after}，{effect}",
+        "en": "{action} → {metric}: {before} → {after}, {effect}",
     },
 }

@@ -40,6 +40,9 @@ class FileResult:
     error: UnreadableWorkbook | None = None
     #: True for the findings of rules over the whole set, which come after every file.
     cross_file: bool = False
+    #: Why the file is no workbook to check (a catalogue reason: retrokit's own export), or
+    #: None; such a file has no findings and is named in a note, not counted as checked.
+    skipped: str | None = None
 
 
 @contextmanager
@@ -75,6 +78,9 @@ def check_workbook(
         result.error = exc
         reason = i18n_arg(exc.reason, **exc.detail)
         result.findings.append(Finding("F001", str(path), key="F001", args=(("reason", reason),)))
+        return result
+    if workbook.kind == "export":
+        result.skipped = "reason.export_file"
         return result
     analysis = analyze(
         workbook,

@@ -26,6 +26,9 @@ class Selection:
     codes: frozenset[str]
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
+    #: The folder per-file-ignores patterns are relative to: the config file's folder, so
+    #: a pattern means the same files wherever lint runs from (None: the current folder).
+    root: Path | None = None
 
     def wants(self, finding: Finding, rel: str) -> bool:
         code = base_code(finding.code)
@@ -59,7 +62,8 @@ def make_selection(
     chosen |= codes_of([*config.extend_select, *extend_select], "--extend-select")
     chosen -= codes_of([*config.ignore, *ignore], "--ignore")
     pfi = tuple((p, frozenset(codes_of(c, "per-file-ignores"))) for p, c in config.per_file_ignores)
-    return Selection(frozenset(chosen), pfi, config.severity)
+    root = Path(os.path.abspath(config.source)).parent if config.source else None
+    return Selection(frozenset(chosen), pfi, config.severity, root)
 
 
 # --- finding files ---------------------------------------------------------------------------
@@ -68,7 +72,9 @@ def make_selection(
 def iter_selected(
     results: Iterable[HasFindings], selection: Selection, root: Path | None = None
 ) -> Iterator[Finding]:
-    """The selected findings with their configured severities, as the results come."""
+    """The selected findings with their configured severities, as the results come. Paths
+    are matched against per-file-ignores relative to ``root``, by default the config's folder."""
+    root = root or selection.root
     rels: dict[str, str] = {}  # cross-file results come one per finding: resolve paths once
     for result in results:
         rel = rels.get(result.path)

@@ -179,9 +179,11 @@ def compare(analyses: Sequence[Analysis], workbooks: Sequence[Workbook]) -> dict
     for entry in metrics.values():
         series = entry["series"]
         direction = Direction(entry["direction"])
+        # Shown beside the achievement rates, so it follows them: 90% -> 60% is worse even
+        # when the actual rose (a target doubled), whatever the raw numbers did.
         for prev, point in itertools.pairwise(series):
-            point["change"] = _moved(prev, point, direction)
-        entry["trend"] = _moved(series[0], series[-1], direction) if len(series) >= 2 else None
+            point["change"] = _rate_moved(prev, point, direction)
+        entry["trend"] = _rate_moved(series[0], series[-1], direction) if len(series) >= 2 else None
     over_time = [m for m in metrics.values() if len(m["series"]) >= 2]
     recurring_areas = _recurring(ordered, lambda p: p.area)
     recurring_causes = _recurring(ordered, lambda p: p.root_cause)
@@ -217,16 +219,33 @@ def kpi_key(k: KpiResult) -> tuple[str, str]:
     return metric_key(k.metric), fold(k.channel or "")
 
 
-def _moved(before: dict[str, Any], after: dict[str, Any], direction: Direction) -> str | None:
-    """Improved / worsened / unchanged: by the actuals when both are in one unit (58 -> 47 元
-    of a cost is an improvement), else by the achievement rates, which already read the
-    direction."""
+def _by_value(before: dict[str, Any], after: dict[str, Any]) -> bool:
+    """Whether two points' actuals can be compared: both there, in one unit."""
     actuals = before["actual"] is not None and after["actual"] is not None
-    if actuals and before.get("unit") == after.get("unit"):
+    return actuals and before.get("unit") == after.get("unit")
+
+
+def _moved(before: dict[str, Any], after: dict[str, Any], direction: Direction) -> str | None:
+    """Did the value itself move the right way: by the actuals when both are in one unit (58
+    -> 47 元 of a cost is an improvement), else by the achievement rates, which already read
+    the direction."""
+    if _by_value(before, after):
         moved = change(before["actual"], after["actual"], direction)
         return moved.value if moved else None
     moved = change(before["rate"], after["rate"])
     return moved.value if moved else None
+
+
+def _rate_moved(before: dict[str, Any], after: dict[str, Any], direction: Direction) -> str | None:
+    """Did the achievement move the right way: by the rates (they read the direction and the
+    target), else, where a rate is undefined (a target of 0), by the actuals."""
+    if before["rate"] is not None and after["rate"] is not None:
+        moved = change(before["rate"], after["rate"])
+        return moved.value if moved else None
+    if _by_value(before, after):
+        moved = change(before["actual"], after["actual"], direction)
+        return moved.value if moved else None
+    return None
 
 
 def _iso(value: Any) -> Any:
@@ -273,8 +292,10 @@ def _kpis_by_metric(a: Analysis) -> dict[str, KpiResult]:
 
 
 def _action_effects(ordered: Sequence[Analysis]) -> list[dict[str, Any]]:
-    """For actions linked to a metric: did that metric get better next campaign, as its
-    direction reads it?"""
+    """For actions linked to a metric: did that metric's value get better from one campaign
+    to the next, as its direction reads it? Each names the two campaigns it compares (an
+    action carried over is followed once per pair) and whether it compared the actuals or,
+    in different units, the rates (``basis``)."""
     effects = []
     for before, after in itertools.pairwise(ordered):
         kpis_before, kpis_after = _kpis_by_metric(before), _kpis_by_metric(after)
@@ -292,6 +313,8 @@ def _action_effects(ordered: Sequence[Analysis]) -> list[dict[str, Any]]:
                 {
                     "file": before.file,
                     "next_file": after.file,
+                    "project": before.info.get("project"),
+                    "next_project": after.info.get("project"),
                     "action": p.action,
                     "metric": p.metric,
                     "status": p.status,
@@ -299,9 +322,12 @@ def _action_effects(ordered: Sequence[Analysis]) -> list[dict[str, Any]]:
                     "rate_after": ra,
                     "actual_before": kb.actual,
                     "actual_after": ka.actual,
+                    "unit": ka.unit,
+                    "form": ka.form,
                     "direction": ka.direction.value,
                     "rose": None if rb is None or ra is None else ra > rb,
                     "effect": _moved(point_b, point_a, ka.direction),
+                    "basis": "actual" if _by_value(point_b, point_a) else "rate",
                 }
             )
     return effects

@@ -82,6 +82,14 @@ GOOD_EVENTS = (
     "retained", "satisfaction", "positive review", "positive reviews", "revenue", "profit",
     "repurchase",
 )
+#: Values a customer brings, higher-is-better in any dimension (a 客单价 filed under 成本 is
+#: still the price a customer pays); not when they are the price of something bought (获客单价).
+CUSTOMER_VALUES = (
+    "客单价", "客單價", "笔单价", "筆單價", "件单价", "件單價", "订单均价", "訂單均價",
+    "人均消费", "人均消費", "客户价值", "客戶價值", "终身价值", "終身價值",
+    "average order value", "order value", "aov", "basket size", "basket value", "arpu",
+    "arppu", "ltv", "lifetime value", "customer value", "revenue per",
+)
 #: Prices and unit costs: lower-is-better when of something bought (获客单价), not otherwise
 #: (客单价, the price a customer pays).
 PRICE_HEADS = ("单价", "單價", "价格", "價格", "出价", "出價", "price", "bid")
@@ -126,6 +134,7 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 _SPENDING = _pattern(SPENDING)
 _BAD = _pattern(BAD_EVENTS)
 _GOOD = _pattern(GOOD_EVENTS)
+_VALUE = _pattern(CUSTOMER_VALUES)
 _PRICE = _pattern(PRICE_HEADS)
 _BOUGHT = _pattern(BOUGHT)
 _COST_PER = _pattern(COST_PER)
@@ -159,27 +168,30 @@ def read_name(metric: str) -> Direction | None:
     """The direction a metric's name gives, or None when it says nothing either way.
 
     A higher-is-better answer is given only when the name also holds a lower-is-better cue that
-    a good event overrides (投诉解决率): a plain name (销售额) says nothing, so the cost
-    dimension or the default decides.
+    a good event overrides (投诉解决率): a plain name (销售额, 客单价) says nothing, so the
+    default decides, or :func:`infer_direction` reads it as good before the cost dimension.
     """
     name = _UNIT.sub("", _norm(metric))
     waiting = bool(_TIME.search(name) and _WAITING.search(name)) or "耗时" in name
     if waiting or "latency" in name:
         return Direction.LOWER
-    cue = bool(
-        _COST_PER.search(name)
-        or _BAD.search(name)
-        or _SPENDING.search(name)
-        or (_PRICE.search(name) and _BOUGHT.search(name))
-    )
-    if _GOOD.search(name):
+    bought = bool(_PRICE.search(name) and _BOUGHT.search(name))
+    cue = bool(_COST_PER.search(name) or _BAD.search(name) or _SPENDING.search(name) or bought)
+    if _good(name, bought):
         return Direction.HIGHER if cue else None
     return Direction.LOWER if cue else None
 
 
+def _good(name: str, bought: bool) -> bool:
+    """Of a good event, or a value a customer brings that is not the price of what is bought."""
+    return bool(_GOOD.search(name) or (not bought and _VALUE.search(name)))
+
+
 def is_good_name(metric: str) -> bool:
-    """Whether a name is of a good event (it then stays higher-is-better in any dimension)."""
-    return bool(_GOOD.search(_UNIT.sub("", _norm(metric))))
+    """Whether a name is of a good event or a customer's value (客单价, average order value):
+    it then stays higher-is-better in any dimension, the cost dimension too."""
+    name = _UNIT.sub("", _norm(metric))
+    return _good(name, bool(_PRICE.search(name) and _BOUGHT.search(name)))
 
 
 def infer_direction(
@@ -212,6 +224,6 @@ def formula_words() -> dict[str, tuple[str, ...]]:
     bought += tuple(f"{p} per" for p in ("cost", "price"))
     return {
         "lower": tuple(dict.fromkeys((*SPENDING, *BAD_EVENTS, *COST_PER))),
-        "higher": tuple(dict.fromkeys(GOOD_EVENTS)),
+        "higher": tuple(dict.fromkeys((*GOOD_EVENTS, *CUSTOMER_VALUES))),
         "always_lower": tuple(dict.fromkeys((*waiting, *bought, "latency", "耗时", "耗時"))),
     }

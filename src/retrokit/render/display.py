@@ -4,12 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 from retrokit.i18n import t
 from retrokit.i18n.languages import Lang, language
 from retrokit.method.analysis import KpiResult
 from retrokit.method.units import split_unit
+
+
+class Quantified(Protocol):
+    """What showing a KPI's numbers needs of it: a :class:`KpiResult`, or two actuals of one
+    KPI across campaigns shown on one scale."""
+
+    @property
+    def unit(self) -> str | None: ...
+    @property
+    def form(self) -> str: ...
+    @property
+    def target(self) -> float | None: ...
+    @property
+    def actual(self) -> float | None: ...
+
 
 #: From here on a number is shown in scientific notation: the compact forms end at 万亿 / T.
 _COMPACT_LIMIT = 1e15
@@ -46,7 +61,7 @@ _SCALES: dict[str, tuple[tuple[float, float, str], ...]] = {
 }
 
 
-def _unit(kpi: KpiResult, lang: Lang) -> tuple[float, str]:
+def _unit(kpi: Quantified, lang: Lang) -> tuple[float, str]:
     """(factor, unit shown). English folds a unit's multiplier into the number (10k CNY: 12 is
     shown 120K CNY); Chinese keeps the unit as written (12 万元)."""
     unit = kpi.unit if kpi.unit and kpi.unit != "%" else ""
@@ -65,10 +80,12 @@ def _unit(kpi: KpiResult, lang: Lang) -> tuple[float, str]:
 _SCALE_BY_SMALLEST = frozenset({"zh-CN", "zh-TW"})
 
 
-def _scale(kpi: KpiResult, factor: float, lang: Lang) -> tuple[float, str]:
+def _scale(kpi: Quantified, factor: float, lang: Lang) -> tuple[float, str]:
     """One scale for the whole row (target, actual and gap), never 1万 / 8000: 500万 / 450万 /
     -50万, 10,000 / 8,000 / -2,000; in English 5M / 4.5M / -0.5M."""
-    values = [abs(v) * factor for v in (kpi.target, kpi.actual, kpi.gap) if v]
+    # A gap where the row has one (two actuals across campaigns have none).
+    row = (kpi.target, kpi.actual, getattr(kpi, "gap", None))
+    values = [abs(v) * factor for v in row if v]
     pick = min if lang in _SCALE_BY_SMALLEST else max
     reference = pick(values, default=0.0)
     for start, size, suffix in _SCALES.get(lang, _SCALES["en"]):
@@ -77,7 +94,7 @@ def _scale(kpi: KpiResult, factor: float, lang: Lang) -> tuple[float, str]:
     return 1.0, ""
 
 
-def _plain(value: float, kpi: KpiResult, lang: Lang) -> str:
+def _plain(value: float, kpi: Quantified, lang: Lang) -> str:
     from babel.numbers import format_decimal
 
     factor, unit = _unit(kpi, lang)
@@ -89,7 +106,7 @@ def _plain(value: float, kpi: KpiResult, lang: Lang) -> str:
     return f"{text}{suffix}" + (f" {unit}" if unit else "")
 
 
-def quantity(value: float | None, kpi: KpiResult, lang: Lang) -> str:
+def quantity(value: float | None, kpi: Quantified, lang: Lang) -> str:
     """A target or actual in the KPI's written form, in the row's scale and unit."""
     if value is None:
         return ""

@@ -3,8 +3,10 @@ or a folder of CSV files. Every table keeps its header even without rows."""
 
 from __future__ import annotations
 
+import os
+from collections import Counter
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from retrokit.method import Analysis, KpiResult, LessonResult, ProblemResult
@@ -25,8 +27,39 @@ def csv_safe(value: Any) -> Any:
     return value
 
 
-def campaign_key(a: Analysis) -> str:
-    return Path(a.file).stem
+def _under(file: str, root: str) -> str | None:
+    """``file`` relative to the folder ``root`` (POSIX), or None when it is not under it."""
+    try:
+        rel = os.path.relpath(file, root)
+    except ValueError:  # another drive
+        return None
+    return None if rel == ".." or rel.startswith(("../", "..\\")) else rel.replace(os.sep, "/")
+
+
+def campaign_keys(files: Sequence[str], roots: Sequence[str | Path] = ()) -> dict[str, str]:
+    """Each file's campaign key: its path relative to the folder it was found under (a file
+    named on its own, or without ``roots``: its name), without the suffix. The same files
+    given the same way get the same keys, and two campaigns never share one: yr/2023/618.xlsx
+    and yr/2024/618.xlsx exported from ``yr`` are ``2023/618`` and ``2024/618``. Where two
+    would still meet (the same name under two roots), the path as given is the key, with its
+    suffix if that is all that tells them apart."""
+    folders = [str(r) for r in roots if os.path.isdir(r)]
+
+    def relative(file: str) -> str:
+        for root in folders:
+            rel = _under(file, root)
+            if rel is not None:
+                return rel
+        return Path(file).name
+
+    def stem(path: str) -> str:
+        return str(PurePosixPath(path).with_suffix("")) if PurePosixPath(path).suffix else path
+
+    keys = {f: stem(relative(f)) for f in files}
+    for fallback in (lambda f: stem(f.replace(os.sep, "/")), lambda f: f.replace(os.sep, "/")):
+        seen = Counter(keys.values())
+        keys = {f: (fallback(f) if seen[k] > 1 else k) for f, k in keys.items()}
+    return keys
 
 
 def table_columns() -> dict[str, list[str]]:
@@ -89,12 +122,16 @@ def header_labels(table: str, lang: Lang) -> dict[str, str]:
     return labels
 
 
-def tables(analyses: Sequence[Analysis]) -> dict[str, list[dict[str, Any]]]:
-    """Tidy tables campaigns / kpis / problems / lessons, each row with its campaign key."""
+def tables(
+    analyses: Sequence[Analysis], roots: Sequence[str | Path] = ()
+) -> dict[str, list[dict[str, Any]]]:
+    """Tidy tables campaigns / kpis / problems / lessons, each row with its campaign key
+    (:func:`campaign_keys`, relative to the ``roots`` the workbooks were found under)."""
     out: dict[str, list[dict[str, Any]]] = {name: [] for name in table_columns()}
+    keys = campaign_keys([a.file for a in analyses], roots)
     for a in order(analyses):
         data = to_json(a)
-        key = campaign_key(a)
+        key = keys[a.file]
         out["campaigns"].append(
             {
                 "campaign": key,
@@ -119,7 +156,9 @@ def _write_xlsx(
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
+    from retrokit import __version__
     from retrokit.text import looks_like_formula, xml_safe
+    from retrokit.workbook.kinds import EXPORT_MARKER
 
     wb = Workbook(write_only=True)
     for name, rows in data.items():
@@ -137,6 +176,11 @@ def _write_xlsx(
                     value = cell
                 cells.append(value)
             ws.append(cells)
+    # Marks the file as retrokit's export, so reading a folder that holds it (compare,
+    # lessons, lint) skips it instead of taking its tables for one more campaign.
+    marker = wb.create_sheet(EXPORT_MARKER)
+    marker.sheet_state = "hidden"
+    marker.append(["retrokit export", __version__])
     wb.save(path)
 
 
@@ -147,19 +191,21 @@ def export(
     force: bool = False,
     raw_csv: bool = False,
     headers: Lang | None = None,
+    roots: Sequence[str | Path] = (),
 ) -> Path:
     """Write the tidy tables as .xlsx (a sheet each), .sqlite (a table each) or, for .csv, a
     folder named after the file holding one UTF-8 CSV (with BOM, for Excel) per table. CSV
     text cells are made safe to open (csv_safe) unless ``raw_csv``; the other formats keep
     the exact text. ``headers`` names the columns in a language (the sheet labels); by
-    default the keys."""
+    default the keys. ``roots`` are the paths the workbooks were found under (the campaign
+    key is relative to them)."""
     import pandas as pd
 
     from retrokit.errors import UsageError, UserError, WriteError
     from retrokit.fsutil import atomic_write
 
     columns = table_columns()
-    data = tables(analyses)
+    data = tables(analyses, roots)
     if headers is not None:
         names = {table: header_labels(table, headers) for table in columns}
         data = {

@@ -66,6 +66,9 @@ class Formatter:
     #: The file suffixes ``-o`` may name for this format (and that choose it when ``--format``
     #: is not given); none for plain text, which any text file may hold.
     suffixes: ClassVar[tuple[str, ...]] = ()
+    #: True for a format that ends with the findings per code anyway (``--statistics`` adds
+    #: nothing to it: the table would come twice).
+    has_statistics: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -139,6 +142,7 @@ class Text(Formatter):
     """Grouped by file, then a summary by code and the totals."""
 
     name = "text"
+    has_statistics = True
 
     def __init__(self, lang: Lang | None) -> None:
         super().__init__(lang)

@@ -271,23 +271,23 @@ def render_compare_table(
         ],
         narrow,
     )
-    for c in data["campaigns"]:
+    view = compare_view(data, lang)  # the same cells as md and html (a missing date is ?)
+    for c in view.campaigns:
         table.add_row(
-            _c(c["project"]),
-            _c(f"{c['start']} ~ {c['end']}"),
-            _c(c["owner"]),
-            str(c["exceeded"]),
-            str(c["met"]),
-            str(c["missed"]),
-            _c("、".join(c["core_missed"])),
-            str(c["open_actions"]),
-            str(c["overdue_actions"]),
+            _c(c.project),
+            _c(c.period),
+            _c(c.owner),
+            str(c.exceeded),
+            str(c.met),
+            str(c.missed),
+            _c(c.core_missed),
+            str(c.open_actions),
+            str(c.overdue_actions),
         )
     _fit_numbers(table)
     console.print(table)
     # Each metric's trend: the campaigns as columns, the rate and its result in each, then
-    # whether it improved or worsened as its direction reads it.
-    view = compare_view(data, lang)
+    # whether the achievement improved or worsened.
     metrics = _table(
         t("compare.metrics", lang),
         [
@@ -316,9 +316,17 @@ def render_compare_table(
             console.print(_c(f"{t(title, lang)}: {r['text']} ({files})"))
     for c in data["carried_over"]:
         console.print(_c(f"{t('compare.carried', lang)}: {c['action']} x{c['times']}"))
-    for e in data["action_effects"]:
-        moved = t(f"compare.change.{e['effect']}", lang) if e.get("effect") else ""
-        console.print(_c(f"{t('compare.effects', lang)}: {e['action']} → {e['metric']} {moved}"))
+    for e in view.effects:
+        line = t(
+            "compare.effect_line",
+            lang,
+            action=e.action,
+            metric=e.metric,
+            before=e.before,
+            after=e.after,
+            effect=e.effect,
+        )
+        console.print(_c(f"{t('compare.effects', lang)}: {line}"))
 
 
 LESSON_COLUMNS = ("campaign", "date", "category", "lesson", "applies_to", "evidence")

@@ -569,12 +569,15 @@ def _group_row(label: str, c: Mapping[str, Any]) -> GroupRow:
 
 
 def _money(kpis: Sequence[KpiResult], dimension: str, lang: Lang) -> str:
-    """The actuals of a channel's KPIs of one dimension, each named: 总费用 72 万元."""
+    """The actuals of a channel's KPIs of one dimension, each named: 总费用 72 万元. Spend is
+    what the cost dimension holds as lower-is-better: a 客单价 or a saving filed there is not."""
     sep = language(lang).list_separator
     return sep.join(
         f"{k.metric} {display.quantity(k.actual, k, lang)}"
         for k in kpis
-        if k.dimension == dimension and k.actual is not None
+        if k.dimension == dimension
+        and k.actual is not None
+        and (dimension != "cost" or k.direction.value == "lower")
     )
 
 
@@ -895,6 +898,20 @@ class Effect:
     rate_before: str
     rate_after: str
     effect: str  # improved / worsened / unchanged as the metric's direction reads it, worded
+    #: The campaign before and after, each with what was compared (the actual, or the rate
+    #: where the units differ): "Q1 160万", so a line carried through three campaigns reads.
+    before: str = ""
+    after: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Actuals:
+    """An actual of a KPI in one campaign, shown in its own scale (display.Quantified)."""
+
+    unit: str | None
+    form: str
+    target: float | None
+    actual: float | None
 
 
 @dataclass(frozen=True)
@@ -975,6 +992,29 @@ def _metric_trend(
     )
 
 
+def _effect(
+    e: Mapping[str, Any], projects: Mapping[str, str], rate: Any, effect: str, lang: Lang
+) -> Effect:
+    """An action's effect on its metric: the campaigns compared, each with its value."""
+
+    def shown(file: str, value: float | None, rate_value: float | None) -> str:
+        project = projects.get(file) or Path(file).name
+        if e.get("basis", "actual") != "actual":
+            return f"{project} {rate(rate_value)}"
+        own = _Actuals(e.get("unit"), e.get("form", "plain"), None, value)
+        return f"{project} {display.quantity(value, own, lang)}"
+
+    return Effect(
+        action=e["action"],
+        metric=e["metric"],
+        rate_before=rate(e["rate_before"]),
+        rate_after=rate(e["rate_after"]),
+        effect=effect,
+        before=shown(e["file"], e["actual_before"], e["rate_before"]),
+        after=shown(e["next_file"], e["actual_after"], e["rate_after"]),
+    )
+
+
 def compare_view(data: Mapping[str, Any], lang: Lang) -> CompareView:
     """What ``retrokit compare`` says about a set of campaigns, in ``lang``."""
     sep = language(lang).list_separator
@@ -1052,14 +1092,7 @@ def compare_view(data: Mapping[str, Any], lang: Lang) -> CompareView:
             for c in data["carried_over"]
         ),
         effects=tuple(
-            Effect(
-                action=e["action"],
-                metric=e["metric"],
-                rate_before=rate(e["rate_before"]),
-                rate_after=rate(e["rate_after"]),
-                effect=moved(e.get("effect")),
-            )
-            for e in data["action_effects"]
+            _effect(e, projects, rate, moved(e.get("effect")), lang) for e in data["action_effects"]
         ),
         labels=labels,
         generated=t("report.generated", lang, version=__version__),

@@ -48,3 +48,10 @@ BLAME_WORDS: tuple[str, ...] = (
     "sloppy",
     "irresponsible",
 )
+#: Words that hold an opinion word but state no opinion: 可能性 is a noun ("possibility
+#: analysis"), 估计值 an estimate; they are skipped where they stand.
+NOT_OPINION: tuple[str, ...] = (
+    "可能性",
+    "估计值",
+    "估計值",
+)

@@ -1,4 +1,5 @@
-"""Which declared sheet set a workbook is: the retrospective unless its sheet names say plan."""
+"""Which declared sheet set a workbook is: the retrospective unless its sheet names say plan,
+or retrokit's own export, which is no campaign at all."""
 
 from __future__ import annotations
 
@@ -11,6 +12,15 @@ from retrokit.workbook.schema import REVIEW, SheetSet
 #: Every kind of workbook, the default first (it wins a tie).
 SHEET_SETS: tuple[SheetSet, ...] = (REVIEW, PLAN)
 
+#: The hidden sheet ``retrokit export --to x.xlsx`` writes: its tables (campaigns, kpis,
+#: problems, lessons) would otherwise read as one more campaign, a copy of every other.
+EXPORT_MARKER = "_retrokit_export"
+#: The tables of an export written before the marker, in the order it wrote them.
+_OLD_EXPORT = ["campaigns", "kpis", "problems", "lessons"]
+#: retrokit's own export: no sheet is read from it, and compare, lessons, export and lint
+#: skip it with a note (recognised from the sheet names alone, before any cell is read).
+EXPORT = SheetSet("export", ())
+
 
 def _spellings(sheet_set: SheetSet) -> dict[str, str]:
     return {fold(s): sheet.key for sheet in sheet_set.sheets for s in sheet.spellings()}
@@ -21,7 +31,10 @@ _INDEX = {s.kind: _spellings(s) for s in SHEET_SETS}
 
 def detect_sheet_set(names: Iterable[str]) -> SheetSet:
     """The sheet set naming the most of these sheets (each of its sheets counted once); the
-    retrospective when none names more than it does."""
+    retrospective when none names more than it does; :data:`EXPORT` for retrokit's export."""
+    names = list(names)
+    if EXPORT_MARKER in names or [n.casefold() for n in names] == _OLD_EXPORT:
+        return EXPORT
     folded = [fold(n) for n in names]
     best, score = SHEET_SETS[0], -1
     for sheet_set in SHEET_SETS:
@@ -34,7 +47,7 @@ def detect_sheet_set(names: Iterable[str]) -> SheetSet:
 
 def sheet_set_of(kind: str) -> SheetSet:
     """The sheet set of a kind name ("review", "plan")."""
-    for sheet_set in SHEET_SETS:
+    for sheet_set in (*SHEET_SETS, EXPORT):
         if sheet_set.kind == kind:
             return sheet_set
     raise KeyError(kind)
