@@ -1911,6 +1911,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "deck.template.damaged": {
         "zh-CN": "演示文稿已损坏，或是 PowerPoint 不能直接打开的模板格式（请另存为 .pptx）",
         "en": "the presentation is damaged, or a template format to save as .pptx first",
+    },
     "reason.export_file": {
         "zh-CN": "这是 retrokit export 导出的文件，不是一次活动的复盘",
         "en": "it is a file written by retrokit export, not a campaign's retrospective",
