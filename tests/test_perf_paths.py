@@ -231,3 +231,37 @@ def test_the_acyclic_order_is_graphlibs() -> None:
         order, cycles = dependency_order(graph)
         assert sorted(order) == sorted(ids) and bool(cycles) == (expected is None)
     assert 20 < cyclic < 380  # both kinds of graph were tried
+
+
+def test_numbers_above_n_are_matched_and_no_others() -> None:
+    import re
+
+    for n in [*range(0, 1100), 5001, 99999, 100000, 1048575]:
+        above = re.compile(rb"0*" + extent._greater_than(n) + rb"\Z")
+        for m in [*range(0, 1150), n - 1, n, n + 1, 10 * n + 3, 100001]:
+            if m >= 0:
+                for text in (b"%d" % m, b"0%d" % m, b"00%d" % m):
+                    assert (above.match(text) is not None) == (m > n), (n, text)
+
+
+def test_the_last_row_is_the_highest_any_cell_names() -> None:
+    rng = random.Random(5)
+    for _ in range(3000):
+        cells = b"".join(
+            b'<row r="%d"><c r="%s%s%d"><v>1</v></c></row>'
+            % (
+                rng.randint(0, 130),
+                rng.choice([b"A", b"AB", b"x:", b"", b"ZZ"]),
+                b"0" * rng.randint(0, 2),
+                rng.randint(0, 120),
+            )
+            for _ in range(rng.randint(0, 8))
+        ).replace(b'<c r="x:', b'<x:c r="')
+        expected = max((int(d) for d in extent._CELL_ROW.findall(cells)), default=0)
+        assert extent._last_row(cells) == expected
+
+
+def test_formulas_do_not_change_the_extent() -> None:
+    rows = b'<row r="1"><c r="A1"><f>A2&amp;" r=\\"XFD9\\""</f><v>1</v></c></row>'
+    rows += b'<row r="2"><c r="AB2"><f aca="false">SUM(A1:A9)</f><v>2</v></c></row>'
+    assert extent.sheet_extent(rows) == extent.sheet_extent(rows, exact=True) == (2, 28)

@@ -20,6 +20,7 @@ vocabulary (:func:`formula_words`), written once to its hidden sheet.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -155,6 +156,7 @@ class DirectionWords:
 NO_WORDS = DirectionWords()
 
 
+@functools.lru_cache(maxsize=4096)  # a few dozen regular expression searches a name
 def read_name(metric: str) -> Direction | None:
     """The direction a metric's name gives, or None when it says nothing either way.
 
@@ -177,6 +179,7 @@ def read_name(metric: str) -> Direction | None:
     return Direction.LOWER if cue else None
 
 
+@functools.lru_cache(maxsize=4096)
 def is_good_name(metric: str) -> bool:
     """Whether a name is of a good event (it then stays higher-is-better in any dimension)."""
     return bool(_GOOD.search(_UNIT.sub("", _norm(metric))))

@@ -311,13 +311,16 @@ def _number_styles(zf: zipfile.ZipFile) -> dict[int, str]:
     except (DefusedXmlException, SyntaxError, ValueError, *ZIP_ERRORS):
         return {}
     forms = dict.fromkeys(_BUILTIN_PERCENT, "percent")
+    block = None  # the first cellXfs
     for element in root.iter():
-        if _local(element.tag) == "numFmt":
+        tag = _local(element.tag)
+        if tag == "numFmt":
             attrs = {_local(k): v for k, v in element.attrib.items()}
             form = format_form(attrs.get("formatCode", ""))
             if form and attrs.get("numFmtId", "").isdigit():
                 forms[int(attrs["numFmtId"])] = form
-    block = next((e for e in root.iter() if _local(e.tag) == "cellXfs"), None)
+        elif tag == "cellXfs" and block is None:
+            block = element
     if block is None:
         return {}
     result = {}
