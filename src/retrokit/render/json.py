@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from enum import Enum
 from functools import partial
 from itertools import repeat
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from retrokit.method import Analysis
@@ -172,8 +172,22 @@ def _plain(value: Any) -> Any:
     return _json_value(value)
 
 
+#: Values the JSON encoder writes as they are.
+_AS_IS = frozenset({str, int, float, bool, type(None)})
+
+
 def _objects(items: Iterable[Any], names: tuple[str, ...]) -> list[dict[str, Any]]:
-    return [{n: _plain(getattr(item, n)) for n in names} for item in items]
+    """``{name: _plain(item.name)}`` for each item: the fields read in one C-level call per
+    item, and only the columns holding something else than plain values converted (5,000
+    tasks of 14 fields)."""
+    values = attrgetter(*names) if len(names) > 1 else lambda item: (getattr(item, names[0]),)
+    rows = [dict(zip(names, values(item), strict=True)) for item in items]
+    for name in names:
+        column = list(map(itemgetter(name), rows))
+        if not _AS_IS.issuperset(map(type, column)):
+            for row, value in zip(rows, column, strict=True):
+                row[name] = _plain(value)
+    return rows
 
 
 def _group_rows(groups: Iterable[Any], key: str) -> list[dict[str, Any]]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterator, Sequence
+from itertools import islice
 
 from retrokit.findings import Finding
 from retrokit.rules.registry import Context, Scope, W, rule
@@ -30,26 +32,26 @@ def recurring_problem_area(contexts: Sequence[Context]) -> Iterator[Finding]:
         for key, record in areas.items():
             seen.setdefault(key, []).append((ctx, record))
     root = _root([c.workbook.path for c in contexts])
+    names: dict[tuple[str, ...], str] = {}  # the files shown, named once per list
     for entries in seen.values():
         if len(entries) < 2:
             continue
         # Two files of one campaign (same project and period) are a duplicate, not a recurrence.
         identity = {c.workbook.path: campaign_identity(c.analysis) for c, _ in entries}
-        if len(set(identity.values())) < 2:
+        per_campaign = Counter(identity.values())
+        if len(per_campaign) < 2:
             continue
         files = sorted(identity)
         for ctx, record in entries:
             mine = identity[ctx.workbook.path]
-            others = [f for f in files if identity[f] != mine]
-            # The first few other files by name: O(1) per finding however large the set.
-            shown = others[:R001_MAX_FILES]
+            # The first few other files by name, found without a pass over all of them.
+            shown = tuple(islice((f for f in files if identity[f] != mine), R001_MAX_FILES))
+            more = len(files) - per_campaign[mine] - len(shown)
+            if shown not in names:
+                names[shown] = _file_list(list(shown), 0, root)
+            listed = names[shown] + (f" (+{more})" if more > 0 else "")
             yield ctx.finding(
-                "R001",
-                PROBLEMS,
-                record,
-                "area",
-                area=record.text("area"),
-                files=_file_list(shown, len(others) - len(shown), root),
+                "R001", PROBLEMS, record, "area", area=record.text("area"), files=listed
             )
 
 

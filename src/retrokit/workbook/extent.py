@@ -22,6 +22,8 @@ import re
 _CELL_SCAN = re.compile(
     rb'c(?<=[<:]c)(?:(?! r=")([\s/>])| r="(?:([A-Za-z]{2,})(\d+)|[A-Za-z]?(\d{6,}))")'
 )
+#: A formula: its start tag, its text (never a '<') and its end tag.
+_FORMULA = re.compile(rb"<f(?:\s[^<>]*)?>[^<]*</f>")
 #: The row of every cell, for a sheet whose cells all begin with r="...".
 _CELL_ROW = re.compile(rb'c(?<=[<:]c) r="[A-Za-z]*(\d+)"')
 _TAG = re.compile(rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>]*)>")
@@ -34,7 +36,23 @@ def _odd_addresses(xml: bytes) -> bool:
     """Whether some row or cell tag may not carry exactly one ` r="` (so: walk the tags)."""
     if xml.count(b' r="') != xml.count(b"<c ") + xml.count(b"<row "):
         return True
-    return any(ws in xml for ws in (b"\tr", b"\nr", b"\rr")) or _ODD_R.search(xml) is not None
+    return _space_before_r(xml) or _ODD_R.search(xml) is not None
+
+
+def _space_before_r(xml: bytes) -> bool:
+    """Whether a tab or line end comes right before an r somewhere in ``xml``."""
+    # A one-byte search runs at memory speed, a two-byte one far slower: look for the
+    # whitespace first. Writers put none in a sheet, or one line end after the declaration.
+    for space in (b"\t", b"\n", b"\r"):
+        first = xml.find(space)
+        if first < 0:
+            continue
+        if xml.find(space, first + 1) < 0:
+            if xml[first + 1 : first + 2] == b"r":
+                return True
+        elif space + b"r" in xml:
+            return True
+    return False
 
 
 #: The one-letter column of every cell, for a tall sheet without far columns.
@@ -74,6 +92,8 @@ def sheet_extent(xml: bytes, exact: bool = False) -> tuple[int, int]:
     stay below 100,000 and columns within A-Z unless one names more. ``exact`` (or any other
     cell tag) walks the tags instead.
     """
+    # Formulas are most of a template's bytes, and nothing in one is a row or cell tag.
+    xml = _FORMULA.sub(b"", xml)
     if exact or _odd_addresses(xml):
         return _walk_extent(xml)
     letters: set[bytes] = set()
@@ -92,8 +112,32 @@ def sheet_extent(xml: bytes, exact: bool = False) -> tuple[int, int]:
         return rows, max((column_number(c.decode()) for c in found), default=1)
     # A wide sheet (a note in column AB, say) is usually short: take its real last row rather
     # than assume 99,999 of them.
-    rows = max((int(d) for d in _CELL_ROW.findall(xml)), default=0)
-    return rows, max(NEAR_COLUMNS, *(column_number(c.decode()) for c in letters))
+    return _last_row(xml), max(NEAR_COLUMNS, *(column_number(c.decode()) for c in letters))
+
+
+def _last_row(xml: bytes) -> int:
+    """The highest row a cell tag names (0 for none)."""
+    # Rows come in order as writers write them: take the last cell's and prove that no cell
+    # names a higher one in a single search, rather than reading every cell's row.
+    last = _CELL_ROW.match(xml, xml.rfind(b'<c r="') + 1)
+    if last is not None:
+        row = int(last.group(1))
+        # Any tag's r= counts here (a row tag's too): led by a literal, the search is quick.
+        higher = rb' r="[A-Za-z]*0*' + _greater_than(row) + b'"'
+        if re.search(higher, xml) is None:
+            return row
+    return max((int(d) for d in _CELL_ROW.findall(xml)), default=0)
+
+
+def _greater_than(n: int) -> bytes:
+    """A pattern of the decimal numbers above ``n`` >= 0, written without leading zeros."""
+    digits = str(n).encode()
+    above = [b"[1-9][0-9]{%d,}" % len(digits)]  # more digits
+    for i, d in enumerate(digits):  # the same first digits, then a higher one
+        if d != ord("9"):
+            rest = len(digits) - i - 1
+            above.append(digits[:i] + b"[%c-9][0-9]{%d}" % (d + 1, rest))
+    return b"(?:" + b"|".join(above) + b")"
 
 
 _VALUE_TAG = re.compile(rb"<(?:[\w.-]+:)?(c|v)(?=[\s/>])([^>]*)>\s*(\d*)")

@@ -10,6 +10,7 @@ percent-formatted 0.05) are read here from ``styles.xml`` (parsed as XML) and th
 
 from __future__ import annotations
 
+import functools
 import io
 import itertools
 import re
@@ -98,6 +99,8 @@ class Package:
     _string_sizes: list[int] | None = None
     #: An upper bound of the largest shared string's size, from one scan of the part.
     _longest_string: int | None = None
+    #: The sheet parts whose text is counted in ``_text``.
+    _text_parts: list[str] = field(default_factory=list)
     shared_strings_part: str | None = None
 
     def check_sheet(self, name: str) -> None:
@@ -121,7 +124,12 @@ class Package:
                 limit=self.limits.max_cells,
                 option="--max-cells",
             )
-        self._text += self._shared_text(part)
+        self._text += self._shared_text(part, self.limits.max_text_bytes - self._text)
+        self._text_parts.append(part)
+        if self._text > self.limits.max_text_bytes:
+            # The sheets before were counted by a bound that fitted then: count them all
+            # exactly before refusing.
+            self._text = sum(self._exact_text(p) for p in self._text_parts)
         if self._text > self.limits.max_text_bytes:
             raise UnreadableWorkbook(
                 self.path,
@@ -148,23 +156,37 @@ class Package:
                 option="--max-cells",
             )
 
-    def _shared_text(self, part: str) -> int:
-        """The bytes of text the cells of ``part`` materialise: each string cell's own object,
-        and the shared string it uses, once per use."""
+    def _shared_text(self, part: str, room: int) -> int:
+        """The bytes of text the cells of ``part`` materialise, or a bound of them that fits
+        in ``room``: each string cell's own object, and the shared string it uses, once per
+        use."""
         xml = self.sheet_xml(part)
-        # Cheap bound first: every cell a string, every value the longest shared string. A
+        # Cheap bounds first: every cell a string, every value the longest shared string. A
         # string's size is bounded by its <si> element's bytes (UTF-8 text, markup and
         # entities never take fewer bytes than the Python string holds), found in one scan;
-        # the shared strings are parsed only when that bound is not enough.
+        # the shared strings are parsed only when no bound is enough.
         if self._longest_string is None:
             self._longest_string = _longest_string_bound(self, self.shared_strings_part)
+        # Without counting: the tags <c, :c, <v and :v never overlap, so the XML holds at
+        # most one per two bytes.
+        most = max(PER_STRING, self._longest_string)
+        bound = len(xml) // 2 * most
+        if bound <= room:
+            return bound
+        # Counting single bytes (far faster than counting pairs): each tag begins with one.
+        bound = (xml.count(b"<") + xml.count(b":")) * most
+        if bound <= room:
+            return bound
         bound = (xml.count(b"<c") + xml.count(b":c")) * PER_STRING
         bound += (xml.count(b"<v") + xml.count(b":v")) * self._longest_string
-        if bound + self._text <= self.limits.max_text_bytes:
+        if bound <= room:
             return bound
+        return self._exact_text(part)
+
+    def _exact_text(self, part: str) -> int:
         if self._string_sizes is None:
             self._string_sizes = _string_sizes(self.path, self.zip, self.shared_strings_part)
-        return text_bytes(xml, self._string_sizes)
+        return text_bytes(self.sheet_xml(part), self._string_sizes)
 
     def sheet_xml(self, part: str) -> bytes:
         if part not in self._xml:
@@ -283,20 +305,22 @@ def _number_styles(zf: zipfile.ZipFile) -> dict[int, str]:
     gives no formats rather than a scan that starts again at every tag.
     """
     from defusedxml import DefusedXmlException
-    from defusedxml.ElementTree import fromstring
 
     try:
-        root = fromstring(zf.read("xl/styles.xml"))
+        root = _fromstring(zf.read("xl/styles.xml"))
     except (DefusedXmlException, SyntaxError, ValueError, *ZIP_ERRORS):
         return {}
     forms = dict.fromkeys(_BUILTIN_PERCENT, "percent")
+    block = None  # the first cellXfs
     for element in root.iter():
-        if _local(element.tag) == "numFmt":
+        tag = _local(element.tag)
+        if tag == "numFmt":
             attrs = {_local(k): v for k, v in element.attrib.items()}
             form = format_form(attrs.get("formatCode", ""))
             if form and attrs.get("numFmtId", "").isdigit():
                 forms[int(attrs["numFmtId"])] = form
-    block = next((e for e in root.iter() if _local(e.tag) == "cellXfs"), None)
+        elif tag == "cellXfs" and block is None:
+            block = element
     if block is None:
         return {}
     result = {}
@@ -510,16 +534,47 @@ def _ambiguous(path: Path, detail: str) -> UnreadableWorkbook:
     return UnreadableWorkbook(path, "reason.ambiguous_package", detail=detail)
 
 
+@functools.lru_cache(maxsize=1024)
 def _local(name: str) -> str:
     return name.rpartition("}")[2].rpartition(":")[2]
 
 
-def _parse_xml(path: Path, xml: bytes, part: str) -> Any:
-    from defusedxml import DefusedXmlException
+_XML_ENCODING = re.compile(rb"""encoding\s*=\s*["']([^"']*)["']""")
+
+
+def _without_dtd(xml: bytes) -> bool:
+    """Whether ``xml`` cannot hold a document type declaration, so that expat parses it as
+    defusedxml would (defusedxml refuses only what a DTD brings: entities, external
+    references): UTF-8, that is no NUL byte (UTF-16 and UTF-32 put one beside every ASCII
+    character) and no other encoding declared, and no markup declaration at all (``<!``:
+    DOCTYPE and ENTITY, and comments and CDATA sections too, to keep the test simple)."""
+    if b"\x00" in xml or b"<!" in xml:
+        return False
+    start = 3 if xml.startswith(b"\xef\xbb\xbf") else 0
+    if xml.startswith(b"<?xml", start):
+        declared = _XML_ENCODING.search(xml, start, max(xml.find(b"?>", start), start))
+        if declared and declared.group(1).strip().lower() not in (b"utf-8", b"utf8"):
+            return False
+    return True
+
+
+def _fromstring(xml: bytes) -> Any:
+    """The element tree of ``xml``: defusedxml's parser (pure Python, about four times as
+    slow) for anything that could declare a DTD, the standard C parser for the rest."""
+    if _without_dtd(xml):
+        from xml.etree.ElementTree import fromstring as plain
+
+        return plain(xml)
     from defusedxml.ElementTree import fromstring
 
+    return fromstring(xml)
+
+
+def _parse_xml(path: Path, xml: bytes, part: str) -> Any:
+    from defusedxml import DefusedXmlException
+
     try:
-        return fromstring(xml)
+        return _fromstring(xml)
     except (DefusedXmlException, SyntaxError, ValueError) as exc:
         raise UnreadableWorkbook(path, "reason.corrupt", detail=f"{part}: {_short(exc)}") from None
 
@@ -605,6 +660,7 @@ def _shared_strings_part(
 
 _EMPTY_STR = 49  # sys.getsizeof("") on CPython 3.11+
 _SI_START = re.compile(rb"<(?:[\w.-]+:)?si[\s>/]")
+_PLAIN_SI_START = re.compile(rb"<si[\s>/]")
 
 
 def _longest_string_bound(package: Package, part: str | None) -> int:
@@ -613,7 +669,10 @@ def _longest_string_bound(package: Package, part: str | None) -> int:
     if part is None:
         return 0
     xml = package.sheet_xml(part)
-    starts = [m.start() for m in _SI_START.finditer(xml)]
+    # Led by a literal, the first pattern scans quickly; it finds every start unless a
+    # prefixed tag (<x:si>) may be there.
+    pattern = _SI_START if b":si" in xml else _PLAIN_SI_START
+    starts = [m.start() for m in pattern.finditer(xml)]
     if not starts:
         return 0
     starts.append(len(xml))

@@ -531,6 +531,9 @@ class _RowParser:
             ):
                 values[key] = Quantity(float(v))
                 continue
+            if kind is ColType.DATE and (cls is dt.date or cls is dt.datetime):
+                values[key] = v if cls is dt.date else v.date()  # as parse_date gives them
+                continue
             if kind is ColType.CHOICE and (cls is str or cls is float):
                 seen = self.seen[key]
                 code = seen.get(v)
