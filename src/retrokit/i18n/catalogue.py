@@ -1626,4 +1626,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{path}: the new workbook would overwrite the workbook given to --from/--from-plan; "
         "choose another file name.",
     },
+    "reason.word_document": {
+        "zh-CN": "这是 Word 文档（.docx），不是工作簿；请给出 .xlsx 工作簿",
+        "en": "this is a Word document (.docx), not a workbook; give an .xlsx workbook",
+    },
+    "reason.presentation": {
+        "zh-CN": "这是 PowerPoint 演示文稿（.pptx），不是工作簿；请给出 .xlsx 工作簿",
+        "en": "this is a PowerPoint presentation (.pptx), not a workbook; give an .xlsx workbook",
+    },
 }

@@ -737,6 +737,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "OpenDocument 表格（.ods），請在 LibreOffice 中另存為 .xlsx",
         ),
         "reason.os_error": ("无法打开文件（{detail}）", "無法開啟檔案（{detail}）"),
+        "reason.presentation": (
+            "这是 PowerPoint 演示文稿（.pptx），不是工作簿；请给出 .xlsx 工作簿",
+            "這是 PowerPoint 簡報（.pptx），不是工作簿；請給出 .xlsx 工作簿",
+        ),
         "reason.strict": (
             "这是“Strict Open XML”格式，请在 Excel 中另存为普通的“Excel 工作簿 (.xlsx)”",
             "這是“Strict Open XML”格式，請在 Excel 中另存為普通的“Excel 工作簿 (.xlsx)”",
@@ -770,6 +774,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "reason.unknown_format": (
             "不是 .xlsx 文件（not a spreadsheet），无法识别其格式",
             "不是 .xlsx 檔案（not a spreadsheet），無法識別其格式",
+        ),
+        "reason.word_document": (
+            "这是 Word 文档（.docx），不是工作簿；请给出 .xlsx 工作簿",
+            "這是 Word 文件（.docx），不是工作簿；請給出 .xlsx 工作簿",
         ),
         "reason.xls": (
             "旧版 .xls 格式（legacy .xls），请在 Excel/WPS 中另存为 .xlsx",
