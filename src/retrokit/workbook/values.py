@@ -180,11 +180,26 @@ def _chinese_or_digits(s: str) -> float:
         return _chinese_numeral(s)
 
 
-def ratio_from_time(hours: int, minutes: int, seconds: float = 0) -> float:
-    """A ratio that an office program turned into a time: 01:03 was typed as 1:3."""
-    if hours <= 0:
-        raise ValueError("time")
-    return (minutes + seconds / 60) / hours
+def ratio_from_clock(seconds: float) -> float:
+    """A ratio that an office program turned into a time or a duration.
+
+    Excel, WPS and LibreOffice read a typed ``1:3`` as the time 01:03 (h:mm) and ``1:2.2`` as
+    00:01:02.2 (m:ss.0): the first is read back as hours:minutes (1:3), the second, with no
+    hours and some seconds, as minutes:seconds (1:2.2). Any other clock (01:03:30, 00:05:00)
+    was not typed as a ratio: ValueError.
+    """
+    total = round(seconds, 3)  # a fraction of a day carries float noise below a millisecond
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours > 0 and secs == 0:
+        return minutes / hours
+    if hours == 0 and minutes > 0 and secs > 0:
+        return round(secs, 3) / minutes
+    raise ValueError("time")
+
+
+def _clock_seconds(value: dt.time) -> float:
+    return value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6
 
 
 def parse_number(raw: object, *, number_format: str | None = None) -> Quantity:
@@ -203,15 +218,16 @@ def parse_number(raw: object, *, number_format: str | None = None) -> Quantity:
         if number_format == "ratio":
             form = "ratio"
         return Quantity(value, form)
+    # A time (h:mm, mm:ss.0) or a duration ([h]:mm:ss) is how office programs store a typed
+    # ratio; calamine gives xlsx, xls and ods alike as datetime.time or timedelta.
     if isinstance(raw, dt.datetime):
         if raw.year > 1900:  # a real date in a number cell is not a number
             raise ValueError(raw.isoformat())
-        return Quantity(ratio_from_time(raw.hour, raw.minute, raw.second), "ratio")
+        return Quantity(ratio_from_clock(_clock_seconds(raw.time())), "ratio")
     if isinstance(raw, dt.time):
-        return Quantity(ratio_from_time(raw.hour, raw.minute, raw.second), "ratio")
+        return Quantity(ratio_from_clock(_clock_seconds(raw)), "ratio")
     if isinstance(raw, dt.timedelta):
-        total = raw.total_seconds()
-        return Quantity(ratio_from_time(int(total // 3600), int(total % 3600 // 60)), "ratio")
+        return Quantity(ratio_from_clock(raw.total_seconds()), "ratio")
     if isinstance(raw, dt.date):
         raise ValueError(raw.isoformat())
     raw_text = str(raw)
