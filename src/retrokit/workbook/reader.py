@@ -33,8 +33,8 @@ from retrokit.workbook.schema import (
     Sheet,
     SheetSet,
 )
-from retrokit.workbook.types import ColType, NumberType
-from retrokit.workbook.values import Quantity
+from retrokit.workbook.types import NO_YEAR, ColType, NumberType
+from retrokit.workbook.values import Quantity, with_campaign_year
 
 HEADER_SEARCH_ROWS = 10
 INFO_SEARCH_COLUMNS = 4
@@ -414,6 +414,8 @@ class _Collector:
     def __init__(self, path: str) -> None:
         self.path = path
         self.findings: list[Finding] = []
+        #: Whether a date was written without its year (7月15日): the campaign's is given after.
+        self.yearless = False
 
     def add(
         self,
@@ -537,6 +539,8 @@ class _RowParser:
             except ValueError:
                 _unparsable(self.out, self.name, column, v, f"{self.letters[key]}{number}", number)
                 continue
+            if parsed.__class__ is dt.date and parsed.year == NO_YEAR:
+                self.out.yearless = True
             if kind is ColType.CHOICE and (cls is str or cls is float):
                 self.seen[key][v] = parsed
         extra = (
@@ -613,10 +617,47 @@ def _parse_values(
         if value is None or value == "" or (isinstance(value, str) and not value.strip()):
             continue
         try:
-            values[key] = parse_cell(column, value, formats.get(key))
+            values[key] = parsed = parse_cell(column, value, formats.get(key))
         except ValueError:
             _unparsable(out, name, column, value, ref_of(key), row_of(key))
+            continue
+        if parsed.__class__ is dt.date and parsed.year == NO_YEAR:
+            out.yearless = True
     return values
+
+
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _give_years(
+    sheet_set: SheetSet, tables: Mapping[str, tuple[Record, ...]], out: _Collector
+) -> None:
+    """Dates written without a year (7月15日, 8/10) take the campaign's, as an office program
+    gives them the current one: the year of the start date on the set's field/value sheet
+    (:func:`~retrokit.workbook.values.with_campaign_year`). Without one it is V002."""
+    start: dt.date | None = None
+    for sheet in sheet_set.sheets:
+        if sheet.kind == "fields" and tables.get(sheet.key):
+            found = tables[sheet.key][0].values.get("start")
+            if isinstance(found, dt.date):
+                start = found
+                break
+    for sheet in sheet_set.sheets:
+        for record in tables.get(sheet.key, ()):
+            values = record.values
+            for key, value in list(values.items()):
+                if value.__class__ is not dt.date or value.year != NO_YEAR:
+                    continue
+                assert isinstance(values, dict)  # built as one by this reader
+                try:
+                    values[key] = with_campaign_year(value, start)
+                except ValueError:
+                    del values[key]
+                    cell = record.ref(key) or ""
+                    row = record.row if record.cells is None else int(cell.lstrip(_LETTERS))
+                    _unparsable(
+                        out, record.sheet, sheet.column(key), record.raw.get(key), cell, row
+                    )
 
 
 def _unparsable(
@@ -767,6 +808,8 @@ def _read(
             match = sheets[sheet.key]
             if match.header_row:
                 headers += [cell_text(v) for v in grid(name)[match.header_row - 1]]
+    if out.yearless:
+        _give_years(sheet_set, tables, out)
     lang_value = meta.get("lang")
     lang: Lang = (
         lang_value if lang_value in LANGS else _detect_lang(matched.values(), headers, sheet_set)

@@ -18,6 +18,7 @@ from typing import Literal
 
 from retrokit.text import fold, has_cjk, to_simplified
 from retrokit.workbook.schema import ChoiceList
+from retrokit.workbook.types import NO_YEAR
 
 Form = Literal["plain", "percent", "ratio"]
 
@@ -244,20 +245,39 @@ def parse_number(raw: object, *, number_format: str | None = None) -> Quantity:
 # --- dates ---------------------------------------------------------------------------------
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
-_YMD = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T].*)?$")
+#: The dates a campaign can have: a serial number or a date outside them (8.10 typed for 8月10日
+#: and stored as the number 8.1, which is 1900-01-07) is no date the team meant.
+FIRST_DATE, LAST_DATE = dt.date(1990, 1, 1), dt.date(2099, 12, 31)
+_FIRST_SERIAL = (FIRST_DATE - _EXCEL_EPOCH).days
+_LAST_SERIAL = (LAST_DATE - _EXCEL_EPOCH).days
+_YMD = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?:[ T].*)?$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+#: A month and day without a year, as people type them and as office programs read them in
+#: the current year: 7月15日, 8月10号, 8/10, 8-10, 8.10.
+_MONTH_DAY = re.compile(r"^(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*[日号]?$")
+
+
+def _plausible(day: dt.date) -> dt.date:
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise ValueError(day.isoformat())
+    return day
 
 
 def parse_date(raw: object) -> dt.date:
-    """Parse a date cell: real dates, Excel serial numbers and the usual written forms."""
+    """Parse a date cell: real dates, Excel serial numbers and the usual written forms.
+
+    A date written without its year (7月15日, 8/10) has the year :data:`NO_YEAR`: the reader
+    gives it the campaign's. A date outside 1990-2099, or a serial number that is one, is
+    not a campaign's date (a typed 8.10 stored as 8.1): ValueError.
+    """
     if raw is None or isinstance(raw, bool):
         raise ValueError(repr(raw))
     if isinstance(raw, dt.datetime):
-        return raw.date()
+        return _plausible(raw.date())
     if isinstance(raw, dt.date):
-        return raw
+        return _plausible(raw)
     if isinstance(raw, int | float):
-        if not math.isfinite(raw) or not 1 <= raw < 2958466:  # 9999-12-31
+        if not math.isfinite(raw) or not _FIRST_SERIAL <= raw < _LAST_SERIAL + 1:
             raise ValueError(repr(raw))
         return _EXCEL_EPOCH + dt.timedelta(days=int(raw))
     text = unicodedata.normalize("NFKC", str(raw)).strip()
@@ -265,7 +285,10 @@ def parse_date(raw: object) -> dt.date:
         text = to_simplified(text)
     m = _YMD.match(text) or _COMPACT.match(text)
     if m:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return _plausible(dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    m = _MONTH_DAY.match(text)
+    if m:
+        return dt.date(NO_YEAR, int(m.group(1)), int(m.group(2)))
     if re.fullmatch(r"\d+(\.\d+)?", text):
         return parse_date(float(text))
     if not re.search(r"[A-Za-z]{3}", text):  # only month names are left for dateutil
@@ -274,9 +297,29 @@ def parse_date(raw: object) -> dt.date:
 
     try:
         parsed: dt.datetime = date_parser.parse(text, yearfirst=True, fuzzy=False)
-        return parsed.date()
+        return _plausible(parsed.date())
     except (ValueError, OverflowError) as exc:
         raise ValueError(text) from exc
+
+
+def with_campaign_year(day: dt.date, start: dt.date | None) -> dt.date:
+    """A date written without its year, in the campaign's: the start date's year, or the next
+    one when that would put it more than a quarter before the start (a campaign from 2024-12-01
+    whose action is due 1月15日 means 2025-01-15). ValueError without a start to go by, or
+    for 2月29日 in a common year."""
+    if day.year != NO_YEAR:
+        return day
+    if start is None or start.year == NO_YEAR:
+        raise ValueError("no year")
+    dated = day.replace(year=start.year)
+    if dated < start - dt.timedelta(days=_BEFORE_START_DAYS):
+        dated = day.replace(year=start.year + 1)
+    return dated
+
+
+#: How long before the start a yearless date still belongs to the start's year: preparation
+#: runs a few weeks ahead, while a date months before the start is next year's.
+_BEFORE_START_DAYS = 90
 
 
 def parse_iso_date(text: str) -> dt.date:
