@@ -1634,4 +1634,53 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-CN": "这是 PowerPoint 演示文稿（.pptx），不是工作簿；请给出 .xlsx 工作簿",
         "en": "this is a PowerPoint presentation (.pptx), not a workbook; give an .xlsx workbook",
     },
+    "V007": {
+        "zh-CN": "“{column}”的公式结果是错误值 {error}：{cause}请修正公式，或直接填写数值。",
+        "en": "'{column}' holds the formula error {error}: {cause} Fix the formula or type "
+        "the value.",
+    },
+    "doc.V007": {
+        "zh-CN": "公式出错的单元格（#DIV/0!、#N/A、#VALUE!、#REF!、#NAME?）既不是空的，也没有值，"
+        "无法参与计算。\n修复：修正公式（被除数为 0、查找不到、引用已删除、函数名写错），或直接填写数值。",
+        "en": "A cell whose formula gives an error (#DIV/0!, #N/A, #VALUE!, #REF!, #NAME?) is "
+        "neither empty nor a value and cannot be used.\nFix: correct the formula (a division "
+        "by zero, a lookup that finds nothing, a deleted reference, a misspelt function) or "
+        "type the value.",
+    },
+    "summary.V007": {
+        "zh-CN": "单元格的公式结果是错误值（#DIV/0!、#N/A、#REF! 等）。",
+        "en": "A cell's formula gives an error value (#DIV/0!, #N/A, #REF!...).",
+    },
+    "cell_error.div0": {
+        "zh-CN": "公式除以了 0 或空单元格。",
+        "en": "the formula divides by zero or by an empty cell.",
+    },
+    "cell_error.na": {
+        "zh-CN": "查找函数（如 VLOOKUP）没有找到要找的值，或公式用了 NA()。",
+        "en": "a lookup (VLOOKUP, MATCH...) found nothing, or the formula uses NA().",
+    },
+    "cell_error.value": {
+        "zh-CN": "公式里参与计算的值类型不对（例如把文字当数字计算）。",
+        "en": "the formula computes with a value of the wrong kind (text used as a number).",
+    },
+    "cell_error.ref": {
+        "zh-CN": "公式引用的单元格、行或工作表已被删除。",
+        "en": "the formula refers to a cell, row or sheet that was deleted.",
+    },
+    "cell_error.name": {
+        "zh-CN": "公式里有无法识别的函数名或名称（可能拼写错误）。",
+        "en": "the formula uses a function or name that does not exist (a misspelling?).",
+    },
+    "cell_error.num": {
+        "zh-CN": "公式的计算结果不是有效的数字。",
+        "en": "the formula's result is not a valid number.",
+    },
+    "cell_error.null": {
+        "zh-CN": "公式里的两个区域没有交集。",
+        "en": "two ranges in the formula do not intersect.",
+    },
+    "cell_error.other": {
+        "zh-CN": "公式无法计算出结果。",
+        "en": "the formula cannot compute a result.",
+    },
 }

@@ -38,3 +38,8 @@ def date_unreadable() -> None:
 @rule("V003", "value-not-in-list", E, scope=Scope.EMITTED)
 def value_not_in_list() -> None:
     """A value is not one of its list's values."""
+
+
+@rule("V007", "formula-error", E, scope=Scope.EMITTED)
+def formula_error() -> None:
+    """A cell's formula gives an error value (#DIV/0!, #N/A, #REF!...)."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -40,6 +41,42 @@ HEADER_SEARCH_ROWS = 10
 INFO_SEARCH_COLUMNS = 4
 
 Grid = list[list[Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class CellError:
+    """A formula whose result is an error (#DIV/0!, #N/A, #VALUE!, #REF!, #NAME?): neither
+    empty nor a value. python-calamine reads it as an empty cell, so the reader takes it from
+    the sheet's XML (:func:`_error_cells`); reported as V007, never as a blank cell."""
+
+    code: str
+
+    def __str__(self) -> str:
+        return self.code
+
+
+#: An error cell in a sheet's XML: Excel, WPS, LibreOffice and openpyxl write r= before t=.
+_ERROR_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"[^>]*? t="e"[^>]*>(.*?)</c>', re.DOTALL)
+_ERROR_VALUE = re.compile(rb"<v>([^<]*)</v>")
+
+
+def _column_index(letters: str) -> int:
+    index = 0
+    for ch in letters:
+        index = index * 26 + ord(ch) - 64
+    return index - 1
+
+
+def _mark_errors(grid: Grid, xml: bytes) -> None:
+    """Put a :class:`CellError` where the sheet holds an error value (one scan when none)."""
+    if b't="e"' not in xml:
+        return
+    for m in _ERROR_CELL.finditer(xml):
+        value = _ERROR_VALUE.search(m.group(3))
+        r, c = int(m.group(2)) - 1, _column_index(m.group(1).decode())
+        if value is None or r >= len(grid) or c >= len(grid[r]) or not _is_blank(grid[r][c]):
+            continue
+        grid[r][c] = CellError(value.group(1).decode(errors="replace").strip() or "#N/A")
 
 
 @lru_cache(maxsize=1024)
@@ -177,6 +214,7 @@ class CalamineSource(CellSource):
         self._wb = CalamineWorkbook.from_filelike(io.BytesIO(package.data))
         self.sheet_names = list(self._wb.sheet_names)
         self._merged: dict[str, list[tuple[int, int, int, int]]] = {}
+        self._package = package
 
     def grid(self, name: str) -> Grid:
         # The sheet's own cell store is dropped once converted: on a large sheet it is as big
@@ -184,6 +222,9 @@ class CalamineSource(CellSource):
         sheet = self._wb.get_sheet_by_name(name)
         self._merged[name] = self._ranges(sheet)
         rows: Grid = sheet.to_python(skip_empty_area=False)
+        part = self._package.sheet_parts.get(name)
+        if part is not None:  # an .xlsx: calamine reads an error value as an empty cell
+            _mark_errors(rows, self._package.sheet_xml(part))
         return rows  # fresh lists of lists: ours to fill merged ranges into
 
     def merged(self, name: str) -> list[tuple[int, int, int, int]]:
@@ -211,8 +252,11 @@ class OpenpyxlSource(CellSource):
     def grid(self, name: str) -> Grid:
         ws = self._wb[name]
         rows = [
-            ["" if v is None else v for v in row]
-            for row in ws.iter_rows(min_row=1, min_col=1, values_only=True)
+            [
+                "" if c.value is None else CellError(c.value) if c.data_type == "e" else c.value
+                for c in row
+            ]
+            for row in ws.iter_rows(min_row=1, min_col=1)
         ]
         return rows
 
@@ -534,6 +578,12 @@ class _RowParser:
                 if code is not None:
                     values[key] = code
                     continue
+            if cls is CellError:
+                if kind is not ColType.FORMULA:  # the template's own results are recomputed
+                    _formula_error(
+                        self.out, self.name, column, v, f"{self.letters[key]}{number}", number
+                    )
+                continue
             try:
                 values[key] = parsed = parse_cell(column, v, formats.get(key))
             except ValueError:
@@ -616,6 +666,9 @@ def _parse_values(
         value = raw.get(key)
         if value is None or value == "" or (isinstance(value, str) and not value.strip()):
             continue
+        if value.__class__ is CellError:
+            _formula_error(out, name, column, value, ref_of(key), row_of(key))
+            continue
         try:
             values[key] = parsed = parse_cell(column, value, formats.get(key))
         except ValueError:
@@ -658,6 +711,26 @@ def _give_years(
                     _unparsable(
                         out, record.sheet, sheet.column(key), record.raw.get(key), cell, row
                     )
+
+
+#: Error value -> the catalogue key saying what causes it.
+_ERROR_CAUSES = {
+    "#DIV/0!": "cell_error.div0",
+    "#N/A": "cell_error.na",
+    "#VALUE!": "cell_error.value",
+    "#REF!": "cell_error.ref",
+    "#NAME?": "cell_error.name",
+    "#NUM!": "cell_error.num",
+    "#NULL!": "cell_error.null",
+}
+
+
+def _formula_error(
+    out: _Collector, name: str, column: Column, value: CellError, cell: str, row: int
+) -> None:
+    """V007 for a cell whose formula gives an error value."""
+    cause = ("i18n", _ERROR_CAUSES.get(value.code.upper(), "cell_error.other"))
+    out.add("V007", name, cell, row, column=column, error=value.code, cause=cause)
 
 
 def _unparsable(
