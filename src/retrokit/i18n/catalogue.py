@@ -1683,4 +1683,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-CN": "公式无法计算出结果。",
         "en": "the formula cannot compute a result.",
     },
+    "S004": {
+        "zh-CN": "工作表“{used}”和“{other}”都可能是“{sheet}”：已读取“{used}”，未读取“{other}”。"
+        "如果“{other}”才是要复盘的数据，请删除或重命名另一个。",
+        "en": "sheets '{used}' and '{other}' could both be '{sheet}': '{used}' was read, "
+        "'{other}' was not. If '{other}' holds the data to review, delete or rename the other.",
+    },
+    "doc.S004": {
+        "zh-CN": "复制或备份的工作表（“KPI评估 (2)”、“KPI评估(旧)”、“KPI Evaluation (old)”）"
+        "与原表同名，只能读取其中一个：名称完全一致的优先，其次是排在前面的。\n修复：删除多余的副本，"
+        "或把它改成别的名称（如“KPI评估-旧版”）。",
+        "en": "A copied or backup sheet ('KPI评估 (2)', 'KPI Evaluation (old)') names the same "
+        "sheet as the original, and only one is read: the exact name first, then the first "
+        "in order.\nFix: delete the extra copy, or give it another name ('KPI old').",
+    },
+    "summary.S004": {
+        "zh-CN": "两个工作表都可能是同一张表（副本或备份），只读取了其中一个。",
+        "en": "Two sheets could be the same sheet (a copy or a backup): one is read, the other not.",
+    },
 }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from retrokit.rules.registry import E, Scope, rule
+from retrokit.rules.registry import E, Scope, W, rule
 
 
 @rule("F001", "unreadable-file", E, scope=Scope.EMITTED)
@@ -23,6 +23,11 @@ def missing_sheet() -> None:
 @rule("S002", "missing-column", E, scope=Scope.EMITTED)
 def missing_column() -> None:
     """A required column is missing from a sheet's header."""
+
+
+@rule("S004", "duplicate-sheet", W, scope=Scope.EMITTED)
+def duplicate_sheet() -> None:
+    """Two sheets could be the same sheet (a copy or a backup): one is read, the other not."""
 
 
 @rule("V001", "number-unreadable", E, scope=Scope.EMITTED)

@@ -22,7 +22,7 @@ from typing import Any
 
 from retrokit.errors import UnreadableWorkbook
 from retrokit.findings import Finding
-from retrokit.text import cell_text, fold
+from retrokit.text import cell_text, fold, fold_loose
 from retrokit.workbook.package import Limits, OtherPackage, Package, describe, open_package
 from retrokit.workbook.schema import (
     DEFAULT_LANG,
@@ -331,6 +331,8 @@ class _Indexes:
 
     sheets: dict[str, str]
     columns: dict[str, dict[str, str]]
+    #: Sheet names as spelt, brackets kept (``KPI评估 (2)`` is not one of them).
+    exact_sheets: frozenset[str] = frozenset()
 
 
 _INDEXES: dict[str, _Indexes] = {}
@@ -345,6 +347,7 @@ def _indexes(sheet_set: SheetSet) -> _Indexes:
                 s.key: _spelling_index((c.key, c.spellings()) for c in s.columns)
                 for s in sheet_set.sheets
             },
+            frozenset(fold_loose(n) for s in sheet_set.sheets for n in s.spellings()),
         )
     return found
 
@@ -776,15 +779,29 @@ def _read_fields(
 
 
 def _match_sheets(
-    names: list[str], grids: Callable[[str], Grid], sheet_set: SheetSet
+    names: list[str], grids: Callable[[str], Grid], sheet_set: SheetSet, out: _Collector
 ) -> dict[str, str]:
-    """Schema sheet key -> workbook sheet name: by name first, then by headers."""
+    """Schema sheet key -> workbook sheet name: by name first, then by headers.
+
+    A copy or a backup (``KPI评估 (2)``, ``KPI评估（备份）``, ``KPI Evaluation (old)``) names
+    the same sheet once its brackets are dropped: the name as spelt wins over a decorated one,
+    then the first, and every other candidate is reported (S004), never silently dropped.
+    """
     matched: dict[str, str] = {}
-    index = _indexes(sheet_set).sheets
+    indexes = _indexes(sheet_set)
+    candidates: dict[str, list[str]] = {}
     for name in names:
-        key = index.get(fold(name))
-        if key and key not in matched:
-            matched[key] = name
+        key = indexes.sheets.get(fold(name))
+        if key:
+            candidates.setdefault(key, []).append(name)
+    for key, found in candidates.items():
+        best = min(found, key=lambda n: fold_loose(n) not in indexes.exact_sheets)
+        matched[key] = best
+        for other in found:
+            if other != best:
+                out.add(
+                    "S004", other, None, None, sheet=sheet_set.sheet(key), used=best, other=other
+                )
     leftovers = [n for n in names if n not in matched.values() and n != META_SHEET]
     for sheet in sheet_set.sheets:
         if sheet.key in matched or sheet.kind != "table":
@@ -857,7 +874,7 @@ def _read(
     sheet_set: SheetSet,
 ) -> Workbook:
     out = _Collector(str(path))
-    matched = _match_sheets(names, grid, sheet_set)
+    matched = _match_sheets(names, grid, sheet_set, out)
     meta = _read_meta(grid(META_SHEET)) if META_SHEET in names else {}
     sheets: dict[str, SheetMatch] = {}
     tables: dict[str, tuple[Record, ...]] = {}
