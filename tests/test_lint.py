@@ -98,6 +98,7 @@ CASES: list[tuple[str, Callable[[dict], None], str | None]] = [
     ("W002", p(1, root_cause="设计同学不努力"), "D3"),
     ("D001", info(review_date="2024-08-01"), "B8"),
     ("V007", k(0, actual="#DIV/0!"), "F2"),  # openpyxl writes it as an error value
+    ("S005", lambda d: d["kpis"].append({"dimension": "合计", "target": 9, "actual": 8}), "A8"),
 ]
 
 

@@ -1701,4 +1701,23 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-CN": "两个工作表都可能是同一张表（副本或备份），只读取了其中一个。",
         "en": "Two sheets could be the same sheet (a copy or a backup): one is read, the other not.",
     },
+    "S005": {
+        "zh-CN": "第 {row} 行是合计行（“{label}”），已不计入分析；各指标的达成情况按各自的行计算。",
+        "en": "row {row} is a total row ('{label}'); it is left out of the analysis, which "
+        "counts each metric's own row.",
+    },
+    "doc.S005": {
+        "zh-CN": "表格底部的合计、总计、小计行（Total、Subtotal）不是一个指标：把它当作指标会多算一个"
+        "“超额完成”或“未完成”。retrokit 识别这样的行（指标名称为空或就是“合计”，且某个单元格写着"
+        "“合计”等字样），不计入分析，并给出这条提示。\n修复：无需修复；如不需要，也可以删除合计行。",
+        "en": "A total, grand total or subtotal row at the bottom of a sheet is not a metric: "
+        "counted as one it adds an 'exceeded' or 'missed' that is not there. retrokit "
+        "recognises such a row (no metric name, or 'Total' as one, and a cell saying Total) "
+        "and leaves it out, with this note.\nFix: nothing to fix; delete the row if it is "
+        "not needed.",
+    },
+    "summary.S005": {
+        "zh-CN": "合计、小计行（Total）不计入分析。",
+        "en": "A total row (Total, Subtotal) is left out of the analysis.",
+    },
 }

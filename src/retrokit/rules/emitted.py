@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from retrokit.rules.registry import E, Scope, W, rule
+from retrokit.rules.registry import E, N, Scope, W, rule
 
 
 @rule("F001", "unreadable-file", E, scope=Scope.EMITTED)
@@ -28,6 +28,11 @@ def missing_column() -> None:
 @rule("S004", "duplicate-sheet", W, scope=Scope.EMITTED)
 def duplicate_sheet() -> None:
     """Two sheets could be the same sheet (a copy or a backup): one is read, the other not."""
+
+
+@rule("S005", "total-row-skipped", N, scope=Scope.EMITTED)
+def total_row_skipped() -> None:
+    """A total row (合计, 小计, Total) is left out of the analysis."""
 
 
 @rule("V001", "number-unreadable", E, scope=Scope.EMITTED)

@@ -491,6 +491,35 @@ def parse_cell(column: Column, raw: Any, number_format: str | None = None) -> An
 _NO_EXTRA: Mapping[str, Any] = {}
 
 
+#: What the label of a total row says, folded (合計, 總計 and Grand Total fold to these).
+_TOTAL_LABELS = frozenset(
+    {
+        "合计",
+        "总计",
+        "小计",
+        "共计",
+        "总和",
+        "汇总",
+        "合计数",
+        "total",
+        "totals",
+        "subtotal",
+        "grandtotal",
+        "sum",
+    }
+)
+_TOTAL_HINT = re.compile(r"计|計|总|總|汇|匯|彙|total|sum", re.IGNORECASE)
+
+
+def _total_label(value: Any) -> bool:
+    return (
+        value.__class__ is str
+        and len(value) <= 24
+        and _TOTAL_HINT.search(value) is not None
+        and fold(value) in _TOTAL_LABELS
+    )
+
+
 class _RowParser:
     """Parses the rows of one table sheet: the columns it found, each with its parser.
 
@@ -522,6 +551,13 @@ class _RowParser:
         self.format_columns: list[tuple[str, str]] = []
         self.extra_columns = extra_columns
         self.out = out
+        #: The required text columns (a KPI's metric): a row whose are blank or a total label
+        #: may be a total row.
+        self.key_text_columns = [
+            c
+            for key, c in columns.items()
+            if sheet.column(key).required and sheet.column(key).type is ColType.TEXT
+        ]
         #: Per list column: raw cell value -> code, for values already seen in this sheet.
         self.seen: dict[str, dict[Any, str]] = {key: {} for key, _, _ in self.plan}
 
@@ -543,8 +579,25 @@ class _RowParser:
                 return True  # the common case below the data, in one C-level call
         return all(c >= width or _is_blank(row[c]) for c in self.data_columns)
 
+    def total_row(self, row: list[Any], number: int) -> bool:
+        """Whether the row sums the rows above (合计, 小计, Total): reported (S005), not read."""
+        width = len(row)
+        for c in self.key_text_columns:
+            v = row[c] if c < width else ""
+            if not _is_blank(v) and not _total_label(v):
+                return False  # the common case: one search of the metric's text
+        for c, v in enumerate(row):
+            if _total_label(v):
+                self.out.add(
+                    "S005", self.name, ref(number - 1, c), number, row=number, label=v.strip()
+                )
+                return True
+        return False
+
     def record(self, row_index: int, row: list[Any]) -> Record | None:
         if self.empty(row):
+            return None
+        if self.key_text_columns and self.total_row(row, row_index + 1):
             return None
         width = len(row)
         number = row_index + 1
@@ -794,13 +847,13 @@ def _match_sheets(
         key = indexes.sheets.get(fold(name))
         if key:
             candidates.setdefault(key, []).append(name)
-    for key, found in candidates.items():
-        best = min(found, key=lambda n: fold_loose(n) not in indexes.exact_sheets)
-        matched[key] = best
-        for other in found:
-            if other != best:
+    for key, same in candidates.items():
+        chosen = min(same, key=lambda n: fold_loose(n) not in indexes.exact_sheets)
+        matched[key] = chosen
+        for other in same:
+            if other != chosen:
                 out.add(
-                    "S004", other, None, None, sheet=sheet_set.sheet(key), used=best, other=other
+                    "S004", other, None, None, sheet=sheet_set.sheet(key), used=chosen, other=other
                 )
     leftovers = [n for n in names if n not in matched.values() and n != META_SHEET]
     for sheet in sheet_set.sheets:
