@@ -508,16 +508,20 @@ _TOTAL_LABELS = frozenset(
         "sum",
     }
 )
-_TOTAL_HINT = re.compile(r"计|計|总|總|汇|匯|彙|total|sum", re.IGNORECASE)
+_TOTAL_CJK = re.compile("[计計总總汇匯彙]")
 
 
 def _total_label(value: Any) -> bool:
-    return (
-        value.__class__ is str
-        and len(value) <= 24
-        and _TOTAL_HINT.search(value) is not None
-        and fold(value) in _TOTAL_LABELS
-    )
+    """Whether a cell says 合计 / Total; cheap for the metric names checked on every row."""
+    if value.__class__ is not str or len(value) > 24:
+        return False
+    if value.isascii():
+        low = value.lower()
+        if "total" not in low and "sum" not in low:
+            return False
+    elif _TOTAL_CJK.search(value) is None:
+        return False
+    return fold(value) in _TOTAL_LABELS
 
 
 class _RowParser:
@@ -597,8 +601,13 @@ class _RowParser:
     def record(self, row_index: int, row: list[Any]) -> Record | None:
         if self.empty(row):
             return None
-        if self.key_text_columns and self.total_row(row, row_index + 1):
-            return None
+        for c in self.key_text_columns:  # a named row (the common case) is no total row
+            name: Any = row[c] if c < len(row) else ""
+            if name.__class__ is str and name.strip() and not _total_label(name):
+                break
+        else:
+            if self.key_text_columns and self.total_row(row, row_index + 1):
+                return None
         width = len(row)
         number = row_index + 1
         formats = _NO_EXTRA
