@@ -25,13 +25,37 @@ def found(path: Path) -> list[tuple[str, str | None]]:
 
 
 @pytest.mark.parametrize(
-    "text", ["7月15日", "7月15号", "7月15號", "７月１５日", "7/15", "7-15", "7.15", "7 月 15 日"]
+    "text",
+    [
+        "7月15日",
+        "7月15号",
+        "7月15號",
+        "７月１５日",
+        "7/15",
+        "7-15",
+        "7.15",
+        "7 月 15 日",
+        "7月15日前",
+        "7月15日（周一）",
+    ],
 )
 def test_a_month_and_day_without_a_year_is_read_yearless(text: str) -> None:
     assert parse_date(text) == dt.date(NO_YEAR, 7, 15)
 
 
-@pytest.mark.parametrize("text", ["2024年8月10号", "2024年8月10號", "2024年8月10日", "2024/8/10"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年8月10号",
+        "2024年8月10號",
+        "2024年8月10日",
+        "2024/8/10",
+        "2024/8/10（周六）",
+        "2024/8/10 (Sat)",
+        "2024年08月10日前",
+        "2024年8月10日之前",
+    ],
+)
 def test_hao_is_a_day_like_ri(text: str) -> None:
     assert parse_date(text) == dt.date(2024, 8, 10)
 

@@ -250,11 +250,15 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 FIRST_DATE, LAST_DATE = dt.date(1990, 1, 1), dt.date(2099, 12, 31)
 _FIRST_SERIAL = (FIRST_DATE - _EXCEL_EPOCH).days
 _LAST_SERIAL = (LAST_DATE - _EXCEL_EPOCH).days
-_YMD = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?:[ T].*)?$")
+#: 2024-08-10, 2024年8月10号, 2024/8/10 (周六), 2024年8月10日前 (a deadline: by that day).
+_YMD = re.compile(
+    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?:之前|以前|前)?"
+    r"(?:[ T(].*)?$"
+)
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 #: A month and day without a year, as people type them and as office programs read them in
 #: the current year: 7月15日, 8月10号, 8/10, 8-10, 8.10.
-_MONTH_DAY = re.compile(r"^(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*[日号]?$")
+_MONTH_DAY = re.compile(r"^(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*[日号]?(?:之前|以前|前)?(?:\(.*)?$")
 
 
 def _plausible(day: dt.date) -> dt.date:
