@@ -73,3 +73,13 @@ def test_a_formula_without_an_error_stays_a_value(tmp_path: Path) -> None:
     book = libreoffice_convert(path, tmp_path / "lo")
     assert not [f for f in _lint(book) if f.code == "V007"]
     assert read_workbook(book).kpis[0].values["actual"].value == 4_500_000
+
+
+def test_formula_errors_in_an_ods_saved_by_libreoffice_are_reported(tmp_path: Path) -> None:
+    """calamine reads an .ods error cell as empty too; LibreOffice marks it in content.xml."""
+    book = libreoffice_convert(_with_formulas(tmp_path / "f.xlsx", "en"), tmp_path / "lo", "ods")
+    findings = _lint(book)
+    errors = {f.cell: f.message() for f in findings if f.code == "V007"}
+    assert set(errors) == {ref.split("!")[1] for ref in FORMULAS}, findings
+    assert "#DIV/0!" in errors["F5"] and "#REF!" in errors["H4"]
+    assert not [f for f in findings if f.code in ("S003", "A001", "A003", "V001")], findings

@@ -193,6 +193,48 @@ class Workbook:
 # --- cell sources ---------------------------------------------------------------------------
 
 
+_ODS = "urn:oasis:names:tc:opendocument:xmlns:"
+_ODS_TABLE, _ODS_TEXT = f"{{{_ODS}table:1.0}}", f"{{{_ODS}text:1.0}}"
+_ODS_ERROR = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}value-type"
+
+
+def _ods_errors(data: bytes) -> dict[str, dict[tuple[int, int], str]]:
+    """Sheet -> (row, column) -> error value of an OpenDocument spreadsheet's error cells
+    (LibreOffice marks them calcext:value-type="error"; calamine reads them as empty)."""
+    import zipfile
+
+    from defusedxml.ElementTree import iterparse
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            xml = zf.read("content.xml")
+    except (KeyError, zipfile.BadZipFile):
+        return {}
+    if b'value-type="error"' not in xml:
+        return {}
+    found: dict[str, dict[tuple[int, int], str]] = {}
+    sheet: dict[tuple[int, int], str] = {}
+    row = col = 0
+    for event, element in iterparse(io.BytesIO(xml), events=("start", "end")):
+        tag = element.tag
+        if event == "start":
+            if tag == f"{_ODS_TABLE}table":
+                sheet = found.setdefault(element.get(f"{_ODS_TABLE}name", ""), {})
+                row = 0
+            elif tag == f"{_ODS_TABLE}table-row":
+                col = 0
+            continue
+        if tag == f"{_ODS_TABLE}table-row":
+            row += int(element.get(f"{_ODS_TABLE}number-rows-repeated", "1"))
+            element.clear()
+        elif tag in (f"{_ODS_TABLE}table-cell", f"{_ODS_TABLE}covered-table-cell"):
+            if element.get(_ODS_ERROR) == "error":
+                text = "".join(element.itertext()).strip()
+                sheet[(row, col)] = text or "#N/A"
+            col += int(element.get(f"{_ODS_TABLE}number-columns-repeated", "1"))
+    return {name: cells for name, cells in found.items() if cells}
+
+
 class CellSource:
     """Sheet names and value grids of one workbook. Two implementations give the same answers:
     python-calamine (fast, the default) and openpyxl (a reference, used in tests)."""
@@ -215,6 +257,7 @@ class CalamineSource(CellSource):
         self.sheet_names = list(self._wb.sheet_names)
         self._merged: dict[str, list[tuple[int, int, int, int]]] = {}
         self._package = package
+        self._ods: dict[str, dict[tuple[int, int], str]] | None = None
 
     def grid(self, name: str) -> Grid:
         # The sheet's own cell store is dropped once converted: on a large sheet it is as big
@@ -225,6 +268,12 @@ class CalamineSource(CellSource):
         part = self._package.sheet_parts.get(name)
         if part is not None:  # an .xlsx: calamine reads an error value as an empty cell
             _mark_errors(rows, self._package.sheet_xml(part))
+        elif self._package.data.startswith(b"PK"):  # an .ods (an .xlsb is not recalculated)
+            if self._ods is None:
+                self._ods = _ods_errors(self._package.data)
+            for (r, c), code in self._ods.get(name, {}).items():
+                if r < len(rows) and c < len(rows[r]) and _is_blank(rows[r][c]):
+                    rows[r][c] = CellError(code)
         return rows  # fresh lists of lists: ours to fill merged ranges into
 
     def merged(self, name: str) -> list[tuple[int, int, int, int]]:
