@@ -318,9 +318,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "it as 5000, 5M, 5% or 1:3.",
     },
     "doc.V002": {
-        "zh-CN": "日期无法识别或结束早于开始。\n修复：写成 2024-08-10，并检查起止日期。",
-        "en": "A date cannot be read, or the end is before the start.\nFix: write "
-        "2024-08-10 and check both dates.",
+        "zh-CN": "日期无法识别或结束早于开始。不写年份的日期（7月15日、8/10）按开始日期的年份读取"
+        "（比开始日期早 90 天以上的算作下一年）；1990 年以前或 2099 年以后的日期（如把 8.10 "
+        "存成了数字 8.1）不是活动日期。\n修复：写成 2024-08-10，并检查起止日期。",
+        "en": "A date cannot be read, or the end is before the start. A date without a year "
+        "(7月15日, 8/10) takes the start date's year (the next year when that is more than 90 "
+        "days before the start); a date before 1990 or after 2099 (8.10 stored as the number "
+        "8.1) is no campaign date.\nFix: write 2024-08-10 and check both dates.",
     },
     "doc.V003": {
         "zh-CN": "列表外的值无法统计。\n修复：从下拉列表中选择，例如状态选“进行中”。",
