@@ -97,6 +97,8 @@ CASES: list[tuple[str, Callable[[dict], None], str | None]] = [
     ("W001", p(0, root_cause="可能是因为流程太长"), "D2"),
     ("W002", p(1, root_cause="设计同学不努力"), "D3"),
     ("D001", info(review_date="2024-08-01"), "B8"),
+    ("V007", k(0, actual="#DIV/0!"), "F2"),  # openpyxl writes it as an error value
+    ("S005", lambda d: d["kpis"].append({"dimension": "合计", "target": 9, "actual": 8}), "A8"),
 ]
 
 
@@ -120,6 +122,7 @@ def test_every_rule_has_a_case_and_documentation() -> None:
     from retrokit.i18n import has
 
     tested = {c[0] for c in CASES} | {"F001", "F002", "R001", "R002"}  # R002: test_campaigns
+    tested.add("S004")  # tests/test_read_duplicate_sheets.py
     tested |= {r.code for r in rules() if r.kind == "plan"}  # tests/test_plan.py
     for r in rules():
         assert r.code in tested, r.code

@@ -318,9 +318,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "it as 5000, 5M, 5% or 1:3.",
     },
     "doc.V002": {
-        "zh-CN": "日期无法识别或结束早于开始。\n修复：写成 2024-08-10，并检查起止日期。",
-        "en": "A date cannot be read, or the end is before the start.\nFix: write "
-        "2024-08-10 and check both dates.",
+        "zh-CN": "日期无法识别或结束早于开始。不写年份的日期（7月15日、8/10）按开始日期的年份读取"
+        "（比开始日期早 90 天以上的算作下一年）；1990 年以前或 2099 年以后的日期（如把 8.10 "
+        "存成了数字 8.1）不是活动日期。\n修复：写成 2024-08-10，并检查起止日期。",
+        "en": "A date cannot be read, or the end is before the start. A date without a year "
+        "(7月15日, 8/10) takes the start date's year (the next year when that is more than 90 "
+        "days before the start); a date before 1990 or after 2099 (8.10 stored as the number "
+        "8.1) is no campaign date.\nFix: write 2024-08-10 and check both dates.",
     },
     "doc.V003": {
         "zh-CN": "列表外的值无法统计。\n修复：从下拉列表中选择，例如状态选“进行中”。",
@@ -1932,5 +1936,99 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "compare.effect_line": {
         "zh-CN": "{action} → {metric}：{before} → {after}，{effect}",
         "en": "{action} → {metric}: {before} → {after}, {effect}",
+    },
+    "reason.word_document": {
+        "zh-CN": "这是 Word 文档（.docx），不是工作簿；请给出 .xlsx 工作簿",
+        "en": "this is a Word document (.docx), not a workbook; give an .xlsx workbook",
+    },
+    "reason.presentation": {
+        "zh-CN": "这是 PowerPoint 演示文稿（.pptx），不是工作簿；请给出 .xlsx 工作簿",
+        "en": "this is a PowerPoint presentation (.pptx), not a workbook; give an .xlsx workbook",
+    },
+    "V007": {
+        "zh-CN": "“{column}”的公式结果是错误值 {error}：{cause}请修正公式，或直接填写数值。",
+        "en": "'{column}' holds the formula error {error}: {cause} Fix the formula or type "
+        "the value.",
+    },
+    "doc.V007": {
+        "zh-CN": "公式出错的单元格（#DIV/0!、#N/A、#VALUE!、#REF!、#NAME?）既不是空的，也没有值，"
+        "无法参与计算。\n修复：修正公式（被除数为 0、查找不到、引用已删除、函数名写错），或直接填写数值。",
+        "en": "A cell whose formula gives an error (#DIV/0!, #N/A, #VALUE!, #REF!, #NAME?) is "
+        "neither empty nor a value and cannot be used.\nFix: correct the formula (a division "
+        "by zero, a lookup that finds nothing, a deleted reference, a misspelt function) or "
+        "type the value.",
+    },
+    "summary.V007": {
+        "zh-CN": "单元格的公式结果是错误值（#DIV/0!、#N/A、#REF! 等）。",
+        "en": "A cell's formula gives an error value (#DIV/0!, #N/A, #REF!...).",
+    },
+    "cell_error.div0": {
+        "zh-CN": "公式除以了 0 或空单元格。",
+        "en": "the formula divides by zero or by an empty cell.",
+    },
+    "cell_error.na": {
+        "zh-CN": "查找函数（如 VLOOKUP）没有找到要找的值，或公式用了 NA()。",
+        "en": "a lookup (VLOOKUP, MATCH...) found nothing, or the formula uses NA().",
+    },
+    "cell_error.value": {
+        "zh-CN": "公式里参与计算的值类型不对（例如把文字当数字计算）。",
+        "en": "the formula computes with a value of the wrong kind (text used as a number).",
+    },
+    "cell_error.ref": {
+        "zh-CN": "公式引用的单元格、行或工作表已被删除。",
+        "en": "the formula refers to a cell, row or sheet that was deleted.",
+    },
+    "cell_error.name": {
+        "zh-CN": "公式里有无法识别的函数名或名称（可能拼写错误）。",
+        "en": "the formula uses a function or name that does not exist (a misspelling?).",
+    },
+    "cell_error.num": {
+        "zh-CN": "公式的计算结果不是有效的数字。",
+        "en": "the formula's result is not a valid number.",
+    },
+    "cell_error.null": {
+        "zh-CN": "公式里的两个区域没有交集。",
+        "en": "two ranges in the formula do not intersect.",
+    },
+    "cell_error.other": {
+        "zh-CN": "公式无法计算出结果。",
+        "en": "the formula cannot compute a result.",
+    },
+    "S004": {
+        "zh-CN": "工作表“{used}”和“{other}”都可能是“{sheet}”：已读取“{used}”，未读取“{other}”。"
+        "如果“{other}”才是要复盘的数据，请删除或重命名另一个。",
+        "en": "sheets '{used}' and '{other}' could both be '{sheet}': '{used}' was read, "
+        "'{other}' was not. If '{other}' holds the data to review, delete or rename the other.",
+    },
+    "doc.S004": {
+        "zh-CN": "复制或备份的工作表（“KPI评估 (2)”、“KPI评估(旧)”、“KPI Evaluation (old)”）"
+        "与原表同名，只能读取其中一个：名称完全一致的优先，其次是排在前面的。\n修复：删除多余的副本，"
+        "或把它改成别的名称（如“KPI评估-旧版”）。",
+        "en": "A copied or backup sheet ('KPI评估 (2)', 'KPI Evaluation (old)') names the same "
+        "sheet as the original, and only one is read: the exact name first, then the first "
+        "in order.\nFix: delete the extra copy, or give it another name ('KPI old').",
+    },
+    "summary.S004": {
+        "zh-CN": "两个工作表都可能是同一张表（副本或备份），只读取了其中一个。",
+        "en": "Two sheets could be the same sheet (a copy or a backup): one is read, the other not.",
+    },
+    "S005": {
+        "zh-CN": "第 {row} 行是合计行（“{label}”），已不计入分析；各指标的达成情况按各自的行计算。",
+        "en": "row {row} is a total row ('{label}'); it is left out of the analysis, which "
+        "counts each metric's own row.",
+    },
+    "doc.S005": {
+        "zh-CN": "表格底部的合计、总计、小计行（Total、Subtotal）不是一个指标：把它当作指标会多算一个"
+        "“超额完成”或“未完成”。retrokit 识别这样的行（指标名称为空或就是“合计”，且某个单元格写着"
+        "“合计”等字样），不计入分析，并给出这条提示。\n修复：无需修复；如不需要，也可以删除合计行。",
+        "en": "A total, grand total or subtotal row at the bottom of a sheet is not a metric: "
+        "counted as one it adds an 'exceeded' or 'missed' that is not there. retrokit "
+        "recognises such a row (no metric name, or 'Total' as one, and a cell saying Total) "
+        "and leaves it out, with this note.\nFix: nothing to fix; delete the row if it is "
+        "not needed.",
+    },
+    "summary.S005": {
+        "zh-CN": "合计、小计行（Total）不计入分析。",
+        "en": "A total row (Total, Subtotal) is left out of the analysis.",
     },
 }

@@ -237,22 +237,37 @@ def unit_of(metric: str) -> str | None:
 
 
 def _reconcile(target: Quantity, actual: Quantity) -> tuple[float, float, str, bool]:
-    """Bring target and actual to one form. A plain 4 beside a 5% means 4%."""
+    """Bring target and actual to one form.
+
+    A bare number beside a percentage was typed either as a fraction (0.04, a cell without
+    its percent format) or in percent points (4 meaning 4%). It is read as whichever puts it
+    closer in ratio to the percentage beside it, the same way whether it is the target or the
+    actual: 4 beside 5% is 4%, 0.6 beside 0.5% is 0.6%, 1 beside 50% is 100%. The pair is
+    still flagged (V005): the reading is a guess that a uniform writing removes.
+    """
     t, a = target.value, actual.value
     forms = {target.form, actual.form}
     if forms == {"percent", "plain"}:
-        plain_is_actual = actual.form == "plain"
-        plain = a if plain_is_actual else t
-        if abs(plain) >= 1:  # typed as 4 meaning 4%
-            plain = plain / 100
-        if plain_is_actual:
-            a = plain
+        if actual.form == "plain":
+            a = _as_percentage(a, t)
         else:
-            t = plain
+            t = _as_percentage(t, a)
         return t, a, "percent", True
     if "ratio" in forms:
         return t, a, "ratio", False
     return t, a, target.form, False
+
+
+def _as_percentage(plain: float, percentage: float) -> float:
+    """``plain`` as a fraction or as percent points, whichever is closer to ``percentage`` in
+    ratio; a tie, a zero or opposite signs leave it to its size (1 and more: points)."""
+    points = plain / 100
+    if plain * percentage > 0:
+        as_fraction = abs(math.log(plain / percentage))
+        as_points = abs(math.log(points / percentage))
+        if abs(as_fraction - as_points) > 1e-9:  # 1 beside 10% is 100% or 1%: a tie
+            return plain if as_fraction < as_points else points
+    return points if abs(plain) >= 1 else plain
 
 
 def _round10(x: float) -> float:

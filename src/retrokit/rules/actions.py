@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 from retrokit.findings import Finding
 from retrokit.rules.registry import Context, E, N, W, rule
-from retrokit.workbook.reader import Record
+from retrokit.workbook.reader import CellError, Record
 from retrokit.workbook.schema import PROBLEMS, STATUS
 from retrokit.workbook.values import has_number
 
@@ -43,7 +43,11 @@ def effect_not_measurable(ctx: Context) -> Iterator[Finding]:
         ctx,
         "A003",
         "expected",
-        lambda r: not r.blank("action") and not has_number(r.text("expected")),
+        lambda r: (
+            not r.blank("action")
+            and not has_number(r.text("expected"))
+            and r.raw.get("expected").__class__ is not CellError
+        ),  # V007 already says what it is
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from retrokit.rules.registry import E, Scope, rule
+from retrokit.rules.registry import E, N, Scope, W, rule
 
 
 @rule("F001", "unreadable-file", E, scope=Scope.EMITTED)
@@ -25,6 +25,16 @@ def missing_column() -> None:
     """A required column is missing from a sheet's header."""
 
 
+@rule("S004", "duplicate-sheet", W, scope=Scope.EMITTED)
+def duplicate_sheet() -> None:
+    """Two sheets could be the same sheet (a copy or a backup): one is read, the other not."""
+
+
+@rule("S005", "total-row-skipped", N, scope=Scope.EMITTED)
+def total_row_skipped() -> None:
+    """A total row (Total, Subtotal) is left out of the analysis."""
+
+
 @rule("V001", "number-unreadable", E, scope=Scope.EMITTED)
 def number_unreadable() -> None:
     """A number cell does not parse."""
@@ -38,3 +48,8 @@ def date_unreadable() -> None:
 @rule("V003", "value-not-in-list", E, scope=Scope.EMITTED)
 def value_not_in_list() -> None:
     """A value is not one of its list's values."""
+
+
+@rule("V007", "formula-error", E, scope=Scope.EMITTED)
+def formula_error() -> None:
+    """A cell's formula gives an error value (#DIV/0!, #N/A, #REF!...)."""

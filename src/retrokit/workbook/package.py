@@ -420,6 +420,10 @@ def open_package(path: Path, limits: Limits) -> Package:
         return _other(path, data, limits, "xlsb")
     if any(n.startswith("Index/") and n.endswith(".iwa") for n in names):
         raise UnreadableWorkbook(path, "reason.numbers")
+    if _MAIN_WORKBOOK not in names:  # a renamed Word or PowerPoint file: say which
+        for part, reason in _OTHER_DOCUMENTS:
+            if part in names:
+                raise UnreadableWorkbook(path, reason)
     workbook_part = _workbook_part(path, zf, names)
     if workbook_part is None:
         raise UnreadableWorkbook(path, "reason.no_workbook")
@@ -528,6 +532,13 @@ _SHARED_STRINGS = "xl/sharedStrings.xml"
 _UNSAFE_TARGET = re.compile(r"[\\%&?#:]|^/?$")
 _RAW_ID_REF = re.compile(rb"""\bid\s*=\s*["'][^"'>]*&""", re.I)
 _RAW_REL_REF = re.compile(rb"""(?:Id|Target)\s*=\s*["'][^"'>]*&""")
+
+
+#: The main part of the other Office documents, and the reason a renamed one gets.
+_OTHER_DOCUMENTS = (
+    ("word/document.xml", "reason.word_document"),
+    ("ppt/presentation.xml", "reason.presentation"),
+)
 
 
 def _ambiguous(path: Path, detail: str) -> UnreadableWorkbook:

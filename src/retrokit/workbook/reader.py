@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -21,7 +22,7 @@ from typing import Any
 
 from retrokit.errors import UnreadableWorkbook
 from retrokit.findings import Finding
-from retrokit.text import cell_text, fold
+from retrokit.text import cell_text, fold, fold_loose
 from retrokit.workbook.package import Limits, OtherPackage, Package, describe, open_package
 from retrokit.workbook.schema import (
     DEFAULT_LANG,
@@ -33,13 +34,49 @@ from retrokit.workbook.schema import (
     Sheet,
     SheetSet,
 )
-from retrokit.workbook.types import ColType, NumberType
-from retrokit.workbook.values import Quantity
+from retrokit.workbook.types import NO_YEAR, ColType, NumberType
+from retrokit.workbook.values import Quantity, with_campaign_year
 
 HEADER_SEARCH_ROWS = 10
 INFO_SEARCH_COLUMNS = 4
 
 Grid = list[list[Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class CellError:
+    """A formula whose result is an error (#DIV/0!, #N/A, #VALUE!, #REF!, #NAME?): neither
+    empty nor a value. python-calamine reads it as an empty cell, so the reader takes it from
+    the sheet's XML (:func:`_error_cells`); reported as V007, never as a blank cell."""
+
+    code: str
+
+    def __str__(self) -> str:
+        return self.code
+
+
+#: An error cell in a sheet's XML: Excel, WPS, LibreOffice and openpyxl write r= before t=.
+_ERROR_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"[^>]*? t="e"[^>]*>(.*?)</c>', re.DOTALL)
+_ERROR_VALUE = re.compile(rb"<v>([^<]*)</v>")
+
+
+def _column_index(letters: str) -> int:
+    index = 0
+    for ch in letters:
+        index = index * 26 + ord(ch) - 64
+    return index - 1
+
+
+def _mark_errors(grid: Grid, xml: bytes) -> None:
+    """Put a :class:`CellError` where the sheet holds an error value (one scan when none)."""
+    if b't="e"' not in xml:
+        return
+    for m in _ERROR_CELL.finditer(xml):
+        value = _ERROR_VALUE.search(m.group(3))
+        r, c = int(m.group(2)) - 1, _column_index(m.group(1).decode())
+        if value is None or r >= len(grid) or c >= len(grid[r]) or not _is_blank(grid[r][c]):
+            continue
+        grid[r][c] = CellError(value.group(1).decode(errors="replace").strip() or "#N/A")
 
 
 @lru_cache(maxsize=1024)
@@ -161,6 +198,48 @@ class Workbook:
 # --- cell sources ---------------------------------------------------------------------------
 
 
+_ODS = "urn:oasis:names:tc:opendocument:xmlns:"
+_ODS_TABLE, _ODS_TEXT = f"{{{_ODS}table:1.0}}", f"{{{_ODS}text:1.0}}"
+_ODS_ERROR = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}value-type"
+
+
+def _ods_errors(data: bytes) -> dict[str, dict[tuple[int, int], str]]:
+    """Sheet -> (row, column) -> error value of an OpenDocument spreadsheet's error cells
+    (LibreOffice marks them calcext:value-type="error"; calamine reads them as empty)."""
+    import zipfile
+
+    from defusedxml.ElementTree import iterparse
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            xml = zf.read("content.xml")
+    except (KeyError, zipfile.BadZipFile):
+        return {}
+    if b'value-type="error"' not in xml:
+        return {}
+    found: dict[str, dict[tuple[int, int], str]] = {}
+    sheet: dict[tuple[int, int], str] = {}
+    row = col = 0
+    for event, element in iterparse(io.BytesIO(xml), events=("start", "end")):
+        tag = element.tag
+        if event == "start":
+            if tag == f"{_ODS_TABLE}table":
+                sheet = found.setdefault(element.get(f"{_ODS_TABLE}name", ""), {})
+                row = 0
+            elif tag == f"{_ODS_TABLE}table-row":
+                col = 0
+            continue
+        if tag == f"{_ODS_TABLE}table-row":
+            row += int(element.get(f"{_ODS_TABLE}number-rows-repeated", "1"))
+            element.clear()
+        elif tag in (f"{_ODS_TABLE}table-cell", f"{_ODS_TABLE}covered-table-cell"):
+            if element.get(_ODS_ERROR) == "error":
+                text = "".join(element.itertext()).strip()
+                sheet[(row, col)] = text or "#N/A"
+            col += int(element.get(f"{_ODS_TABLE}number-columns-repeated", "1"))
+    return {name: cells for name, cells in found.items() if cells}
+
+
 class CellSource:
     """Sheet names and value grids of one workbook. Two implementations give the same answers:
     python-calamine (fast, the default) and openpyxl (a reference, used in tests)."""
@@ -182,6 +261,8 @@ class CalamineSource(CellSource):
         self._wb = CalamineWorkbook.from_filelike(io.BytesIO(package.data))
         self.sheet_names = list(self._wb.sheet_names)
         self._merged: dict[str, list[tuple[int, int, int, int]]] = {}
+        self._package = package
+        self._ods: dict[str, dict[tuple[int, int], str]] | None = None
 
     def grid(self, name: str) -> Grid:
         # The sheet's own cell store is dropped once converted: on a large sheet it is as big
@@ -189,6 +270,15 @@ class CalamineSource(CellSource):
         sheet = self._wb.get_sheet_by_name(name)
         self._merged[name] = self._ranges(sheet)
         rows: Grid = sheet.to_python(skip_empty_area=False)
+        part = self._package.sheet_parts.get(name)
+        if part is not None:  # an .xlsx: calamine reads an error value as an empty cell
+            _mark_errors(rows, self._package.sheet_xml(part))
+        elif self._package.data.startswith(b"PK"):  # an .ods (an .xlsb is not recalculated)
+            if self._ods is None:
+                self._ods = _ods_errors(self._package.data)
+            for (r, c), code in self._ods.get(name, {}).items():
+                if r < len(rows) and c < len(rows[r]) and _is_blank(rows[r][c]):
+                    rows[r][c] = CellError(code)
         return rows  # fresh lists of lists: ours to fill merged ranges into
 
     def merged(self, name: str) -> list[tuple[int, int, int, int]]:
@@ -216,8 +306,11 @@ class OpenpyxlSource(CellSource):
     def grid(self, name: str) -> Grid:
         ws = self._wb[name]
         rows = [
-            ["" if v is None else v for v in row]
-            for row in ws.iter_rows(min_row=1, min_col=1, values_only=True)
+            [
+                "" if c.value is None else CellError(c.value) if c.data_type == "e" else c.value
+                for c in row
+            ]
+            for row in ws.iter_rows(min_row=1, min_col=1)
         ]
         return rows
 
@@ -292,6 +385,8 @@ class _Indexes:
 
     sheets: dict[str, str]
     columns: dict[str, dict[str, str]]
+    #: Sheet names as spelt, brackets kept (``KPI评估 (2)`` is not one of them).
+    exact_sheets: frozenset[str] = frozenset()
 
 
 _INDEXES: dict[str, _Indexes] = {}
@@ -306,6 +401,7 @@ def _indexes(sheet_set: SheetSet) -> _Indexes:
                 s.key: _spelling_index((c.key, c.spellings()) for c in s.columns)
                 for s in sheet_set.sheets
             },
+            frozenset(fold_loose(n) for s in sheet_set.sheets for n in s.spellings()),
         )
     return found
 
@@ -419,6 +515,8 @@ class _Collector:
     def __init__(self, path: str) -> None:
         self.path = path
         self.findings: list[Finding] = []
+        #: Whether a date was written without its year (7月15日): the campaign's is given after.
+        self.yearless = False
 
     def add(
         self,
@@ -445,6 +543,39 @@ def parse_cell(column: Column, raw: Any, number_format: str | None = None) -> An
 
 
 _NO_EXTRA: Mapping[str, Any] = {}
+
+
+#: What the label of a total row says, folded (合計, 總計 and Grand Total fold to these).
+_TOTAL_LABELS = frozenset(
+    {
+        "合计",
+        "总计",
+        "小计",
+        "共计",
+        "总和",
+        "汇总",
+        "合计数",
+        "total",
+        "totals",
+        "subtotal",
+        "grandtotal",
+        "sum",
+    }
+)
+_TOTAL_CJK = re.compile("[计計总總汇匯彙]")
+
+
+def _total_label(value: Any) -> bool:
+    """Whether a cell says 合计 / Total; cheap for the metric names checked on every row."""
+    if value.__class__ is not str or len(value) > 24:
+        return False
+    if value.isascii():
+        low = value.lower()
+        if "total" not in low and "sum" not in low:
+            return False
+    elif _TOTAL_CJK.search(value) is None:
+        return False
+    return fold(value) in _TOTAL_LABELS
 
 
 class _RowParser:
@@ -478,6 +609,13 @@ class _RowParser:
         self.format_columns: list[tuple[str, str]] = []
         self.extra_columns = extra_columns
         self.out = out
+        #: The required text columns (a KPI's metric): a row whose are blank or a total label
+        #: may be a total row.
+        self.key_text_columns = [
+            c
+            for key, c in columns.items()
+            if sheet.column(key).required and sheet.column(key).type is ColType.TEXT
+        ]
         #: Per list column: raw cell value -> code, for values already seen in this sheet.
         self.seen: dict[str, dict[Any, str]] = {key: {} for key, _, _ in self.plan}
 
@@ -499,9 +637,31 @@ class _RowParser:
                 return True  # the common case below the data, in one C-level call
         return all(c >= width or _is_blank(row[c]) for c in self.data_columns)
 
+    def total_row(self, row: list[Any], number: int) -> bool:
+        """Whether the row sums the rows above (合计, 小计, Total): reported (S005), not read."""
+        width = len(row)
+        for c in self.key_text_columns:
+            v = row[c] if c < width else ""
+            if not _is_blank(v) and not _total_label(v):
+                return False  # the common case: one search of the metric's text
+        for c, v in enumerate(row):
+            if _total_label(v):
+                self.out.add(
+                    "S005", self.name, ref(number - 1, c), number, row=number, label=v.strip()
+                )
+                return True
+        return False
+
     def record(self, row_index: int, row: list[Any]) -> Record | None:
         if self.empty(row):
             return None
+        for c in self.key_text_columns:  # a named row (the common case) is no total row
+            name: Any = row[c] if c < len(row) else ""
+            if name.__class__ is str and name.strip() and not _total_label(name):
+                break
+        else:
+            if self.key_text_columns and self.total_row(row, row_index + 1):
+                return None
         width = len(row)
         number = row_index + 1
         formats = _NO_EXTRA
@@ -540,11 +700,19 @@ class _RowParser:
                 if code is not None:
                     values[key] = code
                     continue
+            if cls is CellError:
+                if kind is not ColType.FORMULA:  # the template's own results are recomputed
+                    _formula_error(
+                        self.out, self.name, column, v, f"{self.letters[key]}{number}", number
+                    )
+                continue
             try:
                 values[key] = parsed = parse_cell(column, v, formats.get(key))
             except ValueError:
                 _unparsable(self.out, self.name, column, v, f"{self.letters[key]}{number}", number)
                 continue
+            if parsed.__class__ is dt.date and parsed.year == NO_YEAR:
+                self.out.yearless = True
             if kind is ColType.CHOICE and (cls is str or cls is float):
                 self.seen[key][v] = parsed
         extra = (
@@ -620,11 +788,71 @@ def _parse_values(
         value = raw.get(key)
         if value is None or value == "" or (isinstance(value, str) and not value.strip()):
             continue
+        if value.__class__ is CellError:
+            _formula_error(out, name, column, value, ref_of(key), row_of(key))
+            continue
         try:
-            values[key] = parse_cell(column, value, formats.get(key))
+            values[key] = parsed = parse_cell(column, value, formats.get(key))
         except ValueError:
             _unparsable(out, name, column, value, ref_of(key), row_of(key))
+            continue
+        if parsed.__class__ is dt.date and parsed.year == NO_YEAR:
+            out.yearless = True
     return values
+
+
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _give_years(
+    sheet_set: SheetSet, tables: Mapping[str, tuple[Record, ...]], out: _Collector
+) -> None:
+    """Dates written without a year (7月15日, 8/10) take the campaign's, as an office program
+    gives them the current one: the year of the start date on the set's field/value sheet
+    (:func:`~retrokit.workbook.values.with_campaign_year`). Without one it is V002."""
+    start: dt.date | None = None
+    for sheet in sheet_set.sheets:
+        if sheet.kind == "fields" and tables.get(sheet.key):
+            found = tables[sheet.key][0].values.get("start")
+            if isinstance(found, dt.date):
+                start = found
+                break
+    for sheet in sheet_set.sheets:
+        for record in tables.get(sheet.key, ()):
+            values = record.values
+            for key, value in list(values.items()):
+                if value.__class__ is not dt.date or value.year != NO_YEAR:
+                    continue
+                assert isinstance(values, dict)  # built as one by this reader
+                try:
+                    values[key] = with_campaign_year(value, start)
+                except ValueError:
+                    del values[key]
+                    cell = record.ref(key) or ""
+                    row = record.row if record.cells is None else int(cell.lstrip(_LETTERS))
+                    _unparsable(
+                        out, record.sheet, sheet.column(key), record.raw.get(key), cell, row
+                    )
+
+
+#: Error value -> the catalogue key saying what causes it.
+_ERROR_CAUSES = {
+    "#DIV/0!": "cell_error.div0",
+    "#N/A": "cell_error.na",
+    "#VALUE!": "cell_error.value",
+    "#REF!": "cell_error.ref",
+    "#NAME?": "cell_error.name",
+    "#NUM!": "cell_error.num",
+    "#NULL!": "cell_error.null",
+}
+
+
+def _formula_error(
+    out: _Collector, name: str, column: Column, value: CellError, cell: str, row: int
+) -> None:
+    """V007 for a cell whose formula gives an error value."""
+    cause = ("i18n", _ERROR_CAUSES.get(value.code.upper(), "cell_error.other"))
+    out.add("V007", name, cell, row, column=column, error=value.code, cause=cause)
 
 
 def _unparsable(
@@ -670,15 +898,29 @@ def _read_fields(
 
 
 def _match_sheets(
-    names: list[str], grids: Callable[[str], Grid], sheet_set: SheetSet
+    names: list[str], grids: Callable[[str], Grid], sheet_set: SheetSet, out: _Collector
 ) -> dict[str, str]:
-    """Schema sheet key -> workbook sheet name: by name first, then by headers."""
+    """Schema sheet key -> workbook sheet name: by name first, then by headers.
+
+    A copy or a backup (``KPI评估 (2)``, ``KPI评估（备份）``, ``KPI Evaluation (old)``) names
+    the same sheet once its brackets are dropped: the name as spelt wins over a decorated one,
+    then the first, and every other candidate is reported (S004), never silently dropped.
+    """
     matched: dict[str, str] = {}
-    index = _indexes(sheet_set).sheets
+    indexes = _indexes(sheet_set)
+    candidates: dict[str, list[str]] = {}
     for name in names:
-        key = index.get(fold(name))
-        if key and key not in matched:
-            matched[key] = name
+        key = indexes.sheets.get(fold(name))
+        if key:
+            candidates.setdefault(key, []).append(name)
+    for key, same in candidates.items():
+        chosen = min(same, key=lambda n: fold_loose(n) not in indexes.exact_sheets)
+        matched[key] = chosen
+        for other in same:
+            if other != chosen:
+                out.add(
+                    "S004", other, None, None, sheet=sheet_set.sheet(key), used=chosen, other=other
+                )
     leftovers = [n for n in names if n not in matched.values() and n != META_SHEET]
     for sheet in sheet_set.sheets:
         if sheet.key in matched or sheet.kind != "table":
@@ -777,7 +1019,7 @@ def _read(
     sheet_set: SheetSet,
 ) -> Workbook:
     out = _Collector(str(path))
-    matched = _match_sheets(names, grid, sheet_set)
+    matched = _match_sheets(names, grid, sheet_set, out)
     meta = _read_meta(grid(META_SHEET)) if META_SHEET in names else {}
     sheets: dict[str, SheetMatch] = {}
     tables: dict[str, tuple[Record, ...]] = {}
@@ -801,6 +1043,8 @@ def _read(
             match = sheets[sheet.key]
             if match.header_row:
                 headers += [cell_text(v) for v in grid(name)[match.header_row - 1]]
+    if out.yearless:
+        _give_years(sheet_set, tables, out)
     lang_value = meta.get("lang")
     lang: Lang = (
         lang_value if lang_value in LANGS else _detect_lang(matched.values(), headers, sheet_set)

@@ -223,19 +223,16 @@ class TaskIdsType(ColumnType):
         return tuple(p for p in _ID_SPLIT.split(text) if p and p not in _NONE_WORDS)
 
 
-#: The year of a date written without one (6月1日); the method gives it the campaign's year.
-NO_YEAR = 1
+#: The year of a date written without one (6月1日), a leap year so that 2月29日 is kept; the
+#: reader or the method gives it the campaign's year.
+NO_YEAR = 4
 _SPAN_SEPARATORS = re.compile(r"\s*(?:~|～|至|到|—|–|\s-\s)\s*")
-_MONTH_DAY = re.compile(r"^(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*[日号號]?$")
 
 
 def _span_date(text: str) -> dt.date:
     from retrokit.workbook.values import parse_date
 
-    m = _MONTH_DAY.match(text.strip())
-    if m:
-        return dt.date(NO_YEAR, int(m.group(1)), int(m.group(2)))
-    return parse_date(text)
+    return parse_date(text.strip())  # 6月1日 included: the year is NO_YEAR
 
 
 class DateSpanType(DateType):

@@ -18,6 +18,7 @@ from typing import Literal
 
 from retrokit.text import fold, has_cjk, to_simplified
 from retrokit.workbook.schema import ChoiceList
+from retrokit.workbook.types import NO_YEAR
 
 Form = Literal["plain", "percent", "ratio"]
 
@@ -180,11 +181,26 @@ def _chinese_or_digits(s: str) -> float:
         return _chinese_numeral(s)
 
 
-def ratio_from_time(hours: int, minutes: int, seconds: float = 0) -> float:
-    """A ratio that an office program turned into a time: 01:03 was typed as 1:3."""
-    if hours <= 0:
-        raise ValueError("time")
-    return (minutes + seconds / 60) / hours
+def ratio_from_clock(seconds: float) -> float:
+    """A ratio that an office program turned into a time or a duration.
+
+    Excel, WPS and LibreOffice read a typed ``1:3`` as the time 01:03 (h:mm) and ``1:2.2`` as
+    00:01:02.2 (m:ss.0): the first is read back as hours:minutes (1:3), the second, with no
+    hours and some seconds, as minutes:seconds (1:2.2). Any other clock (01:03:30, 00:05:00)
+    was not typed as a ratio: ValueError.
+    """
+    total = round(seconds, 3)  # a fraction of a day carries float noise below a millisecond
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours > 0 and secs == 0:
+        return minutes / hours
+    if hours == 0 and minutes > 0 and secs > 0:
+        return round(secs, 3) / minutes
+    raise ValueError("time")
+
+
+def _clock_seconds(value: dt.time) -> float:
+    return value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6
 
 
 def parse_number(raw: object, *, number_format: str | None = None) -> Quantity:
@@ -203,15 +219,16 @@ def parse_number(raw: object, *, number_format: str | None = None) -> Quantity:
         if number_format == "ratio":
             form = "ratio"
         return Quantity(value, form)
+    # A time (h:mm, mm:ss.0) or a duration ([h]:mm:ss) is how office programs store a typed
+    # ratio; calamine gives xlsx, xls and ods alike as datetime.time or timedelta.
     if isinstance(raw, dt.datetime):
         if raw.year > 1900:  # a real date in a number cell is not a number
             raise ValueError(raw.isoformat())
-        return Quantity(ratio_from_time(raw.hour, raw.minute, raw.second), "ratio")
+        return Quantity(ratio_from_clock(_clock_seconds(raw.time())), "ratio")
     if isinstance(raw, dt.time):
-        return Quantity(ratio_from_time(raw.hour, raw.minute, raw.second), "ratio")
+        return Quantity(ratio_from_clock(_clock_seconds(raw)), "ratio")
     if isinstance(raw, dt.timedelta):
-        total = raw.total_seconds()
-        return Quantity(ratio_from_time(int(total // 3600), int(total % 3600 // 60)), "ratio")
+        return Quantity(ratio_from_clock(raw.total_seconds()), "ratio")
     if isinstance(raw, dt.date):
         raise ValueError(raw.isoformat())
     raw_text = str(raw)
@@ -228,20 +245,43 @@ def parse_number(raw: object, *, number_format: str | None = None) -> Quantity:
 # --- dates ---------------------------------------------------------------------------------
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
-_YMD = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T].*)?$")
+#: The dates a campaign can have: a serial number or a date outside them (8.10 typed for 8月10日
+#: and stored as the number 8.1, which is 1900-01-07) is no date the team meant.
+FIRST_DATE, LAST_DATE = dt.date(1990, 1, 1), dt.date(2099, 12, 31)
+_FIRST_SERIAL = (FIRST_DATE - _EXCEL_EPOCH).days
+_LAST_SERIAL = (LAST_DATE - _EXCEL_EPOCH).days
+#: 2024-08-10, 2024年8月10号, 2024/8/10 (周六), 2024年8月10日前 (a deadline: by that day).
+_YMD = re.compile(
+    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?:之前|以前|前)?"
+    r"(?:[ T(].*)?$"
+)
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+#: A month and day without a year, as people type them and as office programs read them in
+#: the current year: 7月15日, 8月10号, 8/10, 8-10, 8.10.
+_MONTH_DAY = re.compile(r"^(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*[日号]?(?:之前|以前|前)?(?:\(.*)?$")
+
+
+def _plausible(day: dt.date) -> dt.date:
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise ValueError(day.isoformat())
+    return day
 
 
 def parse_date(raw: object) -> dt.date:
-    """Parse a date cell: real dates, Excel serial numbers and the usual written forms."""
+    """Parse a date cell: real dates, Excel serial numbers and the usual written forms.
+
+    A date written without its year (7月15日, 8/10) has the year :data:`NO_YEAR`: the reader
+    gives it the campaign's. A date outside 1990-2099, or a serial number that is one, is
+    not a campaign's date (a typed 8.10 stored as 8.1): ValueError.
+    """
     if raw is None or isinstance(raw, bool):
         raise ValueError(repr(raw))
     if isinstance(raw, dt.datetime):
-        return raw.date()
+        return _plausible(raw.date())
     if isinstance(raw, dt.date):
-        return raw
+        return _plausible(raw)
     if isinstance(raw, int | float):
-        if not math.isfinite(raw) or not 1 <= raw < 2958466:  # 9999-12-31
+        if not math.isfinite(raw) or not _FIRST_SERIAL <= raw < _LAST_SERIAL + 1:
             raise ValueError(repr(raw))
         return _EXCEL_EPOCH + dt.timedelta(days=int(raw))
     text = unicodedata.normalize("NFKC", str(raw)).strip()
@@ -249,7 +289,10 @@ def parse_date(raw: object) -> dt.date:
         text = to_simplified(text)
     m = _YMD.match(text) or _COMPACT.match(text)
     if m:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return _plausible(dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    m = _MONTH_DAY.match(text)
+    if m:
+        return dt.date(NO_YEAR, int(m.group(1)), int(m.group(2)))
     if re.fullmatch(r"\d+(\.\d+)?", text):
         return parse_date(float(text))
     if not re.search(r"[A-Za-z]{3}", text):  # only month names are left for dateutil
@@ -258,9 +301,29 @@ def parse_date(raw: object) -> dt.date:
 
     try:
         parsed: dt.datetime = date_parser.parse(text, yearfirst=True, fuzzy=False)
-        return parsed.date()
+        return _plausible(parsed.date())
     except (ValueError, OverflowError) as exc:
         raise ValueError(text) from exc
+
+
+def with_campaign_year(day: dt.date, start: dt.date | None) -> dt.date:
+    """A date written without its year, in the campaign's: the start date's year, or the next
+    one when that would put it more than a quarter before the start (a campaign from 2024-12-01
+    whose action is due 1月15日 means 2025-01-15). ValueError without a start to go by, or
+    for 2月29日 in a common year."""
+    if day.year != NO_YEAR:
+        return day
+    if start is None or start.year == NO_YEAR:
+        raise ValueError("no year")
+    dated = day.replace(year=start.year)
+    if dated < start - dt.timedelta(days=_BEFORE_START_DAYS):
+        dated = day.replace(year=start.year + 1)
+    return dated
+
+
+#: How long before the start a yearless date still belongs to the start's year: preparation
+#: runs a few weeks ahead, while a date months before the start is next year's.
+_BEFORE_START_DAYS = 90
 
 
 def parse_iso_date(text: str) -> dt.date:
