@@ -35,7 +35,7 @@ from retrokit.workbook.schema import (
     SheetSet,
 )
 from retrokit.workbook.types import NO_YEAR, ColType, NumberType
-from retrokit.workbook.values import Quantity, with_campaign_year
+from retrokit.workbook.values import FIRST_DATE, LAST_DATE, Quantity, with_campaign_year
 
 HEADER_SEARCH_ROWS = 10
 INFO_SEARCH_COLUMNS = 4
@@ -692,8 +692,10 @@ class _RowParser:
                 values[key] = Quantity(float(v))
                 continue
             if kind is ColType.DATE and (cls is dt.date or cls is dt.datetime):
-                values[key] = v if cls is dt.date else v.date()  # as parse_date gives them
-                continue
+                day = v if cls is dt.date else v.date()  # as parse_date gives them
+                if FIRST_DATE <= day <= LAST_DATE:  # else parse_date reports it (8.10 -> 1900)
+                    values[key] = day
+                    continue
             if kind is ColType.CHOICE and (cls is str or cls is float):
                 seen = self.seen[key]
                 code = seen.get(v)
