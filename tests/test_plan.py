@@ -298,3 +298,14 @@ def test_title_rows_moved_columns_and_typed_forms_read_back(tmp_path: Path) -> N
     assert tasks[0].values["depends_on"] == ("T2", "T3")
     target = workbook.table("goals")[1].values["target"]
     assert (target.value, target.form) == (0.05, "percent")
+
+
+@pytest.mark.parametrize("how", [["-o", "p.pptx"], ["--format", "pptx"]])
+def test_a_plan_alone_makes_no_deck_and_no_html_named_pptx(tmp_path: Path, how: list[str]) -> None:
+    """The deck is the review's (with --plan); `report PLAN -o p.pptx` wrote HTML into it."""
+    plan = tmp_path / "plan.xlsx"
+    assert run_cli("init", str(plan), "--kind", "plan", "--example").returncode == 0
+    proc = run_cli("report", str(plan), *how, "--lang", "en", cwd=tmp_path)
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1
+    assert "--plan" in proc.stderr and "Traceback" not in proc.stderr
+    assert not list(tmp_path.glob("*.pptx"))

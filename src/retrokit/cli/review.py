@@ -232,6 +232,9 @@ def report(
     if getattr(result, "schedule", None) is not None:
         from retrokit.render.plan_report import render_plan_report
 
+        if fmt == "pptx":  # the deck is the review's, with the plan's sections in it
+            fail_t("err.plan_deck", 2, out_lang, path=workbook)
+
         content: str | bytes = render_plan_report(result, fmt, out_lang)  # type: ignore[arg-type]
     elif fmt == "pptx":
         from retrokit.errors import UserError

@@ -2031,4 +2031,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-CN": "合计、小计行（Total）不计入分析。",
         "en": "A total row (Total, Subtotal) is left out of the analysis.",
     },
+    "err.plan_deck": {
+        "zh-CN": "{path}：幻灯片由复盘工作簿生成，方案的内容会放进其中；请运行 retrokit report 复盘.xlsx "
+        "--plan {path} --format pptx。方案本身的报告可输出为 .html 或 .md。",
+        "en": "{path}: the deck is made from the review, with the plan's sections in it; run "
+        "retrokit report REVIEW.xlsx --plan {path} --format pptx. The plan's own report is "
+        ".html or .md.",
+    },
 }

@@ -738,6 +738,12 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "{path}：输出文件就是要读取的工作簿，写入会覆盖它；请用 -o 另选一个文件。",
             "{path}：輸出檔案就是要讀取的工作簿，寫入會覆蓋它；請用 -o 另選一個檔案。",
         ),
+        "err.plan_deck": (
+            "{path}：幻灯片由复盘工作簿生成，方案的内容会放进其中；请运行 retrokit report 复盘.xlsx --plan "
+            "{path} --format pptx。方案本身的报告可输出为 .html 或 .md。",
+            "{path}：幻燈片由復盤工作簿生成，方案的內容會放進其中；請執行 retrokit report 復盤.xlsx --plan "
+            "{path} --format pptx。方案本身的報告可輸出為 .html 或 .md。",
+        ),
         "err.plan_twice": (
             "{path}：工作簿里已有方案的工作表；请去掉 --plan，或把方案工作表移出此文件。",
             "{path}：工作簿裡已有方案的工作表；請去掉 --plan，或把方案工作表移出此檔案。",

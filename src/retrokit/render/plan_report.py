@@ -169,6 +169,8 @@ def _mermaid_pie(plan: PlanAnalysis, lang: Lang) -> str:
 
 def render_plan_report(plan: PlanAnalysis, fmt: Literal["html", "md"], lang: Lang) -> str:
     """The plan report as one string: a self-contained HTML page or GitHub Markdown."""
+    if fmt not in ("html", "md"):
+        raise ValueError(f"no plan report as {fmt}")  # never HTML under another format's name
     title = str(plan.info.get("project") or "")
     sections = _sections(plan, lang, fmt)
     if fmt == "md":
