@@ -68,6 +68,21 @@ def test_a_value_typed_over_the_formula_is_told_to_restore_it(tmp_path: Path, la
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_a_result_that_follows_a_typed_rate_is_not_stale(tmp_path: Path, lang: Lang) -> None:
+    """The result formula reads the achievement cell: with 50% typed over it, 未完成 is what the
+    formula gives, so only the typed rate is a finding (shown as the sheet shows it: 50.0%)."""
+    path = _book(tmp_path, lang)
+    missed = {"zh-CN": "未完成", "zh-TW": "未完成", "en": "Missed"}[lang]
+    _with_cached(path, "I2", missed, text=True)
+    wb = load_workbook(path)
+    wb[KPIS.name(lang)]["H2"] = 0.5
+    wb.save(path)
+    found = _v006(path)
+    assert [(key, cell) for key, cell, _ in found] == [("V006.typed", "H2")]
+    assert "50.0%" in found[0][2] and "90.0%" in found[0][2]
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_a_stale_formula_result_is_told_to_recalculate(tmp_path: Path, lang: Lang) -> None:
     path = _book(tmp_path, lang)
     _with_cached(path, "G2", "-123")
@@ -168,4 +183,4 @@ def test_after_libreoffice_saves_it_a_typed_value_is_still_told_apart_from_the_f
     found = _v006(saved)
     # the result formula now reads the typed 95%: it agrees with the sheet, not with retrokit
     assert [(key, cell) for key, cell, _ in found] == [("V006.typed", "H2")]
-    assert "0.95" in found[0][2] and "0.9" in found[0][2]
+    assert "95.0%" in found[0][2] and "90.0%" in found[0][2]

@@ -14,6 +14,7 @@ from retrokit.method import (
     achievement_rate,
     kpi_direction,
     kpi_status,
+    result_status,
 )
 from retrokit.rules.registry import Context, E, W, rule
 from retrokit.workbook.formulas import formula_cells, sheet_number
@@ -131,7 +132,8 @@ def stale_computed_cell(ctx: Context) -> Iterator[Finding]:
             if cached is not None and _differs(cached, model):
                 method = kpi.gap if key == "gap" else kpi.rate
                 agrees = method is not None and not _differs(cached, method)
-                stale.append((record, key, _show(cached), _show(model), agrees))
+                show = _show_rate if key == "rate" else _show
+                stale.append((record, key, show(cached), show(model), agrees))
                 found = True
         label = record.text("result")
         if label:
@@ -139,8 +141,15 @@ def stale_computed_cell(ctx: Context) -> Iterator[Finding]:
                 cached_status = parse_choice(label, RESULT)
             except ValueError:
                 cached_status = None
-            if cached_status != sheet.status:
-                shown = RESULT.by_code(sheet.status) if sheet.status else "-"
+            # The result formula reads the achievement CELL: a rate typed over its formula
+            # gives the label that rate has (V006 on the rate says what is wrong).
+            typed_rate = _number(record.raw.get("rate"))
+            formula_status = sheet.status
+            if typed_rate is not None:
+                at = result_status(typed_rate, threshold)
+                formula_status = at.value if at else None
+            if cached_status != formula_status:
+                shown = RESULT.by_code(formula_status) if formula_status else "-"
                 method_status = kpi.status.value if kpi.status else None
                 agrees = cached_status is not None and cached_status == method_status
                 stale.append((record, "result", label, shown, agrees))
@@ -214,6 +223,11 @@ def _stale(ctx: Context, stale: list[tuple[Record, str, Any, Any, bool]]) -> Ite
             cached=cached,
             computed=computed,
         )
+
+
+def _show_rate(value: float | None) -> str:
+    """An achievement as the sheet shows it: 80.0%."""
+    return "-" if value is None else f"{value * 100:.1f}%"
 
 
 def _show(value: float | None) -> str:
