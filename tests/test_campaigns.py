@@ -140,6 +140,19 @@ def test_lessons_library_searches_across_scripts(tmp_path: Path) -> None:
     assert run_cli("lessons", str(tmp_path), "--category", "x").returncode == 2
 
 
+def test_a_mixed_folder_is_answered_in_the_language_most_campaigns_use(tmp_path: Path) -> None:
+    """The first file found was zh-TW, so a folder of mostly zh-CN reviews was answered in
+    Traditional Chinese (its CSV header too)."""
+    write(tmp_path / "a-tw.xlsx", example_data(), lang="zh-TW")
+    write(tmp_path / "b.xlsx")
+    write(tmp_path / "c.xlsx")
+    env = {"LANG": "C.UTF-8", "RETROKIT_LANG": ""}
+    header = run_cli("lessons", str(tmp_path), "--format", "csv", env=env).stdout.splitlines()[0]
+    assert "经验" in header or "分类" in header, header
+    assert "類" not in header and "經" not in header
+    assert "项目" in run_cli("compare", str(tmp_path), env=env).stdout
+
+
 @pytest.mark.e2e
 def test_lessons_csv_opens_in_libreoffice_without_mojibake(tmp_path: Path) -> None:
     write(tmp_path / "cn.xlsx")

@@ -1,6 +1,7 @@
 """Across campaigns: ``compare``, ``lessons`` and ``export``. They read and compute; no rule runs."""
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -81,6 +82,18 @@ COMPARE_FORMATS = {
 }
 
 
+def _most_common_lang(analyses: Sequence[Any]) -> str | None:
+    """The language most of the campaigns are written in (the first of them on a tie): a
+    folder of Simplified workbooks with one Traditional is answered in Simplified."""
+    from collections import Counter
+
+    if not analyses:
+        return None
+    langs: list[str] = [a.lang for a in analyses]
+    counts = Counter(langs)
+    return max(counts, key=lambda lang: (counts[lang], -langs.index(lang)))
+
+
 @app.command(help=h("help.cmd.compare"))
 def compare(
     paths: PathsArgument,
@@ -99,7 +112,7 @@ def compare(
     fmt = pick_format(fmt, output, COMPARE_FORMATS, "table", lang, paths)
     analyses, workbooks = campaigns_of(_campaigns(paths, today_option(today, lang), lang))
     data = compare_campaigns(analyses, workbooks)
-    out_lang = output_lang(lang, analyses[0].lang if analyses else None)
+    out_lang = output_lang(lang, _most_common_lang(analyses))
     if fmt == "json":
         text = json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
     elif fmt in ("html", "md"):
@@ -175,7 +188,7 @@ def lessons(
         category = _category(category, lang)
     analyses = [c.analysis for c in _campaigns(paths, lang=lang)]
     rows = collect(analyses, search, category)
-    out_lang = output_lang(lang, analyses[0].lang if analyses else None)
+    out_lang = output_lang(lang, _most_common_lang(analyses))
     if fmt == "table" and to_stdout(output):
         lessons_text(rows, out_lang, "table", sys.stdout)
         return
