@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import graphlib
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -206,7 +207,10 @@ def _number(value: Any) -> float | None:
 
 def _task(record: Record, today: dt.date) -> TaskResult:
     v = record.values
-    end, status = v.get("end"), v.get("status")
+    end, status, finished = v.get("end"), v.get("status"), v.get("finished")
+    if status is None and finished is not None:
+        # A finished date with a blank status: the task is done.
+        status = "done"
     return TaskResult(
         row=record.row,
         id=v.get("id", ""),
@@ -218,12 +222,30 @@ def _task(record: Record, today: dt.date) -> TaskResult:
         duration=_number(v.get("duration")),
         depends_on=v.get("depends_on", ()),
         status=status,
-        finished=v.get("finished"),
+        finished=finished,
         slack=None,
         critical=False,
         late=end is not None and end < today and status not in CLOSED,
         record=record,
     )
+
+
+def _id_key(text: str) -> str:
+    """The matching key of a task id: full-width forms, case and surrounding spaces dropped."""
+    return unicodedata.normalize("NFKC", text).strip().casefold()
+
+
+def _resolve_predecessors(tasks: tuple[TaskResult, ...]) -> tuple[TaskResult, ...]:
+    """Predecessor ids written in another case or width (``t3``, ``Ｔ３``) replaced, in place, by
+    the id of the task they name as that task writes it; an id no task has is kept as typed."""
+    ids: dict[str, str] = {}
+    for task in tasks:
+        if task.id:
+            ids.setdefault(_id_key(task.id), task.id)
+    for task in tasks:
+        if task.depends_on:
+            task.depends_on = tuple(ids.get(_id_key(p), p) for p in task.depends_on)
+    return tasks
 
 
 def dependency_order(
@@ -660,7 +682,7 @@ def analyze_plan(
     dates = [d for d in (start, end) if isinstance(d, dt.date)]
     year = dates[0].year if dates else None
     goals = tuple(_goal(r, year) for r in workbook.table("goals"))
-    tasks = tuple(_task(r, today) for r in workbook.table("tasks"))
+    tasks = _resolve_predecessors(tuple(_task(r, today) for r in workbook.table("tasks")))
     team = tuple(
         TeamMember(r.row, r.values.get("role"), r.values.get("name"), r.values.get("duty"))
         for r in workbook.table("team")

@@ -1,0 +1,58 @@
+"""Plan workbooks as people fill them: blank statuses, ids in another case, yearless dates,
+total rows, bare rates and combined workbooks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from plan_builders import Book, plan_file
+from retrokit import api
+
+TODAY = dt.date(2024, 8, 8)
+LANGS = ("zh-CN", "zh-TW", "en")
+
+
+def codes(path: Path, today: dt.date = TODAY) -> list[str]:
+    return [f.code for f in api.lint_paths([path], today=today, jobs=1)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_finished_date_with_a_blank_status_is_done(tmp_path: Path, lang: str) -> None:
+    def edit(book: Book) -> None:
+        book.set("tasks", 7, "status", None)  # T6, finished 2 days late
+
+    path = plan_file(tmp_path, lang, edit)  # type: ignore[arg-type]
+    task = api.analyze_plan(path, today=TODAY).tasks[5]
+    assert (task.id, task.status, task.late) == ("T6", "done", False)
+    assert "P005" not in codes(path)
+
+
+def test_a_blank_status_without_a_finished_date_stays_open(tmp_path: Path) -> None:
+    def edit(book: Book) -> None:
+        book.set("tasks", 7, "status", None)
+        book.set("tasks", 7, "finished", None)
+
+    path = plan_file(tmp_path, "en", edit)
+    task = api.analyze_plan(path, today=TODAY).tasks[5]
+    assert (task.status, task.late) == (None, True)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_predecessor_ids_match_in_any_case_and_width(tmp_path: Path, lang: str) -> None:
+    def edit(book: Book) -> None:
+        book.set("tasks", 9, "depends_on", "t4/ Ｔ６ 、t7")
+
+    path = plan_file(tmp_path, lang, edit)  # type: ignore[arg-type]
+    plan = api.analyze_plan(path, today=TODAY)
+    assert plan.tasks[7].depends_on == ("T4", "T6", "T7")
+    assert "T8" in plan.schedule.critical_path
+    assert "P004" not in codes(path)
+
+
+def test_an_unknown_predecessor_is_still_named_as_typed(tmp_path: Path) -> None:
+    path = plan_file(tmp_path, "en", lambda b: b.set("tasks", 9, "depends_on", "t4, t99"))
+    (p004,) = [f for f in api.lint_paths([path], today=TODAY, jobs=1) if f.code == "P004"]
+    assert "t99" in p004.message("en") and "T4" not in p004.message("en")
