@@ -56,3 +56,28 @@ def test_an_unknown_predecessor_is_still_named_as_typed(tmp_path: Path) -> None:
     path = plan_file(tmp_path, "en", lambda b: b.set("tasks", 9, "depends_on", "t4, t99"))
     (p004,) = [f for f in api.lint_paths([path], today=TODAY, jobs=1) if f.code == "P004"]
     assert "t99" in p004.message("en") and "T4" not in p004.message("en")
+
+
+def _new_year_campaign(book: Book) -> None:
+    book.set("overview", 0, "start", dt.date(2025, 12, 20))
+    book.set("overview", 0, "end", dt.date(2026, 1, 20))
+
+
+@pytest.mark.parametrize(
+    ("lang", "due"),
+    [("zh-CN", "12月25日-1月10日"), ("zh-TW", "12月25日至1月10日"), ("en", "Dec 25 - Jan 10")],
+)
+def test_a_yearless_deadline_range_runs_into_the_new_year(
+    tmp_path: Path, lang: str, due: str
+) -> None:
+    def edit(book: Book) -> None:
+        _new_year_campaign(book)
+        book.set("goals", 2, "due", due)
+        book.set("goals", 3, "due", "2025-12-25 - 1月10日")
+        book.set("goals", 4, "due", "1月15日")
+
+    plan = api.analyze_plan(plan_file(tmp_path, lang, edit), today=TODAY)  # type: ignore[arg-type]
+    span = (dt.date(2025, 12, 25), dt.date(2026, 1, 10))
+    assert (plan.goals[0].due_start, plan.goals[0].due_end) == span
+    assert (plan.goals[1].due_start, plan.goals[1].due_end) == span
+    assert plan.goals[2].due_end == dt.date(2026, 1, 15)

@@ -42,7 +42,7 @@ from retrokit.method.direction import Direction
 from retrokit.text import fold
 from retrokit.workbook.reader import Record, Workbook
 from retrokit.workbook.types import NO_YEAR
-from retrokit.workbook.values import Quantity
+from retrokit.workbook.values import Quantity, with_campaign_year
 
 #: Task statuses that no longer need doing.
 CLOSED = frozenset({"done", "cancelled"})
@@ -438,7 +438,29 @@ def _with_year(day: dt.date | None, year: int | None) -> dt.date | None:
         return None
 
 
-def _goal(record: Record, year: int | None) -> GoalResult:
+def _due(
+    due: tuple[dt.date | None, dt.date | None], year: int | None, start: dt.date | None
+) -> tuple[dt.date | None, dt.date | None]:
+    """A goal's deadline in the campaign's year (see
+    :func:`~retrokit.workbook.values.with_campaign_year`); the end of a yearless range that
+    would fall before its start is next year's (12月25日-1月10日)."""
+
+    def dated(day: dt.date | None) -> dt.date | None:
+        if day is not None and day.year == NO_YEAR and start is not None:
+            try:
+                return with_campaign_year(day, start)
+            except ValueError:  # 2月29日 in a common year
+                return None
+        return _with_year(day, year)
+
+    first, last = dated(due[0]), dated(due[1])
+    end = due[1]
+    if first is not None and last is not None and last < first and end and end.year == NO_YEAR:
+        last = _with_year(end, first.year + 1)
+    return first, last
+
+
+def _goal(record: Record, year: int | None, start: dt.date | None = None) -> GoalResult:
     v = record.values
     metric: str = v.get("metric", "")
     raw = v.get("target")
@@ -446,7 +468,7 @@ def _goal(record: Record, year: int | None) -> GoalResult:
     direction, _source = kpi_direction(v.get("direction"), v.get("dimension"), metric, target)
     form = target.form if target else "plain"
     unit = unit_of(metric) or (target.unit if target else "") or ("%" if form == "percent" else "")
-    due = v.get("due") or (None, None)
+    due_start, due_end = _due(v.get("due") or (None, None), year, start)
     return GoalResult(
         row=record.row,
         dimension=v.get("dimension"),
@@ -458,8 +480,8 @@ def _goal(record: Record, year: int | None) -> GoalResult:
         unit=unit or None,
         path=v.get("path"),
         owner=v.get("owner"),
-        due_start=_with_year(due[0], year),
-        due_end=_with_year(due[1], year),
+        due_start=due_start,
+        due_end=due_end,
         core=v.get("core") == "yes",
         form=form,
         record=record,
@@ -681,7 +703,8 @@ def analyze_plan(
     start, end = info.get("start"), info.get("end")
     dates = [d for d in (start, end) if isinstance(d, dt.date)]
     year = dates[0].year if dates else None
-    goals = tuple(_goal(r, year) for r in workbook.table("goals"))
+    first = start if isinstance(start, dt.date) else None
+    goals = tuple(_goal(r, year, first) for r in workbook.table("goals"))
     tasks = _resolve_predecessors(tuple(_task(r, today) for r in workbook.table("tasks")))
     team = tuple(
         TeamMember(r.row, r.values.get("role"), r.values.get("name"), r.values.get("duty"))
