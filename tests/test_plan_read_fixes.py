@@ -81,3 +81,29 @@ def test_a_yearless_deadline_range_runs_into_the_new_year(
     assert (plan.goals[0].due_start, plan.goals[0].due_end) == span
     assert (plan.goals[1].due_start, plan.goals[1].due_end) == span
     assert plan.goals[2].due_end == dt.date(2026, 1, 15)
+
+
+TOTAL = {"zh-CN": "合计", "zh-TW": "合計", "en": "Total"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_total_rows_of_the_plan_are_skipped(tmp_path: Path, lang: str) -> None:
+    def edit(book: Book) -> None:
+        budget = book.sheet("budget")
+        budget.append([TOTAL[lang], None, None, None, "=SUM(E2:E5)", None, "=SUM(G2:G5)"])
+        budget.append([None, f"{TOTAL[lang]} ", None, None, 600_000])  # the label in 明细
+        daily = book.sheet("daily")
+        daily.append([TOTAL[lang], "全渠道" if lang != "en" else "All", "销售额", 1_600_000])
+        tasks = book.sheet("tasks")
+        tasks.append([TOTAL[lang], None, None, None, None, None, None, "=SUM(H2:H13)"])
+        book.sheet("risks").append([TOTAL[lang]])
+
+    path = plan_file(tmp_path, lang, edit)  # type: ignore[arg-type]
+    base = plan_file(tmp_path, lang, name="base.xlsx")  # type: ignore[arg-type]
+    plan, before = api.analyze_plan(path, today=TODAY), api.analyze_plan(base, today=TODAY)
+    assert plan.budget.planned == before.budget.planned == 600_000
+    assert len(plan.budget.lines) == 4 and len(plan.tasks) == 12 and len(plan.risks) == 3
+    assert [m.to_date for m in plan.monitoring] == [m.to_date for m in before.monitoring]
+    found = codes(path)
+    assert found.count("S005") == 5
+    assert sorted(c for c in found if c != "S005") == sorted(codes(base))
