@@ -10,6 +10,7 @@ import pytest
 
 from plan_builders import Book, plan_file
 from retrokit import api
+from retrokit.method.plan import Pacing
 
 TODAY = dt.date(2024, 8, 8)
 LANGS = ("zh-CN", "zh-TW", "en")
@@ -107,3 +108,62 @@ def test_total_rows_of_the_plan_are_skipped(tmp_path: Path, lang: str) -> None:
     found = codes(path)
     assert found.count("S005") == 5
     assert sorted(c for c in found if c != "S005") == sorted(codes(base))
+
+
+def _daily_rates(book: Book, scale: float, form: str | None = None) -> None:
+    """Every daily value of the conversion goal (row 3) multiplied by ``scale`` (100: typed
+    in percent points)."""
+    metric = book.sheet("goals")["B3"].value
+    for row in book.sheet("daily").iter_rows(min_row=2):
+        if row[2].value == metric:
+            row[3].value = round(row[3].value * scale, 6)
+            if form is not None:
+                row[3].number_format = form
+
+
+def _conversion(plan: api.PlanAnalysis) -> Pacing:
+    return next(p for p in plan.monitoring if p.goal_row == 3)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_bare_daily_rates_beside_a_percentage_goal_are_percent_points(
+    tmp_path: Path, lang: str
+) -> None:
+    path = plan_file(tmp_path, lang, lambda b: _daily_rates(b, 100, "General"))  # type: ignore[arg-type]
+    plan = api.analyze_plan(path, today=TODAY)
+    rate = _conversion(plan)
+    assert rate.to_date == pytest.approx(0.04) and rate.status == "behind"
+    findings = [f for f in api.lint_paths([path], today=TODAY, jobs=1) if f.code == "M002"]
+    assert len(findings) == 1
+    message = findings[0].message(lang)  # type: ignore[arg-type]
+    assert rate.metric in message and "3.7%" in message
+
+
+def test_fractions_typed_without_a_percent_format_are_no_guess(tmp_path: Path) -> None:
+    path = plan_file(tmp_path, "en", lambda b: _daily_rates(b, 1, "General"))  # 0.037
+    rate = _conversion(api.analyze_plan(path, today=TODAY))
+    assert rate.to_date == pytest.approx(0.04)
+    assert "M002" not in codes(path)
+
+
+def test_a_bare_goal_target_beside_daily_percentages(tmp_path: Path) -> None:
+    def edit(book: Book) -> None:
+        book.set("goals", 3, "target", 5)
+        book.sheet("goals")["E3"].number_format = "General"
+        _daily_rates(book, 1, "0.0%")
+
+    path = plan_file(tmp_path, "en", edit)
+    rate = _conversion(api.analyze_plan(path, today=TODAY))
+    assert (rate.target, rate.to_date, rate.unit) == (0.05, pytest.approx(0.04), "%")
+    assert codes(path).count("M002") == 1
+
+
+def test_a_review_from_a_plan_with_bare_daily_rates(tmp_path: Path) -> None:
+    from conftest import run_cli
+
+    plan = plan_file(tmp_path, "zh-CN", lambda b: _daily_rates(b, 100, "General"))
+    review = tmp_path / "review.xlsx"
+    proc = run_cli("init", str(review), "--from-plan", str(plan))
+    assert proc.returncode == 0, proc.stderr
+    kpi = next(k for k in api.analyze_workbook(review, today=TODAY).kpis if "转化率" in k.metric)
+    assert kpi.actual == pytest.approx(0.04) and kpi.rate == pytest.approx(0.8)

@@ -26,13 +26,14 @@ import graphlib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from retrokit.findings import Finding
 from retrokit.method.analysis import (
     DEFAULT_THRESHOLD,
     Status,
+    _as_percentage,
     kpi_direction,
     result_status,
     unit_of,
@@ -179,6 +180,11 @@ class Pacing:
     #: The daily metric a ratio was weighted by (its base, as the sheet names it); None for
     #: a sum, or a ratio averaged plainly for want of a base on every one of its days.
     weighted_by: str | None = None
+    #: Daily rows whose bare number (4) had to be read beside the goal's percentage (5%), as
+    #: a fraction or in percent points (:func:`bare_beside_percentage`), and the goal's
+    #: record when it was its target that was bare; kept out of the JSON (a finding says it).
+    bare_rows: tuple[Record, ...] = ()
+    bare_target: Record | None = None
 
 
 @dataclass(frozen=True)
@@ -561,24 +567,29 @@ def monitoring(
 ) -> tuple[Pacing, ...]:
     """Pacing of every goal that has daily rows."""
     by_metric: dict[str, list[tuple[str, dt.date, float]]] = {}
+    typed: dict[str, list[tuple[str, Quantity, Record]]] = {}  # the same rows as written
     names: dict[str, str] = {}  # folded metric -> the name as first written
     for r in daily:
-        day, value = r.values.get("date"), _number(r.values.get("value"))
+        day, raw = r.values.get("date"), r.values.get("value")
         metric = r.values.get("metric")
-        if day is None or value is None or not metric:
+        if day is None or not isinstance(raw, Quantity) or not metric:
             continue
+        value = raw.value
         names.setdefault(fold(metric), metric)
-        by_metric.setdefault(fold(metric), []).append(
-            (fold(r.values.get("channel") or ""), day, value)
-        )
+        channel = fold(r.values.get("channel") or "")
+        by_metric.setdefault(fold(metric), []).append((channel, day, value))
+        typed.setdefault(fold(metric), []).append((channel, raw, r))
     out = []
     for goal in goals:
         found = by_metric.get(fold(goal.metric), [])
+        written = typed.get(fold(goal.metric), [])
         if not _for_all(goal.channel):
             wanted = fold(goal.channel or "")
             found = [x for x in found if x[0] == wanted]
+            written = [x for x in written if x[0] == wanted]
         if not found:
             continue
+        found, goal, bare_rows, bare_target = bare_beside_percentage(goal, found, written)
         rows = [(d, v) for _, d, v in found]
         weights: list[float] | None = None
         base: str | None = None
@@ -589,8 +600,46 @@ def monitoring(
         end = goal.due_end or campaign[1] or max(d for d, _ in rows)
         paced = pace_goal(goal, rows, (start, max(start, end)), threshold, weights=weights)
         paced.weighted_by = base
+        paced.bare_rows, paced.bare_target = bare_rows, bare_target
         out.append(paced)
     return tuple(out)
+
+
+def bare_beside_percentage(
+    goal: GoalResult,
+    found: list[DailyRow],
+    written: Sequence[tuple[str, Quantity, Record]],
+) -> tuple[list[DailyRow], GoalResult, tuple[Record, ...], Record | None]:
+    """The review's rule for a bare number beside a percentage (see
+    :func:`~retrokit.method.analysis._reconcile`) between a goal's target and its daily
+    values: a bare daily value (4) beside a target of 5% is read as a fraction or in percent
+    points, whichever is closer in ratio to the target; a bare target (5) beside daily
+    percentages (4%, 6%) likewise beside their mean. Returns the rows, the goal, the daily
+    records whose reading was a guess (a fraction below 1 read as one is none) and the goal's
+    record when its target was read so."""
+    if goal.target is None:
+        return found, goal, (), None
+    if goal.form == "percent":
+        bare = [i for i, (_, q, _) in enumerate(written) if q.form == "plain"]
+        if not bare:
+            return found, goal, (), None
+        rows, guessed = list(found), []
+        for i in bare:
+            c, d, v = rows[i]
+            read = _as_percentage(v, goal.target)
+            rows[i] = (c, d, read)
+            if read != v or abs(v) >= 1:  # 0.037 typed for 3.7% is no guess; 4 or 0.6 is
+                guessed.append(written[i][2])
+        return rows, goal, tuple(guessed), None
+    if goal.form == "plain":
+        percents = [q.value for _, q, _ in written if q.form == "percent"]
+        if not percents or len(percents) < len(written):
+            return found, goal, (), None
+        target = _as_percentage(goal.target, sum(percents) / len(percents))
+        guess = goal.record if target != goal.target or abs(goal.target) >= 1 else None
+        goal = replace(goal, target=target, form="percent", unit=goal.unit or "%")
+        return found, goal, (), guess
+    return found, goal, (), None
 
 
 #: What a ratio is weighted by when the daily sheet gives it for the same day and channel:
