@@ -167,3 +167,17 @@ def test_a_review_from_a_plan_with_bare_daily_rates(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     kpi = next(k for k in api.analyze_workbook(review, today=TODAY).kpis if "转化率" in k.metric)
     assert kpi.actual == pytest.approx(0.04) and kpi.rate == pytest.approx(0.8)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_review_from_a_combined_workbook_uses_its_plan_part(tmp_path: Path, lang: str) -> None:
+    from combined_builders import combined_file
+    from conftest import run_cli
+
+    review = tmp_path / "next.xlsx"
+    source = combined_file(tmp_path, lang)  # type: ignore[arg-type]
+    proc = run_cli("init", str(review), "--from-plan", str(source))
+    assert proc.returncode == 0, proc.stderr
+    analysis = api.analyze_workbook(review, today=TODAY)
+    assert analysis.lang == lang and analysis.info["budget"] == 600_000
+    assert len(analysis.kpis) == 6
