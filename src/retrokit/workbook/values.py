@@ -263,6 +263,11 @@ _MONTH_DAY = re.compile(r"^(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*[日号]?(?:之前
 #: The same in English: Jul 15, July 15th, 15 Jul, 15-Jul (an office program's d-mmm).
 _EN_MONTH_DAY = re.compile(r"^([a-z]{3,9})\.?[\s-]*(\d{1,2})(?:st|nd|rd|th)?$")
 _EN_DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s-]*(?:of\s+)?([a-z]{3,9})\.?$")
+#: A weekday before or after it: Mon, Jul 15 / Jul 15 (Mon).
+_EN_WEEKDAY = re.compile(
+    r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+|\s*[,(]\s*(?:mon|tue|wed|thu|fri|sat|sun)"
+    r"[a-z]*\.?\s*\)?$"
+)
 _MONTHS = (
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
@@ -279,7 +284,7 @@ def _english_month(word: str) -> int | None:
 
 def _english_month_day(text: str) -> dt.date | None:
     """A month and day in English without a year, in the year :data:`NO_YEAR`."""
-    folded = text.casefold().rstrip(",")
+    folded = _EN_WEEKDAY.sub("", text.casefold()).rstrip(",. ")
     m = _EN_MONTH_DAY.match(folded)
     if m:
         word, day = m.group(1), m.group(2)
