@@ -283,6 +283,8 @@ def _from_plan(path: PathLike, lang: Lang) -> tuple[dict[str, Any], list[dict[st
     from retrokit.method.plan import analyze_plan, review_seed
 
     workbook = open_workbook(path)
+    if workbook.kind != "plan" and workbook.companion is not None:
+        workbook = workbook.companion  # a review that keeps the plan's sheets: its plan part
     if workbook.kind != "plan":
         raise UsageError("err.not_a_plan", path=path)
     info, kpis = review_seed(analyze_plan(workbook))

@@ -2038,4 +2038,26 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "retrokit report REVIEW.xlsx --plan {path} --format pptx. The plan's own report is "
         ".html or .md.",
     },
+    "M002": {
+        "zh-CN": "“{metric}”的目标和每日数值一个是百分比、一个是纯数字：{value} 已按 {read} 读取"
+        "（共 {rows} 处），请统一写成百分比。",
+        "zh-TW": "「{metric}」的目標和每日數值一個是百分比、一個是純數字：{value} 已按 {read} 讀取"
+        "（共 {rows} 處），請統一寫成百分比。",
+        "en": "'{metric}': the goal and its daily values mix percentages and bare numbers: "
+        "{value} was read as {read} ({rows} in all); write them all as percentages.",
+    },
+    "doc.M002": {
+        "zh-CN": "率类目标写成 5%，每日数值却写成 4（或反过来）时，4 可能是 4%，也可能是 400%。"
+        "retrokit 和复盘表一样，取与百分比更接近的读法（小数或百分点），并给出这条警告，因为这只是推测。"
+        "\n修复：把目标和每日数值都写成百分比（4%）。",
+        "en": "When a rate's goal says 5% and its daily values say 4 (or the other way round), "
+        "4 may mean 4% or 400%. As in the review, retrokit reads the bare number as a fraction "
+        "or in percent points, whichever is closer to the percentage, and warns: it is a "
+        "guess.\nFix: write the goal and the daily values as percentages (4%).",
+    },
+    "summary.M002": {
+        "zh-CN": "率类目标与每日数值一个是百分比、一个是纯数字，已推测读取。",
+        "en": "A rate's goal and daily values mix percentages and bare numbers; the bare ones "
+        "were read by a guess.",
+    },
 }

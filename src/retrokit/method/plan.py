@@ -24,14 +24,16 @@ from __future__ import annotations
 import datetime as dt
 import graphlib
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from retrokit.findings import Finding
 from retrokit.method.analysis import (
     DEFAULT_THRESHOLD,
     Status,
+    _as_percentage,
     kpi_direction,
     result_status,
     unit_of,
@@ -41,7 +43,7 @@ from retrokit.method.direction import Direction
 from retrokit.text import fold
 from retrokit.workbook.reader import Record, Workbook
 from retrokit.workbook.types import NO_YEAR
-from retrokit.workbook.values import Quantity
+from retrokit.workbook.values import Quantity, with_campaign_year
 
 #: Task statuses that no longer need doing.
 CLOSED = frozenset({"done", "cancelled"})
@@ -178,6 +180,11 @@ class Pacing:
     #: The daily metric a ratio was weighted by (its base, as the sheet names it); None for
     #: a sum, or a ratio averaged plainly for want of a base on every one of its days.
     weighted_by: str | None = None
+    #: Daily rows whose bare number (4) had to be read beside the goal's percentage (5%), as
+    #: a fraction or in percent points (:func:`bare_beside_percentage`), and the goal's
+    #: record when it was its target that was bare; kept out of the JSON (a finding says it).
+    bare_rows: tuple[Record, ...] = ()
+    bare_target: Record | None = None
 
 
 @dataclass(frozen=True)
@@ -206,7 +213,10 @@ def _number(value: Any) -> float | None:
 
 def _task(record: Record, today: dt.date) -> TaskResult:
     v = record.values
-    end, status = v.get("end"), v.get("status")
+    end, status, finished = v.get("end"), v.get("status"), v.get("finished")
+    if status is None and finished is not None:
+        # A finished date with a blank status: the task is done.
+        status = "done"
     return TaskResult(
         row=record.row,
         id=v.get("id", ""),
@@ -218,12 +228,30 @@ def _task(record: Record, today: dt.date) -> TaskResult:
         duration=_number(v.get("duration")),
         depends_on=v.get("depends_on", ()),
         status=status,
-        finished=v.get("finished"),
+        finished=finished,
         slack=None,
         critical=False,
         late=end is not None and end < today and status not in CLOSED,
         record=record,
     )
+
+
+def _id_key(text: str) -> str:
+    """The matching key of a task id: full-width forms, case and surrounding spaces dropped."""
+    return unicodedata.normalize("NFKC", text).strip().casefold()
+
+
+def _resolve_predecessors(tasks: tuple[TaskResult, ...]) -> tuple[TaskResult, ...]:
+    """Predecessor ids written in another case or width (``t3``, ``Ｔ３``) replaced, in place, by
+    the id of the task they name as that task writes it; an id no task has is kept as typed."""
+    ids: dict[str, str] = {}
+    for task in tasks:
+        if task.id:
+            ids.setdefault(_id_key(task.id), task.id)
+    for task in tasks:
+        if task.depends_on:
+            task.depends_on = tuple(ids.get(_id_key(p), p) for p in task.depends_on)
+    return tasks
 
 
 def dependency_order(
@@ -416,7 +444,29 @@ def _with_year(day: dt.date | None, year: int | None) -> dt.date | None:
         return None
 
 
-def _goal(record: Record, year: int | None) -> GoalResult:
+def _due(
+    due: tuple[dt.date | None, dt.date | None], year: int | None, start: dt.date | None
+) -> tuple[dt.date | None, dt.date | None]:
+    """A goal's deadline in the campaign's year (see
+    :func:`~retrokit.workbook.values.with_campaign_year`); the end of a yearless range that
+    would fall before its start is next year's (12月25日-1月10日)."""
+
+    def dated(day: dt.date | None) -> dt.date | None:
+        if day is not None and day.year == NO_YEAR and start is not None:
+            try:
+                return with_campaign_year(day, start)
+            except ValueError:  # 2月29日 in a common year
+                return None
+        return _with_year(day, year)
+
+    first, last = dated(due[0]), dated(due[1])
+    end = due[1]
+    if first is not None and last is not None and last < first and end and end.year == NO_YEAR:
+        last = _with_year(end, first.year + 1)
+    return first, last
+
+
+def _goal(record: Record, year: int | None, start: dt.date | None = None) -> GoalResult:
     v = record.values
     metric: str = v.get("metric", "")
     raw = v.get("target")
@@ -424,7 +474,7 @@ def _goal(record: Record, year: int | None) -> GoalResult:
     direction, _source = kpi_direction(v.get("direction"), v.get("dimension"), metric, target)
     form = target.form if target else "plain"
     unit = unit_of(metric) or (target.unit if target else "") or ("%" if form == "percent" else "")
-    due = v.get("due") or (None, None)
+    due_start, due_end = _due(v.get("due") or (None, None), year, start)
     return GoalResult(
         row=record.row,
         dimension=v.get("dimension"),
@@ -436,8 +486,8 @@ def _goal(record: Record, year: int | None) -> GoalResult:
         unit=unit or None,
         path=v.get("path"),
         owner=v.get("owner"),
-        due_start=_with_year(due[0], year),
-        due_end=_with_year(due[1], year),
+        due_start=due_start,
+        due_end=due_end,
         core=v.get("core") == "yes",
         form=form,
         record=record,
@@ -517,24 +567,29 @@ def monitoring(
 ) -> tuple[Pacing, ...]:
     """Pacing of every goal that has daily rows."""
     by_metric: dict[str, list[tuple[str, dt.date, float]]] = {}
+    typed: dict[str, list[tuple[str, Quantity, Record]]] = {}  # the same rows as written
     names: dict[str, str] = {}  # folded metric -> the name as first written
     for r in daily:
-        day, value = r.values.get("date"), _number(r.values.get("value"))
+        day, raw = r.values.get("date"), r.values.get("value")
         metric = r.values.get("metric")
-        if day is None or value is None or not metric:
+        if day is None or not isinstance(raw, Quantity) or not metric:
             continue
+        value = raw.value
         names.setdefault(fold(metric), metric)
-        by_metric.setdefault(fold(metric), []).append(
-            (fold(r.values.get("channel") or ""), day, value)
-        )
+        channel = fold(r.values.get("channel") or "")
+        by_metric.setdefault(fold(metric), []).append((channel, day, value))
+        typed.setdefault(fold(metric), []).append((channel, raw, r))
     out = []
     for goal in goals:
         found = by_metric.get(fold(goal.metric), [])
+        written = typed.get(fold(goal.metric), [])
         if not _for_all(goal.channel):
             wanted = fold(goal.channel or "")
             found = [x for x in found if x[0] == wanted]
+            written = [x for x in written if x[0] == wanted]
         if not found:
             continue
+        found, goal, bare_rows, bare_target = bare_beside_percentage(goal, found, written)
         rows = [(d, v) for _, d, v in found]
         weights: list[float] | None = None
         base: str | None = None
@@ -545,8 +600,46 @@ def monitoring(
         end = goal.due_end or campaign[1] or max(d for d, _ in rows)
         paced = pace_goal(goal, rows, (start, max(start, end)), threshold, weights=weights)
         paced.weighted_by = base
+        paced.bare_rows, paced.bare_target = bare_rows, bare_target
         out.append(paced)
     return tuple(out)
+
+
+def bare_beside_percentage(
+    goal: GoalResult,
+    found: list[DailyRow],
+    written: Sequence[tuple[str, Quantity, Record]],
+) -> tuple[list[DailyRow], GoalResult, tuple[Record, ...], Record | None]:
+    """The review's rule for a bare number beside a percentage (see
+    :func:`~retrokit.method.analysis._reconcile`) between a goal's target and its daily
+    values: a bare daily value (4) beside a target of 5% is read as a fraction or in percent
+    points, whichever is closer in ratio to the target; a bare target (5) beside daily
+    percentages (4%, 6%) likewise beside their mean. Returns the rows, the goal, the daily
+    records whose reading was a guess (a fraction below 1 read as one is none) and the goal's
+    record when its target was read so."""
+    if goal.target is None:
+        return found, goal, (), None
+    if goal.form == "percent":
+        bare = [i for i, (_, q, _) in enumerate(written) if q.form == "plain"]
+        if not bare:
+            return found, goal, (), None
+        rows, guessed = list(found), []
+        for i in bare:
+            c, d, v = rows[i]
+            read = _as_percentage(v, goal.target)
+            rows[i] = (c, d, read)
+            if read != v or abs(v) >= 1:  # 0.037 typed for 3.7% is no guess; 4 or 0.6 is
+                guessed.append(written[i][2])
+        return rows, goal, tuple(guessed), None
+    if goal.form == "plain":
+        percents = [q.value for _, q, _ in written if q.form == "percent"]
+        if not percents or len(percents) < len(written):
+            return found, goal, (), None
+        target = _as_percentage(goal.target, sum(percents) / len(percents))
+        guess = goal.record if target != goal.target or abs(goal.target) >= 1 else None
+        goal = replace(goal, target=target, form="percent", unit=goal.unit or "%")
+        return found, goal, (), guess
+    return found, goal, (), None
 
 
 #: What a ratio is weighted by when the daily sheet gives it for the same day and channel:
@@ -659,8 +752,9 @@ def analyze_plan(
     start, end = info.get("start"), info.get("end")
     dates = [d for d in (start, end) if isinstance(d, dt.date)]
     year = dates[0].year if dates else None
-    goals = tuple(_goal(r, year) for r in workbook.table("goals"))
-    tasks = tuple(_task(r, today) for r in workbook.table("tasks"))
+    first = start if isinstance(start, dt.date) else None
+    goals = tuple(_goal(r, year, first) for r in workbook.table("goals"))
+    tasks = _resolve_predecessors(tuple(_task(r, today) for r in workbook.table("tasks")))
     team = tuple(
         TeamMember(r.row, r.values.get("role"), r.values.get("name"), r.values.get("duty"))
         for r in workbook.table("team")

@@ -1,5 +1,5 @@
 """The plan workbook: the schedule (P001-P007), goals (G001-G002), the budget (B001-B003),
-risks (X001) and pacing (M001). Every rule here runs on plan workbooks only."""
+risks (X001) and pacing (M001-M002). Every rule here runs on plan workbooks only."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ import datetime as dt
 from collections.abc import Iterator
 
 from retrokit.findings import Finding
-from retrokit.method.plan import PlanAnalysis, analyze_plan
+from retrokit.method.analysis import _as_percentage
+from retrokit.method.plan import Pacing, PlanAnalysis, analyze_plan
 from retrokit.rules.registry import Context, E, N, W, rule
 from retrokit.text import fold
-from retrokit.workbook.plan_schema import BUDGET, GOALS, OVERVIEW, RISKS, TASKS
+from retrokit.workbook.plan_schema import BUDGET, DAILY, GOALS, OVERVIEW, RISKS, TASKS
+from retrokit.workbook.reader import Record
 from retrokit.workbook.values import Quantity
 
 PLAN = "plan"
@@ -322,3 +324,43 @@ def core_goal_behind(ctx: Context) -> Iterator[Finding]:
                 target=_figure(pacing.target or 0.0, pacing.unit),
                 threshold=f"{plan.threshold:.0%}",
             )
+
+
+@rule("M002", "bare-rate-beside-percentage", W, kind=PLAN)
+def bare_rate_beside_percentage(ctx: Context) -> Iterator[Finding]:
+    """A goal's rate and its daily values are written one as a percentage, the other as a
+    bare number: the bare one was read as a fraction or in percent points, a guess."""
+    if not _is_plan(ctx):
+        return
+    plan = plan_of(ctx)
+    goals = {g.row: g for g in plan.goals}
+    for pacing in plan.monitoring:
+        if pacing.bare_rows:
+            first = pacing.bare_rows[0]
+            yield ctx.finding(
+                "M002",
+                DAILY,
+                first,
+                "value",
+                metric=pacing.metric,
+                value=f"{first.values['value'].value:g}",
+                read=_figure(_read_as(pacing, first), "%"),
+                rows=len(pacing.bare_rows),
+            )
+        elif pacing.bare_target is not None:
+            goal = goals[pacing.goal_row]
+            yield ctx.finding(
+                "M002",
+                GOALS,
+                pacing.bare_target,
+                "target",
+                metric=pacing.metric,
+                value=f"{goal.target or 0.0:g}",
+                read=_figure(pacing.target or 0.0, "%"),
+                rows=1,
+            )
+
+
+def _read_as(pacing: Pacing, record: Record) -> float:
+    """How the bare daily value of ``record`` was read beside the goal's percentage."""
+    return _as_percentage(record.values["value"].value, pacing.target or 0.0)

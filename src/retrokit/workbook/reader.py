@@ -615,6 +615,18 @@ class _RowParser:
             c
             for key, c in columns.items()
             if sheet.column(key).required and sheet.column(key).type is ColType.TEXT
+        ] or [  # no required name (a budget line): every text or list column names the row
+            c
+            for key, c in columns.items()
+            if sheet.column(key).type in (ColType.TEXT, ColType.CHOICE, ColType.OPEN_CHOICE)
+        ]
+        #: The required date and list columns: 合计 there is no value they can hold, so it
+        #: marks a total row even beside a named one (合计 | 全渠道 | 销售额 | =SUM(...)).
+        self.label_columns = [
+            c
+            for key, c in columns.items()
+            if sheet.column(key).required
+            and sheet.column(key).type in (ColType.DATE, ColType.CHOICE)
         ]
         #: Per list column: raw cell value -> code, for values already seen in this sheet.
         self.seen: dict[str, dict[Any, str]] = {key: {} for key, _, _ in self.plan}
@@ -661,6 +673,13 @@ class _RowParser:
                 break
         else:
             if self.key_text_columns and self.total_row(row, row_index + 1):
+                return None
+        for c in self.label_columns:
+            if c < len(row) and _total_label(row[c]):
+                number = row_index + 1
+                self.out.add(
+                    "S005", self.name, ref(row_index, c), number, row=number, label=row[c].strip()
+                )
                 return None
         width = len(row)
         number = row_index + 1

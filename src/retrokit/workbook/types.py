@@ -263,7 +263,11 @@ class DateSpanType(DateType):
             raise ValueError(text)
         start, end = _span_date(parts[0]), _span_date(parts[1])
         if start.year != NO_YEAR and end.year == NO_YEAR:
+            # The end of a range takes the start's year, or the next when it would come first
+            # (2025-12-25 至 1月10日).
             end = end.replace(year=start.year)
+            if end < start:
+                end = end.replace(year=end.year + 1)
         return (start, end)
 
     def write(self, cell: Any, value: Any, column: Column, lang: Lang) -> None:

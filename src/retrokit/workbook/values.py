@@ -260,6 +260,42 @@ _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 #: the current year: 7月15日, 8月10号, 8/10, 8-10, 8.10.
 _MONTH_DAY = re.compile(r"^(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*[日号]?(?:之前|以前|前)?(?:\(.*)?$")
 
+#: The same in English: Jul 15, July 15th, 15 Jul, 15-Jul (an office program's d-mmm).
+_EN_MONTH_DAY = re.compile(r"^([a-z]{3,9})\.?[\s-]*(\d{1,2})(?:st|nd|rd|th)?$")
+_EN_DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s-]*(?:of\s+)?([a-z]{3,9})\.?$")
+#: A weekday before or after it: Mon, Jul 15 / Jul 15 (Mon).
+_EN_WEEKDAY = re.compile(
+    r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+|\s*[,(]\s*(?:mon|tue|wed|thu|fri|sat|sun)"
+    r"[a-z]*\.?\s*\)?$"
+)
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+
+
+def _english_month(word: str) -> int | None:
+    """1-12 for a month's English name or its abbreviation of three letters or more (Sept)."""
+    for number, name in enumerate(_MONTHS, 1):
+        if name.startswith(word):
+            return number
+    return None
+
+
+def _english_month_day(text: str) -> dt.date | None:
+    """A month and day in English without a year, in the year :data:`NO_YEAR`."""
+    folded = _EN_WEEKDAY.sub("", text.casefold()).rstrip(",. ")
+    m = _EN_MONTH_DAY.match(folded)
+    if m:
+        word, day = m.group(1), m.group(2)
+    else:
+        m = _EN_DAY_MONTH.match(folded)
+        if m is None:
+            return None
+        day, word = m.group(1), m.group(2)
+    month = _english_month(word)
+    return None if month is None else dt.date(NO_YEAR, month, int(day))
+
 
 def _plausible(day: dt.date) -> dt.date:
     if not FIRST_DATE <= day <= LAST_DATE:
@@ -270,7 +306,7 @@ def _plausible(day: dt.date) -> dt.date:
 def parse_date(raw: object) -> dt.date:
     """Parse a date cell: real dates, Excel serial numbers and the usual written forms.
 
-    A date written without its year (7月15日, 8/10) has the year :data:`NO_YEAR`: the reader
+    A date written without its year (7月15日, 8/10, Jul 15, 20 Jul) has the year :data:`NO_YEAR`: the reader
     gives it the campaign's. A date outside 1990-2099, or a serial number that is one, is
     not a campaign's date (a typed 8.10 stored as 8.1): ValueError.
     """
@@ -297,6 +333,9 @@ def parse_date(raw: object) -> dt.date:
         return parse_date(float(text))
     if not re.search(r"[A-Za-z]{3}", text):  # only month names are left for dateutil
         raise ValueError(text)
+    yearless = _english_month_day(text)  # dateutil would give it the current year
+    if yearless is not None:
+        return yearless
     from dateutil import parser as date_parser
 
     try:
