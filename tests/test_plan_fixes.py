@@ -1,0 +1,28 @@
+"""Fixes found by testing the plan workbook and the deck with a plan: the overall ROI, cycles
+broken at the edge the dates contradict, prompts and formulas of the plan template."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from plan_builders import plan_file
+from retrokit import api
+from retrokit.render.deck_plan import roi
+from retrokit.render.view import review_view
+
+TODAY = dt.date(2024, 8, 8)
+
+
+def test_the_overall_roi_divides_by_all_actual_spend(tmp_path: Path) -> None:
+    # the contingency line spent 5万 and earned nothing typed: it still counts in the spend
+    plan = api.analyze_plan(
+        plan_file(tmp_path, edit=lambda b: b.set("budget", 5, "revenue", None)), today=TODAY
+    )
+    assert plan.budget.lines[3].revenue is None and plan.budget.lines[3].actual == 50000
+    review = api.analyze_workbook(Path(__file__).parents[1] / "examples" / "summer-promo-2024.xlsx")
+    slides = roi(plan, review_view(review, "zh-CN"))
+    # 160万 attributed ÷ 72万 spent, not ÷ the 67万 of the lines with revenue (2.39)
+    assert "整体 ROI（归因收入合计 ÷ 全部实际花费）为 2.22" in slides[0].notes
+    en = roi(plan, review_view(review, "en"))
+    assert "total attributed revenue over total actual spend is 2.22" in en[0].notes
