@@ -6,10 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from plan_builders import plan_file
+import pytest
+
+from plan_builders import Book, plan_file
 from retrokit import api
+from retrokit.i18n import t
 from retrokit.render.deck_plan import roi
 from retrokit.render.view import review_view
+from retrokit.workbook.plan_schema import PLAN
 
 TODAY = dt.date(2024, 8, 8)
 
@@ -26,3 +30,14 @@ def test_the_overall_roi_divides_by_all_actual_spend(tmp_path: Path) -> None:
     assert "整体 ROI（归因收入合计 ÷ 全部实际花费）为 2.22" in slides[0].notes
     en = roi(plan, review_view(review, "en"))
     assert "total attributed revenue over total actual spend is 2.22" in en[0].notes
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "zh-TW", "en"])
+def test_the_duration_prompt_asks_for_whole_days(lang: str) -> None:
+    book = Book(lang)  # type: ignore[arg-type]
+    ws = book.sheet("tasks")
+    letter = "H"  # 工期(天)
+    assert ws[f"{letter}1"].value == PLAN.sheet("tasks").column("duration").label(lang)  # type: ignore[arg-type]
+    prompts = [dv.prompt for dv in ws.data_validations.dataValidation if f"{letter}2" in dv.sqref]
+    assert prompts == [t("prompt.days", lang)]  # type: ignore[arg-type]
+    assert "1:3" not in prompts[0] and "%" not in prompts[0]

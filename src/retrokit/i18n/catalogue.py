@@ -2032,4 +2032,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-CN": "合计、小计行（Total）不计入分析。",
         "en": "A total row (Total, Subtotal) is left out of the analysis.",
     },
+    "prompt.days": {
+        "zh-CN": "整数天数，例如 5（5月20日-5月25日 记作 5 或 6）",
+        "en": "A whole number of days, e.g. 5 (20-25 May counts as 5 or 6)",
+    },
 }
