@@ -41,3 +41,24 @@ def test_the_duration_prompt_asks_for_whole_days(lang: str) -> None:
     prompts = [dv.prompt for dv in ws.data_validations.dataValidation if f"{letter}2" in dv.sqref]
     assert prompts == [t("prompt.days", lang)]  # type: ignore[arg-type]
     assert "1:3" not in prompts[0] and "%" not in prompts[0]
+
+
+@pytest.mark.parametrize(
+    "lang,said",
+    [
+        ("zh-CN", "表格自身公式算出的达成率和结果与 retrokit 不同"),
+        ("zh-TW", "表格自身公式算出的達成率和結果與 retrokit 不同"),
+        ("en", "the sheet's own formulas show a different achievement and result"),
+    ],
+)
+def test_v005_says_the_sheet_shows_another_result(tmp_path: Path, lang: str, said: str) -> None:
+    from builders import example_data, write
+    from retrokit.lint import Config, make_selection, run, select_findings
+    from retrokit.rules import Settings
+
+    data = example_data()
+    data["kpis"][1].update(target="5%", actual=4)
+    results = run([write(tmp_path / "v005.xlsx", data)], Settings(today=TODAY))
+    found = [f for f in select_findings(results, make_selection(Config())) if f.code == "V005"]
+    assert len(found) == 1
+    assert said in found[0].message(lang)  # type: ignore[arg-type]

@@ -194,9 +194,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "the signs make the ratio meaningless",
     },
     "V005": {
-        "zh-CN": "指标“{metric}”的目标值和实际值形式不一致（一个是百分比，一个不是），请统一写法。",
-        "en": "'{metric}': target and actual are in different forms (one a percentage, one not); "
-        "write both the same way.",
+        "zh-CN": "指标“{metric}”的目标值和实际值形式不一致（一个是百分比，一个不是）：在两者写成同一形式之前，"
+        "表格自身公式算出的达成率和结果与 retrokit 不同（例如目标 5%、实际 4，表格显示 8000% 超额完成，"
+        "retrokit 按 4% 算出 80% 未完成）。请统一写法。",
+        "en": "'{metric}': target and actual are in different forms (one a percentage, one not): "
+        "until both are written the same way, the sheet's own formulas show a different "
+        "achievement and result from retrokit's (a target of 5% and an actual of 4: the sheet "
+        "shows 8000% exceeded, retrokit reads 4% and says 80% missed); write both the same way.",
     },
     "V006": {
         "zh-CN": "“{column}”单元格中的 {cached} 与重新计算的 {computed} 不一致，请恢复公式或更新该值。",
@@ -338,9 +342,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "achievement rate.\nFix: set a meaningful target or restate the metric.",
     },
     "doc.V005": {
-        "zh-CN": "目标写成 5%、实际写成 4，容易算错。\n修复：两者都写成百分比：5% 和 4%。",
-        "en": "A target of 5% beside an actual of 4 is easy to misread.\nFix: write both "
-        "as percentages: 5% and 4%.",
+        "zh-CN": "目标写成 5%、实际写成 4，容易算错：表格自身的公式按 4 除以 5% 显示 8000% 超额完成，"
+        "retrokit 按 4% 算出 80% 未完成，两者写成同一形式之前会一直不同。\n修复：两者都写成百分比：5% 和 4%。",
+        "en": "A target of 5% beside an actual of 4 is easy to misread: the sheet's own formulas "
+        "divide 4 by 5% and show 8000% exceeded, while retrokit reads 4% and says 80% missed, "
+        "until both are written the same way.\nFix: write both as percentages: 5% and 4%.",
     },
     "doc.V006": {
         "zh-CN": "表格里的差异值、达成率或结果与 retrokit 不一致会误导读者：手填的值覆盖了公式、"
