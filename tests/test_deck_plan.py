@@ -105,7 +105,7 @@ def test_the_plan_adds_phases_strategy_execution_and_roi(tmp_path: Path) -> None
     # what a presenter says: the path's slip, the overrun, the best and worst return
     assert "关键路径上延误最多的是 T6 物料生产与备货，晚了 2 天" in said
     assert "超支 12万" in said and "超出计划最多的是广告投放" in said
-    assert "ROI 3.00" in said and "整体 ROI 2.22" in said
+    assert "ROI 3.00" in said and "整体 ROI（归因收入合计 ÷ 全部实际花费）为 2.22" in said
 
 
 def test_the_strategy_comes_from_the_plan_overview(tmp_path: Path) -> None:

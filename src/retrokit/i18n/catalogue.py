@@ -194,9 +194,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "the signs make the ratio meaningless",
     },
     "V005": {
-        "zh-CN": "指标“{metric}”的目标值和实际值形式不一致（一个是百分比，一个不是），请统一写法。",
-        "en": "'{metric}': target and actual are in different forms (one a percentage, one not); "
-        "write both the same way.",
+        "zh-CN": "指标“{metric}”的目标值和实际值形式不一致（一个是百分比，一个不是）：在两者写成同一形式之前，"
+        "表格自身公式算出的达成率和结果与 retrokit 不同（例如目标 5%、实际 4，表格显示 8000% 超额完成，"
+        "retrokit 按 4% 算出 80% 未完成）。请统一写法。",
+        "en": "'{metric}': target and actual are in different forms (one a percentage, one not): "
+        "until both are written the same way, the sheet's own formulas show a different "
+        "achievement and result from retrokit's (a target of 5% and an actual of 4: the sheet "
+        "shows 8000% exceeded, retrokit reads 4% and says 80% missed); write both the same way.",
     },
     "V006": {
         "zh-CN": "“{column}”单元格中的 {cached} 与重新计算的 {computed} 不一致，请恢复公式或更新该值。",
@@ -338,9 +342,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "achievement rate.\nFix: set a meaningful target or restate the metric.",
     },
     "doc.V005": {
-        "zh-CN": "目标写成 5%、实际写成 4，容易算错。\n修复：两者都写成百分比：5% 和 4%。",
-        "en": "A target of 5% beside an actual of 4 is easy to misread.\nFix: write both "
-        "as percentages: 5% and 4%.",
+        "zh-CN": "目标写成 5%、实际写成 4，容易算错：表格自身的公式按 4 除以 5% 显示 8000% 超额完成，"
+        "retrokit 按 4% 算出 80% 未完成，两者写成同一形式之前会一直不同。\n修复：两者都写成百分比：5% 和 4%。",
+        "en": "A target of 5% beside an actual of 4 is easy to misread: the sheet's own formulas "
+        "divide 4 by 5% and show 8000% exceeded, while retrokit reads 4% and says 80% missed, "
+        "until both are written the same way.\nFix: write both as percentages: 5% and 4%.",
     },
     "doc.V006": {
         "zh-CN": "表格里的差异值、达成率或结果与 retrokit 不一致会误导读者：手填的值覆盖了公式、"
@@ -355,6 +361,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "doc.K001": {
         "zh-CN": "未完成和超额完成都需要分析原因，否则无法沉淀经验。\n修复：在“分析简述”中写明原因，"
         "例如“抖音达成 120%，其他渠道 60%”。",
+        "zh-TW": "未完成和超額完成都需要分析原因，否則無法沉澱經驗。\n修復：在“分析簡述”中寫明原因，例如“抖音達成 120%，其他通路 60%”。",
         "en": "Misses and surprising wins both need a cause, or nothing is learned.\nFix: "
         "write why in 'Analysis', e.g. 'Douyin 120%, other channel 60%'.",
     },
@@ -624,7 +631,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "deck.core_goals": {"zh-CN": "核心目标", "en": "Core goals"},
     "deck.goals": {"zh-CN": "目标", "en": "Goals"},
     "deck.overall": {"zh-CN": "整体达成", "en": "Overall achievement"},
-    "deck.by_channel": {"zh-CN": "分渠道达成率", "en": "Achievement by channel"},
+    "deck.by_channel": {
+        "zh-CN": "分渠道达成率",
+        "zh-TW": "分通路達成率",
+        "en": "Achievement by channel",
+    },
     "deck.problems": {"zh-CN": "问题与根因", "en": "Problems and root causes"},
     "deck.surprises": {"zh-CN": "意外发现", "en": "Surprises"},
     "deck.root_cause": {"zh-CN": "根因", "en": "Root cause"},
@@ -671,6 +682,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "deck.note.channel": {
         "zh-CN": "分渠道看，{best}表现最好，{worst}最弱。",
+        "zh-TW": "分通路看，{best}表現最好，{worst}最弱。",
         "en": "By channel, {best} did best and {worst} weakest.",
     },
     "deck.note.problems": {
@@ -1324,6 +1336,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "6. 每日监测：每天每个渠道每个指标一行，指标名称与推广目标一致，retrokit 据此计算进度。\n"
         "7. 项目分工：角色、姓名和职责；排期中的负责人应在此表中。\n"
         "完成后运行 retrokit lint 检查、retrokit analyze 查看关键路径、预算和进度。",
+        "zh-TW": "營銷活動方案工作簿 · 填寫說明\n1. 活動概況：專案名稱、起止日期、負責人、總預算和核心策略。\n2. 推廣目標：每行一個 SMART 目標：指標、量化目標、方向、達成路徑、負責人和時間節點（日期或區間，如 6月1日-6月30日）；把最重要的 2-3 個標為核心指標。\n3. 執行排程：每行一個任務，編號唯一（T1、T2…）；前置依賴寫編號，如 T1, T3。右側的甘特圖按開始和結束時間自動著色，今天所在列高亮；活動超過 60 天時按周顯示。\n4. 預算分配：每行一個預算明細，計畫占比自動計算；建議保留應急備用金。\n5. 風險預案：可能性和影響程度都為“高”的風險必須有應對措施和負責人。\n6. 每日監測：每天每個通路每個指標一行，指標名稱與推廣目標一致，retrokit 據此計算進度。\n7. 專案分工：角色、姓名和職責；排程中的負責人應在此表中。\n完成後執行 retrokit lint 檢查、retrokit analyze 檢視關鍵路徑、預算和進度。",
         "en": "Campaign plan workbook - how to fill it in\n"
         "1. Plan overview: project, start and end dates, owner, total budget and core strategy.\n"
         "2. Goals: one SMART goal per row: metric, target, direction, path, owner and deadline "
@@ -1412,6 +1425,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "doc.P001": {
         "zh-CN": "循环依赖的任务谁也无法开始，排期和关键路径都无从计算。\n修复：检查前置依赖列，去掉造成循环的那一个。",
+        "zh-TW": "迴圈依賴的任務誰也無法開始，排程和關鍵路徑都無從計算。\n修復：檢查前置依賴列，去掉造成迴圈的那一個。",
         "en": "Tasks in a dependency cycle can never start; neither the schedule nor the "
         "critical path can be computed.\nFix: remove the dependency that closes the cycle.",
     },
@@ -1422,6 +1436,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "doc.P003": {
         "zh-CN": "工期与起止日期不符时，排期表会自相矛盾（5月20日至5月25日记作 5 天或 6 天都可以）。\n修复：按日期改正工期。",
+        "zh-TW": "工期與起止日期不符時，排程表會自相矛盾（5月20日至5月25日記作 5 天或 6 天都可以）。\n修復：按日期改正工期。",
         "en": "A duration that disagrees with the dates makes the schedule contradict itself "
         "(20 to 25 May may count as 5 or 6 days).\nFix: correct the duration from the dates.",
     },
@@ -1432,11 +1447,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "doc.P005": {
         "zh-CN": "超过结束时间仍未完成的任务会拖后续任务。\n修复：更新状态，或调整排期并通知相关负责人。",
+        "zh-TW": "超過結束時間仍未完成的任務會拖後續任務。\n修復：更新狀態，或調整排程並通知相關負責人。",
         "en": "A task past its end and not done delays the tasks after it.\nFix: update its "
         "status, or reschedule and tell the owners affected.",
     },
     "doc.P006": {
         "zh-CN": "任务日期超出活动概况中的起止日期，说明排期或活动周期有误。\n修复：调整任务日期或活动周期。",
+        "zh-TW": "任務日期超出活動概況中的起止日期，說明排程或活動週期有誤。\n修復：調整任務日期或活動週期。",
         "en": "A task outside the overview's dates means the schedule or the campaign's dates "
         "are wrong.\nFix: correct one of them.",
     },
@@ -1501,10 +1518,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "plan.behind": {"zh-CN": "落后", "en": "behind"},
     "plan.actual_from_daily": {
         "zh-CN": "实际值来自计划的每日监测（截至 {date}）",
+        "zh-TW": "實際值來自計畫的每日監測（截至 {date}）",
         "en": "Actual from the plan's daily monitoring (through {date})",
     },
     "err.not_a_plan": {
         "zh-CN": "{path}：不是方案工作簿（找不到推广目标、执行排期等工作表）。",
+        "zh-TW": "{path}：不是方案工作簿（找不到推廣目標、執行排程等工作表）。",
         "en": "{path}: not a plan workbook (no Goals, Schedule ... sheets found).",
     },
     "plan.today": {"zh-CN": "今天", "en": "Today"},
@@ -1549,13 +1568,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "compare.change.improved": {"zh-CN": "改善", "en": "improved"},
     "compare.change.worsened": {"zh-CN": "变差", "en": "worsened"},
     "compare.change.unchanged": {"zh-CN": "持平", "en": "unchanged"},
-    "report.by_channel": {"zh-CN": "分渠道", "en": "By channel"},
+    "report.by_channel": {"zh-CN": "分渠道", "zh-TW": "分通路", "en": "By channel"},
     "report.by_dimension": {"zh-CN": "分维度", "en": "By dimension"},
     "report.group_kpis": {"zh-CN": "KPI 数", "en": "KPIs"},
     "report.reached": {"zh-CN": "达成占比", "en": "Reached"},
     "report.spend": {"zh-CN": "花费", "en": "Spend"},
     "report.returned": {"zh-CN": "回报", "en": "Return"},
-    "report.all_channels": {"zh-CN": "全部渠道", "en": "All channels"},
+    "report.all_channels": {"zh-CN": "全部渠道", "zh-TW": "全部通路", "en": "All channels"},
     "D001.weekdays": {
         "zh-CN": "复盘日期 {review} 距活动结束 {end} 已超过 {days} 个工作日（节假日数据不含这些年份，"
         "按周一至周五计算），建议在 3-5 个工作日内复盘。",
@@ -1569,6 +1588,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "summary.B002": {
         "zh-CN": "某预算行超出计划 10% 以上，或总花费超出预算。",
+        "zh-TW": "某預算行超出計畫 10% 以上，或總花費超出預算。",
         "en": "A line spent more than 10% over its plan, or the total is over budget.",
     },
     "summary.B003": {
@@ -1737,9 +1757,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "deck.roi_table": {"zh-CN": "预算项投入产出", "en": "Spend and return per budget line"},
     "deck.roi_series": {"zh-CN": "ROI", "en": "ROI"},
     "deck.note.roi": {
-        "zh-CN": "按归因收入除以实际花费，{best}回报最高（ROI {best_roi}），{worst}最低（ROI {worst_roi}）；整体 ROI {overall}。红色表示低于 1，即收入不抵花费。",
+        "zh-CN": "按归因收入除以实际花费，{best}回报最高（ROI {best_roi}），{worst}最低（ROI {worst_roi}）；整体 ROI（归因收入合计 ÷ 全部实际花费）为 {overall}。红色表示低于 1，即收入不抵花费。",
         "en": "Attributed revenue over spend: {best} returned most (ROI {best_roi}), {worst} least "
-        "(ROI {worst_roi}); {overall} overall. Red marks a line below 1, earning less than it cost.",
+        "(ROI {worst_roi}); overall, total attributed revenue over total actual spend is "
+        "{overall}. Red marks a line below 1, earning less than it cost.",
     },
     "deck.note.critical_path": {
         "zh-CN": "关键路径是 {path}，这条线上任何一天的延误都会推迟整个活动。",
@@ -1747,6 +1768,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "deck.note.budget_table": {
         "zh-CN": "这张表按类别列出计划与实际花费，红色是超出计划 10% 以上的类别。",
+        "zh-TW": "這張表按類別列出計畫與實際花費，紅色是超出計畫 10% 以上的類別。",
         "en": "This table lists planned and actual spend by category; red marks a category more "
         "than 10% over plan.",
     },
@@ -1755,7 +1777,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "This table gives each budget line's spend, attributed revenue and ROI for later "
         "reference.",
     },
-    "deck.schedule_summary": {"zh-CN": "排期与关键路径", "en": "Schedule and critical path"},
+    "deck.schedule_summary": {
+        "zh-CN": "排期与关键路径",
+        "zh-TW": "排程與關鍵路徑",
+        "en": "Schedule and critical path",
+    },
     "deck.schedule_plan": {
         "zh-CN": "计划 {tasks} 项任务，{start} 至 {end}，共 {days} 天",
         "zh-TW": "計畫 {tasks} 項任務，{start} 至 {end}，共 {days} 天",
@@ -1771,6 +1797,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "deck.note.schedule_table": {
         "zh-CN": "表中 ★ 是关键路径上的任务；延误天数标红的任务晚于计划完成。",
+        "zh-TW": "表中 ★ 是關鍵路徑上的任務；延誤天數標紅的任務晚於計畫完成。",
         "en": "★ marks a task on the critical path; a red slip is a task that finished late.",
     },
     "deck.other_channels": {
@@ -2059,5 +2086,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-CN": "率类目标与每日数值一个是百分比、一个是纯数字，已推测读取。",
         "en": "A rate's goal and daily values mix percentages and bare numbers; the bare ones "
         "were read by a guess.",
+    },
+    "prompt.days": {
+        "zh-CN": "整数天数，例如 5（5月20日-5月25日 记作 5 或 6）",
+        "en": "A whole number of days, e.g. 5 (20-25 May counts as 5 or 6)",
     },
 }

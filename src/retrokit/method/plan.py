@@ -25,7 +25,7 @@ import datetime as dt
 import graphlib
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -256,12 +256,16 @@ def _resolve_predecessors(tasks: tuple[TaskResult, ...]) -> tuple[TaskResult, ..
 
 def dependency_order(
     graph: Mapping[str, Sequence[str]],
+    contradiction: Callable[[str, str], float] | None = None,
 ) -> tuple[list[str], list[tuple[str, ...]]]:
     """Task ids with every predecessor before its successors, and the cycles found on the way.
 
-    ``graph`` maps an id to its predecessors (known ids only). Each cycle graphlib reports
-    (ids in dependency order, the first waiting for the last) is broken at its first edge and
-    the sort retried, so the order covers every task."""
+    ``graph`` maps an id to its predecessors (known ids only). Each cycle graphlib reports is
+    broken at one edge and the sort retried, so the order covers every task: the edge
+    ``contradiction(predecessor, successor)`` rates highest above 0 (the dates say the
+    successor starts before the predecessor ends, as P002 does), else the first. A cycle is
+    given from the predecessor of its broken edge, each id a predecessor of the next and the
+    last of the first: its first edge is the one dropped."""
     preds = {node: list(dict.fromkeys(p)) for node, p in graph.items()}
     order = _acyclic_order(preds)
     if order is not None:
@@ -272,9 +276,16 @@ def dependency_order(
             return list(graphlib.TopologicalSorter(preds).static_order()), cycles
         except graphlib.CycleError as exc:
             # [a, b, ..., a]: each node a predecessor of the next one.
-            cycle: list[str] = list(exc.args[1])
-            cycles.append(tuple(cycle[:-1]))
-            preds[cycle[1]].remove(cycle[0])  # b no longer waits for a
+            cycle: list[str] = list(exc.args[1])[:-1]
+            at = 0
+            if contradiction is not None:
+                n = len(cycle)
+                rated = [(contradiction(cycle[i], cycle[(i + 1) % n]), -i) for i in range(n)]
+                best, minus_i = max(rated)
+                at = -minus_i if best > 0 else 0
+            cycle = cycle[at:] + cycle[:at]
+            cycles.append(tuple(cycle))
+            preds[cycle[1 % len(cycle)]].remove(cycle[0])  # b no longer waits for a
 
 
 def _acyclic_order(preds: Mapping[str, Sequence[str]]) -> list[str] | None:
@@ -311,7 +322,13 @@ def schedule(tasks: Sequence[TaskResult]) -> Schedule:
         if task.id and task.id not in by_id:
             by_id[task.id] = task
     graph = {i: [p for p in t.depends_on if p in by_id and p != i] for i, t in by_id.items()}
-    order, cycles = dependency_order(graph)
+
+    def contradiction(pred: str, succ: str) -> float:
+        """Days the successor starts before its predecessor ends (P002), 0 when it does not."""
+        end, begin = by_id[pred].end, by_id[succ].start
+        return (end - begin).days if end is not None and begin is not None else 0.0
+
+    order, cycles = dependency_order(graph, contradiction)
     dated = [t for t in by_id.values() if t.start is not None and t.end is not None]
     if not dated:
         return Schedule(None, None, None, (), tuple(cycles))
@@ -319,6 +336,7 @@ def schedule(tasks: Sequence[TaskResult]) -> Schedule:
     end = max(t.end for t in dated if t.end is not None)
     successors: dict[str, list[str]] = {i: [] for i in by_id}
     broken = {(c[0], c[1 % len(c)]) for c in cycles}  # (predecessor, successor) dropped
+    in_cycle = {i for c in cycles for i in c}
     for i in order:
         for p in graph[i]:
             if (p, i) not in broken:
@@ -332,6 +350,8 @@ def schedule(tasks: Sequence[TaskResult]) -> Schedule:
         finishes = [latest_start[s] - one for s in successors[i] if s in latest_start]
         latest_finish = min(finishes) if finishes else end
         task.slack = (latest_finish - task.end).days
+        if i in in_cycle:  # an edge left of a cycle whose dates contradict it elsewhere
+            task.slack = max(task.slack, 0)
         task.critical = task.slack <= 0
         latest_start[i] = latest_finish - (task.end - task.start)
     path: list[str] = []

@@ -13,7 +13,14 @@ import datetime as dt
 from collections.abc import Sequence
 
 from retrokit.i18n import t
-from retrokit.method.plan import BudgetGroup, BudgetLine, PlanAnalysis, TaskResult, finish_slip
+from retrokit.method.plan import (
+    Budget,
+    BudgetGroup,
+    BudgetLine,
+    PlanAnalysis,
+    TaskResult,
+    finish_slip,
+)
 from retrokit.render import display
 from retrokit.render.deck_outline import (
     CategoryChart,
@@ -458,6 +465,12 @@ def _line_name(line: BudgetLine, lang: Lang) -> str:
     return line.item or _label(BUDGET_CATEGORY, line.category, lang) or f"#{line.row}"
 
 
+def overall_spend(budget: Budget) -> float:
+    """What the overall ROI divides by: the total actual spend of every line (lines without
+    revenue spent money too), the total planned while nothing is spent, as each line's ROI."""
+    return budget.actual if budget.actual else budget.planned
+
+
 def roi(plan: PlanAnalysis, view: ReviewView) -> list[Slide]:
     """The return of each budget line that has one, as bars and as a table."""
     lines = [x for x in plan.budget.lines if x.roi is not None]
@@ -466,8 +479,8 @@ def roi(plan: PlanAnalysis, view: ReviewView) -> list[Slide]:
     lang = view.lang
     names = tuple(_line_name(x, lang) for x in lines)
     ranked = sorted(zip(lines, names, strict=True), key=lambda p: p[0].roi or 0.0)
-    spent = sum(x.actual if x.actual else (x.planned or 0.0) for x in lines)
-    revenue = sum(x.revenue or 0.0 for x in lines)
+    spent = overall_spend(plan.budget)
+    revenue = sum(x.revenue or 0.0 for x in plan.budget.lines)
     notes = t(
         "deck.note.roi",
         lang,

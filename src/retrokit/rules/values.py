@@ -126,6 +126,12 @@ def stale_computed_cell(ctx: Context) -> Iterator[Finding]:
         if _unread(record):
             continue
         sheet = sheet_row(kpi, record, threshold)
+        times = [k for k in ("target", "actual") if _is_time(record.raw.get(k))]
+        if times:
+            # The sheet computes with the time's serial, so its gap, achievement and result
+            # differ from retrokit's whatever is cached: the time is the cause, not staleness.
+            yield from _times(ctx, record, sheet, times)
+            continue
         found = False
         for key, model in (("gap", sheet.gap), ("rate", sheet.rate)):
             cached = _number(record.raw.get(key))
@@ -159,6 +165,43 @@ def stale_computed_cell(ctx: Context) -> Iterator[Finding]:
             yield from _misread(ctx, record, sheet)
     if stale:
         yield from _stale(ctx, stale)
+
+
+def _is_time(raw: Any) -> bool:
+    """Whether a target or actual cell holds a time (a ratio an office program converted)."""
+    return isinstance(raw, dt.time | dt.timedelta) or (
+        isinstance(raw, dt.datetime) and raw.year < 1900  # a time past 24h: 1899-12-31 01:03
+    )
+
+
+def _clock(raw: dt.time | dt.datetime | dt.timedelta) -> str:
+    """The time as a clock shows it, with seconds and their fraction when it has them."""
+    if isinstance(raw, dt.timedelta):
+        return str(raw)
+    shown = raw.strftime("%H:%M")
+    if raw.second or raw.microsecond:
+        shown += raw.strftime(":%S")
+    if raw.microsecond:
+        shown += f"{raw.microsecond / 1e6:.6f}".rstrip("0")[1:]
+    return shown
+
+
+def _times(ctx: Context, record: Record, sheet: SheetRow, keys: list[str]) -> Iterator[Finding]:
+    """V006.time for each of the row's target and actual that holds a time."""
+    for key in keys:
+        model = sheet.target if key == "target" else sheet.actual
+        read = record.values.get(key)
+        yield ctx.finding(
+            "V006",
+            KPIS,
+            record,
+            key,
+            "V006.time",
+            column=KPIS.column(key),
+            shown=_clock(record.raw[key]),
+            sheet=_show(model),
+            read=_show(read.value) if isinstance(read, Quantity) else "-",
+        )
 
 
 def _misread(ctx: Context, record: Record, sheet: SheetRow) -> Iterator[Finding]:

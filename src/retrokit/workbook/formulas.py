@@ -129,7 +129,8 @@ def _serial(value: dt.datetime | dt.date | dt.time | dt.timedelta) -> float:
     if isinstance(value, dt.timedelta):
         return value.total_seconds() / 86400
     if isinstance(value, dt.time):
-        return (value.hour * 3600 + value.minute * 60 + value.second) / 86400
+        seconds = value.hour * 3600 + value.minute * 60 + value.second
+        return (seconds + value.microsecond / 1e6) / 86400
     if not isinstance(value, dt.datetime):
         value = dt.datetime(value.year, value.month, value.day)
     return (value - _EXCEL_EPOCH).total_seconds() / 86400

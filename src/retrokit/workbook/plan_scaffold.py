@@ -15,6 +15,7 @@ from retrokit.errors import UsageError
 from retrokit.fsutil import atomic_write
 from retrokit.i18n import t
 from retrokit.method import DEFAULT_THRESHOLD
+from retrokit.workbook import formulas
 from retrokit.workbook import plan_example as example
 from retrokit.workbook.plan_schema import BUDGET, DAILY, GOALS, OVERVIEW, RISKS, TASKS, TEAM
 from retrokit.workbook.scaffold import (
@@ -61,10 +62,11 @@ def _write_gantt(ws: Any, lang: Lang) -> None:
     overview = f"'{OVERVIEW.name(lang)}'!"
     o_start, o_end = overview + overview_cell("start"), overview + overview_cell("end")
     # The grid's unit in days, in the sheet: conditional formats may only read their own sheet.
-    ws.cell(
-        row=1, column=step_col + 1
-    ).value = (
-        f"=IF(AND(ISNUMBER({o_start}),ISNUMBER({o_end}),{o_end}-{o_start}>{GANTT_DAY_LIMIT}),7,1)"
+    # Nested IFs, not AND(): LibreOffice evaluates every argument of AND, so a date typed as
+    # text made the subtraction, and with it the whole cell, #VALUE!.
+    ws.cell(row=1, column=step_col + 1).value = (
+        f"=IF(ISNUMBER({o_start}),IF(ISNUMBER({o_end}),"
+        f"IF({o_end}-{o_start}>{GANTT_DAY_LIMIT},7,1),1),1)"
     )
     ws.cell(row=1, column=step_col + 1).number_format = '0"d"'
     ws.cell(row=1, column=step_col + 1).font = Font(color="808080", size=8)
@@ -105,16 +107,32 @@ def _write_gantt(ws: Any, lang: Lang) -> None:
     )
 
 
+def share_helpers() -> dict[str, str]:
+    """The hidden helper columns of the budget sheet, right of its last column after one empty
+    column: the planned amount's cleaned text, what follows its number, and its value, read as
+    the review's KPI sheet reads a target (:mod:`retrokit.workbook.formulas`), so 20万 counts."""
+    first = len(BUDGET.columns) + 1
+    return {part: _col_letter(first + i) for i, part in enumerate(("text", "rest", "value"))}
+
+
 def _write_share(ws: Any) -> None:
     keys = [c.key for c in BUDGET.columns]
     planned, share = _col_letter(keys.index("planned")), _col_letter(keys.index("share"))
+    helper = share_helpers()
     last = TABLE_ROWS + 1
-    total = f"SUM(${planned}$2:${planned}${last})"
+    value = helper["value"]
+    total = f"SUM(${value}$2:${value}${last})"
     for row in range(2, last + 1):
+        cell, text, rest = f"{planned}{row}", f"{helper['text']}{row}", f"{helper['rest']}{row}"
+        ws[f"{helper['text']}{row}"] = formulas.text_formula(cell)
+        ws[f"{helper['rest']}{row}"] = formulas.rest_formula(text)
+        ws[f"{value}{row}"] = formulas.value_formula(cell, text, rest)
+        # Nested IFs: LibreOffice's AND() evaluates every argument.
         ws[f"{share}{row}"] = (
-            f'=IF(AND(ISNUMBER({planned}{row}),{total}>0),{planned}{row}/{total},"")'
+            f'=IF(ISNUMBER({value}{row}),IF({total}>0,{value}{row}/{total},""),"")'
         )
         ws[f"{share}{row}"].number_format = "0.0%"
+    ws.column_dimensions.group(helper["text"], helper["value"], hidden=True)
 
 
 def _write_instructions(wb: Any, lang: Lang) -> None:

@@ -17,7 +17,7 @@ from retrokit.workbook.schema import (
     SheetSet,
     _choices,
 )
-from retrokit.workbook.types import ColType
+from retrokit.workbook.types import ColType, NumberType
 
 # fmt: off
 PHASE = _choices(
@@ -67,6 +67,16 @@ ROLE = _choices(
 T, N, D, L, F = ColType.TEXT, ColType.NUMBER, ColType.DATE, ColType.CHOICE, ColType.FORMULA
 IDS, SPAN, MEASURE, OPEN = ColType.TASK_IDS, ColType.DATE_SPAN, ColType.MEASURE, ColType.OPEN_CHOICE
 
+
+class _DaysType(NumberType):
+    """A task's duration: read as any number, prompted as what it is, a whole number of days
+    (the number prompt's 5% and 1:3 are no durations)."""
+
+    prompt_key = "prompt.days"
+
+
+DAYS = _DaysType()
+
 # fmt: off
 OVERVIEW = Sheet(
     'overview', {'zh-CN': '活动概况', 'zh-TW': '活動概況', 'en': 'Plan overview'},
@@ -115,7 +125,7 @@ TASKS = Sheet(
         Column('owner', {'zh-CN': '负责人', 'zh-TW': '負責人', 'en': 'Owner'}, T, width=10),
         Column('start', {'zh-CN': '开始时间', 'zh-TW': '開始時間', 'en': 'Start'}, D, required=True, aliases=('开始日期', '開始日期'), width=12),
         Column('end', {'zh-CN': '结束时间', 'zh-TW': '結束時間', 'en': 'End'}, D, required=True, aliases=('结束日期', '結束日期'), width=12),
-        Column('duration', {'zh-CN': '工期(天)', 'zh-TW': '工期(天)', 'en': 'Days'}, N, aliases=('工期', '天数', '天數', 'Duration'), width=10),
+        Column('duration', {'zh-CN': '工期(天)', 'zh-TW': '工期(天)', 'en': 'Days'}, DAYS, aliases=('工期', '天数', '天數', 'Duration'), width=10),
         Column('depends_on', {'zh-CN': '前置依赖', 'zh-TW': '前置依賴', 'en': 'Depends on'}, IDS, aliases=('前置任务', '前置任務', '依赖', '依賴', 'Predecessors'), width=12),
         Column('status', {'zh-CN': '状态', 'zh-TW': '狀態', 'en': 'Status'}, L, choices=TASK_STATUS, width=10),
         Column('finished', {'zh-CN': '实际完成', 'zh-TW': '實際完成', 'en': 'Finished'}, D, aliases=('实际完成时间', '實際完成時間', 'Actual finish'), width=12),
