@@ -65,12 +65,13 @@ def test_v005_says_the_sheet_shows_another_result(tmp_path: Path, lang: str, sai
 
 
 def test_zh_tw_text_uses_the_workbook_words() -> None:
-    """The zh-TW workbook says 通路, 執行排程 and 計畫: so do the deck, report and messages."""
+    """The zh-TW plan says 通路, 執行排程 and 計畫: so do the deck, report and messages (the
+    review's KPI sheet keeps DOMAIN.md's zh-TW header 渠道, and reads 通路 too)."""
     from retrokit.i18n import _template
     from retrokit.i18n.catalogue import CATALOGUE
     from retrokit.workbook.schema import REVIEW
 
-    assert REVIEW.sheet("kpis").column("channel").label("zh-TW") == "通路"
+    assert REVIEW.sheet("kpis").column("channel").label("zh-TW") == "渠道"
     assert PLAN.sheet("tasks").name("zh-TW") == "執行排程"
     mixed = [
         k for k in CATALOGUE if any(w in _template(k, "zh-TW") for w in ("渠道", "排期", "計劃"))
@@ -89,9 +90,9 @@ def test_a_zh_tw_review_with_the_old_channel_header_still_reads(tmp_path: Path) 
     path = write(tmp_path / "tw.xlsx", data, lang="zh-TW")
     wb = openpyxl.load_workbook(path)
     ws = wb[REVIEW.sheet("kpis").name("zh-TW")]
-    header = [c for c in ws[1] if c.value == "通路"]
+    header = [c for c in ws[1] if c.value == "渠道"]  # DOMAIN.md's zh-TW header
     assert len(header) == 1
-    header[0].value = "渠道"  # the label of earlier builds
+    header[0].value = "通路"  # Taiwan's word for it, as the zh-TW texts say
     wb.save(path)
     review = api.analyze_workbook(path, today=TODAY)
     assert [k.channel for k in review.kpis] == [

@@ -228,7 +228,8 @@ KPIS = Sheet(
     columns=(
         Column('dimension', {'zh-CN': '维度', 'zh-TW': '維度', 'en': 'Dimension'}, L, choices=DIMENSION, width=10),
         Column('metric', {'zh-CN': '指标名称', 'zh-TW': '指標名稱', 'en': 'Metric'}, T, required=True, aliases=('指标', '指標', 'KPI', 'KPI name', 'Metric name'), width=20),
-        Column('channel', {'zh-CN': '渠道', 'zh-TW': '通路', 'en': 'Channel'}, T, aliases=('渠道',), width=12),
+        # zh-TW 渠道 as DOMAIN.md's sheet has it; Taiwan's 通路 is read too (and said in texts).
+        Column('channel', {'zh-CN': '渠道', 'zh-TW': '渠道', 'en': 'Channel'}, T, aliases=('通路',), width=12),
         Column('direction', {'zh-CN': '方向', 'zh-TW': '方向', 'en': 'Direction'}, L, choices=DIRECTION),
         Column('target', {'zh-CN': '目标值', 'zh-TW': '目標值', 'en': 'Target'}, ColType.KPI_NUMBER, required=True, aliases=('目标', '目標'), formats=True),
         Column('actual', {'zh-CN': '实际值', 'zh-TW': '實際值', 'en': 'Actual'}, ColType.KPI_NUMBER, required=True, aliases=('实际', '實際', '完成值', '实际完成'), formats=True),
