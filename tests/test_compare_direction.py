@@ -98,7 +98,7 @@ def test_json_keeps_rose_and_adds_the_change(pair: list[Path]) -> None:
     "lang,words",
     [
         ("zh-CN", ("分渠道", "分维度", "全部渠道", "曝光量 · 抖音")),
-        ("zh-TW", ("分渠道", "分維度", "全部渠道", "曝光量 · 抖音")),
+        ("zh-TW", ("分通路", "分維度", "全部通路", "曝光量 · 抖音")),  # Taiwan usage
         ("en", ("By channel", "By dimension", "All channels", "曝光量 · 抖音")),
     ],
 )

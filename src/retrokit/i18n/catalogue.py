@@ -2084,8 +2084,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "summary.M002": {
         "zh-CN": "率类目标与每日数值一个是百分比、一个是纯数字，已推测读取。",
-        "en": "A rate's goal and daily values mix percentages and bare numbers; the bare ones "
-        "were read by a guess.",
+        "en": "A rate's goal and daily values mix percentages and bare numbers, read by a guess.",
     },
     "prompt.days": {
         "zh-CN": "整数天数，例如 5（5月20日-5月25日 记作 5 或 6）",

@@ -328,8 +328,9 @@ def core_goal_behind(ctx: Context) -> Iterator[Finding]:
 
 @rule("M002", "bare-rate-beside-percentage", W, kind=PLAN)
 def bare_rate_beside_percentage(ctx: Context) -> Iterator[Finding]:
-    """A goal's rate and its daily values are written one as a percentage, the other as a
-    bare number: the bare one was read as a fraction or in percent points, a guess."""
+    """A rate's goal and daily values mix percentages and bare numbers, read by a guess.
+
+    The bare one was read as a fraction or in percent points, whichever is nearer the other."""
     if not _is_plan(ctx):
         return
     plan = plan_of(ctx)
