@@ -212,18 +212,7 @@ def _misread(ctx: Context, record: Record, sheet: SheetRow) -> Iterator[Finding]
             continue
         raw = record.raw.get(key)
         if isinstance(raw, dt.time | dt.datetime | dt.timedelta):
-            shown = raw.strftime("%H:%M") if not isinstance(raw, dt.timedelta) else str(raw)
-            yield ctx.finding(
-                "V006",
-                KPIS,
-                record,
-                key,
-                "V006.time",
-                column=KPIS.column(key),
-                shown=shown,
-                sheet=_show(model),
-                read=_show(read.value),
-            )
+            yield from _times(ctx, record, sheet, [key])
         else:
             yield ctx.finding(
                 "V006",
