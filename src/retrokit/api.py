@@ -262,19 +262,11 @@ def scaffold_workbook(
 def _refuse_overwriting_a_source(path: Path, *sources: PathLike | None) -> None:
     """A usage error when the new workbook's path is a workbook it is made from (even
     through a link): with ``force`` it would replace the file it reads."""
-    import os
-
     from retrokit.errors import UsageError
+    from retrokit.fsutil import same_file
 
-    for source in sources:
-        if source is None or not path.exists():
-            continue
-        try:
-            same = os.path.samefile(path, source)
-        except OSError:
-            same = False
-        if same:
-            raise UsageError("err.init_over_source", path=path)
+    if any(source is not None and same_file(path, source) for source in sources):
+        raise UsageError("err.init_over_source", path=path)
 
 
 def _from_plan(path: PathLike, lang: Lang) -> tuple[dict[str, Any], list[dict[str, Any]]]:

@@ -25,6 +25,14 @@ def lock_file_for(path: Path) -> Path | None:
     return None
 
 
+def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    """Whether two paths name one file, also through a link; False when either is missing."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 def shown_name(path: object) -> str:
     """A file name as every output shows it: bytes that are not UTF-8 (kept by Python as lone
     surrogates) become ``\\xff``, control and format characters (escape sequences, newlines,

@@ -6,7 +6,6 @@ than, say, HTML written under ``report.pdf``. An output that is one of the comma
 refused: nothing retrokit does may overwrite a workbook it reads.
 """
 
-import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -96,6 +95,8 @@ def refuse_inputs(target: Path, inputs: Iterable[Path], lang: str | None) -> Non
     found under an input folder."""
     if not target.exists():
         return
+    from retrokit.fsutil import same_file
+
     for item in inputs:
         candidates = [item]
         if item.is_dir():
@@ -105,11 +106,7 @@ def refuse_inputs(target: Path, inputs: Iterable[Path], lang: str | None) -> Non
                 continue
             candidates = [target]
         for candidate in candidates:
-            try:
-                same = os.path.samefile(target, candidate)
-            except OSError:
-                same = False
-            if same and (not item.is_dir() or _is_workbook(target)):
+            if same_file(target, candidate) and (not item.is_dir() or _is_workbook(target)):
                 fail_t("err.output_is_input", 2, lang, path=target)
 
 
