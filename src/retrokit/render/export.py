@@ -62,23 +62,26 @@ def campaign_keys(files: Sequence[str], roots: Sequence[str | Path] = ()) -> dic
     return keys
 
 
+#: A campaign's counts and overall rate, as its summary has them.
+_CAMPAIGN_COUNTS = (
+    "kpis",
+    "exceeded",
+    "met",
+    "missed",
+    "unrated",
+    "reached_share",
+    "overall_rate",
+    "overall_basis",
+)
+
+
 def table_columns() -> dict[str, list[str]]:
     """The columns of each tidy table, there even when a table has no rows (a workbook with
     no lessons still exports a lessons table with its header)."""
     from retrokit.workbook.schema import INFO
 
-    counts = [
-        "kpis",
-        "exceeded",
-        "met",
-        "missed",
-        "unrated",
-        "reached_share",
-        "overall_rate",
-        "overall_basis",
-    ]
     return {
-        "campaigns": ["campaign", "file", *(c.key for c in INFO.columns), *counts],
+        "campaigns": ["campaign", "file", *(c.key for c in INFO.columns), *_CAMPAIGN_COUNTS],
         "kpis": ["campaign", *json_fields(KpiResult)],
         "problems": ["campaign", *json_fields(ProblemResult)],
         "lessons": ["campaign", *json_fields(LessonResult)],
@@ -88,16 +91,7 @@ def table_columns() -> dict[str, list[str]]:
 #: Export columns that are not a sheet's column: their header comes from the catalogue
 #: (``export.<key>``). A KPI's ``status`` is its result, not an action's status.
 _COMPUTED = {
-    "campaigns": (
-        "campaign",
-        "file",
-        "kpis",
-        "exceeded",
-        "met",
-        "missed",
-        "unrated",
-        "reached_share",
-    ),
+    "campaigns": ("campaign", "file", *_CAMPAIGN_COUNTS),
     "kpis": ("campaign", "row", "unit", "status"),
     "problems": ("campaign", "row", "why_chain", "priority", "overdue"),
     "lessons": ("campaign", "row"),

@@ -143,27 +143,21 @@ def outside_campaign(ctx: Context) -> Iterator[Finding]:
         return
     for task in plan.tasks:
         if task.start is not None and task.start < start:
-            yield ctx.finding(
-                "P006",
-                TASKS,
-                task.record,
-                "start",
-                task=task.id,
-                day=_day(task.start),
-                start=_day(start),
-                end=_day(end),
-            )
+            key, day = "start", task.start
         elif task.end is not None and task.end > end:
-            yield ctx.finding(
-                "P006",
-                TASKS,
-                task.record,
-                "end",
-                task=task.id,
-                day=_day(task.end),
-                start=_day(start),
-                end=_day(end),
-            )
+            key, day = "end", task.end
+        else:
+            continue
+        yield ctx.finding(
+            "P006",
+            TASKS,
+            task.record,
+            key,
+            task=task.id,
+            day=_day(day),
+            start=_day(start),
+            end=_day(end),
+        )
 
 
 @rule("P007", "task-without-owner", E, kind=PLAN)
