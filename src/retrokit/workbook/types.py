@@ -170,32 +170,31 @@ class FormulaType(ColumnType):
         return raw
 
 
-class MeasureType(NumberType):
+class _KeepsText(ColumnType):
+    """A column whose unreadable cell is kept as typed rather than reported by the reader
+    (no bad-cell finding): put before the type whose parsing it relaxes."""
+
+    bad_cell: ClassVar[str | None] = None
+
+    def parse(self, raw: Any, column: Column, number_format: str | None = None) -> Any:
+        try:
+            return super().parse(raw, column, number_format)
+        except ValueError:
+            return cell_text(raw)
+
+
+class MeasureType(_KeepsText, NumberType):
     """A number judged by a rule, not the reader: text that holds no number is kept as text
     (a goal's target written as words is G002, with the goal's context)."""
 
     name = "measure"
-    bad_cell: ClassVar[str | None] = None
-
-    def parse(self, raw: Any, column: Column, number_format: str | None = None) -> Any:
-        try:
-            return super().parse(raw, column, number_format)
-        except ValueError:
-            return cell_text(raw)
 
 
-class OpenChoiceType(ChoiceType):
+class OpenChoiceType(_KeepsText, ChoiceType):
     """A list that suggests values but takes any text (a team role): a listed value is read as
     its code, anything else as typed."""
 
     name = "open list"
-    bad_cell: ClassVar[str | None] = None
-
-    def parse(self, raw: Any, column: Column, number_format: str | None = None) -> Any:
-        try:
-            return super().parse(raw, column, number_format)
-        except ValueError:
-            return cell_text(raw)
 
     def validation(self, column: Column, lang: Lang) -> Any:
         dv = super().validation(column, lang)
