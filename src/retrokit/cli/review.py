@@ -151,21 +151,23 @@ def analyze(
     )
     out_lang = output_lang(lang, cfg.lang or result.lang)
     if fmt == "json":
+        from retrokit.lint.engine import collector_paused
         from retrokit.render.json import json_document, plan_document
         from retrokit.render.jsonout import write_document
 
-        document = (
-            plan_document(result, out_lang)
-            if getattr(result, "schedule", None) is not None
-            else json_document(result, out_lang)
-        )
-        if to_stdout(output):
-            write_document(document, sys.stdout)
-            return
-        import io
+        with collector_paused():  # thousands of acyclic rows, as in reading them
+            document = (
+                plan_document(result, out_lang)
+                if getattr(result, "schedule", None) is not None
+                else json_document(result, out_lang)
+            )
+            if to_stdout(output):
+                write_document(document, sys.stdout)
+                return
+            import io
 
-        buffer = io.StringIO()
-        write_document(document, buffer)
+            buffer = io.StringIO()
+            write_document(document, buffer)
         emit(buffer.getvalue(), output, lang=lang, inputs=inputs)
         return
     if getattr(result, "schedule", None) is not None:

@@ -248,9 +248,17 @@ def _resolve_predecessors(tasks: tuple[TaskResult, ...]) -> tuple[TaskResult, ..
     for task in tasks:
         if task.id:
             ids.setdefault(_id_key(task.id), task.id)
+    # Each id is named by several successors: its key is worked out once.
+    named: dict[str, str] = {}
     for task in tasks:
         if task.depends_on:
-            task.depends_on = tuple(ids.get(_id_key(p), p) for p in task.depends_on)
+            resolved = []
+            for p in task.depends_on:
+                found = named.get(p)
+                if found is None:
+                    found = named[p] = ids.get(_id_key(p), p)
+                resolved.append(found)
+            task.depends_on = tuple(resolved)
     return tasks
 
 
@@ -334,26 +342,35 @@ def schedule(tasks: Sequence[TaskResult]) -> Schedule:
         return Schedule(None, None, None, (), tuple(cycles))
     start = min(t.start for t in dated if t.start is not None)
     end = max(t.end for t in dated if t.end is not None)
-    successors: dict[str, list[str]] = {i: [] for i in by_id}
+    # The backward pass on positions in ``order`` and day numbers: 20,000 dependencies are
+    # as many integer steps, not date arithmetic.
+    at = {i: n for n, i in enumerate(order)}
     broken = {(c[0], c[1 % len(c)]) for c in cycles}  # (predecessor, successor) dropped
-    in_cycle = {i for c in cycles for i in c}
-    for i in order:
+    successors: list[list[int]] = [[] for _ in order]
+    for n, i in enumerate(order):
         for p in graph[i]:
-            if (p, i) not in broken:
-                successors[p].append(i)
-    latest_start: dict[str, dt.date] = {}
-    one = dt.timedelta(days=1)
-    for i in reversed(order):
-        task = by_id[i]
+            if not broken or (p, i) not in broken:
+                successors[at[p]].append(n)
+    in_cycle = {i for c in cycles for i in c}
+    last_day = end.toordinal()
+    latest_start: list[int | None] = [None] * len(order)
+    for n in range(len(order) - 1, -1, -1):
+        task = by_id[order[n]]
         if task.start is None or task.end is None:
             continue
-        finishes = [latest_start[s] - one for s in successors[i] if s in latest_start]
-        latest_finish = min(finishes) if finishes else end
-        task.slack = (latest_finish - task.end).days
-        if i in in_cycle:  # an edge left of a cycle whose dates contradict it elsewhere
+        latest_finish: int | None = None
+        for s in successors[n]:
+            begin = latest_start[s]
+            if begin is not None and (latest_finish is None or begin - 1 < latest_finish):
+                latest_finish = begin - 1
+        if latest_finish is None:
+            latest_finish = last_day
+        finish = task.end.toordinal()
+        task.slack = latest_finish - finish
+        if in_cycle and order[n] in in_cycle:  # an edge left of a cycle contradicting its dates
             task.slack = max(task.slack, 0)
         task.critical = task.slack <= 0
-        latest_start[i] = latest_finish - (task.end - task.start)
+        latest_start[n] = latest_finish - (finish - task.start.toordinal())
     path: list[str] = []
     critical = [i for i in order if by_id[i].critical]
     if critical:
@@ -364,7 +381,11 @@ def schedule(tasks: Sequence[TaskResult]) -> Schedule:
         while current is not None and current not in seen:
             path.append(current)
             seen.add(current)
-            nxt = [s for s in successors[current] if s in on_path and s not in seen]
+            nxt = [
+                order[s]
+                for s in successors[at[current]]
+                if order[s] in on_path and order[s] not in seen
+            ]
             current = min(nxt, key=lambda i: (by_id[i].start, i)) if nxt else None
     return Schedule(start, end, (end - start).days + 1, tuple(path), tuple(cycles))
 

@@ -578,6 +578,24 @@ def _total_label(value: Any) -> bool:
     return fold(value) in _TOTAL_LABELS
 
 
+#: How :meth:`_RowParser.record` takes the common cells of a column (decided once per column).
+_TEXT, _NUMBER, _DATE, _CHOICE, _OTHER = range(5)
+
+
+def _quick_kind(kind: Any) -> int:
+    """The short path of a column type: text, a number cell of a column that parses numbers as
+    :class:`NumberType` does (a duration's too), a date, a list value, or none."""
+    if kind is ColType.TEXT:
+        return _TEXT
+    if type(kind).parse is NumberType.parse:
+        return _NUMBER
+    if kind is ColType.DATE:
+        return _DATE
+    if kind is ColType.CHOICE:
+        return _CHOICE
+    return _OTHER
+
+
 class _RowParser:
     """Parses the rows of one table sheet: the columns it found, each with its parser.
 
@@ -595,7 +613,10 @@ class _RowParser:
     ) -> None:
         self.name = name
         self.sheet = sheet
-        self.plan = [(key, c, sheet.column(key)) for key, c in columns.items()]
+        self.plan = [
+            (key, c, sheet.column(key), _quick_kind(sheet.column(key).type))
+            for key, c in columns.items()
+        ]
         self.letters = {key: column_letter(c) for key, c in columns.items()}
         self.data_columns = [
             c for key, c in columns.items() if sheet.column(key).type is not ColType.FORMULA
@@ -629,7 +650,7 @@ class _RowParser:
             and sheet.column(key).type in (ColType.DATE, ColType.CHOICE)
         ]
         #: Per list column: raw cell value -> code, for values already seen in this sheet.
-        self.seen: dict[str, dict[Any, str]] = {key: {} for key, _, _ in self.plan}
+        self.seen: dict[str, dict[Any, str]] = {key: {} for key, *_ in self.plan}
 
     def use_formats(self, formatted: Mapping[str, str]) -> None:
         """Number formats by cell (``E5`` -> percent/ratio), for the number columns."""
@@ -647,6 +668,11 @@ class _RowParser:
             cells = self.data_cells(row)
             if cells.count("") + cells.count(None) == len(cells):
                 return True  # the common case below the data, in one C-level call
+            # A filled row: its first filled cell ends the loop (no generator built per row).
+            for v in cells:  # noqa: SIM110
+                if v is not None and (v.__class__ is not str or v.strip()):
+                    return False
+            return True
         return all(c >= width or _is_blank(row[c]) for c in self.data_columns)
 
     def total_row(self, row: list[Any], number: int) -> bool:
@@ -692,35 +718,36 @@ class _RowParser:
             }
         raw: dict[str, Any] = {}
         values: dict[str, Any] = {}
-        for key, c, column in self.plan:
+        for key, c, column, quick in self.plan:
             v: Any = row[c] if c < width else ""
             raw[key] = v
             cls = v.__class__
-            if v is None or (cls is str and not v.strip()):
+            if cls is str:
+                if quick is _TEXT:
+                    text = v.strip()
+                    if text:
+                        values[key] = text
+                    continue
+                if not v.strip():
+                    continue
+            elif v is None:
                 continue
-            kind = column.type
-            if cls is str and kind is ColType.TEXT:
-                values[key] = v.strip()
-                continue
-            if (
-                (cls is float or cls is int)
-                and (kind is ColType.NUMBER or kind is ColType.KPI_NUMBER)
-                and key not in formats
-                and math.isfinite(v)
-            ):
-                values[key] = Quantity(float(v))
-                continue
-            if kind is ColType.DATE and (cls is dt.date or cls is dt.datetime):
+            elif quick is _NUMBER:
+                if (cls is float or cls is int) and key not in formats and math.isfinite(v):
+                    values[key] = Quantity(float(v))
+                    continue
+            elif quick is _DATE and (cls is dt.date or cls is dt.datetime):
                 day = v if cls is dt.date else v.date()  # as parse_date gives them
                 if FIRST_DATE <= day <= LAST_DATE:  # else parse_date reports it (8.10 -> 1900)
                     values[key] = day
                     continue
-            if kind is ColType.CHOICE and (cls is str or cls is float):
+            if quick is _CHOICE and (cls is str or cls is float):
                 seen = self.seen[key]
                 code = seen.get(v)
                 if code is not None:
                     values[key] = code
                     continue
+            kind = column.type
             if cls is CellError:
                 if kind is not ColType.FORMULA:  # the template's own results are recomputed
                     _formula_error(
