@@ -173,3 +173,37 @@ def test_english_rule_summaries_are_the_docstrings() -> None:
 
     for r in rules():
         assert CATALOGUE[f"summary.{r.code}"]["en"] == r.summary, r.code
+
+
+#: typer's names of Python types, which mean nothing to a marketing team.
+TYPE_NAMES = re.compile(r"<(?:str|int|float|bool|path|list\[[^\]]*\])>")
+
+
+@pytest.mark.parametrize("command", [None, *COMMANDS])
+@pytest.mark.parametrize(("lang", "word"), [("zh-CN", "日期"), ("zh-TW", "日期"), ("en", "DATE")])
+def test_help_says_what_a_value_is_not_its_python_type(
+    command: str | None, lang: str, word: str
+) -> None:
+    proc = run_cli(*([command] if command else []), "--help", env={"RETROKIT_LANG": lang})
+    assert proc.returncode == 0 and not TYPE_NAMES.search(proc.stdout), proc.stdout
+    if command in ("analyze", "report", "lint"):
+        assert f"--today {word}" in proc.stdout, proc.stdout
+
+
+def _columns(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "zh-TW", "en"])
+@pytest.mark.parametrize("command", ["analyze", "lessons", "init"])
+def test_option_help_starts_in_one_terminal_column(command: str, lang: str) -> None:
+    """Chinese value words take two columns each: the help after them still lines up."""
+    proc = run_cli(command, "--help", env={"RETROKIT_LANG": lang, "COLUMNS": "200"})
+    starts = set()
+    for line in proc.stdout.splitlines():
+        found = re.match(r"(  --?\S.*?\S)  +(?=\S)", line)
+        if found:
+            starts.add(_columns(found.group(0)))
+    assert len(starts) == 1, proc.stdout

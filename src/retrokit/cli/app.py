@@ -57,6 +57,11 @@ def h(key: str) -> str:
     return t(key, HELP_LANG)
 
 
+def mv(key: str) -> str:
+    """What an option's value is, for help screens (``--today DATE``, ``--today 日期``)."""
+    return t(f"metavar.{key}", HELP_LANG)
+
+
 # click's own words in help screens, in the order they are replaced (longer ones first).
 _CLICK_WORDS = (
     ("COMMAND [ARGS]...", "cli.command_args"),
@@ -88,12 +93,54 @@ def localize_help(text: str, lang: "Lang" = HELP_LANG) -> str:
     return text
 
 
+def _wide_characters_counted() -> None:
+    """Make click lay out help screens by terminal columns: it counts characters, and a
+    Chinese character takes two columns, so the help texts after ``--plan 工作簿`` would not
+    start in one column. (The vendored click of typer 0.29; any other is left as it is.)"""
+    import importlib
+
+    try:
+        formatting: Any = importlib.import_module("typer._click.formatting")
+    except ImportError:  # pragma: no cover - another typer
+        return
+    counted = getattr(formatting, "term_len", None)
+    if counted is None:  # pragma: no cover - another typer
+        return
+    if getattr(counted, "wide_aware", False):
+        return
+
+    def term_len(text: str) -> int:
+        n: int = counted(text)
+        if text.isascii():
+            return n
+        import unicodedata
+
+        return n + sum(unicodedata.east_asian_width(c) in "WF" for c in text)
+
+    setattr(term_len, "wide_aware", True)  # noqa: B010 - a mark on a function
+    formatting.term_len = term_len
+
+
+_wide_characters_counted()
+
+
 class _Command(TyperCommand):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if param.param_type_name == "argument" and param.metavar is not None:
+                # The argument's word says what it is; typer would add its type (<path>).
+                setattr(param, "display_type_rich", _no_type)  # noqa: B010 - typer's own method
+
     def get_help(self, ctx: Any) -> str:
         return localize_help(super().get_help(ctx))
 
     def get_usage(self, ctx: Any) -> str:
         return localize_help(super().get_usage(ctx))
+
+
+def _no_type(ctx: Any) -> None:
+    return None
 
 
 class _Group(TyperGroup):
@@ -128,33 +175,43 @@ app = _App(
 LangOption = Annotated[
     str | None,
     # Spelled out rather than read from the registry, which `--help` does not import.
-    typer.Option("--lang", help=h("help.lang")),
+    typer.Option("--lang", help=h("help.lang"), metavar=mv("lang")),
 ]
 TodayOption = Annotated[
     str | None,
-    typer.Option("--today", help=h("help.today")),
+    typer.Option("--today", help=h("help.today"), metavar=mv("date")),
 ]
 # The default shown is retrokit.method.DEFAULT_THRESHOLD, spelled out rather than imported:
 # importing the method here would double the start-up of --help (bench/run.py budgets it).
 # tests/test_recalc.py fails when the two disagree.
 ThresholdOption = Annotated[
     float | None,
-    typer.Option("--threshold", help=h("help.threshold")),
+    typer.Option("--threshold", help=h("help.threshold"), metavar=mv("rate")),
 ]
-ConfigOption = Annotated[Path | None, typer.Option("--config", help=h("help.config"))]
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", help=h("help.config"), metavar=mv("file"))
+]
 OutputOption = Annotated[
     str | None,
-    typer.Option("-o", "--output", help=h("help.output")),
+    typer.Option("-o", "--output", help=h("help.output"), metavar=mv("file")),
 ]
-PathsArgument = Annotated[list[Path], typer.Argument(help=h("help.paths"))]
-MaxCells = Annotated[int | None, typer.Option("--max-cells", help=h("help.max_cells"))]
+PathsArgument = Annotated[list[Path], typer.Argument(help=h("help.paths"), metavar=mv("paths"))]
+MaxCells = Annotated[
+    int | None, typer.Option("--max-cells", help=h("help.max_cells"), metavar=mv("number"))
+]
 MaxUnpacked = Annotated[
     int | None,
-    typer.Option("--max-unpacked-bytes", help=h("help.max_unpacked")),
+    typer.Option("--max-unpacked-bytes", help=h("help.max_unpacked"), metavar=mv("bytes")),
 ]
-MaxText = Annotated[int | None, typer.Option("--max-text-bytes", help=h("help.max_text"))]
-MaxRatio = Annotated[int | None, typer.Option("--max-ratio", help=h("help.max_ratio"))]
-MaxFile = Annotated[int | None, typer.Option("--max-file-bytes", help=h("help.max_file"))]
+MaxText = Annotated[
+    int | None, typer.Option("--max-text-bytes", help=h("help.max_text"), metavar=mv("bytes"))
+]
+MaxRatio = Annotated[
+    int | None, typer.Option("--max-ratio", help=h("help.max_ratio"), metavar=mv("number"))
+]
+MaxFile = Annotated[
+    int | None, typer.Option("--max-file-bytes", help=h("help.max_file"), metavar=mv("bytes"))
+]
 
 
 def _version(value: bool) -> None:

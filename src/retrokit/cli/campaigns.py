@@ -17,6 +17,7 @@ from retrokit.cli.app import (
     fail,
     fail_t,
     h,
+    mv,
     output_lang,
     today_option,
     ui_lang,
@@ -97,7 +98,9 @@ def _most_common_lang(analyses: Sequence[Any]) -> str | None:
 @app.command(help=h("help.cmd.compare"))
 def compare(
     paths: PathsArgument,
-    fmt: Annotated[str | None, typer.Option("--format", help=h("help.format_compare"))] = None,
+    fmt: Annotated[
+        str | None, typer.Option("--format", help=h("help.format_compare"), metavar=mv("format"))
+    ] = None,
     output: OutputOption = None,
     lang: LangOption = None,
     today: TodayOption = None,
@@ -167,12 +170,16 @@ def _header_lang(value: str) -> Any:
 @app.command(help=h("help.cmd.lessons"))
 def lessons(
     paths: PathsArgument,
-    search: Annotated[str | None, typer.Option("--search", help=h("help.search"))] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", help=h("help.search"), metavar=mv("text"))
+    ] = None,
     category: Annotated[
         str | None,
-        typer.Option("--category", help=h("help.category")),
+        typer.Option("--category", help=h("help.category"), metavar=mv("category")),
     ] = None,
-    fmt: Annotated[str | None, typer.Option("--format", help=h("help.format_lessons"))] = None,
+    fmt: Annotated[
+        str | None, typer.Option("--format", help=h("help.format_lessons"), metavar=mv("format"))
+    ] = None,
     output: OutputOption = None,
     lang: LangOption = None,
     raw_csv: RawCsvOption = False,
@@ -205,11 +212,11 @@ def lessons(
 @app.command(help=h("help.cmd.export"))
 def export(
     paths: PathsArgument,
-    to: Annotated[Path, typer.Option("--to", help=h("help.to"))],
+    to: Annotated[Path, typer.Option("--to", help=h("help.to"), metavar=mv("file"))],
     force: Annotated[bool, typer.Option("--force", help=h("help.force"))] = False,
     headers: Annotated[
         str | None,
-        typer.Option("--headers", help=h("help.headers")),
+        typer.Option("--headers", help=h("help.headers"), metavar=mv("lang")),
     ] = None,
     raw_csv: RawCsvOption = False,
 ) -> None:

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from retrokit.cli.app import LangOption, app, fail_t, h, output_lang
+from retrokit.cli.app import LangOption, app, fail_t, h, mv, output_lang
 
 
 def summary(code: str, docstring: str, lang: str) -> str:
@@ -29,7 +29,7 @@ def list_rules(lang: LangOption = None) -> None:
 
 @app.command("rule", help=h("help.cmd.rule"))
 def explain_rule(
-    code: Annotated[str, typer.Argument(help=h("help.rule_code"))],
+    code: Annotated[str, typer.Argument(help=h("help.rule_code"), metavar=mv("code"))],
     lang: LangOption = None,
 ) -> None:
     """Explain one rule: why it matters and how to fix it."""

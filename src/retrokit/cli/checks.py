@@ -22,6 +22,7 @@ from retrokit.cli.app import (
     h,
     limits,
     load_config,
+    mv,
     output_lang,
     today_option,
     ui_lang,
@@ -32,21 +33,27 @@ from retrokit.cli.output import emit, pick_format, to_stdout
 
 @app.command(help=h("help.cmd.lint"))
 def lint(
-    paths: Annotated[list[Path], typer.Argument(help=h("help.lint_paths"))],
+    paths: Annotated[list[Path], typer.Argument(help=h("help.lint_paths"), metavar=mv("paths"))],
     fmt: Annotated[
         str | None,
         typer.Option(
             "--format",
             help=h("help.format_lint"),
+            metavar=mv("format"),
         ),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help=h("help.lint_output"))
+        Path | None, typer.Option("-o", "--output", help=h("help.lint_output"), metavar=mv("file"))
     ] = None,
-    select: Annotated[list[str] | None, typer.Option("--select", help=h("help.select"))] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", help=h("help.ignore"))] = None,
+    select: Annotated[
+        list[str] | None, typer.Option("--select", help=h("help.select"), metavar=mv("code"))
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help=h("help.ignore"), metavar=mv("code"))
+    ] = None,
     extend_select: Annotated[
-        list[str] | None, typer.Option("--extend-select", help=h("help.extend_select"))
+        list[str] | None,
+        typer.Option("--extend-select", help=h("help.extend_select"), metavar=mv("code")),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help=h("help.strict"))] = False,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help=h("help.exit_zero"))] = False,
@@ -64,7 +71,7 @@ def lint(
     max_text_bytes: MaxText = None,
     timeout: Annotated[
         float | None,
-        typer.Option("--timeout", help=h("help.timeout")),
+        typer.Option("--timeout", help=h("help.timeout"), metavar=mv("seconds")),
     ] = None,
 ) -> None:
     """Check workbooks the way a code linter checks code; exit 1 on errors."""

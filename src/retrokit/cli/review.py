@@ -24,6 +24,7 @@ from retrokit.cli.app import (
     h,
     limits,
     load_config,
+    mv,
     output_lang,
     threshold_option,
     today_option,
@@ -33,18 +34,20 @@ from retrokit.cli.output import emit, pick_format, to_stdout
 
 @app.command(help=h("help.cmd.init"))
 def init(
-    path: Annotated[Path, typer.Argument(help=h("help.init_path"))],
+    path: Annotated[Path, typer.Argument(help=h("help.init_path"), metavar=mv("file"))],
     lang: LangOption = None,
     example: Annotated[bool, typer.Option("--example", help=h("help.example"))] = False,
     force: Annotated[bool, typer.Option("--force", help=h("help.force"))] = False,
     previous: Annotated[
         Path | None,
-        typer.Option("--from", help=h("help.from")),
+        typer.Option("--from", help=h("help.from"), metavar=mv("workbook")),
     ] = None,
-    kind: Annotated[str, typer.Option("--kind", help=h("help.kind"))] = "review",
+    kind: Annotated[
+        str, typer.Option("--kind", help=h("help.kind"), metavar=mv("kind"))
+    ] = "review",
     plan: Annotated[
         Path | None,
-        typer.Option("--from-plan", help=h("help.from_plan")),
+        typer.Option("--from-plan", help=h("help.from_plan"), metavar=mv("workbook")),
     ] = None,
 ) -> None:
     """Create a new retrospective (or plan) workbook to fill in Excel, WPS or LibreOffice."""
@@ -109,7 +112,9 @@ def _analysis(
         fail(exc.message(output_lang(lang)), 2)
 
 
-PlanOption = Annotated[Path | None, typer.Option("--plan", help=h("help.plan"))]
+PlanOption = Annotated[
+    Path | None, typer.Option("--plan", help=h("help.plan"), metavar=mv("workbook"))
+]
 
 
 def _inputs(workbook: Path, *others: Path | None) -> list[Path]:
@@ -123,8 +128,10 @@ ANALYZE_FORMATS = {"table": (".txt",), "json": (".json",)}
 
 @app.command(help=h("help.cmd.analyze"))
 def analyze(
-    workbook: Annotated[Path, typer.Argument(help=h("help.workbook"))],
-    fmt: Annotated[str | None, typer.Option("--format", help=h("help.format_analyze"))] = None,
+    workbook: Annotated[Path, typer.Argument(help=h("help.workbook"), metavar=mv("workbook"))],
+    fmt: Annotated[
+        str | None, typer.Option("--format", help=h("help.format_analyze"), metavar=mv("format"))
+    ] = None,
     output: OutputOption = None,
     today: TodayOption = None,
     threshold: ThresholdOption = None,
@@ -192,17 +199,21 @@ REPORT_FORMATS = {"html": (".html", ".htm"), "md": (".md", ".markdown"), "pptx":
 
 @app.command(help=h("help.cmd.report"))
 def report(
-    workbook: Annotated[Path, typer.Argument(help=h("help.workbook"))],
-    fmt: Annotated[str | None, typer.Option("--format", help=h("help.format_report"))] = None,
+    workbook: Annotated[Path, typer.Argument(help=h("help.workbook"), metavar=mv("workbook"))],
+    fmt: Annotated[
+        str | None, typer.Option("--format", help=h("help.format_report"), metavar=mv("format"))
+    ] = None,
     output: Annotated[
         str | None,
-        typer.Option("-o", "--output", help=h("help.report_output")),
+        typer.Option("-o", "--output", help=h("help.report_output"), metavar=mv("file")),
     ] = None,
     template: Annotated[
         Path | None,
-        typer.Option("--template", help=h("help.template")),
+        typer.Option("--template", help=h("help.template"), metavar=mv("file")),
     ] = None,
-    presenter: Annotated[str | None, typer.Option("--presenter", help=h("help.presenter"))] = None,
+    presenter: Annotated[
+        str | None, typer.Option("--presenter", help=h("help.presenter"), metavar=mv("name"))
+    ] = None,
     lang: LangOption = None,
     today: TodayOption = None,
     threshold: ThresholdOption = None,

@@ -2090,4 +2090,80 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-CN": "整数天数，例如 5（5月20日-5月25日 记作 5 或 6）",
         "en": "A whole number of days, e.g. 5 (20-25 May counts as 5 or 6)",
     },
+    # What an option's value is, in help screens (--today DATE): words, not type names.
+    "metavar.file": {
+        "zh-CN": "文件",
+        "zh-TW": "檔案",
+        "en": "FILE",
+    },
+    "metavar.date": {
+        "zh-CN": "日期",
+        "zh-TW": "日期",
+        "en": "DATE",
+    },
+    "metavar.rate": {
+        "zh-CN": "比例",
+        "zh-TW": "比例",
+        "en": "RATE",
+    },
+    "metavar.lang": {
+        "zh-CN": "语言",
+        "zh-TW": "語言",
+        "en": "LANG",
+    },
+    "metavar.format": {
+        "zh-CN": "格式",
+        "zh-TW": "格式",
+        "en": "FORMAT",
+    },
+    "metavar.number": {
+        "zh-CN": "数量",
+        "zh-TW": "數量",
+        "en": "N",
+    },
+    "metavar.bytes": {
+        "zh-CN": "字节数",
+        "zh-TW": "位元組數",
+        "en": "BYTES",
+    },
+    "metavar.kind": {
+        "zh-CN": "类型",
+        "zh-TW": "類型",
+        "en": "KIND",
+    },
+    "metavar.code": {
+        "zh-CN": "规则代码",
+        "zh-TW": "規則代碼",
+        "en": "CODE",
+    },
+    "metavar.workbook": {
+        "zh-CN": "工作簿",
+        "zh-TW": "活頁簿",
+        "en": "WORKBOOK",
+    },
+    "metavar.paths": {
+        "zh-CN": "文件或文件夹",
+        "zh-TW": "檔案或資料夾",
+        "en": "PATH",
+    },
+    "metavar.text": {
+        "zh-CN": "文字",
+        "zh-TW": "文字",
+        "en": "TEXT",
+    },
+    "metavar.category": {
+        "zh-CN": "类别",
+        "zh-TW": "類別",
+        "en": "CATEGORY",
+    },
+    "metavar.name": {
+        "zh-CN": "姓名",
+        "zh-TW": "姓名",
+        "en": "NAME",
+    },
+    "metavar.seconds": {
+        "zh-CN": "秒数",
+        "zh-TW": "秒數",
+        "en": "SECONDS",
+    },
 }
