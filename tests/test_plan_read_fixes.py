@@ -53,6 +53,29 @@ def test_predecessor_ids_match_in_any_case_and_width(tmp_path: Path, lang: str) 
     assert "P004" not in codes(path)
 
 
+@pytest.mark.parametrize(
+    ("lang", "typed"),
+    [
+        ("zh-CN", "T4和T6、T7完成后"),
+        ("zh-TW", "T4與T6，T7完成後"),
+        ("en", "T4 and T6 & T7"),
+        ("zh-CN", "任务T4 + T6 以及 Ｔ７"),
+    ],
+)
+def test_predecessors_written_in_words_are_read(tmp_path: Path, lang: str, typed: str) -> None:
+    path = plan_file(tmp_path, lang, lambda b: b.set("tasks", 9, "depends_on", typed))  # type: ignore[arg-type]
+    plan = api.analyze_plan(path, today=TODAY)
+    assert plan.tasks[7].depends_on == ("T4", "T6", "T7")
+    assert "P004" not in codes(path)
+
+
+def test_words_with_two_numbers_in_them_are_no_id(tmp_path: Path) -> None:
+    """T5完成后第2天 names T5 and a day: no single reading, so P004 shows it as typed."""
+    path = plan_file(tmp_path, "zh-CN", lambda b: b.set("tasks", 9, "depends_on", "T5完成后第2天"))
+    (p004,) = [f for f in api.lint_paths([path], today=TODAY, jobs=1) if f.code == "P004"]
+    assert "T5完成后第2天" in p004.message("zh-CN")
+
+
 def test_an_unknown_predecessor_is_still_named_as_typed(tmp_path: Path) -> None:
     path = plan_file(tmp_path, "en", lambda b: b.set("tasks", 9, "depends_on", "t4, t99"))
     (p004,) = [f for f in api.lint_paths([path], today=TODAY, jobs=1) if f.code == "P004"]

@@ -241,9 +241,22 @@ def _id_key(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip().casefold()
 
 
+#: A run of the characters task ids are written with (after NFKC: full-width ones too).
+_ID_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
+
+
+def _id_in_words(text: str, ids: Mapping[str, str]) -> str | None:
+    """The id of ``T5完成后`` (after T5 is done), ``任务T5``: the one id written among words
+    in another script. Two ids or numbers (``T5完成后第2天``) are no single reading: None, and
+    P004 names what was written."""
+    runs = _ID_RUN.findall(unicodedata.normalize("NFKC", text))
+    return ids.get(runs[0].casefold()) if len(runs) == 1 else None
+
+
 def _resolve_predecessors(tasks: tuple[TaskResult, ...]) -> tuple[TaskResult, ...]:
-    """Predecessor ids written in another case or width (``t3``, ``Ｔ３``) replaced, in place, by
-    the id of the task they name as that task writes it; an id no task has is kept as typed."""
+    """Predecessor ids written in another case or width (``t3``, ``Ｔ３``) or among words
+    (``T3完成后``) replaced, in place, by the id of the task they name as that task writes it;
+    an id no task has is kept as typed."""
     ids: dict[str, str] = {}
     for task in tasks:
         if task.id:
@@ -256,7 +269,7 @@ def _resolve_predecessors(tasks: tuple[TaskResult, ...]) -> tuple[TaskResult, ..
             for p in task.depends_on:
                 found = named.get(p)
                 if found is None:
-                    found = named[p] = ids.get(_id_key(p), p)
+                    found = named[p] = ids.get(_id_key(p)) or _id_in_words(p, ids) or p
                 resolved.append(found)
             task.depends_on = tuple(resolved)
     return tasks

@@ -203,12 +203,13 @@ class OpenChoiceType(_KeepsText, ChoiceType):
         return dv
 
 
-_ID_SPLIT = re.compile(r"[,，、;；/\s]+")
+#: Between two ids: punctuation, spaces, & and +, and the words for "and" (T1和T3, T1 and T3).
+_ID_SPLIT = re.compile(r"(?:[,，、;；/\s&＆+＋]|以及|和|与|與|及|跟|\band\b)+", re.IGNORECASE)
 _NONE_WORDS = frozenset({"-", "—", "–", "无", "無", "none", "n/a", "/"})
 
 
 class TaskIdsType(ColumnType):
-    """Task ids a task waits for: ``T1, T3``, ``T1、T3``; ``-`` or 无 for none."""
+    """Task ids a task waits for: ``T1, T3``, ``T1、T3``, ``T1和T3``; ``-`` or 无 for none."""
 
     name = "task ids"
     prompt_key = "prompt.task_ids"
