@@ -394,16 +394,9 @@ def _budget(plan: PlanAnalysis, view: ReviewView) -> list[Slide]:
         t("deck.variance", lang),
     )
     rows = tuple(
-        (
-            name,
-            _money(g.planned, lang),
-            "" if g.share is None else display.percent(g.share),
-            _money(g.actual, lang),
-            ""
-            if g.actual is None
-            else ("+" if g.actual > g.planned else "") + display.number(g.actual - g.planned, lang),
-        )
+        (name, planned, "" if g.share is None else display.percent(g.share), actual, variance)
         for g, name in zip(groups, names, strict=True)
+        for planned, actual, variance in (display.spending(g.planned, g.actual, lang),)
     )
     table = Table(
         header,

@@ -106,6 +106,34 @@ def _plain(value: float, kpi: Quantified, lang: Lang) -> str:
     return f"{text}{suffix}" + (f" {unit}" if unit else "")
 
 
+class _SpendFigures:
+    """Planned, spent and their difference as :func:`_scale` reads a KPI row's numbers."""
+
+    unit = None
+    form = "plain"
+
+    def __init__(self, planned: float | None, actual: float | None) -> None:
+        self.target, self.actual = planned, actual
+        self.gap = None if planned is None or actual is None else actual - planned
+
+
+def spending(planned: float | None, actual: float | None, lang: Lang) -> tuple[str, str, str]:
+    """(planned, spent, variance) of a budget line in one scale, as a KPI row's target, actual
+    and gap are shown: 100K / 95K / -5K, not 100K / 95K / -5000; the variance signed, "" for a
+    missing figure."""
+    row = _SpendFigures(planned, actual)
+
+    def shown(value: float | None) -> str:
+        return "" if value is None else _plain(value, row, lang)
+
+    variance = row.gap
+    if variance is None or variance == 0:
+        difference = "" if variance is None else "0"  # not 0万
+    else:
+        difference = ("+" if variance > 0 else "") + shown(variance)
+    return shown(planned), shown(actual), difference
+
+
 def quantity(value: float | None, kpi: Quantified, lang: Lang) -> str:
     """A target or actual in the KPI's written form, in the row's scale and unit."""
     if value is None:

@@ -774,14 +774,9 @@ def execution_view(plan: PlanAnalysis, lang: Lang) -> ExecutionView:
 
 
 def _spend_row(label: str, planned: float | None, actual: float | None, lang: Lang) -> SpendRow:
-    variance = None if actual is None or planned is None else actual - planned
-    return SpendRow(
-        label or "-",
-        "" if planned is None else display.number(planned, lang),
-        "" if actual is None else display.number(actual, lang),
-        "" if variance is None else ("+" if variance > 0 else "") + display.number(variance, lang),
-        variance is not None and variance > 0,
-    )
+    shown = display.spending(planned, actual, lang)
+    over = planned is not None and actual is not None and actual > planned
+    return SpendRow(label or "-", *shown, over)
 
 
 def budget_view(plan: PlanAnalysis, lang: Lang) -> BudgetView:
@@ -799,14 +794,15 @@ def budget_view(plan: PlanAnalysis, lang: Lang) -> BudgetView:
             category=_choice(BUDGET_CATEGORY, x.category, lang),
             item=x.item or "",
             channel=x.channel or "",
-            planned=money(x.planned),
-            actual=money(x.actual),
-            variance=_spend_row("", x.planned, x.actual, lang).variance,
+            planned=spent.planned,
+            actual=spent.actual,
+            variance=spent.variance,
             revenue=money(x.revenue),
             roi="" if x.roi is None else display.number(x.roi, lang),
             over=x.variance is not None and x.variance > 0,
         )
         for x in b.lines
+        for spent in (_spend_row("", x.planned, x.actual, lang),)
     )
     labels = {
         key: BUDGET.column(key).label(lang)
