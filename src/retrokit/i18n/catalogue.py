@@ -2040,23 +2040,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Two sheets could be the same sheet (a copy or a backup): one is read, the other not.",
     },
     "S005": {
-        "zh-CN": "第 {row} 行是合计行（“{label}”），已不计入分析；各指标的达成情况按各自的行计算。",
-        "en": "row {row} is a total row ('{label}'); it is left out of the analysis, which "
-        "counts each metric's own row.",
+        "zh-CN": "第 {row} 行是合计行（“{label}”），未作为一行数据读取；合计由上面各行计算。",
+        "en": "row {row} is a total row ('{label}'); it is not read as a row of its own: "
+        "totals are worked out from the rows above it.",
     },
     "doc.S005": {
-        "zh-CN": "表格底部的合计、总计、小计行（Total、Subtotal）不是一个指标：把它当作指标会多算一个"
-        "“超额完成”或“未完成”。retrokit 识别这样的行（指标名称为空或就是“合计”，且某个单元格写着"
-        "“合计”等字样），不计入分析，并给出这条提示。\n修复：无需修复；如不需要，也可以删除合计行。",
-        "en": "A total, grand total or subtotal row at the bottom of a sheet is not a metric: "
-        "counted as one it adds an 'exceeded' or 'missed' that is not there. retrokit "
-        "recognises such a row (no metric name, or 'Total' as one, and a cell saying Total) "
-        "and leaves it out, with this note.\nFix: nothing to fix; delete the row if it is "
+        "zh-CN": "表格底部的合计、总计、小计行（Total、Subtotal）不是一个指标、一条预算明细或一天的数值："
+        "把它当作一行数据，会多算一个“超额完成”或“未完成”，或把花费和每日数值算两遍。retrokit "
+        "识别这样的行（名称为空或就是“合计”，且某个单元格写着“合计”等字样），不作为数据读取，并给出这条提示。\n修复：无需修复；如不需要，也可以删除合计行。",
+        "en": "A total, grand total or subtotal row at the bottom of a sheet is not a metric, "
+        "a budget line or a day's figure: read as a row it adds an 'exceeded' or 'missed' "
+        "that is not there, or counts spending and daily figures twice. retrokit recognises "
+        "such a row (no name, or 'Total' as one, and a cell saying Total) and does not read "
+        "it as data, with this note.\nFix: nothing to fix; delete the row if it is "
         "not needed.",
     },
     "summary.S005": {
-        "zh-CN": "合计、小计行（Total）不计入分析。",
-        "en": "A total row (Total, Subtotal) is left out of the analysis.",
+        "zh-CN": "合计、小计行（Total）不作为数据读取。",
+        "en": "A total row (Total, Subtotal) is not read as data.",
     },
     "err.plan_deck": {
         "zh-CN": "{path}：幻灯片由复盘工作簿生成，方案的内容会放进其中；请运行 retrokit report 复盘.xlsx "
