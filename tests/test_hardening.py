@@ -6,6 +6,7 @@ import contextlib
 import io
 import json
 import random
+import re
 import subprocess
 import sys
 import zipfile
@@ -89,6 +90,24 @@ def test_encrypted_and_legacy_messages() -> None:
         with pytest.raises(UnreadableWorkbook) as info:
             read_workbook(corpus() / name)
         assert text in info.value.message("en"), name
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "zh-TW"])
+def test_chinese_refusals_carry_no_english(lang: str) -> None:
+    """The reasons a file is refused, in Chinese: no English phrase beside the Chinese one."""
+    allowed = {"Excel", "WPS", "xlsx", "xls", "ods", "LibreOffice", "OpenDocument"}
+    for name in (
+        "excelize__encryptAES.xlsx",
+        "poi__xor-encryption-abc.xls",
+        "phpspreadsheet__oleloop.xls",
+        "made__html_table.xls",
+        "made__text_file.xlsx",
+    ):
+        with pytest.raises(UnreadableWorkbook) as info:
+            read_workbook(corpus() / name)
+        message = info.value.message(lang).replace(str(corpus() / name), "")
+        words = set(re.findall(r"[A-Za-z]{2,}", message)) - allowed
+        assert not words, (name, message)
 
 
 BILLION_LAUGHS = """<?xml version="1.0"?>

@@ -87,11 +87,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "reason.is_dir": {"zh-CN": "这是一个文件夹，不是文件", "en": "it is a folder, not a file"},
     "reason.empty": {"zh-CN": "文件是空的（0 字节）", "en": "the file is empty (0 bytes)"},
     "reason.encrypted": {
-        "zh-CN": "文件有密码保护（password-protected），请在 Excel/WPS 中取消密码后另存为 .xlsx",
+        "zh-CN": "文件有密码保护，请在 Excel/WPS 中取消密码后另存为 .xlsx",
         "en": "the file is password-protected; remove the password in Excel/WPS and save it again",
     },
     "reason.xls": {
-        "zh-CN": "旧版 .xls 格式（legacy .xls），请在 Excel/WPS 中另存为 .xlsx",
+        "zh-CN": "旧版 .xls 文件无法读取，请在 Excel/WPS 中另存为 .xlsx",
         "en": "legacy .xls: save it as .xlsx in Excel/WPS",
     },
     "reason.ods": {
@@ -99,11 +99,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "an OpenDocument spreadsheet (.ods); save it as .xlsx in LibreOffice",
     },
     "reason.not_spreadsheet": {
-        "zh-CN": "不是电子表格文件（not a spreadsheet），内容是文本或网页",
+        "zh-CN": "不是电子表格文件，内容是文本或网页，请用 Excel/WPS 打开确认后另存为 .xlsx",
         "en": "not a spreadsheet: the file holds text or HTML",
     },
     "reason.unknown_format": {
-        "zh-CN": "不是 .xlsx 文件（not a spreadsheet），无法识别其格式",
+        "zh-CN": "不是电子表格文件，无法识别其格式，请用 Excel/WPS 打开确认后另存为 .xlsx",
         "en": "not a spreadsheet: the file is not .xlsx and its format is unknown",
     },
     "reason.bad_zip": {

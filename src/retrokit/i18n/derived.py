@@ -873,8 +873,8 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "reason.empty": ("文件是空的（0 字节）", "檔案是空的（0 位元組）"),
         "reason.encrypted": (
-            "文件有密码保护（password-protected），请在 Excel/WPS 中取消密码后另存为 .xlsx",
-            "檔案有密碼保護（password-protected），請在 Excel/WPS 中取消密碼後另存為 .xlsx",
+            "文件有密码保护，请在 Excel/WPS 中取消密码后另存为 .xlsx",
+            "檔案有密碼保護，請在 Excel/WPS 中取消密碼後另存為 .xlsx",
         ),
         "reason.export_file": (
             "这是 retrokit export 导出的文件，不是一次活动的复盘",
@@ -896,8 +896,8 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "其中沒有復盤工作簿的工作表（基本資訊、KPI評估、問題與行動、經驗沉澱）",
         ),
         "reason.not_spreadsheet": (
-            "不是电子表格文件（not a spreadsheet），内容是文本或网页",
-            "不是電子表格檔案（not a spreadsheet），內容是文本或網頁",
+            "不是电子表格文件，内容是文本或网页，请用 Excel/WPS 打开确认后另存为 .xlsx",
+            "不是電子表格檔案，內容是文本或網頁，請用 Excel/WPS 開啟確認後另存為 .xlsx",
         ),
         "reason.numbers": (
             "Apple Numbers 文件，请在 Numbers 中导出为 Excel (.xlsx)",
@@ -943,16 +943,16 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "{limit} 位元組（可用 {option} 調高）",
         ),
         "reason.unknown_format": (
-            "不是 .xlsx 文件（not a spreadsheet），无法识别其格式",
-            "不是 .xlsx 檔案（not a spreadsheet），無法識別其格式",
+            "不是电子表格文件，无法识别其格式，请用 Excel/WPS 打开确认后另存为 .xlsx",
+            "不是電子表格檔案，無法識別其格式，請用 Excel/WPS 開啟確認後另存為 .xlsx",
         ),
         "reason.word_document": (
             "这是 Word 文档（.docx），不是工作簿；请给出 .xlsx 工作簿",
             "這是 Word 文件（.docx），不是工作簿；請給出 .xlsx 工作簿",
         ),
         "reason.xls": (
-            "旧版 .xls 格式（legacy .xls），请在 Excel/WPS 中另存为 .xlsx",
-            "舊版 .xls 格式（legacy .xls），請在 Excel/WPS 中另存為 .xlsx",
+            "旧版 .xls 文件无法读取，请在 Excel/WPS 中另存为 .xlsx",
+            "舊版 .xls 檔案無法讀取，請在 Excel/WPS 中另存為 .xlsx",
         ),
         "reason.xlsb": (
             "Excel 二进制工作簿（.xlsb），请在 Excel 中另存为 .xlsx",
