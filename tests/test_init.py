@@ -6,6 +6,7 @@ import hashlib
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -278,3 +279,30 @@ def test_wheel_ships_templates_and_runs_init_from_a_fresh_venv(tmp_path: Path) -
     )
     assert proc.returncode == 0, proc.stderr
     assert load_workbook(out).sheetnames[0] == INFO.name("zh-CN")
+
+
+@pytest.mark.parametrize("option", ["--from", "--from-plan"])
+def test_init_reads_its_source_once(
+    tmp_path: Path, option: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The source decides the new workbook's language and fills it: one reading does both."""
+    from typer.testing import CliRunner
+
+    from retrokit import api
+    from retrokit.cli import app
+
+    source = tmp_path / "source.xlsx"
+    args = ["--kind", "plan"] if option == "--from-plan" else []
+    assert run_cli("init", str(source), "--example", "--lang", "zh-TW", *args).returncode == 0
+    reads: list[Path] = []
+    opened = api.open_workbook
+
+    def counted(path: Any, **kwargs: Any) -> Any:
+        reads.append(Path(path))
+        return opened(path, **kwargs)
+
+    monkeypatch.setattr(api, "open_workbook", counted)
+    result = CliRunner().invoke(app, ["init", str(tmp_path / "new.xlsx"), option, str(source)])
+    assert result.exit_code == 0, result.output
+    assert reads == [source]
+    assert "KPI評估" in load_workbook(tmp_path / "new.xlsx").sheetnames  # the source's language

@@ -224,19 +224,19 @@ def scaffold_workbook(
     lang: Lang = "zh-CN",
     example: bool = False,
     force: bool = False,
-    previous: PathLike | None = None,
+    previous: PathLike | Workbook | None = None,
     kind: str = "review",
-    plan: PathLike | None = None,
+    plan: PathLike | Workbook | None = None,
 ) -> Path:
     """Write a new workbook to fill in; ``previous`` carries its KPI list and open actions
     forward (it is only read). ``kind`` "plan" writes the plan workbook instead of the review.
     ``plan`` fills basic info and one KPI row per goal from a plan workbook, with the actuals
-    of its daily monitoring where it has them. Never overwrites without ``force``; the write
-    is atomic."""
+    of its daily monitoring where it has them. Either source may be a path or a workbook read
+    already. Never overwrites without ``force``; the write is atomic."""
     from retrokit.method.campaigns import carry_over
     from retrokit.workbook.scaffold import init
 
-    _refuse_overwriting_a_source(Path(path), previous, plan)
+    _refuse_overwriting_a_source(Path(path), _source_path(previous), _source_path(plan))
     if kind == "plan":
         from retrokit.workbook.plan_scaffold import init_plan
 
@@ -245,7 +245,7 @@ def scaffold_workbook(
     problems: Any = None
     info: Any = None
     if previous is not None:
-        kpis, problems = carry_over(open_workbook(previous), lang)
+        kpis, problems = carry_over(_opened(previous), lang)
     if plan is not None:
         info, kpis = _from_plan(plan, lang)
     return init(
@@ -259,6 +259,14 @@ def scaffold_workbook(
     )
 
 
+def _source_path(source: PathLike | Workbook | None) -> PathLike | None:
+    return source if source is None or isinstance(source, str | Path) else source.path
+
+
+def _opened(source: PathLike | Workbook) -> Workbook:
+    return open_workbook(source) if isinstance(source, str | Path) else source
+
+
 def _refuse_overwriting_a_source(path: Path, *sources: PathLike | None) -> None:
     """A usage error when the new workbook's path is a workbook it is made from (even
     through a link): with ``force`` it would replace the file it reads."""
@@ -269,12 +277,15 @@ def _refuse_overwriting_a_source(path: Path, *sources: PathLike | None) -> None:
         raise UsageError("err.init_over_source", path=path)
 
 
-def _from_plan(path: PathLike, lang: Lang) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def _from_plan(
+    source: PathLike | Workbook, lang: Lang
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     from retrokit.errors import UsageError
     from retrokit.i18n import t
     from retrokit.method.plan import analyze_plan, review_seed
 
-    workbook = open_workbook(path)
+    workbook = _opened(source)
+    path = workbook.path
     if workbook.kind != "plan" and workbook.companion is not None:
         workbook = workbook.companion  # a review that keeps the plan's sheets: its plan part
     if workbook.kind != "plan":

@@ -59,18 +59,20 @@ def init(
     if example and previous is not None:
         fail_t("err.example_from", 2, lang)
     try:
-        if previous is not None:
-            language = output_lang(lang, api.open_workbook(previous).lang)
-        if plan is not None:
-            language = output_lang(lang, api.open_workbook(plan).lang)
+        # Each source is read once: for the language the new workbook takes, then to fill it.
+        before = None if previous is None else api.open_workbook(previous)
+        planned = None if plan is None else api.open_workbook(plan)
+        for source in (before, planned):
+            if source is not None:
+                language = output_lang(lang, source.lang)
         written = api.scaffold_workbook(
             path,
             lang=language,
             example=example,
             force=force,
-            previous=previous,
+            previous=before,
             kind=kind,
-            plan=plan,
+            plan=planned,
         )
     except UserError as exc:
         fail(exc.message(language), exc.exit_code)
