@@ -13,8 +13,9 @@ from conftest import libreoffice_convert
 from retrokit.findings import Finding
 from retrokit.lint import Config, make_selection, run, select_findings
 from retrokit.rules import Settings
-from retrokit.workbook.reader import CellError, read_workbook
+from retrokit.workbook.reader import read_workbook
 from retrokit.workbook.schema import KPIS, PROBLEMS, Lang
+from retrokit.workbook.sources import CellError
 
 #: cell -> (formula, the error LibreOffice computes for it)
 FORMULAS = {

@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 
 from retrokit.workbook.plan_schema import PLAN
-from retrokit.workbook.reader import CellError, _Collector, _RowParser, parse_cell
+from retrokit.workbook.reader import _Collector, _RowParser, parse_cell
 from retrokit.workbook.schema import REVIEW, Column, Sheet
+from retrokit.workbook.sources import CellError
 
 #: What cells hold as the cell reader gives them: text, numbers, dates, blanks, odd values.
 RAW = (

@@ -6,8 +6,9 @@ from collections.abc import Callable, Iterator
 
 from retrokit.findings import Finding
 from retrokit.rules.registry import Context, E, N, W, rule
-from retrokit.workbook.reader import CellError, Record
+from retrokit.workbook.reader import Record
 from retrokit.workbook.schema import PROBLEMS, STATUS
+from retrokit.workbook.sources import CellError
 from retrokit.workbook.values import has_number
 
 

@@ -10,12 +10,11 @@ only to be compared (lint V006): retrokit recomputes everything from target and 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -34,49 +33,19 @@ from retrokit.workbook.schema import (
     Sheet,
     SheetSet,
 )
+from retrokit.workbook.sources import (
+    SOURCES,
+    CellError,
+    CellSource,
+    Grid,
+    _library_errors,
+    is_blank,
+)
 from retrokit.workbook.types import NO_YEAR, ColType, NumberType
 from retrokit.workbook.values import FIRST_DATE, LAST_DATE, Quantity, with_campaign_year
 
 HEADER_SEARCH_ROWS = 10
 INFO_SEARCH_COLUMNS = 4
-
-Grid = list[list[Any]]
-
-
-@dataclass(frozen=True, slots=True)
-class CellError:
-    """A formula whose result is an error (#DIV/0!, #N/A, #VALUE!, #REF!, #NAME?): neither
-    empty nor a value. python-calamine reads it as an empty cell, so the reader takes it from
-    the sheet's XML (:func:`_error_cells`); reported as V007, never as a blank cell."""
-
-    code: str
-
-    def __str__(self) -> str:
-        return self.code
-
-
-#: An error cell in a sheet's XML: Excel, WPS, LibreOffice and openpyxl write r= before t=.
-_ERROR_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"[^>]*? t="e"[^>]*>(.*?)</c>', re.DOTALL)
-_ERROR_VALUE = re.compile(rb"<v>([^<]*)</v>")
-
-
-def _column_index(letters: str) -> int:
-    index = 0
-    for ch in letters:
-        index = index * 26 + ord(ch) - 64
-    return index - 1
-
-
-def _mark_errors(grid: Grid, xml: bytes) -> None:
-    """Put a :class:`CellError` where the sheet holds an error value (one scan when none)."""
-    if b't="e"' not in xml:
-        return
-    for m in _ERROR_CELL.finditer(xml):
-        value = _ERROR_VALUE.search(m.group(3))
-        r, c = int(m.group(2)) - 1, _column_index(m.group(1).decode())
-        if value is None or r >= len(grid) or c >= len(grid[r]) or not _is_blank(grid[r][c]):
-            continue
-        grid[r][c] = CellError(value.group(1).decode(errors="replace").strip() or "#N/A")
 
 
 @lru_cache(maxsize=1024)
@@ -139,7 +108,7 @@ class Record:
 
     def blank(self, key: str) -> bool:
         # A number, date or flag always shows as some text: only None and blank strings count.
-        return _is_blank(self.raw.get(key))
+        return is_blank(self.raw.get(key))
 
 
 @dataclass(frozen=True)
@@ -193,179 +162,6 @@ class Workbook:
     @property
     def lessons(self) -> tuple[Record, ...]:
         return self.table("lessons")
-
-
-# --- cell sources ---------------------------------------------------------------------------
-
-
-_ODS = "urn:oasis:names:tc:opendocument:xmlns:"
-_ODS_TABLE, _ODS_TEXT = f"{{{_ODS}table:1.0}}", f"{{{_ODS}text:1.0}}"
-_ODS_ERROR = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}value-type"
-
-
-def _ods_errors(data: bytes) -> dict[str, dict[tuple[int, int], str]]:
-    """Sheet -> (row, column) -> error value of an OpenDocument spreadsheet's error cells
-    (LibreOffice marks them calcext:value-type="error"; calamine reads them as empty)."""
-    import zipfile
-
-    from defusedxml.ElementTree import iterparse
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            xml = zf.read("content.xml")
-    except (KeyError, zipfile.BadZipFile):
-        return {}
-    if b'value-type="error"' not in xml:
-        return {}
-    found: dict[str, dict[tuple[int, int], str]] = {}
-    sheet: dict[tuple[int, int], str] = {}
-    row = col = 0
-    for event, element in iterparse(io.BytesIO(xml), events=("start", "end")):
-        tag = element.tag
-        if event == "start":
-            if tag == f"{_ODS_TABLE}table":
-                sheet = found.setdefault(element.get(f"{_ODS_TABLE}name", ""), {})
-                row = 0
-            elif tag == f"{_ODS_TABLE}table-row":
-                col = 0
-            continue
-        if tag == f"{_ODS_TABLE}table-row":
-            row += int(element.get(f"{_ODS_TABLE}number-rows-repeated", "1"))
-            element.clear()
-        elif tag in (f"{_ODS_TABLE}table-cell", f"{_ODS_TABLE}covered-table-cell"):
-            if element.get(_ODS_ERROR) == "error":
-                text = "".join(element.itertext()).strip()
-                sheet[(row, col)] = text or "#N/A"
-            col += int(element.get(f"{_ODS_TABLE}number-columns-repeated", "1"))
-    return {name: cells for name, cells in found.items() if cells}
-
-
-class CellSource:
-    """Sheet names and value grids of one workbook. Two implementations give the same answers:
-    python-calamine (fast, the default) and openpyxl (a reference, used in tests)."""
-
-    sheet_names: list[str]
-
-    def grid(self, name: str) -> Grid:
-        raise NotImplementedError
-
-    def merged(self, name: str) -> list[tuple[int, int, int, int]]:
-        """Merged ranges as 0-based (first row, first col, last row, last col)."""
-        raise NotImplementedError
-
-
-class CalamineSource(CellSource):
-    def __init__(self, package: Package) -> None:
-        from python_calamine import CalamineWorkbook
-
-        self._wb = CalamineWorkbook.from_filelike(io.BytesIO(package.data))
-        self.sheet_names = list(self._wb.sheet_names)
-        self._merged: dict[str, list[tuple[int, int, int, int]]] = {}
-        self._package = package
-        self._ods: dict[str, dict[tuple[int, int], str]] | None = None
-
-    def grid(self, name: str) -> Grid:
-        # The sheet's own cell store is dropped once converted: on a large sheet it is as big
-        # again as the lists it becomes.
-        sheet = self._wb.get_sheet_by_name(name)
-        self._merged[name] = self._ranges(sheet)
-        rows: Grid = sheet.to_python(skip_empty_area=False)
-        part = self._package.sheet_parts.get(name)
-        if part is not None:  # an .xlsx: calamine reads an error value as an empty cell
-            _mark_errors(rows, self._package.sheet_xml(part))
-        elif self._package.data.startswith(b"PK"):  # an .ods (an .xlsb is not recalculated)
-            if self._ods is None:
-                self._ods = _ods_errors(self._package.data)
-            for (r, c), code in self._ods.get(name, {}).items():
-                if r < len(rows) and c < len(rows[r]) and _is_blank(rows[r][c]):
-                    rows[r][c] = CellError(code)
-        return rows  # fresh lists of lists: ours to fill merged ranges into
-
-    def merged(self, name: str) -> list[tuple[int, int, int, int]]:
-        if name not in self._merged:  # asked before the grid
-            self._merged[name] = self._ranges(self._wb.get_sheet_by_name(name))
-        return self._merged[name]
-
-    @staticmethod
-    def _ranges(sheet: Any) -> list[tuple[int, int, int, int]]:
-        return [(a[0], a[1], b[0], b[1]) for a, b in sheet.merged_cell_ranges or []]
-
-
-class OpenpyxlSource(CellSource):
-    """The reference reader: openpyxl in normal mode (it pads to the declared dimension in
-    read-only mode, which WPS writes wrongly), cached values only."""
-
-    def __init__(self, package: Package) -> None:
-        import io
-
-        from openpyxl import load_workbook
-
-        self._wb = load_workbook(io.BytesIO(package.data), data_only=True)
-        self.sheet_names = list(self._wb.sheetnames)
-
-    def grid(self, name: str) -> Grid:
-        ws = self._wb[name]
-        rows = [
-            [
-                "" if c.value is None else CellError(c.value) if c.data_type == "e" else c.value
-                for c in row
-            ]
-            for row in ws.iter_rows(min_row=1, min_col=1)
-        ]
-        return rows
-
-    def merged(self, name: str) -> list[tuple[int, int, int, int]]:
-        ws = self._wb[name]
-        return [
-            (r.min_row - 1, r.min_col - 1, r.max_row - 1, r.max_col - 1)
-            for r in ws.merged_cells.ranges
-        ]
-
-
-SOURCES: dict[str, Callable[[Package], CellSource]] = {
-    "calamine": CalamineSource,
-    "openpyxl": OpenpyxlSource,
-}
-
-# Exceptions the reader libraries raise on broken files besides their own types (corpus README).
-_READER_ERRORS: tuple[type[BaseException], ...] = (
-    KeyError,
-    TypeError,
-    IndexError,
-    ValueError,
-    OSError,
-    EOFError,
-    UnicodeError,
-    RuntimeError,
-    AttributeError,
-    OverflowError,
-    AssertionError,
-    MemoryError,
-)
-
-
-@cache
-def _library_errors() -> tuple[type[BaseException], ...]:
-    """Computed once per process: a folder of workbooks asks for every file."""
-    import xml.etree.ElementTree as ET
-    import zipfile
-    import zlib
-
-    import python_calamine
-
-    extra: list[type[BaseException]] = [
-        python_calamine.CalamineError,
-        zipfile.BadZipFile,
-        zlib.error,
-        ET.ParseError,
-    ]
-    try:
-        from defusedxml import DefusedXmlException
-
-        extra.append(DefusedXmlException)
-    except ImportError:  # pragma: no cover - defusedxml is a dependency
-        pass
-    return (*_READER_ERRORS, *extra)
 
 
 # --- matching -------------------------------------------------------------------------------
@@ -533,10 +329,6 @@ class _Collector:
         )
 
 
-def _is_blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
 def parse_cell(column: Column, raw: Any, number_format: str | None = None) -> Any:
     """The typed value of one cell by its column's type; ValueError when it does not parse."""
     return column.type.parse(raw, column, number_format)
@@ -673,14 +465,14 @@ class _RowParser:
                 if v is not None and (v.__class__ is not str or v.strip()):
                     return False
             return True
-        return all(c >= width or _is_blank(row[c]) for c in self.data_columns)
+        return all(c >= width or is_blank(row[c]) for c in self.data_columns)
 
     def total_row(self, row: list[Any], number: int) -> bool:
         """Whether the row sums the rows above (合计, 小计, Total): reported (S005), not read."""
         width = len(row)
         for c in self.key_text_columns:
             v = row[c] if c < width else ""
-            if not _is_blank(v) and not _total_label(v):
+            if not is_blank(v) and not _total_label(v):
                 return False  # the common case: one search of the metric's text
         for c, v in enumerate(row):
             if _total_label(v):
@@ -794,7 +586,7 @@ def _read_table(
     extra_columns = {
         c: cell_text(v)
         for c, v in enumerate(header_row)
-        if c not in columns.values() and not _is_blank(v)
+        if c not in columns.values() and not is_blank(v)
     }
     format_cols = [column_letter(c) for k, c in columns.items() if sheet.column(k).formats]
     parser = _RowParser(sheet, name, columns, extra_columns, out)
@@ -932,7 +724,7 @@ def _read_fields(
             # The value is the next filled cell to the right (or the one beside when blank).
             target = c + 1
             for cc in range(c + 1, min(len(row), c + 4)):
-                if not _is_blank(row[cc]):
+                if not is_blank(row[cc]):
                     target = cc
                     break
             raw[key] = row[target] if target < len(row) else ""
