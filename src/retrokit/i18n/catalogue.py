@@ -1441,9 +1441,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "(20 to 25 May may count as 5 or 6 days).\nFix: correct the duration from the dates.",
     },
     "doc.P004": {
-        "zh-CN": "前置依赖必须是本表中某个任务的编号，否则依赖关系丢失。\n修复：改成正确编号，如 T1, T3。",
-        "en": "A predecessor must be the ID of a task on the sheet, or the dependency is lost."
-        "\nFix: use the right IDs, e.g. T1, T3.",
+        "zh-CN": "前置依赖必须是本表中某个任务的编号，否则依赖关系丢失。编号之间可用逗号、顿号、空格或“和”"
+        "分隔（T1、T3，T1和T3）；只写一个编号时也可以带上文字（T5完成后）。"
+        "\n修复：改成正确编号，如 T1, T3。",
+        "en": "A predecessor must be the ID of a task on the sheet, or the dependency is lost. "
+        "IDs may be separated by commas, spaces, & or 'and' (T1, T3; T1 and T3).\nFix: use "
+        "the right IDs, e.g. T1, T3.",
     },
     "doc.P005": {
         "zh-CN": "超过结束时间仍未完成的任务会拖后续任务。\n修复：更新状态，或调整排期并通知相关负责人。",
