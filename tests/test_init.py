@@ -306,3 +306,23 @@ def test_init_reads_its_source_once(
     assert result.exit_code == 0, result.output
     assert reads == [source]
     assert "KPI評估" in load_workbook(tmp_path / "new.xlsx").sheetnames  # the source's language
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--kind", "plan", "--from-plan", "{src}"], "--from-plan is for review workbooks"),
+        (["--kind", "plan", "--from", "{src}"], "--from is for review workbooks"),
+        (["--example", "--from-plan", "{src}"], "--example and --from-plan cannot be used"),
+    ],
+)
+def test_options_that_cannot_go_together_are_refused(
+    tmp_path: Path, args: list[str], words: str
+) -> None:
+    source = tmp_path / "plan.xlsx"
+    assert run_cli("init", str(source), "--kind", "plan", "--example").returncode == 0
+    target = tmp_path / "new.xlsx"
+    given = [a.replace("{src}", str(source)) for a in args]
+    proc = run_cli("init", str(target), *given, "--lang", "en")
+    assert proc.returncode == 2 and words in proc.stderr and proc.stderr.count("\n") == 1
+    assert not target.exists()

@@ -238,6 +238,11 @@ def scaffold_workbook(
 
     _refuse_overwriting_a_source(Path(path), _source_path(previous), _source_path(plan))
     if kind == "plan":
+        from retrokit.errors import UsageError
+
+        for option, given in (("--from", previous), ("--from-plan", plan)):
+            if given is not None:  # a plan starts blank or from the example
+                raise UsageError("err.plan_kind_from", option=option)
         from retrokit.workbook.plan_scaffold import init_plan
 
         return init_plan(Path(path), lang=lang, example_data=example, force=force)

@@ -58,12 +58,16 @@ def init(
     language = output_lang(lang)
     if example and previous is not None:
         fail_t("err.example_from", 2, lang)
+    if example and plan is not None:
+        fail_t("err.example_from_plan", 2, lang)
     try:
         # Each source is read once: for the language the new workbook takes, then to fill it.
-        before = None if previous is None else api.open_workbook(previous)
-        planned = None if plan is None else api.open_workbook(plan)
+        # (A plan workbook takes no source: the api says so before anything is read.)
+        reads = kind == "review"
+        before = api.open_workbook(previous) if reads and previous is not None else previous
+        planned = api.open_workbook(plan) if reads and plan is not None else plan
         for source in (before, planned):
-            if source is not None:
+            if source is not None and not isinstance(source, Path):
                 language = output_lang(lang, source.lang)
         written = api.scaffold_workbook(
             path,

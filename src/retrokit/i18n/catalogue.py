@@ -2170,4 +2170,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-TW": "秒數",
         "en": "SECONDS",
     },
+    "err.plan_kind_from": {
+        "zh-CN": "{option} 只用于复盘工作簿：方案工作簿（--kind plan）从空白模板或 --example 开始；"
+        "要从方案生成复盘，请运行 retrokit init 复盘.xlsx --from-plan 方案.xlsx。",
+        "zh-TW": "{option} 只用於復盤活頁簿：方案活頁簿（--kind plan）從空白範本或 --example 開始；"
+        "要從方案產生復盤，請執行 retrokit init 復盤.xlsx --from-plan 方案.xlsx。",
+        "en": "{option} is for review workbooks: a plan workbook (--kind plan) starts blank or from "
+        "--example; to start a review from a plan, run retrokit init REVIEW.xlsx --from-plan "
+        "PLAN.xlsx.",
+    },
+    "err.example_from_plan": {
+        "zh-CN": "--example 与 --from-plan 不能同时使用：示例是填好的样例，--from-plan 从活动方案开始。",
+        "en": "--example and --from-plan cannot be used together: the example is a filled-in "
+        "sample, --from-plan starts from the campaign's plan.",
+    },
 }

@@ -669,6 +669,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "--example 与 --from 不能同时使用：示例是填好的样例，--from 从上一次复盘开始。",
             "--example 與 --from 不能同時使用：示例是填好的樣例，--from 從上一次復盤開始。",
         ),
+        "err.example_from_plan": (
+            "--example 与 --from-plan 不能同时使用：示例是填好的样例，--from-plan 从活动方案开始。",
+            "--example 與 --from-plan 不能同時使用：示例是填好的樣例，--from-plan 從活動方案開始。",
+        ),
         "err.exists": (
             "{path}: 文件已存在，未做任何修改。要覆盖请加 --force。",
             "{path}: 檔案已存在，未做任何修改。要覆蓋請加 --force。",
