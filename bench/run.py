@@ -160,6 +160,7 @@ def plan_workbook(path: Path, tasks: int, deps_per_task: int) -> None:
         (4, start),
         (5, start + d.timedelta(days=tasks)),
         (6, "Lead"),
+        (8, 100_000),  # the total budget
     ):
         overview.cell(row=row, column=2).value = value
     ws = wb[TASKS.name("en")]

@@ -67,6 +67,7 @@ def chain_plan(
     start = dt.date(2024, 1, 1)
     book.set("overview", 0, "start", start)
     book.set("overview", 0, "end", start + dt.timedelta(days=tasks))
+    book.set("overview", 0, "budget", 100_000)
     ws = book.sheet("tasks")
     for i in range(1, tasks + 1):
         deps = [f"T{i - k}" for k in range(1, deps_per_task + 1) if i - k >= 1]

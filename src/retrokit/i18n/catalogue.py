@@ -2184,4 +2184,33 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "--example and --from-plan cannot be used together: the example is a filled-in "
         "sample, --from-plan starts from the campaign's plan.",
     },
+    "S003.plan_field": {
+        "zh-CN": "“{sheet}”缺少必填项“{column}”，请在字段名旁边填写。",
+        "en": "'{sheet}' lacks the required field '{column}'; fill in its value.",
+    },
+    "V002.task": {
+        "zh-CN": "任务 {task} 的结束时间 {end} 早于开始时间 {start}，请检查两个日期。",
+        "en": "task {task} ends on {end}, before it starts on {start}; check both dates.",
+    },
+    "P008": {
+        "zh-CN": "任务编号 {task} 与第 {row} 行的 {first} 重复，依赖它的任务会找错对象；请给每个任务一个唯一编号。",
+        "en": "task ID {task} repeats {first} on row {row}, so tasks that depend on it may "
+        "point at the wrong one; give every task its own ID.",
+    },
+    "doc.P008": {
+        "zh-CN": "前置依赖按编号找任务：两个任务用同一个编号（大小写或全角半角不同也算同一个），"
+        "依赖关系和关键路径就会算到其中一个上。\n修复：给每个任务一个唯一编号，并改正引用它的前置依赖。",
+        "en": "Predecessors find their task by its ID: when two tasks share one (in any case or "
+        "width), dependencies and the critical path go to one of them.\nFix: give every task "
+        "its own ID and correct the predecessors that name it.",
+    },
+    "summary.P008": {
+        "zh-CN": "两个任务的编号相同。",
+        "en": "Two tasks have the same id.",
+    },
+    "P001.self": {
+        "zh-CN": "任务把自己列为前置依赖（{tasks}），它永远无法开始；请从前置依赖中删去它自己的编号。",
+        "en": "a task waits for itself ({tasks}), so it can never start; remove its own ID from "
+        "its predecessors.",
+    },
 }

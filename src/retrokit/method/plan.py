@@ -236,7 +236,7 @@ def _task(record: Record, today: dt.date) -> TaskResult:
     )
 
 
-def _id_key(text: str) -> str:
+def id_key(text: str) -> str:
     """The matching key of a task id: full-width forms, case and surrounding spaces dropped."""
     return unicodedata.normalize("NFKC", text).strip().casefold()
 
@@ -260,7 +260,7 @@ def _resolve_predecessors(tasks: tuple[TaskResult, ...]) -> tuple[TaskResult, ..
     ids: dict[str, str] = {}
     for task in tasks:
         if task.id:
-            ids.setdefault(_id_key(task.id), task.id)
+            ids.setdefault(id_key(task.id), task.id)
     # Each id is named by several successors: its key is worked out once.
     named: dict[str, str] = {}
     for task in tasks:
@@ -269,7 +269,7 @@ def _resolve_predecessors(tasks: tuple[TaskResult, ...]) -> tuple[TaskResult, ..
             for p in task.depends_on:
                 found = named.get(p)
                 if found is None:
-                    found = named[p] = ids.get(_id_key(p)) or _id_in_words(p, ids) or p
+                    found = named[p] = ids.get(id_key(p)) or _id_in_words(p, ids) or p
                 resolved.append(found)
             task.depends_on = tuple(resolved)
     return tasks
@@ -350,6 +350,8 @@ def schedule(tasks: Sequence[TaskResult]) -> Schedule:
         return (end - begin).days if end is not None and begin is not None else 0.0
 
     order, cycles = dependency_order(graph, contradiction)
+    # A task waiting for itself is a cycle of one (P001); the graph leaves the edge out.
+    cycles = [(i,) for i, t in by_id.items() if i in t.depends_on] + cycles
     dated = [t for t in by_id.values() if t.start is not None and t.end is not None]
     if not dated:
         return Schedule(None, None, None, (), tuple(cycles))

@@ -8,10 +8,12 @@ from collections.abc import Iterator
 
 from retrokit.findings import Finding
 from retrokit.method.analysis import _as_percentage
-from retrokit.method.plan import Pacing, PlanAnalysis, analyze_plan
+from retrokit.method.plan import Pacing, PlanAnalysis, TaskResult, analyze_plan, id_key
 from retrokit.rules.registry import Context, E, N, W, rule
+from retrokit.rules.structure import blank_required
 from retrokit.text import fold
 from retrokit.workbook.plan_schema import BUDGET, DAILY, GOALS, OVERVIEW, RISKS, TASKS
+from retrokit.workbook.plan_schema import PLAN as PLAN_SHEETS
 from retrokit.workbook.reader import Record
 from retrokit.workbook.values import Quantity
 
@@ -41,6 +43,57 @@ def _day(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
 
 
+def _named(task: TaskResult) -> str:
+    """How a message names a task: its id; while the id is blank (S003 asks for it), its name
+    or its row."""
+    return task.id or task.task or f"#{task.row}"
+
+
+@rule("S003.plan", "required-plan-cell-empty", E, kind=PLAN)
+def required_plan_cell_empty(ctx: Context) -> Iterator[Finding]:
+    """A required field or cell of the plan is empty in a filled row."""
+    if not _is_plan(ctx):
+        return
+    for sheet in PLAN_SHEETS.sheets:
+        required = [c.key for c in sheet.columns if c.required]
+        if sheet.kind != "fields":
+            yield from blank_required(ctx, sheet, ctx.workbook.table(sheet.key), required)
+            continue
+        record = ctx.workbook.fields(sheet.key)
+        if record is None:
+            continue
+        for key in required:
+            if record.blank(key):
+                yield ctx.finding(
+                    "S003",
+                    sheet,
+                    record,
+                    key,
+                    "S003.plan_field",
+                    sheet=ctx.workbook.sheets[sheet.key].name,
+                    column=sheet.column(key),
+                )
+
+
+@rule("V002.task", "task-ends-before-start", E, kind=PLAN)
+def task_ends_before_start(ctx: Context) -> Iterator[Finding]:
+    """A task's end is before its start."""
+    if not _is_plan(ctx):
+        return
+    for task in plan_of(ctx).tasks:
+        if task.start is not None and task.end is not None and task.end < task.start:
+            yield ctx.finding(
+                "V002",
+                TASKS,
+                task.record,
+                "end",
+                "V002.task",
+                task=_named(task),
+                start=_day(task.start),
+                end=_day(task.end),
+            )
+
+
 @rule("P001", "dependency-cycle", E, kind=PLAN)
 def dependency_cycle(ctx: Context) -> Iterator[Finding]:
     """Tasks depend on each other in a cycle."""
@@ -50,8 +103,9 @@ def dependency_cycle(ctx: Context) -> Iterator[Finding]:
     by_id = {t.id: t for t in reversed(plan.tasks) if t.id}
     for cycle in plan.schedule.cycles:
         first = by_id[cycle[0]]
+        key = "P001.self" if len(cycle) == 1 else "P001"  # a task waiting for itself
         yield ctx.finding(
-            "P001", TASKS, first.record, "depends_on", tasks=" → ".join((*cycle, cycle[0]))
+            "P001", TASKS, first.record, "depends_on", key, tasks=" → ".join((*cycle, cycle[0]))
         )
 
 
@@ -73,7 +127,7 @@ def starts_before_predecessor(ctx: Context) -> Iterator[Finding]:
                     TASKS,
                     task.record,
                     "start",
-                    task=task.id,
+                    task=_named(task),
                     start=_day(task.start),
                     pred=pid,
                     end=_day(pred.end),
@@ -95,7 +149,7 @@ def duration_mismatch(ctx: Context) -> Iterator[Finding]:
                 TASKS,
                 task.record,
                 "duration",
-                task=task.id,
+                task=_named(task),
                 typed=f"{task.duration:g}",
                 days=span + 1,
             )
@@ -111,7 +165,9 @@ def unknown_predecessor(ctx: Context) -> Iterator[Finding]:
     for task in plan.tasks:
         missing = [p for p in task.depends_on if p not in ids]
         if missing:
-            yield ctx.finding("P004", TASKS, task.record, "depends_on", task=task.id, ids=missing)
+            yield ctx.finding(
+                "P004", TASKS, task.record, "depends_on", task=_named(task), ids=missing
+            )
 
 
 @rule("P005", "task-late", W, kind=PLAN)
@@ -126,7 +182,7 @@ def task_late(ctx: Context) -> Iterator[Finding]:
                 TASKS,
                 task.record,
                 "status",
-                task=task.id,
+                task=_named(task),
                 end=_day(task.end),
                 today=ctx.settings.today.isoformat(),
             )
@@ -153,7 +209,7 @@ def outside_campaign(ctx: Context) -> Iterator[Finding]:
             TASKS,
             task.record,
             key,
-            task=task.id,
+            task=_named(task),
             day=_day(day),
             start=_day(start),
             end=_day(end),
@@ -167,7 +223,7 @@ def task_without_owner(ctx: Context) -> Iterator[Finding]:
         return
     for task in plan_of(ctx).tasks:
         if not task.owner:
-            yield ctx.finding("P007", TASKS, task.record, "owner", task=task.id)
+            yield ctx.finding("P007", TASKS, task.record, "owner", task=_named(task))
 
 
 @rule("P007.team", "owner-not-on-team", N, kind=PLAN)
@@ -180,7 +236,30 @@ def owner_not_on_team(ctx: Context) -> Iterator[Finding]:
     for task in plan.tasks:
         if team and task.owner and fold(task.owner) not in team:
             yield ctx.finding(
-                "P007", TASKS, task.record, "owner", "P007.team", task=task.id, owner=task.owner
+                "P007",
+                TASKS,
+                task.record,
+                "owner",
+                "P007.team",
+                task=_named(task),
+                owner=task.owner,
+            )
+
+
+@rule("P008", "duplicate-task-id", E, kind=PLAN)
+def duplicate_task_id(ctx: Context) -> Iterator[Finding]:
+    """Two tasks have the same id."""
+    if not _is_plan(ctx):
+        return
+    first: dict[str, TaskResult] = {}
+    for task in plan_of(ctx).tasks:
+        if not task.id:
+            continue
+        key = id_key(task.id)
+        earlier = first.setdefault(key, task)
+        if earlier is not task:
+            yield ctx.finding(
+                "P008", TASKS, task.record, "id", task=task.id, first=earlier.id, row=earlier.row
             )
 
 

@@ -11,7 +11,7 @@ from retrokit.workbook.reader import Record
 from retrokit.workbook.schema import INFO, KPIS, LESSONS, PROBLEMS, Sheet
 
 
-def _blank_required(
+def blank_required(
     ctx: Context, sheet: Sheet, records: Iterable[Record], keys: Sequence[str]
 ) -> Iterator[Finding]:
     match = ctx.workbook.sheets[sheet.key]
@@ -35,6 +35,6 @@ def required_cell_empty(ctx: Context) -> Iterator[Finding]:
             if column.required and info.blank(column.key):
                 yield ctx.finding("S003", INFO, info, column.key, "S003.field", column=column)
     kpi_keys = ["metric", "target"] + (["actual"] if _campaign_over(ctx) else [])
-    yield from _blank_required(ctx, KPIS, ctx.workbook.kpis, kpi_keys)
-    yield from _blank_required(ctx, PROBLEMS, ctx.workbook.problems, ["area", "problem"])
-    yield from _blank_required(ctx, LESSONS, ctx.workbook.lessons, ["lesson"])
+    yield from blank_required(ctx, KPIS, ctx.workbook.kpis, kpi_keys)
+    yield from blank_required(ctx, PROBLEMS, ctx.workbook.problems, ["area", "problem"])
+    yield from blank_required(ctx, LESSONS, ctx.workbook.lessons, ["lesson"])
