@@ -87,3 +87,54 @@ def test_two_tasks_with_one_id_are_p008(tmp_path: Path, lang: str) -> None:
     p008 = [f for f in found(path) if f.code == "P008"]
     assert [f.cell for f in p008] == ["A4", "A5"]
     assert all("T1" in f.message(lang) for f in p008)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def reviews(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("reviews")
+    made = {}
+    for lang in LANGS:
+        made[lang] = folder / f"review-{lang}.xlsx"
+        assert run_cli("init", str(made[lang]), "--example", "--lang", lang).returncode == 0
+    return made
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_campaigns_own_plan_raises_nothing(
+    tmp_path: Path, lang: str, reviews: dict[str, Path]
+) -> None:
+    plan = plan_file(tmp_path, lang)  # type: ignore[arg-type]
+    result = api.analyze_workbook(reviews[lang], plan=plan, today=TODAY)
+    assert "P009" not in {f.code for f in result.findings}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(
+    ("project", "start", "end", "key"),
+    [
+        ("Test campaign 测试活动", None, None, "P009"),
+        (None, dt.date(2023, 1, 1), dt.date(2023, 2, 1), "P009.period"),
+    ],
+)
+def test_a_plan_of_another_campaign_is_p009(
+    tmp_path: Path,
+    lang: str,
+    reviews: dict[str, Path],
+    project: str | None,
+    start: dt.date | None,
+    end: dt.date | None,
+    key: str,
+) -> None:
+    def edit(book: Book) -> None:
+        if project:
+            book.set("overview", 0, "project", project)
+        if start and end:
+            book.set("overview", 0, "start", start)
+            book.set("overview", 0, "end", end)
+
+    plan = plan_file(tmp_path, lang, edit)  # type: ignore[arg-type]
+    result = api.analyze_workbook(reviews[lang], plan=plan, today=TODAY)
+    (p009,) = [f for f in result.findings if f.code == "P009"]
+    assert p009.key == key and p009.cell == "B2" and "plan.xlsx" in p009.message(lang)  # type: ignore[arg-type]
+    proc = run_cli("analyze", str(reviews[lang]), "--plan", str(plan), "--today", "2024-08-08")
+    assert proc.returncode == 0 and "P009" in proc.stdout

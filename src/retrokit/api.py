@@ -86,6 +86,9 @@ def analyze_workbook(
         source if not isinstance(source, str | Path) else open_workbook(source, limits=limits)
     )
     settings = settings_from(config, today, threshold)
+    planned = _plan_beside(workbook, plan, limits)
+    if planned is not None and workbook.companion is None:
+        workbook = replace(workbook, companion=planned)  # the review's rules see its plan
     analysis = analyze(
         workbook,
         today=settings.today,
@@ -94,7 +97,6 @@ def analyze_workbook(
     )
     found = check(Context(workbook, analysis, settings))
     selected = select_findings([_Found(workbook.path, found)], make_selection(config))
-    planned = _plan_beside(workbook, plan, limits)
     return replace(
         analysis,
         findings=tuple(selected),

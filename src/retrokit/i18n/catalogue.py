@@ -2213,4 +2213,27 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "a task waits for itself ({tasks}), so it can never start; remove its own ID from "
         "its predecessors.",
     },
+    "P009": {
+        "zh-CN": "一起读取的活动方案 {plan} 是“{project}”（{start} 至 {end}），与本复盘的项目名称不同；"
+        "请确认方案属于本次活动（--plan 指向了正确的文件）。",
+        "en": "the plan read with this review, {plan}, is for '{project}' ({start} to {end}), "
+        "not this review's project; check that --plan names this campaign's plan.",
+    },
+    "P009.period": {
+        "zh-CN": "一起读取的活动方案 {plan}（{start} 至 {end}）与本复盘的活动日期没有重叠；"
+        "请确认方案属于本次活动（--plan 指向了正确的文件）。",
+        "en": "the plan read with this review, {plan} ({start} to {end}), shares no day with "
+        "this review's campaign; check that --plan names this campaign's plan.",
+    },
+    "doc.P009": {
+        "zh-CN": "复盘拿方案当基准：执行过程、预算执行都按方案计算。方案属于另一个活动时，这些对比都没有意义。"
+        "\n修复：用 --plan 指定本次活动的方案，或改正两边的项目名称和日期。",
+        "en": "A review measures against its plan: execution and budget sections come from it. "
+        "A plan of another campaign makes them meaningless.\nFix: give --plan this "
+        "campaign's plan, or correct the project name and dates on either side.",
+    },
+    "summary.P009": {
+        "zh-CN": "与复盘一起读取的方案属于另一个活动或另一段时间。",
+        "en": "The plan read with the review names another campaign or another period.",
+    },
 }

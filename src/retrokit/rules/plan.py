@@ -1,5 +1,6 @@
-"""The plan workbook: the schedule (P001-P007), goals (G001-G002), the budget (B001-B003),
-risks (X001) and pacing (M001-M002). Every rule here runs on plan workbooks only."""
+"""The plan workbook: the schedule (P001-P008), goals (G001-G002), the budget (B001-B003),
+risks (X001) and pacing (M001-M002), on plan workbooks; and P009 on a review read with its plan
+(``--plan``, or the plan's sheets in the review's file): the two must be of one campaign."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from retrokit.text import fold
 from retrokit.workbook.plan_schema import BUDGET, DAILY, GOALS, OVERVIEW, RISKS, TASKS
 from retrokit.workbook.plan_schema import PLAN as PLAN_SHEETS
 from retrokit.workbook.reader import Record
+from retrokit.workbook.schema import INFO
 from retrokit.workbook.values import Quantity
 
 PLAN = "plan"
@@ -438,3 +440,41 @@ def bare_rate_beside_percentage(ctx: Context) -> Iterator[Finding]:
 def _read_as(pacing: Pacing, record: Record) -> float:
     """How the bare daily value of ``record`` was read beside the goal's percentage."""
     return _as_percentage(record.values["value"].value, pacing.target or 0.0)
+
+
+def _dates(a: object, b: object) -> tuple[dt.date, dt.date] | None:
+    return (a, b) if isinstance(a, dt.date) and isinstance(b, dt.date) else None
+
+
+@rule("P009", "plan-of-another-campaign", W, kind="review")
+def plan_of_another_campaign(ctx: Context) -> Iterator[Finding]:
+    """The plan read with the review names another campaign or another period."""
+    plan = ctx.workbook.companion
+    overview = plan.fields("overview") if plan is not None else None
+    if plan is None or overview is None:
+        return
+    review = ctx.analysis.info
+    ours, theirs = review.get("project"), overview.values.get("project")
+    other_name = False
+    if isinstance(ours, str) and isinstance(theirs, str) and ours and theirs:
+        a, b = fold(ours), fold(theirs)
+        other_name = a not in b and b not in a  # 夏季促销 within 2024年夏季促销活动 is one
+    period = _dates(overview.values.get("start"), overview.values.get("end"))
+    campaign = _dates(review.get("start"), review.get("end"))
+    apart = (
+        period is not None
+        and campaign is not None
+        and (period[1] < campaign[0] or campaign[1] < period[0])
+    )
+    if other_name or apart:
+        yield ctx.finding(
+            "P009",
+            INFO,
+            ctx.workbook.info,
+            "project",
+            "P009" if other_name else "P009.period",
+            plan=plan.path,
+            project=theirs or "-",
+            start=_day(period[0] if period else None),
+            end=_day(period[1] if period else None),
+        )
