@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -123,6 +124,8 @@ def test_every_rule_has_a_chinese_summary() -> None:
         ("threshold = 2", "0 到 1 之间"),
         ("select = [", "TOML 语法错误"),
         ("x = = 1", "TOML 语法错误（第 1 行第 5 列）"),
+        ('lang = "fr"', "未知的语言 'fr'"),
+        ("lang = 1", "未知的语言 '1'"),
     ],
 )
 def test_config_errors_are_whole_lines_in_the_language(tmp_path, text: str, zh: str) -> None:  # type: ignore[no-untyped-def]
@@ -207,3 +210,19 @@ def test_option_help_starts_in_one_terminal_column(command: str, lang: str) -> N
         if found:
             starts.add(_columns(found.group(0)))
     assert len(starts) == 1, proc.stdout
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "marker"),
+    [("zh-HK", "zh-TW", "核心目標"), ("zh_Hant", "zh-TW", "核心目標"), ("en-GB", "en", "Core")],
+)
+def test_a_config_lang_reads_as_the_option_does(
+    tmp_path: Path, value: str, lang: str, marker: str, example_zh: Path
+) -> None:
+    """A Hong Kong team writes zh-HK: it reads as zh-TW (as --lang zh-HK does), never a crash."""
+    from retrokit.lint.config import parse_config
+
+    assert parse_config({"lang": value}, "retrokit.toml").lang == lang
+    (tmp_path / "retrokit.toml").write_text(f'lang = "{value}"', encoding="utf-8")
+    proc = run_cli("analyze", str(example_zh), cwd=tmp_path)
+    assert proc.returncode == 0 and marker in proc.stdout, proc.stderr

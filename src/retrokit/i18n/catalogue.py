@@ -1258,8 +1258,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'threshold' must be a number between 0 and 1",
     },
     "config.unknown_lang": {
-        "zh-CN": "未知的语言 '{lang}'",
-        "en": "unknown lang '{lang}'",
+        "zh-CN": "未知的语言 '{value}'，请写 zh-CN、zh-TW 或 en",
+        "en": "unknown lang '{value}'; write zh-CN, zh-TW or en",
     },
     "config.not_found": {
         "zh-CN": "文件不存在",

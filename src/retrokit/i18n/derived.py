@@ -316,7 +316,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "TOML 語法錯誤（第 {line} 行第 {column} 列）",
         ),
         "config.unknown_key": ("未知的配置项 '{name}'", "未知的配置項 '{name}'"),
-        "config.unknown_lang": ("未知的语言 '{lang}'", "未知的語言 '{lang}'"),
+        "config.unknown_lang": (
+            "未知的语言 '{value}'，请写 zh-CN、zh-TW 或 en",
+            "未知的語言 '{value}'，請寫 zh-CN、zh-TW 或 en",
+        ),
         "config.unknown_selector": (
             "未知的规则选择器 '{selector}'",
             "未知的規則選擇器 '{selector}'",

@@ -17,7 +17,7 @@ from retrokit.errors import UsageError
 from retrokit.findings import Severity
 from retrokit.method import DEFAULT_THRESHOLD, DirectionWords
 from retrokit.rules import BLAME_WORDS, OPINION_WORDS, REGISTRY, Settings
-from retrokit.workbook.schema import LANGS, Lang
+from retrokit.workbook.schema import Lang
 
 CONFIG_FILES = ("retrokit.toml", ".retrokit.toml", "pyproject.toml")
 CONFIG_KEYS = {
@@ -151,9 +151,13 @@ def parse_config(data: dict[str, Any], where: str) -> Config:
             raise ConfigError(where, "config.bad_threshold")
         cfg["threshold"] = float(value)
     if "lang" in data:
-        if data["lang"] not in LANGS:
-            raise ConfigError(where, "config.unknown_lang", lang=data["lang"])
-        cfg["lang"] = data["lang"]
+        from retrokit.i18n import check_lang
+
+        value = data["lang"]
+        try:  # as --lang reads it: zh-HK and zh-Hant are zh-TW, en-GB is en
+            cfg["lang"] = check_lang(value if isinstance(value, str) else "")
+        except ValueError:
+            raise ConfigError(where, "config.unknown_lang", value=value) from None
     return Config(**cfg)
 
 
