@@ -463,3 +463,16 @@ def test_a_worker_that_dies_is_reported_not_fatal(
     crashed = next(r for r in results if r.path.endswith("r2.xlsx"))
     assert [f.code for f in crashed.findings] == ["F001"]
     assert "crashed" in crashed.findings[0].message("en")
+
+
+@pytest.mark.parametrize(
+    "options",
+    [["--ignore", "F001"], ["--ignore", "F"], ["--ignore", "ALL"], ["--select", "A001"]],
+)
+def test_an_unreadable_file_is_reported_whatever_is_ignored(
+    tmp_path: Path, options: list[str]
+) -> None:
+    (tmp_path / "broken.xlsx").write_bytes(b"PK\x03\x04 truncated")
+    (tmp_path / "retrokit.toml").write_text('[severity]\nF001 = "info"\n', encoding="utf-8")
+    proc = run_cli("lint", str(tmp_path), *options, "--lang", "en", cwd=tmp_path)
+    assert proc.returncode == 1 and "F001 [error]" in proc.stdout, proc.stdout

@@ -288,11 +288,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # --- rule documentation: why (from the method) and an example fix ------------------
     "doc.F001": {
-        "zh-CN": "文件无法作为工作簿读取（空文件、不是 zip、被截断、没有工作簿、有密码、旧版 .xls）。\n"
+        "zh-CN": "文件无法作为工作簿读取（空文件、不是 zip、被截断、没有工作簿、有密码、旧版 .xls）。"
+        "读不了的文件等于没有检查，所以这条总是作为错误报告，不能忽略或降级。\n"
         "修复：在 Excel/WPS 中打开，取消密码，另存为 .xlsx。",
         "en": "The file cannot be read as a workbook (empty, not a zip, truncated, no workbook, "
-        "password-protected, legacy .xls).\nFix: open it in Excel/WPS, remove any "
-        "password, save as .xlsx.",
+        "password-protected, legacy .xls). A file that cannot be read was checked for nothing, "
+        "so this is always reported as an error: it cannot be ignored or lowered.\nFix: open "
+        "it in Excel/WPS, remove any password, save as .xlsx.",
     },
     "doc.F002": {
         "zh-CN": "Office 锁文件（~$复盘.xlsx）是编辑时的临时文件，不应提交。\n"

@@ -21,6 +21,11 @@ class HasFindings(Protocol):
     findings: list[Finding]
 
 
+#: Reported in every run, as an error, whatever the selectors, ignores and severities say: a
+#: file that cannot be read was checked for nothing (as ruff never hides a syntax error).
+ALWAYS = frozenset({"F001"})
+
+
 @dataclass(frozen=True)
 class Selection:
     codes: frozenset[str]
@@ -32,6 +37,8 @@ class Selection:
 
     def wants(self, finding: Finding, rel: str) -> bool:
         code = base_code(finding.code)
+        if code in ALWAYS:
+            return True
         if code not in self.codes:
             return False
         for pattern, codes in self.per_file_ignores:
@@ -46,7 +53,7 @@ class Selection:
         with its own severity, such as P007.team, keeps it)."""
         code = base_code(code)
         overrides = dict(self.severity)
-        if code in overrides:
+        if code in overrides and code not in ALWAYS:
             return overrides[code]
         return (REGISTRY.get(key) or REGISTRY[code]).severity
 
