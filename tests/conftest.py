@@ -14,6 +14,12 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 REQUIRE_E2E = os.environ.get("RETROKIT_REQUIRE_E2E") == "1"
 
+# Every `python -m retrokit` a test starts runs this checkout's code, whichever checkout the
+# environment's editable install points at (a second worktree, say).
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    p for p in (str(ROOT / "src"), os.environ.get("PYTHONPATH", "")) if p
+)
+
 
 def need_tool(name: str) -> str:
     """The path of a system tool, or skip (fail when RETROKIT_REQUIRE_E2E=1)."""

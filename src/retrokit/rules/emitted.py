@@ -32,7 +32,7 @@ def duplicate_sheet() -> None:
 
 @rule("S005", "total-row-skipped", N, scope=Scope.EMITTED)
 def total_row_skipped() -> None:
-    """A total row (Total, Subtotal) is left out of the analysis."""
+    """A total row (Total, Subtotal) is not read as data."""
 
 
 @rule("V001", "number-unreadable", E, scope=Scope.EMITTED)
