@@ -63,7 +63,8 @@ def test_lang_on_the_command_line_wins_over_the_environment() -> None:
     ("args", "zh", "en"),
     [
         (["lint", "--bogus"], "没有这个选项：--bogus", "No such option: --bogus"),
-        (["lint"], "缺少参数 'paths'", "Missing argument 'paths'"),
+        (["lint"], "缺少参数 '文件或文件夹'", "Missing argument 'PATH'"),
+        (["analyze"], "缺少参数 '工作簿'", "Missing argument 'WORKBOOK'"),
         (
             ["analyze", "x.xlsx", "--threshold", "abc"],
             "--threshold 的值无效：abc 不是数字",

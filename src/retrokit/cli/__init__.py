@@ -189,7 +189,8 @@ def _reworded(exc: Any, lang: Any) -> str:
     param = getattr(exc, "param", None)
     if kind == "MissingParameter":
         if param is not None and param.param_type_name == "argument":
-            return t("cli.missing_argument", lang, name=f"'{param.name}'")
+            shown = param.metavar or param.name  # the word the help screen uses
+            return t("cli.missing_argument", lang, name=f"'{shown}'")
         hint = param.opts[0] if param is not None and param.opts else "?"
         return t("cli.missing_option", lang, name=f"'{hint}'")
     if kind == "BadParameter" and param is not None:
