@@ -190,7 +190,7 @@ def test_a_write_that_fails_midway_leaves_the_old_file_intact(
     monkeypatch.setattr("openpyxl.workbook.workbook.Workbook.save", explode)
     from retrokit.errors import UserError
 
-    with pytest.raises(UserError, match="No space left"):
+    with pytest.raises(UserError, match="the disk is full"):
         scaffold.init(path, lang="en", force=True)
     assert sha(path) == before
     assert [p.name for p in tmp_path.iterdir()] == ["r.xlsx"]  # no temp file left behind

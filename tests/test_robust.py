@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import resource
 import shutil
 import signal
@@ -252,7 +253,7 @@ def test_a_file_that_cannot_be_opened_is_f001_in_lint(shared_tmp: Path) -> None:
     assert proc.returncode == 1, proc.stderr
     assert "Traceback" not in proc.stderr
     locked = [x for x in proc.stdout.splitlines() if "locked.xlsx" in x]
-    assert len(locked) == 1 and " F001 " in locked[0] and "Permission denied" in locked[0]
+    assert len(locked) == 1 and " F001 " in locked[0] and "permission denied" in locked[0]
     assert any("c.xlsx" in x and "A004" in x for x in proc.stdout.splitlines())
 
 
@@ -264,7 +265,7 @@ def test_a_file_that_cannot_be_opened_is_skipped_by_compare_and_lessons(
     proc = run_unprivileged(command, str(shared_tmp), "--format", "json")
     assert proc.returncode == 0, proc.stderr
     line = one_line(proc)
-    assert "skipped" in line and "locked.xlsx" in line and "Permission denied" in line
+    assert "skipped" in line and "locked.xlsx" in line and "permission denied" in line
 
 
 HOSTILE_NAMES = [
@@ -423,7 +424,7 @@ def test_a_full_disk_under_stdout_is_one_line(tmp_path: Path) -> None:
             timeout=300,
         )
     assert proc.returncode == 2
-    assert "No space left" in one_line(proc)
+    assert "the disk is full" in one_line(proc)
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
@@ -585,3 +586,30 @@ def test_replacing_a_file_keeps_its_mode(tmp_path: Path, mask: int) -> None:
     assert _mode(tmp_path / "r.html") == 0o640
     assert _mode(tmp_path / "e.sqlite") == 0o640
     assert (tmp_path / "r.html").read_text() != "old"
+
+
+@pytest.mark.parametrize(("lang", "words"), [("zh-CN", "磁盘已满"), ("zh-TW", "磁碟已滿")])
+def test_the_operating_systems_reason_is_in_the_language(
+    tmp_path: Path, lang: str, words: str
+) -> None:
+    """A full disk, a read-only folder: the reason is worded, not the system's English."""
+    import errno
+
+    from retrokit.errors import WriteError
+    from retrokit.fsutil import os_reason
+
+    for code in (errno.EROFS, errno.EACCES, errno.ENOSPC):
+        message = WriteError(
+            "err.write", path="x.html", reason=os_reason(OSError(code, os.strerror(code)))
+        ).message(lang)  # type: ignore[arg-type]
+        assert not re.search(r"[A-Za-z]{3,}", message.replace("html", "")), message
+    book = write(tmp_path / "a.xlsx")
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "retrokit", "analyze", str(book), "--lang", lang],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=300,
+        )
+    assert proc.returncode == 2 and words in proc.stderr and proc.stderr.count("\n") == 1

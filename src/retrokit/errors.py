@@ -6,6 +6,16 @@ from retrokit.i18n import t
 from retrokit.workbook.schema import DEFAULT_LANG, Lang
 
 
+def worded(args: dict[str, object], lang: Lang) -> dict[str, object]:
+    """Message arguments with each ("i18n", key) worded from the catalogue in ``lang``."""
+    return {
+        name: t(str(value[1]), lang)
+        if isinstance(value, tuple) and value[:1] == ("i18n",)
+        else value
+        for name, value in args.items()
+    }
+
+
 class UserError(Exception):
     """A problem the user can fix, carried as a catalogue key and its arguments."""
 
@@ -17,14 +27,7 @@ class UserError(Exception):
         self.args_ = args
 
     def message(self, lang: Lang = DEFAULT_LANG) -> str:
-        # An argument ("i18n", key) is itself catalogue text, worded in the same language.
-        args = {
-            name: t(value[1], lang)
-            if isinstance(value, tuple) and value[:1] == ("i18n",)
-            else value
-            for name, value in self.args_.items()
-        }
-        return t(self.key, lang, **args)
+        return t(self.key, lang, **worded(self.args_, lang))
 
     def __str__(self) -> str:
         return self.message("en")
@@ -63,7 +66,7 @@ class UnreadableWorkbook(UserError):
         return (_unreadable, (self.path, self.reason, self.detail))
 
     def reason_text(self, lang: Lang = DEFAULT_LANG) -> str:
-        return t(self.reason, lang, **self.detail)
+        return t(self.reason, lang, **worded(self.detail, lang))
 
     def message(self, lang: Lang = DEFAULT_LANG) -> str:
         return t("err.unreadable", lang, path=self.path, reason=self.reason_text(lang))

@@ -29,7 +29,8 @@ def _render(value: Any, lang: Lang) -> Any:
     if isinstance(value, Choice):
         return value.label(lang)
     if isinstance(value, tuple) and len(value) in (2, 3) and value[0] == "i18n":
-        return t(value[1], lang, **dict(value[2] if len(value) == 3 else ()))
+        args = dict(value[2]) if len(value) == 3 else {}  # an argument may be worded too
+        return t(value[1], lang, **{k: _render(v, lang) for k, v in args.items()})
     if isinstance(value, list | tuple):
         return language(lang).list_separator.join(str(_render(v, lang)) for v in value)
     return value

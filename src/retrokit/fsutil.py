@@ -128,11 +128,11 @@ def atomic_write(path: Path, write: Callable[[Path], None], *, overwrite: bool) 
         try:
             fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         except OSError as exc:
-            raise WriteError("err.write", path=path, reason=exc.strerror or exc) from None
+            raise WriteError("err.write", path=path, reason=os_reason(exc)) from None
         tmp = Path(tmp_name)
         _PENDING.add(tmp)
     os.close(fd)
-    failure: str | None = None
+    failure: object = None
     try:
         write(tmp)
         with open(tmp, "rb") as fh:
@@ -152,7 +152,7 @@ def atomic_write(path: Path, write: Callable[[Path], None], *, overwrite: bool) 
     except Exception as exc:
         if not _is_write_failure(exc):
             raise
-        failure = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        failure = os_reason(exc)
         _quiet_unraisable(True)  # see _quiet_unraisable: from here until collected
     finally:
         with contextlib.suppress(FileNotFoundError):
@@ -200,3 +200,32 @@ def write_text_atomic(path: Path, text: str) -> None:
         tmp.write_text(text, encoding="utf-8")
 
     atomic_write(path, write, overwrite=True)
+
+
+#: The operating system's reasons a user meets, worded in the catalogue (oserror.*).
+_OS_REASONS = frozenset(
+    {
+        "EACCES",
+        "EPERM",
+        "EROFS",
+        "ENOSPC",
+        "EDQUOT",
+        "ENOENT",
+        "EISDIR",
+        "ENOTDIR",
+        "EFBIG",
+        "ENAMETOOLONG",
+    }
+)
+
+
+def os_reason(exc: BaseException) -> object:
+    """Why an operating-system call failed, in the reader's language where it is a common
+    reason (a read-only folder, a full disk), else as the system says it."""
+    import errno
+
+    code = getattr(exc, "errno", None)
+    name = errno.errorcode.get(code, "") if isinstance(code, int) else ""
+    if name in _OS_REASONS:
+        return ("i18n", f"oserror.{name}")
+    return getattr(exc, "strerror", None) or str(exc)

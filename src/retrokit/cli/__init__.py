@@ -98,12 +98,13 @@ def _internal(exc: BaseException) -> None:
 
 def _stdout_failed(exc: OSError) -> None:
     from retrokit.cli.app import ui_lang
-    from retrokit.i18n import t
+    from retrokit.errors import WriteError
+    from retrokit.fsutil import os_reason
 
     # What could not be written is dropped, so the exit does not try (and fail) again.
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
-    message = t("err.write", ui_lang(_lang_arg()), path="-", reason=exc.strerror or exc)
+    message = WriteError("err.write_stdout", reason=os_reason(exc)).message(ui_lang(_lang_arg()))
     sys.stderr.write(f"retrokit: {message}\n")
     sys.stderr.flush()
 

@@ -31,7 +31,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{path}: the file is open in Excel/WPS (lock file {lock} beside it); close it and retry.",
     },
     "err.write": {
-        "zh-CN": "{path}: 写入失败（{reason}），原文件未改动。",
+        "zh-CN": "{path}：写入失败（{reason}）；已有的同名文件不受影响。",
         "en": "{path}: could not write ({reason}); any existing file is unchanged.",
     },
     "err.lang": {
@@ -2237,5 +2237,61 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "summary.P009": {
         "zh-CN": "与复盘一起读取的方案属于另一个活动或另一段时间。",
         "en": "The plan read with the review names another campaign or another period.",
+    },
+    "oserror.EACCES": {
+        "zh-CN": "没有写入或读取权限",
+        "zh-TW": "沒有寫入或讀取權限",
+        "en": "permission denied",
+    },
+    "oserror.EPERM": {
+        "zh-CN": "操作不被允许",
+        "zh-TW": "操作不被允許",
+        "en": "operation not permitted",
+    },
+    "oserror.EROFS": {
+        "zh-CN": "这个位置是只读的",
+        "zh-TW": "這個位置是唯讀的",
+        "en": "the location is read-only",
+    },
+    "oserror.ENOSPC": {
+        "zh-CN": "磁盘已满",
+        "zh-TW": "磁碟已滿",
+        "en": "the disk is full",
+    },
+    "oserror.EDQUOT": {
+        "zh-CN": "超出了磁盘配额",
+        "zh-TW": "超出了磁碟配額",
+        "en": "the disk quota is used up",
+    },
+    "oserror.ENOENT": {
+        "zh-CN": "文件或文件夹不存在",
+        "zh-TW": "檔案或資料夾不存在",
+        "en": "no such file or folder",
+    },
+    "oserror.EISDIR": {
+        "zh-CN": "这是一个文件夹",
+        "zh-TW": "這是一個資料夾",
+        "en": "it is a folder",
+    },
+    "oserror.ENOTDIR": {
+        "zh-CN": "路径中有一段不是文件夹",
+        "zh-TW": "路徑中有一段不是資料夾",
+        "en": "part of the path is not a folder",
+    },
+    "oserror.EFBIG": {
+        "zh-CN": "文件超过了允许的大小",
+        "zh-TW": "檔案超過了允許的大小",
+        "en": "the file is larger than allowed",
+    },
+    "oserror.ENAMETOOLONG": {
+        "zh-CN": "文件名太长",
+        "zh-TW": "檔名太長",
+        "en": "the file name is too long",
+    },
+    "what.file_size": {"zh-CN": "文件大小", "en": "file size"},
+    "what.unpacked_size": {"zh-CN": "解压后大小", "en": "unpacked size"},
+    "err.write_stdout": {
+        "zh-CN": "无法输出结果（{reason}）；可用 -o 写入文件。",
+        "en": "could not write the output ({reason}); write it to a file with -o.",
     },
 }

@@ -316,7 +316,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "TOML 語法錯誤（第 {line} 行第 {column} 列）",
         ),
         "config.unknown_key": ("未知的配置项 '{name}'", "未知的配置項 '{name}'"),
-        "config.unknown_lang": ("未知的语言 '{lang}'", "未知的語言 '{lang}'"),
+        "config.unknown_lang": (
+            "未知的语言 '{value}'，请写 zh-CN、zh-TW 或 en",
+            "未知的語言 '{value}'，請寫 zh-CN、zh-TW 或 en",
+        ),
         "config.unknown_selector": (
             "未知的规则选择器 '{selector}'",
             "未知的規則選擇器 '{selector}'",
@@ -519,9 +522,11 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "復盤應在活動結束後 3-5 個工作日內進行，記憶和資料才新鮮。\n修復：下次提前安排復盤日期。",
         ),
         "doc.F001": (
-            "文件无法作为工作簿读取（空文件、不是 zip、被截断、没有工作簿、有密码、旧版 .xls）。\n"
+            "文件无法作为工作簿读取（空文件、不是 zip、被截断、没有工作簿、有密码、旧版 "
+            ".xls）。读不了的文件等于没有检查，所以这条总是作为错误报告，不能忽略或降级。\n"
             "修复：在 Excel/WPS 中打开，取消密码，另存为 .xlsx。",
-            "檔案無法作為工作簿讀取（空檔案、不是 zip、被截斷、沒有工作簿、有密碼、舊版 .xls）。\n"
+            "檔案無法作為工作簿讀取（空檔案、不是 zip、被截斷、沒有工作簿、有密碼、舊版 "
+            ".xls）。讀不了的檔案等於沒有檢查，所以這條總是作為錯誤報告，不能忽略或降級。\n"
             "修復：在 Excel/WPS 中開啟，取消密碼，另存為 .xlsx。",
         ),
         "doc.F002": (
@@ -798,8 +803,12 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "err.unreadable": ("{path}: 无法读取：{reason}", "{path}: 無法讀取：{reason}"),
         "err.write": (
-            "{path}: 写入失败（{reason}），原文件未改动。",
-            "{path}: 寫入失敗（{reason}），原檔案未改動。",
+            "{path}：写入失败（{reason}）；已有的同名文件不受影响。",
+            "{path}：寫入失敗（{reason}）；已有的同名檔案不受影響。",
+        ),
+        "err.write_stdout": (
+            "无法输出结果（{reason}）；可用 -o 写入文件。",
+            "無法輸出結果（{reason}）；可用 -o 寫入檔案。",
         ),
         "error.title": ("输入无效", "輸入無效"),
         "export.campaign": ("活动", "活動"),
@@ -1022,16 +1031,8 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "report.code": ("规则", "規則"),
         "report.core": ("核心", "核心"),
-        "report.core_all_unrated": (
-            "核心目标达成率无法计算：{count} 个核心指标都无法评估（{metrics}）。",
-            "核心目標達成率無法計算：{count} 個核心指標都無法評估（{metrics}）。",
-        ),
         "report.core_missed": ("未完成的核心指标：{metrics}。", "未完成的核心指標：{metrics}。"),
         "report.core_ok": ("核心指标全部达成。", "核心指標全部達成。"),
-        "report.core_unrated": (
-            "{count} 个核心指标无法评估（{metrics}），核心目标达成率未计入。",
-            "{count} 個核心指標無法評估（{metrics}），核心目標達成率未計入。",
-        ),
         "report.critical": ("关键任务", "關鍵任務"),
         "report.execution": ("执行过程", "執行過程"),
         "report.findings": ("数据质量检查", "資料品質檢查"),
@@ -1052,10 +1053,6 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "report.no_findings": ("未发现数据质量问题。", "未發現數據品質問題。"),
         "report.none": ("无", "無"),
-        "report.none_unrated": (
-            "无（另有 {count} 个 KPI 无法评估，未列入）",
-            "無（另有 {count} 個 KPI 無法評估，未列入）",
-        ),
         "report.of_target": ("为目标的 {share}", "為目標的 {share}"),
         "report.overall.all": ("目标达成率 {rate}", "目標達成率 {rate}"),
         "report.overall.core": ("核心目标达成率 {rate}", "核心目標達成率 {rate}"),
@@ -1070,14 +1067,6 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "计，一项超额不能抵消另一项未完成；无法评估的 KPI 不计入。",
             "核心目標達成率：各核心 KPI 達成率的平均值，每項最高按 100% "
             "計，一項超額不能抵消另一項未完成；無法評估的 KPI 不計入。",
-        ),
-        "report.overall_partial.all": (
-            "（仅计入可评估的 {rated}/{total} 个 KPI）",
-            "（僅計入可評估的 {rated}/{total} 個 KPI）",
-        ),
-        "report.overall_partial.core": (
-            "（仅计入可评估的 {rated}/{total} 个核心指标）",
-            "（僅計入可評估的 {rated}/{total} 個核心指標）",
         ),
         "report.owner_due": ("{owner}，{due} 前", "{owner}，{due} 前"),
         "report.path_slip.early": (
@@ -1241,5 +1230,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "terminal.priority": ("优先级", "優先順序"),
         "terminal.progress": ("进度", "進度"),
         "warn.skipped": ("已跳过 {path}：{reason}", "已跳過 {path}：{reason}"),
+        "what.file_size": ("文件大小", "檔案大小"),
+        "what.unpacked_size": ("解压后大小", "解壓後大小"),
     }
 }

@@ -231,7 +231,9 @@ def export(
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise WriteError("err.write", path=folder, reason=exc.strerror or exc) from None
+            from retrokit.fsutil import os_reason
+
+            raise WriteError("err.write", path=folder, reason=os_reason(exc)) from None
         for name, frame in frames.items():
             if not raw_csv:
                 frame = frame.map(csv_safe)

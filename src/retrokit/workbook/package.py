@@ -23,6 +23,7 @@ from types import ModuleType
 from typing import Any
 
 from retrokit.errors import UnreadableWorkbook
+from retrokit.fsutil import os_reason
 from retrokit.workbook.extent import NEAR_COLUMNS, NEAR_ROWS, PER_STRING, sheet_extent, text_bytes
 
 _inflate: ModuleType
@@ -384,7 +385,7 @@ def open_package(path: Path, limits: Limits) -> Package:
         raise UnreadableWorkbook(
             path,
             "reason.zip_bomb",
-            what="file size",
+            what=("i18n", "what.file_size"),
             value=size,
             limit=limits.max_file_bytes,
             option="--max-file-bytes",
@@ -392,7 +393,7 @@ def open_package(path: Path, limits: Limits) -> Package:
     try:
         data = path.read_bytes()
     except OSError as exc:  # permission denied, a dead network drive: F001, the run goes on
-        raise UnreadableWorkbook(path, "reason.os_error", detail=exc.strerror or exc) from None
+        raise UnreadableWorkbook(path, "reason.os_error", detail=os_reason(exc)) from None
     if data.startswith(OLE_MAGIC):
         refused = _sniff_ole(path, data)
         if refused.reason != "reason.xls":
@@ -498,7 +499,7 @@ def _check_bomb(path: Path, infos: list[zipfile.ZipInfo], limits: Limits) -> Non
         raise UnreadableWorkbook(
             path,
             "reason.zip_bomb",
-            what="unpacked size",
+            what=("i18n", "what.unpacked_size"),
             value=total,
             limit=limits.max_unpacked_bytes,
             option="--max-unpacked-bytes",
