@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
@@ -25,7 +25,7 @@ from retrokit.method.direction import (
     DirectionWords,
 )
 from retrokit.method.direction import infer_direction as _infer
-from retrokit.method.units import unit_in_name
+from retrokit.method.units import in_unit, unit_in_name
 from retrokit.workbook.reader import Record, Workbook
 from retrokit.workbook.schema import DIMENSION, Lang
 from retrokit.workbook.values import Quantity
@@ -286,7 +286,14 @@ def evaluate_kpi(
     direction, source = kpi_direction(
         v.get("direction"), v.get("dimension"), metric, target, actual, words=words
     )
-    unit = unit_of(metric) or (target.unit if target else "") or (actual.unit if actual else "")
+    named = unit_of(metric)
+    if named is not None:
+        # Target and actual in the unit of the KPI's name: 72万 in 总费用(万元) is 72.
+        if target is not None and target.scale != 1:
+            target = replace(target, value=in_unit(target.value, target.scale, named))
+        if actual is not None and actual.scale != 1:
+            actual = replace(actual, value=in_unit(actual.value, actual.scale, named))
+    unit = named or (target.unit if target else "") or (actual.unit if actual else "")
     gap = rate = None
     reason = None
     mixed = False

@@ -113,6 +113,12 @@ WAITING = (
     "load", "loading", "response", "reply", "wait", "waiting", "handling", "delivery",
     "shipping", "turnaround", "resolution", "latency", "queue",
 )
+#: Averages: a figure per person or per item, never a count (人均停留, 平均订单金额).
+AVERAGES = ("均价", "均價", "平均", "人均", "average", "avg", "mean", "per capita")
+#: The heads of a cost of one result (获客成本, 转化成本, 单客成本, cost per lead), when of
+#: something bought (:data:`BOUGHT`) or of one (:data:`PER_ONE`); 投放成本 is a total.
+UNIT_COST_HEADS = ("成本", "cost")
+PER_ONE = ("单客", "單客", "单次", "單次", "单个", "單個", "单人", "單人", "每")
 # fmt: on
 
 _UNIT = re.compile(r"[(\[]\s*[^()\[\]]{1,12}?\s*[)\]]\s*$")
@@ -141,6 +147,9 @@ _BOUGHT = _pattern(BOUGHT)
 _COST_PER = _pattern(COST_PER)
 _TIME = _pattern(TIME_HEADS)
 _WAITING = _pattern(WAITING)
+_AVERAGES = _pattern(AVERAGES)
+_UNIT_COST = _pattern(UNIT_COST_HEADS)
+_PER_ONE = _pattern(PER_ONE)
 
 
 @dataclass(frozen=True)
@@ -195,6 +204,20 @@ def is_good_name(metric: str) -> bool:
     it then stays higher-is-better in any dimension, the cost dimension too."""
     name = _UNIT.sub("", _norm(metric))
     return _good(name, bool(_PRICE.search(name) and _BOUGHT.search(name)))
+
+
+@functools.lru_cache(maxsize=4096)
+def is_per_unit(metric: str) -> bool:
+    """Whether a name is of a figure per unit rather than a count or total: an average or
+    price (客单价, 均价, 人均消费, ARPU, average order value, 点击单价) or a cost per result
+    (CPC, CPA, CAC, 获客成本, 转化成本, 单客成本, cost per lead). Such a figure is averaged over
+    days, never summed."""
+    name = _UNIT.sub("", _norm(metric))
+    if _VALUE.search(name) or _PRICE.search(name) or _COST_PER.search(name):
+        return True
+    if _AVERAGES.search(name):
+        return True
+    return bool(_UNIT_COST.search(name) and (_BOUGHT.search(name) or _PER_ONE.search(name)))
 
 
 def infer_direction(

@@ -10,12 +10,19 @@ finish minus planned end, in days; a task with no slack (or less) is critical, a
 path runs through the critical tasks in dependency order.
 
 Pacing. A goal's daily rows are those of its metric (and its channel, unless the goal is for
-all channels). Additive metrics (counts, money) are summed and paced linearly over the goal's
-period: expected to date = target x elapsed days / period days, projected = to date x period
-days / elapsed days. Ratios (rates, ROI) are averaged; the average is both the figure to date
-and the projection. It is weighted by the ratio's base where the daily sheet gives one for every
-day and channel of the ratio (ROI by spend, a conversion rate by visitors: :data:`RATIO_BASES`),
-so that it is sum(ratio x base) / sum(base); otherwise it is a plain mean. The projection's direction-aware achievement rate gives
+all channels), dated up to and including ``today`` (``--today``): to date means so far.
+Additive metrics (counts, money) are summed and paced linearly over the goal's period:
+expected to date = target x elapsed days / period days, projected = to date x period days /
+elapsed days. Ratios (rates, ROI) and figures per unit (averages and prices such as 客单价, ARPU;
+costs per result such as CPC, CPA, 获客成本: :func:`~retrokit.method.direction.is_per_unit`)
+are averaged; the average is both the figure to date and the projection. It is weighted by the
+ratio's base where the daily sheet gives one for every day and channel of the ratio (ROI by
+spend, a conversion rate by visitors, CPC by clicks, 客单价 by orders: :data:`RATIO_BASES`), so
+that it is sum(ratio x base) / sum(base); otherwise it is a plain mean. Figures are compared in
+one unit: a goal named with a unit that has a multiplier (销售额(万元)) is counted in it, each
+daily value taken to its base first by the unit of its own name (a bare 6 under 销售额(万元) is
+60,000) unless it carries its multiplier (6万, or a header with one), then divided into the
+goal's (:func:`~retrokit.method.units.in_unit`, as the review reads a KPI's target and actual). The projection's direction-aware achievement rate gives
 the status: above 100% ahead, from the threshold on track, below it behind.
 """
 
@@ -39,7 +46,8 @@ from retrokit.method.analysis import (
     unit_of,
 )
 from retrokit.method.analysis import achievement_rate as _rate
-from retrokit.method.direction import Direction
+from retrokit.method.direction import Direction, is_per_unit
+from retrokit.method.units import in_unit, multiplier, to_base, unit_in_name
 from retrokit.text import fold
 from retrokit.workbook.reader import Record, Workbook
 from retrokit.workbook.types import NO_YEAR
@@ -538,7 +546,8 @@ def _goal(record: Record, year: int | None, start: dt.date | None = None) -> Goa
         channel=v.get("channel"),
         phase=v.get("phase"),
         direction=direction,
-        target=target.value if target else None,
+        # In the unit of the goal's name: 200万 in a goal 销售额(万元) is 200.
+        target=in_unit(target.value, target.scale, unit_in_name(metric)) if target else None,
         unit=unit or None,
         path=v.get("path"),
         owner=v.get("owner"),
@@ -554,8 +563,9 @@ def _goal(record: Record, year: int | None, start: dt.date | None = None) -> Goa
 
 
 def is_ratio(metric: str, form: str = "plain") -> bool:
-    """A rate or ROI: averaged over days, not summed."""
-    return form in ("percent", "ratio") or bool(_RATIO_WORDS.search(metric))
+    """A rate or ROI, or a figure per unit (客单价, CPC, 获客成本: see
+    :func:`~retrokit.method.direction.is_per_unit`): averaged over days, not summed."""
+    return form in ("percent", "ratio") or bool(_RATIO_WORDS.search(metric)) or is_per_unit(metric)
 
 
 def _for_all(channel: str | None) -> bool:
@@ -620,8 +630,15 @@ def monitoring(
     daily: Sequence[Record],
     campaign: tuple[dt.date | None, dt.date | None],
     threshold: float = DEFAULT_THRESHOLD,
+    today: dt.date | None = None,
 ) -> tuple[Pacing, ...]:
-    """Pacing of every goal that has daily rows."""
+    """Pacing of every goal that has daily rows up to and including ``today`` (all of them
+    without one).
+
+    Daily values are compared in one unit: each in its base (元) first, a bare number by the
+    unit in its metric's name (6 under 销售额(万元) is 60,000), one typed with a multiplier (6万)
+    or under a header with one as it is; then in the goal's unit (÷ 10,000 for a goal
+    销售额(万元))."""
     by_metric: dict[str, list[tuple[str, dt.date, float]]] = {}
     typed: dict[str, list[tuple[str, Quantity, Record]]] = {}  # the same rows as written
     names: dict[str, str] = {}  # folded metric -> the name as first written
@@ -630,7 +647,11 @@ def monitoring(
         metric = r.values.get("metric")
         if day is None or not isinstance(raw, Quantity) or not metric:
             continue
+        if today is not None and day > today:
+            continue
         value = raw.value
+        if raw.form == "plain":
+            value = to_base(value, raw.scale, unit_in_name(metric))
         names.setdefault(fold(metric), metric)
         channel = fold(r.values.get("channel") or "")
         by_metric.setdefault(fold(metric), []).append((channel, day, value))
@@ -645,6 +666,9 @@ def monitoring(
             written = [x for x in written if x[0] == wanted]
         if not found:
             continue
+        size = multiplier(unit_in_name(goal.metric))
+        if size != 1:
+            found = [(c, d, v / size) for c, d, v in found]
         found, goal, bare_rows, bare_target = bare_beside_percentage(goal, found, written)
         rows = [(d, v) for _, d, v in found]
         weights: list[float] | None = None
@@ -703,6 +727,48 @@ def bare_beside_percentage(
 #: folded: Traditional spellings read as Simplified). ROI is revenue per spend, so its days
 #: weigh by spend; a click-through rate by impressions; a conversion rate by visitors.
 RATIO_BASES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    # Figures per unit (:func:`~retrokit.method.direction.is_per_unit`) first, so that a
+    # conversion cost weighs by conversions, not by the visitors of a conversion rate: a cost
+    # per click by clicks, an order value by orders, a cost per acquisition by acquisitions.
+    (("cpc", "ecpc", "点击单价", "点击成本", "cost per click"), ("点击", "click")),
+    (
+        ("cpm", "ecpm", "千次曝光", "曝光成本", "cost per mille", "cost per thousand"),
+        ("曝光", "展现", "展示", "impression"),
+    ),
+    (("cpl", "线索成本", "留资成本", "cost per lead"), ("线索", "留资", "lead")),
+    (
+        (
+            "cpa",
+            "cac",
+            "获客成本",
+            "获客单价",
+            "单客成本",
+            "转化成本",
+            "acquisition",
+            "per conversion",
+            "conversion cost",
+        ),
+        (
+            "转化数",
+            "转化量",
+            "转化人数",
+            "获客",
+            "新客",
+            "新用户",
+            "conversion",
+            "acquisition",
+            "new customer",
+            "new user",
+        ),
+    ),
+    (
+        ("客单价", "笔单价", "订单均价", "aov", "order value", "basket"),
+        ("订单", "单量", "成交笔数", "order"),
+    ),
+    (
+        ("arpu", "arppu", "人均", "per user", "per capita", "per customer"),
+        ("用户", "人数", "客户", "user", "customer", "buyer"),
+    ),
     (
         ("roi", "roas", "投产比", "投入产出比"),
         ("花费", "费用", "消耗", "投放金额", "投入", "spend", "cost"),
@@ -737,9 +803,10 @@ def ratio_base(
     name = fold(metric)
     wanted = {(c, d) for c, d, _ in found}
     for ratio_words, base_words in RATIO_BASES:
-        if not any(w in name for w in ratio_words):
+        # fold drops spaces: "average order value" is found in "averageordervalue"
+        if not any(fold(w) in name for w in ratio_words):
             continue
-        for word in base_words:
+        for word in map(fold, base_words):
             for key, rows in by_metric.items():
                 if word not in key or key == name or is_ratio(key):
                     continue
@@ -834,6 +901,7 @@ def analyze_plan(
                 end if isinstance(end, dt.date) else None,
             ),
             threshold,
+            today,
         ),
         today=today,
         threshold=threshold,

@@ -57,3 +57,45 @@ def unit_in_name(metric: str) -> str | None:
         return None
     unit = m.group(1)
     return unit if split_unit(unit) is not None else None
+
+
+_ANY_BRACKETED = re.compile(r"[(\[]\s*([^()\[\]]{1,16}?)\s*[)\]]")
+
+
+def multiplier(unit: str | None) -> float:
+    """The multiplier of a unit: 万元 -> 10,000, 元 -> 1; 1 for no unit or text that is none."""
+    parts = split_unit(unit) if unit else None
+    return parts[0] if parts is not None else 1.0
+
+
+@functools.lru_cache(maxsize=1024)
+def header_scale(label: str) -> float:
+    """The multiplier a column header's unit gives the plain numbers under it: 计划金额（万元）
+    and Planned (10k CNY) -> 10,000, 实际花费(千元) -> 1,000, a bare multiplier in brackets
+    (万, 10k, K) too; 1 for a header without one (工期(天), 目标值 *, 金额（必填）). ``m`` alone
+    is not read as a million: it is as likely metres."""
+    text = unicodedata.normalize("NFKC", label)
+    for m in _ANY_BRACKETED.finditer(text):
+        inside = m.group(1).strip()
+        key = inside.casefold()
+        if key in MULTIPLIERS and key != "m":
+            return MULTIPLIERS[key]
+        parts = split_unit(inside)
+        if parts is not None and parts[0] != 1:
+            return parts[0]
+    return 1.0
+
+
+def in_unit(value: float, scale: float, unit: str | None) -> float:
+    """A figure in a unit with a multiplier (a KPI or goal named 总费用(万元)): a number written
+    bare is already in it (60 is 60 万元); one that carries a multiplier, typed (72万) or from
+    its column's header, is converted into it (72万 is 72 万元). Without a multiplier in the unit
+    the value is as read."""
+    size = multiplier(unit)
+    return value if scale == 1 or size == 1 else value / size
+
+
+def to_base(value: float, scale: float, unit: str | None) -> float:
+    """A figure in its unit's base (元 for 万元): a bare number is multiplied by the unit's
+    multiplier, one that carries its own (typed 6万, or from its header) is already there."""
+    return value * multiplier(unit) if scale == 1 else value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -84,7 +85,11 @@ def _scale(kpi: Quantified, factor: float, lang: Lang) -> tuple[float, str]:
     """One scale for the whole row (target, actual and gap), never 1万 / 8000: 500万 / 450万 /
     -50万, 10,000 / 8,000 / -2,000; in English 5M / 4.5M / -0.5M."""
     # A gap where the row has one (two actuals across campaigns have none).
-    row = (kpi.target, kpi.actual, getattr(kpi, "gap", None))
+    return _row_scale((kpi.target, kpi.actual, getattr(kpi, "gap", None)), factor, lang)
+
+
+def _row_scale(row: Iterable[float | None], factor: float, lang: Lang) -> tuple[float, str]:
+    """The one scale of a row of numbers (see :func:`_scale`)."""
     values = [abs(v) * factor for v in row if v]
     pick = min if lang in _SCALE_BY_SMALLEST else max
     reference = pick(values, default=0.0)
@@ -95,10 +100,14 @@ def _scale(kpi: Quantified, factor: float, lang: Lang) -> tuple[float, str]:
 
 
 def _plain(value: float, kpi: Quantified, lang: Lang) -> str:
-    from babel.numbers import format_decimal
-
     factor, unit = _unit(kpi, lang)
     size, suffix = _scale(kpi, factor, lang)
+    return _shown(value, factor, size, suffix, unit, lang)
+
+
+def _shown(value: float, factor: float, size: float, suffix: str, unit: str, lang: Lang) -> str:
+    from babel.numbers import format_decimal
+
     shown = value * factor / size
     if not abs(shown) < _COMPACT_LIMIT:  # babel's decimal context cannot quantize these
         return f"{shown:.3g}{suffix}" + (f" {unit}" if unit else "")
@@ -132,6 +141,16 @@ def spending(planned: float | None, actual: float | None, lang: Lang) -> tuple[s
     else:
         difference = ("+" if variance > 0 else "") + shown(variance)
     return shown(planned), shown(actual), difference
+
+
+def figures(values: Sequence[float | None], lang: Lang, unit: str | None = None) -> list[str]:
+    """A row of numbers (a goal's target, figure to date and projection) in one scale, as a
+    KPI row's are: 10K / 8K, not 10K / 8000; percentages for the unit ``%``, "" for a
+    missing figure."""
+    if unit == "%":
+        return ["" if v is None else percent(v) for v in values]
+    size, suffix = _row_scale(values, 1.0, lang)
+    return ["" if v is None else _shown(v, 1.0, size, suffix, "", lang) for v in values]
 
 
 def quantity(value: float | None, kpi: Quantified, lang: Lang) -> str:

@@ -108,8 +108,8 @@ def _sections(plan: PlanAnalysis, lang: Lang, fmt: str) -> list[tuple[str, str]]
         [GOALS.column("metric").label(lang), GOALS.column("target").label(lang)]
         + [t(k, lang) for k in ("plan.to_date", "plan.projected", "plan.days", "plan.pace_status")],
         [
-            [m.metric + (" ★" if m.core else ""), _num(m.target, lang, m.unit),
-             _num(m.to_date, lang, m.unit), _num(m.projected, lang, m.unit),
+            [m.metric + (" ★" if m.core else ""),
+             *display.figures((m.target, m.to_date, m.projected), lang, m.unit),
              f"{m.elapsed_days}/{m.total_days}", t(f"plan.{m.status}", lang) if m.status else ""]
             for m in plan.monitoring
         ],

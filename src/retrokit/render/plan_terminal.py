@@ -144,9 +144,7 @@ def render_plan(plan: PlanAnalysis, lang: Lang) -> str:
         for m in plan.monitoring:
             pacing.add_row(
                 _c(m.metric + (" ★" if m.core else "")),
-                _num(m.target, lang, m.unit),
-                _num(m.to_date, lang, m.unit),
-                _num(m.projected, lang, m.unit),
+                *display.figures((m.target, m.to_date, m.projected), lang, m.unit),
                 f"{m.elapsed_days}/{m.total_days}",
                 _c(t(f"plan.{m.status}", lang)) if m.status else "",
                 style=PACE_STYLE.get(m.status or ""),

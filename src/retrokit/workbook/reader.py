@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
@@ -402,9 +403,12 @@ class _RowParser:
         columns: Mapping[str, int],
         extra_columns: Mapping[int, str],
         out: _Collector,
+        scales: Mapping[str, float] = _NO_EXTRA,
     ) -> None:
         self.name = name
         self.sheet = sheet
+        #: Number column key -> the multiplier of its header's unit (计划金额（万元）), when not 1.
+        self.scales = scales
         self.plan = [
             (key, c, sheet.column(key), _quick_kind(sheet.column(key).type))
             for key, c in columns.items()
@@ -555,6 +559,8 @@ class _RowParser:
                 self.out.yearless = True
             if kind is ColType.CHOICE and (cls is str or cls is float):
                 self.seen[key][v] = parsed
+        if self.scales:
+            scale_by_header(values, self.scales)
         extra = (
             {label: row[c] for c, label in self.extra_columns.items() if c < width}
             if self.extra_columns
@@ -589,7 +595,8 @@ def _read_table(
         if c not in columns.values() and not is_blank(v)
     }
     format_cols = [column_letter(c) for k, c in columns.items() if sheet.column(k).formats]
-    parser = _RowParser(sheet, name, columns, extra_columns, out)
+    scales = header_scales(sheet, {k: cell_text(header_row[c]) for k, c in columns.items()})
+    parser = _RowParser(sheet, name, columns, extra_columns, out, scales)
     # The last filled row bounds the scan for number formats: a template formats hundreds of
     # rows below the few a team fills.
     # A LibreOffice re-save caches an empty result for every template formula, so a template
@@ -611,6 +618,33 @@ def _read_table(
         if (record := parser.record(r, grid[r])) is not None
     ]
     return SheetMatch(sheet.key, name, header + 1, columns), tuple(records)
+
+
+def header_scales(sheet: Sheet, labels: Mapping[str, str]) -> dict[str, float]:
+    """Number column key -> the multiplier its header's unit gives (计划金额（万元）: 10,000),
+    for the headers that carry one."""
+    # The unit words live with the method's units (read there for KPI names too); imported
+    # here once per sheet, after both modules are loaded.
+    from retrokit.method.units import header_scale
+
+    out: dict[str, float] = {}
+    for key, label in labels.items():
+        if isinstance(sheet.column(key).type, NumberType):
+            scale = header_scale(label)
+            if scale != 1:
+                out[key] = scale
+    return out
+
+
+def scale_by_header(values: dict[str, Any], scales: Mapping[str, float]) -> None:
+    """Plain numbers under a header with a unit's multiplier (24 under 计划金额（万元）) scaled
+    by it, in place; a number typed with its own multiplier or unit (24万, 240000元) is taken
+    as written, and a percentage or ratio has no scale."""
+    for key, scale in scales.items():
+        q = values.get(key)
+        if q.__class__ is Quantity and q.form == "plain" and q.scale == 1 and not q.unit:
+            value = float(Decimal(repr(q.value)) * Decimal(repr(scale)))
+            values[key] = Quantity(value, "plain", q.direction, "", scale)
 
 
 def _parse_values(
@@ -714,6 +748,7 @@ def _read_fields(
     refs: dict[str, str] = {}
     rows: dict[str, int] = {}
     labels: list[str] = []
+    label_of: dict[str, str] = {}
     for r, row in enumerate(grid):
         for c, value in enumerate(row[:INFO_SEARCH_COLUMNS]):
             if not isinstance(value, str) or not value.strip():
@@ -731,8 +766,12 @@ def _read_fields(
             refs[key] = ref(r, target)
             rows[key] = r + 1
             labels.append(value)
+            label_of[key] = value
             break
     values = _parse_values(sheet, name, raw, refs.__getitem__, rows.__getitem__, {}, out)
+    scales = header_scales(sheet, label_of)
+    if scales:
+        scale_by_header(values, scales)
     record = Record(name, 1, raw, values, cells=refs)
     return SheetMatch(sheet.key, name), record, labels
 

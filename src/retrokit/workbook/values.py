@@ -11,7 +11,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
@@ -29,13 +29,16 @@ class Quantity:
 
     ``form`` says how it was written (``5%`` is percent 0.05, ``1:3`` is ratio 3.0);
     ``direction`` is set when a threshold sign said it (``≥5%`` higher, ``<=3秒`` lower);
-    ``unit`` is a unit word written after the number (元, 人, 秒), not applied.
+    ``unit`` is a unit word written after the number (元, 人, 秒), not applied;
+    ``scale`` the multiplier already applied to ``value``: the one typed (6万: 10,000) or the
+    one of its column's header (计划金额(万元): 10,000), 1 for a number written bare.
     """
 
     value: float
     form: Form = "plain"
     direction: Literal["higher", "lower"] | None = None
     unit: str = ""
+    scale: float = field(default=1.0, compare=False)
 
 
 _MULTIPLIERS = {
@@ -128,7 +131,7 @@ def _split_direction(s: str) -> tuple[str, Literal["higher", "lower"] | None]:
     return s, None
 
 
-def _parse_text_number(s: str) -> tuple[float, Form, str]:
+def _parse_text_number(s: str) -> tuple[float, Form, str, float]:
     if not s:
         raise ValueError("empty")
     s = s.lstrip(_CURRENCY)
@@ -137,22 +140,23 @@ def _parse_text_number(s: str) -> tuple[float, Form, str]:
         left, right = float(ratio.group(1)), float(ratio.group(2))
         if left == 0:
             raise ValueError(s)
-        return right / left, "ratio", ""
+        return right / left, "ratio", "", 1.0
     if s.startswith("百分之"):
-        return _chinese_or_digits(s[3:]) / 100, "percent", ""
+        return _chinese_or_digits(s[3:]) / 100, "percent", "", 1.0
     if s.endswith("%") or s.endswith("‰"):
-        scale = 100 if s.endswith("%") else 1000
+        per = 100 if s.endswith("%") else 1000
         if s[:-1].endswith(("%", "‰")):  # 5%% is no number
             raise ValueError(s)
-        value, form, unit = _parse_text_number(s[:-1])
+        value, form, unit, _ = _parse_text_number(s[:-1])
         if form != "plain" or unit:
             raise ValueError(s)
-        return value / scale, "percent", ""
+        return value / per, "percent", "", 1.0
     if s.endswith("成") and len(s) > 1:
-        return _chinese_or_digits(s[:-1]) / 10, "percent", ""
+        return _chinese_or_digits(s[:-1]) / 10, "percent", "", 1.0
     m = _NUMBER.match(s)
     if m:
         mult = (m.group("mult") or "").lower()
+        scale = float(_MULTIPLIERS[mult]) if mult else 1.0
         if mult:
             # In decimal: 1.1 * 1e8 in binary floats is 110000000.00000001.
             value = float(Decimal(m.group("num")) * Decimal(int(_MULTIPLIERS[mult])))
@@ -165,12 +169,13 @@ def _parse_text_number(s: str) -> tuple[float, Form, str]:
             raise ValueError(s)
         if rest.lower() in ("%", "‰"):
             raise ValueError(s)
-        return value, "plain", rest
+        return value, "plain", rest, scale
     # Chinese numerals, possibly followed by a unit word (十万人, 两千五百元).
     for cut in range(len(s), 0, -1):
         head, unit = s[:cut], s[cut:]
         if _CN_NUMERAL.match(head) and (not unit or _UNIT.match(unit)):
-            return _chinese_numeral(head), "plain", unit
+            scale = 1e8 if "亿" in head else 1e4 if "万" in head else 1.0  # 十万 carries one
+            return _chinese_numeral(head), "plain", unit, scale
     raise ValueError(s)
 
 
@@ -236,10 +241,10 @@ def parse_number(raw: object, *, number_format: str | None = None) -> Quantity:
         raise ValueError(raw_text[:MAX_NUMBER_TEXT])
     text = _normalise(raw_text)
     body, direction = _split_direction(text)
-    value, form, unit = _parse_text_number(body)
+    value, form, unit, scale = _parse_text_number(body)
     if not math.isfinite(value):
         raise ValueError(text)
-    return Quantity(value, form, direction, unit)
+    return Quantity(value, form, direction, unit, scale)
 
 
 # --- dates ---------------------------------------------------------------------------------
