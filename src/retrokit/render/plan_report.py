@@ -71,6 +71,14 @@ def _rows(header: Sequence[str], rows: Sequence[Sequence[str]], fmt: str) -> str
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
+def _fields(rows: Sequence[tuple[str, str]], fmt: str) -> str:
+    """Field and value pairs: a table without a header row in HTML (Markdown needs one)."""
+    if fmt == "md":
+        return _rows(("", ""), rows, fmt)
+    body = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
+    return f'<table class="fields"><tbody>{body}</tbody></table>'
+
+
 def _md_cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\r\n", "\n").replace("\n", "<br>")
 
@@ -95,7 +103,7 @@ def _sections(plan: PlanAnalysis, lang: Lang, fmt: str) -> list[tuple[str, str]]
     names = view.names
     sections: list[tuple[str, str]] = []
     if view.overview:
-        sections.append((names["overview"], _rows(("", ""), view.overview, fmt)))
+        sections.append((names["overview"], _fields(view.overview, fmt)))
     goals = _table(view.goals, fmt) if view.goals else _say(view.goals_empty, fmt)
     sections.append((names["goals"], goals))
 
@@ -185,6 +193,7 @@ def render_plan_report(plan: PlanAnalysis, fmt: Literal["html", "md"], lang: Lan
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         f"<title>{escape(title)}</title><style>body{{font-family:sans-serif;margin:2em}}"
         "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px}"
+        ".fields th{text-align:left;background:#f5f5f5;white-space:nowrap}"
         f"figure{{overflow-x:auto;margin:0}}</style></head><body><h1>{escape(title)}</h1>"
         f"{body}</body></html>\n"
     )
