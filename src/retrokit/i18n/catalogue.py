@@ -2294,4 +2294,46 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-CN": "无法输出结果（{reason}）；可用 -o 写入文件。",
         "en": "could not write the output ({reason}); write it to a file with -o.",
     },
+    # The plan's own report: an empty plan's sentences, the risk list, goals without pacing,
+    # and the deck's critical path while its last task is still open (issue 17 trial).
+    "plan.schedule_empty": {
+        "zh-CN": "执行排期还没有带开始和结束日期的任务，暂无甘特图和关键路径。",
+        "zh-TW": "執行排程還沒有帶開始和結束日期的任務，暫無甘特圖和關鍵路徑。",
+        "en": "The schedule has no task with start and end dates yet, so there is no Gantt "
+        "chart or critical path.",
+    },
+    "plan.budget_empty": {
+        "zh-CN": "预算分配还没有明细。",
+        "en": "The budget has no lines yet.",
+    },
+    "plan.goals_empty": {
+        "zh-CN": "还没有设定推广目标。",
+        "en": "No goals are set yet.",
+    },
+    "plan.risks_empty": {
+        "zh-CN": "还没有登记风险预案。",
+        "zh-TW": "還沒有登記風險預案。",
+        "en": "No risks are listed yet.",
+    },
+    "plan.pacing_empty": {
+        "zh-CN": "每日监测还没有数据，暂无目标进度。",
+        "en": "The daily monitoring has no figures yet, so no goal is paced.",
+    },
+    "plan.unpaced": {
+        "zh-CN": "没有每日监测数据、未计算进度的目标：{items}。",
+        "en": "Goals without daily figures, not paced: {items}.",
+    },
+    "plan.risk_list": {
+        "zh-CN": "风险清单（按等级，含应对措施与负责人）",
+        "en": "Risks by level, with response and owner",
+    },
+    "deck.note.path_slip_open": {
+        "zh-CN": "关键路径目前延误 {days} 天（截至 {task}，仍未完成）。",
+        "en": "The critical path is {days} days late so far (as of {task}, still open).",
+    },
+    "deck.note.path_on_time_open": {
+        "zh-CN": "关键路径目前按计划推进（截至 {task}），尚未走完。",
+        "zh-TW": "關鍵路徑目前按計畫推進（截至 {task}），尚未走完。",
+        "en": "The critical path is on schedule so far (as of {task}) and not finished yet.",
+    },
 }

@@ -378,6 +378,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "关键路径最终延后 {days} 天完成。",
             "關鍵路徑最終延後 {days} 天完成。",
         ),
+        "deck.note.path_slip_open": (
+            "关键路径目前延误 {days} 天（截至 {task}，仍未完成）。",
+            "關鍵路徑目前延誤 {days} 天（截至 {task}，仍未完成）。",
+        ),
         "deck.note.phase": (
             "{phase}（{start} 至 {end}，以“{milestone}”收尾）",
             "{phase}（{start} 至 {end}，以“{milestone}”收尾）",
@@ -869,6 +873,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "plan.ahead": ("超前", "超前"),
         "plan.behind": ("落后", "落後"),
+        "plan.budget_empty": ("预算分配还没有明细。", "預算分配還沒有明細。"),
         "plan.budget_line": (
             "总预算 {total}，已分配 {planned}，实际花费 {actual}，剩余 {remaining}",
             "總預算 {total}，已分配 {planned}，實際花費 {actual}，剩餘 {remaining}",
@@ -878,14 +883,27 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "關鍵路徑：{path}（{start} 至 {end}，共 {days} 天；★ 為關鍵任務）",
         ),
         "plan.days": ("已过天数", "已過天數"),
+        "plan.goals_empty": ("还没有设定推广目标。", "還沒有設定推廣目標。"),
         "plan.late": ("已逾期", "已逾期"),
         "plan.level": ("风险等级", "風險等級"),
         "plan.on_track": ("正常", "正常"),
         "plan.pace_status": ("进度", "進度"),
         "plan.pacing": ("目标进度（每日监测）", "目標進度（每日監測）"),
+        "plan.pacing_empty": (
+            "每日监测还没有数据，暂无目标进度。",
+            "每日監測還沒有資料，暫無目標進度。",
+        ),
         "plan.projected": ("预计", "預計"),
+        "plan.risk_list": (
+            "风险清单（按等级，含应对措施与负责人）",
+            "風險清單（按等級，含應對措施與負責人）",
+        ),
         "plan.to_date": ("累计", "累計"),
         "plan.today": ("今天", "今天"),
+        "plan.unpaced": (
+            "没有每日监测数据、未计算进度的目标：{items}。",
+            "沒有每日監測資料、未計算進度的目標：{items}。",
+        ),
         "prompt.date": ("日期，例如 2024-08-10", "日期，例如 2024-08-10"),
         "prompt.date_span": (
             "日期或区间，例如 2024-06-30 或 6月1日-6月30日",

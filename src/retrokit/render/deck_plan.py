@@ -20,6 +20,10 @@ from retrokit.method.plan import (
     PlanAnalysis,
     TaskResult,
     finish_slip,
+    task_slip,
+)
+from retrokit.method.plan import (
+    execution as path_execution,
 )
 from retrokit.render import display
 from retrokit.render.deck_outline import (
@@ -200,22 +204,28 @@ def _slip_text(slip: int | None) -> str:
 
 
 def _path_said(plan: PlanAnalysis, lang: Lang) -> str:
-    """Where the critical path ended against plan, and its largest slip."""
+    """Where the critical path ended against plan, and its largest slip. While the path is
+    not finished, its slip so far as of the last task that has one, as the report says it
+    (``report.path_slip``): a path whose last task is still open has not finished late."""
     by_id = {x.id: x for x in plan.tasks}
     path = [by_id[i] for i in plan.schedule.critical_path if i in by_id]
     if not path:
         return ""
-    last = path[-1]
-    slip = finish_slip(last, plan.today)
-    if slip is not None and slip > 0:
-        said = t("deck.note.path_slip", lang, days=slip)
-    elif slip is not None:
-        said = t("deck.note.path_on_time", lang)
+    last = task_slip(path[-1], plan.today)
+    so_far = path_execution(plan)
+    named = None
+    if last.slip is not None and not last.open:
+        key = "deck.note.path_slip" if last.slip > 0 else "deck.note.path_on_time"
+        said = t(key, lang, days=last.slip)
+    elif so_far.slip is not None and so_far.slip_task in by_id:
+        named = by_id[so_far.slip_task]
+        key = "deck.note.path_slip_open" if so_far.slip > 0 else "deck.note.path_on_time_open"
+        said = t(key, lang, days=so_far.slip, task=_task_name(named))
     else:
         said = t("deck.note.path_open", lang)
     slips = [(finish_slip(x, plan.today) or 0, x) for x in path]
     worst = max(slips, key=lambda s: s[0])
-    if worst[0] > 0:
+    if worst[0] > 0 and not (worst[1] is named and worst[0] == so_far.slip):
         said += " " + t("deck.note.worst_slip", lang, task=_task_name(worst[1]), days=worst[0])
     return said
 

@@ -1,29 +1,25 @@
-"""`retrokit report PLAN.xlsx`: the plan's own report. HTML with an SVG Gantt chart (the
-critical path and today marked), the budget split, the risk matrix and pacing per goal;
-Markdown with a Mermaid ``gantt`` and ``pie`` in their place."""
+"""`retrokit report PLAN.xlsx`: the plan's own report. The overview and every goal, then HTML
+with an SVG Gantt chart (the critical path and today marked), the budget split, the risk matrix
+with each risk's response and owner, and pacing per goal; Markdown with a Mermaid ``gantt`` and
+``pie`` in their place. What it says comes from ``plan_view.py``; this module lays it out."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from html import escape
 from typing import Literal
 
 from retrokit.i18n import t
 from retrokit.method.plan import PlanAnalysis
-from retrokit.render import display
-from retrokit.workbook.plan_schema import BUDGET, BUDGET_CATEGORY, GOALS, RISKS, TASKS
-from retrokit.workbook.schema import LEVEL, Lang
+from retrokit.render.plan_view import PlanTable, plan_title, plan_view
+from retrokit.workbook.plan_schema import BUDGET, BUDGET_CATEGORY, TASKS
+from retrokit.workbook.schema import Lang
 
 ROW_HEIGHT = 22
 LABEL_WIDTH = 200
 DAY_WIDTH = 14
 CRITICAL, NORMAL, TODAY = "#c0392b", "#4472c4", "#e67e22"
-
-
-def _num(value: float | None, lang: Lang, unit: str | None = None) -> str:
-    if value is None:
-        return ""
-    return display.percent(value) if unit == "%" else display.number(value, lang)
 
 
 def gantt_svg(plan: PlanAnalysis, lang: Lang) -> str:
@@ -65,79 +61,91 @@ def gantt_svg(plan: PlanAnalysis, lang: Lang) -> str:
     return "".join(out)
 
 
-def _rows(header: list[str], rows: list[list[str]], fmt: str) -> str:
+def _rows(header: Sequence[str], rows: Sequence[Sequence[str]], fmt: str) -> str:
     if fmt == "md":
         lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-        lines += ["| " + " | ".join(c.replace("|", "\\|") for c in r) + " |" for r in rows]
+        lines += ["| " + " | ".join(_md_cell(c) for c in r) + " |" for r in rows]
         return "\n".join(lines) + "\n"
     head = "".join(f"<th>{escape(h)}</th>" for h in header)
     body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in rows)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _sections(plan: PlanAnalysis, lang: Lang, fmt: str) -> list[tuple[str, str]]:
-    b = plan.budget
-    budget = _rows(
-        [BUDGET.column(k).label(lang) for k in ("category", "planned", "share", "actual")],
-        [
-            [BUDGET_CATEGORY.label_of(g.name, lang), _num(g.planned, lang),
-             _num(g.share, lang, "%"), _num(g.actual, lang)]
-            for g in b.by_category
-        ],
-        fmt,
-    )  # fmt: skip
-    budget_line = t(
-        "plan.budget_line", lang, total=_num(b.total, lang) or "-", planned=_num(b.planned, lang),
-        actual=_num(b.actual, lang) or "-", remaining=_num(b.remaining, lang) or "-",
-    )  # fmt: skip
-    levels = ("high", "medium", "low")
-    matrix = _rows(
-        [f"{RISKS.column('likelihood').label(lang)} / {RISKS.column('impact').label(lang)}"]
-        + [LEVEL.label_of(i, lang) for i in levels],
-        [
-            [LEVEL.label_of(lk, lang)]
-            + [
-                "; ".join(r.risk or "" for r in plan.risks if (r.likelihood, r.impact) == (lk, im))
-                for im in levels
-            ]
-            for lk in levels
-        ],
-        fmt,
-    )
-    pacing = _rows(
-        [GOALS.column("metric").label(lang), GOALS.column("target").label(lang)]
-        + [t(k, lang) for k in ("plan.to_date", "plan.projected", "plan.days", "plan.pace_status")],
-        [
-            [m.metric + (" ★" if m.core else ""),
-             *display.figures((m.target, m.to_date, m.projected), lang, m.unit),
-             f"{m.elapsed_days}/{m.total_days}", t(f"plan.{m.status}", lang) if m.status else ""]
-            for m in plan.monitoring
-        ],
-        fmt,
-    )  # fmt: skip
-    s = plan.schedule
-    path = t(
-        "plan.critical_path", lang, path=" → ".join(s.critical_path) or "-",
-        start=s.start or "", end=s.end or "", days=s.days or 0,
-    )  # fmt: skip
+def _fields(rows: Sequence[tuple[str, str]], fmt: str) -> str:
+    """Field and value pairs: a table without a header row in HTML (Markdown needs one)."""
     if fmt == "md":
-        schedule = _mermaid_gantt(plan, lang) + "\n" + path + "\n"
-        budget = _mermaid_pie(plan, lang) + "\n" + budget + "\n" + budget_line + "\n"
+        return _rows(("", ""), rows, fmt)
+    body = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
+    return f'<table class="fields"><tbody>{body}</tbody></table>'
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\r\n", "\n").replace("\n", "<br>")
+
+
+def _table(table: PlanTable, fmt: str) -> str:
+    return _rows(table.header, table.rows, fmt)
+
+
+def _say(text: str, fmt: str) -> str:
+    """A sentence of the report: a paragraph in HTML, a line of its own in Markdown."""
+    if not text:
+        return ""
+    return text + "\n" if fmt == "md" else f"<p>{escape(text)}</p>"
+
+
+def _join(parts: Sequence[str], fmt: str) -> str:
+    return "\n".join(p for p in parts if p) if fmt == "md" else "".join(parts)
+
+
+def _sections(plan: PlanAnalysis, lang: Lang, fmt: str) -> list[tuple[str, str]]:
+    view = plan_view(plan, lang)
+    names = view.names
+    sections: list[tuple[str, str]] = []
+    if view.overview:
+        sections.append((names["overview"], _fields(view.overview, fmt)))
+    goals = _table(view.goals, fmt) if view.goals else _say(view.goals_empty, fmt)
+    sections.append((names["goals"], goals))
+
+    if not view.schedule_dated:
+        schedule = _say(view.schedule_line, fmt)
+    elif fmt == "md":
+        schedule = _mermaid_gantt(plan, lang) + "\n" + view.schedule_line + "\n"
     else:
-        schedule = f"<figure>{gantt_svg(plan, lang)}</figure><p>{escape(path)}</p>"
-        budget = budget + f"<p>{escape(budget_line)}</p>"
+        schedule = f"<figure>{gantt_svg(plan, lang)}</figure>" + _say(view.schedule_line, fmt)
+    sections.append((names["schedule"], schedule))
+
+    if view.budget is None:
+        budget = _say(view.budget_line, fmt)
+    elif fmt == "md":
+        pie = _mermaid_pie(plan, lang)
+        budget = (pie + "\n" if pie else "") + _table(view.budget, fmt) + "\n"
+        budget += view.budget_line + "\n"
+    else:
+        budget = _table(view.budget, fmt) + _say(view.budget_line, fmt)
+    sections.append((names["budget"], budget))
+
+    if view.risk_matrix is None or view.risk_list is None:
+        risks = _say(view.risks_empty, fmt)
+    else:
+        heading = (
+            f"### {view.names['risk_list']}\n"
+            if fmt == "md"
+            else f"<h3>{escape(view.names['risk_list'])}</h3>"
+        )
+        risks = _join([_table(view.risk_matrix, fmt), heading, _table(view.risk_list, fmt)], fmt)
+    sections.append((names["risks"], risks))
+
+    pacing = _table(view.pacing, fmt) if view.pacing else ""
+    sections.append((names["pacing"], _join([pacing, _say(view.pacing_note, fmt)], fmt)))
+
     findings = _rows(
         [t("report.where", lang), t("report.code", lang), t("report.message", lang)],
         [[f.where, f.code, f.message(lang)] for f in plan.findings],
         fmt,
     ) if plan.findings else (t("report.no_findings", lang) + ("\n" if fmt == "md" else ""))  # fmt: skip
-    return [
-        (TASKS.name(lang), schedule),
-        (BUDGET.name(lang), budget),
-        (RISKS.name(lang), matrix),
-        (t("plan.pacing", lang), pacing),
-        (t("report.findings", lang), findings),
-    ]
+    sections.append((names["findings"], findings))
+    return sections
 
 
 def _mermaid_gantt(plan: PlanAnalysis, lang: Lang) -> str:
@@ -159,6 +167,9 @@ def _mermaid_gantt(plan: PlanAnalysis, lang: Lang) -> str:
 
 
 def _mermaid_pie(plan: PlanAnalysis, lang: Lang) -> str:
+    """The planned split as a Mermaid pie; empty while nothing is planned (an empty pie)."""
+    if not any(g.planned > 0 for g in plan.budget.by_category):
+        return ""
     lines = ["```mermaid", f"pie title {BUDGET.name(lang)}"]
     for g in plan.budget.by_category:
         label = BUDGET_CATEGORY.label_of(g.name, lang) or "-"
@@ -171,7 +182,7 @@ def render_plan_report(plan: PlanAnalysis, fmt: Literal["html", "md"], lang: Lan
     """The plan report as one string: a self-contained HTML page or GitHub Markdown."""
     if fmt not in ("html", "md"):
         raise ValueError(f"no plan report as {fmt}")  # never HTML under another format's name
-    title = str(plan.info.get("project") or "")
+    title = plan_title(plan)
     sections = _sections(plan, lang, fmt)
     if fmt == "md":
         parts = [f"# {title}\n"]
@@ -182,6 +193,7 @@ def render_plan_report(plan: PlanAnalysis, fmt: Literal["html", "md"], lang: Lan
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         f"<title>{escape(title)}</title><style>body{{font-family:sans-serif;margin:2em}}"
         "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px}"
+        ".fields th{text-align:left;background:#f5f5f5;white-space:nowrap}"
         f"figure{{overflow-x:auto;margin:0}}</style></head><body><h1>{escape(title)}</h1>"
         f"{body}</body></html>\n"
     )

@@ -9,6 +9,7 @@ from typing import Any
 from retrokit.i18n import t
 from retrokit.method.plan import PlanAnalysis
 from retrokit.render import display
+from retrokit.render.plan_view import budget_line, pacing_values, plan_title, schedule_line
 from retrokit.render.terminal import TERMINAL_ROWS, _c
 from retrokit.workbook.plan_schema import (
     BUDGET,
@@ -56,9 +57,9 @@ def render_plan(plan: PlanAnalysis, lang: Lang) -> str:
         info.add_row(
             _c(column.label(lang)), _c(_day(value) if hasattr(value, "isoformat") else value)
         )
-    console.print(info)
+    # An overview left blank still names the plan, as the report's title does.
+    console.print(info if info.row_count else _c(plan_title(plan)))
 
-    s = plan.schedule
     tasks = Table(title=_c(TASKS.name(lang)), title_justify="left")
     for key in ("id", "task", "owner", "start", "end", "depends_on", "status"):
         tasks.add_column(_c(TASKS.column(key).label(lang)))
@@ -79,19 +80,9 @@ def render_plan(plan: PlanAnalysis, lang: Lang) -> str:
             "" if task.slack is None else str(task.slack),
             style="bold" if task.critical else None,
         )
-    console.print(tasks)
-    console.print(
-        _c(
-            t(
-                "plan.critical_path",
-                lang,
-                path=" → ".join(s.critical_path) or "-",
-                start=_day(s.start),
-                end=_day(s.end),
-                days=s.days or 0,
-            )
-        )
-    )
+    if plan.tasks:
+        console.print(tasks)
+    console.print(_c(schedule_line(plan, lang)))
 
     b = plan.budget
     budget = Table(title=_c(BUDGET.name(lang)), title_justify="left")
@@ -104,19 +95,9 @@ def render_plan(plan: PlanAnalysis, lang: Lang) -> str:
             _num(g.share, lang, "%"),
             _num(g.actual, lang),
         )
-    console.print(budget)
-    console.print(
-        _c(
-            t(
-                "plan.budget_line",
-                lang,
-                total=_num(b.total, lang) or "-",
-                planned=_num(b.planned, lang),
-                actual=_num(b.actual, lang) or "-",
-                remaining=_num(b.remaining, lang) or "-",
-            )
-        )
-    )
+    if b.by_category:
+        console.print(budget)
+    console.print(_c(budget_line(plan, lang)))
 
     risks = Table(title=_c(RISKS.name(lang)), title_justify="left")
     for key in ("risk", "likelihood", "impact"):
@@ -133,7 +114,7 @@ def render_plan(plan: PlanAnalysis, lang: Lang) -> str:
             _c(r.response),
             _c(r.owner),
         )
-    console.print(risks)
+    console.print(risks if plan.risks else _c(t("plan.risks_empty", lang)))
 
     if plan.monitoring:
         pacing = Table(title=_c(t("plan.pacing", lang)), title_justify="left")
@@ -144,7 +125,7 @@ def render_plan(plan: PlanAnalysis, lang: Lang) -> str:
         for m in plan.monitoring:
             pacing.add_row(
                 _c(m.metric + (" ★" if m.core else "")),
-                *display.figures((m.target, m.to_date, m.projected), lang, m.unit),
+                *pacing_values(m, plan, lang),
                 f"{m.elapsed_days}/{m.total_days}",
                 _c(t(f"plan.{m.status}", lang)) if m.status else "",
                 style=PACE_STYLE.get(m.status or ""),

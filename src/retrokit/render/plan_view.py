@@ -1,0 +1,292 @@
+"""What the plan's own report says, format-neutral: the title, the overview, every goal, the
+schedule's sentence, the budget split, the risks (the matrix and each risk with its response
+and owner, highest first) and the pacing, as display strings. ``plan_report.py`` lays it out
+as HTML and Markdown; ``plan_terminal.py`` takes its sentences and number forms."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from retrokit.i18n import t
+from retrokit.method.plan import GoalResult, Pacing, PlanAnalysis
+from retrokit.render import display
+from retrokit.workbook.plan_schema import (
+    BUDGET,
+    BUDGET_CATEGORY,
+    GOALS,
+    OVERVIEW,
+    PHASE,
+    RISK_STATUS,
+    RISKS,
+)
+from retrokit.workbook.schema import DIMENSION, DIRECTION, LEVEL, YES_NO, Lang
+
+#: Risks listed highest level first; a risk without a level last.
+_LEVEL_ORDER = {"high": 0, "medium": 1, "low": 2}
+
+
+@dataclass(frozen=True)
+class PlanTable:
+    """A table as display strings: its header and its rows."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class PlanView:
+    """The plan report's content. A table with no rows is None, and its section says why in
+    the ``*_empty`` sentence instead (an empty plan reads as one, not as blank tables)."""
+
+    title: str
+    overview: tuple[tuple[str, str], ...]
+    goals: PlanTable | None
+    goals_empty: str
+    schedule_dated: bool  # a chart can be drawn
+    schedule_line: str  # the critical path, or that the schedule is empty
+    budget: PlanTable | None
+    budget_line: str
+    risk_matrix: PlanTable | None
+    risk_list: PlanTable | None
+    risks_empty: str
+    pacing: PlanTable | None
+    pacing_note: str  # the goals without daily figures, or that there are none at all
+    names: dict[str, str]  # section titles: overview / goals / schedule / budget / risks / ...
+
+
+def _num(value: float | None, lang: Lang, unit: str | None = None) -> str:
+    if value is None:
+        return ""
+    return display.percent(value) if unit == "%" else display.number(value, lang)
+
+
+def _choice(choices: Any, value: str | None, lang: Lang) -> str:
+    """A list value's label; free text as typed."""
+    try:
+        return str(choices.label_of(value, lang))
+    except KeyError:
+        return value or ""
+
+
+def goal_value(value: float | None, goal: GoalResult | None, lang: Lang) -> str:
+    """A goal's target (or its pacing figures) in the form the goal was written: 1:3 for a
+    ratio, as the review shows a KPI written 1:3; 5.0% for a percentage; otherwise the
+    number in the reader's language."""
+    if value is None:
+        return ""
+    if goal is not None and goal.form == "ratio":
+        return f"1:{round(value, 2):g}"  # a computed ratio: 1:2.25, not 1:2.25227
+    unit = goal.unit if goal is not None else None
+    return _num(value, lang, "%" if goal is not None and goal.form == "percent" else unit)
+
+
+def _target(goal: GoalResult, lang: Lang) -> str:
+    shown = goal_value(goal.target, goal, lang)
+    if shown and goal.unit and goal.unit != "%" and goal.form not in ("percent", "ratio"):
+        shown += f" {goal.unit}"
+    return shown
+
+
+def _span(start: dt.date | None, end: dt.date | None) -> str:
+    if start is None or end is None or start == end:
+        return display.date(start or end)
+    return f"{display.date(start)} – {display.date(end)}"
+
+
+def plan_title(plan: PlanAnalysis) -> str:
+    """The project's name, or the file's name while the overview leaves it blank."""
+    return str(plan.info.get("project") or "").strip() or Path(plan.file).name
+
+
+def overview_rows(plan: PlanAnalysis, lang: Lang) -> tuple[tuple[str, str], ...]:
+    """The overview's filled fields as (label, value), in the sheet's order."""
+    rows = []
+    for column in OVERVIEW.columns:
+        value = plan.info.get(column.key)
+        if value is None or value == "":
+            continue
+        if column.choices is not None and isinstance(value, str):
+            shown = _choice(column.choices, value, lang)
+        elif isinstance(value, (int, float)):
+            shown = display.number(float(value), lang)
+        else:
+            shown = display.date(value)
+        rows.append((column.label(lang), shown))
+    return tuple(rows)
+
+
+def schedule_line(plan: PlanAnalysis, lang: Lang) -> str:
+    """The critical path with the campaign's dates, or that no task has dates yet."""
+    s = plan.schedule
+    if s.start is None or s.end is None:
+        return t("plan.schedule_empty", lang)
+    return t(
+        "plan.critical_path", lang, path=" → ".join(s.critical_path) or "-",
+        start=s.start, end=s.end, days=s.days or 0,
+    )  # fmt: skip
+
+
+def budget_line(plan: PlanAnalysis, lang: Lang) -> str:
+    """Total, allocated, spent and remaining; that no line is planned yet when none is."""
+    b = plan.budget
+    if not b.lines and b.total is None:
+        return t("plan.budget_empty", lang)
+    line = t(
+        "plan.budget_line", lang, total=_num(b.total, lang) or "-", planned=_num(b.planned, lang),
+        actual=_num(b.actual, lang) or "-", remaining=_num(b.remaining, lang) or "-",
+    )  # fmt: skip
+    return line if b.lines else t("plan.budget_empty", lang) + " " + line
+
+
+def pacing_values(pacing: Pacing, plan: PlanAnalysis, lang: Lang) -> tuple[str, str, str]:
+    """A goal's target, figure to date and projection: in the goal's written form (1:2.2
+    beside a goal written 1:3), else in one scale for the row (10K / 8K, not 10K / 8000)."""
+    goal = next((g for g in plan.goals if g.row == pacing.goal_row), None)
+    row = (pacing.target, pacing.to_date, pacing.projected)
+    if goal is not None and goal.form == "ratio":
+        return (
+            goal_value(row[0], goal, lang),
+            goal_value(row[1], goal, lang),
+            goal_value(row[2], goal, lang),
+        )
+    unit = goal.unit if goal is not None else pacing.unit
+    shown = display.figures(row, lang, "%" if goal is not None and goal.form == "percent" else unit)
+    return shown[0], shown[1], shown[2]
+
+
+def _goals(plan: PlanAnalysis, lang: Lang) -> PlanTable | None:
+    if not plan.goals:
+        return None
+    keys = ("dimension", "metric", "channel", "phase", "target", "direction", "path", "owner")
+    header = tuple(GOALS.column(k).label(lang) for k in (*keys, "due", "core"))
+    rows = tuple(
+        (
+            _choice(DIMENSION, g.dimension, lang),
+            g.metric,
+            g.channel or "",
+            _choice(PHASE, g.phase, lang),
+            _target(g, lang),
+            _choice(DIRECTION, str(g.direction), lang),
+            g.path or "",
+            g.owner or "",
+            _span(g.due_start, g.due_end),
+            YES_NO.label_of("yes" if g.core else "no", lang),
+        )
+        for g in plan.goals
+    )
+    return PlanTable(header, rows)
+
+
+def _budget(plan: PlanAnalysis, lang: Lang) -> PlanTable | None:
+    if not plan.budget.by_category:
+        return None
+    return PlanTable(
+        tuple(BUDGET.column(k).label(lang) for k in ("category", "planned", "share", "actual")),
+        tuple(
+            (_choice(BUDGET_CATEGORY, g.name, lang), _num(g.planned, lang),
+             _num(g.share, lang, "%"), _num(g.actual, lang))
+            for g in plan.budget.by_category
+        ),
+    )  # fmt: skip
+
+
+def _risks(plan: PlanAnalysis, lang: Lang) -> tuple[PlanTable | None, PlanTable | None]:
+    if not plan.risks:
+        return None, None
+    levels = ("high", "medium", "low")
+    matrix = PlanTable(
+        (
+            f"{RISKS.column('likelihood').label(lang)} / {RISKS.column('impact').label(lang)}",
+            *(LEVEL.label_of(i, lang) for i in levels),
+        ),
+        tuple(
+            (
+                LEVEL.label_of(lk, lang),
+                *(
+                    "; ".join(
+                        r.risk or "" for r in plan.risks if (r.likelihood, r.impact) == (lk, im)
+                    )
+                    for im in levels
+                ),
+            )
+            for lk in levels
+        ),
+    )
+    ranked = sorted(plan.risks, key=lambda r: (_LEVEL_ORDER.get(r.level or "", 3), r.row))
+    listed = PlanTable(
+        (
+            RISKS.column("risk").label(lang),
+            t("plan.level", lang),
+            *(RISKS.column(k).label(lang) for k in ("signal", "response", "owner", "status")),
+        ),
+        tuple(
+            (r.risk or "", _choice(LEVEL, r.level, lang), r.signal or "", r.response or "",
+             r.owner or "", _choice(RISK_STATUS, r.status, lang))
+            for r in ranked
+        ),
+    )  # fmt: skip
+    return matrix, listed
+
+
+def _pacing(plan: PlanAnalysis, lang: Lang) -> tuple[PlanTable | None, str]:
+    paced = {m.goal_row for m in plan.monitoring}
+    unpaced = [g.metric for g in plan.goals if g.row not in paced]
+    if not plan.monitoring:
+        return None, t("plan.pacing_empty", lang)
+    table = PlanTable(
+        (
+            GOALS.column("metric").label(lang),
+            GOALS.column("target").label(lang),
+            *(t(k, lang) for k in ("plan.to_date", "plan.projected", "plan.days", "plan.pace_status")),
+        ),
+        tuple(
+            (m.metric + (" ★" if m.core else ""), *pacing_values(m, plan, lang),
+             f"{m.elapsed_days}/{m.total_days}", t(f"plan.{m.status}", lang) if m.status else "")
+            for m in plan.monitoring
+        ),
+    )  # fmt: skip
+    note = t("plan.unpaced", lang, items=display_list(unpaced, lang)) if unpaced else ""
+    return table, note
+
+
+def display_list(items: list[str], lang: Lang) -> str:
+    from retrokit.i18n.languages import language
+
+    return language(lang).list_separator.join(items)
+
+
+def plan_view(plan: PlanAnalysis, lang: Lang) -> PlanView:
+    """The plan report's content in ``lang``."""
+    from retrokit.workbook.plan_schema import TASKS
+
+    matrix, listed = _risks(plan, lang)
+    pacing, pacing_note = _pacing(plan, lang)
+    s = plan.schedule
+    return PlanView(
+        title=plan_title(plan),
+        overview=overview_rows(plan, lang),
+        goals=_goals(plan, lang),
+        goals_empty=t("plan.goals_empty", lang),
+        schedule_dated=s.start is not None and s.end is not None,
+        schedule_line=schedule_line(plan, lang),
+        budget=_budget(plan, lang),
+        budget_line=budget_line(plan, lang),
+        risk_matrix=matrix,
+        risk_list=listed,
+        risks_empty=t("plan.risks_empty", lang),
+        pacing=pacing,
+        pacing_note=pacing_note,
+        names={
+            "overview": OVERVIEW.name(lang),
+            "goals": GOALS.name(lang),
+            "schedule": TASKS.name(lang),
+            "budget": BUDGET.name(lang),
+            "risks": RISKS.name(lang),
+            "risk_list": t("plan.risk_list", lang),
+            "pacing": t("plan.pacing", lang),
+            "findings": t("report.findings", lang),
+        },
+    )
