@@ -44,6 +44,8 @@ NAMES = [
     ("违规次数", "Violations", LOWER),
     ("超支金额", "Overspend", LOWER),
     ("平均回复时长", "Average reply time", LOWER),
+    ("订单超时率", "Timeout rate", LOWER),
+    ("平均处理时长", "Average handle time", LOWER),
     # a cost or complaint word, but something good measured: higher is better
     ("投诉解决率", "Complaint resolution rate", HIGHER),
     ("成本节约(万元)", "Cost savings (10k CNY)", HIGHER),
@@ -55,6 +57,7 @@ NAMES = [
     ("曝光量", "Impressions", HIGHER),
     ("停留时长", "Time on site", HIGHER),
     ("老客回访率", "Returning customers", HIGHER),
+    ("投诉处理及时率", "Complaints handled on time", HIGHER),
 ]
 
 

@@ -64,6 +64,7 @@ BAD_EVENTS = (
     "跳失", "退款", "退货", "退貨", "退单", "退單", "拒付", "故障", "错误", "錯誤", "失败",
     "失敗", "丢失", "丟失", "破损", "破損", "漏发", "漏發", "错发", "錯發", "逾期", "坏账",
     "壞帳", "欺诈", "欺詐", "解除安裝", "壞賬", "作弊", "舆情", "輿情", "負評", "负评", "弃单", "棄單", "弃购", "棄購",
+    "超时", "超時", "timeout", "timeouts", "time-out", "time-outs",
     "churn", "churned", "bounce", "bounced", "bounces", "refund", "refunds", "refunded",
     "return", "returns", "returned", "complaint", "complaints", "unsubscribe",
     "unsubscribes", "unsubscribed", "uninstall", "uninstalls", "cancellation",
@@ -77,7 +78,8 @@ BAD_EVENTS = (
 GOOD_EVENTS = (
     "解决", "解決", "回复", "回覆", "回收", "召回", "节约", "節約", "节省", "節省", "留存",
     "挽回", "挽留", "好评", "好評", "满意", "滿意", "回报", "回報", "产出", "產出", "收入",
-    "营收", "營收", "利润", "利潤", "销售额", "銷售額", "复购", "復購",
+    "营收", "營收", "利润", "利潤", "销售额", "銷售額", "复购", "復購", "及时", "及時", "准时",
+    "準時", "on-time", "on time", "timely",
     "roi", "roas", "return on", "resolution", "resolved", "recalled", "won back", "win-back", "reply", "replies", "replied",
     "recovered", "recovery", "recall", "saving", "savings", "saved", "retention",
     "retained", "satisfaction", "positive review", "positive reviews", "revenue", "profit",
@@ -110,7 +112,7 @@ WAITING = (
     "加载", "加載", "载入", "載入", "响应", "響應", "回复", "回覆", "等待", "处理", "處理",
     "发货", "發貨", "交付", "排队", "排隊", "配送", "到货", "到貨", "审核", "審核", "稽核", "耗时",
     "耗時", "首响", "首響",
-    "load", "loading", "response", "reply", "wait", "waiting", "handling", "delivery",
+    "load", "loading", "response", "reply", "wait", "waiting", "handle", "handling", "delivery",
     "shipping", "turnaround", "resolution", "latency", "queue",
 )
 #: Averages: a figure per person or per item, never a count (人均停留, 平均订单金额).
@@ -138,6 +140,7 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(parts)) if parts else re.compile(r"(?!x)x")
 
 
+_ON_TIME = re.compile(r"(?<![a-z])on[- ]time(?![a-z])")
 _SPENDING = _pattern(SPENDING)
 _BAD = _pattern(BAD_EVENTS)
 _GOOD = _pattern(GOOD_EVENTS)
@@ -183,7 +186,8 @@ def read_name(metric: str) -> Direction | None:
     default decides, or :func:`infer_direction` reads it as good before the cost dimension.
     """
     name = _UNIT.sub("", _norm(metric))
-    waiting = bool(_TIME.search(name) and _WAITING.search(name)) or "耗时" in name
+    timed = _ON_TIME.sub("", name)  # "on-time delivery" says nothing of a wait
+    waiting = bool(_TIME.search(timed) and _WAITING.search(timed)) or "耗时" in name
     if waiting or "latency" in name:
         return Direction.LOWER
     bought = bool(_PRICE.search(name) and _BOUGHT.search(name))
