@@ -86,6 +86,8 @@ def test_encrypted_and_legacy_messages() -> None:
         ("poi__xor-encryption-abc.xls", "password-protected"),
         ("phpspreadsheet__oleloop.xls", "legacy .xls"),  # a broken container: not read
         ("made__html_table.xls", "not a spreadsheet"),
+        ("poi__xlmmacro.xlsm", "sheet 'Macro1' is an Excel 4.0 macro or dialog sheet"),
+        ("sheetjs__BlankSheetTypes.xlsm", "Excel 4.0 macro or dialog sheet"),
     ):
         with pytest.raises(UnreadableWorkbook) as info:
             read_workbook(corpus() / name)

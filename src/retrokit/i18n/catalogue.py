@@ -2336,4 +2336,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-TW": "關鍵路徑目前按計畫推進（截至 {task}），尚未走完。",
         "en": "The critical path is on schedule so far (as of {task}) and not finished yet.",
     },
+    "reason.macro_sheet": {
+        "zh-CN": "工作表“{sheet}”是 Excel 4.0 宏表或对话框表，retrokit 无法读取含这类工作表的文件；"
+        "请删除该表（或把需要的工作表复制到新文件）后另存为 .xlsx",
+        "en": "sheet '{sheet}' is an Excel 4.0 macro or dialog sheet, and retrokit cannot read a "
+        "file that has one; delete that sheet (or copy the sheets you need into a new file) and "
+        "save as .xlsx",
+    },
 }

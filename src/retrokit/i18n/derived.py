@@ -958,6 +958,12 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "这是 Office 的锁文件（~$ 开头），不是工作簿",
             "這是 Office 的鎖檔案（~$ 開頭），不是工作簿",
         ),
+        "reason.macro_sheet": (
+            "工作表“{sheet}”是 Excel 4.0 宏表或对话框表，retrokit "
+            "无法读取含这类工作表的文件；请删除该表（或把需要的工作表复制到新文件）后另存为 .xlsx",
+            "工作表“{sheet}”是 Excel 4.0 宏表或對話方塊表，retrokit "
+            "無法讀取含這類工作表的檔案；請刪除該表（或把需要的工作表複製到新檔案）後另存為 .xlsx",
+        ),
         "reason.missing": ("文件不存在", "檔案不存在"),
         "reason.no_sheets": ("工作簿中没有任何工作表", "工作簿中沒有任何工作表"),
         "reason.no_workbook": (

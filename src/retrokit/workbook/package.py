@@ -718,6 +718,11 @@ def _string_sizes(path: Path, zf: zipfile.ZipFile, part: str | None) -> list[int
     return sizes
 
 
+#: Relationship types of sheets the cell reader refuses (with the whole file): Excel 4.0 macro
+#: sheets (OOXML's and Microsoft's spelling) and dialog sheets.
+_MACRO_SHEETS = frozenset({"macrosheet", "xlmacrosheet", "dialogsheet", "xlintlmacrosheet"})
+
+
 def _sheet_parts(
     path: Path, zf: zipfile.ZipFile, names: set[str], workbook_part: str, xml: bytes
 ) -> dict[str, str]:
@@ -740,6 +745,9 @@ def _sheet_parts(
         rel = rels.get(ids[0])
         if rel is None or rel[2] == "External":
             continue
+        if rel[0].rsplit("/", 1)[-1].casefold() in _MACRO_SHEETS:
+            # An Excel 4.0 macro or dialog sheet: the cell reader refuses the whole file.
+            raise UnreadableWorkbook(path, "reason.macro_sheet", sheet=name)
         parts[name] = resolve_target(path, workbook_part, rel[1])
     return parts
 
