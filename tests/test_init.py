@@ -326,3 +326,14 @@ def test_options_that_cannot_go_together_are_refused(
     proc = run_cli("init", str(target), *given, "--lang", "en")
     assert proc.returncode == 2 and words in proc.stderr and proc.stderr.count("\n") == 1
     assert not target.exists()
+
+
+def test_init_errors_speak_the_users_language_not_the_sources(tmp_path: Path) -> None:
+    """An English workbook given to --from: its language makes the new workbook English, but
+    a refusal is said in the reader's own language (here the zh-TW locale)."""
+    source = tmp_path / "english.xlsx"
+    assert run_cli("init", str(source), "--example", "--lang", "en").returncode == 0
+    proc = run_cli(
+        "init", str(source), "--from", str(source), "--force", env={"LANG": "zh_TW.UTF-8"}
+    )
+    assert proc.returncode == 2 and "新活頁簿的路徑" in proc.stderr, proc.stderr

@@ -28,6 +28,7 @@ from retrokit.cli.app import (
     output_lang,
     threshold_option,
     today_option,
+    ui_lang,
 )
 from retrokit.cli.output import emit, pick_format, to_stdout
 
@@ -79,7 +80,7 @@ def init(
             plan=planned,
         )
     except UserError as exc:
-        fail(exc.message(language), exc.exit_code)
+        fail(exc.message(ui_lang(lang)), exc.exit_code)  # the user's language, not the source's
     sys.stdout.write(f"{written}\n")
 
 
