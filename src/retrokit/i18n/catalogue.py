@@ -2236,4 +2236,35 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-CN": "与复盘一起读取的方案属于另一个活动或另一段时间。",
         "en": "The plan read with the review names another campaign or another period.",
     },
+    "report.overall_partial.core": {
+        "zh-CN": "（仅计入可评估的 {rated}/{total} 个核心指标）",
+        "en": " (over the {rated} of {total} core KPIs that could be rated)",
+    },
+    "report.overall_partial.all": {
+        "zh-CN": "（仅计入可评估的 {rated}/{total} 个 KPI）",
+        "en": " (over the {rated} of {total} KPIs that could be rated)",
+    },
+    "report.core_unrated": {
+        "zh-CN": "{count} 个核心指标无法评估（{metrics}），核心目标达成率未计入。",
+        "en": "Core KPIs that could not be rated ({count}): {metrics}; the core goal "
+        "achievement leaves them out.",
+    },
+    "report.core_all_unrated": {
+        "zh-CN": "核心目标达成率无法计算：{count} 个核心指标都无法评估（{metrics}）。",
+        "en": "Core goal achievement cannot be computed: none of the {count} core KPIs could "
+        "be rated ({metrics}).",
+    },
+    "report.none_unrated": {
+        "zh-CN": "无（另有 {count} 个 KPI 无法评估，未列入）",
+        "en": "None ({count} more KPIs could not be rated and are not listed)",
+    },
+    "compare.effect_line.untold": {
+        "zh-CN": "{action} → {metric}：{before} → {after}",
+        "en": "{action} → {metric}: {before} → {after}",
+    },
+    "report.title.named": {
+        "zh-CN": "{project}报告",
+        "zh-TW": "{project}報告",
+        "en": "{project}: report",
+    },
 }
