@@ -2267,4 +2267,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-TW": "{project}報告",
         "en": "{project}: report",
     },
+    "V006.threshold": {
+        "zh-CN": "工作表“{column}”列的公式按 {cell} 中的阈值 {sheet} 判定基本完成，retrokit 按 {used}"
+        "（--threshold 或团队配置）判定，目前有 {count} 个 KPI 的结果因此与 retrokit 不同；"
+        "把 {cell} 改为 {value}，两边就一致了。",
+        "en": "the sheet's '{column}' formulas count a KPI as met from {sheet} (the threshold in "
+        "{cell}), retrokit from {used} (--threshold or the team's config): {count} KPI results "
+        "differ from retrokit's now; set {cell} to {value} so both agree.",
+    },
 }

@@ -222,6 +222,14 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "“{column}”單元格的公式結果 {cached} 已過期：按本行的目標值和實際值應為 {computed}。請在 Excel、WPS "
             "或 LibreOffice 中開啟，重新計算（Ctrl+Alt+F9）後儲存。",
         ),
+        "V006.threshold": (
+            "工作表“{column}”列的公式按 {cell} 中的阈值 {sheet} 判定基本完成，retrokit 按 "
+            "{used}（--threshold 或团队配置）判定，目前有 {count} 个 KPI 的结果因此与 retrokit 不同；把 "
+            "{cell} 改为 {value}，两边就一致了。",
+            "工作表“{column}”列的公式按 {cell} 中的閾值 {sheet} 判定基本完成，retrokit 按 "
+            "{used}（--threshold 或團隊配置）判定，目前有 {count} 個 KPI 的結果因此與 retrokit 不同；把 "
+            "{cell} 改為 {value}，兩邊就一致了。",
+        ),
         "V006.time": (
             "“{column}”中的比例被表格存成了时间 {shown}，表格公式按 {sheet} 计算，retrokit 读作 "
             "{read}。请把该单元格设为文本格式后重新输入比例（如 1:3），或直接写比值 {read}。",
