@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from retrokit import api
 from retrokit.i18n import t
 from retrokit.render import display, terminal
 from retrokit.render.report import render
-from retrokit.render.view import review_title, review_view
+from retrokit.render.view import compare_view, review_title, review_view
 
 TODAY = dt.date(2024, 8, 8)
 LANGS = ("zh-CN", "zh-TW", "en")
@@ -209,3 +210,32 @@ def test_no_effects_say_none_in_html_and_markdown(tmp_path: Path, lang: Any) -> 
         effects = text.split(t("compare.effects", lang))[1]
         assert t("report.none", lang) in effects
         assert t("compare.before", lang) not in effects
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_compare_names_the_core_kpis_it_could_not_rate(tmp_path: Path, lang: Any) -> None:
+    folder = tmp_path / "camp"
+    folder.mkdir()
+    _core_book(folder, lang)  # one core KPI exceeded, two unrated: none missed
+    all_unrated = _core_book(tmp_path, lang, all_unrated=True)
+    all_unrated.rename(folder / "second.xlsx")
+    proc = run_cli("compare", str(folder), "--lang", lang, "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert sorted(len(c["core_unrated"]) for c in data["campaigns"]) == [2, 3]
+    view = compare_view(data, lang)
+    cells = sorted(c.core_missed for c in view.campaigns)
+    assert cells == sorted(t("compare.core_unrated", lang, count=n) for n in (2, 3))
+    for fmt in ("md", "html"):
+        out = tmp_path / f"c.{fmt}"
+        assert run_cli("compare", str(folder), "--lang", lang, "-o", str(out)).returncode == 0
+        text = out.read_text(encoding="utf-8")
+        assert all(cell in text for cell in cells)
+
+
+def test_a_campaign_with_missed_and_unrated_core_kpis_says_both() -> None:
+    from retrokit.render.view import _core_missed
+
+    campaign = {"core_missed": ["销售额"], "core_unrated": ["新增注册用户"]}
+    assert _core_missed(campaign, "、", "zh-CN") == "销售额（另有 1 个核心指标无法评估）"
+    assert _core_missed({"core_missed": ["Sales"]}, ", ", "en") == "Sales"

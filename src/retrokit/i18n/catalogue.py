@@ -2275,4 +2275,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "{cell}), retrokit from {used} (--threshold or the team's config): {count} KPI results "
         "differ from retrokit's now; set {cell} to {value} so both agree.",
     },
+    "compare.core_unrated": {
+        "zh-CN": "{count} 个核心指标无法评估",
+        "en": "{count} core KPIs not rated",
+    },
+    "compare.core_unrated_also": {
+        "zh-CN": "{missed}（另有 {count} 个核心指标无法评估）",
+        "en": "{missed} (and {count} core KPIs not rated)",
+    },
 }

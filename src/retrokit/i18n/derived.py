@@ -285,6 +285,11 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "compare.change.unchanged": ("持平", "持平"),
         "compare.change.worsened": ("变差", "變差"),
         "compare.core_missed": ("未完成核心指标", "未完成核心指標"),
+        "compare.core_unrated": ("{count} 个核心指标无法评估", "{count} 個核心指標無法評估"),
+        "compare.core_unrated_also": (
+            "{missed}（另有 {count} 个核心指标无法评估）",
+            "{missed}（另有 {count} 個核心指標無法評估）",
+        ),
         "compare.effect": ("变化", "變化"),
         "compare.effect_line": (
             "{action} → {metric}：{before} → {after}，{effect}",

@@ -1050,6 +1050,18 @@ def _effect(
     )
 
 
+def _core_missed(campaign: Mapping[str, Any], sep: str, lang: Lang) -> str:
+    """A campaign's missed core KPIs, and how many core KPIs could not be rated: an empty
+    cell must not read as "every core KPI reached" while some are unmeasured."""
+    missed = sep.join(campaign["core_missed"])
+    unrated = len(campaign.get("core_unrated", ()))
+    if not unrated:
+        return missed
+    if missed:
+        return t("compare.core_unrated_also", lang, missed=missed, count=unrated)
+    return t("compare.core_unrated", lang, count=unrated)
+
+
 def compare_view(data: Mapping[str, Any], lang: Lang) -> CompareView:
     """What ``retrokit compare`` says about a set of campaigns, in ``lang``."""
     sep = language(lang).list_separator
@@ -1102,7 +1114,7 @@ def compare_view(data: Mapping[str, Any], lang: Lang) -> CompareView:
                 exceeded=c["exceeded"],
                 met=c["met"],
                 missed=c["missed"],
-                core_missed=sep.join(c["core_missed"]),
+                core_missed=_core_missed(c, sep, lang),
                 open_actions=c["open_actions"],
                 overdue_actions=c["overdue_actions"],
             )
