@@ -85,7 +85,7 @@ def analyze_workbook(
     workbook = (
         source if not isinstance(source, str | Path) else open_workbook(source, limits=limits)
     )
-    settings = settings_from(config, today, threshold)
+    settings = settings_from(config, today, threshold).for_workbook(workbook)
     planned = _plan_beside(workbook, plan, limits)
     if planned is not None and workbook.companion is None:
         workbook = replace(workbook, companion=planned)  # the review's rules see its plan
@@ -144,7 +144,7 @@ def analyze_plan(
     workbook = (
         source if not isinstance(source, str | Path) else open_workbook(source, limits=limits)
     )
-    settings = settings_from(config, today, threshold)
+    settings = settings_from(config, today, threshold).for_workbook(workbook)
     ctx = Context(workbook, analyze(workbook, today=settings.today), settings)
     found = check(ctx)
     selected = select_findings([_Found(workbook.path, found)], make_selection(config))
@@ -214,7 +214,10 @@ def load_campaigns(
         analysis = analyze(
             workbook,
             today=today or dt.date.today(),
-            threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
+            # --threshold, else the workbook's own (the cell its formulas read), else 0.9.
+            threshold=threshold
+            if threshold is not None
+            else workbook.threshold or DEFAULT_THRESHOLD,
         )
         campaigns.append(Campaign(workbook, analysis))
     return campaigns
@@ -229,9 +232,12 @@ def scaffold_workbook(
     previous: PathLike | Workbook | None = None,
     kind: str = "review",
     plan: PathLike | Workbook | None = None,
+    threshold: float | None = None,
 ) -> Path:
     """Write a new workbook to fill in; ``previous`` carries its KPI list and open actions
     forward (it is only read). ``kind`` "plan" writes the plan workbook instead of the review.
+    ``threshold`` is the "met" threshold the review's result formulas read (its meta cell);
+    DEFAULT_THRESHOLD when None.
     ``plan`` fills basic info and one KPI row per goal from a plan workbook, with the actuals
     of its daily monitoring where it has them. Either source may be a path or a workbook read
     already. Never overwrites without ``force``; the write is atomic."""
@@ -263,6 +269,7 @@ def scaffold_workbook(
         kpis=kpis,
         problems=problems,
         info=info,
+        **({} if threshold is None else {"threshold": threshold}),
     )
 
 

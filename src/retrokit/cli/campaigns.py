@@ -17,6 +17,7 @@ from retrokit.cli.app import (
     fail,
     fail_t,
     h,
+    load_config,
     mv,
     output_lang,
     today_option,
@@ -50,7 +51,9 @@ def _campaigns(paths: list[Path], today: Any = None, lang: str | None = None) ->
 
     from dataclasses import replace
 
-    campaigns = api.load_campaigns(paths, today=today, on_skip=skipped)
+    # The team's threshold, as analyze applies it; else each workbook's own (its meta cell).
+    threshold = load_config(None, lang=lang).threshold
+    campaigns = api.load_campaigns(paths, today=today, threshold=threshold, on_skip=skipped)
     if not campaigns:
         shown = ", ".join(shown_name(str(p)) for p in paths)
         fail_t("err.no_campaigns", 1, lang, paths=shown)

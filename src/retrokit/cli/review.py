@@ -50,6 +50,8 @@ def init(
         Path | None,
         typer.Option("--from-plan", help=h("help.from_plan"), metavar=mv("workbook")),
     ] = None,
+    threshold: ThresholdOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Create a new retrospective (or plan) workbook to fill in Excel, WPS or LibreOffice."""
     from retrokit import api
@@ -61,6 +63,11 @@ def init(
         fail_t("err.example_from", 2, lang)
     if example and plan is not None:
         fail_t("err.example_from_plan", 2, lang)
+    # The threshold in force (--threshold, else the team's config) goes into the workbook's
+    # meta cell, which its result formulas read: the sheet and retrokit label alike.
+    met = threshold_option(threshold, lang)
+    if met is None:
+        met = load_config(config, lang=lang).threshold
     try:
         # Each source is read once: for the language the new workbook takes, then to fill it.
         # (A plan workbook takes no source: the api says so before anything is read.)
@@ -78,6 +85,7 @@ def init(
             previous=before,
             kind=kind,
             plan=planned,
+            threshold=met,
         )
     except UserError as exc:
         fail(exc.message(ui_lang(lang)), exc.exit_code)  # the user's language, not the source's

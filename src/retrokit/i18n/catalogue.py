@@ -2343,4 +2343,51 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "file that has one; delete that sheet (or copy the sheets you need into a new file) and "
         "save as .xlsx",
     },
+    "report.overall_partial.core": {
+        "zh-CN": "（仅计入可评估的 {rated}/{total} 个核心指标）",
+        "en": " (over the {rated} of {total} core KPIs that could be rated)",
+    },
+    "report.overall_partial.all": {
+        "zh-CN": "（仅计入可评估的 {rated}/{total} 个 KPI）",
+        "en": " (over the {rated} of {total} KPIs that could be rated)",
+    },
+    "report.core_unrated": {
+        "zh-CN": "{count} 个核心指标无法评估（{metrics}），核心目标达成率未计入。",
+        "en": "Core KPIs that could not be rated ({count}): {metrics}; the core goal "
+        "achievement leaves them out.",
+    },
+    "report.core_all_unrated": {
+        "zh-CN": "核心目标达成率无法计算：{count} 个核心指标都无法评估（{metrics}）。",
+        "en": "Core goal achievement cannot be computed: none of the {count} core KPIs could "
+        "be rated ({metrics}).",
+    },
+    "report.none_unrated": {
+        "zh-CN": "无（另有 {count} 个 KPI 无法评估，未列入）",
+        "en": "None ({count} more KPIs could not be rated and are not listed)",
+    },
+    "compare.effect_line.untold": {
+        "zh-CN": "{action} → {metric}：{before} → {after}",
+        "en": "{action} → {metric}: {before} → {after}",
+    },
+    "report.title.named": {
+        "zh-CN": "{project}报告",
+        "zh-TW": "{project}報告",
+        "en": "{project}: report",
+    },
+    "V006.threshold": {
+        "zh-CN": "工作表“{column}”列的公式按 {cell} 中的阈值 {sheet} 判定基本完成，retrokit 按 {used}"
+        "（--threshold 或团队配置）判定，目前有 {count} 个 KPI 的结果因此与 retrokit 不同；"
+        "把 {cell} 改为 {value}，两边就一致了。",
+        "en": "the sheet's '{column}' formulas count a KPI as met from {sheet} (the threshold in "
+        "{cell}), retrokit from {used} (--threshold or the team's config): {count} KPI results "
+        "differ from retrokit's now; set {cell} to {value} so both agree.",
+    },
+    "compare.core_unrated": {
+        "zh-CN": "{count} 个核心指标无法评估",
+        "en": "{count} core KPIs not rated",
+    },
+    "compare.core_unrated_also": {
+        "zh-CN": "{missed}（另有 {count} 个核心指标无法评估）",
+        "en": "{missed} (and {count} core KPIs not rated)",
+    },
 }

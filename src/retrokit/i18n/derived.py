@@ -222,6 +222,14 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "“{column}”單元格的公式結果 {cached} 已過期：按本行的目標值和實際值應為 {computed}。請在 Excel、WPS "
             "或 LibreOffice 中開啟，重新計算（Ctrl+Alt+F9）後儲存。",
         ),
+        "V006.threshold": (
+            "工作表“{column}”列的公式按 {cell} 中的阈值 {sheet} 判定基本完成，retrokit 按 "
+            "{used}（--threshold 或团队配置）判定，目前有 {count} 个 KPI 的结果因此与 retrokit 不同；把 "
+            "{cell} 改为 {value}，两边就一致了。",
+            "工作表“{column}”列的公式按 {cell} 中的閾值 {sheet} 判定基本完成，retrokit 按 "
+            "{used}（--threshold 或團隊配置）判定，目前有 {count} 個 KPI 的結果因此與 retrokit 不同；把 "
+            "{cell} 改為 {value}，兩邊就一致了。",
+        ),
         "V006.time": (
             "“{column}”中的比例被表格存成了时间 {shown}，表格公式按 {sheet} 计算，retrokit 读作 "
             "{read}。请把该单元格设为文本格式后重新输入比例（如 1:3），或直接写比值 {read}。",
@@ -277,10 +285,19 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "compare.change.unchanged": ("持平", "持平"),
         "compare.change.worsened": ("变差", "變差"),
         "compare.core_missed": ("未完成核心指标", "未完成核心指標"),
+        "compare.core_unrated": ("{count} 个核心指标无法评估", "{count} 個核心指標無法評估"),
+        "compare.core_unrated_also": (
+            "{missed}（另有 {count} 个核心指标无法评估）",
+            "{missed}（另有 {count} 個核心指標無法評估）",
+        ),
         "compare.effect": ("变化", "變化"),
         "compare.effect_line": (
             "{action} → {metric}：{before} → {after}，{effect}",
             "{action} → {metric}：{before} → {after}，{effect}",
+        ),
+        "compare.effect_line.untold": (
+            "{action} → {metric}：{before} → {after}",
+            "{action} → {metric}：{before} → {after}",
         ),
         "compare.effects": ("行动是否带动了关联指标", "行動是否帶動了關聯指標"),
         "compare.files": ("出现于", "出現於"),
@@ -1055,8 +1072,16 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "report.code": ("规则", "規則"),
         "report.core": ("核心", "核心"),
+        "report.core_all_unrated": (
+            "核心目标达成率无法计算：{count} 个核心指标都无法评估（{metrics}）。",
+            "核心目標達成率無法計算：{count} 個核心指標都無法評估（{metrics}）。",
+        ),
         "report.core_missed": ("未完成的核心指标：{metrics}。", "未完成的核心指標：{metrics}。"),
         "report.core_ok": ("核心指标全部达成。", "核心指標全部達成。"),
+        "report.core_unrated": (
+            "{count} 个核心指标无法评估（{metrics}），核心目标达成率未计入。",
+            "{count} 個核心指標無法評估（{metrics}），核心目標達成率未計入。",
+        ),
         "report.critical": ("关键任务", "關鍵任務"),
         "report.execution": ("执行过程", "執行過程"),
         "report.findings": ("数据质量检查", "資料品質檢查"),
@@ -1077,6 +1102,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "report.no_findings": ("未发现数据质量问题。", "未發現數據品質問題。"),
         "report.none": ("无", "無"),
+        "report.none_unrated": (
+            "无（另有 {count} 个 KPI 无法评估，未列入）",
+            "無（另有 {count} 個 KPI 無法評估，未列入）",
+        ),
         "report.of_target": ("为目标的 {share}", "為目標的 {share}"),
         "report.overall.all": ("目标达成率 {rate}", "目標達成率 {rate}"),
         "report.overall.core": ("核心目标达成率 {rate}", "核心目標達成率 {rate}"),
@@ -1091,6 +1120,14 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "计，一项超额不能抵消另一项未完成；无法评估的 KPI 不计入。",
             "核心目標達成率：各核心 KPI 達成率的平均值，每項最高按 100% "
             "計，一項超額不能抵消另一項未完成；無法評估的 KPI 不計入。",
+        ),
+        "report.overall_partial.all": (
+            "（仅计入可评估的 {rated}/{total} 个 KPI）",
+            "（僅計入可評估的 {rated}/{total} 個 KPI）",
+        ),
+        "report.overall_partial.core": (
+            "（仅计入可评估的 {rated}/{total} 个核心指标）",
+            "（僅計入可評估的 {rated}/{total} 個核心指標）",
         ),
         "report.owner_due": ("{owner}，{due} 前", "{owner}，{due} 前"),
         "report.path_slip.early": (

@@ -57,7 +57,9 @@ class Config:
     extend_select: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
-    threshold: float = DEFAULT_THRESHOLD
+    #: The "met" threshold the team configured; None leaves it to each workbook (its meta cell)
+    #: and then to DEFAULT_THRESHOLD.
+    threshold: float | None = None
     opinion_words: tuple[str, ...] = ()
     blame_words: tuple[str, ...] = ()
     #: A team's own words for KPI names: a name containing one takes that direction.
@@ -207,10 +209,16 @@ def _load_file(path: Path, required: bool) -> Config | None:
 
 
 def settings_from(config: Config, today: dt.date | None, threshold: float | None) -> Settings:
-    """What the checks need: the config, with --today and --threshold when given."""
+    """What the checks need: the config, with --today and --threshold when given.
+
+    The "met" threshold in force: --threshold, else the config's, else the workbook's own (the
+    cell its result formulas read; :meth:`Settings.for_workbook` applies it), else
+    DEFAULT_THRESHOLD."""
+    given = threshold if threshold is not None else config.threshold
     return Settings(
         today=today or dt.date.today(),
-        threshold=threshold if threshold is not None else config.threshold,
+        threshold=DEFAULT_THRESHOLD if given is None else given,
+        threshold_from_workbook=given is None,
         opinion_words=OPINION_WORDS + config.opinion_words,
         blame_words=BLAME_WORDS + config.blame_words,
         direction_words=DirectionWords(config.lower_is_better, config.higher_is_better),

@@ -82,6 +82,7 @@ def check_workbook(
     if workbook.kind == "export":
         result.skipped = "reason.export_file"
         return result
+    settings = settings.for_workbook(workbook)
     analysis = analyze(
         workbook,
         today=settings.today,

@@ -142,6 +142,11 @@ def compare(analyses: Sequence[Analysis], workbooks: Sequence[Workbook]) -> dict
                 "met": s["met"],
                 "missed": s["missed"],
                 "core_missed": list(s["core_missed"]),
+                # Core KPIs without a rating (a blank or unreadable actual): neither missed
+                # nor reached, and said so beside the missed ones.
+                "core_unrated": [
+                    kpi_name(k.metric, k.channel) for k in a.kpis if k.core and k.status is None
+                ],
                 "open_actions": sum(p.status in OPEN_STATUSES for p in a.problems),
                 "overdue_actions": sum(p.overdue for p in a.problems),
             }

@@ -109,10 +109,13 @@ def _shown(value: float, factor: float, size: float, suffix: str, unit: str, lan
     from babel.numbers import format_decimal
 
     shown = value * factor / size
+    # Chinese writes a scaled number and its unit as one word (1万人, 1.2亿元); a plain number
+    # keeps its space (12 万元), as do the other languages (4.5M CNY).
+    space = "" if suffix and lang.startswith("zh") else " "
     if not abs(shown) < _COMPACT_LIMIT:  # babel's decimal context cannot quantize these
-        return f"{shown:.3g}{suffix}" + (f" {unit}" if unit else "")
+        return f"{shown:.3g}{suffix}" + (f"{space}{unit}" if unit else "")
     text = str(format_decimal(round(shown, 2), locale=_babel(lang), group_separator=size == 1))
-    return f"{text}{suffix}" + (f" {unit}" if unit else "")
+    return f"{text}{suffix}" + (f"{space}{unit}" if unit else "")
 
 
 class _SpendFigures:

@@ -164,6 +164,8 @@ def render(result: Analysis, lang: Lang, stream: IO[str], width: int | None = No
 
     if view.overall:
         console.print(f"[bold]{_c(view.overall)}[/]")
+    if view.core_unrated:
+        console.print(f"[bold]{_c(view.core_line)}[/]")
     info = _table(labels.sheet["info"], [("", False), ("", False)], show_header=False)
     for row in view.info:
         info.add_row(_c(row.label), _c(row.value))
@@ -317,8 +319,9 @@ def render_compare_table(
     for c in data["carried_over"]:
         console.print(_c(f"{t('compare.carried', lang)}: {c['action']} x{c['times']}"))
     for e in view.effects:
+        # Without a verdict (a rate missing on either side) the line ends at the values.
         line = t(
-            "compare.effect_line",
+            "compare.effect_line" if e.effect else "compare.effect_line.untold",
             lang,
             action=e.action,
             metric=e.metric,

@@ -15,6 +15,7 @@ show.
 from __future__ import annotations
 
 import heapq
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -292,6 +293,10 @@ class ReviewView:
     #: 执行过程 and 预算执行, when the review is read with its plan; None otherwise.
     execution: ExecutionView | None = None
     budget_execution: BudgetView | None = None
+    #: How many core KPIs could not be rated; the core line says which.
+    core_unrated: int = 0
+    #: Said for an empty highlights or misses list when some KPIs could not be rated.
+    none_unrated: str = ""
 
     @property
     def basic_info(self) -> tuple[InfoRow, ...]:
@@ -631,6 +636,24 @@ def _lesson_groups(lessons: Sequence[LessonResult], lang: Lang) -> tuple[LessonG
     return tuple(groups)
 
 
+#: How a project's name may already say it is a retrospective (in any of the languages, as
+#: one team mixes them), and how it may already say it is its report.
+_NAMED_REVIEW = re.compile(r"(复盘|復盤|\b(retrospective|retro|review))\W*$", re.IGNORECASE)
+_NAMED_REPORT = re.compile(
+    r"(复盘报告|復盤報告|\b(retrospective|retro|review)\W*report)\W*$", re.IGNORECASE
+)
+
+
+def review_title(project: str, lang: Lang) -> str:
+    """The report's title: "{project} 复盘报告", without saying 复盘 twice when the name ends
+    with it (双11大促复盘 -> 双11大促复盘报告; 双11复盘报告 stays as it is)."""
+    if _NAMED_REPORT.search(project):
+        return project
+    if _NAMED_REVIEW.search(project):
+        return t("report.title.named", lang, project=project)
+    return t("report.title", lang, project=project)
+
+
 def review_view(result: Analysis, lang: Lang) -> ReviewView:
     """What the retrospective says, in ``lang``; as of the analysis' own date."""
     info = result.info
@@ -651,16 +674,30 @@ def review_view(result: Analysis, lang: Lang) -> ReviewView:
     overall = (
         t(f"report.overall.{basis}", lang, rate=display.percent(rate)) if rate is not None else ""
     )
+    # The rate leaves unrated KPIs out: say so beside it, and never call the core KPIs all
+    # reached while some of them could not be rated (a blank or unreadable actual).
+    core = [k for k in result.kpis if k.core]
+    rated = [k for k in (core or result.kpis) if k.rate is not None or k.status is Status.EXCEEDED]
+    if rate is not None and len(rated) < len(core or result.kpis):
+        overall += t(
+            f"report.overall_partial.{basis}",
+            lang,
+            rated=len(rated),
+            total=len(core or result.kpis),
+        )
     overall_note = t(f"report.overall_note.{basis}", lang) if rate is not None else ""
     sep = language(lang).list_separator
     core_missed = list(s.get("core_missed", []))
-    core_line = (
-        t("report.core_missed", lang, metrics=sep.join(core_missed))
-        if core_missed
-        else t("report.core_ok", lang)
-        if any(k.core for k in result.kpis)
-        else ""
-    )
+    core_unrated = [kpi_name(k.metric, k.channel) for k in core if k.status is None]
+    core_parts = []
+    if core_missed:
+        core_parts.append(t("report.core_missed", lang, metrics=sep.join(core_missed)))
+    if core_unrated:
+        key = "report.core_all_unrated" if len(core_unrated) == len(core) else "report.core_unrated"
+        core_parts.append(t(key, lang, count=len(core_unrated), metrics=sep.join(core_unrated)))
+    elif core and not core_missed:
+        core_parts.append(t("report.core_ok", lang))
+    core_line = " ".join(core_parts)
     counts = (
         *(
             Count(code, RESULT.by_code(code).label(lang), s[code])
@@ -682,7 +719,7 @@ def review_view(result: Analysis, lang: Lang) -> ReviewView:
         lang=lang,
         html_lang=language(lang).html_lang,
         fonts=page_fonts(lang),
-        title=t("report.title", lang, project=project),
+        title=review_title(project, lang),
         colon=language(lang).colon,
         as_of=t("report.as_of", lang, date=result.today.isoformat()),
         key_question=info.get("key_question") or "",
@@ -713,6 +750,8 @@ def review_view(result: Analysis, lang: Lang) -> ReviewView:
         generated=t("report.generated", lang, version=__version__),
         execution=None if result.plan is None else execution_view(result.plan, lang),
         budget_execution=None if result.plan is None else budget_view(result.plan, lang),
+        core_unrated=len(core_unrated),
+        none_unrated=t("report.none_unrated", lang, count=s["unrated"]) if s["unrated"] else "",
     )
 
 
@@ -1011,6 +1050,18 @@ def _effect(
     )
 
 
+def _core_missed(campaign: Mapping[str, Any], sep: str, lang: Lang) -> str:
+    """A campaign's missed core KPIs, and how many core KPIs could not be rated: an empty
+    cell must not read as "every core KPI reached" while some are unmeasured."""
+    missed = sep.join(campaign["core_missed"])
+    unrated = len(campaign.get("core_unrated", ()))
+    if not unrated:
+        return missed
+    if missed:
+        return t("compare.core_unrated_also", lang, missed=missed, count=unrated)
+    return t("compare.core_unrated", lang, count=unrated)
+
+
 def compare_view(data: Mapping[str, Any], lang: Lang) -> CompareView:
     """What ``retrokit compare`` says about a set of campaigns, in ``lang``."""
     sep = language(lang).list_separator
@@ -1063,7 +1114,7 @@ def compare_view(data: Mapping[str, Any], lang: Lang) -> CompareView:
                 exceeded=c["exceeded"],
                 met=c["met"],
                 missed=c["missed"],
-                core_missed=sep.join(c["core_missed"]),
+                core_missed=_core_missed(c, sep, lang),
                 open_actions=c["open_actions"],
                 overdue_actions=c["overdue_actions"],
             )

@@ -34,6 +34,15 @@ class Settings:
     opinion_words: tuple[str, ...] = OPINION_WORDS
     blame_words: tuple[str, ...] = BLAME_WORDS
     direction_words: DirectionWords = field(default_factory=DirectionWords)
+    #: Neither --threshold nor the config set the threshold: each workbook's own threshold
+    #: (the meta cell its result formulas read) is the one in force for it.
+    threshold_from_workbook: bool = False
+
+    def for_workbook(self, workbook: Workbook) -> Settings:
+        """The settings for one workbook: its own threshold when none was given."""
+        if self.threshold_from_workbook and workbook.threshold is not None:
+            return replace(self, threshold=workbook.threshold)
+        return self
 
 
 @dataclass

@@ -19,7 +19,7 @@ from retrokit.method import (
 from retrokit.rules.registry import Context, E, W, rule
 from retrokit.workbook.formulas import formula_cells, sheet_number
 from retrokit.workbook.reader import Record
-from retrokit.workbook.schema import INFO, KPIS, RESULT
+from retrokit.workbook.schema import INFO, KPIS, META_SHEET, RESULT
 from retrokit.workbook.values import Quantity, parse_choice
 
 
@@ -120,6 +120,7 @@ def stale_computed_cell(ctx: Context) -> Iterator[Finding]:
     target and actual as the sheet reads them are compared with retrokit's (1:3 stored as a
     time, 5%以上)."""
     threshold = ctx.workbook.threshold or DEFAULT_THRESHOLD
+    yield from _threshold(ctx, threshold)
     #: (record, column, cached, the formula's value, whether retrokit agrees with the cache)
     stale: list[tuple[Record, str, Any, Any, bool]] = []
     for kpi, record in kpi_records(ctx):
@@ -165,6 +166,42 @@ def stale_computed_cell(ctx: Context) -> Iterator[Finding]:
             yield from _misread(ctx, record, sheet)
     if stale:
         yield from _stale(ctx, stale)
+
+
+#: The meta cell every result formula reads (retrokit.workbook.scaffold.THRESHOLD_CELL).
+THRESHOLD_ADDRESS = "B3"
+
+
+def _threshold(ctx: Context, sheet_threshold: float) -> Iterator[Finding]:
+    """V006.threshold, once: the workbook's result formulas read another threshold than the one
+    in force (--threshold or the config), so the sheet's labels and retrokit's may differ."""
+    used = ctx.settings.threshold
+    if ctx.workbook.template_version is None or abs(used - sheet_threshold) < 1e-9:
+        return  # no formulas of ours, or they read the threshold in force
+    differ = sum(
+        1
+        for k in ctx.analysis.kpis
+        if k.rate is not None
+        and result_status(k.rate, used) != result_status(k.rate, sheet_threshold)
+    )
+    yield Finding(
+        "V006",
+        ctx.workbook.path,
+        META_SHEET,
+        THRESHOLD_ADDRESS,
+        None,
+        "V006.threshold",
+        (
+            ("cell", f"{META_SHEET}!{THRESHOLD_ADDRESS}"),
+            ("column", KPIS.column("result")),
+            ("sheet", f"{sheet_threshold:.0%}"),
+            ("used", f"{used:.0%}"),
+            ("value", f"{used:g}"),
+            ("count", differ),
+        ),
+        W,
+        lang=ctx.workbook.lang,
+    )
 
 
 def _is_time(raw: Any) -> bool:
