@@ -158,6 +158,12 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "结束日期 {end} 早于开始日期 {start}，请检查两个日期。",
             "結束日期 {end} 早於開始日期 {start}，請檢查兩個日期。",
         ),
+        "V002.year_range": (
+            "“{column}”的值“{value}”的年份超出范围：retrokit 只读取 {first} 年至 {last} "
+            "年的日期，请检查年份。",
+            "“{column}”的值“{value}”的年份超出範圍：retrokit 只讀取 {first} 年至 {last} "
+            "年的日期，請檢查年份。",
+        ),
         "V003": (
             "“{column}”的值“{value}”不在可选列表中，请从下拉列表中选择：{choices}。",
             "“{column}”的值“{value}”不在可選列表中，請從下拉式清單中選擇：{choices}。",
@@ -209,6 +215,18 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "V007": (
             "“{column}”的公式结果是错误值 {error}：{cause}请修正公式，或直接填写数值。",
             "“{column}”的公式結果是錯誤值 {error}：{cause}請修正公式，或直接填寫數值。",
+        ),
+        "V008": (
+            "“{column}”的值“{value}”不是有效的金额。",
+            "“{column}”的值“{value}”不是有效的金額。",
+        ),
+        "V008.huge": (
+            "“{column}”的值“{value}”大得不可能（达到 {limit}），请检查位数和单位（如把万写成了亿）。",
+            "“{column}”的值“{value}”大得不可能（達到 {limit}），請檢查位數和單位（如把萬寫成了億）。",
+        ),
+        "V008.negative": (
+            "“{column}”的值“{value}”是负数：预算和花费不能小于 0，请填写正数。",
+            "“{column}”的值“{value}”是負數：預算和花費不能小於 0，請填寫正數。",
         ),
         "W001": (
             "“{column}”中有主观表述“{word}”，请用事实和数据代替。",
@@ -1153,6 +1171,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "单元格的公式结果是错误值（#DIV/0!、#N/A、#REF! 等）。",
             "單元格的公式結果是錯誤值（#DIV/0!、#N/A、#REF! 等）。",
         ),
+        "summary.V008": ("金额为负数，或大得不可能。", "金額為負數，或大得不可能。"),
         "summary.W001": (
             "原因分析或根本原因中有主观臆断的措辞。",
             "原因分析或根本原因中有主觀臆斷的措辭。",
