@@ -160,6 +160,22 @@ def test_a_reversed_deadline_range_is_v002_not_next_year(tmp_path: Path, lang: L
     assert goal.due_start is None and goal.due_end is None
 
 
+def test_a_reversed_range_with_its_years_is_v002_too(tmp_path: Path) -> None:
+    def edit(book: Book) -> None:
+        book.set("goals", 2, "due", "2024-07-01 至 2024-06-01")
+        book.set("goals", 3, "due", "2024-07-01 至 6月1日")  # not 2025 in a June campaign
+        book.set("goals", 4, "due", "2024-06-01 至 6月30日")
+
+    path = plan_file(tmp_path, "zh-CN", edit)
+    found = {f.cell: f.message("zh-CN") for f in _codes(path, "V002")}
+    assert "2024-06-01" in found["I2"] and "早于" in found["I2"]
+    assert "早于开始日期" in found["I3"]
+    assert "I4" not in found
+    goals = api.analyze_plan(path, today=TODAY).goals
+    assert goals[0].due_end is None and goals[1].due_end is None
+    assert goals[2].due_end == dt.date(2024, 6, 30)
+
+
 def test_a_range_over_the_new_year_still_rolls_in_a_campaign_over_it(tmp_path: Path) -> None:
     def edit(book: Book) -> None:
         book.set("overview", 0, "start", dt.date(2024, 3, 1))

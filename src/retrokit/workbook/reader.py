@@ -670,8 +670,12 @@ def _give_years(
             assert isinstance(values, dict)  # built as one by this reader
             for key, value in list(values.items()):
                 if value.__class__ is tuple and sheet.column(key).type is ColType.DATE_SPAN:
-                    problem = _yearless_span(value, start, new_year)
+                    try:
+                        problem = _yearless_span(value, start, new_year)
+                    except ValueError:  # 2024-02-01 - 2月29日
+                        problem = ""
                     if problem is None:
+                        values[key] = _dated_span(value, start, new_year)
                         continue
                 elif value.__class__ is not dt.date or value.year != NO_YEAR:
                     continue
@@ -694,20 +698,37 @@ def _give_years(
 def _yearless_span(
     span: tuple[dt.date, dt.date], start: dt.date | None, new_year: bool
 ) -> str | None:
-    """The message key of a deadline range that cannot be dated, or None: a yearless part
-    without a campaign year, or a yearless range that runs backwards within the year."""
+    """The message key of a deadline range that cannot be dated, or None: a range without
+    any year and no campaign year, or one whose end comes before its start in the same year
+    in a campaign that does not run into the next (7月1日-6月1日, 2024-07-01 至 6月1日).
+    ValueError for 2月29日 in a common year."""
     first, last = span
     if NO_YEAR not in (first.year, last.year):
         return None
-    if start is None:
-        return "V002.no_year"
-    if first.year != NO_YEAR or last.year != NO_YEAR or new_year:
-        return None  # 2025-12-25 - 1月10日 is dated by its type; a new year's range is the method's
-    try:
-        backwards = with_campaign_year(last, start) < with_campaign_year(first, start)
-    except ValueError:  # 2月29日 in a common year: the method leaves it undated
-        return None
-    return "V002.reversed" if backwards else None
+    if first.year == NO_YEAR:
+        if start is None:
+            return "V002.no_year"
+        first = with_campaign_year(first, start)
+    if last.year == NO_YEAR:
+        last = last.replace(year=first.year)
+    if last < first and not new_year and start is not None:
+        return "V002.reversed"
+    return None
+
+
+def _dated_span(
+    span: tuple[dt.date, dt.date], start: dt.date | None, new_year: bool
+) -> tuple[dt.date, dt.date]:
+    """A deadline range in its years: a yearless start in the campaign's, a yearless end in
+    the start's, or the next when it would come first (checked by :func:`_yearless_span`)."""
+    first, last = span
+    if first.year == NO_YEAR:
+        first = with_campaign_year(first, start)
+    if last.year == NO_YEAR:
+        last = last.replace(year=first.year)
+        if last < first:
+            last = last.replace(year=first.year + 1)
+    return (first, last)
 
 
 #: Error value -> the catalogue key saying what causes it.

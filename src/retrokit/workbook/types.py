@@ -298,12 +298,10 @@ class DateSpanType(DateType):
         if len(parts) != 2:
             raise ValueError(text)
         start, end = _span_date(parts[0]), _span_date(parts[1])
-        if start.year != NO_YEAR and end.year == NO_YEAR:
-            # The end of a range takes the start's year, or the next when it would come first
-            # (2025-12-25 至 1月10日).
-            end = end.replace(year=start.year)
-            if end < start:
-                end = end.replace(year=end.year + 1)
+        if NO_YEAR not in (start.year, end.year) and end < start:
+            raise CellValueError("V002", "V002.order", start=start.isoformat(), end=end.isoformat())
+        # A yearless part takes its year in the reader, which knows the campaign's dates
+        # (2025-12-25 至 1月10日 runs into the next year only in a campaign that does).
         return (start, end)
 
     def write(self, cell: Any, value: Any, column: Column, lang: Lang) -> None:
