@@ -2060,7 +2060,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "summary.S005": {
         "zh-CN": "合计、小计行（Total）不作为数据读取。",
-        "en": "A total row (Total, Subtotal) is not read as data.",
+        "en": "A total row (Total, Subtotal) is left out of the analysis.",
     },
     "err.plan_deck": {
         "zh-CN": "{path}：幻灯片由复盘工作簿生成，方案的内容会放进其中；请运行 retrokit report 复盘.xlsx "
@@ -2091,8 +2091,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "A rate's goal and daily values mix percentages and bare numbers, read by a guess.",
     },
     "prompt.days": {
-        "zh-CN": "整数天数，例如 5（5月20日-5月25日 记作 5 或 6）",
-        "en": "A whole number of days, e.g. 5 (20-25 May counts as 5 or 6)",
+        "zh-CN": "整数天数，例如 5（5月20日-5月25日 记作 5 或 6）；1周 按 7 天算",
+        "en": "A whole number of days, e.g. 5 (20-25 May counts as 5 or 6); 1 week is 7 days",
     },
     # What an option's value is, in help screens (--today DATE): words, not type names.
     "metavar.file": {

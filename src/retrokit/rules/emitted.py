@@ -55,6 +55,6 @@ def formula_error() -> None:
     """A cell's formula gives an error value (#DIV/0!, #N/A, #REF!...)."""
 
 
-@rule("V008", "amount-out-of-range", E, scope=Scope.EMITTED)
+@rule("V008", "amount-out-of-range", E, scope=Scope.EMITTED, kind="plan")
 def amount_out_of_range() -> None:
-    """An amount of money is negative, or larger than any campaign spends."""
+    """An amount is negative, or implausibly large."""
