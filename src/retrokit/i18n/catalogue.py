@@ -2093,8 +2093,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "A rate's goal and daily values mix percentages and bare numbers, read by a guess.",
     },
     "prompt.days": {
-        "zh-CN": "整数天数，例如 5（5月20日-5月25日 记作 5 或 6）",
-        "en": "A whole number of days, e.g. 5 (20-25 May counts as 5 or 6)",
+        "zh-CN": "整数天数，例如 5（5月20日-5月25日 记作 5 或 6）；1周 按 7 天算",
+        "en": "A whole number of days, e.g. 5 (20-25 May counts as 5 or 6); 1 week is 7 days",
     },
     # What an option's value is, in help screens (--today DATE): words, not type names.
     "metavar.file": {
@@ -2389,5 +2389,58 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "compare.core_unrated_also": {
         "zh-CN": "{missed}（另有 {count} 个核心指标无法评估）",
         "en": "{missed} (and {count} core KPIs not rated)",
+    },
+    "V008": {
+        "zh-CN": "“{column}”的值“{value}”不是有效的金额。",
+        "en": "'{column}' value '{value}' is not a valid amount.",
+    },
+    "V008.negative": {
+        "zh-CN": "“{column}”的值“{value}”是负数：预算和花费不能小于 0，请填写正数。",
+        "en": "'{column}' value '{value}' is negative: a budget or a spend cannot be below 0; "
+        "type a positive amount.",
+    },
+    "V008.huge": {
+        "zh-CN": "“{column}”的值“{value}”大得不可能（达到 {limit}），请检查位数和单位（如把万写成了亿）。",
+        "en": "'{column}' value '{value}' is implausibly large ({limit} or more); check the "
+        "digits and the unit.",
+    },
+    "doc.V008": {
+        "zh-CN": "预算、计划金额和实际花费不能为负数，任何金额都不会达到 1,000,000,000,000,000"
+        "（一千万亿）：这样的值多半是多打了位数、写错了单位或负号，会让占比、超支和报告里的数字失去意义。"
+        "该单元格不参与计算。\n修复：填写正数，检查位数和单位（万、亿）。",
+        "zh-TW": "預算、計畫金額和實際花費不能為負數，任何金額都不會達到 1,000,000,000,000,000"
+        "（一千兆）：這樣的值多半是多打了位數、寫錯了單位或負號，會讓占比、超支和報告裡的數字失去意義。"
+        "該儲存格不參與計算。\n修復：填寫正數，檢查位數和單位（萬、億）。",
+        "en": "A total budget, planned amount or spend cannot be negative, and no amount reaches "
+        "1,000,000,000,000,000: such a value is a slipped sign, extra digits or a wrong unit, "
+        "and would make the shares, the overspend check and the report meaningless. The cell "
+        "is left out.\nFix: type a positive amount and check the digits and the unit.",
+    },
+    "summary.V008": {
+        "zh-CN": "金额为负数，或大得不可能。",
+        "en": "An amount is negative, or implausibly large.",
+    },
+    "V002.year_range": {
+        "zh-CN": "“{column}”的值“{value}”的年份超出范围：retrokit 只读取 {first} 年至 {last} 年的日期，"
+        "请检查年份。",
+        "en": "'{column}' value '{value}' has a year outside {first}-{last}, the years "
+        "retrokit reads as campaign dates; check the year.",
+    },
+    "V002.no_year": {
+        "zh-CN": "“{column}”的值“{value}”没有写年份，而“{sheet}”中没有开始日期可以推断年份：请写上年份"
+        "（如 2024-06-05），或填写“{sheet}”的开始日期和结束日期。",
+        "zh-TW": "「{column}」的值「{value}」沒有寫年份，而「{sheet}」中沒有開始日期可以推斷年份：請寫上年份"
+        "（如 2024-06-05），或填寫「{sheet}」的開始日期和結束日期。",
+        "en": "'{column}' value '{value}' has no year, and {sheet} gives no start date to take "
+        "it from: write the year (like 2024-06-05), or fill in the dates on {sheet}.",
+    },
+    "V002.reversed": {
+        "zh-CN": "“{column}”的值“{value}”的结束日期早于开始日期，而活动不跨年，不能算作下一年：请把起止日期"
+        "写对（如 6月1日-7月1日）；跨年的范围请写上年份（如 2024-12-25 至 2025-01-10）。",
+        "zh-TW": "「{column}」的值「{value}」的結束日期早於開始日期，而活動不跨年，不能算作下一年：請把起訖日期"
+        "寫對（如 6月1日-7月1日）；跨年的範圍請寫上年份（如 2024-12-25 至 2025-01-10）。",
+        "en": "'{column}' value '{value}' ends before it starts, and the campaign does not run "
+        "into the next year: put the dates in order (like Jun 1 - Jul 1), or write a range "
+        "over the new year with its years (2024-12-25 - 2025-01-10).",
     },
 }

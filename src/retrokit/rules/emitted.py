@@ -53,3 +53,8 @@ def value_not_in_list() -> None:
 @rule("V007", "formula-error", E, scope=Scope.EMITTED)
 def formula_error() -> None:
     """A cell's formula gives an error value (#DIV/0!, #N/A, #REF!...)."""
+
+
+@rule("V008", "amount-out-of-range", E, scope=Scope.EMITTED, kind="plan")
+def amount_out_of_range() -> None:
+    """An amount is negative, or implausibly large."""

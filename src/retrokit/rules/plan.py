@@ -326,7 +326,14 @@ def over_budget(ctx: Context) -> Iterator[Finding]:
         return
     budget = plan_of(ctx).budget
     for line in budget.lines:
-        if line.planned and line.actual is not None and line.actual > line.planned * (1 + OVERRUN):
+        # Only a positive plan is one to overspend (a negative amount is V008).
+        planned = line.planned
+        if (
+            planned is not None
+            and planned > 0
+            and line.actual is not None
+            and line.actual > planned * (1 + OVERRUN)
+        ):
             yield ctx.finding(
                 "B002",
                 BUDGET,
@@ -334,11 +341,11 @@ def over_budget(ctx: Context) -> Iterator[Finding]:
                 "actual",
                 item=line.item or line.category or "",
                 actual=_money(line.actual),
-                planned=_money(line.planned),
-                share=f"{line.actual / line.planned:.0%}",
+                planned=_money(planned),
+                share=f"{line.actual / planned:.0%}",
             )
     cap = budget.total if budget.total is not None else None
-    if cap is not None and budget.actual is not None and budget.actual > cap:
+    if cap is not None and cap > 0 and budget.actual is not None and budget.actual > cap:
         yield ctx.finding(
             "B002",
             OVERVIEW,

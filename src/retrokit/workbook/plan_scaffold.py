@@ -27,6 +27,7 @@ from retrokit.workbook.scaffold import (
     write_fields,
 )
 from retrokit.workbook.schema import Lang, Sheet
+from retrokit.workbook.types import MAX_AMOUNT, ColType
 
 #: Columns of the Gantt grid: 61 days, or 61 weeks for a campaign over 60 days.
 GANTT_COLUMNS = 61
@@ -110,9 +111,71 @@ def _write_gantt(ws: Any, lang: Lang) -> None:
 def share_helpers() -> dict[str, str]:
     """The hidden helper columns of the budget sheet, right of its last column after one empty
     column: the planned amount's cleaned text, what follows its number, and its value, read as
-    the review's KPI sheet reads a target (:mod:`retrokit.workbook.formulas`), so 20万 counts."""
+    the review's KPI sheet reads a target (:mod:`retrokit.workbook.formulas`), so 20万 counts;
+    then whether the row is a budget line retrokit counts (1) or not (0)."""
     first = len(BUDGET.columns) + 1
-    return {part: _col_letter(first + i) for i, part in enumerate(("text", "rest", "value"))}
+    parts = ("text", "rest", "value", "line")
+    return {part: _col_letter(first + i) for i, part in enumerate(parts)}
+
+
+#: Characters the reader's folding drops from a label, which the formula takes out too.
+_LABEL_DECORATION = (" ", "-", "_", "*", ":", "：")
+#: Traditional forms of the characters of the total labels (the reader folds them to these).
+_TRADITIONAL = (str.maketrans("计总汇数", "計總匯數"), str.maketrans("计总汇数", "計總彙數"))
+#: The column of the hidden meta sheet that lists the spellings of a total label.
+TOTAL_LABEL_COLUMN = "K"
+
+
+def total_label_spellings() -> list[str]:
+    """What the reader takes for a total label (:data:`reader.TOTAL_LABELS`), Simplified and
+    Traditional, for the sheet's formulas to look up."""
+    from retrokit.workbook.reader import TOTAL_LABELS
+
+    spellings = set(TOTAL_LABELS)
+    for table in _TRADITIONAL:
+        spellings |= {label.translate(table) for label in TOTAL_LABELS}
+    return sorted(spellings)
+
+
+def total_label_formula(cell: str) -> str:
+    """Whether ``cell`` says 合计 / Total as the reader reads it: case and the decorations its
+    folding drops ignored, Simplified or Traditional."""
+    from retrokit.workbook.schema import META_SHEET
+
+    count = len(total_label_spellings())
+    words = f"'{META_SHEET}'!${TOTAL_LABEL_COLUMN}$1:${TOTAL_LABEL_COLUMN}${count}"
+    expr = f"TRIM({cell})"
+    for ch in _LABEL_DECORATION:
+        expr = f'SUBSTITUTE({expr},{formulas._q(ch)},"")'
+    # MATCH compares text without regard to case in Excel, WPS and LibreOffice.
+    return f"ISNUMBER(MATCH({expr},{words},0))"
+
+
+def _line_formula(row: int, value: str) -> str:
+    """1 when row ``row`` is a budget line as retrokit reads it: not a total row (合计 in its
+    category or item, or in another text cell beside blank ones) and a planned amount that is
+    neither negative nor beyond :data:`~retrokit.workbook.types.MAX_AMOUNT` (V008); else 0."""
+    keys = [c.key for c in BUDGET.columns]
+    texts = [
+        f"{_col_letter(keys.index(c.key))}{row}"
+        for c in BUDGET.columns
+        if c.type in (ColType.TEXT, ColType.CHOICE, ColType.OPEN_CHOICE)
+    ]
+    says = {cell: total_label_formula(cell) for cell in texts}
+    named = [f"{_col_letter(keys.index(k))}{row}" for k in BUDGET.total_columns]
+    others = [c for c in texts if c not in named]
+    # Past the first OR, the named columns say no total: they must be blank.
+    blank_or_total = ",".join(
+        f'TRIM({c})=""' if c in named else f'OR(TRIM({c})="",{says[c]})' for c in texts
+    )
+    total = (
+        f"OR({','.join(says[c] for c in named)},"
+        f"AND({blank_or_total},OR({','.join(says[c] for c in others)})))"
+    )
+    amount = f"{value}{row}"
+    # Nested IFs: LibreOffice's AND() evaluates every argument; an error cell is no line.
+    counted = f"IF(ISNUMBER({amount}),IF({amount}<0,0,IF({amount}>={MAX_AMOUNT:.0f},0,1)),0)"
+    return f"=IFERROR(IF({total},0,{counted}),0)"
 
 
 def _write_share(ws: Any) -> None:
@@ -120,19 +183,18 @@ def _write_share(ws: Any) -> None:
     planned, share = _col_letter(keys.index("planned")), _col_letter(keys.index("share"))
     helper = share_helpers()
     last = TABLE_ROWS + 1
-    value = helper["value"]
-    total = f"SUM(${value}$2:${value}${last})"
+    value, line = helper["value"], helper["line"]
+    # The lines retrokit counts: a 合计 row below them, a negative or absurd amount left out.
+    total = f"SUMIF(${line}$2:${line}${last},1,${value}$2:${value}${last})"
     for row in range(2, last + 1):
         cell, text, rest = f"{planned}{row}", f"{helper['text']}{row}", f"{helper['rest']}{row}"
         ws[f"{helper['text']}{row}"] = formulas.text_formula(cell)
         ws[f"{helper['rest']}{row}"] = formulas.rest_formula(text)
         ws[f"{value}{row}"] = formulas.value_formula(cell, text, rest)
-        # Nested IFs: LibreOffice's AND() evaluates every argument.
-        ws[f"{share}{row}"] = (
-            f'=IF(ISNUMBER({value}{row}),IF({total}>0,{value}{row}/{total},""),"")'
-        )
+        ws[f"{line}{row}"] = _line_formula(row, value)
+        ws[f"{share}{row}"] = f'=IF({line}{row}=1,IF({total}>0,{value}{row}/{total},""),"")'
         ws[f"{share}{row}"].number_format = "0.0%"
-    ws.column_dimensions.group(helper["text"], helper["value"], hidden=True)
+    ws.column_dimensions.group(helper["text"], helper["line"], hidden=True)
 
 
 def _write_instructions(wb: Any, lang: Lang) -> None:
@@ -186,6 +248,8 @@ def build_plan_workbook(
     _write_instructions(wb, lang)
     _write_meta(wb, lang, threshold)
     wb["_retrokit"].append(["kind", "plan"])
+    for row, word in enumerate(total_label_spellings(), start=1):
+        wb["_retrokit"][f"{TOTAL_LABEL_COLUMN}{row}"] = word
     wb.active = 0
     return wb
 

@@ -6,6 +6,8 @@ forms (項目名稱) are read back as aliases.
 
 from __future__ import annotations
 
+from typing import Any
+
 from retrokit.workbook.schema import (
     DIMENSION,
     DIRECTION,
@@ -66,13 +68,30 @@ ROLE = _choices(
 
 T, N, D, L, F = ColType.TEXT, ColType.NUMBER, ColType.DATE, ColType.CHOICE, ColType.FORMULA
 IDS, SPAN, MEASURE, OPEN = ColType.TASK_IDS, ColType.DATE_SPAN, ColType.MEASURE, ColType.OPEN_CHOICE
+MONEY, REVENUE = ColType.AMOUNT, ColType.REVENUE
+
+
+#: Unit words of a duration in weeks (週 and 個 are folded to 周 and 个 before the match).
+_WEEK_UNITS = frozenset(
+    {"周", "个周", "星期", "个星期", "礼拜", "个礼拜", "wk", "wks", "week", "weeks"}
+)
 
 
 class _DaysType(NumberType):
     """A task's duration: read as any number, prompted as what it is, a whole number of days
-    (the number prompt's 5% and 1:3 are no durations)."""
+    (the number prompt's 5% and 1:3 are no durations); weeks (1周, 2週, 2 weeks) are 7 days."""
 
     prompt_key = "prompt.days"
+    #: A number cell is the number of days as it stands: the reader's short path takes it.
+    numbers_as_is = True
+
+    def parse(self, raw: Any, column: Column, number_format: str | None = None) -> Any:
+        from retrokit.workbook.values import Quantity
+
+        days = super().parse(raw, column, number_format)
+        if days.form == "plain" and days.unit.casefold() in _WEEK_UNITS:
+            return Quantity(days.value * 7, days.form, days.direction)
+        return days
 
 
 DAYS = _DaysType()
@@ -89,7 +108,7 @@ OVERVIEW = Sheet(
         Column('end', {'zh-CN': '结束日期', 'zh-TW': '結束日期', 'en': 'End date'}, D, required=True, aliases=('End',)),
         Column('owner', {'zh-CN': '负责人', 'zh-TW': '負責人', 'en': 'Owner'}, T, required=True),
         Column('audience', {'zh-CN': '目标用户', 'zh-TW': '目標使用者', 'en': 'Target audience'}, T, aliases=('目標用戶', '目标人群', '目標人群', 'Audience')),
-        Column('budget', {'zh-CN': '总预算', 'zh-TW': '總預算', 'en': 'Total budget'}, N, required=True, aliases=('预算', '預算', 'Budget')),
+        Column('budget', {'zh-CN': '总预算', 'zh-TW': '總預算', 'en': 'Total budget'}, MONEY, required=True, aliases=('预算', '預算', 'Budget')),
         Column('strategy', {'zh-CN': '核心策略', 'zh-TW': '核心策略', 'en': 'Core strategy'}, T, aliases=('Strategy',)),
         Column('channels', {'zh-CN': '渠道组合', 'zh-TW': '通路組合', 'en': 'Channel mix'}, T, aliases=('渠道組合', 'Channels')),
         Column('theme', {'zh-CN': '传播主题', 'zh-TW': '傳播主題', 'en': 'Theme'}, T),
@@ -136,15 +155,16 @@ TASKS = Sheet(
 BUDGET = Sheet(
     'budget', {'zh-CN': '预算分配', 'zh-TW': '預算分配', 'en': 'Budget'},
     aliases=('预算', '預算', 'Budget split'),
+    total_columns=('category', 'item'),
     columns=(
         Column('category', {'zh-CN': '类别', 'zh-TW': '類別', 'en': 'Category'}, L, choices=BUDGET_CATEGORY, aliases=('预算类别', '預算類別'), width=12),
         Column('item', {'zh-CN': '明细', 'zh-TW': '明細', 'en': 'Item'}, T, aliases=('项目', '項目'), width=24),
         Column('channel', {'zh-CN': '渠道', 'zh-TW': '通路', 'en': 'Channel'}, T, aliases=('渠道',), width=12),
         Column('phase', {'zh-CN': '阶段', 'zh-TW': '階段', 'en': 'Phase'}, L, choices=PHASE, width=10),
-        Column('planned', {'zh-CN': '计划金额', 'zh-TW': '計畫金額', 'en': 'Planned'}, N, required=True, aliases=('計劃金額', '预算金额', '預算金額'), width=12),
+        Column('planned', {'zh-CN': '计划金额', 'zh-TW': '計畫金額', 'en': 'Planned'}, MONEY, required=True, aliases=('計劃金額', '预算金额', '預算金額'), width=12),
         Column('share', {'zh-CN': '计划占比', 'zh-TW': '計畫占比', 'en': 'Share'}, F, aliases=('計劃佔比', '占比', '佔比'), width=10),
-        Column('actual', {'zh-CN': '实际花费', 'zh-TW': '實際花費', 'en': 'Spent'}, N, aliases=('实际金额', '實際金額', 'Actual'), width=12),
-        Column('revenue', {'zh-CN': '归因收入', 'zh-TW': '歸因收入', 'en': 'Revenue'}, N, aliases=('收入',), width=12),
+        Column('actual', {'zh-CN': '实际花费', 'zh-TW': '實際花費', 'en': 'Spent'}, MONEY, aliases=('实际金额', '實際金額', 'Actual'), width=12),
+        Column('revenue', {'zh-CN': '归因收入', 'zh-TW': '歸因收入', 'en': 'Revenue'}, REVENUE, aliases=('收入',), width=12),
         Column('owner', {'zh-CN': '负责人', 'zh-TW': '負責人', 'en': 'Owner'}, T, width=10),
     ),
 )

@@ -42,7 +42,7 @@ from retrokit.workbook.sources import (
     _library_errors,
     is_blank,
 )
-from retrokit.workbook.types import NO_YEAR, ColType, NumberType
+from retrokit.workbook.types import NO_YEAR, CellValueError, ColType, NumberType
 from retrokit.workbook.values import FIRST_DATE, LAST_DATE, Quantity, with_campaign_year
 
 HEADER_SEARCH_ROWS = 10
@@ -339,7 +339,7 @@ _NO_EXTRA: Mapping[str, Any] = {}
 
 
 #: What the label of a total row says, folded (合計, 總計 and Grand Total fold to these).
-_TOTAL_LABELS = frozenset(
+TOTAL_LABELS = frozenset(
     {
         "合计",
         "总计",
@@ -368,7 +368,7 @@ def _total_label(value: Any) -> bool:
             return False
     elif _TOTAL_CJK.search(value) is None:
         return False
-    return fold(value) in _TOTAL_LABELS
+    return fold(value) in TOTAL_LABELS
 
 
 #: How :meth:`_RowParser.record` takes the common cells of a column (decided once per column).
@@ -380,7 +380,7 @@ def _quick_kind(kind: Any) -> int:
     :class:`NumberType` does (a duration's too), a date, a list value, or none."""
     if kind is ColType.TEXT:
         return _TEXT
-    if type(kind).parse is NumberType.parse:
+    if type(kind).parse is NumberType.parse or getattr(kind, "numbers_as_is", False):
         return _NUMBER
     if kind is ColType.DATE:
         return _DATE
@@ -438,12 +438,16 @@ class _RowParser:
             if sheet.column(key).type in (ColType.TEXT, ColType.CHOICE, ColType.OPEN_CHOICE)
         ]
         #: The required date and list columns: 合计 there is no value they can hold, so it
-        #: marks a total row even beside a named one (合计 | 全渠道 | 销售额 | =SUM(...)).
+        #: marks a total row even beside a named one (合计 | 全渠道 | 销售额 | =SUM(...)); and
+        #: the columns the sheet names as saying a total (:attr:`Sheet.total_columns`).
         self.label_columns = [
             c
             for key, c in columns.items()
-            if sheet.column(key).required
-            and sheet.column(key).type in (ColType.DATE, ColType.CHOICE)
+            if (
+                sheet.column(key).required
+                and sheet.column(key).type in (ColType.DATE, ColType.CHOICE)
+            )
+            or key in sheet.total_columns
         ]
         #: Per list column: raw cell value -> code, for values already seen in this sheet.
         self.seen: dict[str, dict[Any, str]] = {key: {} for key, *_ in self.plan}
@@ -552,10 +556,13 @@ class _RowParser:
                 continue
             try:
                 values[key] = parsed = parse_cell(column, v, formats.get(key))
-            except ValueError:
-                _unparsable(self.out, self.name, column, v, f"{self.letters[key]}{number}", number)
+            except ValueError as exc:
+                cell = f"{self.letters[key]}{number}"
+                _unparsable(self.out, self.name, column, v, cell, number, exc)
                 continue
-            if parsed.__class__ is dt.date and parsed.year == NO_YEAR:
+            if (parsed.__class__ is dt.date and parsed.year == NO_YEAR) or (
+                kind is ColType.DATE_SPAN and NO_YEAR in (parsed[0].year, parsed[1].year)
+            ):
                 self.out.yearless = True
             if kind is ColType.CHOICE and (cls is str or cls is float):
                 self.seen[key][v] = parsed
@@ -667,8 +674,8 @@ def _parse_values(
             continue
         try:
             values[key] = parsed = parse_cell(column, value, formats.get(key))
-        except ValueError:
-            _unparsable(out, name, column, value, ref_of(key), row_of(key))
+        except ValueError as exc:
+            _unparsable(out, name, column, value, ref_of(key), row_of(key), exc)
             continue
         if parsed.__class__ is dt.date and parsed.year == NO_YEAR:
             out.yearless = True
@@ -683,30 +690,79 @@ def _give_years(
 ) -> None:
     """Dates written without a year (7月15日, 8/10) take the campaign's, as an office program
     gives them the current one: the year of the start date on the set's field/value sheet
-    (:func:`~retrokit.workbook.values.with_campaign_year`). Without one it is V002."""
-    start: dt.date | None = None
-    for sheet in sheet_set.sheets:
-        if sheet.kind == "fields" and tables.get(sheet.key):
-            found = tables[sheet.key][0].values.get("start")
-            if isinstance(found, dt.date):
-                start = found
-                break
+    (:func:`~retrokit.workbook.values.with_campaign_year`). Without one it is V002, saying the
+    year is missing. A yearless range whose end comes before its start in that year
+    (7月1日-6月1日) is V002 too, unless the campaign runs into the next year (12月25日-1月10日)."""
+    fields = next((s for s in sheet_set.sheets if s.kind == "fields"), None)
+    info = tables[fields.key][0].values if fields is not None and tables.get(fields.key) else {}
+    start, end = info.get("start"), info.get("end")
+    start = start if isinstance(start, dt.date) else None
+    new_year = start is not None and isinstance(end, dt.date) and end.year > start.year
     for sheet in sheet_set.sheets:
         for record in tables.get(sheet.key, ()):
             values = record.values
+            assert isinstance(values, dict)  # built as one by this reader
             for key, value in list(values.items()):
-                if value.__class__ is not dt.date or value.year != NO_YEAR:
+                if value.__class__ is tuple and sheet.column(key).type is ColType.DATE_SPAN:
+                    try:
+                        problem = _yearless_span(value, start, new_year)
+                    except ValueError:  # 2024-02-01 - 2月29日
+                        problem = ""
+                    if problem is None:
+                        values[key] = _dated_span(value, start, new_year)
+                        continue
+                elif value.__class__ is not dt.date or value.year != NO_YEAR:
                     continue
-                assert isinstance(values, dict)  # built as one by this reader
-                try:
-                    values[key] = with_campaign_year(value, start)
-                except ValueError:
-                    del values[key]
-                    cell = record.ref(key) or ""
-                    row = record.row if record.cells is None else int(cell.lstrip(_LETTERS))
-                    _unparsable(
-                        out, record.sheet, sheet.column(key), record.raw.get(key), cell, row
-                    )
+                else:
+                    try:
+                        values[key] = with_campaign_year(value, start)
+                        continue
+                    except ValueError:
+                        problem = "V002.no_year" if start is None else ""
+                del values[key]
+                cell = record.ref(key) or ""
+                row = record.row if record.cells is None else int(cell.lstrip(_LETTERS))
+                args = {"sheet": fields} if fields is not None else {}
+                reason = CellValueError("V002", problem, **args) if problem else None
+                _unparsable(
+                    out, record.sheet, sheet.column(key), record.raw.get(key), cell, row, reason
+                )
+
+
+def _yearless_span(
+    span: tuple[dt.date, dt.date], start: dt.date | None, new_year: bool
+) -> str | None:
+    """The message key of a deadline range that cannot be dated, or None: a range without
+    any year and no campaign year, or one whose end comes before its start in the same year
+    in a campaign that does not run into the next (7月1日-6月1日, 2024-07-01 至 6月1日).
+    ValueError for 2月29日 in a common year."""
+    first, last = span
+    if NO_YEAR not in (first.year, last.year):
+        return None
+    if first.year == NO_YEAR:
+        if start is None:
+            return "V002.no_year"
+        first = with_campaign_year(first, start)
+    if last.year == NO_YEAR:
+        last = last.replace(year=first.year)
+    if last < first and not new_year and start is not None:
+        return "V002.reversed"
+    return None
+
+
+def _dated_span(
+    span: tuple[dt.date, dt.date], start: dt.date | None, new_year: bool
+) -> tuple[dt.date, dt.date]:
+    """A deadline range in its years: a yearless start in the campaign's, a yearless end in
+    the start's, or the next when it would come first (checked by :func:`_yearless_span`)."""
+    first, last = span
+    if first.year == NO_YEAR:
+        first = with_campaign_year(first, start)
+    if last.year == NO_YEAR:
+        last = last.replace(year=first.year)
+        if last < first:
+            last = last.replace(year=first.year + 1)
+    return (first, last)
 
 
 #: Error value -> the catalogue key saying what causes it.
@@ -730,12 +786,22 @@ def _formula_error(
 
 
 def _unparsable(
-    out: _Collector, name: str, column: Column, value: Any, cell: str, row: int
+    out: _Collector,
+    name: str,
+    column: Column,
+    value: Any,
+    cell: str,
+    row: int,
+    reason: ValueError | None = None,
 ) -> None:
-    """V001/V002/V003 for a cell that does not parse by its column's type."""
+    """V001/V002/V003 for a cell that does not parse by its column's type; the finding and
+    message that ``reason`` names when it says why (a negative amount, a year out of range)."""
     args: dict[str, Any] = {"column": column, "value": cell_text(value)}
     if column.choices is not None:
         args["choices"] = tuple(column.choices.choices)
+    if isinstance(reason, CellValueError):
+        out.add(reason.code, name, cell, row, reason.key, **args, **reason.message_args)
+        return
     out.add(column.type.bad_cell or "V001", name, cell, row, **args)
 
 

@@ -187,6 +187,9 @@ class Sheet(_Labelled):
     #: "fields": a two-column field/value sheet; "table": a header row with records below.
     kind: Literal["fields", "table"] = "table"
     aliases: tuple[str, ...] = ()
+    #: Columns whose 合计 / Total makes the row a total row whatever its other cells say (a
+    #: budget's category or item: KOL合作 | 小计 sums the KOL lines above).
+    total_columns: tuple[str, ...] = ()
 
     def name(self, lang: Lang) -> str:
         """The sheet's name in ``lang`` (its label)."""

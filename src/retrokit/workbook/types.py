@@ -24,6 +24,17 @@ DATE_FORMAT = "yyyy-mm-dd"
 NUMBER_FORMAT = "#,##0"
 
 
+class CellValueError(ValueError):
+    """A cell that reads but holds no value the column accepts (a negative amount, a date of
+    1900): the finding's code, its message key and the message's arguments, for the reader."""
+
+    def __init__(self, code: str, key: str, **args: Any) -> None:
+        super().__init__(key)
+        self.code = code
+        self.key = key
+        self.message_args = args
+
+
 class ColumnType:
     """The behaviour shared by every column of one type."""
 
@@ -92,6 +103,31 @@ class NumberType(ColumnType):
         from retrokit.workbook.values import parse_number
 
         return parse_number(raw, number_format=number_format)
+
+
+#: An amount of money no campaign reaches (1e15 is a million 亿): a typing or unit slip.
+MAX_AMOUNT = 1e15
+
+
+class AmountType(NumberType):
+    """An amount of money (a budget, a spend): a number below :data:`MAX_AMOUNT`, and not
+    negative unless ``negative`` (attributed revenue may be, after refunds); V008 otherwise."""
+
+    def __init__(self, *, negative: bool = False) -> None:
+        self.negative = negative
+
+    def __repr__(self) -> str:
+        return "ColType.AMOUNT"
+
+    def parse(self, raw: Any, column: Column, number_format: str | None = None) -> Any:
+        from retrokit.workbook.values import parse_number
+
+        amount = parse_number(raw, number_format=number_format)
+        if abs(amount.value) >= MAX_AMOUNT:
+            raise CellValueError("V008", "V008.huge", limit=f"{MAX_AMOUNT:,.0f}")
+        if amount.value < 0 and not self.negative:
+            raise CellValueError("V008", "V008.negative")
+        return amount
 
 
 class KpiNumberType(NumberType):
@@ -262,12 +298,10 @@ class DateSpanType(DateType):
         if len(parts) != 2:
             raise ValueError(text)
         start, end = _span_date(parts[0]), _span_date(parts[1])
-        if start.year != NO_YEAR and end.year == NO_YEAR:
-            # The end of a range takes the start's year, or the next when it would come first
-            # (2025-12-25 至 1月10日).
-            end = end.replace(year=start.year)
-            if end < start:
-                end = end.replace(year=end.year + 1)
+        if NO_YEAR not in (start.year, end.year) and end < start:
+            raise CellValueError("V002", "V002.order", start=start.isoformat(), end=end.isoformat())
+        # A yearless part takes its year in the reader, which knows the campaign's dates
+        # (2025-12-25 至 1月10日 runs into the next year only in a campaign that does).
         return (start, end)
 
     def write(self, cell: Any, value: Any, column: Column, lang: Lang) -> None:
@@ -293,3 +327,5 @@ class ColType:
     OPEN_CHOICE: ClassVar[ColumnType] = OpenChoiceType()
     TASK_IDS: ClassVar[ColumnType] = TaskIdsType()
     DATE_SPAN: ClassVar[ColumnType] = DateSpanType()
+    AMOUNT: ClassVar[ColumnType] = AmountType()
+    REVENUE: ClassVar[ColumnType] = AmountType(negative=True)

@@ -18,7 +18,7 @@ from typing import Literal
 
 from retrokit.text import fold, has_cjk, to_simplified
 from retrokit.workbook.schema import ChoiceList
-from retrokit.workbook.types import NO_YEAR
+from retrokit.workbook.types import NO_YEAR, CellValueError
 
 Form = Literal["plain", "percent", "ratio"]
 
@@ -304,7 +304,9 @@ def _english_month_day(text: str) -> dt.date | None:
 
 def _plausible(day: dt.date) -> dt.date:
     if not FIRST_DATE <= day <= LAST_DATE:
-        raise ValueError(day.isoformat())
+        raise CellValueError(
+            "V002", "V002.year_range", first=str(FIRST_DATE.year), last=str(LAST_DATE.year)
+        )
     return day
 
 
@@ -345,9 +347,9 @@ def parse_date(raw: object) -> dt.date:
 
     try:
         parsed: dt.datetime = date_parser.parse(text, yearfirst=True, fuzzy=False)
-        return _plausible(parsed.date())
     except (ValueError, OverflowError) as exc:
         raise ValueError(text) from exc
+    return _plausible(parsed.date())
 
 
 def with_campaign_year(day: dt.date, start: dt.date | None) -> dt.date:
