@@ -4,6 +4,7 @@ a task ending before it starts, two tasks with one id. Each is a finding with it
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,16 @@ def test_a_plan_of_another_campaign_is_p009(
     assert p009.key == key and p009.cell == "B2" and "plan.xlsx" in p009.message(lang)  # type: ignore[arg-type]
     proc = run_cli("analyze", str(reviews[lang]), "--plan", str(plan), "--today", "2024-08-08")
     assert proc.returncode == 0 and "P009" in proc.stdout
+
+
+def test_statistics_give_each_severity_of_a_code_its_own_line(tmp_path: Path) -> None:
+    """P007 (no owner, an error) and its sub-check (an owner not on the team, info)."""
+
+    def edit(book: Book) -> None:
+        book.set("tasks", 2, "owner", None)
+        book.set("tasks", 3, "owner", "Somebody Else")
+
+    path = plan_file(tmp_path, "en", edit)
+    out = run_cli("lint", str(path), "--statistics", "--today", "2024-08-08").stdout
+    assert re.search(r"^\s+1\s+P007\s+task-without-owner\s+\[error\]$", out, re.M), out
+    assert re.search(r"^\s+1\s+P007\s+owner-not-on-team\s+\[info\]$", out, re.M), out

@@ -83,6 +83,7 @@ def lint(
     from retrokit.lint.selection import iter_selected, make_selection
     from retrokit.render.lint_formats import (
         FORMATTERS,
+        stat_key,
         statistics,
         summary_header,
         summary_row,
@@ -109,8 +110,7 @@ def lint(
     progress = _progress() if sys.stderr.isatty() and not os.environ.get("CI") else None
     size_limits = limits(max_cells, max_unpacked_bytes, max_ratio, max_file_bytes, max_text_bytes)
     files: list[str] = []
-    codes: Counter[str] = Counter()
-    severity_of: dict[str, Any] = {}
+    codes: Counter[Any] = Counter()
     worst = {"error": 0, "warning": 0}
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY") if fmt == "github" else None
     summary = open(summary_path, "a", encoding="utf-8") if summary_path else None  # noqa: SIM115
@@ -132,8 +132,7 @@ def lint(
     def findings() -> Any:
         # Counted as they pass, so nothing needs all findings in memory at once.
         for f in iter_selected(results(), selection):
-            codes[f.code] += 1
-            severity_of[f.code] = f.severity
+            codes[stat_key(f)] += 1
             if f.severity.value in worst:
                 worst[f.severity.value] += 1
             if summary is not None:
@@ -148,7 +147,7 @@ def lint(
         def parts() -> Any:
             yield from chunks
             if show_statistics and not FORMATTERS[fmt].has_statistics:
-                yield statistics(codes, severity_of)
+                yield statistics(codes)
 
         if to_stdout(output) and fmt == "text" and _colour():
             _print_coloured("".join(parts()))

@@ -1387,9 +1387,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "task {task} is owned by {owner}, who is not on the Team sheet.",
     },
     "G001": {
-        "zh-CN": "目标“{metric}”缺少 {columns}。",
-        "zh-TW": "目標「{metric}」缺少 {columns}。",
-        "en": "goal '{metric}' has no {columns}.",
+        "zh-CN": "目标“{metric}”缺少{columns}。",
+        "zh-TW": "目標「{metric}」缺少{columns}。",
+        "en": "goal '{metric}' has nothing under {columns}.",
     },
     "G002": {
         "zh-CN": "目标“{metric}”的量化目标“{value}”不是数字，请写成 500万、5%、1:3 这样的数字。",
@@ -1415,9 +1415,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{sheet} keeps no contingency line; about 10% is usual.",
     },
     "X001": {
-        "zh-CN": "高可能性、高影响的风险“{risk}”缺少 {columns}。",
-        "zh-TW": "高可能性、高影響的風險「{risk}」缺少 {columns}。",
-        "en": "the high-likelihood, high-impact risk '{risk}' has no {columns}.",
+        "zh-CN": "高可能性、高影响的风险“{risk}”缺少{columns}。",
+        "zh-TW": "高可能性、高影響的風險「{risk}」缺少{columns}。",
+        "en": "the high-likelihood, high-impact risk '{risk}' has nothing under {columns}.",
     },
     "M001": {
         "zh-CN": "核心目标“{metric}”按当前进度预计 {projected}，目标 {target}，达不到 {threshold}。",

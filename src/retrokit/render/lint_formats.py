@@ -37,7 +37,7 @@ import hashlib
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, ClassVar
 
 from retrokit import __version__
@@ -127,14 +127,25 @@ def _line(f: Finding, lang: Lang | None) -> str:
     return clean_terminal(f"{_location(f)} {f.code} [{f.severity.value}] {f.message(lang)}")
 
 
-def statistics(counts: Counter[str], severities: Mapping[str, Severity] | None = None) -> str:
-    """Findings per code, most frequent first, each with the severity it was reported at
-    (the configured one, from ``severities``; the rule's default for a code not in it)."""
-    lines = []
-    for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        r = REGISTRY[base_code(code)]
-        severity = (severities or {}).get(code, r.severity)
-        lines.append(f"{n:>6}  {code}  {r.name}  [{severity.value}]")
+#: What a line of the statistics counts: a code, its rule's (or sub-check's) name, a severity.
+StatKey = tuple[str, str, Severity]
+
+
+def stat_key(finding: Finding) -> StatKey:
+    """The statistics line a finding counts on: P007 [error] and P007's owner-not-on-team
+    [info] are two lines, each with its own name and severity."""
+    rule = REGISTRY.get(finding.key) or REGISTRY[base_code(finding.code)]
+    return finding.code, rule.name, finding.severity
+
+
+def statistics(counts: Counter[StatKey]) -> str:
+    """Findings per code, name and severity, most frequent first."""
+    lines = [
+        f"{n:>6}  {code}  {name}  [{severity.value}]"
+        for (code, name, severity), n in sorted(
+            counts.items(), key=lambda kv: (-kv[1], kv[0][0], -kv[0][2].rank)
+        )
+    ]
     return "".join(line + "\n" for line in lines)
 
 
@@ -148,14 +159,12 @@ class Text(Formatter):
         super().__init__(lang)
         # Cross-file findings come last but belong under their file: lines wait until stop.
         self._by_file: dict[str, list[str]] = {}
-        self._codes: Counter[str] = Counter()
-        self._severity_of: dict[str, Severity] = {}
+        self._codes: Counter[StatKey] = Counter()
         self._severities: Counter[Severity] = Counter()
 
     def handle(self, finding: Finding) -> str:
         self._by_file.setdefault(finding.file, []).append("  " + _line(finding, self.lang) + "\n")
-        self._codes[finding.code] += 1
-        self._severity_of[finding.code] = finding.severity
+        self._codes[stat_key(finding)] += 1
         self._severities[finding.severity] += 1
         return ""
 
@@ -164,7 +173,7 @@ class Text(Formatter):
             clean_terminal(relpath(file)) + "\n" + "".join(lines) + "\n"
             for file, lines in self._by_file.items()
         ]
-        out.append(statistics(self._codes, self._severity_of))
+        out.append(statistics(self._codes))
         sev = self._severities
         out.append(
             t(

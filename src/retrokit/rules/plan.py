@@ -295,7 +295,10 @@ def goal_target_not_number(ctx: Context) -> Iterator[Finding]:
 
 
 def _figure(value: float, unit: str | None) -> str:
-    return f"{value:.1%}" if unit == "%" else f"{value:,.10g}"
+    """A pacing figure in a message: 5.0%, 628,571 (a projection to two decimals at most)."""
+    if unit == "%":
+        return f"{value:.1%}"
+    return f"{round(value, 2):,.10g}" if abs(value) < 1_000 else f"{value:,.0f}"
 
 
 def _money(value: float) -> str:
