@@ -15,19 +15,19 @@ from __future__ import annotations
 CATALOGUE: dict[str, dict[str, str]] = {
     # --- files and the command line ------------------------------------------------------
     "err.exists": {
-        "zh-CN": "{path}: 文件已存在，未做任何修改。要覆盖请加 --force。",
+        "zh-CN": "{path}：文件已存在，未做任何修改。要覆盖请加 --force。",
         "en": "{path}: file already exists and was left unchanged; add --force to overwrite it.",
     },
     "err.no_folder": {
-        "zh-CN": "{path}: 文件夹 {folder} 不存在，请先创建它或换一个路径。",
+        "zh-CN": "{path}：文件夹 {folder} 不存在，请先创建它或换一个路径。",
         "en": "{path}: folder {folder} does not exist; create it first or choose another path.",
     },
     "err.suffix": {
-        "zh-CN": "{path}: 文件名必须以 .xlsx 结尾，例如 复盘.xlsx。",
+        "zh-CN": "{path}：文件名必须以 .xlsx 结尾，例如 复盘.xlsx。",
         "en": "{path}: the file name must end in .xlsx, for example retro.xlsx.",
     },
     "err.locked": {
-        "zh-CN": "{path}: 该文件正在 Excel/WPS 中打开（旁边有锁文件 {lock}），请先关闭它再重试。",
+        "zh-CN": "{path}：该文件正在 Excel/WPS 中打开（旁边有锁文件 {lock}），请先关闭它再重试。",
         "en": "{path}: the file is open in Excel/WPS (lock file {lock} beside it); close it and retry.",
     },
     "err.write": {
@@ -76,11 +76,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "configuration error ({where}): {detail}",
     },
     "err.no_files": {
-        "zh-CN": "{path}: 没有找到 .xlsx/.xlsm 工作簿",
+        "zh-CN": "{path}：没有找到 .xlsx/.xlsm 工作簿",
         "en": "{path}: no .xlsx/.xlsm workbooks found",
     },
     "err.unreadable": {
-        "zh-CN": "{path}: 无法读取：{reason}",
+        "zh-CN": "{path}：无法读取：{reason}",
         "en": "{path}: cannot be read: {reason}",
     },
     "reason.missing": {"zh-CN": "文件不存在", "en": "the file does not exist"},
@@ -459,7 +459,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "… {count} more findings not listed. All of them: retrokit lint, or --format json.",
     },
     "err.export_suffix": {
-        "zh-CN": "{path}: 导出文件须以 .xlsx、.csv 或 .sqlite 结尾",
+        "zh-CN": "{path}：导出文件须以 .xlsx、.csv 或 .sqlite 结尾",
         "en": "{path}: export to a .xlsx, .csv or .sqlite file",
     },
     "carried.label": {"zh-CN": "{file} 第 {row} 行", "en": "{file}, row {row}"},

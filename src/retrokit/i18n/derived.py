@@ -758,12 +758,12 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "--example 與 --from-plan 不能同時使用：示例是填好的樣例，--from-plan 從活動方案開始。",
         ),
         "err.exists": (
-            "{path}: 文件已存在，未做任何修改。要覆盖请加 --force。",
-            "{path}: 檔案已存在，未做任何修改。要覆蓋請加 --force。",
+            "{path}：文件已存在，未做任何修改。要覆盖请加 --force。",
+            "{path}：檔案已存在，未做任何修改。要覆蓋請加 --force。",
         ),
         "err.export_suffix": (
-            "{path}: 导出文件须以 .xlsx、.csv 或 .sqlite 结尾",
-            "{path}: 匯出檔案須以 .xlsx、.csv 或 .sqlite 結尾",
+            "{path}：导出文件须以 .xlsx、.csv 或 .sqlite 结尾",
+            "{path}：匯出檔案須以 .xlsx、.csv 或 .sqlite 結尾",
         ),
         "err.folder_exists": (
             "{path}：文件夹已存在，未做改动；加 --force 覆盖其中的表格。",
@@ -784,20 +784,20 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "內部錯誤（{error}），這是 retrokit 的缺陷，請附上該檔案報告問題。",
         ),
         "err.locked": (
-            "{path}: 该文件正在 Excel/WPS 中打开（旁边有锁文件 {lock}），请先关闭它再重试。",
-            "{path}: 該檔案正在 Excel/WPS 中開啟（旁邊有鎖檔案 {lock}），請先關閉它再重試。",
+            "{path}：该文件正在 Excel/WPS 中打开（旁边有锁文件 {lock}），请先关闭它再重试。",
+            "{path}：該檔案正在 Excel/WPS 中開啟（旁邊有鎖檔案 {lock}），請先關閉它再重試。",
         ),
         "err.no_campaigns": (
             "{paths}：没有找到可读取的复盘工作簿",
             "{paths}：沒有找到可讀取的復盤工作簿",
         ),
         "err.no_files": (
-            "{path}: 没有找到 .xlsx/.xlsm 工作簿",
-            "{path}: 沒有找到 .xlsx/.xlsm 工作簿",
+            "{path}：没有找到 .xlsx/.xlsm 工作簿",
+            "{path}：沒有找到 .xlsx/.xlsm 工作簿",
         ),
         "err.no_folder": (
-            "{path}: 文件夹 {folder} 不存在，请先创建它或换一个路径。",
-            "{path}: 資料夾 {folder} 不存在，請先建立它或換一個路徑。",
+            "{path}：文件夹 {folder} 不存在，请先创建它或换一个路径。",
+            "{path}：資料夾 {folder} 不存在，請先建立它或換一個路徑。",
         ),
         "err.no_such_path": ("{path}：文件或文件夹不存在", "{path}：檔案或資料夾不存在"),
         "err.output_is_input": (
@@ -825,8 +825,8 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "沒有規則“{code}”；用 retrokit rules 列出全部規則的程式碼和名稱。",
         ),
         "err.suffix": (
-            "{path}: 文件名必须以 .xlsx 结尾，例如 复盘.xlsx。",
-            "{path}: 檔名必須以 .xlsx 結尾，例如 復盤.xlsx。",
+            "{path}：文件名必须以 .xlsx 结尾，例如 复盘.xlsx。",
+            "{path}：檔名必須以 .xlsx 結尾，例如 復盤.xlsx。",
         ),
         "err.suffix_unknown": (
             "{path}：这个命令不能写 {suffix} 文件；请用 {known} 结尾的文件名。",
@@ -840,7 +840,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "--timeout 须为正数（秒），收到 {value}",
             "--timeout 須為正數（秒），收到 {value}",
         ),
-        "err.unreadable": ("{path}: 无法读取：{reason}", "{path}: 無法讀取：{reason}"),
+        "err.unreadable": ("{path}：无法读取：{reason}", "{path}：無法讀取：{reason}"),
         "err.write": (
             "{path}：写入失败（{reason}）；已有的同名文件不受影响。",
             "{path}：寫入失敗（{reason}）；已有的同名檔案不受影響。",
