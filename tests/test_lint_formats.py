@@ -84,3 +84,14 @@ def test_the_registry_has_every_format_and_refuses_a_name_taken() -> None:
             name = "json"
 
     assert FORMATTERS["json"].__name__ == "Json"
+
+
+def test_a_sheet_name_whose_ends_cannot_be_seen_is_quoted() -> None:
+    from retrokit.findings import Finding
+
+    def where(sheet: str) -> str:
+        return Finding("S003", "a.xlsx", sheet, "B9").where
+
+    assert where("KPI评估") == "KPI评估!B9" and where("KPI Evaluation") == "KPI Evaluation!B9"
+    assert where(" KPI评估 ") == "' KPI评估 '!B9"
+    assert where("Q3's!") == "'Q3''s!'!B9"

@@ -36,6 +36,15 @@ def _render(value: Any, lang: Lang) -> Any:
     return value
 
 
+def sheet_in_reference(name: str) -> str:
+    """A sheet's name in a location: as it is, unless the reader could not tell where it ends
+    (spaces before or after it, a ! or a quote in it); then in single quotes, its own quotes
+    doubled, as Excel writes such a name in a reference (' KPI评估 '!B9)."""
+    if name == name.strip() and "!" not in name and "'" not in name:
+        return name
+    return "'" + name.replace("'", "''") + "'"
+
+
 @dataclass(frozen=True)
 class Finding:
     """One thing wrong with a workbook, located to its sheet and cell where there is one.
@@ -62,8 +71,9 @@ class Finding:
 
     @property
     def where(self) -> str:
+        """``KPI评估!E5``; ``' KPI评估 '!B9`` for a name whose ends could not be seen."""
         if self.sheet and self.cell:
-            return f"{self.sheet}!{self.cell}"
+            return f"{sheet_in_reference(self.sheet)}!{self.cell}"
         return self.sheet or ""
 
     def to_json(self, lang: Lang | None = None) -> dict[str, Any]:
