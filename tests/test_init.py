@@ -336,4 +336,4 @@ def test_init_errors_speak_the_users_language_not_the_sources(tmp_path: Path) ->
     proc = run_cli(
         "init", str(source), "--from", str(source), "--force", env={"LANG": "zh_TW.UTF-8"}
     )
-    assert proc.returncode == 2 and "的路徑就是" in proc.stderr, proc.stderr  # Traditional
+    assert proc.returncode == 2 and "新活頁簿的路徑" in proc.stderr, proc.stderr

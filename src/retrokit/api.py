@@ -102,7 +102,10 @@ def analyze_workbook(
         findings=tuple(selected),
         plan=None
         if planned is None
-        else analyze_plan(planned, config=config, today=settings.today, threshold=threshold),
+        # One run, one threshold: the plan's pacing is judged by the review's.
+        else analyze_plan(
+            planned, config=config, today=settings.today, threshold=settings.threshold
+        ),
     )
 
 
@@ -215,9 +218,9 @@ def load_campaigns(
             workbook,
             today=today or dt.date.today(),
             # --threshold, else the workbook's own (the cell its formulas read), else 0.9.
-            threshold=threshold
-            if threshold is not None
-            else workbook.threshold or DEFAULT_THRESHOLD,
+            threshold=next(
+                t for t in (threshold, workbook.threshold, DEFAULT_THRESHOLD) if t is not None
+            ),
         )
         campaigns.append(Campaign(workbook, analysis))
     return campaigns

@@ -1528,7 +1528,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "err.not_a_plan": {
         "zh-CN": "{path}：不是方案工作簿（找不到推广目标、执行排期等工作表）。",
-        "zh-TW": "{path}：不是方案工作簿（找不到推廣目標、執行排程等工作表）。",
+        "zh-TW": "{path}：不是方案活頁簿（找不到推廣目標、執行排程等工作表）。",
         "en": "{path}: not a plan workbook (no Goals, Schedule ... sheets found).",
     },
     "plan.today": {"zh-CN": "今天", "en": "Today"},
@@ -1657,6 +1657,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "export.direction_source": {"zh-CN": "方向来源", "en": "Direction from"},
     "err.init_over_source": {
         "zh-CN": "{path}：新工作簿的路径就是 --from/--from-plan 要读取的工作簿，写入会覆盖它；请另选一个文件名。",
+        "zh-TW": "{path}：新活頁簿的路徑就是 --from/--from-plan 要讀取的活頁簿，寫入會覆蓋它；請另選一個檔名。",
         "en": "{path}: the new workbook would overwrite the workbook given to --from/--from-plan; "
         "choose another file name.",
     },

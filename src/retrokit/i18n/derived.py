@@ -775,10 +775,6 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "{path}：字尾 {suffix} 與輸出格式 {format} 不符，請改用 {expected} 結尾的檔名，或去掉 "
             "--format 讓字尾決定格式。",
         ),
-        "err.init_over_source": (
-            "{path}：新工作簿的路径就是 --from/--from-plan 要读取的工作簿，写入会覆盖它；请另选一个文件名。",
-            "{path}：新工作簿的路徑就是 --from/--from-plan 要讀取的工作簿，寫入會覆蓋它；請另選一個檔名。",
-        ),
         "err.internal": (
             "内部错误（{error}），这是 retrokit 的缺陷，请附上该文件报告问题。",
             "內部錯誤（{error}），這是 retrokit 的缺陷，請附上該檔案報告問題。",

@@ -84,9 +84,13 @@ def goal_value(value: float | None, goal: GoalResult | None, lang: Lang) -> str:
 
 
 def _target(goal: GoalResult, lang: Lang) -> str:
+    """The target with its unit, unless the metric's name says it already (总费用(万元): 60)."""
+    from retrokit.method.units import unit_in_name
+
     shown = goal_value(goal.target, goal, lang)
+    named = unit_in_name(goal.metric) == goal.unit
     if shown and goal.unit and goal.unit != "%" and goal.form not in ("percent", "ratio"):
-        shown += f" {goal.unit}"
+        shown += "" if named else f" {goal.unit}"
     return shown
 
 
