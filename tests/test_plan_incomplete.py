@@ -152,3 +152,11 @@ def test_statistics_give_each_severity_of_a_code_its_own_line(tmp_path: Path) ->
     out = run_cli("lint", str(path), "--statistics", "--today", "2024-08-08").stdout
     assert re.search(r"^\s+1\s+P007\s+task-without-owner\s+\[error\]$", out, re.M), out
     assert re.search(r"^\s+1\s+P007\s+owner-not-on-team\s+\[info\]$", out, re.M), out
+
+
+def test_a_plan_read_with_a_review_is_judged_by_the_reviews_threshold(tmp_path: Path) -> None:
+    review = tmp_path / "review.xlsx"
+    assert run_cli("init", str(review), "--example", "--threshold", "0.8").returncode == 0
+    plan = plan_file(tmp_path, "zh-CN")
+    result = api.analyze_workbook(review, plan=plan, today=TODAY)
+    assert result.plan is not None and result.plan.threshold == 0.8
