@@ -2444,4 +2444,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "into the next year: put the dates in order (like Jun 1 - Jul 1), or write a range "
         "over the new year with its years (2024-12-25 - 2025-01-10).",
     },
+    "V007.uncalculated": {
+        "zh-CN": "“{column}”是公式，但文件里没有它的计算结果（文件由程序生成，没有在表格软件中保存过）；"
+        "请在 Excel、WPS 或 LibreOffice 中打开并保存一次，或直接填写数值。",
+        "en": "'{column}' is a formula with no result saved in the file (it was written by a "
+        "program and never saved by a spreadsheet app); open and save it once in Excel, WPS or "
+        "LibreOffice, or type the value.",
+    },
 }

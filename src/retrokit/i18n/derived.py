@@ -252,6 +252,12 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "“{column}”的公式结果是错误值 {error}：{cause}请修正公式，或直接填写数值。",
             "“{column}”的公式結果是錯誤值 {error}：{cause}請修正公式，或直接填寫數值。",
         ),
+        "V007.uncalculated": (
+            "“{column}”是公式，但文件里没有它的计算结果（文件由程序生成，没有在表格软件中保存过）；请在 Excel、WPS 或 "
+            "LibreOffice 中打开并保存一次，或直接填写数值。",
+            "“{column}”是公式，但檔案裡沒有它的計算結果（檔案由程式生成，沒有在表格軟體中儲存過）；請在 Excel、WPS 或 "
+            "LibreOffice 中開啟並儲存一次，或直接填寫數值。",
+        ),
         "V008": (
             "“{column}”的值“{value}”不是有效的金额。",
             "“{column}”的值“{value}”不是有效的金額。",

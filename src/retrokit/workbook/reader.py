@@ -41,6 +41,7 @@ from retrokit.workbook.sources import (
     Grid,
     _library_errors,
     is_blank,
+    mark_uncalculated,
 )
 from retrokit.workbook.types import NO_YEAR, CellValueError, ColType, NumberType
 from retrokit.workbook.values import FIRST_DATE, LAST_DATE, Quantity, with_campaign_year
@@ -601,6 +602,14 @@ def _read_table(
         for c, v in enumerate(header_row)
         if c not in columns.values() and not is_blank(v)
     }
+    part = package.sheet_parts.get(name) if not isinstance(package, OtherPackage) else None
+    if part is not None:
+        typed = [
+            column_letter(c)
+            for k, c in columns.items()
+            if sheet.column(k).type is not ColType.FORMULA
+        ]
+        mark_uncalculated(grid, package.sheet_xml(part), typed, header + 2)
     format_cols = [column_letter(c) for k, c in columns.items() if sheet.column(k).formats]
     scales = header_scales(sheet, {k: cell_text(header_row[c]) for k, c in columns.items()})
     parser = _RowParser(sheet, name, columns, extra_columns, out, scales)
@@ -780,7 +789,10 @@ _ERROR_CAUSES = {
 def _formula_error(
     out: _Collector, name: str, column: Column, value: CellError, cell: str, row: int
 ) -> None:
-    """V007 for a cell whose formula gives an error value."""
+    """V007 for a cell whose formula gives an error value, or has no saved result."""
+    if not value.code:
+        out.add("V007", name, cell, row, "V007.uncalculated", column=column)
+        return
     cause = ("i18n", _ERROR_CAUSES.get(value.code.upper(), "cell_error.other"))
     out.add("V007", name, cell, row, column=column, error=value.code, cause=cause)
 

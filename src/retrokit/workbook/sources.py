@@ -56,6 +56,29 @@ def _mark_errors(grid: Grid, xml: bytes) -> None:
         grid[r][c] = CellError(value.group(1).decode(errors="replace").strip() or "#N/A")
 
 
+#: A formula cell with no result saved (a workbook written by a script, never opened and
+#: saved by an office program): a formula, then an empty or no value. A cached text result
+#: (t="str", t="s") is a value, even an empty one.
+_UNCALCULATED = (
+    rb'<c r="(%s)(\d+)"([^>]*)>(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)(?:<v\s*/>|<v>\s*</v>)?</c>'
+)
+
+
+def mark_uncalculated(grid: Grid, xml: bytes, letters: list[str], first_row: int) -> None:
+    """Put ``CellError("")`` where a cell of the columns ``letters`` (rows from ``first_row``,
+    1-based) holds a formula without a saved result: the cell reader gives it as empty, and
+    it is neither empty nor a value (V007 says to open and save the file)."""
+    if not letters or b"<f" not in xml:
+        return
+    pattern = re.compile(_UNCALCULATED % b"|".join(x.encode() for x in letters))
+    for m in pattern.finditer(xml):
+        r, c = int(m.group(2)) - 1, _column_index(m.group(1).decode())
+        if r + 1 < first_row or b't="s' in m.group(3) or r >= len(grid) or c >= len(grid[r]):
+            continue
+        if is_blank(grid[r][c]):
+            grid[r][c] = CellError("")
+
+
 def is_blank(value: Any) -> bool:
     """An empty cell, or one of spaces only."""
     return value is None or (isinstance(value, str) and not value.strip())
