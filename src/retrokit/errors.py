@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from retrokit.i18n import t
+from retrokit.i18n import t, worded
 from retrokit.workbook.schema import DEFAULT_LANG, Lang
 
 
-def worded(args: dict[str, object], lang: Lang) -> dict[str, object]:
+def _worded(args: dict[str, object], lang: Lang) -> dict[str, object]:
     """Message arguments with each ("i18n", key) worded from the catalogue in ``lang``."""
-    return {
-        name: t(str(value[1]), lang)
-        if isinstance(value, tuple) and value[:1] == ("i18n",)
-        else value
-        for name, value in args.items()
-    }
+    return {name: worded(value, lang) for name, value in args.items()}
 
 
 class UserError(Exception):
@@ -27,7 +22,7 @@ class UserError(Exception):
         self.args_ = args
 
     def message(self, lang: Lang = DEFAULT_LANG) -> str:
-        return t(self.key, lang, **worded(self.args_, lang))
+        return t(self.key, lang, **_worded(self.args_, lang))
 
     def __str__(self) -> str:
         return self.message("en")
@@ -66,7 +61,7 @@ class UnreadableWorkbook(UserError):
         return (_unreadable, (self.path, self.reason, self.detail))
 
     def reason_text(self, lang: Lang = DEFAULT_LANG) -> str:
-        return t(self.reason, lang, **worded(self.detail, lang))
+        return t(self.reason, lang, **_worded(self.detail, lang))
 
     def message(self, lang: Lang = DEFAULT_LANG) -> str:
         return t("err.unreadable", lang, path=self.path, reason=self.reason_text(lang))

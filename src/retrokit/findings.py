@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from retrokit.i18n import t
+from retrokit.i18n import is_worded, t, worded
 from retrokit.i18n.languages import language
 from retrokit.workbook.schema import DEFAULT_LANG, Choice, Column, Lang, Sheet
 
@@ -28,9 +28,8 @@ def _render(value: Any, lang: Lang) -> Any:
         return value.name(lang)
     if isinstance(value, Choice):
         return value.label(lang)
-    if isinstance(value, tuple) and len(value) in (2, 3) and value[0] == "i18n":
-        args = dict(value[2]) if len(value) == 3 else {}  # an argument may be worded too
-        return t(value[1], lang, **{k: _render(v, lang) for k, v in args.items()})
+    if is_worded(value):
+        return worded(value, lang)
     if isinstance(value, list | tuple):
         return language(lang).list_separator.join(str(_render(v, lang)) for v in value)
     return value

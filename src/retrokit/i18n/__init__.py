@@ -75,6 +75,22 @@ def t(key: str, lang: Lang = DEFAULT_LANG, **args: object) -> str:
     return _template(key, lang).format(**args)
 
 
+def is_worded(value: object) -> bool:
+    """Whether a message argument is itself catalogue text: ``("i18n", key)``, or
+    ``("i18n", key, ((name, value), ...))`` with arguments of its own."""
+    return isinstance(value, tuple) and len(value) in (2, 3) and value[0] == "i18n"
+
+
+def worded(value: object, lang: Lang) -> object:
+    """A message argument in ``lang``: catalogue text worded (its own arguments too), any
+    other value as it is."""
+    if not is_worded(value):
+        return value
+    assert isinstance(value, tuple)
+    args = dict(value[2]) if len(value) == 3 else {}
+    return t(str(value[1]), lang, **{k: worded(v, lang) for k, v in args.items()})
+
+
 def has(key: str) -> bool:
     return key in _catalogue()
 
