@@ -195,9 +195,11 @@ def load_campaigns(
     No rule runs; a file that cannot be read, retrokit's own export and a workbook with none
     of a review's sheets are passed to ``on_skip`` (lock files silently); a plan workbook in
     the same folder is not a campaign's review and is left out."""
-    from retrokit.method import DEFAULT_THRESHOLD, analyze
+    from retrokit.lint.config import Config, settings_from
+    from retrokit.method import analyze
     from retrokit.workbook.files import discover, is_lock_file
 
+    settings = settings_from(Config(), today, threshold)
     campaigns = []
     for path in discover([Path(p) for p in paths]):
         if is_lock_file(path):
@@ -216,11 +218,9 @@ def load_campaigns(
             continue
         analysis = analyze(
             workbook,
-            today=today or dt.date.today(),
+            today=settings.today,
             # --threshold, else the workbook's own (the cell its formulas read), else 0.9.
-            threshold=next(
-                t for t in (threshold, workbook.threshold, DEFAULT_THRESHOLD) if t is not None
-            ),
+            threshold=settings.for_workbook(workbook).threshold,
         )
         campaigns.append(Campaign(workbook, analysis))
     return campaigns
