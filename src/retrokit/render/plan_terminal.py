@@ -9,7 +9,13 @@ from typing import Any
 from retrokit.i18n import t
 from retrokit.method.plan import PlanAnalysis
 from retrokit.render import display
-from retrokit.render.plan_view import budget_line, pacing_values, plan_title, schedule_line
+from retrokit.render.plan_view import (
+    budget_line,
+    figure,
+    pacing_values,
+    plan_title,
+    schedule_line,
+)
 from retrokit.render.terminal import TERMINAL_ROWS, _c
 from retrokit.workbook.plan_schema import (
     BUDGET,
@@ -23,14 +29,6 @@ from retrokit.workbook.plan_schema import (
 from retrokit.workbook.schema import LEVEL, Lang
 
 PACE_STYLE = {"ahead": "bold green", "on_track": "yellow", "behind": "bold red"}
-
-
-def _num(value: float | None, lang: Lang, unit: str | None = None) -> str:
-    if value is None:
-        return ""
-    if unit == "%":
-        return display.percent(value)
-    return display.number(value, lang)
 
 
 def _day(value: Any) -> str:
@@ -91,9 +89,9 @@ def render_plan(plan: PlanAnalysis, lang: Lang) -> str:
     for g in b.by_category:
         budget.add_row(
             _c(BUDGET_CATEGORY.label_of(g.name, lang)),
-            _num(g.planned, lang),
-            _num(g.share, lang, "%"),
-            _num(g.actual, lang),
+            figure(g.planned, lang),
+            figure(g.share, lang, "%"),
+            figure(g.actual, lang),
         )
     if b.by_category:
         console.print(budget)

@@ -57,7 +57,8 @@ class PlanView:
     names: dict[str, str]  # section titles: overview / goals / schedule / budget / risks / ...
 
 
-def _num(value: float | None, lang: Lang, unit: str | None = None) -> str:
+def figure(value: float | None, lang: Lang, unit: str | None = None) -> str:
+    """A plan figure as the reader's language writes it; a percentage for the unit ``%``."""
     if value is None:
         return ""
     return display.percent(value) if unit == "%" else display.number(value, lang)
@@ -80,7 +81,7 @@ def goal_value(value: float | None, goal: GoalResult | None, lang: Lang) -> str:
     if goal is not None and goal.form == "ratio":
         return f"1:{round(value, 2):g}"  # a computed ratio: 1:2.25, not 1:2.25227
     unit = goal.unit if goal is not None else None
-    return _num(value, lang, "%" if goal is not None and goal.form == "percent" else unit)
+    return figure(value, lang, "%" if goal is not None and goal.form == "percent" else unit)
 
 
 def _target(goal: GoalResult, lang: Lang) -> str:
@@ -139,8 +140,8 @@ def budget_line(plan: PlanAnalysis, lang: Lang) -> str:
     if not b.lines and b.total is None:
         return t("plan.budget_empty", lang)
     line = t(
-        "plan.budget_line", lang, total=_num(b.total, lang) or "-", planned=_num(b.planned, lang),
-        actual=_num(b.actual, lang) or "-", remaining=_num(b.remaining, lang) or "-",
+        "plan.budget_line", lang, total=figure(b.total, lang) or "-", planned=figure(b.planned, lang),
+        actual=figure(b.actual, lang) or "-", remaining=figure(b.remaining, lang) or "-",
     )  # fmt: skip
     return line if b.lines else t("plan.budget_empty", lang) + " " + line
 
@@ -190,8 +191,8 @@ def _budget(plan: PlanAnalysis, lang: Lang) -> PlanTable | None:
     return PlanTable(
         tuple(BUDGET.column(k).label(lang) for k in ("category", "planned", "share", "actual")),
         tuple(
-            (_choice(BUDGET_CATEGORY, g.name, lang), _num(g.planned, lang),
-             _num(g.share, lang, "%"), _num(g.actual, lang))
+            (_choice(BUDGET_CATEGORY, g.name, lang), figure(g.planned, lang),
+             figure(g.share, lang, "%"), figure(g.actual, lang))
             for g in plan.budget.by_category
         ),
     )  # fmt: skip
