@@ -289,7 +289,7 @@ def test_init_reads_its_source_once(
     from typer.testing import CliRunner
 
     from retrokit import api
-    from retrokit.cli import app
+    from retrokit.cli import application
 
     source = tmp_path / "source.xlsx"
     args = ["--kind", "plan"] if option == "--from-plan" else []
@@ -302,7 +302,9 @@ def test_init_reads_its_source_once(
         return opened(path, **kwargs)
 
     monkeypatch.setattr(api, "open_workbook", counted)
-    result = CliRunner().invoke(app, ["init", str(tmp_path / "new.xlsx"), option, str(source)])
+    result = CliRunner().invoke(
+        application(), ["init", str(tmp_path / "new.xlsx"), option, str(source)]
+    )
     assert result.exit_code == 0, result.output
     assert reads == [source]
     assert "KPI評估" in load_workbook(tmp_path / "new.xlsx").sheetnames  # the source's language

@@ -75,7 +75,7 @@ def test_plain_option_values_convert_as_typers_own(annotation: Any, raw: Any) ->
     from typer._coercion import build_runtime_param, resolve_type_descriptor
     from typer.models import OptionInfo
 
-    import retrokit.cli  # noqa: F401  (installs the conversion)
+    import retrokit.cli.app  # noqa: F401  (installs the conversion)
 
     descriptor = resolve_type_descriptor(annotation, OptionInfo())
     ours = typer.core.build_runtime_param(descriptor)
@@ -115,6 +115,70 @@ def _space_before_r_by_pairs(xml: bytes) -> bool:
 )
 def test_whitespace_before_r_is_found_as_by_searching_pairs(xml: bytes) -> None:
     assert extent._space_before_r(xml) == _space_before_r_by_pairs(xml)
+    # The same scan looks for whitespace before the t= of a cell type.
+    as_t = xml.replace(b"r", b"t")
+    assert extent._space_before(as_t, b"t") == any(
+        ws + b"t" in as_t for ws in (b"\t", b"\n", b"\r")
+    )
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_formula_cells_are_the_cells_the_pattern_finds(seed: int) -> None:
+    """mark_uncalculated tries its pattern only where a formula is: the same cells as trying it
+    at every cell, among conditional formats' <formula>, shared formulas, cached results and
+    formulas in columns it does not read."""
+    import re
+
+    from retrokit.workbook.sources import _UNCALCULATED, _formula_cells
+
+    rng = random.Random(seed)
+    kinds = [
+        b"<v>1</v>",
+        b"<f>A1+1</f>",
+        b"<f>A1+1</f><v></v>",
+        b"<f>A1+1</f><v/>",
+        b"<f>A1+1</f><v>2</v>",
+        b'<f t="shared" ref="B2:B9" si="0">A2</f>',
+        b'<f t="shared" si="0"/>',
+        b"<f/>",
+        b"<is><t>text</t></is>",
+    ]
+    cells = []
+    for row in range(1, 60):
+        for col in b"ABCDE":
+            attrs = rng.choice([b"", b' s="3"', b' t="str"', b' t="s"'])
+            cells.append(b'<c r="%c%d"%s>%s</c>' % (col, row, attrs, rng.choice(kinds)))
+    xml = (
+        b"<worksheet><sheetData>"
+        + b"".join(cells)
+        + b'</sheetData><conditionalFormatting sqref="A1"><cfRule><formula>A1&gt;0</formula>'
+        b"</cfRule></conditionalFormatting><dataValidation><formula1>1</formula1>"
+        b"</dataValidation></worksheet>"
+    )
+    pattern = re.compile(_UNCALCULATED % b"|".join((b"B", b"D")))
+    found = [m.span() for m in _formula_cells(pattern, xml)]
+    assert found == [m.span() for m in pattern.finditer(xml)]
+    assert found
+
+
+def test_plain_task_id_lists_split_as_the_pattern_splits() -> None:
+    """The split of ``T1, T2`` in C gives the ids the full pattern gives, on random lists."""
+    from retrokit.text import cell_text
+    from retrokit.workbook.types import _ID_SPLIT, _NONE_WORDS, TaskIdsType
+
+    def by_pattern(raw: Any) -> tuple[str, ...]:
+        text = cell_text(raw).strip()
+        if text.casefold() in _NONE_WORDS:
+            return ()
+        return tuple(p for p in _ID_SPLIT.split(text) if p and p not in _NONE_WORDS)
+
+    parts = ["T", "1", "2", ",", " ", "-", "_", ".", "a", "n", "d", "N", "/", "none", "None"]
+    parts += ["and", "AND", "、", "\t", "n/a", "Ｔ", "\x1f", "\u3000", "和", "&"]
+    rng = random.Random(7)
+    ids = TaskIdsType()
+    for _ in range(20_000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 8)))
+        assert ids.parse(text, None) == by_pattern(text), text  # type: ignore[arg-type]
 
 
 def _book(path: Path, cells: bytes, strings: list[bytes], more: bytes | None = None) -> Path:

@@ -22,8 +22,6 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from retrokit.errors import UnreadableWorkbook
-
 #: Signals that mean the process crashed (as opposed to being asked to stop).
 CRASH_SIGNALS = frozenset(
     {signal.SIGABRT, signal.SIGSEGV, signal.SIGBUS, signal.SIGILL, signal.SIGFPE, signal.SIGKILL}
@@ -46,6 +44,8 @@ def reading(path: Path) -> None:
     an earlier attempt, and tells a containing parent which file is being read."""
     key = os.path.abspath(path)
     if key in _crashed:
+        from retrokit.errors import UnreadableWorkbook
+
         raise UnreadableWorkbook(path, "reason.crashed")
     if _announce_fd is not None:
         os.write(_announce_fd, os.fsencode(str(path)) + b"\0")

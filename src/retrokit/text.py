@@ -10,7 +10,8 @@ from typing import Any
 # Decorations people add to headers: （必填） (required) * ＊ ★ and bracketed notes or units.
 _BRACKETED = re.compile(r"[\(\[【〔][^\)\]】〕]*[\)\]】〕]")
 _DECORATION = re.compile(r"[\s*★☆※:：_\-·•]+")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+#: Han characters (compiled on first use: a set of ranges this wide takes a while).
+_CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
 #: Bidirectional overrides and marks: they reorder what a terminal or a log shows
 #: ("txt.exe" as "exe.txt"), so they never reach one.
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
@@ -29,8 +30,13 @@ def _t2s() -> Any:
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def _cjk() -> re.Pattern[str]:
+    return re.compile(_CJK)
+
+
 def has_cjk(text: str) -> bool:
-    return _CJK.search(text) is not None
+    return _cjk().search(text) is not None
 
 
 @lru_cache(maxsize=8192)

@@ -1,9 +1,9 @@
 """The command line: each command parses its options, calls :mod:`retrokit.api` or the layer
 it needs, renders through :mod:`retrokit.cli.output`, and exits.
 
-``app`` holds the shared options; the commands live in ``review`` (init, analyze, report),
-``checks`` (lint), ``campaigns`` (compare, lessons, export) and ``catalogue`` (rules,
-rule).
+``app`` holds the shared options (:func:`application` loads it with its commands); the
+commands live in ``review`` (init, analyze, report), ``checks`` (lint), ``campaigns``
+(compare, lessons, export) and ``catalogue`` (rules, rule).
 """
 
 import errno
@@ -11,26 +11,33 @@ import os
 import sys
 from typing import Any
 
-from retrokit.cli.app import app
-
-# The command modules register their commands; --help lists them in this order.
-# isort: split
-from retrokit.cli import review  # noqa: F401
-
-# isort: split
-from retrokit.cli import checks  # noqa: F401
-
-# isort: split
-from retrokit.cli import campaigns  # noqa: F401
-
-# isort: split
-from retrokit.cli import catalogue  # noqa: F401
-
 #: Commands that read workbooks in this process: run contained (see retrokit.guard), so a
 #: crash of the native reader is one line naming the file. lint contains its own workers.
 READING_COMMANDS = {"analyze": False, "report": False, "init": False}
 #: ... and those over many workbooks, which go on without the file that crashed.
 READING_MANY = {"compare": True, "lessons": True, "export": True}
+
+
+def application() -> Any:
+    """The typer application with every command registered (imported on first use: the
+    parent of a contained command forks before typer is loaded, so the child does not copy
+    the pages of a large interpreter, and this module stays cheap to import)."""
+    from retrokit.cli.app import app
+
+    # The command modules register their commands; --help lists them in this order.
+    # isort: split
+    from retrokit.cli import review  # noqa: F401
+
+    # isort: split
+    from retrokit.cli import checks  # noqa: F401
+
+    # isort: split
+    from retrokit.cli import campaigns  # noqa: F401
+
+    # isort: split
+    from retrokit.cli import catalogue  # noqa: F401
+
+    return app
 
 
 def main() -> None:
@@ -52,7 +59,7 @@ def _run() -> int:
 
     code = 0
     try:
-        result = app(standalone_mode=False)
+        result = application()(standalone_mode=False)
         code = result if isinstance(result, int) else 0
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
@@ -230,4 +237,4 @@ def _raw_value(exc: Any, option: str) -> str:
     return "?"
 
 
-__all__ = ["app", "main"]
+__all__ = ["application", "main"]

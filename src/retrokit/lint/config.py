@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -179,6 +178,8 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
 
 
 def _load_file(path: Path, required: bool) -> Config | None:
+    import tomllib  # only where a config file is found
+
     where = str(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))

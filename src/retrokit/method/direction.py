@@ -140,19 +140,36 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(parts)) if parts else re.compile(r"(?!x)x")
 
 
+class _Words:
+    """:func:`_pattern` of a word list, compiled when first searched: the lists are long, and
+    a run that reads no KPI name (a plan's schedule, ``--help``) needs none of them."""
+
+    __slots__ = ("_compiled", "_words")
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        self._words = words
+        self._compiled: re.Pattern[str] | None = None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = _pattern(self._words)
+        return compiled.search(text)
+
+
 _ON_TIME = re.compile(r"(?<![a-z])on[- ]time(?![a-z])")
-_SPENDING = _pattern(SPENDING)
-_BAD = _pattern(BAD_EVENTS)
-_GOOD = _pattern(GOOD_EVENTS)
-_VALUE = _pattern(CUSTOMER_VALUES)
-_PRICE = _pattern(PRICE_HEADS)
-_BOUGHT = _pattern(BOUGHT)
-_COST_PER = _pattern(COST_PER)
-_TIME = _pattern(TIME_HEADS)
-_WAITING = _pattern(WAITING)
-_AVERAGES = _pattern(AVERAGES)
-_UNIT_COST = _pattern(UNIT_COST_HEADS)
-_PER_ONE = _pattern(PER_ONE)
+_SPENDING = _Words(SPENDING)
+_BAD = _Words(BAD_EVENTS)
+_GOOD = _Words(GOOD_EVENTS)
+_VALUE = _Words(CUSTOMER_VALUES)
+_PRICE = _Words(PRICE_HEADS)
+_BOUGHT = _Words(BOUGHT)
+_COST_PER = _Words(COST_PER)
+_TIME = _Words(TIME_HEADS)
+_WAITING = _Words(WAITING)
+_AVERAGES = _Words(AVERAGES)
+_UNIT_COST = _Words(UNIT_COST_HEADS)
+_PER_ONE = _Words(PER_ONE)
 
 
 @dataclass(frozen=True)

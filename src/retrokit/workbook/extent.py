@@ -41,6 +41,11 @@ def _odd_addresses(xml: bytes) -> bool:
 
 def _space_before_r(xml: bytes) -> bool:
     """Whether a tab or line end comes right before an r somewhere in ``xml``."""
+    return _space_before(xml, b"r")
+
+
+def _space_before(xml: bytes, letter: bytes) -> bool:
+    """Whether a tab or line end comes right before ``letter`` somewhere in ``xml``."""
     # A one-byte search runs at memory speed, a two-byte one far slower: look for the
     # whitespace first. Writers put none in a sheet, or one line end after the declaration.
     for space in (b"\t", b"\n", b"\r"):
@@ -48,9 +53,9 @@ def _space_before_r(xml: bytes) -> bool:
         if first < 0:
             continue
         if xml.find(space, first + 1) < 0:
-            if xml[first + 1 : first + 2] == b"r":
+            if xml[first + 1 : first + 2] == letter:
                 return True
-        elif space + b"r" in xml:
+        elif space + letter in xml:
             return True
     return False
 
@@ -159,7 +164,7 @@ def text_bytes(xml: bytes, sizes: list[int]) -> int:
     # any other spelling is walked tag by tag.
     strings = xml.count(b' t="s"')
     values = _SHARED_VALUE.findall(xml)
-    odd = any(ws in xml for ws in (b"\tt", b"\nt", b"\rt")) or _ODD_T.search(xml)
+    odd = _space_before(xml, b"t") or _ODD_T.search(xml)
     if len(values) == strings and not odd:
         try:
             text = sum(map(sizes.__getitem__, map(int, values)))

@@ -242,6 +242,9 @@ class OpenChoiceType(_KeepsText, ChoiceType):
 #: Between two ids: punctuation, spaces, & and +, and the words for "and" (T1和T3, T1 and T3).
 _ID_SPLIT = re.compile(r"(?:[,，、;；/\s&＆+＋]|以及|和|与|與|及|跟|\band\b)+", re.IGNORECASE)
 _NONE_WORDS = frozenset({"-", "—", "–", "无", "無", "none", "n/a", "/"})
+#: What plain id lists are written with: ids of Latin letters, digits, ``-_.`` and commas and
+#: spaces between them (no other separator, and no ``and``).
+_PLAIN_IDS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_., "
 
 
 class TaskIdsType(ColumnType):
@@ -256,6 +259,9 @@ class TaskIdsType(ColumnType):
         text = cell_text(raw).strip()
         if text.casefold() in _NONE_WORDS:
             return ()
+        if not text.strip(_PLAIN_IDS) and "and" not in text.lower():
+            # ``T1, T2, T3`` as most write it: the same ids as the pattern gives, split in C.
+            return tuple(p for p in text.replace(",", " ").split(" ") if p and p not in _NONE_WORDS)
         return tuple(p for p in _ID_SPLIT.split(text) if p and p not in _NONE_WORDS)
 
 
