@@ -82,3 +82,40 @@ def test_a_libreoffice_resave_reads_the_same(tmp_path: Path, lang: str) -> None:
     path = typed_plan(tmp_path / "plan.xlsx", lang)
     saved = libreoffice_convert(path, tmp_path / "lo")
     assert findings(saved) == findings(path)
+
+
+@pytest.mark.parametrize(
+    ("header", "typed", "days"),
+    [
+        ("工期（周）", 2, 14),  # plain numbers under a header in weeks are weeks
+        ("工期(週)", 2, 14),
+        ("Duration (weeks)", 2, 14),
+        ("Duration (wks)", 0.5, 3.5),
+        ("工期（周）", "2周", 14),  # a unit of its own is not scaled again
+        ("工期（周）", "14天", 14),  # nor are days said as days
+        ("工期(天)", 14, 14),
+        ("工期", 14, 14),
+        ("工期（万）", 14, 14),  # a money multiplier means nothing for days
+    ],
+)
+def test_a_duration_header_in_weeks_reads_its_numbers_as_weeks(
+    tmp_path: Path, header: str, typed: object, days: float
+) -> None:
+    """工期（周） | 2 is two weeks, 14 days: no P003 for a task of 1-14 September."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "活动概况"
+    for pair in (("项目名称", "秋季"), ("开始日期", "2024-09-01"), ("结束日期", "2024-09-30"),
+                 ("负责人", "陈"), ("总预算", 100)):  # fmt: skip
+        ws.append(list(pair))
+    ws = wb.create_sheet("执行排期")
+    ws.append(["编号", "任务名称", "负责人", "开始时间", "结束时间", header])
+    start = dt.date(2024, 9, 1)
+    end = start + dt.timedelta(days=days - 1 if days == int(days) else 2)
+    ws.append(["T1", "调研", "陈", start, end, typed])
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+    plan = api.analyze_plan(path, today=TODAY)
+    assert [t.duration for t in plan.tasks] == [days]
+    if days == int(days):
+        assert "P003" not in {c for c, _ in findings(path)}

@@ -74,9 +74,7 @@ def header_scale(label: str) -> float:
     and Planned (10k CNY) -> 10,000, 实际花费(千元) -> 1,000, a bare multiplier in brackets
     (万, 10k, K) too; 1 for a header without one (工期(天), 目标值 *, 金额（必填）). ``m`` alone
     is not read as a million: it is as likely metres."""
-    text = unicodedata.normalize("NFKC", label)
-    for m in _ANY_BRACKETED.finditer(text):
-        inside = m.group(1).strip()
+    for inside in bracketed_units(label):
         key = inside.casefold()
         if key in MULTIPLIERS and key != "m":
             return MULTIPLIERS[key]
@@ -84,6 +82,12 @@ def header_scale(label: str) -> float:
         if parts is not None and parts[0] != 1:
             return parts[0]
     return 1.0
+
+
+def bracketed_units(label: str) -> list[str]:
+    """What a header says in brackets (工期（周）: 周; Planned (10k CNY): 10k CNY), in order."""
+    text = unicodedata.normalize("NFKC", label)
+    return [m.group(1).strip() for m in _ANY_BRACKETED.finditer(text)]
 
 
 def in_unit(value: float, scale: float, unit: str | None) -> float:

@@ -90,8 +90,18 @@ class _DaysType(NumberType):
 
         days = super().parse(raw, column, number_format)
         if days.form == "plain" and days.unit.casefold() in _WEEK_UNITS:
-            return Quantity(days.value * 7, days.form, days.direction)
+            # Its own unit said weeks: a header in weeks or days does not scale it again.
+            return Quantity(days.value * 7, days.form, days.direction, "", 7.0)
         return days
+
+    def header_scale(self, label: str) -> float:
+        """7 under a header in weeks (工期（周）, 工期(週), Duration (weeks)): the plain numbers
+        there are weeks. A money multiplier (万) means nothing for days: 1 otherwise."""
+        from retrokit.method.units import bracketed_units
+        from retrokit.text import to_simplified
+
+        units = (to_simplified(u.casefold()) for u in bracketed_units(label))
+        return 7.0 if any(u in _WEEK_UNITS for u in units) else 1.0
 
 
 DAYS = _DaysType()

@@ -637,16 +637,13 @@ def _read_table(
 
 
 def header_scales(sheet: Sheet, labels: Mapping[str, str]) -> dict[str, float]:
-    """Number column key -> the multiplier its header's unit gives (计划金额（万元）: 10,000),
-    for the headers that carry one."""
-    # The unit words live with the method's units (read there for KPI names too); imported
-    # here once per sheet, after both modules are loaded.
-    from retrokit.method.units import header_scale
-
+    """Number column key -> the multiplier its header's unit gives (计划金额（万元）: 10,000;
+    工期（周）: 7), for the headers that carry one."""
     out: dict[str, float] = {}
     for key, label in labels.items():
-        if isinstance(sheet.column(key).type, NumberType):
-            scale = header_scale(label)
+        kind = sheet.column(key).type
+        if isinstance(kind, NumberType):
+            scale = kind.header_scale(label)
             if scale != 1:
                 out[key] = scale
     return out

@@ -104,6 +104,13 @@ class NumberType(ColumnType):
 
         return parse_number(raw, number_format=number_format)
 
+    def header_scale(self, label: str) -> float:
+        """The multiplier the unit in this column's header gives the plain numbers under it
+        (计划金额（万元）: 10,000); 1 for a header without one."""
+        from retrokit.method.units import header_scale
+
+        return header_scale(label)
+
 
 #: An amount of money no campaign reaches (1e15 is a million 亿): a typing or unit slip.
 MAX_AMOUNT = 1e15
