@@ -329,3 +329,25 @@ def test_formulas_do_not_change_the_extent() -> None:
     rows = b'<row r="1"><c r="A1"><f>A2&amp;" r=\\"XFD9\\""</f><v>1</v></c></row>'
     rows += b'<row r="2"><c r="AB2"><f aca="false">SUM(A1:A9)</f><v>2</v></c></row>'
     assert extent.sheet_extent(rows) == extent.sheet_extent(rows, exact=True) == (2, 28)
+
+
+def test_a_wide_sheet_is_measured_to_its_last_row_only_when_the_bound_does_not_fit(
+    tmp_path: Path,
+) -> None:
+    """99,999 rows of a wide sheet's width are assumed when they fit beside what is held (no
+    search for its last row); when they do not, its real rows decide, as before."""
+    rows = b'<row r="1"><c r="A1"><v>1</v></c><c r="AB1"><v>1</v></c></row>'
+    rows += b'<row r="40"><c r="C40"><v>2</v></c></row>'
+    assert extent.sheet_extent(rows, room=99_999 * 28) == (99_999, 28)
+    assert extent.sheet_extent(rows, room=99_999 * 28 - 1) == (40, 28)
+    assert extent.sheet_extent(rows) == (40, 28)
+    book = _book(tmp_path / "wide.xlsx", rows, [b"x"])
+    # Both sheets fit exactly (40 x 28 cells each), whatever bound the first was checked by.
+    fits = open_package(book, Limits(max_cells=2 * 40 * 28))
+    for name in ("S", "T"):
+        fits.check_sheet(name)
+        fits.count_cells(40 * 28)
+    tight = open_package(book, Limits(max_cells=40 * 28 - 1))
+    with pytest.raises(UnreadableWorkbook) as refused:
+        tight.check_sheet("S")
+    assert "40 x 28" in refused.value.message("en")

@@ -90,12 +90,13 @@ def _walk_extent(xml: bytes) -> tuple[int, int]:
     return last_row, widest
 
 
-def sheet_extent(xml: bytes, exact: bool = False) -> tuple[int, int]:
+def sheet_extent(xml: bytes, exact: bool = False, room: int = 0) -> tuple[int, int]:
     """(rows, columns) that a dense cell reader allocates for this sheet XML, or more.
 
     When every cell tag begins with its own address the far references alone decide: rows
     stay below 100,000 and columns within A-Z unless one names more. ``exact`` (or any other
-    cell tag) walks the tags instead.
+    cell tag) walks the tags instead. A sheet with far columns is measured to its last row
+    unless 99,999 rows of its width fit in ``room`` cells anyway.
     """
     # Formulas are most of a template's bytes, and nothing in one is a row or cell tag.
     xml = _FORMULA.sub(b"", xml)
@@ -116,8 +117,11 @@ def sheet_extent(xml: bytes, exact: bool = False) -> tuple[int, int]:
         found = {c.upper() for c in _CELL_LETTER.findall(xml)}
         return rows, max((column_number(c.decode()) for c in found), default=1)
     # A wide sheet (a note in column AB, say) is usually short: take its real last row rather
-    # than assume 99,999 of them.
-    return _last_row(xml), max(NEAR_COLUMNS, *(column_number(c.decode()) for c in letters))
+    # than assume 99,999 of them, unless they would fit.
+    widest = max(NEAR_COLUMNS, *(column_number(c.decode()) for c in letters))
+    if rows * widest <= room:
+        return rows, widest
+    return _last_row(xml), widest
 
 
 def _last_row(xml: bytes) -> int:

@@ -115,7 +115,7 @@ class Package:
             # The cell reader found a sheet the package's relationships do not give: it read
             # the package another way, so nothing checked here would hold for it.
             raise _ambiguous(self.path, name)
-        extent = _check_extent(self.path, self, name, part, self.limits)
+        extent = _check_extent(self.path, self, name, part, self.limits, self._cells)
         # Sheets already read count what they hold; this one what it may span at most.
         if self._cells + extent > self.limits.max_cells:
             raise UnreadableWorkbook(
@@ -752,13 +752,20 @@ def _sheet_parts(
     return parts
 
 
-def _check_extent(path: Path, package: Package, sheet: str, part: str, limits: Limits) -> int:
-    """The cells a sheet spans; refused beyond ``max_cells`` (a dense reader would abort)."""
+def _check_extent(
+    path: Path, package: Package, sheet: str, part: str, limits: Limits, held: int = 0
+) -> int:
+    """The cells a sheet spans, or a bound of them that fits beside the ``held`` cells of the
+    sheets read before; refused beyond ``max_cells`` (a dense reader would abort)."""
     try:
         xml = package.sheet_xml(part)
     except ZIP_ERRORS as exc:
         raise UnreadableWorkbook(path, "reason.bad_zip", detail=_short(exc)) from None
-    last_row, widest = sheet_extent(xml, exact=limits.max_cells < NEAR_ROWS * NEAR_COLUMNS)
+    last_row, widest = sheet_extent(
+        xml,
+        exact=limits.max_cells < NEAR_ROWS * NEAR_COLUMNS,
+        room=limits.max_cells - held,
+    )
     if last_row * widest > limits.max_cells:
         raise UnreadableWorkbook(
             path,
