@@ -15,8 +15,9 @@ from retrokit.i18n.languages import language, page_fonts
 from retrokit.workbook.scaffold import init
 from retrokit.workbook.schema import INFO, KPIS, LESSONS, PROBLEMS
 
-#: The mainland words s2t leaves behind, which Taiwan writes as 使用者, 專案, 品質.
-MAINLAND = re.compile("用戶|項目|質量")
+#: The mainland words s2t leaves behind, which Taiwan writes as 使用者, 專案, 品質, 活頁簿 and
+#: 儲存格; and s2twp's 型別 (a programmer's type) and 併為 where 類型 and 並為 are meant.
+MAINLAND = re.compile("用戶|項目|質量|工作簿|單元格|型別|併為")
 
 
 def schema_labels() -> list[str]:

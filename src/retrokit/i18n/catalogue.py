@@ -787,7 +787,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # so that --help never loads OpenCC.
     "help.app": {
         "zh-CN": "营销活动复盘工作簿：填写、分析、出报告、检查。",
-        "zh-TW": "營銷活動復盤工作簿：填寫、分析、出報告、檢查。",
+        "zh-TW": "營銷活動復盤活頁簿：填寫、分析、出報告、檢查。",
         "en": "Marketing campaign retrospectives (复盘) as checkable workbooks.",
     },
     "help.lang": {
@@ -817,12 +817,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "help.paths": {
         "zh-CN": "工作簿或文件夹。",
-        "zh-TW": "工作簿或資料夾。",
+        "zh-TW": "活頁簿或資料夾。",
         "en": "Workbooks or folders.",
     },
     "help.max_cells": {
         "zh-CN": "拒绝各工作表合计单元格范围超过此数的文件（8,000,000）。",
-        "zh-TW": "拒絕各工作表合計單元格範圍超過此數的檔案（8,000,000）。",
+        "zh-TW": "拒絕各工作表合計儲存格範圍超過此數的檔案（8,000,000）。",
         "en": "Refuse sheets spanning more cells in all (8,000,000).",
     },
     "help.max_unpacked": {
@@ -887,7 +887,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "help.lint_paths": {
         "zh-CN": "要检查的工作簿或文件夹。",
-        "zh-TW": "要檢查的工作簿或資料夾。",
+        "zh-TW": "要檢查的活頁簿或資料夾。",
         "en": "Workbooks or folders to check.",
     },
     "help.format_lint": {
@@ -937,7 +937,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "help.init_path": {
         "zh-CN": "要创建的工作簿（.xlsx）。",
-        "zh-TW": "要建立的工作簿（.xlsx）。",
+        "zh-TW": "要建立的活頁簿（.xlsx）。",
         "en": "Workbook to create (.xlsx).",
     },
     "help.example": {
@@ -952,7 +952,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "help.workbook": {
         "zh-CN": "填好的复盘工作簿。",
-        "zh-TW": "填好的復盤工作簿。",
+        "zh-TW": "填好的復盤活頁簿。",
         "en": "The filled retrospective workbook.",
     },
     "help.format_analyze": {
@@ -967,7 +967,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "help.report_output": {
         "zh-CN": "写入位置（默认：工作簿旁边；- 表示标准输出）。",
-        "zh-TW": "寫入位置（預設：工作簿旁邊；- 表示標準輸出）。",
+        "zh-TW": "寫入位置（預設：活頁簿旁邊；- 表示標準輸出）。",
         "en": "Where to write (default: beside the workbook; - for stdout).",
     },
     "help.cmd.compare": {
@@ -977,7 +977,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "help.cmd.lessons": {
         "zh-CN": "汇总所有工作簿的经验，可跨简繁体搜索：团队的经验库。",
-        "zh-TW": "彙總所有工作簿的經驗，可跨簡繁體搜尋：團隊的經驗庫。",
+        "zh-TW": "彙總所有活頁簿的經驗，可跨簡繁體搜尋：團隊的經驗庫。",
         "en": "Every lesson from every workbook, searchable across scripts: the team's library.",
     },
     "help.cmd.export": {
@@ -997,12 +997,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "help.cmd.lint": {
         "zh-CN": "像代码检查器检查代码一样检查工作簿；有错误时以 1 退出。",
-        "zh-TW": "像程式碼檢查器檢查程式碼一樣檢查工作簿；有錯誤時以 1 退出。",
+        "zh-TW": "像程式碼檢查器檢查程式碼一樣檢查活頁簿；有錯誤時以 1 退出。",
         "en": "Check workbooks the way a code linter checks code; exit 1 on errors.",
     },
     "help.cmd.init": {
         "zh-CN": "创建新的复盘工作簿，可在 Excel、WPS 或 LibreOffice 中填写。",
-        "zh-TW": "建立新的復盤工作簿，可在 Excel、WPS 或 LibreOffice 中填寫。",
+        "zh-TW": "建立新的復盤活頁簿，可在 Excel、WPS 或 LibreOffice 中填寫。",
         "en": "Create a new retrospective workbook to fill in Excel, WPS or LibreOffice.",
     },
     "help.cmd.analyze": {
@@ -1293,7 +1293,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "label.missing": {"zh-CN": "未填写", "en": "not filled in"},
     "help.max_text": {
         "zh-CN": "拒绝被单元格重复引用后超过此大小的共享文本（128 MiB）。",
-        "zh-TW": "拒絕被單元格重複引用後超過此大小的共享文本（128 MiB）。",
+        "zh-TW": "拒絕被儲存格重複引用後超過此大小的共享文本（128 MiB）。",
         "en": "Refuse shared text repeated by cells beyond this (128 MiB).",
     },
     "help.timeout": {
@@ -1338,7 +1338,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "6. 每日监测：每天每个渠道每个指标一行，指标名称与推广目标一致，retrokit 据此计算进度。\n"
         "7. 项目分工：角色、姓名和职责；排期中的负责人应在此表中。\n"
         "完成后运行 retrokit lint 检查、retrokit analyze 查看关键路径、预算和进度。",
-        "zh-TW": "營銷活動方案工作簿 · 填寫說明\n1. 活動概況：專案名稱、起止日期、負責人、總預算和核心策略。\n2. 推廣目標：每行一個 SMART 目標：指標、量化目標、方向、達成路徑、負責人和時間節點（日期或區間，如 6月1日-6月30日）；把最重要的 2-3 個標為核心指標。\n3. 執行排程：每行一個任務，編號唯一（T1、T2…）；前置依賴寫編號，如 T1, T3。右側的甘特圖按開始和結束時間自動著色，今天所在列高亮；活動超過 60 天時按周顯示。\n4. 預算分配：每行一個預算明細，計畫占比自動計算；建議保留應急備用金。\n5. 風險預案：可能性和影響程度都為“高”的風險必須有應對措施和負責人。\n6. 每日監測：每天每個通路每個指標一行，指標名稱與推廣目標一致，retrokit 據此計算進度。\n7. 專案分工：角色、姓名和職責；排程中的負責人應在此表中。\n完成後執行 retrokit lint 檢查、retrokit analyze 檢視關鍵路徑、預算和進度。",
+        "zh-TW": "營銷活動方案活頁簿 · 填寫說明\n1. 活動概況：專案名稱、起止日期、負責人、總預算和核心策略。\n2. 推廣目標：每行一個 SMART 目標：指標、量化目標、方向、達成路徑、負責人和時間節點（日期或區間，如 6月1日-6月30日）；把最重要的 2-3 個標為核心指標。\n3. 執行排程：每行一個任務，編號唯一（T1、T2…）；前置依賴寫編號，如 T1, T3。右側的甘特圖按開始和結束時間自動著色，今天所在列高亮；活動超過 60 天時按周顯示。\n4. 預算分配：每行一個預算明細，計畫占比自動計算；建議保留應急備用金。\n5. 風險預案：可能性和影響程度都為“高”的風險必須有應對措施和負責人。\n6. 每日監測：每天每個通路每個指標一行，指標名稱與推廣目標一致，retrokit 據此計算進度。\n7. 專案分工：角色、姓名和職責；排程中的負責人應在此表中。\n完成後執行 retrokit lint 檢查、retrokit analyze 檢視關鍵路徑、預算和進度。",
         "en": "Campaign plan workbook - how to fill it in\n"
         "1. Plan overview: project, start and end dates, owner, total budget and core strategy.\n"
         "2. Goals: one SMART goal per row: metric, target, direction, path, owner and deadline "
@@ -1644,12 +1644,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "help.kind": {
         "zh-CN": "工作簿类型：review（复盘）或 plan（活动方案）。",
-        "zh-TW": "工作簿型別：review（復盤）或 plan（活動方案）。",
+        "zh-TW": "活頁簿類型：review（復盤）或 plan（活動方案）。",
         "en": "review (the retrospective) or plan (the campaign plan).",
     },
     "help.from_plan": {
         "zh-CN": "从方案工作簿填入基本信息，并为每个目标生成一行 KPI。",
-        "zh-TW": "從方案工作簿填入基本資訊，併為每個目標生成一行 KPI。",
+        "zh-TW": "從方案活頁簿填入基本資訊，並為每個目標生成一行 KPI。",
         "en": "Fill basic info and one KPI per goal from a plan workbook.",
     },
     "export.overall_rate": {"zh-CN": "核心目标达成率", "en": "Overall achievement"},
@@ -1833,7 +1833,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # --- issue 17: the plan beside the review (--plan, or its sheets in the same file) ------
     "help.plan": {
         "zh-CN": "活动方案工作簿：报告增加执行过程与预算执行两节，JSON 增加 plan 对象。",
-        "zh-TW": "活動方案工作簿：報告增加執行過程與預算執行兩節，JSON 增加 plan 物件。",
+        "zh-TW": "活動方案活頁簿：報告增加執行過程與預算執行兩節，JSON 增加 plan 物件。",
         "en": "The campaign's plan workbook: adds the Execution and Budget execution sections "
         "to the report and a plan object to the JSON.",
     },

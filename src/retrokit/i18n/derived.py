@@ -214,7 +214,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "V006": (
             "“{column}”单元格中的 {cached} 与重新计算的 {computed} 不一致，请恢复公式或更新该值。",
-            "“{column}”單元格中的 {cached} 與重新計算的 {computed} 不一致，請恢復公式或更新該值。",
+            "“{column}”儲存格中的 {cached} 與重新計算的 {computed} 不一致，請恢復公式或更新該值。",
         ),
         "V006.form": (
             "“{column}”中的 {value} 在表格公式里算作 {sheet}，retrokit 读作 "
@@ -225,7 +225,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "V006.stale": (
             "“{column}”单元格的公式结果 {cached} 已过期：按本行的目标值和实际值应为 {computed}。请在 Excel、WPS "
             "或 LibreOffice 中打开，重新计算（Ctrl+Alt+F9）后保存。",
-            "“{column}”單元格的公式結果 {cached} 已過期：按本行的目標值和實際值應為 {computed}。請在 Excel、WPS "
+            "“{column}”儲存格的公式結果 {cached} 已過期：按本行的目標值和實際值應為 {computed}。請在 Excel、WPS "
             "或 LibreOffice 中開啟，重新計算（Ctrl+Alt+F9）後儲存。",
         ),
         "V006.threshold": (
@@ -240,13 +240,13 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "“{column}”中的比例被表格存成了时间 {shown}，表格公式按 {sheet} 计算，retrokit 读作 "
             "{read}。请把该单元格设为文本格式后重新输入比例（如 1:3），或直接写比值 {read}。",
             "“{column}”中的比例被表格存成了時間 {shown}，表格公式按 {sheet} 計算，retrokit 讀作 "
-            "{read}。請把該單元格設為文本格式後重新輸入比例（如 1:3），或直接寫比值 {read}。",
+            "{read}。請把該儲存格設為文本格式後重新輸入比例（如 1:3），或直接寫比值 {read}。",
         ),
         "V006.typed": (
             "“{column}”单元格是手填的 {cached}，覆盖了模板公式；按本行的目标值和实际值应为 "
             "{computed}。请恢复公式（从相邻行复制该单元格），或删除手填的值。",
-            "“{column}”單元格是手填的 {cached}，覆蓋了模板公式；按本行的目標值和實際值應為 "
-            "{computed}。請恢復公式（從相鄰行復制該單元格），或刪除手填的值。",
+            "“{column}”儲存格是手填的 {cached}，覆蓋了模板公式；按本行的目標值和實際值應為 "
+            "{computed}。請恢復公式（從相鄰行復制該儲存格），或刪除手填的值。",
         ),
         "V007": (
             "“{column}”的公式结果是错误值 {error}：{cause}请修正公式，或直接填写数值。",
@@ -279,7 +279,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "“{column}”中有針對人的指責“{word}”，請描述行為和事實（例如“跟進平均慢了 3 天”）。",
         ),
         "carried.label": ("{file} 第 {row} 行", "{file} 第 {row} 行"),
-        "cell_error.div0": ("公式除以了 0 或空单元格。", "公式除以了 0 或空單元格。"),
+        "cell_error.div0": ("公式除以了 0 或空单元格。", "公式除以了 0 或空儲存格。"),
         "cell_error.na": (
             "查找函数（如 VLOOKUP）没有找到要找的值，或公式用了 NA()。",
             "查詢函式（如 VLOOKUP）沒有找到要找的值，或公式用了 NA()。",
@@ -293,11 +293,11 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "cell_error.other": ("公式无法计算出结果。", "公式無法計算出結果。"),
         "cell_error.ref": (
             "公式引用的单元格、行或工作表已被删除。",
-            "公式引用的單元格、行或工作表已被刪除。",
+            "公式引用的儲存格、行或工作表已被刪除。",
         ),
         "cell_error.value": (
             "公式里参与计算的值类型不对（例如把文字当数字计算）。",
-            "公式裡參與計算的值型別不對（例如把文字當數字計算）。",
+            "公式裡參與計算的值類型不對（例如把文字當數字計算）。",
         ),
         "compare.after": ("之后", "之後"),
         "compare.areas": ("反复出现的问题环节", "反覆出現的問題環節"),
@@ -516,7 +516,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "deck.template.workbook": (
             "这是 Excel 工作簿，不是演示文稿",
-            "這是 Excel 工作簿，不是簡報",
+            "這是 Excel 活頁簿，不是簡報",
         ),
         "deck.unassigned": ("未指定", "未指定"),
         "deck.variance": ("差异", "差異"),
@@ -570,7 +570,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "文件无法作为工作簿读取（空文件、不是 zip、被截断、没有工作簿、有密码、旧版 "
             ".xls）。读不了的文件等于没有检查，所以这条总是作为错误报告，不能忽略或降级。\n"
             "修复：在 Excel/WPS 中打开，取消密码，另存为 .xlsx。",
-            "檔案無法作為工作簿讀取（空檔案、不是 zip、被截斷、沒有工作簿、有密碼、舊版 "
+            "檔案無法作為活頁簿讀取（空檔案、不是 zip、被截斷、沒有活頁簿、有密碼、舊版 "
             ".xls）。讀不了的檔案等於沒有檢查，所以這條總是作為錯誤報告，不能忽略或降級。\n"
             "修復：在 Excel/WPS 中開啟，取消密碼，另存為 .xlsx。",
         ),
@@ -666,7 +666,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "doc.S003": (
             "必填项为空的行无法评估。\n修复：补上该单元格，例如给 KPI 填写实际值。",
-            "必填項為空的行無法評估。\n修復：補上該單元格，例如給 KPI 填寫實際值。",
+            "必填項為空的行無法評估。\n修復：補上該儲存格，例如給 KPI 填寫實際值。",
         ),
         "doc.S004": (
             "复制或备份的工作表（“KPI评估 (2)”、“KPI评估(旧)”、“KPI Evaluation "
@@ -681,7 +681,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "识别这样的行（名称为空或就是“合计”，且某个单元格写着“合计”等字样），不作为数据读取，并给出这条提示。\n"
             "修复：无需修复；如不需要，也可以删除合计行。",
             "表格底部的合計、總計、小計行（Total、Subtotal）不是一個指標、一條預算明細或一天的數值：把它當作一行資料，會多算一個“超額完成”或“未完成”，或把花費和每日數值算兩遍。retrokit "
-            "識別這樣的行（名稱為空或就是“合計”，且某個單元格寫著“合計”等字樣），不作為資料讀取，並給出這條提示。\n"
+            "識別這樣的行（名稱為空或就是“合計”，且某個儲存格寫著“合計”等字樣），不作為資料讀取，並給出這條提示。\n"
             "修復：無需修復；如不需要，也可以刪除合計行。",
         ),
         "doc.V001": (
@@ -723,7 +723,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "doc.V007": (
             "公式出错的单元格（#DIV/0!、#N/A、#VALUE!、#REF!、#NAME?）既不是空的，也没有值，无法参与计算。\n"
             "修复：修正公式（被除数为 0、查找不到、引用已删除、函数名写错），或直接填写数值。",
-            "公式出錯的單元格（#DIV/0!、#N/A、#VALUE!、#REF!、#NAME?）既不是空的，也沒有值，無法參與計算。\n"
+            "公式出錯的儲存格（#DIV/0!、#N/A、#VALUE!、#REF!、#NAME?）既不是空的，也沒有值，無法參與計算。\n"
             "修復：修正公式（被除數為 0、查詢不到、引用已刪除、函式名寫錯），或直接填寫數值。",
         ),
         "doc.W001": (
@@ -791,11 +791,11 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "err.no_campaigns": (
             "{paths}：没有找到可读取的复盘工作簿",
-            "{paths}：沒有找到可讀取的復盤工作簿",
+            "{paths}：沒有找到可讀取的復盤活頁簿",
         ),
         "err.no_files": (
             "{path}：没有找到 .xlsx/.xlsm 工作簿",
-            "{path}：沒有找到 .xlsx/.xlsm 工作簿",
+            "{path}：沒有找到 .xlsx/.xlsm 活頁簿",
         ),
         "err.no_folder": (
             "{path}：文件夹 {folder} 不存在，请先创建它或换一个路径。",
@@ -804,22 +804,22 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "err.no_such_path": ("{path}：文件或文件夹不存在", "{path}：檔案或資料夾不存在"),
         "err.output_is_input": (
             "{path}：输出文件就是要读取的工作簿，写入会覆盖它；请用 -o 另选一个文件。",
-            "{path}：輸出檔案就是要讀取的工作簿，寫入會覆蓋它；請用 -o 另選一個檔案。",
+            "{path}：輸出檔案就是要讀取的活頁簿，寫入會覆蓋它；請用 -o 另選一個檔案。",
         ),
         "err.plan_deck": (
             "{path}：幻灯片由复盘工作簿生成，方案的内容会放进其中；请运行 retrokit report 复盘.xlsx --plan "
             "{path} --format pptx。方案本身的报告可输出为 .html 或 .md。",
-            "{path}：幻燈片由復盤工作簿生成，方案的內容會放進其中；請執行 retrokit report 復盤.xlsx --plan "
+            "{path}：幻燈片由復盤活頁簿生成，方案的內容會放進其中；請執行 retrokit report 復盤.xlsx --plan "
             "{path} --format pptx。方案本身的報告可輸出為 .html 或 .md。",
         ),
         "err.plan_twice": (
             "{path}：工作簿里已有方案的工作表；请去掉 --plan，或把方案工作表移出此文件。",
-            "{path}：工作簿裡已有方案的工作表；請去掉 --plan，或把方案工作表移出此檔案。",
+            "{path}：活頁簿裡已有方案的工作表；請去掉 --plan，或把方案工作表移出此檔案。",
         ),
         "err.plan_with_plan": (
             "{path}：本身就是方案工作簿；--plan 用于复盘工作簿（retrokit analyze 复盘.xlsx "
             "--plan 方案.xlsx）。",
-            "{path}：本身就是方案工作簿；--plan 用於復盤工作簿（retrokit analyze 復盤.xlsx "
+            "{path}：本身就是方案活頁簿；--plan 用於復盤活頁簿（retrokit analyze 復盤.xlsx "
             "--plan 方案.xlsx）。",
         ),
         "err.rule_unknown": (
@@ -883,7 +883,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "· 行动含糊：“提升转化”不够，要有责任人、日期和可衡量的效果。\n"
             "· 面面俱到：聚焦影响最大的 2-3 个问题。\n"
             "完成后运行 retrokit lint 检查、retrokit report 生成报告。",
-            "營銷活動復盤工作簿 · 填寫說明\n"
+            "營銷活動復盤活頁簿 · 填寫說明\n"
             "1. 基本資訊：填寫專案名稱、起止日期、負責人和本次復盤的核心問題（例如“首月銷量為何未達標？”）。\n"
             "2. KPI評估：每行一個量化目標。填寫維度、指標名稱、目標值和實際值；差異值、達成率和結果由公式自動計算。數字可寫 "
             "5000、500萬、5%、1:3；成本類指標越低越好，方向可在“方向”列註明。把最重要的 2-3 "
@@ -993,7 +993,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "reason.is_dir": ("这是一个文件夹，不是文件", "這是一個資料夾，不是檔案"),
         "reason.lock_file": (
             "这是 Office 的锁文件（~$ 开头），不是工作簿",
-            "這是 Office 的鎖檔案（~$ 開頭），不是工作簿",
+            "這是 Office 的鎖檔案（~$ 開頭），不是活頁簿",
         ),
         "reason.macro_sheet": (
             "工作表“{sheet}”是 Excel 4.0 宏表或对话框表，retrokit "
@@ -1002,14 +1002,14 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "無法讀取含這類工作表的檔案；請刪除該表（或把需要的工作表複製到新檔案）後另存為 .xlsx",
         ),
         "reason.missing": ("文件不存在", "檔案不存在"),
-        "reason.no_sheets": ("工作簿中没有任何工作表", "工作簿中沒有任何工作表"),
+        "reason.no_sheets": ("工作簿中没有任何工作表", "活頁簿中沒有任何工作表"),
         "reason.no_workbook": (
             "压缩包里没有工作簿（缺少 xl/workbook.xml），不是 Excel 文件",
-            "壓縮包裡沒有工作簿（缺少 xl/workbook.xml），不是 Excel 檔案",
+            "壓縮包裡沒有活頁簿（缺少 xl/workbook.xml），不是 Excel 檔案",
         ),
         "reason.not_a_review": (
             "其中没有复盘工作簿的工作表（基本信息、KPI评估、问题与行动、经验沉淀）",
-            "其中沒有復盤工作簿的工作表（基本資訊、KPI評估、問題與行動、經驗沉澱）",
+            "其中沒有復盤活頁簿的工作表（基本資訊、KPI評估、問題與行動、經驗沉澱）",
         ),
         "reason.not_spreadsheet": (
             "不是电子表格文件，内容是文本或网页，请用 Excel/WPS 打开确认后另存为 .xlsx",
@@ -1026,11 +1026,11 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "reason.os_error": ("无法打开文件（{detail}）", "無法開啟檔案（{detail}）"),
         "reason.presentation": (
             "这是 PowerPoint 演示文稿（.pptx），不是工作簿；请给出 .xlsx 工作簿",
-            "這是 PowerPoint 簡報（.pptx），不是工作簿；請給出 .xlsx 工作簿",
+            "這是 PowerPoint 簡報（.pptx），不是活頁簿；請給出 .xlsx 活頁簿",
         ),
         "reason.strict": (
             "这是“Strict Open XML”格式，请在 Excel 中另存为普通的“Excel 工作簿 (.xlsx)”",
-            "這是“Strict Open XML”格式，請在 Excel 中另存為普通的“Excel 工作簿 (.xlsx)”",
+            "這是“Strict Open XML”格式，請在 Excel 中另存為普通的“Excel 活頁簿 (.xlsx)”",
         ),
         "reason.timeout": (
             "读取超过 {seconds} 秒仍未完成，已停止（可用 --timeout 调高）",
@@ -1039,23 +1039,23 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "reason.too_many_cells": (
             "工作表“{sheet}”的单元格范围过大（{extent}），上限 {limit} 个单元格（可用 {option} "
             "调高），请删除远处的空单元格",
-            "工作表“{sheet}”的單元格範圍過大（{extent}），上限 {limit} 個單元格（可用 {option} "
-            "調高），請刪除遠處的空單元格",
+            "工作表“{sheet}”的儲存格範圍過大（{extent}），上限 {limit} 個儲存格（可用 {option} "
+            "調高），請刪除遠處的空儲存格",
         ),
         "reason.too_many_cells_total": (
             "各工作表合计的单元格范围过大（{value}），上限 {limit} 个单元格（可用 {option} 调高）",
-            "各工作表合計的單元格範圍過大（{value}），上限 {limit} 個單元格（可用 {option} 調高）",
+            "各工作表合計的儲存格範圍過大（{value}），上限 {limit} 個儲存格（可用 {option} 調高）",
         ),
         "reason.too_many_merged": (
             "工作表“{sheet}”的合并单元格覆盖过多单元格（{value}），上限 {limit} 个单元格（可用 "
             "{option} 调高）",
-            "工作表“{sheet}”的合併單元格覆蓋過多單元格（{value}），上限 {limit} 個單元格（可用 "
+            "工作表“{sheet}”的合併儲存格覆蓋過多儲存格（{value}），上限 {limit} 個儲存格（可用 "
             "{option} 調高）",
         ),
         "reason.too_much_text": (
             "共享文本被大量单元格重复引用，展开后过大（读到工作表“{sheet}”时为 {value} 字节），上限 {limit} "
             "字节（可用 {option} 调高）",
-            "共享文本被大量單元格重複引用，展開後過大（讀到工作表“{sheet}”時為 {value} 位元組），上限 "
+            "共享文本被大量儲存格重複引用，展開後過大（讀到工作表“{sheet}”時為 {value} 位元組），上限 "
             "{limit} 位元組（可用 {option} 調高）",
         ),
         "reason.unknown_format": (
@@ -1064,7 +1064,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "reason.word_document": (
             "这是 Word 文档（.docx），不是工作簿；请给出 .xlsx 工作簿",
-            "這是 Word 文件（.docx），不是工作簿；請給出 .xlsx 工作簿",
+            "這是 Word 文件（.docx），不是活頁簿；請給出 .xlsx 活頁簿",
         ),
         "reason.xls": (
             "旧版 .xls 文件无法读取，请在 Excel/WPS 中另存为 .xlsx",
@@ -1072,7 +1072,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "reason.xlsb": (
             "Excel 二进制工作簿（.xlsb），请在 Excel 中另存为 .xlsx",
-            "Excel 二進位制工作簿（.xlsb），請在 Excel 中另存為 .xlsx",
+            "Excel 二進位制活頁簿（.xlsb），請在 Excel 中另存為 .xlsx",
         ),
         "reason.zip_bomb": (
             "解压后超出安全上限：{what} 为 {value}，上限 {limit}（可用 {option} 调高）",
@@ -1193,7 +1193,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "复盘在活动结束 5 个工作日之后才进行。",
             "復盤在活動結束 5 個工作日之後才進行。",
         ),
-        "summary.F001": ("文件无法作为工作簿读取。", "檔案無法作為工作簿讀取。"),
+        "summary.F001": ("文件无法作为工作簿读取。", "檔案無法作為活頁簿讀取。"),
         "summary.F002": (
             "提交了 Office 锁文件（~$文件名.xlsx）。",
             "提交了 Office 鎖檔案（~$檔名.xlsx）。",
@@ -1257,7 +1257,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "summary.S001": ("缺少模板中的工作表。", "缺少模板中的工作表。"),
         "summary.S002": ("工作表的表头缺少必填列。", "工作表的表頭缺少必填列。"),
-        "summary.S003": ("已填写的行中有必填单元格为空。", "已填寫的行中有必填單元格為空。"),
+        "summary.S003": ("已填写的行中有必填单元格为空。", "已填寫的行中有必填儲存格為空。"),
         "summary.S004": (
             "两个工作表都可能是同一张表（副本或备份），只读取了其中一个。",
             "兩個工作表都可能是同一張表（副本或備份），只讀取了其中一個。",
@@ -1266,7 +1266,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "合计、小计行（Total）不作为数据读取。",
             "合計、小計行（Total）不作為資料讀取。",
         ),
-        "summary.V001": ("数字单元格无法识别。", "數字單元格無法識別。"),
+        "summary.V001": ("数字单元格无法识别。", "數字儲存格無法識別。"),
         "summary.V002": (
             "日期无法识别，或结束日期早于开始日期。",
             "日期無法識別，或結束日期早於開始日期。",
@@ -1286,7 +1286,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "summary.V007": (
             "单元格的公式结果是错误值（#DIV/0!、#N/A、#REF! 等）。",
-            "單元格的公式結果是錯誤值（#DIV/0!、#N/A、#REF! 等）。",
+            "儲存格的公式結果是錯誤值（#DIV/0!、#N/A、#REF! 等）。",
         ),
         "summary.V008": ("金额为负数，或大得不可能。", "金額為負數，或大得不可能。"),
         "summary.W001": (

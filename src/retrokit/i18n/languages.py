@@ -82,7 +82,16 @@ LANGUAGES: tuple[Language, ...] = (
         babel_locale="zh_Hant_TW",
         derives_from="zh-CN",
         opencc_profile="s2twp",
-        vocabulary=(("用戶", "使用者"), ("項目", "專案"), ("質量", "品質")),
+        vocabulary=(
+            ("用戶", "使用者"),
+            ("項目", "專案"),
+            ("質量", "品質"),
+            # Taiwan's Excel and WPS say 活頁簿 and 儲存格; 型別 is a programmer's type.
+            ("工作簿", "活頁簿"),
+            ("單元格", "儲存格"),
+            ("型別", "類型"),
+            ("併為", "並為"),
+        ),
     ),
     Language(
         code="en",
