@@ -15,9 +15,12 @@ def blank_required(
     ctx: Context, sheet: Sheet, records: Iterable[Record], keys: Sequence[str]
 ) -> Iterator[Finding]:
     match = ctx.workbook.sheets[sheet.key]
+    present = [key for key in keys if key in match.columns]
     for record in records:
-        for key in keys:
-            if key in match.columns and record.blank(key):
+        values = record.values
+        for key in present:
+            # A parsed value stands for a filled cell: only the others are looked at.
+            if key not in values and record.blank(key):
                 yield ctx.finding("S003", sheet, record, key, column=sheet.column(key))
 
 
