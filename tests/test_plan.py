@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from conftest import run_cli
 from plan_builders import Book, chain_plan, plan_file
@@ -254,7 +255,19 @@ def test_a_review_from_the_plan_reproduces_the_worked_example(tmp_path: Path, la
         (0.9, "met"), (0.8, "missed"), (pytest.approx(0.7333333333), "missed"),
         (pytest.approx(0.8333333333), "missed"), (0.8, "missed"), (0.8, "missed"),
     ]  # fmt: skip
-    assert all("2024-07-15" in (k.analysis or "") for k in analysis.kpis)  # marked as from the plan
+    # Marked as from the plan by a note on each actual cell; 分析简述 stays the team's own, so
+    # a missed KPI still asks for its explanation (K001).
+    assert all(k.analysis is None for k in analysis.kpis)
+    sheet = load_workbook(review).worksheets[1]
+    notes = [c.comment.text for row in sheet.iter_rows() for c in row if c.comment is not None]
+    said = {
+        "zh-CN": "实际值来自计划的每日监测（截至 2024-07-15）",
+        "zh-TW": "實際值來自計畫的每日監測（截至 2024-07-15）",
+        "en": "Actual from the plan's daily monitoring (through 2024-07-15)",
+    }
+    assert len(notes) == 6 and set(notes) == {said[lang]}
+    codes = [f.code for f in api.lint_paths([review], today=TODAY, jobs=1)]
+    assert codes.count("K001") == 5  # the five missed KPIs
 
 
 def test_from_plan_refuses_a_review(tmp_path: Path, example_zh: Path) -> None:

@@ -311,7 +311,9 @@ def _from_plan(
     for row in kpis:
         last = row.pop("from_daily", None)
         if last is not None:
-            row["analysis"] = t("plan.actual_from_daily", lang, date=last.isoformat())
+            # A note on the actual cell, not text in 分析简述: that column is the team's own
+            # explanation (K001 asks for it on a missed KPI) and the report quotes it.
+            row["actual_note"] = t("plan.actual_from_daily", lang, date=last.isoformat())
     return info, kpis
 
 

@@ -335,6 +335,11 @@ def build_workbook(
             if spec.get("format"):
                 for key in ("target", "actual", "gap"):
                     wb[KPIS.name(lang)][f"{col[key]}{r}"].number_format = spec["format"]
+            if spec.get("actual_note"):  # where the actual came from, as a cell note
+                from openpyxl.comments import Comment
+
+                note = Comment(xml_safe(spec["actual_note"]), "retrokit", height=60, width=240)
+                wb[KPIS.name(lang)][f"{col['actual']}{r}"].comment = note
     ws = _write_table(wb, PROBLEMS, lang)
     if filled:
         _fill_rows(ws, PROBLEMS, example.PROBLEMS, lang)
