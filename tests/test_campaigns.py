@@ -262,4 +262,4 @@ def test_export_tidy_tables(three: list[Path], tmp_path: Path, suffix: str) -> N
     assert set(frames) == {"campaigns", "kpis", "problems", "lessons"}
     assert list(frames["campaigns"]["campaign"]) == ["c1", "c2", "c3"]
     assert len(frames["kpis"]) == 18 and set(frames["kpis"]["campaign"]) == {"c1", "c2", "c3"}
-    assert run_cli("export", *map(str, three), "--to", str(target)).returncode == 1
+    assert run_cli("export", *map(str, three), "--to", str(target)).returncode == 2

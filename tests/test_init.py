@@ -115,7 +115,7 @@ def test_existing_file_is_never_overwritten_without_force(tmp_path: Path) -> Non
     path.write_bytes(b"the team's precious work")
     before = sha(path)
     proc = run_cli("init", str(path), "--example")
-    assert proc.returncode == 1
+    assert proc.returncode == 2
     assert (
         proc.stderr.count("\n") == 1 and "--force" in proc.stderr and "Traceback" not in proc.stderr
     )
@@ -201,7 +201,7 @@ def test_refuses_to_replace_a_workbook_open_in_excel(tmp_path: Path) -> None:
     scaffold.init(path, lang="en")
     (tmp_path / "~$r.xlsx").write_bytes(b"lock")
     proc = run_cli("init", str(path), "--force", "--lang", "en")
-    assert proc.returncode == 1 and "open in Excel" in proc.stderr
+    assert proc.returncode == 2 and "open in Excel" in proc.stderr
 
 
 @pytest.mark.parametrize(

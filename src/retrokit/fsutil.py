@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from retrokit.errors import UserError, WriteError
+from retrokit.errors import UsageError, UserError, WriteError
 
 
 def lock_file_for(path: Path) -> Path | None:
@@ -120,10 +120,10 @@ def atomic_write(path: Path, write: Callable[[Path], None], *, overwrite: bool) 
     if not folder.is_dir():
         raise WriteError("err.no_folder", path=path, folder=folder)
     if not overwrite and path.exists():
-        raise UserError("err.exists", path=path)
+        raise UsageError("err.exists", path=path)
     lock = lock_file_for(path)
     if lock is not None and path.exists():
-        raise UserError("err.locked", path=path, lock=lock.name)
+        raise UsageError("err.locked", path=path, lock=lock.name)
     with _stop_signals_held():  # a SIGINT/SIGTERM now must find the temp file registered
         try:
             fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -144,7 +144,7 @@ def atomic_write(path: Path, write: Callable[[Path], None], *, overwrite: bool) 
             try:
                 os.link(tmp, path)  # fails if path exists: no window for a clobber
             except FileExistsError:
-                raise UserError("err.exists", path=path) from None
+                raise UsageError("err.exists", path=path) from None
             except OSError:
                 os.replace(tmp, path)
     except UserError:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from retrokit.errors import UserError
+from retrokit.errors import UsageError
 from retrokit.i18n import t
 from retrokit.i18n.languages import language
 from retrokit.workbook.schema import Lang
@@ -80,7 +80,7 @@ def find_layouts(prs: Any, path: Path | None, lang: Lang) -> tuple[Any, Any, Any
         if found is None
     ]
     if missing:
-        raise UserError(
+        raise UsageError(
             "err.deck_layout", path=path or "-", missing=language(lang).list_separator.join(missing)
         )
     return title, content, title_only
@@ -159,7 +159,7 @@ def open_master(template: Path | None, lang: Lang) -> Master:
             prs = Presentation(str(template))
         except Exception as exc:  # python-pptx raises whatever the zip or XML layer raises
             reason = ("i18n", f"deck.template.{_what_it_is(template)}")
-            raise UserError("err.deck_template", path=template, reason=reason) from exc
+            raise UsageError("err.deck_template", path=template, reason=reason) from exc
         _drop_slides(prs)
     title, content, title_only = find_layouts(prs, template, lang)
     fonts = theme_fonts(prs, lang, fill=template is None)

@@ -195,7 +195,7 @@ def export(
     key is relative to them)."""
     import pandas as pd
 
-    from retrokit.errors import UsageError, UserError, WriteError
+    from retrokit.errors import UsageError, WriteError
     from retrokit.fsutil import atomic_write
 
     columns = table_columns()
@@ -227,7 +227,7 @@ def export(
     if suffix == ".csv":
         folder = target.with_suffix("")
         if folder.exists() and not force:
-            raise UserError("err.folder_exists", path=folder)
+            raise UsageError("err.folder_exists", path=folder)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
