@@ -112,6 +112,9 @@ def _analysis(
         # The command is the application: it may tune its own process, as lint's engine does.
         with collector_paused():
             read = api.open_workbook(workbook, limits=size_limits)
+            if not any(match.name for match in read.sheets.values()):
+                # No sheet of ours at all: an empty analysis would pass for a review.
+                raise UsageError("err.not_retrokit", path=workbook)
             options: dict[str, Any] = {
                 "config": cfg,
                 "today": today,

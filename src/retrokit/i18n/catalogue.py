@@ -2451,4 +2451,29 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "program and never saved by a spreadsheet app); open and save it once in Excel, WPS or "
         "LibreOffice, or type the value.",
     },
+    "S001.none": {
+        "zh-CN": "找不到复盘工作簿的任何工作表（如“{sheet}”“{other}”），这不像 retrokit 的复盘工作簿；"
+        "请用 retrokit init 生成模板，再把内容填进去。",
+        "zh-TW": "找不到復盤活頁簿的任何工作表（如「{sheet}」「{other}」），這不像 retrokit 的復盤活頁簿；"
+        "請用 retrokit init 產生範本，再把內容填進去。",
+        "en": "none of a review workbook's sheets ('{sheet}', '{other}' ...) is here: this does not "
+        "look like a retrokit review; make one with retrokit init and fill it in.",
+    },
+    "S001.none_plan": {
+        "zh-CN": "找不到方案工作簿的任何工作表（如“{sheet}”“{other}”），这不像 retrokit 的方案工作簿；"
+        "请用 retrokit init --kind plan 生成模板，再把内容填进去。",
+        "zh-TW": "找不到方案活頁簿的任何工作表（如「{sheet}」「{other}」），這不像 retrokit 的方案活頁簿；"
+        "請用 retrokit init --kind plan 產生範本，再把內容填進去。",
+        "en": "none of a plan workbook's sheets ('{sheet}', '{other}' ...) is here: this does not "
+        "look like a retrokit plan; make one with retrokit init --kind plan and fill it in.",
+    },
+    "err.not_retrokit": {
+        "zh-CN": "{path}：找不到复盘或方案工作簿的任何工作表（如“基本信息”“KPI评估”“执行排期”），"
+        "这不像 retrokit 的工作簿；请用 retrokit init 生成模板，再把内容填进去。",
+        "zh-TW": "{path}：找不到復盤或方案活頁簿的任何工作表（如「基本資訊」「KPI評估」「執行排程」），"
+        "這不像 retrokit 的活頁簿；請用 retrokit init 產生範本，再把內容填進去。",
+        "en": "{path}: none of a review's or plan's sheets (Basic Info, KPI Evaluation, Schedule "
+        "...) is here: this does not look like a retrokit workbook; make one with retrokit init "
+        "and fill it in.",
+    },
 }

@@ -101,7 +101,10 @@ def select_findings(
 
 
 def relpath(path: str, root: Path | None = None) -> str:
+    """``path`` from ``root`` (the working folder): a file outside it is shown as it was
+    given (/data/q3.xlsx, not ../../data/q3.xlsx)."""
     try:
-        return os.path.relpath(path, root or Path.cwd()).replace(os.sep, "/")
+        rel = os.path.relpath(path, root or Path.cwd()).replace(os.sep, "/")
     except ValueError:
         return path
+    return path.replace(os.sep, "/") if rel == ".." or rel.startswith("../") else rel

@@ -203,6 +203,7 @@ DAILY = Sheet(
         Column('value', {'zh-CN': '数值', 'zh-TW': '數值', 'en': 'Value'}, N, required=True, aliases=('数据', '數據', '值'), width=12, formats=True),
         Column('note', {'zh-CN': '备注', 'zh-TW': '備註', 'en': 'Note'}, T, width=24),
     ),
+    optional=True,
 )
 
 TEAM = Sheet(
@@ -213,6 +214,7 @@ TEAM = Sheet(
         Column('name', {'zh-CN': '姓名', 'zh-TW': '姓名', 'en': 'Name'}, T, required=True, aliases=('成员', '成員', '人员', '人員'), width=12),
         Column('duty', {'zh-CN': '职责', 'zh-TW': '職責', 'en': 'Duty'}, T, aliases=('工作内容', '工作內容'), width=36),
     ),
+    optional=True,
 )
 # fmt: on
 

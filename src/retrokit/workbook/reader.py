@@ -978,10 +978,16 @@ def _read(
     sheets: dict[str, SheetMatch] = {}
     tables: dict[str, tuple[Record, ...]] = {}
     headers: list[str] = []
+    if not matched:
+        # None of the kind's sheets: one finding for the workbook, not one per sheet.
+        first, second = sheet_set.sheets[:2]
+        key = "S001.none_plan" if sheet_set.kind == "plan" else "S001.none"
+        out.add("S001", None, None, None, key, sheet=first, other=second)
     for sheet in sheet_set.sheets:
         name = matched.get(sheet.key)
         if name is None:
-            out.add("S001", None, None, None, sheet=sheet)
+            if matched and not sheet.optional:
+                out.add("S001", None, None, None, sheet=sheet)
             sheets[sheet.key] = SheetMatch(sheet.key)
             continue
         if sheet.kind == "fields":

@@ -190,6 +190,8 @@ class Sheet(_Labelled):
     #: Columns whose 合计 / Total makes the row a total row whatever its other cells say (a
     #: budget's category or item: KOL合作 | 小计 sums the KOL lines above).
     total_columns: tuple[str, ...] = ()
+    #: A sheet a team may leave out (the plan's daily monitoring before launch): no S001.
+    optional: bool = False
 
     def name(self, lang: Lang) -> str:
         """The sheet's name in ``lang`` (its label)."""

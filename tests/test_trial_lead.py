@@ -1,0 +1,92 @@
+"""What a new-user trial found, fixed: a workbook that is none of ours is said to be so (once),
+the plan sheets a team may leave out are not errors, files outside the working folder are named
+as given."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from conftest import run_cli
+from retrokit import api
+
+LANGS = ["zh-CN", "zh-TW", "en"]
+
+
+def attendance(path: Path) -> Path:
+    """A workbook of someone else's: an attendance list."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Attendance"
+    ws.append(["Name", "Mon", "Tue"])
+    ws.append(["Ann", "x", ""])
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_workbook_of_none_of_our_sheets_is_one_finding(tmp_path: Path, lang: str) -> None:
+    path = attendance(tmp_path / "attendance.xlsx")
+    found = api.lint_paths([path], jobs=1)
+    assert [(f.code, f.cell) for f in found] == [("S001", None)]
+    message = found[0].message(lang)  # type: ignore[arg-type]
+    assert "retrokit init" in message
+    assert {"zh-CN": "基本信息", "zh-TW": "基本資訊", "en": "Basic Info"}[lang] in message
+
+
+@pytest.mark.parametrize("command", ["analyze", "report"])
+def test_analyze_and_report_refuse_a_workbook_of_none_of_our_sheets(
+    tmp_path: Path, command: str
+) -> None:
+    path = attendance(tmp_path / "attendance.xlsx")
+    args = ["-o", str(tmp_path / "r.md")] if command == "report" else []
+    proc = run_cli(command, str(path), *args, "--lang", "en")
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.count("\n") == 1 and "attendance.xlsx" in proc.stderr
+    assert "does not look like a retrokit workbook" in proc.stderr
+    assert not (tmp_path / "r.md").exists()
+
+
+def test_a_review_missing_some_sheets_still_names_each(tmp_path: Path) -> None:
+    wb = Workbook()
+    wb.active.title = "基本信息"
+    wb.active.append(["项目名称", "秋季"])
+    path = tmp_path / "review.xlsx"
+    wb.save(path)
+    missing = [f for f in api.lint_paths([path], jobs=1) if f.code == "S001"]
+    assert len(missing) == 3 and all(f.key == "S001" for f in missing)
+
+
+def _plan_without(tmp_path: Path, left_out: set[str]) -> Path:
+    from retrokit.workbook.plan_scaffold import build_plan_workbook
+
+    wb = build_plan_workbook("zh-CN", filled=True)
+    for name in left_out:
+        del wb[name]
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_a_plan_may_leave_out_its_daily_monitoring_and_team(tmp_path: Path) -> None:
+    """Daily figures cannot exist before launch; a small team keeps no roster sheet."""
+    path = _plan_without(tmp_path, {"每日监测", "项目分工"})
+    assert not [f for f in api.lint_paths([path], jobs=1) if f.code == "S001"]
+    (tmp_path / "r").mkdir()
+    risks = _plan_without(tmp_path / "r", {"风险预案"})
+    assert [f.code for f in api.lint_paths([risks], jobs=1) if f.code == "S001"] == ["S001"]
+
+
+def test_lint_names_a_file_outside_the_working_folder_as_given(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = attendance(folder / "q3.xlsx")
+    here = tmp_path / "here"
+    here.mkdir()
+    proc = run_cli("lint", str(path), cwd=here)
+    assert str(path) in proc.stdout and "../" not in proc.stdout, proc.stdout
+    proc = run_cli("lint", os.path.join("..", "data", "q3.xlsx"), cwd=here)
+    assert "../data/q3.xlsx" in proc.stdout, proc.stdout
