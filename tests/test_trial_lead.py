@@ -90,3 +90,24 @@ def test_lint_names_a_file_outside_the_working_folder_as_given(tmp_path: Path) -
     assert str(path) in proc.stdout and "../" not in proc.stdout, proc.stdout
     proc = run_cli("lint", os.path.join("..", "data", "q3.xlsx"), cwd=here)
     assert "../data/q3.xlsx" in proc.stdout, proc.stdout
+
+
+def test_a_teams_own_budget_category_is_kept_as_typed(tmp_path: Path) -> None:
+    """类别 suggests KOL合作, 广告投放 ... but takes a team's own (线上投放): no V003, and every
+    output shows it as typed (a quote in it does not end Mermaid's pie label)."""
+    from retrokit.workbook.plan_scaffold import build_plan_workbook
+
+    wb = build_plan_workbook("zh-CN", filled=True)
+    ws = wb["预算分配"]
+    row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "广告投放")
+    row[0].value = '线上 "投放"'
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+    assert not [f for f in api.lint_paths([path], jobs=1) if f.code in ("V003", "B003")]
+    plan = api.analyze_plan(path)
+    assert '线上 "投放"' in {g.name for g in plan.budget.by_category}
+    proc = run_cli("analyze", str(path))
+    assert proc.returncode == 0 and '线上 "投放"' in proc.stdout, proc.stderr
+    assert run_cli("report", str(path), "-o", str(tmp_path / "p.md")).returncode == 0
+    markdown = (tmp_path / "p.md").read_text(encoding="utf-8")
+    assert "\"线上 '投放'\" : 180000" in markdown and '| 线上 "投放" |' in markdown

@@ -172,7 +172,8 @@ def _mermaid_pie(plan: PlanAnalysis, lang: Lang) -> str:
         return ""
     lines = ["```mermaid", f"pie title {BUDGET.name(lang)}"]
     for g in plan.budget.by_category:
-        label = BUDGET_CATEGORY.label_of(g.name, lang) or "-"
+        # A team's own category as typed: a quote or a line end would end Mermaid's label.
+        label = " ".join(BUDGET_CATEGORY.shown(g.name, lang).replace('"', "'").split()) or "-"
         lines.append(f'    "{label}" : {g.planned:g}')
     lines.append("```")
     return "\n".join(lines) + "\n"

@@ -88,7 +88,7 @@ def render_plan(plan: PlanAnalysis, lang: Lang) -> str:
         budget.add_column(_c(BUDGET.column(key).label(lang)))
     for g in b.by_category:
         budget.add_row(
-            _c(BUDGET_CATEGORY.label_of(g.name, lang)),
+            _c(BUDGET_CATEGORY.shown(g.name, lang)),
             figure(g.planned, lang),
             figure(g.share, lang, "%"),
             figure(g.actual, lang),

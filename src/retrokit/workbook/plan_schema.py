@@ -167,7 +167,7 @@ BUDGET = Sheet(
     aliases=('预算', '預算', 'Budget split'),
     total_columns=('category', 'item'),
     columns=(
-        Column('category', {'zh-CN': '类别', 'zh-TW': '類別', 'en': 'Category'}, L, choices=BUDGET_CATEGORY, aliases=('预算类别', '預算類別'), width=12),
+        Column('category', {'zh-CN': '类别', 'zh-TW': '類別', 'en': 'Category'}, OPEN, choices=BUDGET_CATEGORY, aliases=('预算类别', '預算類別'), width=12),
         Column('item', {'zh-CN': '明细', 'zh-TW': '明細', 'en': 'Item'}, T, aliases=('项目', '項目'), width=24),
         Column('channel', {'zh-CN': '渠道', 'zh-TW': '通路', 'en': 'Channel'}, T, aliases=('渠道',), width=12),
         Column('phase', {'zh-CN': '阶段', 'zh-TW': '階段', 'en': 'Phase'}, L, choices=PHASE, width=10),

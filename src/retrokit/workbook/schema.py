@@ -67,6 +67,14 @@ class ChoiceList:
         """The label of a code in ``lang``; empty for no code."""
         return self.by_code(code).label(lang) if code else ""
 
+    def shown(self, value: str | None, lang: Lang) -> str:
+        """What a cell of this list shows in ``lang``: a code's label, and a value the list
+        does not know (the free text of an open list, a team's own budget category) as typed."""
+        try:
+            return self.label_of(value, lang)
+        except KeyError:
+            return value or ""
+
     def by_code(self, code: str) -> Choice:
         for c in self.choices:
             if c.code == code:
