@@ -111,3 +111,26 @@ def test_a_teams_own_budget_category_is_kept_as_typed(tmp_path: Path) -> None:
     assert run_cli("report", str(path), "-o", str(tmp_path / "p.md")).returncode == 0
     markdown = (tmp_path / "p.md").read_text(encoding="utf-8")
     assert "\"线上 '投放'\" : 180000" in markdown and '| 线上 "投放" |' in markdown
+
+
+def test_budget_lines_planned_as_percentages_are_shares_of_the_total(tmp_path: Path) -> None:
+    """计划金额 40% / 30% / 20% / 10% (the split DOMAIN cites) against a total of 100万: the
+    lines are 40万 ... and add up, so no B001 saying "lines total 1"."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "活动概况"
+    for pair in (("项目名称", "秋季"), ("开始日期", "2024-09-01"), ("结束日期", "2024-09-30"),
+                 ("负责人", "陈"), ("总预算", 1_000_000)):  # fmt: skip
+        ws.append(list(pair))
+    ws = wb.create_sheet("预算分配")
+    ws.append(["类别", "明细", "计划金额", "实际花费"])
+    for category, share in (("KOL合作", "40%"), ("广告投放", 0.3), ("物料制作", "20%")):
+        ws.append([category, category, share, None])
+    ws.append(["应急备用金", "备用", "10%", None])
+    ws["C3"].number_format = "0%"  # 0.3 shown as 30%
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+    plan = api.analyze_plan(path)
+    assert [line.planned for line in plan.budget.lines] == [400_000, 300_000, 200_000, 100_000]
+    assert plan.budget.planned == 1_000_000
+    assert not [f for f in api.lint_paths([path], jobs=1) if f.code == "B001"]

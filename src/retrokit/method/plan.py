@@ -416,9 +416,18 @@ def schedule(tasks: Sequence[TaskResult]) -> Schedule:
 # --- budget, risks, goals -------------------------------------------------------------------
 
 
-def _line(record: Record, total_planned: float) -> BudgetLine:
+def _amount(value: Any, total: float | None) -> float | None:
+    """A line's amount: a percentage (40%, as a split is often planned) is that share of the
+    overview's total budget; without a total it is no amount."""
+    if isinstance(value, Quantity) and value.form == "percent":
+        return value.value * total if total is not None and total > 0 else None
+    return _number(value)
+
+
+def _line(record: Record, total_planned: float, total: float | None = None) -> BudgetLine:
     v = record.values
-    planned, actual, revenue = (_number(v.get(k)) for k in ("planned", "actual", "revenue"))
+    planned, actual = _amount(v.get("planned"), total), _amount(v.get("actual"), total)
+    revenue = _number(v.get("revenue"))
     share = planned / total_planned if planned is not None and total_planned > 0 else None
     spent = actual if actual else planned  # roi on plan while nothing is spent
     roi = revenue / spent if revenue is not None and spent else None
@@ -456,8 +465,8 @@ def _groups(lines: Iterable[BudgetLine], key: str, total: float) -> tuple[Budget
 
 def budget(records: Sequence[Record], total: float | None) -> Budget:
     """Each line's share, variance and ROI, and the split by category and by channel."""
-    planned = sum(_number(r.values.get("planned")) or 0.0 for r in records)
-    lines = tuple(_line(r, planned) for r in records)
+    planned = sum(_amount(r.values.get("planned"), total) or 0.0 for r in records)
+    lines = tuple(_line(r, planned, total) for r in records)
     spent = [line.actual for line in lines if line.actual is not None]
     actual = sum(spent) if spent else None
     base = total if total is not None else planned
