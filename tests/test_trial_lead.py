@@ -134,3 +134,38 @@ def test_budget_lines_planned_as_percentages_are_shares_of_the_total(tmp_path: P
     assert [line.planned for line in plan.budget.lines] == [400_000, 300_000, 200_000, 100_000]
     assert plan.budget.planned == 1_000_000
     assert not [f for f in api.lint_paths([path], jobs=1) if f.code == "B001"]
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("lang", LANGS)
+def test_numbers_under_a_header_in_wan_are_no_misreading(tmp_path: Path, lang: str) -> None:
+    """目标值（万元） | 200 and 实际值（万元） | 160 in our template, recalculated by LibreOffice: the
+    sheet computes in 万元 and retrokit in 元, the gap and rate agree in their units, so no
+    V006 saying the sheet reads 200 where retrokit reads 2e+06."""
+    from openpyxl import load_workbook
+
+    from conftest import libreoffice_convert
+    from retrokit.workbook.schema import KPIS
+
+    path = tmp_path / "review.xlsx"
+    assert run_cli("init", str(path), "--lang", lang).returncode == 0
+    wb = load_workbook(path)
+    ws = wb[KPIS.name(lang)]  # type: ignore[arg-type]
+    header = [c.value for c in ws[1]]
+    unit = {"zh-CN": "（万元）", "zh-TW": "（萬元）", "en": " (10k CNY)"}[lang]
+    for key in ("target", "actual"):
+        at = next(
+            i for i, v in enumerate(header) if str(v).startswith(KPIS.column(key).label(lang))
+        )  # type: ignore[arg-type]
+        ws.cell(row=1, column=at + 1).value = KPIS.column(key).label(lang) + unit  # type: ignore[arg-type]
+    names = {"zh-CN": "销售额", "zh-TW": "銷售額", "en": "Sales"}
+    ws["B2"], ws["C2"] = names[lang], None
+    columns = {c.value: c.column for c in ws[1]}
+    for key, value in (("target", 200), ("actual", 160)):
+        label = KPIS.column(key).label(lang) + unit  # type: ignore[arg-type]
+        ws.cell(row=2, column=columns[label]).value = value
+    wb.save(path)
+    saved = libreoffice_convert(path, tmp_path / "lo")
+    kpi = api.analyze_workbook(saved).kpis[0]
+    assert (kpi.target, kpi.actual, kpi.rate) == (2_000_000, 1_600_000, 0.8)
+    assert not [f for f in api.lint_paths([saved], jobs=1) if f.code == "V006"]

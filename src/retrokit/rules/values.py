@@ -248,6 +248,10 @@ def _misread(ctx: Context, record: Record, sheet: SheetRow) -> Iterator[Finding]
         if model is None or not isinstance(read, Quantity) or not _differs(model, read.value):
             continue
         raw = record.raw.get(key)
+        if _in_header_unit(raw, read) and not _differs(model * read.scale, read.value):
+            # 200 under 目标值（万元）: the sheet computes in the header's unit, retrokit in
+            # 元; the gap and rate agree in their units, so nothing is misread.
+            continue
         if isinstance(raw, dt.time | dt.datetime | dt.timedelta):
             yield from _times(ctx, record, sheet, [key])
         else:
@@ -262,6 +266,17 @@ def _misread(ctx: Context, record: Record, sheet: SheetRow) -> Iterator[Finding]
                 sheet=_show(model),
                 read=_show(read.value),
             )
+
+
+def _in_header_unit(raw: object, read: Quantity) -> bool:
+    """Whether ``read`` is a number written bare that its column's header scaled (万元): a
+    number cell, or text of digits only; a multiplier typed in the cell (200万) is not."""
+    if read.scale == 1 or read.form != "plain" or read.unit:
+        return False
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        return True
+    text = str(raw).strip().replace(",", "")
+    return text.replace(".", "", 1).lstrip("-").isdigit()
 
 
 def _stale(ctx: Context, stale: list[tuple[Record, str, Any, Any, bool]]) -> Iterator[Finding]:
