@@ -169,3 +169,26 @@ def test_numbers_under_a_header_in_wan_are_no_misreading(tmp_path: Path, lang: s
     kpi = api.analyze_workbook(saved).kpis[0]
     assert (kpi.target, kpi.actual, kpi.rate) == (2_000_000, 1_600_000, 0.8)
     assert not [f for f in api.lint_paths([saved], jobs=1) if f.code == "V006"]
+
+
+@pytest.mark.parametrize("everywhere", ["全渠道", "全部通路", "All channels"])
+def test_kpis_of_all_channels_group_with_those_naming_none(tmp_path: Path, everywhere: str) -> None:
+    """A KPI typed 全渠道 is of the same group as one naming no channel (the report showed 全渠道
+    and 全部渠道 as two channels), and a deck compares channels only where there are two."""
+    from builders import example_data, write
+    from retrokit.render.deck_outline import channel_rates
+    from retrokit.render.view import review_view
+
+    data = example_data()
+    for kpi in data["kpis"]:
+        kpi["channel"] = None
+    data["kpis"][0]["channel"] = everywhere
+    path = write(tmp_path / "review.xlsx", data)
+    result = api.analyze_workbook(path)
+    assert list(result.summary["by_channel"]) == ["all"]
+    view = review_view(result, "zh-CN")
+    assert view.by_channel == () and channel_rates(view.kpis) == []
+    data["kpis"][1]["channel"], data["kpis"][2]["channel"] = "抖音", "小红书"
+    result = api.analyze_workbook(write(tmp_path / "two.xlsx", data))
+    assert set(result.summary["by_channel"]) == {"all", "抖音", "小红书"}
+    assert [c for c, _ in channel_rates(review_view(result, "zh-CN").kpis)] == ["抖音", "小红书"]

@@ -37,6 +37,21 @@ if TYPE_CHECKING:
 #: written: the lint config, the rule settings and the workbook's threshold cell default to it.
 DEFAULT_THRESHOLD = 0.9
 ALL_CHANNELS = "all"
+#: What a team types for every channel at once (folded): such KPIs group with those that name
+#: none, so a report does not show 全渠道 and 全部渠道 as two channels.
+_ALL_CHANNEL_WORDS = frozenset(
+    {"全渠道", "全部渠道", "所有渠道", "全通路", "全部通路", "所有通路", "全平台", "全网",
+     "all", "allchannels", "overall", "total"}
+)  # fmt: skip
+
+
+def channel_group(channel: str | None) -> str:
+    """The group of a KPI's channel: :data:`ALL_CHANNELS` for none or for all of them."""
+    if not channel:
+        return ALL_CHANNELS
+    from retrokit.text import fold
+
+    return ALL_CHANNELS if fold(channel) in _ALL_CHANNEL_WORDS else channel
 
 
 class Status(StrEnum):
@@ -485,7 +500,7 @@ def summarise(kpis: tuple[KpiResult, ...]) -> dict[str, Any]:
     summary["by_dimension"] = {
         code or "unspecified": dims[code] for code in [*order, None] if code in dims
     }
-    summary["by_channel"] = _by_group(kpis, "channel", lambda c: c or ALL_CHANNELS)
+    summary["by_channel"] = _by_group(kpis, "channel", channel_group)
     summary["core_missed"] = [
         kpi_name(k.metric, k.channel) for k in kpis if k.core and k.status is Status.MISSED
     ]

@@ -275,10 +275,13 @@ def _kpi_table(view: ReviewView, kpis: Sequence[KpiRow]) -> Table:
 
 
 def channel_rates(kpis: Sequence[KpiRow]) -> list[tuple[str, float]]:
-    """The mean achievement rate of the rated KPIs of each channel, in first-seen order."""
+    """The mean achievement rate of the rated KPIs of each channel, in first-seen order; a KPI
+    of all channels (全渠道, or none named) is of no one channel."""
+    from retrokit.method import ALL_CHANNELS, channel_group
+
     by: dict[str, list[float]] = {}
     for k in kpis:
-        if k.channel and k.rate_value is not None:
+        if k.rate_value is not None and channel_group(k.channel) != ALL_CHANNELS:
             by.setdefault(k.channel, []).append(k.rate_value)
     return [(c, sum(v) / len(v)) for c, v in by.items()]
 
@@ -330,7 +333,7 @@ def _results(view: ReviewView, plan: PlanAnalysis | None = None) -> Section | No
             )
         )
     channels = channel_rates(kpis)
-    if channels:
+    if len(channels) > 1:  # one channel has no best and worst
         ranked = sorted(channels, key=lambda c: c[1])
         slides.append(
             Slide(

@@ -32,6 +32,7 @@ from retrokit.method import (
     LessonResult,
     ProblemResult,
     Status,
+    channel_group,
     kpi_name,
 )
 from retrokit.render import display
@@ -598,7 +599,7 @@ def group_tables(result: Analysis, lang: Lang) -> tuple[tuple[GroupRow, ...], ..
         return (), by_dimension
     members: dict[str, list[KpiResult]] = {}
     for k in result.kpis:
-        members.setdefault(k.channel or ALL_CHANNELS, []).append(k)
+        members.setdefault(channel_group(k.channel), []).append(k)
     rows = []
     for code, c in channels.items():
         label = t("report.all_channels", lang) if code == ALL_CHANNELS else code
