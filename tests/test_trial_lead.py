@@ -192,3 +192,15 @@ def test_kpis_of_all_channels_group_with_those_naming_none(tmp_path: Path, every
     result = api.analyze_workbook(write(tmp_path / "two.xlsx", data))
     assert set(result.summary["by_channel"]) == {"all", "抖音", "小红书"}
     assert [c for c, _ in channel_rates(review_view(result, "zh-CN").kpis)] == ["抖音", "小红书"]
+
+
+def test_lint_writes_junit_to_a_file_named_junit(tmp_path: Path) -> None:
+    """``-o lint.junit`` is what CI set-ups name it: the suffix chooses junit, as .xml does."""
+    from conftest import ROOT
+
+    for args in (["--format", "junit"], []):
+        out = tmp_path / "lint.junit"
+        proc = run_cli("lint", str(ROOT / "examples"), *args, "-o", str(out), "--exit-zero")
+        assert proc.returncode == 0, proc.stderr
+        assert out.read_text(encoding="utf-8").startswith('<?xml version="1.0"')
+        out.unlink()

@@ -384,7 +384,7 @@ class Junit(Formatter):
     """One test case per workbook; it fails when the workbook has error-level findings."""
 
     name = "junit"
-    suffixes = (".xml",)
+    suffixes = (".xml", ".junit")
 
     def __init__(self, lang: Lang | None) -> None:
         super().__init__(lang)
