@@ -475,8 +475,10 @@ def overall_spend(budget: Budget) -> float:
 
 
 def roi(plan: PlanAnalysis, view: ReviewView) -> list[Slide]:
-    """The return of each budget line that has one, as bars and as a table."""
-    lines = [x for x in plan.budget.lines if x.roi is not None]
+    """The return of each budget line that has one, as bars and as a table. The contingency
+    reserve is spent where the plan falls short, its revenue counted there: it is left out,
+    not ranked last and marked as earning too little."""
+    lines = [x for x in plan.budget.lines if x.roi is not None and x.category != "contingency"]
     if not lines:
         return []
     lang = view.lang
