@@ -377,12 +377,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "this metric in its 'Metric' column.",
     },
     "doc.A001": {
-        "zh-CN": "没有责任人的行动不会被执行。\n修复：写具体的人，例如“李策划”。",
-        "en": "An action without an owner does not get done.\nFix: name a person, e.g. 'Li'.",
+        "zh-CN": "没有责任人的行动不会被执行；“待定”“同上”“全体”“大家”这样的占位内容也算没有责任人。"
+        "\n修复：写具体的人或部门，例如“李策划”“市场部”。",
+        "en": "An action without an owner does not get done; a placeholder such as 'TBD', "
+        "'same as above' or 'everyone' is no owner either.\nFix: name a person or a team, "
+        "e.g. 'Li' or 'Marketing team'.",
     },
     "doc.A002": {
-        "zh-CN": "没有期限的行动无法跟踪。\n修复：写完成时间，例如 2024-08-10。",
-        "en": "An action without a due date cannot be tracked.\nFix: give one, e.g. 2024-08-10.",
+        "zh-CN": "没有期限的行动无法跟踪；“待定”“TBD”这样的占位内容也算没有期限。"
+        "\n修复：写完成时间，例如 2024-08-10。",
+        "en": "An action without a due date cannot be tracked; a placeholder such as 'TBD' is "
+        "no date either.\nFix: give one, e.g. 2024-08-10.",
     },
     "doc.A003": {
         "zh-CN": "不可衡量的效果无法在下次复盘时检验。\n修复：写“注册转化率提升到 5.5%”，而不是“提升转化”。",
@@ -395,13 +400,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "or move the due date.",
     },
     "doc.A005": {
-        "zh-CN": "不找到根因，问题会反复出现。\n修复：用 5-Why 追问：转化低 → 跳出率高 → 图片加载慢。",
-        "en": "Without the root cause the problem comes back.\nFix: ask 5-Why: low "
+        "zh-CN": "不找到根因，问题会反复出现；“无”“-”“同上”“n/a”这样的占位内容也算没有根因。"
+        "\n修复：用 5-Why 追问：转化低 → 跳出率高 → 图片加载慢。",
+        "en": "Without the root cause the problem comes back; a placeholder such as 'none', "
+        "'-', 'same as above' or 'n/a' is no root cause either.\nFix: ask 5-Why: low "
         "conversion -> high bounce -> slow images.",
     },
     "doc.A006": {
-        "zh-CN": "只有问题没有行动，复盘就没有产出。\n修复：写具体措施，例如“注册从 5 步减到 3 步”。",
-        "en": "A problem without an action produces nothing.\nFix: write a concrete action, "
+        "zh-CN": "只有问题没有行动，复盘就没有产出；“-”“同上”“待定”这样的占位内容也算没有行动。"
+        "\n修复：写具体措施，例如“注册从 5 步减到 3 步”。",
+        "en": "A problem without an action produces nothing; a placeholder such as '-', "
+        "'same as above' or 'TBD' is no action either.\nFix: write a concrete action, "
         "e.g. 'cut sign-up from 5 steps to 3'.",
     },
     "doc.A007": {
@@ -420,14 +429,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "'promotions with complex rules'.",
     },
     "doc.W001": {
-        "zh-CN": "观点代替事实会让复盘失去说服力。\n修复：把“我觉得转化低”改成“转化率 4%，目标 5%”。",
-        "en": "Opinions instead of facts weaken the review.\nFix: replace 'I think "
-        "conversion was low' with 'conversion 4%, target 5%'.",
+        "zh-CN": "观点代替事实会让复盘失去说服力，写进经验里还会被下一次活动照搬。检查分析简述、问题描述、"
+        "根因分析和经验内容。\n修复：把“我觉得转化低”改成“转化率 4%，目标 5%”。",
+        "en": "Opinions instead of facts weaken the review, and in a lesson the next campaign "
+        "copies them. Analyses, problems, root causes and lessons are checked.\nFix: replace "
+        "'I think conversion was low' with 'conversion 4%, target 5%'.",
     },
     "doc.W002": {
-        "zh-CN": "指责个人而不描述行为，会让团队回避问题。\n修复：把“销售不努力”改成“销售跟进平均慢 3 天”。",
-        "en": "Blaming people makes the team hide problems.\nFix: replace 'sales didn't try' "
-        "with 'sales follow-up took 3 days longer on average'.",
+        "zh-CN": "指责个人而不描述行为，会让团队回避问题。检查分析简述、问题描述、根因分析、经验内容和改进措施"
+        "（“批评小王”不是改进）。\n修复：把“销售不努力”改成“销售跟进平均慢 3 天”。",
+        "en": "Blaming people makes the team hide problems. Analyses, problems, root causes, "
+        "lessons and actions are checked (reprimanding someone is no action).\nFix: replace "
+        "'sales didn't try' with 'sales follow-up took 3 days longer on average'.",
     },
     "doc.R001": {
         "zh-CN": "同一环节在多次复盘中反复出问题，说明机制本身需要改变。\n修复：针对该环节设计机制性的改进。",
@@ -1227,8 +1240,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "misreads a value.",
     },
     "summary.W001": {
-        "zh-CN": "原因分析或根本原因中有主观臆断的措辞。",
-        "en": "Opinion wording in an analysis or root cause.",
+        "zh-CN": "原因分析、根本原因或经验中有主观臆断的措辞。",
+        "en": "Opinion wording in an analysis, root cause or lesson.",
     },
     "summary.W002": {
         "zh-CN": "指责个人而非描述行为。",
@@ -2475,5 +2488,29 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{path}: none of a review's or plan's sheets (Basic Info, KPI Evaluation, Schedule "
         "...) is here: this does not look like a retrokit workbook; make one with retrokit init "
         "and fill it in.",
+    },
+    "A001.placeholder": {
+        "zh-CN": "“{column}”写的是“{value}”，这是占位内容，不是具体的责任人；请写明由谁负责，例如“李策划”。",
+        "zh-TW": "「{column}」寫的是「{value}」，這是佔位內容，不是具體的負責人；請寫明由誰負責，例如「李企劃」。",
+        "en": "'{column}' holds '{value}', a placeholder rather than an owner; name who is "
+        "responsible, e.g. 'Li'.",
+    },
+    "A002.placeholder": {
+        "zh-CN": "“{column}”写的是“{value}”，这是占位内容，不是日期；请填写完成日期，例如 2024-08-10。",
+        "zh-TW": "「{column}」寫的是「{value}」，這是佔位內容，不是日期；請填寫完成日期，例如 2024-08-10。",
+        "en": "'{column}' holds '{value}', a placeholder rather than a date; give the due date, "
+        "e.g. 2024-08-10.",
+    },
+    "A005.placeholder": {
+        "zh-CN": "“{column}”写的是“{value}”，这是占位内容，不是根本原因；请用 5-Why 追问到根本原因。",
+        "zh-TW": "「{column}」寫的是「{value}」，這是佔位內容，不是根本原因；請用 5-Why 追問到根本原因。",
+        "en": "'{column}' holds '{value}', a placeholder rather than a root cause; ask 5-Why "
+        "until you reach it.",
+    },
+    "A006.placeholder": {
+        "zh-CN": "“{column}”写的是“{value}”，这是占位内容，不是改进措施；请写明要做什么。",
+        "zh-TW": "「{column}」寫的是「{value}」，這是佔位內容，不是改進措施；請寫明要做什麼。",
+        "en": "'{column}' holds '{value}', a placeholder rather than an action; say what will "
+        "be done.",
     },
 }

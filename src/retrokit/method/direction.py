@@ -9,9 +9,10 @@ good one (解决, 回收, 节约, 留存), or something bought (获客, 点击, 
 - a rate, count or amount of a bad event is lower-is-better (跳失率, 流失用户数, 退款金额);
 - spending is lower-is-better (投放消耗, 营销费用率), and so is the price of what is bought
   (获客单价, 平均点击价格, CPL) but not the price a customer pays (客单价);
-- a time spent waiting is lower-is-better (回复时长, load time), a time spent with us is not;
+- a time spent waiting is lower-is-better (回复时长, load time, 客诉解决时长: the customer
+  waits; 库存周转天数, days of inventory: the goods wait), a time spent with us is not (活跃天数);
 - anything that is of a good event stays higher-is-better even with a cost or complaint word in
-  it (投诉解决率, 成本节约, 费用回收率, ROI).
+  it (投诉解决率, 成本节约, 费用回收率, ROI), a cut or a saving too (获客成本降幅, cost reduction).
 
 Every word list carries Simplified and Traditional Chinese and English, so matching is width and
 case folding only (no OpenCC call per KPI row). The formulas of the workbook read the same
@@ -79,9 +80,10 @@ GOOD_EVENTS = (
     "解决", "解決", "回复", "回覆", "回收", "召回", "节约", "節約", "节省", "節省", "留存",
     "挽回", "挽留", "好评", "好評", "满意", "滿意", "回报", "回報", "产出", "產出", "收入",
     "营收", "營收", "利润", "利潤", "销售额", "銷售額", "复购", "復購", "及时", "及時", "准时",
-    "準時", "on-time", "on time", "timely",
+    "準時", "降幅", "降低", "下降", "减少", "減少", "on-time", "on time", "timely",
     "roi", "roas", "return on", "resolution", "resolved", "recalled", "won back", "win-back", "reply", "replies", "replied",
     "recovered", "recovery", "recall", "saving", "savings", "saved", "retention",
+    "reduction", "reductions", "decrease", "decreases",
     "retained", "satisfaction", "positive review", "positive reviews", "revenue", "profit",
     "repurchase",
 )
@@ -107,13 +109,17 @@ COST_PER = (
     "cac", "cpa", "cpc", "cpm", "cpl", "cps", "cpi", "cpv", "cpe", "cpo", "ecpm", "ecpc",
 )
 #: Time heads, and what makes a time a wait (lower-is-better) rather than time spent with us.
-TIME_HEADS = ("时长", "時長", "时间", "時間", "耗时", "耗時", "time", "duration", "latency")
+TIME_HEADS = (
+    "时长", "時長", "时间", "時間", "耗时", "耗時", "天数", "天數",
+    "time", "duration", "latency", "days",
+)
 WAITING = (
     "加载", "加載", "载入", "載入", "响应", "響應", "回复", "回覆", "等待", "处理", "處理",
     "发货", "發貨", "交付", "排队", "排隊", "配送", "到货", "到貨", "审核", "審核", "稽核", "耗时",
-    "耗時", "首响", "首響",
+    "耗時", "首响", "首響", "解决", "解決", "周转", "週轉", "库存", "庫存",
     "load", "loading", "response", "reply", "wait", "waiting", "handle", "handling", "delivery",
-    "shipping", "turnaround", "resolution", "latency", "queue",
+    "shipping", "turnaround", "resolution", "resolve", "latency", "queue", "turnover",
+    "inventory",
 )
 #: Averages: a figure per person or per item, never a count (人均停留, 平均订单金额).
 AVERAGES = ("均价", "均價", "平均", "人均", "average", "avg", "mean", "per capita")
@@ -266,7 +272,10 @@ def formula_words() -> dict[str, tuple[str, ...]]:
     waiting = tuple(
         w + h for w in WAITING if not w.isascii() for h in TIME_HEADS if not h.isascii()
     )
-    waiting += tuple(f"{w} {h}" for w in WAITING if w.isascii() for h in ("time", "duration"))
+    waiting += tuple(
+        f"{w} {h}" for w in WAITING if w.isascii() for h in ("time", "duration", "days")
+    )
+    waiting += tuple(f"days of {w}" for w in WAITING if w.isascii())  # days of inventory
     bought = tuple(b + p for b in BOUGHT if not b.isascii() for p in PRICE_HEADS if not p.isascii())
     bought += tuple(f"{p} per" for p in ("cost", "price"))
     return {

@@ -1,4 +1,5 @@
-"""How analyses and root causes are worded: W001 (opinion), W002 (blame)."""
+"""How analyses, problems, root causes and lessons are worded: W001 (opinion), W002 (blame,
+in an action too); and the placeholder that fills a required cell without filling it."""
 
 from __future__ import annotations
 
@@ -9,9 +10,15 @@ from functools import lru_cache
 
 from retrokit.findings import Finding
 from retrokit.rules.registry import Context, W, rule
-from retrokit.rules.words import NOT_OPINION
+from retrokit.rules.words import (
+    ACTION_BLAME,
+    BLAME_PATTERNS,
+    NOT_OPINION,
+    PLACEHOLDERS,
+    RECOMMENDING,
+)
 from retrokit.text import to_simplified
-from retrokit.workbook.schema import KPIS, PROBLEMS
+from retrokit.workbook.schema import KPIS, LESSONS, PROBLEMS, Sheet
 
 #: Apostrophes people (and autocorrect) type: "didn’t" is "didn't".
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\uff07": "'", "`": "'"})
@@ -61,24 +68,32 @@ def _alternative(word: str) -> str:
 
 
 @lru_cache(maxsize=16)
-def _word_pattern(words: tuple[str, ...], not_words: tuple[str, ...] = ()) -> re.Pattern[str]:
-    """The listed words; ``not_words`` (a noun such as 可能性 holding a listed word) are
-    tried first at each place and skipped."""
+def _word_pattern(
+    words: tuple[str, ...], not_words: tuple[str, ...] = (), patterns: tuple[str, ...] = ()
+) -> re.Pattern[str]:
+    """The listed words, and ``patterns`` as written (on the folded text); ``not_words`` (a
+    noun such as 可能性 holding a listed word) are tried first at each place and skipped."""
     listed = sorted({_fold_word(w) for w in words if w.strip()}, key=len, reverse=True)
     skipped = sorted({_fold_word(w) for w in not_words if w.strip()}, key=len, reverse=True)
-    word = "|".join(_alternative(w) for w in listed) or r"(?!)"
+    word = "|".join([*patterns, *(_alternative(w) for w in listed)]) or r"(?!)"
     if not skipped:
         return re.compile(f"(?P<word>{word})")
     skip = "|".join(_alternative(w) for w in skipped)
     return re.compile(f"(?P<skip>{skip})|(?P<word>{word})")
 
 
-def find_word(text: str, words: tuple[str, ...], not_words: tuple[str, ...] = ()) -> str | None:
-    """The first listed word in ``text`` as the text writes it, or None."""
+def find_word(
+    text: str,
+    words: tuple[str, ...],
+    not_words: tuple[str, ...] = (),
+    patterns: tuple[str, ...] = (),
+) -> str | None:
+    """The first listed word (or match of one of ``patterns``) in ``text`` as the text writes
+    it, or None."""
     if not text:
         return None
     folded, origin = fold_with_offsets(text)
-    for m in _word_pattern(words, not_words).finditer(folded):
+    for m in _word_pattern(words, not_words, patterns).finditer(folded):
         if m.group("word") is not None:
             start, end = m.span("word")
             if origin is None:
@@ -87,25 +102,80 @@ def find_word(text: str, words: tuple[str, ...], not_words: tuple[str, ...] = ()
     return None
 
 
+#: Marks a cell may hold around a placeholder, or hold alone ("-", "—", "…", "/", "?", "〃").
+_MARKS = " \t\n-‐‑‒–—―−_~～/\\|.。,，、;；:：!！?？…·•*＊〃'\"“”‘’()（）[]【】「」"
+
+
+@lru_cache(maxsize=1)
+def _placeholders() -> frozenset[str]:
+    return frozenset(_fold_word(w) for w in PLACEHOLDERS)
+
+
+def is_placeholder(text: str) -> bool:
+    """Whether a filled cell holds a placeholder rather than a value: a listed placeholder
+    (无, 同上, 待定, TBD, n/a, 全体成员, everyone) or only dashes, dots and question marks.
+    A blank cell is not one (it is simply empty)."""
+    if not text.strip():
+        return False
+    folded = _fold_word(text).strip(_MARKS)
+    return not folded or folded in _placeholders()
+
+
+#: What a column is checked for: the words, and the patterns (:data:`BLAME_PATTERNS`).
+_Check = tuple[str, tuple[str, ...], tuple[str, ...]]
+
+
 def _wording(
-    ctx: Context, code: str, listed: tuple[str, ...], not_words: tuple[str, ...] = ()
+    ctx: Context,
+    code: str,
+    sheets: tuple[tuple[Sheet, tuple[_Check, ...]], ...],
+    not_words: tuple[str, ...] = (),
 ) -> Iterator[Finding]:
-    """A finding for the first listed word in each analysis, problem and root cause."""
-    targets = [(KPIS, r, "analysis") for r in ctx.workbook.kpis]
-    targets += [(PROBLEMS, r, k) for r in ctx.workbook.problems for k in ("problem", "root_cause")]
-    for sheet, record, key in targets:
-        word = find_word(record.text(key), listed, not_words)
-        if word is not None:
-            yield ctx.finding(code, sheet, record, key, column=sheet.column(key), word=word)
+    """A finding for the first listed word (or pattern match) in each checked cell, row by
+    row of each sheet."""
+    for sheet, checks in sheets:
+        for record in ctx.workbook.table(sheet.key):
+            for key, listed, patterns in checks:
+                word = find_word(record.text(key), listed, not_words, patterns)
+                if word is not None:
+                    column = sheet.column(key)
+                    yield ctx.finding(code, sheet, record, key, column=column, word=word)
 
 
 @rule("W001", "opinion-wording", W)
 def opinion_wording(ctx: Context) -> Iterator[Finding]:
-    """Opinion wording in an analysis or root cause."""
-    return _wording(ctx, "W001", ctx.settings.opinion_words, NOT_OPINION)
+    """Opinion wording in an analysis, root cause or lesson.
+
+    Problem descriptions are read too."""
+    words = ctx.settings.opinion_words
+    # A lesson recommends ("下次应该提前备货"): should is no guess there (应该是 still is).
+    recommending = {_fold_word(w) for w in RECOMMENDING}
+    in_lessons = tuple(w for w in words if _fold_word(w) not in recommending)
+    sheets: tuple[tuple[Sheet, tuple[_Check, ...]], ...] = (
+        (KPIS, (("analysis", words, ()),)),
+        (PROBLEMS, (("problem", words, ()), ("root_cause", words, ()))),
+        (LESSONS, (("lesson", in_lessons, ()),)),
+    )
+    return _wording(ctx, "W001", sheets, NOT_OPINION)
 
 
 @rule("W002", "blaming-people", W)
 def blaming_people(ctx: Context) -> Iterator[Finding]:
-    """Blame aimed at people rather than behaviour."""
-    return _wording(ctx, "W002", ctx.settings.blame_words)
+    """Blame aimed at people rather than behaviour.
+
+    Read in analyses, problems, root causes, lessons and actions."""
+    words, patterns = ctx.settings.blame_words, BLAME_PATTERNS
+    # An action that scolds or punishes a person (批评小王) fixes no behaviour.
+    sheets: tuple[tuple[Sheet, tuple[_Check, ...]], ...] = (
+        (KPIS, (("analysis", words, patterns),)),
+        (
+            PROBLEMS,
+            (
+                ("problem", words, patterns),
+                ("root_cause", words, patterns),
+                ("action", words + ACTION_BLAME, patterns),
+            ),
+        ),
+        (LESSONS, (("lesson", words, patterns),)),
+    )
+    return _wording(ctx, "W002", sheets)
