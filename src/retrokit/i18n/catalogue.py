@@ -2451,4 +2451,30 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "program and never saved by a spreadsheet app); open and save it once in Excel, WPS or "
         "LibreOffice, or type the value.",
     },
+    "V002.day_or_month": {
+        "zh-CN": "“{column}”的值“{value}”可能是 {month_first}（月/日/年），也可能是 {day_first}"
+        "（日/月/年），无法确定：请按年-月-日写（如 {month_first}）。",
+        "en": "'{column}' value '{value}' could be {month_first} (month/day/year) or {day_first} "
+        "(day/month/year); write it year first to say which (like {month_first}).",
+    },
+    "err.date_option.no_year": {
+        "zh-CN": "日期 {value} 没有写年份，请写成 2024-08-01、2024/8/1 或 2024年8月1日。",
+        "en": "date {value} has no year; write it as 2024-08-01, 2024/8/1 or 2024年8月1日.",
+    },
+    "err.date_option.day_or_month": {
+        "zh-CN": "日期 {value} 可能是 {month_first}，也可能是 {day_first}，无法确定；"
+        "请写成 {month_first} 这样的年-月-日形式（也可写 2024/8/1 或 2024年8月1日）。",
+        "en": "date {value} could be {month_first} or {day_first}; write it year first, as "
+        "{month_first} (or 2024/8/1, 2024年8月1日).",
+    },
+    "reason.not_regular": {
+        "zh-CN": "这不是普通文件（是管道、设备或其他特殊文件），无法作为工作簿读取",
+        "zh-TW": "這不是一般檔案（是管道、裝置或其他特殊檔案），無法當作活頁簿讀取",
+        "en": "it is not a regular file (a pipe, a device or another special file), so it "
+        "cannot be read as a workbook",
+    },
+    "reason.link_loop": {
+        "zh-CN": "这是一个无法追踪的链接（链接最终又指回自身，形成循环）",
+        "en": "it is a link that cannot be followed (the links form a loop)",
+    },
 }

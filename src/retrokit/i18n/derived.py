@@ -178,6 +178,12 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "“{column}”的值“{value}”不是可识别的日期，请写成 2024-08-10 这样的形式。",
             "“{column}”的值“{value}”不是可識別的日期，請寫成 2024-08-10 這樣的形式。",
         ),
+        "V002.day_or_month": (
+            "“{column}”的值“{value}”可能是 {month_first}（月/日/年），也可能是 "
+            "{day_first}（日/月/年），无法确定：请按年-月-日写（如 {month_first}）。",
+            "“{column}”的值“{value}”可能是 {month_first}（月/日/年），也可能是 "
+            "{day_first}（日/月/年），無法確定：請按年-月-日寫（如 {month_first}）。",
+        ),
         "V002.order": (
             "结束日期 {end} 早于开始日期 {start}，请检查两个日期。",
             "結束日期 {end} 早於開始日期 {start}，請檢查兩個日期。",
@@ -747,6 +753,18 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "日期 {value} 无法识别，请写成 2024-08-01、2024/8/1 或 2024年8月1日。",
             "日期 {value} 無法識別，請寫成 2024-08-01、2024/8/1 或 2024年8月1日。",
         ),
+        "err.date_option.day_or_month": (
+            "日期 {value} 可能是 {month_first}，也可能是 "
+            "{day_first}，无法确定；请写成 {month_first} 这样的年-月-日形式（也可写 "
+            "2024/8/1 或 2024年8月1日）。",
+            "日期 {value} 可能是 {month_first}，也可能是 "
+            "{day_first}，無法確定；請寫成 {month_first} 這樣的年-月-日形式（也可寫 "
+            "2024/8/1 或 2024年8月1日）。",
+        ),
+        "err.date_option.no_year": (
+            "日期 {value} 没有写年份，请写成 2024-08-01、2024/8/1 或 2024年8月1日。",
+            "日期 {value} 沒有寫年份，請寫成 2024-08-01、2024/8/1 或 2024年8月1日。",
+        ),
         "err.deck_layout": (
             "{path}：母版缺少所需的版式：{missing}。",
             "{path}：母版缺少所需的版式：{missing}。",
@@ -991,6 +1009,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "這是 retrokit export 匯出的檔案，不是一次活動的復盤",
         ),
         "reason.is_dir": ("这是一个文件夹，不是文件", "這是一個資料夾，不是檔案"),
+        "reason.link_loop": (
+            "这是一个无法追踪的链接（链接最终又指回自身，形成循环）",
+            "這是一個無法追蹤的連結（連結最終又指回自身，形成迴圈）",
+        ),
         "reason.lock_file": (
             "这是 Office 的锁文件（~$ 开头），不是工作簿",
             "這是 Office 的鎖檔案（~$ 開頭），不是活頁簿",
