@@ -25,6 +25,17 @@ def lock_file_for(path: Path) -> Path | None:
     return None
 
 
+def link_loops(path: str | os.PathLike[str]) -> bool:
+    """Whether a path is a link that cannot be followed: links that lead round in a circle."""
+    import errno
+
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
+
+
 def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
     """Whether two paths name one file, also through a link; False when either is missing."""
     try:

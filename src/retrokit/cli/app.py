@@ -300,6 +300,7 @@ def today_option(value: str | None, lang: str | None = None) -> dt.date | None:
     2024年8月1日, 20240801, Aug 1 2024); a bare number is not an Excel serial here."""
     import re
 
+    from retrokit.workbook.types import NO_YEAR, CellValueError
     from retrokit.workbook.values import parse_date
 
     if value is None:
@@ -307,9 +308,16 @@ def today_option(value: str | None, lang: str | None = None) -> dt.date | None:
     try:
         if re.fullmatch(r"\s*\d+(\.\d+)?\s*", value) and not re.fullmatch(r"\s*\d{8}\s*", value):
             raise ValueError(value)
-        return parse_date(value)
+        day = parse_date(value)
+    except CellValueError as exc:
+        if exc.key == "V002.day_or_month":  # 8/10/2024: August 10 or 8 October
+            fail_t("err.date_option.day_or_month", 2, lang, value=value, **exc.message_args)
+        fail_t("err.date_option", 2, lang, value=value)
     except ValueError:
         fail_t("err.date_option", 2, lang, value=value)
+    if day.year == NO_YEAR:  # 8月10日, 8/10: a cell takes the campaign's year, the option has none
+        fail_t("err.date_option.no_year", 2, lang, value=value)
+    return day
 
 
 def threshold_option(value: float | None, lang: str | None = None) -> float | None:

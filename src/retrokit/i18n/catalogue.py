@@ -326,11 +326,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "doc.V002": {
         "zh-CN": "日期无法识别或结束早于开始。不写年份的日期（7月15日、8/10）按开始日期的年份读取"
         "（比开始日期早 90 天以上的算作下一年）；1990 年以前或 2099 年以后的日期（如把 8.10 "
-        "存成了数字 8.1）不是活动日期。\n修复：写成 2024-08-10，并检查起止日期。",
+        "存成了数字 8.1）不是活动日期。年份写在最后的日期，大于 12 的那个数是日（7/20/2024、"
+        "20/07/2024 都是 7月20日）；两个数都不大于 12（8/10/2024）时可能是 8月10日 也可能是 10月8日，不予猜测。"
+        "\n修复：写成 2024-08-10，并检查起止日期。",
         "en": "A date cannot be read, or the end is before the start. A date without a year "
         "(7月15日, 8/10) takes the start date's year (the next year when that is more than 90 "
         "days before the start); a date before 1990 or after 2099 (8.10 stored as the number "
-        "8.1) is no campaign date.\nFix: write 2024-08-10 and check both dates.",
+        "8.1) is no campaign date. With the year last, the number over 12 is the day "
+        "(7/20/2024, 20/07/2024); 8/10/2024 could be August 10 or 8 October and is not "
+        "guessed.\nFix: write 2024-08-10 and check both dates.",
     },
     "doc.V003": {
         "zh-CN": "列表外的值无法统计。\n修复：从下拉列表中选择，例如状态选“进行中”。",
@@ -2512,5 +2516,31 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-TW": "「{column}」寫的是「{value}」，這是佔位內容，不是改進措施；請寫明要做什麼。",
         "en": "'{column}' holds '{value}', a placeholder rather than an action; say what will "
         "be done.",
+    },
+    "V002.day_or_month": {
+        "zh-CN": "“{column}”的值“{value}”可能是 {month_first}（月/日/年），也可能是 {day_first}"
+        "（日/月/年），无法确定：请按年-月-日写（如 {month_first}）。",
+        "en": "'{column}' value '{value}' could be {month_first} (month/day/year) or {day_first} "
+        "(day/month/year); write it year first to say which (like {month_first}).",
+    },
+    "err.date_option.no_year": {
+        "zh-CN": "日期 {value} 没有写年份，请写成 2024-08-01、2024/8/1 或 2024年8月1日。",
+        "en": "date {value} has no year; write it as 2024-08-01, 2024/8/1 or 2024年8月1日.",
+    },
+    "err.date_option.day_or_month": {
+        "zh-CN": "日期 {value} 可能是 {month_first}，也可能是 {day_first}，无法确定；"
+        "请写成 {month_first} 这样的年-月-日形式（也可写 2024/8/1 或 2024年8月1日）。",
+        "en": "date {value} could be {month_first} or {day_first}; write it year first, as "
+        "{month_first} (or 2024/8/1, 2024年8月1日).",
+    },
+    "reason.not_regular": {
+        "zh-CN": "这不是普通文件（是管道、设备或其他特殊文件），无法作为工作簿读取",
+        "zh-TW": "這不是一般檔案（是管道、裝置或其他特殊檔案），無法當作活頁簿讀取",
+        "en": "it is not a regular file (a pipe, a device or another special file), so it "
+        "cannot be read as a workbook",
+    },
+    "reason.link_loop": {
+        "zh-CN": "这是一个无法追踪的链接（链接最终又指回自身，形成循环）",
+        "en": "it is a link that cannot be followed (the links form a loop)",
     },
 }

@@ -10,10 +10,12 @@ percent-formatted 0.05) are read here from ``styles.xml`` (parsed as XML) and th
 
 from __future__ import annotations
 
+import errno
 import functools
 import io
 import itertools
 import re
+import stat
 import struct
 import zipfile
 import zlib
@@ -370,15 +372,28 @@ def _looks_like_text(sample: bytes) -> bool:
     return b"\x00" not in sample or sample[:2] in (b"\xff\xfe", b"\xfe\xff")
 
 
+def _file_stat(path: Path) -> tuple[int, int]:
+    """The mode and size of the file a path names, through links, without opening it."""
+    try:
+        found = path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # a link to itself, or links that lead round in a circle
+            raise UnreadableWorkbook(path, "reason.link_loop") from None
+        if isinstance(exc, FileNotFoundError | NotADirectoryError):  # also a link to nothing
+            raise UnreadableWorkbook(path, "reason.missing") from None
+        raise UnreadableWorkbook(path, "reason.os_error", detail=os_reason(exc)) from None
+    return found.st_mode, found.st_size
+
+
 def open_package(path: Path, limits: Limits) -> Package:
     """Recognise and open a workbook file, or raise :class:`UnreadableWorkbook`."""
-    if not path.exists():
-        raise UnreadableWorkbook(path, "reason.missing")
-    if path.is_dir():
+    mode, size = _file_stat(path)
+    if stat.S_ISDIR(mode):
         raise UnreadableWorkbook(path, "reason.is_dir")
     if path.name.startswith("~$"):
         raise UnreadableWorkbook(path, "reason.lock_file")
-    size = path.stat().st_size
+    if not stat.S_ISREG(mode):  # a pipe would block the read, /dev/zero never end it
+        raise UnreadableWorkbook(path, "reason.not_regular")
     if size == 0:
         raise UnreadableWorkbook(path, "reason.empty")
     if size > limits.max_file_bytes:

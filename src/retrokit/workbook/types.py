@@ -299,17 +299,19 @@ class DateSpanType(DateType):
             return (day, day)
         text = raw.strip()
         parts = _SPAN_SEPARATORS.split(text)
+        said: CellValueError | None = None
         if len(parts) == 1:
             try:
                 day = _span_date(text)
                 return (day, day)
-            except ValueError:
-                pass
+            except ValueError as exc:  # 8-10-2024, day or month: said unless it is a range
+                if isinstance(exc, CellValueError) and exc.key == "V002.day_or_month":
+                    said = exc
             halves = text.split("-")
             cut = len(halves) // 2
             parts = ["-".join(halves[:cut]), "-".join(halves[cut:])] if len(halves) % 2 == 0 else []
         if len(parts) != 2:
-            raise ValueError(text)
+            raise said or ValueError(text)
         start, end = _span_date(parts[0]), _span_date(parts[1])
         if NO_YEAR not in (start.year, end.year) and end < start:
             raise CellValueError("V002", "V002.order", start=start.isoformat(), end=end.isoformat())

@@ -264,6 +264,9 @@ _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 #: A month and day without a year, as people type them and as office programs read them in
 #: the current year: 7月15日, 8月10号, 8/10, 8-10, 8.10.
 _MONTH_DAY = re.compile(r"^(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*[日号]?(?:之前|以前|前)?(?:\(.*)?$")
+#: The year last, as English-speaking teams type it: 7/20/2024 (month first, the US), 20/07/2024
+#: (day first, the UK), 6-1-2024, 20.07.2024; a time or weekday may follow.
+_YEAR_LAST = re.compile(r"^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?:[ T(].*)?$")
 
 #: The same in English: Jul 15, July 15th, 15 Jul, 15-Jul (an office program's d-mmm).
 _EN_MONTH_DAY = re.compile(r"^([a-z]{3,9})\.?[\s-]*(\d{1,2})(?:st|nd|rd|th)?$")
@@ -310,11 +313,32 @@ def _plausible(day: dt.date) -> dt.date:
     return day
 
 
+def _year_last(first: int, second: int, year: int) -> dt.date:
+    """The date of 7/20/2024 or 20/07/2024: the number over 12 is the day. When both could be
+    the month (8/10/2024: August 10 in the US, 8 October in the UK) no reading is safe to
+    guess: V002 names both and asks for the year first."""
+    if first > 12 >= second:
+        return _plausible(dt.date(year, second, first))
+    if second > 12 >= first or first == second:
+        return _plausible(dt.date(year, first, second))
+    if first > 12:  # 13/14/2024: no month at all
+        raise ValueError(f"{first}/{second}/{year}")
+    month_first = _plausible(dt.date(year, first, second))
+    day_first = dt.date(year, second, first)
+    raise CellValueError(
+        "V002",
+        "V002.day_or_month",
+        month_first=month_first.isoformat(),
+        day_first=day_first.isoformat(),
+    )
+
+
 def parse_date(raw: object) -> dt.date:
     """Parse a date cell: real dates, Excel serial numbers and the usual written forms.
 
     A date written without its year (7月15日, 8/10, Jul 15, 20 Jul) has the year :data:`NO_YEAR`: the reader
-    gives it the campaign's. A date outside 1990-2099, or a serial number that is one, is
+    gives it the campaign's. With the year last (7/20/2024, 20/07/2024) the number over 12 is the
+    day; 8/10/2024, which could be either, is V002 (``V002.day_or_month``). A date outside 1990-2099, or a serial number that is one, is
     not a campaign's date (a typed 8.10 stored as 8.1): ValueError.
     """
     if raw is None or isinstance(raw, bool):
@@ -333,6 +357,9 @@ def parse_date(raw: object) -> dt.date:
     m = _YMD.match(text) or _COMPACT.match(text)
     if m:
         return _plausible(dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    m = _YEAR_LAST.match(text)
+    if m and not re.search(r"[A-Za-z]{3}", text):  # with a word (8/10/2024 Sat): as before
+        return _year_last(int(m.group(1)), int(m.group(3)), int(m.group(4)))
     m = _MONTH_DAY.match(text)
     if m:
         return dt.date(NO_YEAR, int(m.group(1)), int(m.group(2)))

@@ -1,0 +1,360 @@
+"""What a new user's trial ran into while reading files: a --today without its year, dates
+written with the year last (7/20/2024, 20/07/2024), headers a hand-typed plan uses, and a pipe,
+a device or a link loop given as a workbook."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from conftest import libreoffice_convert, run_cli
+from retrokit import api
+from retrokit.errors import UnreadableWorkbook
+from retrokit.workbook.types import NO_YEAR, CellValueError
+from retrokit.workbook.values import parse_date
+
+LANGS = ("zh-CN", "zh-TW", "en")
+TODAY = dt.date(2024, 8, 8)
+
+
+# --- 1. --today without a year -------------------------------------------------------------
+
+NO_YEAR_SAID = {"zh-CN": "没有写年份", "zh-TW": "沒有寫年份", "en": "has no year"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("typed", ["8月10日", "8/10", "Aug 10"])
+def test_a_today_without_its_year_is_refused(example_zh: Path, lang: str, typed: str) -> None:
+    """--today 8月10日 was read as 0004-08-10: 统计日期 0004-08-10 and no action overdue."""
+    proc = run_cli("analyze", str(example_zh), "--today", typed, "--lang", lang)
+    assert proc.returncode == 2 and proc.stdout == "", proc.stdout
+    assert NO_YEAR_SAID[lang] in proc.stderr and "2024-08-01" in proc.stderr, proc.stderr
+    assert "0004" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("report", "-o", "{tmp}/r.html"), ("lint",), ("compare",)],  # and analyze, above
+)
+def test_every_command_taking_today_refuses_it_without_a_year(
+    example_zh: Path, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    args = [a.format(tmp=tmp_path) for a in command]
+    proc = run_cli(args[0], str(example_zh), *args[1:], "--today", "8/10", "--lang", "en")
+    assert proc.returncode == 2 and "has no year" in proc.stderr, proc.stderr
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_a_today_with_its_year_still_reads(example_zh: Path) -> None:
+    for typed in ("2024-08-10", "2024/8/10", "2024年8月10日", "20240810", "7/20/2024"):
+        proc = run_cli("analyze", str(example_zh), "--today", typed, "--format", "json")
+        assert proc.returncode in (0, 1), (typed, proc.stderr)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_today_that_could_be_day_or_month_is_refused(example_zh: Path, lang: str) -> None:
+    proc = run_cli("analyze", str(example_zh), "--today", "8/10/2024", "--lang", lang)
+    assert proc.returncode == 2, proc.stderr
+    assert "2024-08-10" in proc.stderr and "2024-10-08" in proc.stderr, proc.stderr
+
+
+# --- 2. dates with the year last -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("7/20/2024", dt.date(2024, 7, 20)),  # the US: month first
+        ("20/07/2024", dt.date(2024, 7, 20)),  # the UK: day first
+        ("20-07-2024", dt.date(2024, 7, 20)),
+        ("20.07.2024", dt.date(2024, 7, 20)),
+        ("12/31/2024", dt.date(2024, 12, 31)),
+        ("31.12.2024", dt.date(2024, 12, 31)),
+        ("6/6/2024", dt.date(2024, 6, 6)),  # the same either way
+        ("7/20/2024 10:30", dt.date(2024, 7, 20)),
+        ("２０/０７/２０２４", dt.date(2024, 7, 20)),  # full-width, as an IME types it
+    ],
+)
+def test_a_date_with_the_year_last_reads_when_it_can_be_one_date_only(
+    typed: str, day: dt.date
+) -> None:
+    assert parse_date(typed) == day
+
+
+@pytest.mark.parametrize("typed", ["8/10/2024", "6/1/2024", "6-1-2024", "1.2.2024"])
+def test_a_date_that_could_be_day_or_month_is_said_to_be_so(typed: str) -> None:
+    with pytest.raises(CellValueError) as caught:
+        parse_date(typed)
+    assert caught.value.code == "V002" and caught.value.key == "V002.day_or_month"
+    first, second, year = (int(n) for n in typed.replace("-", "/").replace(".", "/").split("/"))
+    assert caught.value.message_args == {
+        "month_first": dt.date(year, first, second).isoformat(),
+        "day_first": dt.date(year, second, first).isoformat(),
+    }
+
+
+@pytest.mark.parametrize("typed", ["13/14/2024", "2/30/2024", "7/20/1980", "7/20/24"])
+def test_a_date_with_the_year_last_that_is_no_date_is_still_refused(typed: str) -> None:
+    with pytest.raises(ValueError) as caught:
+        parse_date(typed)
+    assert getattr(caught.value, "key", "") != "V002.day_or_month"
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("2024-08-10", dt.date(2024, 8, 10)),
+        ("2024/8/10", dt.date(2024, 8, 10)),
+        ("2024年8月10日", dt.date(2024, 8, 10)),
+        ("20240810", dt.date(2024, 8, 10)),
+        ("8/10", dt.date(NO_YEAR, 8, 10)),
+        ("8-10", dt.date(NO_YEAR, 8, 10)),
+        ("8.10", dt.date(NO_YEAR, 8, 10)),
+        ("8月10日", dt.date(NO_YEAR, 8, 10)),
+        ("Aug 10, 2024", dt.date(2024, 8, 10)),
+        ("8/10/2024 Sat", dt.date(2024, 8, 10)),  # read by dateutil before: read so still
+        ("Sat 8/10/2024", dt.date(2024, 8, 10)),
+    ],
+)
+def test_the_forms_read_before_read_the_same(typed: str, day: dt.date) -> None:
+    assert parse_date(typed) == day
+
+
+def _review_with_dues(path: Path, lang: str, dues: list[str]) -> Path:
+    from retrokit.workbook.scaffold import init
+
+    init(path, lang=lang, example_data=True)  # type: ignore[arg-type]
+    wb = load_workbook(path)
+    ws = wb.worksheets[2]  # Problems & Actions: the due date in column G
+    for row, due in enumerate(dues, 2):
+        ws.cell(row, 7).value = due
+    wb.save(path)
+    return path
+
+
+DAY_OR_MONTH_SAID = {"zh-CN": "可能是 2024-08-10", "zh-TW": "可能是 2024-08-10", "en": "could be"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_review_with_dates_typed_the_english_way(tmp_path: Path, lang: str) -> None:
+    path = _review_with_dues(
+        tmp_path / "review.xlsx", lang, ["7/20/2024", "20/07/2024", "8/10/2024"]
+    )
+    analysis = api.analyze_workbook(path, today=TODAY)
+    assert [p.due for p in analysis.problems] == [dt.date(2024, 7, 20)] * 2 + [None]
+    said = [f for f in analysis.findings if f.code == "V002"]
+    assert [f.cell for f in said] == ["G4"], said
+    message = said[0].message(lang)  # type: ignore[arg-type]
+    assert DAY_OR_MONTH_SAID[lang] in message and "2024-10-08" in message, message
+    assert "8/10/2024" in message
+
+
+@pytest.mark.e2e
+def test_dates_typed_the_english_way_read_the_same_after_a_libreoffice_resave(
+    tmp_path: Path,
+) -> None:
+    path = _review_with_dues(
+        tmp_path / "review.xlsx", "en", ["7/20/2024", "20/07/2024", "8/10/2024"]
+    )
+    saved = libreoffice_convert(path, tmp_path / "lo")
+    before, after = (
+        api.analyze_workbook(path, today=TODAY),
+        api.analyze_workbook(saved, today=TODAY),
+    )
+    assert [p.due for p in after.problems] == [p.due for p in before.problems]
+    codes = sorted((f.code, f.cell) for f in after.findings if f.code.startswith("V"))
+    assert codes == sorted((f.code, f.cell) for f in before.findings if f.code.startswith("V"))
+
+
+# --- 3. headers a hand-typed plan uses -----------------------------------------------------
+
+
+def _typed_plan(path: Path, schedule: list[str], core: str, status: list[str]) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Plan overview"
+    for pair in (("Project", "Autumn launch"), ("Start date", "2024-09-01"),
+                 ("End date", "2024-09-30"), ("Owner", "Chen"), ("Total budget", 100000)):  # fmt: skip
+        ws.append(list(pair))
+    ws = wb.create_sheet("Goals")
+    ws.append(["Metric", "Target", core])
+    ws.append(["Sign-ups", 5000, "Yes"])
+    ws.append(["Impressions", 1000000, "No"])
+    ws = wb.create_sheet("Schedule")
+    ws.append(schedule)
+    ws.append(["T1", "Research", "9/13/2024", "14/09/2024", status[0]])
+    ws.append(["T2", "Launch", "9/16/2024", "20/09/2024", status[1]])
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("schedule", "core", "status"),
+    [
+        (
+            ["Task ID", "Task", "Start Date", "End Date", "Progress status"],
+            "Core?",
+            ["Done", "Open"],
+        ),
+        (["Task ID", "Task", "Start date", "End date", "Status"], "Core KPI", ["Done", "Open"]),
+        (
+            ["编号", "任务名称", "开始日期", "结束日期", "进度状态"],
+            "核心指标？",
+            ["已完成", "未开始"],
+        ),
+        (
+            ["編號", "任務名稱", "開始日期", "結束日期", "進度狀態"],
+            "是否核心",
+            ["已完成", "未開始"],
+        ),
+        (["ID", "Task", "Start", "End", "Status"], "是否核心指标", ["done", "todo"]),
+        (["ID", "Task", "Start", "End", "Status"], "是否核心指標", ["done", "todo"]),
+    ],
+)
+def test_headers_a_hand_typed_plan_uses_are_read(
+    tmp_path: Path, schedule: list[str], core: str, status: list[str]
+) -> None:
+    path = _typed_plan(tmp_path / "plan.xlsx", schedule, core, status)
+    plan = api.analyze_plan(path, today=TODAY)
+    assert [(t.id, t.start, t.end, t.status) for t in plan.tasks] == [
+        ("T1", dt.date(2024, 9, 13), dt.date(2024, 9, 14), "done"),
+        ("T2", dt.date(2024, 9, 16), dt.date(2024, 9, 20), "not_started"),
+    ]
+    assert [g.core for g in plan.goals] == [True, False]
+    codes = {f.code for f in api.lint_paths([path], today=TODAY, jobs=1)}
+    assert not codes & {"S002", "S003", "V001", "V002", "V003"}, codes  # S001: no budget sheet
+
+
+@pytest.mark.e2e
+def test_a_hand_typed_plan_reads_the_same_after_a_libreoffice_resave(tmp_path: Path) -> None:
+    path = _typed_plan(
+        tmp_path / "plan.xlsx",
+        ["Task ID", "Task", "Start Date", "End Date", "Progress status"],
+        "Core?",
+        ["Done", "Open"],
+    )
+    saved = libreoffice_convert(path, tmp_path / "lo")
+    before, after = api.analyze_plan(path, today=TODAY), api.analyze_plan(saved, today=TODAY)
+    assert [(t.id, t.start, t.end, t.status) for t in after.tasks] == [
+        (t.id, t.start, t.end, t.status) for t in before.tasks
+    ]
+    assert [g.core for g in after.goals] == [True, False]
+
+
+def test_the_new_aliases_name_one_column_of_their_sheet_only() -> None:
+    from retrokit.text import fold
+    from retrokit.workbook.kinds import detect_sheet_set
+    from retrokit.workbook.plan_schema import PLAN
+    from retrokit.workbook.schema import REVIEW
+
+    new = {
+        "tasks": {"Task ID": "id", "Start Date": "start", "End Date": "end",
+                  "进度状态": "status", "進度狀態": "status", "Progress status": "status"},
+        "goals": {"Core?": "core", "Core KPI": "core", "核心指标？": "core", "核心指標?": "core",
+                  "是否核心": "core", "是否核心指标": "core", "是否核心指標": "core"},
+    }  # fmt: skip
+    for key, headers in new.items():
+        sheet = PLAN.sheet(key)
+        for header, column in headers.items():
+            naming = [c.key for c in sheet.columns if fold(header) in map(fold, c.spellings())]
+            assert naming == [column], (header, naming)
+    # Column aliases do not make a review a plan: the kind goes by the sheet names.
+    review_names = [s.labels["en"] for s in REVIEW.sheets]
+    assert detect_sheet_set(review_names) is REVIEW
+    assert "基本信息" not in PLAN.sheet("overview").aliases
+    assert not any(
+        fold("完成日期") in map(fold, c.spellings()) for c in PLAN.sheet("tasks").columns
+    )
+
+
+# --- 4. a pipe, a device or a link loop given as a workbook --------------------------------
+
+NOT_REGULAR_SAID = {"zh-CN": "不是普通文件", "zh-TW": "不是一般檔案", "en": "not a regular file"}
+LOOP_SAID = {"zh-CN": "无法追踪的链接", "zh-TW": "無法追蹤的連結", "en": "cannot be followed"}
+
+
+def _fifo(tmp_path: Path) -> Path:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    path = tmp_path / "pipe.xlsx"
+    os.mkfifo(path)
+    return path
+
+
+def _special(tmp_path: Path, kind: str) -> Path:
+    if kind == "fifo":
+        return _fifo(tmp_path)
+    if not Path(kind).exists():
+        pytest.skip(f"no {kind} here")
+    return Path(kind)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "/dev/zero", "/dev/urandom", "/dev/null"])
+def test_a_file_that_is_no_regular_file_is_said_to_be_one(tmp_path: Path, kind: str) -> None:
+    path = _special(tmp_path, kind)
+    with pytest.raises(UnreadableWorkbook) as caught:
+        api.open_workbook(path)
+    assert caught.value.reason == "reason.not_regular"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind", ["fifo", "/dev/zero"])
+def test_a_pipe_or_device_is_refused_by_every_command_without_reading_it(
+    tmp_path: Path, lang: str, kind: str
+) -> None:
+    """A pipe is never opened for reading (it would wait for a writer forever), /dev/zero never
+    read (it never ends): each command says so at once (run_cli times out otherwise)."""
+    path = _special(tmp_path, kind)
+    for command in (["analyze"], ["report", "-o", str(tmp_path / "r.html")]):
+        proc = run_cli(command[0], str(path), *command[1:], "--lang", lang)
+        assert proc.returncode == 2 and proc.stdout == "", proc.stderr
+        lines = proc.stderr.strip().splitlines()
+        assert len(lines) == 1 and path.name in lines[0] and NOT_REGULAR_SAID[lang] in lines[0]
+        assert not any(w in lines[0] for w in ("0 字节", "0 位元組", "0 bytes", "empty"))
+    proc = run_cli("lint", str(path), "--lang", lang, "--format", "json")
+    assert (
+        proc.returncode == 1 and '"F001"' in proc.stdout and NOT_REGULAR_SAID[lang] in proc.stdout
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_link_loop_is_said_to_be_one_not_missing(tmp_path: Path, lang: str) -> None:
+    loop = tmp_path / "loop.xlsx"
+    loop.symlink_to(tmp_path / "other.xlsx")
+    (tmp_path / "other.xlsx").symlink_to(loop)
+    with pytest.raises(UnreadableWorkbook) as caught:
+        api.open_workbook(loop)
+    assert caught.value.reason == "reason.link_loop"
+    for command in (["analyze"], ["report", "-o", str(tmp_path / "r.html")], ["compare"]):
+        proc = run_cli(command[0], str(loop), *command[1:], "--lang", lang)
+        lines = proc.stderr.strip().splitlines()
+        assert proc.returncode == 2 and len(lines) == 1, proc.stderr
+        assert "loop.xlsx" in lines[0] and LOOP_SAID[lang] in lines[0], lines
+    proc = run_cli("lint", str(loop), "--lang", lang, "--format", "json")
+    assert proc.returncode == 1 and '"F001"' in proc.stdout and LOOP_SAID[lang] in proc.stdout
+
+
+def test_a_link_to_nothing_and_a_missing_file_are_still_missing(tmp_path: Path) -> None:
+    dangling = tmp_path / "dangling.xlsx"
+    dangling.symlink_to(tmp_path / "nothing.xlsx")
+    for path in (dangling, tmp_path / "nope.xlsx"):
+        with pytest.raises(UnreadableWorkbook) as caught:
+            api.open_workbook(path)
+        assert caught.value.reason == "reason.missing"
+
+
+def test_a_pipe_in_a_folder_is_one_f001_and_the_rest_is_checked(
+    tmp_path: Path, example_zh: Path
+) -> None:
+    folder = tmp_path / "campaigns"
+    folder.mkdir()
+    example_zh.rename(folder / "summer.xlsx")
+    _fifo(folder)
+    found = api.lint_paths([folder], today=TODAY, jobs=1)
+    unreadable = [f for f in found if f.code == "F001"]
+    assert [Path(str(f.file)).name for f in unreadable] == ["pipe.xlsx"]
+    assert len({f.file for f in found}) == 2  # the campaign beside it is checked
