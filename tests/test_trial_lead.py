@@ -204,3 +204,19 @@ def test_lint_writes_junit_to_a_file_named_junit(tmp_path: Path) -> None:
         assert proc.returncode == 0, proc.stderr
         assert out.read_text(encoding="utf-8").startswith('<?xml version="1.0"')
         out.unlink()
+
+
+def test_a_unit_is_shown_in_the_scripts_of_the_page(tmp_path: Path) -> None:
+    """5000單 typed in a zh-TW workbook is read as 单 (units match in Simplified forms); the
+    zh-TW report shows 單 again, the zh-CN one 单."""
+    from builders import example_data, write
+
+    data = example_data()
+    data["kpis"] = data["kpis"][:1]
+    data["kpis"][0].update(metric="訂單數", target="5000單", actual="4,200單", direction=None)
+    path = write(tmp_path / "review.xlsx", data, lang="zh-TW")
+    result = api.analyze_workbook(path)
+    assert result.kpis[0].unit == "单"
+    tw, cn = (api.render_report(result, "md", lang) for lang in ("zh-TW", "zh-CN"))
+    assert "5,000 單" in tw and "-800 單" in tw and " 单" not in tw
+    assert "5,000 单" in cn and "單" not in cn.replace("訂單", "")

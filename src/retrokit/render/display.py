@@ -71,7 +71,17 @@ def _unit(kpi: Quantified, lang: Lang) -> tuple[float, str]:
     parts = split_unit(unit)
     if parts is not None and parts[0] != 1 and not lang.startswith("zh"):
         return parts[0], parts[1]
-    return 1.0, unit
+    return 1.0, in_script(unit, lang)
+
+
+@lru_cache(maxsize=256)
+def in_script(unit: str, lang: Lang) -> str:
+    """A unit word in the script of ``lang``: the reader matches units in Simplified forms
+    (單 is read as 单), a zh-TW page shows them in Traditional again (5,000 單, 60 萬元)."""
+    from retrokit.i18n.languages import derive
+    from retrokit.text import has_cjk
+
+    return derive(unit, lang) if has_cjk(unit) else unit
 
 
 #: Languages whose row scale is the largest that every number of the row reaches: Chinese
