@@ -220,3 +220,24 @@ def test_a_unit_is_shown_in_the_scripts_of_the_page(tmp_path: Path) -> None:
     tw, cn = (api.render_report(result, "md", lang) for lang in ("zh-TW", "zh-CN"))
     assert "5,000 單" in tw and "-800 單" in tw and " 单" not in tw
     assert "5,000 单" in cn and "單" not in cn.replace("訂單", "")
+
+
+def test_a_channels_spend_is_its_money_not_a_rate_or_a_price(tmp_path: Path) -> None:
+    """The by-channel table's spend names the cost KPIs that are amounts (投放费用 30万), not a
+    refund rate (退款率 2%) nor a price of one (获客成本 50 元) filed under cost."""
+    from builders import example_data, write
+    from retrokit.render.view import group_tables
+
+    data = example_data()
+    base = {"dimension": "cost", "channel": "抖音", "direction": "越低越好", "core": "否"}
+    data["kpis"] = [
+        {**base, "metric": "投放费用", "target": "30万", "actual": "28万"},
+        {**base, "metric": "退款率", "target": "3%", "actual": "2%"},
+        {**base, "metric": "获客成本", "target": "60元", "actual": "50元"},
+        {**base, "metric": "销售额", "dimension": "revenue", "target": "100万", "actual": "90万",
+         "direction": "越高越好", "channel": "小红书"},
+    ]  # fmt: skip
+    result = api.analyze_workbook(write(tmp_path / "review.xlsx", data))
+    by_channel, _ = group_tables(result, "zh-CN")
+    spend = {row.label: row.spend for row in by_channel}
+    assert spend["抖音"] == "投放费用 28万"

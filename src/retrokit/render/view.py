@@ -576,13 +576,18 @@ def _group_row(label: str, c: Mapping[str, Any]) -> GroupRow:
 
 def _money(kpis: Sequence[KpiResult], dimension: str, lang: Lang) -> str:
     """The actuals of a channel's KPIs of one dimension, each named: 总费用 72 万元. Spend is
-    what the cost dimension holds as lower-is-better: a 客单价 or a saving filed there is not."""
+    what the cost dimension holds as lower-is-better: a 客单价 or a saving filed there is not;
+    and money is an amount, not a rate (退款率 2%) nor a price of one (CPC, 获客成本)."""
+    from retrokit.method.direction import is_per_unit
+
     sep = language(lang).list_separator
     return sep.join(
         f"{k.metric} {display.quantity(k.actual, k, lang)}"
         for k in kpis
         if k.dimension == dimension
         and k.actual is not None
+        and k.form == "plain"
+        and not is_per_unit(k.metric)
         and (dimension != "cost" or k.direction.value == "lower")
     )
 
