@@ -367,7 +367,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "doc.K001": {
         "zh-CN": "未完成和超额完成都需要分析原因，否则无法沉淀经验。\n修复：在“分析简述”中写明原因，"
         "例如“抖音达成 120%，其他渠道 60%”。",
-        "zh-TW": "未完成和超額完成都需要分析原因，否則無法沉澱經驗。\n修復：在“分析簡述”中寫明原因，例如“抖音達成 120%，其他通路 60%”。",
+        "zh-TW": "未完成和超額完成都需要分析原因，否則無法沉澱經驗。\n修復：在「分析簡述」中寫明原因，例如「抖音達成 120%，其他通路 60%」。",
         "en": "Misses and surprising wins both need a cause, or nothing is learned.\nFix: "
         "write why in 'Analysis', e.g. 'Douyin 120%, other channel 60%'.",
     },
@@ -722,7 +722,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "deck.note.overdue": {
         "zh-CN": "其中 {count} 项已逾期，需要马上跟进。",
-        "en": "{count} of them are overdue and need follow-up now.",
+        "en": "Overdue among them: {count}, to follow up now.",
     },
     "deck.note.matrix": {
         "zh-CN": "横轴是实施难度，纵轴是影响程度；左上角是高影响、低难度，应当优先做。",
@@ -1355,7 +1355,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "6. 每日监测：每天每个渠道每个指标一行，指标名称与推广目标一致，retrokit 据此计算进度。\n"
         "7. 项目分工：角色、姓名和职责；排期中的负责人应在此表中。\n"
         "完成后运行 retrokit lint 检查、retrokit analyze 查看关键路径、预算和进度。",
-        "zh-TW": "營銷活動方案活頁簿 · 填寫說明\n1. 活動概況：專案名稱、起止日期、負責人、總預算和核心策略。\n2. 推廣目標：每行一個 SMART 目標：指標、量化目標、方向、達成路徑、負責人和時間節點（日期或區間，如 6月1日-6月30日）；把最重要的 2-3 個標為核心指標。\n3. 執行排程：每行一個任務，編號唯一（T1、T2…）；前置依賴寫編號，如 T1, T3。右側的甘特圖按開始和結束時間自動著色，今天所在列高亮；活動超過 60 天時按周顯示。\n4. 預算分配：每行一個預算明細，計畫占比自動計算；建議保留應急備用金。\n5. 風險預案：可能性和影響程度都為“高”的風險必須有應對措施和負責人。\n6. 每日監測：每天每個通路每個指標一行，指標名稱與推廣目標一致，retrokit 據此計算進度。\n7. 專案分工：角色、姓名和職責；排程中的負責人應在此表中。\n完成後執行 retrokit lint 檢查、retrokit analyze 檢視關鍵路徑、預算和進度。",
+        "zh-TW": "營銷活動方案活頁簿 · 填寫說明\n1. 活動概況：專案名稱、起止日期、負責人、總預算和核心策略。\n2. 推廣目標：每行一個 SMART 目標：指標、量化目標、方向、達成路徑、負責人和時間節點（日期或區間，如 6月1日-6月30日）；把最重要的 2-3 個標為核心指標。\n3. 執行排程：每行一個任務，編號唯一（T1、T2…）；前置依賴寫編號，如 T1, T3。右側的甘特圖按開始和結束時間自動著色，今天所在列高亮；活動超過 60 天時按周顯示。\n4. 預算分配：每行一個預算明細，計畫占比自動計算；建議保留應急備用金。\n5. 風險預案：可能性和影響程度都為「高」的風險必須有應對措施和負責人。\n6. 每日監測：每天每個通路每個指標一行，指標名稱與推廣目標一致，retrokit 據此計算進度。\n7. 專案分工：角色、姓名和職責；排程中的負責人應在此表中。\n完成後執行 retrokit lint 檢查、retrokit analyze 檢視關鍵路徑、預算和進度。",
         "en": "Campaign plan workbook - how to fill it in\n"
         "1. Plan overview: project, start and end dates, owner, total budget and core strategy.\n"
         "2. Goals: one SMART goal per row: metric, target, direction, path, owner and deadline "
@@ -1376,16 +1376,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "tasks depend on each other in a cycle: {tasks}; remove one of the dependencies.",
     },
     "P002": {
-        "zh-CN": "任务 {task} 在 {start} 开始，早于前置任务 {pred} 的结束时间 {end}。",
-        "en": "task {task} starts on {start}, before its predecessor {pred} ends on {end}.",
+        "zh-CN": "任务 {task} 在 {start} 开始，早于前置任务 {pred} 的结束时间 {end}；请推迟本任务的开始"
+        "时间，或改正前置依赖。",
+        "en": "task {task} starts on {start}, before its predecessor {pred} ends on {end}; start "
+        "it later or correct its predecessors.",
     },
     "P003": {
         "zh-CN": "任务 {task} 的工期填了 {typed} 天，但起止日期是 {days} 天（含首尾）。",
         "en": "task {task} says {typed} days, but its dates span {days} days (both ends counted).",
     },
     "P004": {
-        "zh-CN": "任务 {task} 的前置依赖 {ids} 不是任何任务的编号。",
-        "en": "task {task} depends on {ids}, which no task has as its ID.",
+        "zh-CN": "任务 {task} 的前置依赖“{ids}”不是任何任务的编号；请写已有任务的编号（如 T3），多个用"
+        "逗号分隔。",
+        "en": "task {task} depends on '{ids}', which no task has as its ID; write the ID of an "
+        "existing task (e.g. T3), several separated by commas.",
     },
     "P005": {
         "zh-CN": "任务 {task} 应在 {end} 完成，截至 {today} 仍未完成。",
@@ -1415,8 +1419,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "5000000, 5% or 1:3.",
     },
     "B001": {
-        "zh-CN": "预算明细合计 {planned}，与总预算 {total} 不一致。",
-        "en": "the budget lines add up to {planned}, not the total budget of {total}.",
+        "zh-CN": "预算明细合计 {planned}，与总预算 {total} 不一致；请调整明细金额或活动概况中的总预算，"
+        "使两者相等。",
+        "en": "the budget lines add up to {planned}, not the total budget of {total}; adjust the "
+        "lines or the overview's total budget so they agree.",
     },
     "B002": {
         "zh-CN": "“{item}”实际花费 {actual}，为计划 {planned} 的 {share}，超支超过 10%。",
@@ -1428,8 +1434,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "spending adds up to {actual}, over the total budget of {total}.",
     },
     "B003": {
-        "zh-CN": "{sheet} 中没有应急备用金，建议预留 10% 左右。",
-        "en": "{sheet} keeps no contingency line; about 10% is usual.",
+        "zh-CN": "“{sheet}”中没有应急备用金，建议加一行类别为“应急备用金”的预算，预留 10% 左右。",
+        "en": "'{sheet}' keeps no contingency line; add one of category Contingency, about 10% "
+        "is usual.",
     },
     "X001": {
         "zh-CN": "高可能性、高影响的风险“{risk}”缺少{columns}。",

@@ -91,6 +91,9 @@ LANGUAGES: tuple[Language, ...] = (
             ("單元格", "儲存格"),
             ("型別", "類型"),
             ("併為", "並為"),
+            # Taiwan quotes with corner brackets, as the texts spelled out for it do.
+            ("“", "「"),
+            ("”", "」"),
         ),
     ),
     Language(
