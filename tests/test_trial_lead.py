@@ -241,3 +241,22 @@ def test_a_channels_spend_is_its_money_not_a_rate_or_a_price(tmp_path: Path) -> 
     by_channel, _ = group_tables(result, "zh-CN")
     spend = {row.label: row.spend for row in by_channel}
     assert spend["抖音"] == "投放费用 28万"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_plan_terminal_shows_its_goals_and_team(tmp_path: Path, lang: str) -> None:
+    """Goals are listed as set even without daily figures (they were only in the pacing
+    table), and the team roster is shown."""
+    from retrokit.workbook.plan_schema import DAILY, GOALS, TEAM
+    from retrokit.workbook.plan_scaffold import build_plan_workbook
+
+    wb = build_plan_workbook(lang, filled=True)  # type: ignore[arg-type]
+    del wb[DAILY.name(lang)]  # type: ignore[arg-type]
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+    proc = run_cli("analyze", str(path), "--lang", lang, "--today", "2024-06-10")
+    assert proc.returncode == 0, proc.stderr
+    names = {"zh-CN": "赵专员", "zh-TW": "趙專員", "en": "Zhao"}
+    for title in (GOALS.name(lang), TEAM.name(lang)):  # type: ignore[arg-type]
+        assert title in proc.stdout
+    assert names[lang] in proc.stdout.split(TEAM.name(lang))[-1]  # type: ignore[arg-type]

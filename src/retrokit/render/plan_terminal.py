@@ -10,11 +10,14 @@ from retrokit.i18n import t
 from retrokit.method.plan import PlanAnalysis
 from retrokit.render import display
 from retrokit.render.plan_view import (
+    PlanTable,
     budget_line,
     figure,
+    goals_table,
     pacing_values,
     plan_title,
     schedule_line,
+    team_table,
 )
 from retrokit.render.terminal import TERMINAL_ROWS, _c
 from retrokit.workbook.plan_schema import (
@@ -25,10 +28,23 @@ from retrokit.workbook.plan_schema import (
     RISKS,
     TASK_STATUS,
     TASKS,
+    TEAM,
 )
 from retrokit.workbook.schema import LEVEL, Lang
 
 PACE_STYLE = {"ahead": "bold green", "on_track": "yellow", "behind": "bold red"}
+
+
+def _rich(table: PlanTable, title: str) -> Any:
+    """A plan view's table as a terminal table."""
+    from rich.table import Table
+
+    out = Table(title=_c(title), title_justify="left")
+    for name in table.header:
+        out.add_column(_c(name))
+    for row in table.rows[:TERMINAL_ROWS]:
+        out.add_row(*(_c(cell) for cell in row))
+    return out
 
 
 def _day(value: Any) -> str:
@@ -57,6 +73,9 @@ def render_plan(plan: PlanAnalysis, lang: Lang) -> str:
         )
     # An overview left blank still names the plan, as the report's title does.
     console.print(info if info.row_count else _c(plan_title(plan)))
+    goals = goals_table(plan, lang)
+    if goals is not None:  # the goals themselves, paced or not (pacing follows below)
+        console.print(_rich(goals, GOALS.name(lang)))
 
     tasks = Table(title=_c(TASKS.name(lang)), title_justify="left")
     for key in ("id", "task", "owner", "start", "end", "depends_on", "status"):
@@ -113,6 +132,9 @@ def render_plan(plan: PlanAnalysis, lang: Lang) -> str:
             _c(r.owner),
         )
     console.print(risks if plan.risks else _c(t("plan.risks_empty", lang)))
+    team = team_table(plan, lang)
+    if team is not None:
+        console.print(_rich(team, TEAM.name(lang)))
 
     if plan.monitoring:
         pacing = Table(title=_c(t("plan.pacing", lang)), title_justify="left")

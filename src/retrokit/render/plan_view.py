@@ -21,6 +21,8 @@ from retrokit.workbook.plan_schema import (
     PHASE,
     RISK_STATUS,
     RISKS,
+    ROLE,
+    TEAM,
 )
 from retrokit.workbook.schema import DIMENSION, DIRECTION, LEVEL, YES_NO, Lang
 
@@ -54,6 +56,7 @@ class PlanView:
     risks_empty: str
     pacing: PlanTable | None
     pacing_note: str  # the goals without daily figures, or that there are none at all
+    team: PlanTable | None  # the roster (项目分工); None when the plan keeps none
     names: dict[str, str]  # section titles: overview / goals / schedule / budget / risks / ...
 
 
@@ -162,7 +165,8 @@ def pacing_values(pacing: Pacing, plan: PlanAnalysis, lang: Lang) -> tuple[str, 
     return shown[0], shown[1], shown[2]
 
 
-def _goals(plan: PlanAnalysis, lang: Lang) -> PlanTable | None:
+def goals_table(plan: PlanAnalysis, lang: Lang) -> PlanTable | None:
+    """The goals as set: metric, target, path, owner and deadline, paced or not."""
     if not plan.goals:
         return None
     keys = ("dimension", "metric", "channel", "phase", "target", "direction", "path", "owner")
@@ -183,6 +187,16 @@ def _goals(plan: PlanAnalysis, lang: Lang) -> PlanTable | None:
         for g in plan.goals
     )
     return PlanTable(header, rows)
+
+
+def team_table(plan: PlanAnalysis, lang: Lang) -> PlanTable | None:
+    """Who does what (项目分工): a role of the list in ``lang``, a team's own as typed."""
+    if not plan.team:
+        return None
+    return PlanTable(
+        tuple(TEAM.column(k).label(lang) for k in ("role", "name", "duty")),
+        tuple((ROLE.shown(m.role, lang), m.name or "", m.duty or "") for m in plan.team),
+    )
 
 
 def _budget(plan: PlanAnalysis, lang: Lang) -> PlanTable | None:
@@ -273,7 +287,7 @@ def plan_view(plan: PlanAnalysis, lang: Lang) -> PlanView:
     return PlanView(
         title=plan_title(plan),
         overview=overview_rows(plan, lang),
-        goals=_goals(plan, lang),
+        goals=goals_table(plan, lang),
         goals_empty=t("plan.goals_empty", lang),
         schedule_dated=s.start is not None and s.end is not None,
         schedule_line=schedule_line(plan, lang),
@@ -284,6 +298,7 @@ def plan_view(plan: PlanAnalysis, lang: Lang) -> PlanView:
         risks_empty=t("plan.risks_empty", lang),
         pacing=pacing,
         pacing_note=pacing_note,
+        team=team_table(plan, lang),
         names={
             "overview": OVERVIEW.name(lang),
             "goals": GOALS.name(lang),
@@ -292,6 +307,7 @@ def plan_view(plan: PlanAnalysis, lang: Lang) -> PlanView:
             "risks": RISKS.name(lang),
             "risk_list": t("plan.risk_list", lang),
             "pacing": t("plan.pacing", lang),
+            "team": TEAM.name(lang),
             "findings": t("report.findings", lang),
         },
     )
