@@ -247,8 +247,8 @@ def test_a_channels_spend_is_its_money_not_a_rate_or_a_price(tmp_path: Path) -> 
 def test_the_plan_terminal_shows_its_goals_and_team(tmp_path: Path, lang: str) -> None:
     """Goals are listed as set even without daily figures (they were only in the pacing
     table), and the team roster is shown."""
-    from retrokit.workbook.plan_schema import DAILY, GOALS, TEAM
     from retrokit.workbook.plan_scaffold import build_plan_workbook
+    from retrokit.workbook.plan_schema import DAILY, GOALS, TEAM
 
     wb = build_plan_workbook(lang, filled=True)  # type: ignore[arg-type]
     del wb[DAILY.name(lang)]  # type: ignore[arg-type]
