@@ -260,3 +260,39 @@ def test_the_plan_terminal_shows_its_goals_and_team(tmp_path: Path, lang: str) -
     for title in (GOALS.name(lang), TEAM.name(lang)):  # type: ignore[arg-type]
         assert title in proc.stdout
     assert names[lang] in proc.stdout.split(TEAM.name(lang))[-1]  # type: ignore[arg-type]
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "files"
+
+
+@pytest.mark.parametrize(
+    ("name", "zh"),
+    [
+        ("made__corrupt_member.xlsx", "压缩的数据已损坏"),
+        ("poi__poc-xmlbomb.xlsx", "无法识别的文件格式"),
+        ("poi__xlsx-corrupted.xlsx", "内部 XML 格式错误"),
+    ],
+)
+def test_a_damaged_file_is_said_in_the_users_language(name: str, zh: str) -> None:
+    """The zip and XML libraries' English reasons are worded by the catalogue."""
+    if not (CORPUS / name).exists():
+        pytest.skip("the corpus is not beside the checkout")
+    found = api.lint_paths([CORPUS / name], jobs=1)
+    assert [f.code for f in found] == ["F001"]
+    message = found[0].message("zh-CN")
+    assert zh in message, message
+    for english in ("deflate", "Cannot detect", "syntax error", "zip file", "buffer"):
+        assert english not in message, message
+
+
+def test_size_limits_are_said_in_bytes_and_megabytes(tmp_path: Path) -> None:
+    from conftest import ROOT
+
+    proc = run_cli("analyze", str(ROOT / "examples" / "summer-promo-2024.xlsx"),
+                   "--max-unpacked-bytes", "100000")  # fmt: skip
+    assert proc.returncode == 2
+    assert (
+        "解压后大小为 " in proc.stderr
+        and " 字节（" in proc.stderr
+        and "上限 100,000 字节（98 KB）" in proc.stderr
+    )

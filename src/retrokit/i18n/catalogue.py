@@ -124,7 +124,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "the file content is damaged ({detail}); open it in Excel/WPS and save it again",
     },
     "reason.zip_bomb": {
-        "zh-CN": "解压后超出安全上限：{what} 为 {value}，上限 {limit}（可用 {option} 调高）",
+        "zh-CN": "解压后超出安全上限：{what}为 {value}，上限 {limit}（可用 {option} 调高）",
         "en": "beyond a safety limit after unpacking: {what} is {value}, limit {limit} "
         "(raise it with {option})",
     },
@@ -2550,4 +2550,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-CN": "这是一个无法追踪的链接（链接最终又指回自身，形成循环）",
         "en": "it is a link that cannot be followed (the links form a loop)",
     },
+    "detail.not_zip": {"zh-CN": "不是 zip 压缩包", "en": "not a zip archive"},
+    "detail.damaged_data": {"zh-CN": "压缩的数据已损坏", "en": "the compressed data is damaged"},
+    "detail.truncated": {"zh-CN": "文件被截断，内容不完整", "en": "the file is cut short"},
+    "detail.bad_xml": {"zh-CN": "内部 XML 格式错误", "en": "its XML is malformed"},
+    "detail.unknown_format": {
+        "zh-CN": "无法识别的文件格式",
+        "en": "the file format cannot be recognised",
+    },
+    "detail.in_part": {"zh-CN": "{part}：{what}", "en": "{part}: {what}"},
+    "unit.bytes": {"zh-CN": "{n} 字节（{size}）", "en": "{n} bytes ({size})"},
+    "what.ratio": {"zh-CN": "{part} 的压缩比", "en": "compression ratio of {part}"},
 }

@@ -526,6 +526,12 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "deck.unassigned": ("未指定", "未指定"),
         "deck.variance": ("差异", "差異"),
+        "detail.bad_xml": ("内部 XML 格式错误", "內部 XML 格式錯誤"),
+        "detail.damaged_data": ("压缩的数据已损坏", "壓縮的資料已損壞"),
+        "detail.in_part": ("{part}：{what}", "{part}：{what}"),
+        "detail.not_zip": ("不是 zip 压缩包", "不是 zip 壓縮包"),
+        "detail.truncated": ("文件被截断，内容不完整", "檔案被截斷，內容不完整"),
+        "detail.unknown_format": ("无法识别的文件格式", "無法識別的檔案格式"),
         "direction.config": ("团队配置的词", "團隊配置的詞"),
         "direction.name": ("名称", "名稱"),
         "doc.A001": (
@@ -1108,8 +1114,8 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "Excel 二進位制活頁簿（.xlsb），請在 Excel 中另存為 .xlsx",
         ),
         "reason.zip_bomb": (
-            "解压后超出安全上限：{what} 为 {value}，上限 {limit}（可用 {option} 调高）",
-            "解壓後超出安全上限：{what} 為 {value}，上限 {limit}（可用 {option} 調高）",
+            "解压后超出安全上限：{what}为 {value}，上限 {limit}（可用 {option} 调高）",
+            "解壓後超出安全上限：{what}為 {value}，上限 {limit}（可用 {option} 調高）",
         ),
         "report.actions": ("问题与改进行动（按优先级）", "問題與改進行動（按優先順序）"),
         "report.as_of": ("统计日期 {date}", "統計日期 {date}"),
@@ -1344,8 +1350,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "terminal.priority": ("优先级", "優先順序"),
         "terminal.progress": ("进度", "進度"),
+        "unit.bytes": ("{n} 字节（{size}）", "{n} 位元組（{size}）"),
         "warn.skipped": ("已跳过 {path}：{reason}", "已跳過 {path}：{reason}"),
         "what.file_size": ("文件大小", "檔案大小"),
+        "what.ratio": ("{part} 的压缩比", "{part} 的壓縮比"),
         "what.unpacked_size": ("解压后大小", "解壓後大小"),
     }
 }

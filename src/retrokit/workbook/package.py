@@ -401,8 +401,8 @@ def open_package(path: Path, limits: Limits) -> Package:
             path,
             "reason.zip_bomb",
             what=("i18n", "what.file_size"),
-            value=size,
-            limit=limits.max_file_bytes,
+            value=_bytes(size),
+            limit=_bytes(limits.max_file_bytes),
             option="--max-file-bytes",
         )
     try:
@@ -496,9 +496,42 @@ def read_member(data: bytes, zf: zipfile.ZipFile, name: str) -> bytes:
     return out
 
 
-def _short(exc: BaseException) -> str:
-    text = str(exc) or type(exc).__name__
-    return text.splitlines()[0][:120]
+#: What the zip, XML and cell-reader libraries say of a damaged file, worded by the catalogue
+#: (a Chinese message carries no English); a message not listed is kept as the library says it.
+_LIBRARY_WORDS = (
+    ("is not a zip file", "detail.not_zip"),
+    ("bad crc", "detail.damaged_data"),
+    ("invalid deflate", "detail.damaged_data"),
+    ("while decompressing", "detail.damaged_data"),
+    ("bad magic number", "detail.damaged_data"),
+    ("truncated", "detail.truncated"),
+    ("failed to fill whole buffer", "detail.truncated"),
+    ("unexpected eof", "detail.truncated"),
+    ("syntax error", "detail.bad_xml"),
+    ("not well-formed", "detail.bad_xml"),
+    ("cannot detect file format", "detail.unknown_format"),
+)
+
+
+def _short(exc: BaseException) -> Any:
+    """The library's reason, worded where the catalogue knows it (see :data:`_LIBRARY_WORDS`)."""
+    text = (str(exc) or type(exc).__name__).splitlines()[0][:120]
+    low = text.casefold()
+    for words, key in _LIBRARY_WORDS:
+        if words in low:
+            return ("i18n", key)
+    return text
+
+
+def _bytes(n: int) -> Any:
+    """A size as the catalogue words it: 314,589,426 字节（300 MB）."""
+    size = f"{n / 2**20:,.0f} MB" if n >= 2**20 else f"{n / 2**10:,.0f} KB"
+    return ("i18n", "unit.bytes", (("n", f"{n:,}"), ("size", size)))
+
+
+def _in_part(part: str, exc: BaseException) -> Any:
+    """The library's reason for one part of the package, naming the part."""
+    return ("i18n", "detail.in_part", (("part", part), ("what", _short(exc))))
 
 
 def _read(zf: zipfile.ZipFile, name: str) -> str:
@@ -515,8 +548,8 @@ def _check_bomb(path: Path, infos: list[zipfile.ZipInfo], limits: Limits) -> Non
             path,
             "reason.zip_bomb",
             what=("i18n", "what.unpacked_size"),
-            value=total,
-            limit=limits.max_unpacked_bytes,
+            value=_bytes(total),
+            limit=_bytes(limits.max_unpacked_bytes),
             option="--max-unpacked-bytes",
         )
     for info in infos:
@@ -527,7 +560,7 @@ def _check_bomb(path: Path, infos: list[zipfile.ZipInfo], limits: Limits) -> Non
                 raise UnreadableWorkbook(
                     path,
                     "reason.zip_bomb",
-                    what=f"compression ratio of {info.filename}",
+                    what=("i18n", "what.ratio", (("part", info.filename),)),
                     value=ratio,
                     limit=limits.max_ratio,
                     option="--max-ratio",
@@ -603,7 +636,7 @@ def _parse_xml(path: Path, xml: bytes, part: str) -> Any:
     try:
         return _fromstring(xml)
     except (DefusedXmlException, SyntaxError, ValueError) as exc:
-        raise UnreadableWorkbook(path, "reason.corrupt", detail=f"{part}: {_short(exc)}") from None
+        raise UnreadableWorkbook(path, "reason.corrupt", detail=_in_part(part, exc)) from None
 
 
 def _check_names(path: Path, infos: list[zipfile.ZipInfo]) -> set[str]:
@@ -729,7 +762,7 @@ def _string_sizes(path: Path, zf: zipfile.ZipFile, part: str | None) -> list[int
                     texts.clear()
                     element.clear()
     except (DefusedXmlException, SyntaxError, *ZIP_ERRORS) as exc:
-        raise UnreadableWorkbook(path, "reason.corrupt", detail=f"{part}: {_short(exc)}") from None
+        raise UnreadableWorkbook(path, "reason.corrupt", detail=_in_part(part, exc)) from None
     return sizes
 
 
@@ -793,6 +826,6 @@ def _check_extent(
     return last_row * widest
 
 
-def describe(exc: BaseException) -> str:
-    """A short text for an exception raised by a reader library."""
+def describe(exc: BaseException) -> Any:
+    """A short text for an exception raised by a reader library (catalogue words when known)."""
     return _short(exc)
