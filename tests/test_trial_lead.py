@@ -296,3 +296,14 @@ def test_size_limits_are_said_in_bytes_and_megabytes(tmp_path: Path) -> None:
         and " 字节（" in proc.stderr
         and "上限 100,000 字节（98 KB）" in proc.stderr
     )
+
+
+def test_export_takes_o_as_every_other_command_does(tmp_path: Path) -> None:
+    """export's refusals say "-o"; -o is its --to."""
+    from conftest import ROOT
+
+    out = tmp_path / "tables.xlsx"
+    example = str(ROOT / "examples" / "summer-promo-2024.xlsx")
+    assert run_cli("export", example, "-o", str(out)).returncode == 0 and out.exists()
+    proc = run_cli("export", example, "-o", example)
+    assert proc.returncode == 2 and "-o" in proc.stderr

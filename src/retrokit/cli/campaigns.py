@@ -219,7 +219,7 @@ def lessons(
 @app.command(help=h("help.cmd.export"))
 def export(
     paths: PathsArgument,
-    to: Annotated[Path, typer.Option("--to", help=h("help.to"), metavar=mv("file"))],
+    to: Annotated[Path, typer.Option("--to", "-o", help=h("help.to"), metavar=mv("file"))],
     force: Annotated[bool, typer.Option("--force", help=h("help.force"))] = False,
     headers: Annotated[
         str | None,
