@@ -371,7 +371,10 @@ def test_config_errors_exit_2(tmp_path: Path, messy: Path, text: str, error: str
 
 def test_rules_and_rule_commands() -> None:
     listing = run_cli("rules").stdout
-    assert len(listing.splitlines()) == len(rules()) and "A001  action-without-owner" in listing
+    codes = [line for line in listing.splitlines() if not line.startswith(" ")]
+    assert len(codes) == len(rules()) and "A001  action-without-owner" in listing
+    # each sub-check under its code, by the key and name it is selected with
+    assert len(listing.splitlines()) == len(rules()) + sum("." in k for k in REGISTRY)
     zh = run_cli("rule", "W001", "--lang", "zh-CN").stdout
     assert "我觉得" in zh and "修复" in zh
     en = run_cli("rule", "opinion-wording", "--lang", "en").stdout

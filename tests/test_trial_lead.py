@@ -307,3 +307,35 @@ def test_export_takes_o_as_every_other_command_does(tmp_path: Path) -> None:
     assert run_cli("export", example, "-o", str(out)).returncode == 0 and out.exists()
     proc = run_cli("export", example, "-o", example)
     assert proc.returncode == 2 and "-o" in proc.stderr
+
+
+def test_a_sub_check_is_selected_and_ignored_on_its_own(tmp_path: Path) -> None:
+    """P007 is a task without an owner (error) and an owner not on the team (info, its own
+    name owner-not-on-team): ignoring or selecting the one leaves the other as it is, and
+    `rules` lists it under its code."""
+    from retrokit.workbook.plan_scaffold import build_plan_workbook
+    from retrokit.workbook.plan_schema import TASKS
+
+    wb = build_plan_workbook("zh-CN", filled=True)
+    ws = wb[TASKS.name("zh-CN")]
+    header = [str(c.value or "") for c in ws[1]]
+    owner = next(i for i, v in enumerate(header) if v.startswith("负责人"))
+    ws.cell(row=2, column=owner + 1).value = None  # no owner: P007, error
+    ws.cell(row=3, column=owner + 1).value = "外援小周"  # not on the team: P007.team, info
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+
+    def p007(*args: str) -> list[tuple[str, str]]:
+        proc = run_cli("lint", str(path), "--format", "json", "--exit-zero", *args)
+        import json
+
+        found = json.loads(proc.stdout)
+        return sorted((f["code"], f["severity"]) for f in found if f["code"] == "P007")
+
+    assert p007() == [("P007", "error"), ("P007", "info")]
+    assert p007("--ignore", "owner-not-on-team") == [("P007", "error")]
+    assert p007("--ignore", "P007.team") == [("P007", "error")]
+    assert p007("--select", "owner-not-on-team") == [("P007", "info")]
+    assert p007("--ignore", "P007") == []
+    listing = run_cli("rules", "--lang", "en").stdout
+    assert "  P007.team   owner-not-on-team" in listing

@@ -19,12 +19,17 @@ def summary(code: str, docstring: str, lang: str) -> str:
 @app.command("rules", help=h("help.cmd.rules"))
 def list_rules(lang: LangOption = None) -> None:
     """List the rule catalogue: code, name, severity, summary."""
+    from retrokit.rules import REGISTRY
     from retrokit.rules import rules as catalogue
 
     language = output_lang(lang)
     for r in catalogue():
         text = summary(r.code, r.summary, language)
         sys.stdout.write(f"{r.code}  {r.name:<28} {r.severity.value:<8} {text}\n")
+        # Its sub-checks, each with the name and severity it is selected and counted by.
+        for sub in (s for key, s in REGISTRY.items() if key.startswith(r.code + ".")):
+            text = summary(sub.code, sub.summary, language)
+            sys.stdout.write(f"  {sub.code:<11} {sub.name:<28} {sub.severity.value:<8} {text}\n")
 
 
 @app.command("rule", help=h("help.cmd.rule"))
@@ -48,4 +53,4 @@ def explain_rule(
     r = REGISTRY[codes.pop()]
     text = summary(r.code, r.summary, language)
     sys.stdout.write(f"{r.code} {r.name} ({r.severity.value})\n{text}\n\n")
-    sys.stdout.write(t(f"doc.{r.code}", language) + "\n")
+    sys.stdout.write(t(f"doc.{r.code.split('.')[0]}", language) + "\n")  # a sub-check's code

@@ -2561,4 +2561,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "detail.in_part": {"zh-CN": "{part}：{what}", "en": "{part}: {what}"},
     "unit.bytes": {"zh-CN": "{n} 字节（{size}）", "en": "{n} bytes ({size})"},
     "what.ratio": {"zh-CN": "{part} 的压缩比", "en": "compression ratio of {part}"},
+    "summary.P007.team": {
+        "zh-CN": "任务负责人不在项目分工表中。",
+        "en": "A task's owner is not on the team sheet.",
+    },
+    "summary.V002.task": {
+        "zh-CN": "任务的结束时间早于开始时间。",
+        "en": "A task's end is before its start.",
+    },
+    "summary.V002.order": {
+        "zh-CN": "结束日期早于开始日期。",
+        "en": "The end date is before the start date.",
+    },
+    "summary.S003.plan": {
+        "zh-CN": "方案中已填写的行缺少必填字段或单元格。",
+        "en": "A required field or cell of the plan is empty in a filled row.",
+    },
 }

@@ -73,14 +73,19 @@ def base_code(code: str) -> str:
 
 
 def resolve_selector(selector: str, where: str) -> set[str]:
-    """Codes named by a selector: a code (A001), a prefix (A), a rule name, or ALL."""
+    """Codes named by a selector: a code (A001), a prefix (A), a rule name, or ALL; a
+    sub-check's name or key (owner-not-on-team, P007.team) names just that sub-check."""
     s = selector.strip()
     codes = {base_code(c) for c in REGISTRY}
     if s.upper() == "ALL":
         return codes
-    by_name = {r.name: base_code(r.code) for r in REGISTRY.values()}
+    # A sub-check (P007.team, owner-not-on-team) is itself: selecting or ignoring it leaves
+    # the rest of its code alone. A code's own name is the whole code.
+    by_name = {r.name: r.code if "." in r.code else base_code(r.code) for r in REGISTRY.values()}
     if s in by_name:
         return {by_name[s]}
+    if "." in s and s.upper().split(".")[0] + "." + s.split(".", 1)[1] in REGISTRY:
+        return {s.upper().split(".")[0] + "." + s.split(".", 1)[1]}
     matched = {c for c in codes if c.startswith(s.upper())} if s else set()
     if not matched:
         raise ConfigError(where, "config.unknown_selector", selector=selector)

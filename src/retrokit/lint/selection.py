@@ -34,15 +34,20 @@ class Selection:
     #: The folder per-file-ignores patterns are relative to: the config file's folder, so
     #: a pattern means the same files wherever lint runs from (None: the current folder).
     root: Path | None = None
+    #: Sub-checks ignored on their own (P007.team): the rest of their code is still reported.
+    ignored: frozenset[str] = frozenset()
 
     def wants(self, finding: Finding, rel: str) -> bool:
         code = base_code(finding.code)
         if code in ALWAYS:
             return True
-        if code not in self.codes:
+        key = finding.key
+        if key in self.ignored:
+            return False
+        if code not in self.codes and key not in self.codes:
             return False
         for pattern, codes in self.per_file_ignores:
-            if code in codes and (
+            if (code in codes or key in codes) and (
                 fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(Path(rel).name, pattern)
             ):
                 return False
@@ -67,10 +72,12 @@ def make_selection(
     """Command-line selectors replace the config's select and add to its ignores (as in ruff)."""
     chosen = codes_of(select or config.select, "--select")
     chosen |= codes_of([*config.extend_select, *extend_select], "--extend-select")
-    chosen -= codes_of([*config.ignore, *ignore], "--ignore")
+    ignored = codes_of([*config.ignore, *ignore], "--ignore")
+    chosen -= ignored
     pfi = tuple((p, frozenset(codes_of(c, "per-file-ignores"))) for p, c in config.per_file_ignores)
     root = Path(os.path.abspath(config.source)).parent if config.source else None
-    return Selection(frozenset(chosen), pfi, config.severity, root)
+    subs = frozenset(k for k in ignored if "." in k)
+    return Selection(frozenset(chosen), pfi, config.severity, root, subs)
 
 
 # --- finding files ---------------------------------------------------------------------------
