@@ -2451,4 +2451,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "program and never saved by a spreadsheet app); open and save it once in Excel, WPS or "
         "LibreOffice, or type the value.",
     },
+    # --- a finding's severity as the reports show it (lint's text keeps error/warning/info) ---
+    "severity.error": {"zh-CN": "错误", "en": "error"},
+    "severity.warning": {"zh-CN": "警告", "en": "warning"},
+    "severity.info": {"zh-CN": "提示", "en": "info"},
 }
