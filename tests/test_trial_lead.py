@@ -339,3 +339,14 @@ def test_a_sub_check_is_selected_and_ignored_on_its_own(tmp_path: Path) -> None:
     assert p007("--ignore", "P007") == []
     listing = run_cli("rules", "--lang", "en").stdout
     assert "  P007.team   owner-not-on-team" in listing
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_plan_report_lists_the_team(tmp_path: Path, fmt: str) -> None:
+    from conftest import ROOT
+
+    out = tmp_path / f"plan.{fmt}"
+    plan = ROOT / "examples" / "summer-promo-2024.plan.xlsx"
+    assert run_cli("report", str(plan), "-o", str(out), "--today", "2024-07-10").returncode == 0
+    text = out.read_text(encoding="utf-8")
+    assert "项目分工" in text and "赵专员" in text and "落地页、数据监测" in text

@@ -968,9 +968,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Start from a previous review: its KPI list and open actions.",
     },
     "help.workbook": {
-        "zh-CN": "填好的复盘工作簿。",
-        "zh-TW": "填好的復盤活頁簿。",
-        "en": "The filled retrospective workbook.",
+        "zh-CN": "填好的复盘或活动方案工作簿。",
+        "zh-TW": "填好的復盤或活動方案活頁簿。",
+        "en": "The filled retrospective or campaign plan workbook.",
     },
     "help.format_analyze": {
         "zh-CN": "table 或 json。",
@@ -1018,19 +1018,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Check workbooks the way a code linter checks code; exit 1 on errors.",
     },
     "help.cmd.init": {
-        "zh-CN": "创建新的复盘工作簿，可在 Excel、WPS 或 LibreOffice 中填写。",
-        "zh-TW": "建立新的復盤活頁簿，可在 Excel、WPS 或 LibreOffice 中填寫。",
-        "en": "Create a new retrospective workbook to fill in Excel, WPS or LibreOffice.",
+        "zh-CN": "创建新的复盘或活动方案工作簿，可在 Excel、WPS 或 LibreOffice 中填写。",
+        "zh-TW": "建立新的復盤或活動方案活頁簿，可在 Excel、WPS 或 LibreOffice 中填寫。",
+        "en": "Create a new retrospective or campaign plan workbook to fill in Excel, WPS or "
+        "LibreOffice.",
     },
     "help.cmd.analyze": {
-        "zh-CN": "计算达成率、差异、结果标签、行动优先级和逾期行动。",
-        "zh-TW": "計算達成率、差異、結果標籤、行動優先順序和逾期行動。",
-        "en": "Compute achievement rates, gaps, labels, action priorities and overdue actions.",
+        "zh-CN": "计算复盘的达成率、差异、结果标签、行动优先级和逾期行动，或活动方案的关键路径、预算和目标进度。",
+        "zh-TW": "計算復盤的達成率、差異、結果標籤、行動優先順序和逾期行動，或活動方案的關鍵路徑、預算和目標進度。",
+        "en": "Compute a retrospective's achievement rates, gaps, labels, action priorities and "
+        "overdue actions, or a campaign plan's critical path, budget and pacing.",
     },
     "help.cmd.report": {
-        "zh-CN": "把复盘写成独立的 HTML 页面或 GitHub Markdown。",
-        "zh-TW": "把復盤寫成獨立的 HTML 頁面或 GitHub Markdown。",
-        "en": "Write the retrospective as a self-contained HTML page or GitHub Markdown.",
+        "zh-CN": "把复盘写成独立的 HTML 页面、GitHub Markdown 或 PowerPoint 演示文稿（pptx），"
+        "把活动方案写成 HTML 页面或 GitHub Markdown。",
+        "zh-TW": "把復盤寫成獨立的 HTML 頁面、GitHub Markdown 或 PowerPoint 簡報（pptx），"
+        "把活動方案寫成 HTML 頁面或 GitHub Markdown。",
+        "en": "Write a retrospective as a self-contained HTML page, GitHub Markdown or a "
+        "PowerPoint deck (pptx), and a campaign plan as an HTML page or GitHub Markdown.",
     },
     "cli.usage": {
         "zh-CN": "用法：",
@@ -2577,4 +2582,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-CN": "方案中已填写的行缺少必填字段或单元格。",
         "en": "A required field or cell of the plan is empty in a filled row.",
     },
+    # --- a finding's severity as the reports show it (lint's text keeps error/warning/info) ---
+    "severity.error": {"zh-CN": "错误", "en": "error"},
+    "severity.warning": {"zh-CN": "警告", "en": "warning"},
+    "severity.info": {"zh-CN": "提示", "en": "info"},
 }

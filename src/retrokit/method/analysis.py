@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -85,7 +84,13 @@ PRIORITY_TABLE: Mapping[tuple[str, str], Priority] = {
     ("low", "high"): Priority.DEFER,
 }
 
-_ARROW = re.compile(r"\s*(?:-+>|=+>|→|⇒|➔|➜|➡|⟶|>)\s*")
+# The arrows of a 5-Why chain in every width people type them (－＞, ＝＞, ＞, ￫ as well as ->, =>,
+# >, →): the chain is split on the text as typed, so each step keeps its own full-width commas
+# and brackets (NFKC would turn "决定，没有复核" into "决定,没有复核").
+_GT = "[>\ufe65\uff1e]"
+_ARROW = re.compile(
+    rf"\s*(?:[-\ufe63\uff0d]+{_GT}|[=\u207c\u208c\ufe66\uff1d]+{_GT}|[→\uffeb⇒➔➜➡⟶]|{_GT})\s*"
+)
 
 
 # The per-row results are treated as immutable but not frozen: a frozen dataclass takes three
@@ -383,9 +388,8 @@ def change(
 
 
 def why_chain(root_cause: str) -> tuple[str, ...]:
-    """A 5-Why chain written with arrows (-> → ＞) split into its steps."""
-    text = unicodedata.normalize("NFKC", root_cause)
-    return tuple(step for step in (s.strip() for s in _ARROW.split(text)) if step)
+    """A 5-Why chain written with arrows (-> → ＞) split into its steps, each as typed."""
+    return tuple(step for step in (s.strip() for s in _ARROW.split(root_cause)) if step)
 
 
 def priority(impact: str | None, effort: str | None) -> Priority | None:

@@ -35,6 +35,7 @@ from retrokit.render.deck_outline import (
     Slide,
     Table,
 )
+from retrokit.render.plan_view import charted_tasks
 from retrokit.render.view import ReviewView
 from retrokit.workbook.plan_schema import (
     BUDGET,
@@ -313,7 +314,7 @@ def serial(day: dt.date) -> float:
 
 
 def _gantt(plan: PlanAnalysis, lang: Lang) -> list[Slide]:
-    dated = [x for x in plan.tasks if x.start is not None and x.end is not None]
+    dated = charted_tasks(plan)  # a task ending before it starts has no bar to draw
     if not dated or len(dated) > GANTT_TASKS:
         return []
     slips = [max(finish_slip(x, plan.today) or 0, 0) for x in dated]

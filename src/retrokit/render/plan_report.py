@@ -6,13 +6,15 @@ with each risk's response and owner, and pacing per goal; Markdown with a Mermai
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from html import escape
 from typing import Literal
 
 from retrokit.i18n import t
+from retrokit.i18n.languages import language
 from retrokit.method.plan import PlanAnalysis
-from retrokit.render.plan_view import PlanTable, plan_title, plan_view
+from retrokit.render.plan_view import PlanTable, charted_tasks, plan_title, plan_view
 from retrokit.workbook.plan_schema import BUDGET, BUDGET_CATEGORY, TASKS
 from retrokit.workbook.schema import Lang
 
@@ -20,15 +22,21 @@ ROW_HEIGHT = 22
 LABEL_WIDTH = 200
 DAY_WIDTH = 14
 CRITICAL, NORMAL, TODAY = "#c0392b", "#4472c4", "#e67e22"
+#: After a critical task's name, as in the terminal's table: the schedule's sentence
+#: (``plan.critical_path``) says what the star means.
+CRITICAL_MARK = " ★"
 
 
 def gantt_svg(plan: PlanAnalysis, lang: Lang) -> str:
-    """The schedule as an SVG: a bar per dated task, critical ones in red, today a line."""
-    s = plan.schedule
-    tasks = [x for x in plan.tasks if x.start is not None and x.end is not None]
-    if s.start is None or s.end is None or not tasks:
+    """The schedule as an SVG: a bar per dated task, critical ones in red and starred (as
+    the schedule's sentence says), today a line."""
+    tasks = charted_tasks(plan)
+    if not tasks:
         return ""
-    days = (s.end - s.start).days + 1
+    first = min(x.start for x in tasks if x.start is not None)
+    last = max(x.end for x in tasks if x.end is not None)
+    days = (last - first).days + 1
+    colon = language(lang).colon
     width = LABEL_WIDTH + days * DAY_WIDTH + 10
     height = (len(tasks) + 1) * ROW_HEIGHT + 10
     out = [
@@ -37,23 +45,23 @@ def gantt_svg(plan: PlanAnalysis, lang: Lang) -> str:
     ]
     for i in range(0, days, 7):
         x = LABEL_WIDTH + i * DAY_WIDTH
-        day = s.start + dt.timedelta(days=i)
+        day = first + dt.timedelta(days=i)
         out.append(f'<line x1="{x}" y1="0" x2="{x}" y2="{height}" stroke="#ddd"/>')
         out.append(f'<text x="{x + 2}" y="12" fill="#666">{day.month}/{day.day}</text>')
     for row, task in enumerate(tasks, start=1):
         assert task.start is not None and task.end is not None
         y = row * ROW_HEIGHT
-        x = LABEL_WIDTH + (task.start - s.start).days * DAY_WIDTH
+        x = LABEL_WIDTH + (task.start - first).days * DAY_WIDTH
         w = ((task.end - task.start).days + 1) * DAY_WIDTH
         color = CRITICAL if task.critical else NORMAL
-        label = escape(f"{task.id} {task.task or ''}"[:28])
+        label = escape(f"{task.id}{CRITICAL_MARK if task.critical else ''} {task.task or ''}"[:28])
         out.append(f'<text x="4" y="{y + 15}">{label}</text>')
         out.append(
             f'<rect x="{x}" y="{y + 4}" width="{w}" height="{ROW_HEIGHT - 8}" rx="3" '
-            f'fill="{color}"><title>{label}: {task.start} - {task.end}</title></rect>'
+            f'fill="{color}"><title>{label}{colon}{task.start} - {task.end}</title></rect>'
         )
-    if s.start <= plan.today <= s.end:
-        mid: float = LABEL_WIDTH + (plan.today - s.start).days * DAY_WIDTH + DAY_WIDTH / 2
+    if first <= plan.today <= last:
+        mid: float = LABEL_WIDTH + (plan.today - first).days * DAY_WIDTH + DAY_WIDTH / 2
         out.append(
             f'<line x1="{mid}" y1="0" x2="{mid}" y2="{height}" stroke="{TODAY}" stroke-width="2"/>'
         )
@@ -138,6 +146,8 @@ def _sections(plan: PlanAnalysis, lang: Lang, fmt: str) -> list[tuple[str, str]]
 
     pacing = _table(view.pacing, fmt) if view.pacing else ""
     sections.append((names["pacing"], _join([pacing, _say(view.pacing_note, fmt)], fmt)))
+    if view.team is not None:  # who does what, as the team sheet lists it
+        sections.append((names["team"], _table(view.team, fmt)))
 
     findings = _rows(
         [t("report.where", lang), t("report.code", lang), t("report.message", lang)],
@@ -148,15 +158,27 @@ def _sections(plan: PlanAnalysis, lang: Lang, fmt: str) -> list[tuple[str, str]]
     return sections
 
 
+#: A task id Mermaid reads as one (its task data is split at commas, colons end a name).
+_MERMAID_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
+#: What ends or comments out a Mermaid gantt task's name: a colon, ``#``, ``;``, ``%%``, a line.
+_MERMAID_BREAKS = re.compile(r"[:#;\r\n]|%%")
+
+
+def _mermaid_name(text: str) -> str:
+    """A task's name as one Mermaid gantt line can hold it."""
+    return " ".join(_MERMAID_BREAKS.sub(" ", text).split())
+
+
 def _mermaid_gantt(plan: PlanAnalysis, lang: Lang) -> str:
     lines = ["```mermaid", "gantt", "    dateFormat YYYY-MM-DD", f"    title {TASKS.name(lang)}"]
-    for task in plan.tasks:
-        if task.start is None or task.end is None:
-            continue
-        name = (task.task or task.id).replace(":", " ").replace("#", " ")
+    for n, task in enumerate(charted_tasks(plan), start=1):
+        assert task.start is not None and task.end is not None
+        name = _mermaid_name(task.task or "") or _mermaid_name(task.id) or f"T{n}"
+        name += CRITICAL_MARK if task.critical else ""
         tags = ("crit, " if task.critical else "") + ("done, " if task.status == "done" else "")
-        days = (task.end - task.start).days + 1
-        lines.append(f"    {name} :{tags}{task.id}, {task.start.isoformat()}, {days}d")
+        key = task.id if _MERMAID_ID.fullmatch(task.id) else f"task{n}"
+        days = (task.end - task.start).days + 1  # at least 1: a charted task ends after it starts
+        lines.append(f"    {name} :{tags}{key}, {task.start.isoformat()}, {days}d")
     if plan.schedule.start and plan.schedule.start <= plan.today <= (
         plan.schedule.end or plan.today
     ):

@@ -154,7 +154,8 @@ def render_plan(plan: PlanAnalysis, lang: Lang) -> str:
 
     if plan.findings:
         for f in plan.findings:
-            console.print(_c(f"{f.where} {f.code} [{f.severity.value}] {f.message(lang)}"))
+            severity = t(f"severity.{f.severity.value}", lang)
+            console.print(_c(f"{f.where} {f.code} [{severity}] {f.message(lang)}"))
     else:
         console.print(_c(t("report.no_findings", lang)))
     return stream.getvalue()

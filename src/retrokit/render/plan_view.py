@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from retrokit.i18n import t
-from retrokit.method.plan import GoalResult, Pacing, PlanAnalysis
+from retrokit.method.plan import GoalResult, Pacing, PlanAnalysis, TaskResult
 from retrokit.render import display
 from retrokit.workbook.plan_schema import (
     BUDGET,
@@ -124,6 +124,13 @@ def overview_rows(plan: PlanAnalysis, lang: Lang) -> tuple[tuple[str, str], ...]
             shown = display.date(value)
         rows.append((column.label(lang), shown))
     return tuple(rows)
+
+
+def charted_tasks(plan: PlanAnalysis) -> list[TaskResult]:
+    """The tasks a Gantt chart draws: both dates known and the end not before the start. A
+    task ending before it starts (V002 names it) has no length to draw; it is left out rather
+    than drawn backwards, which breaks an SVG (a negative width) and a whole Mermaid chart."""
+    return [x for x in plan.tasks if x.start is not None and x.end is not None and x.start <= x.end]
 
 
 def schedule_line(plan: PlanAnalysis, lang: Lang) -> str:
@@ -289,7 +296,7 @@ def plan_view(plan: PlanAnalysis, lang: Lang) -> PlanView:
         overview=overview_rows(plan, lang),
         goals=goals_table(plan, lang),
         goals_empty=t("plan.goals_empty", lang),
-        schedule_dated=s.start is not None and s.end is not None,
+        schedule_dated=s.start is not None and s.end is not None and bool(charted_tasks(plan)),
         schedule_line=schedule_line(plan, lang),
         budget=_budget(plan, lang),
         budget_line=budget_line(plan, lang),

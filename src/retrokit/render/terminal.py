@@ -315,9 +315,9 @@ def render_compare_table(
     ):
         for r in data[key]:
             files = ", ".join(Path(f).name for f in r["files"])
-            console.print(_c(f"{t(title, lang)}: {r['text']} ({files})"))
+            console.print(_c(f"{t(title, lang)}{view.colon}{r['text']} ({files})"))
     for c in data["carried_over"]:
-        console.print(_c(f"{t('compare.carried', lang)}: {c['action']} x{c['times']}"))
+        console.print(_c(f"{t('compare.carried', lang)}{view.colon}{c['action']} x{c['times']}"))
     for e in view.effects:
         # Without a verdict (a rate missing on either side) the line ends at the values.
         line = t(
@@ -329,7 +329,7 @@ def render_compare_table(
             after=e.after,
             effect=e.effect,
         )
-        console.print(_c(f"{t('compare.effects', lang)}: {line}"))
+        console.print(_c(f"{t('compare.effects', lang)}{view.colon}{line}"))
 
 
 LESSON_COLUMNS = ("campaign", "date", "category", "lesson", "applies_to", "evidence")

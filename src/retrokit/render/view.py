@@ -152,7 +152,7 @@ class LessonGroup:
 class FindingRow:
     where: str
     code: str
-    severity: str
+    severity: str  # in the reader's language (警告 in Chinese), through the catalogue
     message: str
 
 
@@ -445,7 +445,7 @@ def lesson_row(x: LessonResult, lang: Lang) -> LessonRow:
 
 
 def finding_row(f: Finding, lang: Lang) -> FindingRow:
-    return FindingRow(f.where, f.code, f.severity.value, f.message(lang))
+    return FindingRow(f.where, f.code, t(f"severity.{f.severity.value}", lang), f.message(lang))
 
 
 def chart_kpis(kpis: Sequence[KpiResult]) -> list[KpiResult]:
@@ -981,6 +981,8 @@ class CompareView:
     generated: str
     #: The campaigns as the columns of the trend table, in their order.
     trend_columns: tuple[str, ...] = ()
+    #: The language's colon after a label ("：", ": ").
+    colon: str = ": "
 
 
 _COMPARE_KEYS = (
@@ -1149,4 +1151,5 @@ def compare_view(data: Mapping[str, Any], lang: Lang) -> CompareView:
         ),
         labels=labels,
         generated=t("report.generated", lang, version=__version__),
+        colon=language(lang).colon,
     )
