@@ -978,9 +978,9 @@ def _read(
     sheets: dict[str, SheetMatch] = {}
     tables: dict[str, tuple[Record, ...]] = {}
     headers: list[str] = []
-    if not matched:
+    if not matched and sheet_set.sheets:  # (our export's set declares no sheets)
         # None of the kind's sheets: one finding for the workbook, not one per sheet.
-        first, second = sheet_set.sheets[:2]
+        first, second = sheet_set.sheets[0], sheet_set.sheets[1 % len(sheet_set.sheets)]
         key = "S001.none_plan" if sheet_set.kind == "plan" else "S001.none"
         out.add("S001", None, None, None, key, sheet=first, other=second)
     for sheet in sheet_set.sheets:
