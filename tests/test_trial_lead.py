@@ -350,3 +350,63 @@ def test_the_plan_report_lists_the_team(tmp_path: Path, fmt: str) -> None:
     assert run_cli("report", str(plan), "-o", str(out), "--today", "2024-07-10").returncode == 0
     text = out.read_text(encoding="utf-8")
     assert "项目分工" in text and "赵专员" in text and "落地页、数据监测" in text
+
+
+@pytest.mark.e2e
+def test_a_unit_on_one_header_only_is_still_a_misreading(tmp_path: Path) -> None:
+    """目标值（万元） | 200 beside 实际值 | 1,600,000: the sheet's rate is 8000, retrokit's 0.8;
+    V006 says so, with numbers as people read them (2,000,000, not 2e+06)."""
+    from openpyxl import load_workbook
+
+    from conftest import libreoffice_convert
+    from retrokit.workbook.schema import KPIS
+
+    path = tmp_path / "review.xlsx"
+    assert run_cli("init", str(path)).returncode == 0
+    wb = load_workbook(path)
+    ws = wb[KPIS.name("zh-CN")]
+    columns = {str(c.value): c.column for c in ws[1]}
+    target = next(v for k, v in columns.items() if k.startswith("目标值"))
+    actual = next(v for k, v in columns.items() if k.startswith("实际值"))
+    ws.cell(row=1, column=target).value = "目标值（万元）"
+    ws["B2"], ws["C2"] = "销售额", None
+    ws.cell(row=2, column=target).value = 200
+    ws.cell(row=2, column=actual).value = 1_600_000
+    wb.save(path)
+    saved = libreoffice_convert(path, tmp_path / "lo")
+    v006 = [f for f in api.lint_paths([saved], jobs=1) if f.code == "V006"]
+    assert v006 and "2,000,000" in v006[0].message("zh-CN")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "失败订单都是支付接口的错误码 502 导致",
+        "A fault of the payment gateway dropped 3% of orders",
+        "It was no one's fault: the feed had no stock field",
+        "Run a blame-free postmortem after each launch",
+        "Customers blamed slow delivery in the survey",
+    ],
+)
+def test_sound_sentences_are_no_blame(text: str) -> None:
+    from retrokit.rules.wording import find_word
+    from retrokit.rules.words import BLAME_PATTERNS, BLAME_WORDS
+
+    assert find_word(text, BLAME_WORDS, (), BLAME_PATTERNS) is None
+
+
+def test_an_actual_typed_as_a_percentage_is_no_share_of_the_total(tmp_path: Path) -> None:
+    """Only a planned line is a share of the total: an actual of 95% is not 570,000."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "活动概况"
+    for pair in (("项目名称", "秋季"), ("开始日期", "2024-09-01"), ("结束日期", "2024-09-30"),
+                 ("负责人", "陈"), ("总预算", 600_000)):  # fmt: skip
+        ws.append(list(pair))
+    ws = wb.create_sheet("预算分配")
+    ws.append(["类别", "明细", "计划金额", "实际花费"])
+    ws.append(["KOL合作", "KOL", 240_000, "95%"])
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+    plan = api.analyze_plan(path)
+    assert plan.budget.lines[0].actual != 570_000

@@ -64,7 +64,7 @@ def test_a_value_typed_over_the_formula_is_told_to_restore_it(tmp_path: Path, la
     assert [(key, cell) for key, cell, _ in found] == [("V006.typed", "G2"), ("V006.typed", "I2")]
     restore = {"zh-CN": "恢复公式", "zh-TW": "恢復公式", "en": "Restore the formula"}[lang]
     assert all(restore in message for _, _, message in found)
-    assert "-500000" in found[0][2]
+    assert "-500,000" in found[0][2]
 
 
 @pytest.mark.parametrize("lang", LANGS)

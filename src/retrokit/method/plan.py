@@ -417,8 +417,8 @@ def schedule(tasks: Sequence[TaskResult]) -> Schedule:
 
 
 def _amount(value: Any, total: float | None) -> float | None:
-    """A line's amount: a percentage (40%, as a split is often planned) is that share of the
-    overview's total budget; without a total it is no amount."""
+    """A line's planned amount: a percentage (40%, as a split is often planned) is that share
+    of the overview's total budget; without a total it is no amount."""
     if isinstance(value, Quantity) and value.form == "percent":
         return value.value * total if total is not None and total > 0 else None
     return _number(value)
@@ -426,7 +426,7 @@ def _amount(value: Any, total: float | None) -> float | None:
 
 def _line(record: Record, total_planned: float, total: float | None = None) -> BudgetLine:
     v = record.values
-    planned, actual = _amount(v.get("planned"), total), _amount(v.get("actual"), total)
+    planned, actual = _amount(v.get("planned"), total), _number(v.get("actual"))
     revenue = _number(v.get("revenue"))
     share = planned / total_planned if planned is not None and total_planned > 0 else None
     spent = actual if actual else planned  # roi on plan while nothing is spent

@@ -163,7 +163,7 @@ def stale_computed_cell(ctx: Context) -> Iterator[Finding]:
                 found = True
         computed = any(_number(record.raw.get(k)) is not None for k in ("gap", "rate"))
         if not found and computed and not kpi.mixed_forms:
-            yield from _misread(ctx, record, sheet)
+            yield from _misread(ctx, kpi, record, sheet)
     if stale:
         yield from _stale(ctx, stale)
 
@@ -241,16 +241,25 @@ def _times(ctx: Context, record: Record, sheet: SheetRow, keys: list[str]) -> It
         )
 
 
-def _misread(ctx: Context, record: Record, sheet: SheetRow) -> Iterator[Finding]:
+def _misread(
+    ctx: Context, kpi: KpiResult, record: Record, sheet: SheetRow
+) -> Iterator[Finding]:
     """A target or actual the sheet computed with a value other than retrokit's."""
     for key, model in (("target", sheet.target), ("actual", sheet.actual)):
         read = record.values.get(key)
         if model is None or not isinstance(read, Quantity) or not _differs(model, read.value):
             continue
         raw = record.raw.get(key)
-        if _in_header_unit(raw, read) and not _differs(model * read.scale, read.value):
+        if (
+            _in_header_unit(raw, read)
+            and not _differs(model * read.scale, read.value)
+            and sheet.rate is not None
+            and kpi.rate is not None
+            and not _differs(sheet.rate, kpi.rate)
+        ):
             # 200 under 目标值（万元）: the sheet computes in the header's unit, retrokit in
-            # 元; the gap and rate agree in their units, so nothing is misread.
+            # 元; where its rate is retrokit's (the other cell in the same unit), nothing is
+            # misread. A unit on one header only makes the rates differ: reported.
             continue
         if isinstance(raw, dt.time | dt.datetime | dt.timedelta):
             yield from _times(ctx, record, sheet, [key])
@@ -315,6 +324,9 @@ def _show_rate(value: float | None) -> str:
 
 
 def _show(value: float | None) -> str:
+    """A number as a person reads it: 2,000,000 and 0.04375, never 2e+06."""
     if value is None:
         return "-"
-    return f"{value:.6g}"
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.6g}" if abs(value) < 1e15 else f"{value:.6g}"

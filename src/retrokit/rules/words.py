@@ -77,8 +77,11 @@ BLAME_WORDS: tuple[str, ...] = (
     "not trying",
     "sloppy",
     "irresponsible",
-    "blame",
-    "blamed",
+    "blame them",
+    "blame him",
+    "blame her",
+    "is to blame",
+    "are to blame",
     "lack of effort",
     "no effort",
     "not hard enough",
@@ -94,10 +97,10 @@ BLAME_WORDS: tuple[str, ...] = (
 #: Blame that a word list cannot hold, as patterns on the folded text (Simplified, lower case):
 #: 都是小王的错, 肯定是销售不行, "it's all Sales's fault".
 BLAME_PATTERNS: tuple[str, ...] = (
-    r"都是[^，,。；;！!？?\s]{1,12}的错",
+    r"都是[^，,。；;！!？?\s]{1,12}的错(?!误)",  # 的错误码 is an error code, not blame
     r"肯定是[^，,。；;！!？?\s]{1,12}不行",
-    r"(?<![^\W_])[\w-]+'s? fault(?![^\W_])",
-    r"(?<![^\W_])(?:the )?fault of(?![^\W_])",
+    # Sales's fault, not "no one's fault"; a technical "fault of the gateway" is no blame.
+    r"(?<![^\W_])(?<!no )(?!(?:nobody|anyone|anybody|everyone|no-one)'s)[\w-]+'s? fault(?![^\W_])",
 )
 #: Blame that only an action holds: an action that scolds or punishes a person (批评小王,
 #: 記過) fixes no behaviour. In a problem, 客户批评 is a fact.
