@@ -241,9 +241,7 @@ def _times(ctx: Context, record: Record, sheet: SheetRow, keys: list[str]) -> It
         )
 
 
-def _misread(
-    ctx: Context, kpi: KpiResult, record: Record, sheet: SheetRow
-) -> Iterator[Finding]:
+def _misread(ctx: Context, kpi: KpiResult, record: Record, sheet: SheetRow) -> Iterator[Finding]:
     """A target or actual the sheet computed with a value other than retrokit's."""
     for key, model in (("target", sheet.target), ("actual", sheet.actual)):
         read = record.values.get(key)
