@@ -410,3 +410,47 @@ def test_an_actual_typed_as_a_percentage_is_no_share_of_the_total(tmp_path: Path
     wb.save(path)
     plan = api.analyze_plan(path)
     assert plan.budget.lines[0].actual != 570_000
+
+
+def test_sub_checks_in_selectors_per_file_ignores_and_severities(tmp_path: Path) -> None:
+    """required-plan-cell-empty (S003.plan) and owner-not-on-team (P007.team) are selected,
+    ignored, ignored per file and given a severity on their own."""
+    import json
+
+    from retrokit.workbook.plan_scaffold import build_plan_workbook
+    from retrokit.workbook.plan_schema import OVERVIEW, TASKS
+
+    wb = build_plan_workbook("zh-CN", filled=True)
+    overview = wb[OVERVIEW.name("zh-CN")]
+    for row in overview.iter_rows():
+        if str(row[0].value or "").startswith("负责人"):
+            row[1].value = None  # a required plan cell left empty: S003.plan
+    ws = wb[TASKS.name("zh-CN")]
+    header = [str(c.value or "") for c in ws[1]]
+    owner = next(i for i, v in enumerate(header) if v.startswith("负责人"))
+    ws.cell(row=2, column=owner + 1).value = None  # P007
+    ws.cell(row=3, column=owner + 1).value = "外援小周"  # P007.team
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+
+    def found(*args: str, cwd: Path | None = None) -> list[tuple[str, str]]:
+        proc = run_cli("lint", str(path), "--format", "json", "--exit-zero", *args, cwd=cwd)
+        return sorted(
+            (f["code"], f["severity"])
+            for f in json.loads(proc.stdout)
+            if f["code"] in ("S003", "P007")
+        )
+
+    everything = found()
+    assert ("S003", "error") in everything and ("P007", "info") in everything
+    assert found("--select", "required-plan-cell-empty") == [("S003", "error")]
+    assert ("S003", "error") not in found("--ignore", "S003.plan")
+    config = tmp_path / "retrokit.toml"
+    config.write_text(
+        '[severity]\n"owner-not-on-team" = "warning"\n'
+        '[per-file-ignores]\n"plan.xlsx" = ["required-plan-cell-empty"]\n',
+        encoding="utf-8",
+    )
+    configured = found("--config", str(config))
+    assert ("P007", "warning") in configured and ("P007", "error") in configured
+    assert ("S003", "error") not in configured

@@ -2586,4 +2586,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "severity.error": {"zh-CN": "错误", "en": "error"},
     "severity.warning": {"zh-CN": "警告", "en": "warning"},
     "severity.info": {"zh-CN": "提示", "en": "info"},
+    # S003.plan: the plan's required cells, said as S003 says them (its own key, so that
+    # required-plan-cell-empty is selected and counted on its own).
+    "S003.plan": {
+        "zh-CN": "“{column}”为必填项，但这里是空的，请补充。",
+        "en": "'{column}' is required but empty here; fill it in.",
+    },
 }

@@ -158,6 +158,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "基本信息缺少必填项“{column}”，请在字段名旁边填写。",
             "基本資訊缺少必填項「{column}」，請在欄位名旁邊填寫。",
         ),
+        "S003.plan": (
+            "“{column}”为必填项，但这里是空的，请补充。",
+            "「{column}」為必填項，但這裡是空的，請補充。",
+        ),
         "S003.plan_field": (
             "“{sheet}”缺少必填项“{column}”，请在字段名旁边填写。",
             "「{sheet}」缺少必填項「{column}」，請在欄位名旁邊填寫。",

@@ -72,6 +72,17 @@ def base_code(code: str) -> str:
     return code.split(".")[0]
 
 
+def sub_check(key: str) -> str | None:
+    """The sub-check (P007.team, S003.plan) a finding's message key belongs to, if any: the
+    key itself, or its head before an ``_`` variant (S003.plan_field)."""
+    if "." not in key:
+        return None
+    if key in REGISTRY:
+        return key
+    head = key.split("_")[0]
+    return head if head in REGISTRY else None
+
+
 def resolve_selector(selector: str, where: str) -> set[str]:
     """Codes named by a selector: a code (A001), a prefix (A), a rule name, or ALL; a
     sub-check's name or key (owner-not-on-team, P007.team) names just that sub-check."""
@@ -145,9 +156,10 @@ def parse_config(data: dict[str, Any], where: str) -> Config:
             raise ConfigError(where, "config.not_a_table", name="severity")
         sev = []
         for code, level in table.items():
-            codes_of([code], where)
+            # Each code a selector names (A001, a rule's or a sub-check's name, P007.team).
+            named = codes_of([code], where)
             try:
-                sev.append((code, Severity(str(level))))
+                sev += [(c, Severity(str(level))) for c in sorted(named)]
             except ValueError:
                 raise ConfigError(where, "config.bad_severity", level=level) from None
         cfg["severity"] = tuple(sev)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Protocol
 
 from retrokit.findings import Finding, Severity
-from retrokit.lint.config import Config, base_code, codes_of
+from retrokit.lint.config import Config, base_code, codes_of, sub_check
 from retrokit.rules import REGISTRY
 
 
@@ -41,26 +41,29 @@ class Selection:
         code = base_code(finding.code)
         if code in ALWAYS:
             return True
-        key = finding.key
-        if key in self.ignored:
+        sub = sub_check(finding.key)
+        if sub is not None and sub in self.ignored:
             return False
-        if code not in self.codes and key not in self.codes:
+        if code not in self.codes and sub not in self.codes:
             return False
         for pattern, codes in self.per_file_ignores:
-            if (code in codes or key in codes) and (
+            if (code in codes or sub in codes) and (
                 fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(Path(rel).name, pattern)
             ):
                 return False
         return True
 
     def severity_of(self, code: str, key: str = "") -> Severity:
-        """The configured severity of ``code``, else the registry's (a sub-check declared
-        with its own severity, such as P007.team, keeps it)."""
+        """The configured severity of ``code``, else the registry's; a sub-check (P007.team)
+        takes only a severity configured for itself (by its key or name)."""
         code = base_code(code)
         overrides = dict(self.severity)
-        if code in overrides and code not in ALWAYS:
-            return overrides[code]
-        return (REGISTRY.get(key) or REGISTRY[code]).severity
+        sub = sub_check(key)
+        if code in ALWAYS:
+            return REGISTRY[code].severity
+        if sub is not None:  # a sub-check keeps its own severity unless it is named itself
+            return overrides.get(sub, REGISTRY[sub].severity)
+        return overrides.get(code, REGISTRY[code].severity)
 
 
 def make_selection(

@@ -44,7 +44,7 @@ from retrokit import __version__
 from retrokit.findings import Finding, Severity
 from retrokit.i18n import t
 from retrokit.i18n.languages import environment_lang
-from retrokit.lint.config import base_code
+from retrokit.lint.config import base_code, sub_check
 from retrokit.lint.selection import relpath
 from retrokit.render.jsonout import encode_items
 from retrokit.rules import REGISTRY, rules
@@ -134,7 +134,7 @@ StatKey = tuple[str, str, Severity]
 def stat_key(finding: Finding) -> StatKey:
     """The statistics line a finding counts on: P007 [error] and P007's owner-not-on-team
     [info] are two lines, each with its own name and severity."""
-    rule = REGISTRY.get(finding.key) or REGISTRY[base_code(finding.code)]
+    rule = REGISTRY[sub_check(finding.key) or base_code(finding.code)]
     return finding.code, rule.name, finding.severity
 
 

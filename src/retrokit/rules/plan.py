@@ -59,7 +59,8 @@ def required_plan_cell_empty(ctx: Context) -> Iterator[Finding]:
     for sheet in PLAN_SHEETS.sheets:
         required = [c.key for c in sheet.columns if c.required]
         if sheet.kind != "fields":
-            yield from blank_required(ctx, sheet, ctx.workbook.table(sheet.key), required)
+            table = ctx.workbook.table(sheet.key)
+            yield from blank_required(ctx, sheet, table, required, "S003.plan")
             continue
         record = ctx.workbook.fields(sheet.key)
         if record is None:

@@ -12,7 +12,7 @@ from retrokit.workbook.schema import INFO, KPIS, LESSONS, PROBLEMS, Sheet
 
 
 def blank_required(
-    ctx: Context, sheet: Sheet, records: Iterable[Record], keys: Sequence[str]
+    ctx: Context, sheet: Sheet, records: Iterable[Record], keys: Sequence[str], message: str = ""
 ) -> Iterator[Finding]:
     match = ctx.workbook.sheets[sheet.key]
     present = [key for key in keys if key in match.columns]
@@ -21,7 +21,7 @@ def blank_required(
         for key in present:
             # A parsed value stands for a filled cell: only the others are looked at.
             if key not in values and record.blank(key):
-                yield ctx.finding("S003", sheet, record, key, column=sheet.column(key))
+                yield ctx.finding("S003", sheet, record, key, message, column=sheet.column(key))
 
 
 def _campaign_over(ctx: Context) -> bool:
