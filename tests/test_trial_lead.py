@@ -454,3 +454,19 @@ def test_sub_checks_in_selectors_per_file_ignores_and_severities(tmp_path: Path)
     configured = found("--config", str(config))
     assert ("P007", "warning") in configured and ("P007", "error") in configured
     assert ("S003", "error") not in configured
+
+
+def test_per_file_ignores_still_reach_files_outside_the_config_folder(tmp_path: Path) -> None:
+    """Outputs name a file outside the working folder as given; per-file-ignores still match
+    it from the config's folder (../data/*.xlsx)."""
+    import json
+
+    data = tmp_path / "data"
+    data.mkdir()
+    path = attendance(data / "q3.xlsx")
+    team = tmp_path / "team"
+    team.mkdir()
+    config = team / "retrokit.toml"
+    config.write_text('[per-file-ignores]\n"../data/*.xlsx" = ["S001"]\n', encoding="utf-8")
+    proc = run_cli("lint", str(path), "--format", "json", "--config", str(config), cwd=team)
+    assert json.loads(proc.stdout) == [], proc.stdout

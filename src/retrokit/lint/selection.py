@@ -111,10 +111,16 @@ def select_findings(
 
 
 def relpath(path: str, root: Path | None = None) -> str:
-    """``path`` from ``root`` (the working folder): a file outside it is shown as it was
-    given (/data/q3.xlsx, not ../../data/q3.xlsx)."""
+    """``path`` from ``root`` (the working folder), as per-file-ignores patterns match it
+    (``../archive/*.xlsx`` included)."""
     try:
-        rel = os.path.relpath(path, root or Path.cwd()).replace(os.sep, "/")
+        return os.path.relpath(path, root or Path.cwd()).replace(os.sep, "/")
     except ValueError:
         return path
+
+
+def shown_path(path: str) -> str:
+    """``path`` as lint's outputs name it: from the working folder, and a file outside it as
+    it was given (/data/q3.xlsx, not ../../data/q3.xlsx)."""
+    rel = relpath(path)
     return path.replace(os.sep, "/") if rel == ".." or rel.startswith("../") else rel

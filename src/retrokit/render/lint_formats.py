@@ -20,7 +20,7 @@ Adding a format is one class; defining it registers it in `FORMATTERS` under its
             return '<?xml version="1.0" encoding="UTF-8"?>\\n<checkstyle>\\n'
 
         def handle(self, finding: Finding) -> str:
-            return f"<file name={quoteattr(relpath(finding.file))}>...</file>\\n"
+            return f"<file name={quoteattr(shown_path(finding.file))}>...</file>\\n"
 
         def stop(self, files: Sequence[str]) -> str:
             return "</checkstyle>\\n"
@@ -45,7 +45,7 @@ from retrokit.findings import Finding, Severity
 from retrokit.i18n import t
 from retrokit.i18n.languages import environment_lang
 from retrokit.lint.config import base_code, sub_check
-from retrokit.lint.selection import relpath
+from retrokit.lint.selection import shown_path
 from retrokit.render.jsonout import encode_items
 from retrokit.rules import REGISTRY, rules
 from retrokit.text import clean_terminal, json_safe
@@ -119,7 +119,7 @@ def write_findings(
 
 
 def _location(f: Finding) -> str:
-    path = relpath(f.file)
+    path = shown_path(f.file)
     return f"{path}:{f.where}" if f.where else path
 
 
@@ -170,7 +170,7 @@ class Text(Formatter):
 
     def stop(self, files: Sequence[str]) -> str:
         out = [
-            clean_terminal(relpath(file)) + "\n" + "".join(lines) + "\n"
+            clean_terminal(shown_path(file)) + "\n" + "".join(lines) + "\n"
             for file, lines in self._by_file.items()
         ]
         out.append(statistics(self._codes))
@@ -263,7 +263,7 @@ class Github(Formatter):
     def handle(self, finding: Finding) -> str:
         f = finding
         # Cell text in a message: no escape sequence, bell or bidi override reaches the log.
-        file = clean_terminal(relpath(f.file))
+        file = clean_terminal(shown_path(f.file))
         props = f"file={_gh_escape_prop(file)},title={_gh_escape_prop(f.code)}"
         body = clean_terminal(f"{f.where} {f.message(self.lang)}").strip()
         return f"::{GITHUB_LEVEL[f.severity]} {props}::{_gh_escape_data(body)}\n"
@@ -289,7 +289,7 @@ def summary_header() -> str:
 
 def summary_row(f: Finding, lang: Lang | None) -> str:
     return (
-        f"| {_md_cell(relpath(f.file))} | {_md_cell(f.where)} | {f.code} | "
+        f"| {_md_cell(shown_path(f.file))} | {_md_cell(f.where)} | {f.code} | "
         f"{f.severity.value} | {_md_cell(f.message(lang))} |\n"
     )
 
@@ -299,7 +299,7 @@ SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.IN
 
 
 def fingerprint(f: Finding) -> str:
-    key = "\x1f".join([f.code, relpath(f.file), f.sheet or "", f.cell or ""])
+    key = "\x1f".join([f.code, shown_path(f.file), f.sheet or "", f.cell or ""])
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
@@ -311,7 +311,7 @@ def sarif_result(f: Finding, lang: Lang | None) -> dict[str, Any]:
     code = base_code(f.code)
     location: dict[str, Any] = {
         "physicalLocation": {
-            "artifactLocation": {"uri": relpath(f.file)},
+            "artifactLocation": {"uri": shown_path(f.file)},
             # A workbook has no lines: a placeholder region keeps code-scanning UIs happy.
             "region": {"startLine": 1},
         }
@@ -416,7 +416,9 @@ class Junit(Formatter):
         for file, lines in cases.items():
             # classname is a stable name CI dashboards group by, not a module path to follow.
             detail = escape("\n".join(lines))
-            out.append(f'    <testcase classname="retrokit.lint" name={quoteattr(relpath(file))}>')
+            out.append(
+                f'    <testcase classname="retrokit.lint" name={quoteattr(shown_path(file))}>'
+            )
             if errors := self._errors.get(file):
                 summary = quoteattr(f"{len(errors)} error(s): " + ", ".join(sorted(set(errors))))
                 out.append(f'      <failure message={summary} type="retrokit">{detail}</failure>')
