@@ -470,3 +470,16 @@ def test_per_file_ignores_still_reach_files_outside_the_config_folder(tmp_path: 
     config.write_text('[per-file-ignores]\n"../data/*.xlsx" = ["S001"]\n', encoding="utf-8")
     proc = run_cli("lint", str(path), "--format", "json", "--config", str(config), cwd=team)
     assert json.loads(proc.stdout) == [], proc.stdout
+
+
+@pytest.mark.parametrize("typed", ["应急预留金", "機動金", "Contingency fund"])
+def test_a_contingency_line_under_a_teams_own_word_is_one(tmp_path: Path, typed: str) -> None:
+    from retrokit.workbook.plan_scaffold import build_plan_workbook
+
+    wb = build_plan_workbook("zh-CN", filled=True)
+    ws = wb["预算分配"]
+    row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "应急备用金")
+    row[0].value = typed
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+    assert not [f for f in api.lint_paths([path], jobs=1) if f.code in ("B003", "V003")]

@@ -38,9 +38,11 @@ from typing import Any
 
 from retrokit.findings import Finding
 from retrokit.method.analysis import (
+    ALL_CHANNELS,
     DEFAULT_THRESHOLD,
     Status,
     _as_percentage,
+    channel_group,
     kpi_direction,
     result_status,
     unit_of,
@@ -55,10 +57,6 @@ from retrokit.workbook.values import Quantity, with_campaign_year
 
 #: Task statuses that no longer need doing.
 CLOSED = frozenset({"done", "cancelled"})
-#: Channel names that mean every channel.
-ALL_CHANNEL_WORDS = frozenset(
-    fold(w) for w in ("全渠道", "全部渠道", "所有渠道", "all", "all channels", "全通路")
-)
 _RATIO_WORDS = re.compile(r"率|占比|佔比|比例|roi|ctr|cvr|rate|ratio|%", re.IGNORECASE)
 
 
@@ -578,7 +576,7 @@ def is_ratio(metric: str, form: str = "plain") -> bool:
 
 
 def _for_all(channel: str | None) -> bool:
-    return not channel or fold(channel) in ALL_CHANNEL_WORDS
+    return channel_group(channel) == ALL_CHANNELS  # the review's grouping: one word list
 
 
 def pace_goal(
