@@ -483,3 +483,26 @@ def test_a_contingency_line_under_a_teams_own_word_is_one(tmp_path: Path, typed:
     path = tmp_path / "plan.xlsx"
     wb.save(path)
     assert not [f for f in api.lint_paths([path], jobs=1) if f.code in ("B003", "V003")]
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("8/10/2024 Sat", "2024-08-10"),  # 10 August 2024 is a Saturday, 8 October a Tuesday
+        ("Sat, 8/10/2024", "2024-08-10"),
+        ("8/10/2024 (Tuesday)", "2024-10-08"),
+        ("8/10/2024 Mon", None),  # neither: still ambiguous, V002
+        ("20/07/2024 (Sat)", "2024-07-20"),
+    ],
+)
+def test_a_weekday_beside_an_ambiguous_date_decides_only_where_it_fits(
+    typed: str, day: str | None
+) -> None:
+    from retrokit.workbook.types import CellValueError
+    from retrokit.workbook.values import parse_date
+
+    if day is None:
+        with pytest.raises(CellValueError):
+            parse_date(typed)
+    else:
+        assert parse_date(typed).isoformat() == day

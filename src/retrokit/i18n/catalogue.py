@@ -327,14 +327,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-CN": "日期无法识别或结束早于开始。不写年份的日期（7月15日、8/10）按开始日期的年份读取"
         "（比开始日期早 90 天以上的算作下一年）；1990 年以前或 2099 年以后的日期（如把 8.10 "
         "存成了数字 8.1）不是活动日期。年份写在最后的日期，大于 12 的那个数是日（7/20/2024、"
-        "20/07/2024 都是 7月20日）；两个数都不大于 12（8/10/2024）时可能是 8月10日 也可能是 10月8日，不予猜测。"
+        "20/07/2024 都是 7月20日）；两个数都不大于 12（8/10/2024）时可能是 8月10日 也可能是 10月8日，不予猜测，"
+        "除非旁边写的星期只对得上其中一个（8/10/2024 Sat 是 8月10日）。"
         "\n修复：写成 2024-08-10，并检查起止日期。",
         "en": "A date cannot be read, or the end is before the start. A date without a year "
         "(7月15日, 8/10) takes the start date's year (the next year when that is more than 90 "
         "days before the start); a date before 1990 or after 2099 (8.10 stored as the number "
         "8.1) is no campaign date. With the year last, the number over 12 is the day "
         "(7/20/2024, 20/07/2024); 8/10/2024 could be August 10 or 8 October and is not "
-        "guessed.\nFix: write 2024-08-10 and check both dates.",
+        "guessed, unless a weekday beside it fits one reading only (8/10/2024 Sat is August "
+        "10).\nFix: write 2024-08-10 and check both dates.",
     },
     "doc.V003": {
         "zh-CN": "列表外的值无法统计。\n修复：从下拉列表中选择，例如状态选“进行中”。",

@@ -273,13 +273,22 @@ _EN_MONTH_DAY = re.compile(r"^([a-z]{3,9})\.?[\s-]*(\d{1,2})(?:st|nd|rd|th)?$")
 _EN_DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s-]*(?:of\s+)?([a-z]{3,9})\.?$")
 #: A weekday before or after it: Mon, Jul 15 / Jul 15 (Mon).
 _EN_WEEKDAY = re.compile(
-    r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+|\s*[,(]\s*(?:mon|tue|wed|thu|fri|sat|sun)"
+    r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+|(?:\s*[,(]\s*|\s+)(?:mon|tue|wed|thu|fri|sat|sun)"
     r"[a-z]*\.?\s*\)?$"
 )
 _MONTHS = (
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
 )  # fmt: skip
+
+
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _weekday_in(folded: str) -> int | None:
+    """Monday 0 ... Sunday 6 for the one weekday named in ``folded`` text, else None."""
+    found = {i for i, day in enumerate(_WEEKDAYS) if re.search(rf"(?<![a-z]){day}", folded)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _english_month(word: str) -> int | None:
@@ -313,10 +322,11 @@ def _plausible(day: dt.date) -> dt.date:
     return day
 
 
-def _year_last(first: int, second: int, year: int) -> dt.date:
+def _year_last(first: int, second: int, year: int, weekday: int | None = None) -> dt.date:
     """The date of 7/20/2024 or 20/07/2024: the number over 12 is the day. When both could be
-    the month (8/10/2024: August 10 in the US, 8 October in the UK) no reading is safe to
-    guess: V002 names both and asks for the year first."""
+    the month (8/10/2024: August 10 in the US, 8 October in the UK), a weekday written beside
+    it (Sat: August 10, 2024 is one) decides; else no reading is safe to guess: V002 names
+    both and asks for the year first."""
     if first > 12 >= second:
         return _plausible(dt.date(year, second, first))
     if second > 12 >= first or first == second:
@@ -325,6 +335,9 @@ def _year_last(first: int, second: int, year: int) -> dt.date:
         raise ValueError(f"{first}/{second}/{year}")
     month_first = _plausible(dt.date(year, first, second))
     day_first = dt.date(year, second, first)
+    fitting = [d for d in (month_first, day_first) if d.weekday() == weekday]
+    if len(fitting) == 1:
+        return fitting[0]
     raise CellValueError(
         "V002",
         "V002.day_or_month",
@@ -357,9 +370,12 @@ def parse_date(raw: object) -> dt.date:
     m = _YMD.match(text) or _COMPACT.match(text)
     if m:
         return _plausible(dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
-    m = _YEAR_LAST.match(text)
-    if m and not re.search(r"[A-Za-z]{3}", text):  # with a word (8/10/2024 Sat): as before
-        return _year_last(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+    # A weekday beside it (8/10/2024 Sat) decides only where it fits one reading.
+    bare = _EN_WEEKDAY.sub("", text.casefold()).strip()
+    m = _YEAR_LAST.match(bare)
+    if m and not re.search(r"[a-z]{3}", bare):
+        weekday = _weekday_in(text.casefold())
+        return _year_last(int(m.group(1)), int(m.group(3)), int(m.group(4)), weekday)
     m = _MONTH_DAY.match(text)
     if m:
         return dt.date(NO_YEAR, int(m.group(1)), int(m.group(2)))
