@@ -87,6 +87,12 @@ GOOD_EVENTS = (
     "retained", "satisfaction", "positive review", "positive reviews", "revenue", "profit",
     "repurchase",
 )
+#: A cut of something (平均响应时长降幅, load time reduction): a cut of a wait is good, so
+#: these words undo the wait (the good-event words hold them too).
+CUTS = (
+    "降幅", "降低", "下降", "减少", "減少", "缩短", "縮短",
+    "reduction", "reductions", "decrease", "decreases",
+)
 #: Values a customer brings, higher-is-better in any dimension (a 客单价 filed under 成本 is
 #: still the price a customer pays); not when they are the price of something bought (获客单价).
 CUSTOMER_VALUES = (
@@ -176,6 +182,7 @@ _WAITING = _Words(WAITING)
 _AVERAGES = _Words(AVERAGES)
 _UNIT_COST = _Words(UNIT_COST_HEADS)
 _PER_ONE = _Words(PER_ONE)
+_CUT = _Words(CUTS)
 
 
 @dataclass(frozen=True)
@@ -211,8 +218,8 @@ def read_name(metric: str) -> Direction | None:
     name = _UNIT.sub("", _norm(metric))
     timed = _ON_TIME.sub("", name)  # "on-time delivery" says nothing of a wait
     waiting = bool(_TIME.search(timed) and _WAITING.search(timed)) or "耗时" in name
-    if waiting or "latency" in name:
-        return Direction.LOWER
+    if (waiting or "latency" in name) and not _CUT.search(name):
+        return Direction.LOWER  # a wait; its cut (响应时长降幅) is read as the good event below
     bought = bool(_PRICE.search(name) and _BOUGHT.search(name))
     cue = bool(_COST_PER.search(name) or _BAD.search(name) or _SPENDING.search(name) or bought)
     if _good(name, bought):
@@ -282,4 +289,5 @@ def formula_words() -> dict[str, tuple[str, ...]]:
         "lower": tuple(dict.fromkeys((*SPENDING, *BAD_EVENTS, *COST_PER))),
         "higher": tuple(dict.fromkeys((*GOOD_EVENTS, *CUSTOMER_VALUES))),
         "always_lower": tuple(dict.fromkeys((*waiting, *bought, "latency", "耗时", "耗時"))),
+        "cut": tuple(dict.fromkeys(CUTS)),  # undoes always_lower, as in read_name
     }

@@ -34,7 +34,7 @@ TABLE_ROWS = 200  # rows prepared with formulas and validations below each heade
 THRESHOLD_CELL = f"'{META_SHEET}'!$B$3"
 #: The direction vocabulary (retrokit.method.direction.formula_words), one list a column of the
 #: hidden meta sheet from row 1, so every formula looks words up in one place.
-WORD_COLUMNS = {"lower": "D", "higher": "E", "always_lower": "F"}
+WORD_COLUMNS = {"lower": "D", "higher": "E", "always_lower": "F", "cut": "G"}
 
 
 def _word_range(kind: str) -> str:
@@ -96,7 +96,7 @@ def kpi_formulas(row: int, lang: Lang) -> dict[str, str]:
     explicit = ",".join(f"{d}={_excel_string(x)}" for x in lower_labels)
     by_dimension = ",".join(f"{a}={_excel_string(x)}" for x in cost_labels)
     lower = (
-        f'OR({explicit},AND({d}="",OR({found("always_lower")},'
+        f'OR({explicit},AND({d}="",OR(AND({found("always_lower")},NOT({found("cut")})),'
         f"AND(NOT({found('higher')}),OR({by_dimension},{found('lower')})))))"
     )
     both = f"AND(ISNUMBER({tgt}),ISNUMBER({act}))"
