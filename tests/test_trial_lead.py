@@ -506,3 +506,33 @@ def test_a_weekday_beside_an_ambiguous_date_decides_only_where_it_fits(
             parse_date(typed)
     else:
         assert parse_date(typed).isoformat() == day
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("NT$120萬", 1_200_000),
+        ("HK$5,000", 5000),
+        ("RMB 300", 300),
+        ("USD50", 50),
+        ("US$1.5k", 1500),
+    ],
+)
+def test_amounts_with_a_currency_code_before_them_are_read(typed: str, value: float) -> None:
+    """Taiwan writes NT$120萬 as the mainland writes ¥120万: the currency before it is taken off."""
+    from retrokit.workbook.values import parse_number
+
+    assert parse_number(typed).value == value
+
+
+def test_a_zh_tw_review_in_nt_dollars_is_read_without_a_false_alarm(tmp_path: Path) -> None:
+    from builders import example_data, write
+
+    data = example_data()
+    data["kpis"] = data["kpis"][:1]
+    data["kpis"][0].update(metric="銷售額", target="NT$120萬", actual="NT$100萬", direction=None)
+    path = write(tmp_path / "review.xlsx", data, lang="zh-TW")
+    kpi = api.analyze_workbook(path).kpis[0]
+    assert (kpi.target, kpi.actual) == (1_200_000, 1_000_000)
+    codes = {f.code for f in api.lint_paths([path], jobs=1)}
+    assert not codes & {"V001", "V006"}, codes

@@ -72,6 +72,11 @@ _LOWER_PREFIX = (
 _HIGHER_SUFFIX = ("以上", "及以上", "+")
 _LOWER_SUFFIX = ("以内", "以下", "及以下")
 _CURRENCY = "¥￥$€£"
+#: A currency written before the amount as a code or a country's dollar (NT$120萬, HK$5000,
+#: RMB 300, USD 50): taken off as ¥ is.
+_CURRENCY_CODE = re.compile(
+    r"^(?:(?:nt|hk|us|s|a|c)\$|(?:rmb|cny|twd|ntd|hkd|usd|eur)(?=[\d.$¥]))", re.I
+)
 #: Longer than any number people type, threshold words and unit included
 #: ("大于等于 1,234,567,890.12 万元/人次" is 30): longer text is V001 at once.
 MAX_NUMBER_TEXT = 100
@@ -134,7 +139,7 @@ def _split_direction(s: str) -> tuple[str, Literal["higher", "lower"] | None]:
 def _parse_text_number(s: str) -> tuple[float, Form, str, float]:
     if not s:
         raise ValueError("empty")
-    s = s.lstrip(_CURRENCY)
+    s = _CURRENCY_CODE.sub("", s).lstrip(_CURRENCY)
     ratio = _RATIO.match(s)
     if ratio:
         left, right = float(ratio.group(1)), float(ratio.group(2))
