@@ -536,3 +536,17 @@ def test_a_zh_tw_review_in_nt_dollars_is_read_without_a_false_alarm(tmp_path: Pa
     assert (kpi.target, kpi.actual) == (1_200_000, 1_000_000)
     codes = {f.code for f in api.lint_paths([path], jobs=1)}
     assert not codes & {"V001", "V006"}, codes
+
+
+def test_the_review_report_names_the_plan_beside_the_plans_findings(tmp_path: Path) -> None:
+    from conftest import ROOT
+
+    out = tmp_path / "r.md"
+    examples = ROOT / "examples"
+    proc = run_cli("report", str(examples / "summer-promo-2024.xlsx"), "--plan",
+                   str(examples / "summer-promo-2024.plan.xlsx"), "-o", str(out),
+                   "--today", "2024-08-08")  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "| summer-promo-2024.plan.xlsx: 推广目标!E6 | M001" in text
+    assert "| summer-promo-2024.xlsx:" not in text  # the review's own findings as before

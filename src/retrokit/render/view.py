@@ -444,8 +444,11 @@ def lesson_row(x: LessonResult, lang: Lang) -> LessonRow:
     )
 
 
-def finding_row(f: Finding, lang: Lang) -> FindingRow:
-    return FindingRow(f.where, f.code, t(f"severity.{f.severity.value}", lang), f.message(lang))
+def finding_row(f: Finding, lang: Lang, other_file: bool = False) -> FindingRow:
+    """One data-quality line; ``other_file`` names the file too (the plan's findings in the
+    review's report: 推广目标!E6 is in the plan, not the review)."""
+    where = f"{Path(f.file).name}: {f.where}" if other_file else f.where
+    return FindingRow(where, f.code, t(f"severity.{f.severity.value}", lang), f.message(lang))
 
 
 def chart_kpis(kpis: Sequence[KpiResult]) -> list[KpiResult]:
@@ -750,7 +753,7 @@ def review_view(result: Analysis, lang: Lang) -> ReviewView:
         lessons_by_category=_lesson_groups(result.lessons, lang),
         findings=Rows(
             result.findings if result.plan is None else (*result.findings, *result.plan.findings),
-            lambda f: finding_row(f, lang),
+            lambda f: finding_row(f, lang, other_file=f.file != result.file),
         ),
         labels=review_labels(lang),
         generated=t("report.generated", lang, version=__version__),
