@@ -76,3 +76,17 @@ def chain_plan(
         day = start + dt.timedelta(days=i - 1)
         ws.append([f"T{i}", f"Task {i}", None, None, "Lead", day, day, 1, ", ".join(deps) or "-"])
     return book.save(tmp / name)
+
+
+def typed_overview(budget: float) -> Any:
+    """A new openpyxl workbook whose first sheet is a plan overview typed by hand (zh-CN, no
+    template): 秋季, 1-30 September 2024, owner 陈, the total ``budget``."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "活动概况"
+    for pair in (("项目名称", "秋季"), ("开始日期", "2024-09-01"), ("结束日期", "2024-09-30"),
+                 ("负责人", "陈"), ("总预算", budget)):  # fmt: skip
+        ws.append(list(pair))
+    return wb

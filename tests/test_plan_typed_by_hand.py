@@ -12,6 +12,7 @@ import pytest
 from openpyxl import Workbook
 
 from conftest import libreoffice_convert
+from plan_builders import typed_overview
 from retrokit import api
 
 TODAY = dt.date(2024, 8, 8)
@@ -102,12 +103,7 @@ def test_a_duration_header_in_weeks_reads_its_numbers_as_weeks(
     tmp_path: Path, header: str, typed: object, days: float
 ) -> None:
     """工期（周） | 2 is two weeks, 14 days: no P003 for a task of 1-14 September."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "活动概况"
-    for pair in (("项目名称", "秋季"), ("开始日期", "2024-09-01"), ("结束日期", "2024-09-30"),
-                 ("负责人", "陈"), ("总预算", 100)):  # fmt: skip
-        ws.append(list(pair))
+    wb = typed_overview(100)
     ws = wb.create_sheet("执行排期")
     ws.append(["编号", "任务名称", "负责人", "开始时间", "结束时间", header])
     start = dt.date(2024, 9, 1)

@@ -11,6 +11,7 @@ import pytest
 from openpyxl import Workbook
 
 from conftest import run_cli
+from plan_builders import typed_overview
 from retrokit import api
 
 LANGS = ["zh-CN", "zh-TW", "en"]
@@ -116,12 +117,7 @@ def test_a_teams_own_budget_category_is_kept_as_typed(tmp_path: Path) -> None:
 def test_budget_lines_planned_as_percentages_are_shares_of_the_total(tmp_path: Path) -> None:
     """计划金额 40% / 30% / 20% / 10% (the split DOMAIN cites) against a total of 100万: the
     lines are 40万 ... and add up, so no B001 saying "lines total 1"."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "活动概况"
-    for pair in (("项目名称", "秋季"), ("开始日期", "2024-09-01"), ("结束日期", "2024-09-30"),
-                 ("负责人", "陈"), ("总预算", 1_000_000)):  # fmt: skip
-        ws.append(list(pair))
+    wb = typed_overview(1_000_000)
     ws = wb.create_sheet("预算分配")
     ws.append(["类别", "明细", "计划金额", "实际花费"])
     for category, share in (("KOL合作", "40%"), ("广告投放", 0.3), ("物料制作", "20%")):
@@ -397,12 +393,7 @@ def test_sound_sentences_are_no_blame(text: str) -> None:
 
 def test_an_actual_typed_as_a_percentage_is_no_share_of_the_total(tmp_path: Path) -> None:
     """Only a planned line is a share of the total: an actual of 95% is not 570,000."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "活动概况"
-    for pair in (("项目名称", "秋季"), ("开始日期", "2024-09-01"), ("结束日期", "2024-09-30"),
-                 ("负责人", "陈"), ("总预算", 600_000)):  # fmt: skip
-        ws.append(list(pair))
+    wb = typed_overview(600_000)
     ws = wb.create_sheet("预算分配")
     ws.append(["类别", "明细", "计划金额", "实际花费"])
     ws.append(["KOL合作", "KOL", 240_000, "95%"])
