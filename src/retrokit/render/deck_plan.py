@@ -47,7 +47,7 @@ from retrokit.workbook.plan_schema import (
     TASK_STATUS,
     TASKS,
 )
-from retrokit.workbook.schema import LEVEL, ChoiceList, Lang
+from retrokit.workbook.schema import LEVEL, Lang
 
 PLANNED_COLOUR = "#90a4ae"  # the plan: a quiet grey beside what happened
 ACTUAL_COLOUR = "#1565c0"
@@ -56,13 +56,6 @@ PALETTE = ("#1565c0", "#2e7d32", "#f9a825", "#6a1b9a", "#00838f", "#ef6c00", "#5
 OVERRUN = 1.10  # spent over 10% above plan is an overrun, as B002 says
 GANTT_TASKS = 40  # a Gantt chart of more tasks (two slides of bars) is left to the table
 EXCEL_EPOCH = dt.date(1899, 12, 30)  # day 0 of the serials charts store dates as
-
-
-def _label(choices: ChoiceList, code: str | None, lang: Lang) -> str:
-    try:
-        return choices.label_of(code, lang)
-    except KeyError:  # a value the list does not know is shown as written
-        return code or ""
 
 
 def _join(items: Sequence[str], lang: Lang) -> str:
@@ -239,7 +232,7 @@ def _schedule(plan: PlanAnalysis, view: ReviewView) -> list[Slide]:
     rows, marks = [], []
     for x in plan.tasks:
         slip = finish_slip(x, plan.today)
-        status = _label(TASK_STATUS, x.status, lang)
+        status = TASK_STATUS.shown(x.status, lang)
         if x.late:
             status += f" ({t('plan.late', lang)})"
         planned = f"{_day(x.start, year)}–{_day(x.end, year)}" if x.start or x.end else ""
@@ -247,7 +240,7 @@ def _schedule(plan: PlanAnalysis, view: ReviewView) -> list[Slide]:
             (
                 x.id + (" ★" if x.critical else ""),
                 x.task or "",
-                _label(PHASE, x.phase, lang),
+                PHASE.shown(x.phase, lang),
                 x.owner or "",
                 planned,
                 _day(x.finished, year),
@@ -356,9 +349,7 @@ def _budget(plan: PlanAnalysis, view: ReviewView) -> list[Slide]:
     if not groups:
         return []
     lang = view.lang
-    names = tuple(
-        _label(BUDGET_CATEGORY, g.name, lang) or t("deck.unassigned", lang) for g in groups
-    )
+    names = tuple(BUDGET_CATEGORY.shown(g.name, lang) or t("deck.unassigned", lang) for g in groups)
     total = b.total if b.total is not None else b.planned
     said = [
         t(
@@ -448,10 +439,10 @@ def _risks(plan: PlanAnalysis, view: ReviewView) -> list[Slide]:
         tuple(
             (
                 r.risk or "",
-                _label(LEVEL, r.level, lang),
+                LEVEL.shown(r.level, lang),
                 r.response or "",
                 r.owner or "",
-                _label(RISK_STATUS, r.status, lang),
+                RISK_STATUS.shown(r.status, lang),
             )
             for r in risks
         ),
@@ -466,7 +457,7 @@ def _risks(plan: PlanAnalysis, view: ReviewView) -> list[Slide]:
 
 
 def _line_name(line: BudgetLine, lang: Lang) -> str:
-    return line.item or _label(BUDGET_CATEGORY, line.category, lang) or f"#{line.row}"
+    return line.item or BUDGET_CATEGORY.shown(line.category, lang) or f"#{line.row}"
 
 
 def overall_spend(budget: Budget) -> float:
@@ -508,7 +499,7 @@ def roi(plan: PlanAnalysis, view: ReviewView) -> list[Slide]:
         ),
         tuple(
             (
-                _label(BUDGET_CATEGORY, x.category, lang),
+                BUDGET_CATEGORY.shown(x.category, lang),
                 x.item or "",
                 x.channel or "",
                 _money(x.actual, lang),

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from retrokit.i18n import t
 from retrokit.method.plan import GoalResult, Pacing, PlanAnalysis, TaskResult
@@ -67,14 +66,6 @@ def figure(value: float | None, lang: Lang, unit: str | None = None) -> str:
     return display.percent(value) if unit == "%" else display.number(value, lang)
 
 
-def _choice(choices: Any, value: str | None, lang: Lang) -> str:
-    """A list value's label; free text as typed."""
-    try:
-        return str(choices.label_of(value, lang))
-    except KeyError:
-        return value or ""
-
-
 def goal_value(value: float | None, goal: GoalResult | None, lang: Lang) -> str:
     """A goal's target (or its pacing figures) in the form the goal was written: 1:3 for a
     ratio, as the review shows a KPI written 1:3; 5.0% for a percentage; otherwise the
@@ -117,7 +108,7 @@ def overview_rows(plan: PlanAnalysis, lang: Lang) -> tuple[tuple[str, str], ...]
         if value is None or value == "":
             continue
         if column.choices is not None and isinstance(value, str):
-            shown = _choice(column.choices, value, lang)
+            shown = column.choices.shown(value, lang)
         elif isinstance(value, (int, float)):
             shown = display.number(float(value), lang)
         else:
@@ -180,12 +171,12 @@ def goals_table(plan: PlanAnalysis, lang: Lang) -> PlanTable | None:
     header = tuple(GOALS.column(k).label(lang) for k in (*keys, "due", "core"))
     rows = tuple(
         (
-            _choice(DIMENSION, g.dimension, lang),
+            DIMENSION.shown(g.dimension, lang),
             g.metric,
             g.channel or "",
-            _choice(PHASE, g.phase, lang),
+            PHASE.shown(g.phase, lang),
             _target(g, lang),
-            _choice(DIRECTION, str(g.direction), lang),
+            DIRECTION.shown(str(g.direction), lang),
             g.path or "",
             g.owner or "",
             _span(g.due_start, g.due_end),
@@ -212,7 +203,7 @@ def _budget(plan: PlanAnalysis, lang: Lang) -> PlanTable | None:
     return PlanTable(
         tuple(BUDGET.column(k).label(lang) for k in ("category", "planned", "share", "actual")),
         tuple(
-            (_choice(BUDGET_CATEGORY, g.name, lang), figure(g.planned, lang),
+            (BUDGET_CATEGORY.shown(g.name, lang), figure(g.planned, lang),
              figure(g.share, lang, "%"), figure(g.actual, lang))
             for g in plan.budget.by_category
         ),
@@ -249,8 +240,8 @@ def _risks(plan: PlanAnalysis, lang: Lang) -> tuple[PlanTable | None, PlanTable 
             *(RISKS.column(k).label(lang) for k in ("signal", "response", "owner", "status")),
         ),
         tuple(
-            (r.risk or "", _choice(LEVEL, r.level, lang), r.signal or "", r.response or "",
-             r.owner or "", _choice(RISK_STATUS, r.status, lang))
+            (r.risk or "", LEVEL.shown(r.level, lang), r.signal or "", r.response or "",
+             r.owner or "", RISK_STATUS.shown(r.status, lang))
             for r in ranked
         ),
     )  # fmt: skip

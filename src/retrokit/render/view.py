@@ -767,14 +767,6 @@ def review_view(result: Analysis, lang: Lang) -> ReviewView:
 # --- the plan beside the review (执行过程, 预算执行) ---------------------------------------------
 
 
-def _choice(choices: Any, value: str | None, lang: Lang) -> str:
-    """A list value's label; free text as typed."""
-    try:
-        return str(choices.label_of(value, lang))
-    except KeyError:
-        return value or ""
-
-
 def _days(days: int | None) -> str:
     return "" if days is None else f"{days:+d}" if days else "0"
 
@@ -792,7 +784,7 @@ def execution_view(plan: PlanAnalysis, lang: Lang) -> ExecutionView:
             task=x.task or "",
             planned=display.date(x.end),
             finished=display.date(x.finished),
-            status=_choice(TASK_STATUS, x.status, lang),
+            status=TASK_STATUS.shown(x.status, lang),
             slip=t("report.slip_open", lang, days=_days(x.slip)) if x.open else _days(x.slip),
             critical=x.critical,
             late=(x.slip or 0) > 0,
@@ -839,7 +831,7 @@ def budget_view(plan: PlanAnalysis, lang: Lang) -> BudgetView:
 
     lines = tuple(
         SpendLine(
-            category=_choice(BUDGET_CATEGORY, x.category, lang),
+            category=BUDGET_CATEGORY.shown(x.category, lang),
             item=x.item or "",
             channel=x.channel or "",
             planned=spent.planned,
@@ -874,7 +866,7 @@ def budget_view(plan: PlanAnalysis, lang: Lang) -> BudgetView:
             remaining=money(b.remaining) or "-",
         ),
         by_category=tuple(
-            _spend_row(_choice(BUDGET_CATEGORY, g.name, lang), g.planned, g.actual, lang)
+            _spend_row(BUDGET_CATEGORY.shown(g.name, lang), g.planned, g.actual, lang)
             for g in b.by_category
         ),
         by_channel=tuple(_spend_row(g.name or "", g.planned, g.actual, lang) for g in b.by_channel),
