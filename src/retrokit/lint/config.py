@@ -95,8 +95,9 @@ def resolve_selector(selector: str, where: str) -> set[str]:
     by_name = {r.name: r.code if "." in r.code else base_code(r.code) for r in REGISTRY.values()}
     if s in by_name:
         return {by_name[s]}
-    if "." in s and s.upper().split(".")[0] + "." + s.split(".", 1)[1] in REGISTRY:
-        return {s.upper().split(".")[0] + "." + s.split(".", 1)[1]}
+    code, dot, sub = s.partition(".")
+    if dot and f"{code.upper()}.{sub}" in REGISTRY:  # p007.team as P007.team
+        return {f"{code.upper()}.{sub}"}
     matched = {c for c in codes if c.startswith(s.upper())} if s else set()
     if not matched:
         raise ConfigError(where, "config.unknown_selector", selector=selector)
