@@ -25,6 +25,7 @@ from retrokit.method.direction import (
 )
 from retrokit.method.direction import infer_direction as _infer
 from retrokit.method.units import in_unit, unit_in_name
+from retrokit.text import fold
 from retrokit.workbook.reader import Record, Workbook
 from retrokit.workbook.schema import DIMENSION, Lang
 from retrokit.workbook.values import Quantity
@@ -48,8 +49,6 @@ def channel_group(channel: str | None) -> str:
     """The group of a KPI's channel: :data:`ALL_CHANNELS` for none or for all of them."""
     if not channel:
         return ALL_CHANNELS
-    from retrokit.text import fold
-
     return ALL_CHANNELS if fold(channel) in _ALL_CHANNEL_WORDS else channel
 
 
