@@ -277,3 +277,27 @@ def test_report_and_analyze_help_name_decks_and_plans(lang: Lang) -> None:
     assert deck in report and plan in report, report
     analyze = run_cli("analyze", "--help", env=env).stdout
     assert plan in analyze, analyze
+
+
+#: The group tables' "2 / 1 / 0" column says which count is which.
+RESULT_COUNTS = {
+    "zh-CN": "超额完成 / 基本完成 / 未完成",
+    "zh-TW": "超額完成 / 基本完成 / 未完成",
+    "en": "Exceeded / Met / Missed",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_group_tables_name_the_three_counts_and_unrated_reads_one_way(
+    tmp_path: Path, lang: Lang
+) -> None:
+    review = write(tmp_path / "review.xlsx", lang=lang)
+    analysis = api.analyze_workbook(review, today=dt.date(2024, 8, 8))
+    md = api.render_report(analysis, "md", lang)
+    html = api.render_report(analysis, "html", lang)
+    assert f"| {RESULT_COUNTS[lang]} |" in md
+    assert f"<th>{RESULT_COUNTS[lang]}</th>" in html
+    # one word for a KPI that cannot be rated: the label and the summary agree
+    if lang != "en":
+        unrated = t("label.unrated", lang)
+        assert unrated in t("report.unrated", lang, count=1)

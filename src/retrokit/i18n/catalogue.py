@@ -462,7 +462,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "label.na": {"zh-CN": "无法计算", "zh-TW": "無法計算", "en": "n/a"},
     "label.lower_better": {"zh-CN": "越低越好", "en": "lower is better"},
     "label.overdue": {"zh-CN": "已逾期", "en": "overdue"},
-    "label.unrated": {"zh-CN": "未评估", "en": "unrated"},
+    "label.unrated": {"zh-CN": "无法评估", "en": "unrated"},
     "report.chart_subset": {
         "zh-CN": "图中为 {shown} 个 KPI（先是核心指标，再是达成率最低的），全部 {total} 个见上表。",
         "en": "The chart shows {shown} of the {total} KPIs (the core ones, then the lowest rates); "
@@ -793,7 +793,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "export.exceeded": {"zh-CN": "超额完成", "en": "Exceeded"},
     "export.met": {"zh-CN": "基本完成", "en": "Met"},
     "export.missed": {"zh-CN": "未完成", "en": "Missed"},
-    "export.unrated": {"zh-CN": "未评估", "en": "Unrated"},
+    "export.unrated": {"zh-CN": "无法评估", "en": "Unrated"},
     "export.reached_share": {"zh-CN": "达成占比", "en": "Share reached"},
     "export.row": {"zh-CN": "行号", "en": "Row"},
     "export.unit": {"zh-CN": "单位", "en": "Unit"},

@@ -905,7 +905,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "export.result": ("结果", "結果"),
         "export.row": ("行号", "行號"),
         "export.unit": ("单位", "單位"),
-        "export.unrated": ("未评估", "未評估"),
+        "export.unrated": ("无法评估", "無法評估"),
         "export.why_chain": ("5-Why 链", "5-Why 鏈"),
         "instructions": (
             "营销活动复盘工作簿 · 填写说明\n"
@@ -940,7 +940,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "label.lower_better": ("越低越好", "越低越好"),
         "label.missing": ("未填写", "未填寫"),
         "label.overdue": ("已逾期", "已逾期"),
-        "label.unrated": ("未评估", "未評估"),
+        "label.unrated": ("无法评估", "無法評估"),
         "lessons.campaign": ("活动", "活動"),
         "lessons.date": ("日期", "日期"),
         "lint.summary": (

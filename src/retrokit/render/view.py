@@ -256,6 +256,7 @@ class Labels:
     channel: str
     dimension: str
     group_kpis: str
+    result_counts: str  # the header of "2 / 1 / 0": 超额完成 / 基本完成 / 未完成
     reached: str
     spend: str
     returned: str
@@ -558,6 +559,7 @@ def review_labels(lang: Lang) -> Labels:
         channel=KPIS.column("channel").label(lang),
         dimension=KPIS.column("dimension").label(lang),
         group_kpis=t("report.group_kpis", lang),
+        result_counts=" / ".join(RESULT.label_of(c, lang) for c in ("exceeded", "met", "missed")),
         reached=t("report.reached", lang),
         spend=t("report.spend", lang),
         returned=t("report.returned", lang),
