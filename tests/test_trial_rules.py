@@ -96,6 +96,20 @@ def test_a_placeholder_in_a_required_cell_counts_as_missing(
     assert {"zh-CN": "占位", "zh-TW": "佔位", "en": "placeholder"}[lang] in message
 
 
+@pytest.mark.parametrize("lang,value", [("zh-CN", "待定"), ("zh-TW", "未定"), ("en", "TBD")])
+def test_a_placeholder_due_date_is_said_once(tmp_path: Path, lang: Lang, value: str) -> None:
+    """The reader's "not a date" (V002) gives way to A002's placeholder message."""
+    findings = _findings(tmp_path, lang, _problem(lang, due=value))
+    cell = f"{CELL['due']}2"
+    assert [f.key for f in findings if f.cell == cell] == ["A002.placeholder"]
+
+
+def test_a_date_that_is_no_placeholder_keeps_its_v002(tmp_path: Path) -> None:
+    findings = _findings(tmp_path, "zh-CN", _problem("zh-CN", due="下周左右"))
+    cell = f"{CELL['due']}2"
+    assert [f.code for f in findings if f.cell == cell] == ["V002"]
+
+
 @pytest.mark.parametrize("lang", ["zh-CN", "zh-TW", "en"])
 def test_a_blank_cell_keeps_its_own_message(tmp_path: Path, lang: Lang) -> None:
     findings = _findings(tmp_path, lang, _problem(lang, root_cause=None, owner=None))
