@@ -541,3 +541,39 @@ def test_the_review_report_names_the_plan_beside_the_plans_findings(tmp_path: Pa
     text = out.read_text(encoding="utf-8")
     assert "| summer-promo-2024.plan.xlsx: 推广目标!E6 | M001" in text
     assert "| summer-promo-2024.xlsx:" not in text  # the review's own findings as before
+
+
+@pytest.mark.parametrize(
+    "lang,title",
+    [("zh-CN", "基本信息"), ("zh-TW", "基本資訊"), ("en", "Basic Info"), ("zh-CN", "项目信息")],
+)
+def test_a_plan_overview_under_another_name_is_found_by_its_fields(
+    tmp_path: Path, lang: str, title: str
+) -> None:
+    """The overview named as the review names its own (or anything else) is read by its
+    field labels: no S001, and no V002 for every date without a year."""
+    from plan_builders import Book
+
+    book = Book(lang)  # type: ignore[arg-type]
+    book.sheet("overview").title = title
+    path = book.save(tmp_path / "plan.xlsx")
+    plan = api.analyze_plan(path)
+    assert not [f for f in plan.findings if f.code in ("S001", "V002")]
+    assert plan.info.get("project")
+
+
+@pytest.mark.parametrize("lang,title", [("zh-CN", "活动概况"), ("en", "Overview")])
+def test_a_review_info_sheet_under_another_name_is_found_by_its_fields(
+    tmp_path: Path, lang: str, title: str
+) -> None:
+    from openpyxl import load_workbook
+
+    from builders import write
+
+    path = write(tmp_path / "review.xlsx", lang=lang)  # type: ignore[arg-type]
+    wb = load_workbook(path)
+    wb.worksheets[0].title = title
+    wb.save(path)
+    analysis = api.analyze_workbook(path)
+    assert not [f for f in analysis.findings if f.code == "S001"]
+    assert analysis.info.get("project")

@@ -814,6 +814,17 @@ def _unparsable(
     out.add(column.type.bad_cell or "V001", name, cell, row, **args)
 
 
+def _field_keys(grid: Grid, sheet: Sheet, sheet_set: SheetSet) -> set[str]:
+    """The fields of ``sheet`` whose labels stand in the first columns of ``grid``."""
+    index = _indexes(sheet_set).columns[sheet.key]
+    return {
+        key
+        for row in grid
+        for value in row[:INFO_SEARCH_COLUMNS]
+        if value.__class__ is str and (key := index.get(fold(value))) is not None
+    }
+
+
 def _read_fields(
     sheet: Sheet, sheet_set: SheetSet, name: str, grid: Grid, out: _Collector
 ) -> tuple[SheetMatch, Record, list[str]]:
@@ -877,13 +888,17 @@ def _match_sheets(
                 )
     leftovers = [n for n in names if n not in matched.values() and n != META_SHEET]
     for sheet in sheet_set.sheets:
-        if sheet.key in matched or sheet.kind != "table":
+        if sheet.key in matched:
             continue
         best: tuple[int, str] | None = None
         for name in leftovers:
-            found = _find_header(grids(name), sheet, sheet_set)
-            required = sum(1 for k in (found[1] if found else {}) if sheet.column(k).required)
-            if found and required >= 2 and (best is None or required > best[0]):
+            if sheet.kind == "table":
+                found = _find_header(grids(name), sheet, sheet_set)
+                keys: Iterable[str] = found[1] if found else ()
+            else:  # an overview under another name (基本信息 for a plan's 活动概况)
+                keys = _field_keys(grids(name), sheet, sheet_set)
+            required = sum(1 for k in keys if sheet.column(k).required)
+            if required >= 2 and (best is None or required > best[0]):
                 best = (required, name)
         if best:
             matched[sheet.key] = best[1]
