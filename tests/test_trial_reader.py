@@ -358,3 +358,34 @@ def test_a_pipe_in_a_folder_is_one_f001_and_the_rest_is_checked(
     unreadable = [f for f in found if f.code == "F001"]
     assert [Path(str(f.file)).name for f in unreadable] == ["pipe.xlsx"]
     assert len({f.file for f in found}) == 2  # the campaign beside it is checked
+
+
+def test_a_taiwan_team_types_its_dates_in_minguo_years(tmp_path: Path) -> None:
+    """開始日期 114/03/01 and a due date 民國114年4月20日 are read, with no V002, and the
+    action due before --today is overdue."""
+    from builders import example_data, write
+
+    data = example_data()
+    data["info"]["start"] = "114/07/01"
+    data["info"]["end"] = "114/07/15"
+    data["problems"][0]["due"] = "民國114年8月10日"
+    path = write(tmp_path / "tw.xlsx", data, lang="zh-TW")
+    analysis = api.analyze_workbook(path, today=dt.date(2025, 9, 1))
+    assert not [f for f in analysis.findings if f.code == "V002"]
+    assert analysis.info["start"] == dt.date(2025, 7, 1)
+    (problem,) = [p for p in analysis.problems if p.row == 2]
+    assert problem.due == dt.date(2025, 8, 10)
+    assert problem.overdue
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "zh-TW", "en"])
+def test_a_start_date_without_a_year_says_the_year_is_missing(tmp_path: Path, lang: str) -> None:
+    from builders import example_data, write
+
+    data = example_data()
+    data["info"]["start"] = "10月20日"
+    path = write(tmp_path / "y.xlsx", data, lang=lang)  # type: ignore[arg-type]
+    analysis = api.analyze_workbook(path, today=dt.date(2025, 9, 1))
+    (finding,) = [f for f in analysis.findings if f.code == "V002" and f.row == 3]
+    assert finding.key == "V002.start_no_year"
+    assert "10月20日" in finding.message()

@@ -48,7 +48,22 @@ CASES = [
     ("百分之五", 0.05, "percent"),
     ("三成", 0.3, "percent"),
     ("¥1,200", 1200, "plain"),
+    # an accountant's negatives and a typographic minus (seen in a new user's trial)
+    ("(1,200)", -1200, "plain"),
+    ("（1,200）", -1200, "plain"),
+    ("(12%)", -0.12, "percent"),
+    ("(¥300)", -300, "plain"),
+    ("\u221212", -12, "plain"),
+    ("\u221212%", -0.12, "percent"),
+    ("-¥300", -300, "plain"),
+    ("-NT$1,200", -1200, "plain"),
 ]
+
+
+@pytest.mark.parametrize("text", ["((5))", "(-5)", "(0)", "(1:3)", "(万)", "5(", "--¥3"])
+def test_brackets_that_are_no_accountants_negative_stay_unreadable(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_number(text)
 
 
 @pytest.mark.parametrize("text,value,form", CASES)
@@ -170,3 +185,36 @@ def test_random_cells_parse_or_raise_value_error_only(raw: object) -> None:
     for parse in (parse_number, parse_date, lambda r: parse_choice(r, STATUS)):
         with contextlib.suppress(ValueError):
             parse(raw)
+
+
+@pytest.mark.parametrize(
+    "text,day",
+    [
+        ("114/03/01", dt.date(2025, 3, 1)),
+        ("113.8.10", dt.date(2024, 8, 10)),
+        ("113-08-10", dt.date(2024, 8, 10)),
+        ("113年8月10日", dt.date(2024, 8, 10)),
+        ("民國113年8月10日", dt.date(2024, 8, 10)),
+        ("中華民國113年8月10日", dt.date(2024, 8, 10)),
+        ("民國99年1月2日", dt.date(2010, 1, 2)),
+        ("114/03/01 (六)", dt.date(2025, 3, 1)),
+        ("113/08/10前", dt.date(2024, 8, 10)),
+    ],
+)
+def test_a_taiwan_year_is_1911_years_on(text: str, day: dt.date) -> None:
+    assert parse_date(text) == day
+
+
+@pytest.mark.parametrize("text", ["24/07/01", "113/13/01", "民國113年2月30日"])
+def test_what_is_no_taiwan_date_stays_unreadable(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_date(text)
+
+
+def test_a_range_of_taiwan_dates_reads_both_ends() -> None:
+    from retrokit.workbook.schema import Column
+    from retrokit.workbook.types import ColType
+
+    column = Column("due", {"zh-CN": "时间节点", "en": "Due"}, ColType.DATE_SPAN)
+    got = ColType.DATE_SPAN.parse("113/7/1-113/7/15", column)
+    assert got == (dt.date(2024, 7, 1), dt.date(2024, 7, 15))

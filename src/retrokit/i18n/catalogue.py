@@ -2594,4 +2594,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-CN": "“{column}”为必填项，但这里是空的，请补充。",
         "en": "'{column}' is required but empty here; fill it in.",
     },
+    "V002.start_no_year": {
+        "zh-CN": "“{column}”的值“{value}”没有写年份，而其他没写年份的日期都按活动开始日期的年份读取："
+        "请写上年份（如 2024-10-20）。",
+        "zh-TW": "「{column}」的值「{value}」沒有寫年份，而其他沒寫年份的日期都按活動開始日期的年份讀取："
+        "請寫上年份（如 2024-10-20）。",
+        "en": "'{column}' value '{value}' has no year, and the other dates without one take the "
+        "start date's year: write the year (like 2024-10-20).",
+    },
 }

@@ -702,7 +702,7 @@ def _give_years(
     fields = next((s for s in sheet_set.sheets if s.kind == "fields"), None)
     info = tables[fields.key][0].values if fields is not None and tables.get(fields.key) else {}
     start, end = info.get("start"), info.get("end")
-    start = start if isinstance(start, dt.date) else None
+    start = start if isinstance(start, dt.date) and start.year != NO_YEAR else None
     new_year = start is not None and isinstance(end, dt.date) and end.year > start.year
     for sheet in sheet_set.sheets:
         for record in tables.get(sheet.key, ()):
@@ -725,6 +725,8 @@ def _give_years(
                         continue
                     except ValueError:
                         problem = "V002.no_year" if start is None else ""
+                        if sheet is fields and key in ("start", "end") and start is None:
+                            problem = "V002.start_no_year"  # where the year itself comes from
                 del values[key]
                 cell = record.ref(key) or ""
                 row = record.row if record.cells is None else int(cell.lstrip(_LETTERS))

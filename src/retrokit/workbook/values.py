@@ -96,7 +96,7 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")
 
 def _normalise(text: str) -> str:
     s = unicodedata.normalize("NFKC", text).strip()
-    s = s.replace("≧", "≥").replace("≦", "≤").replace("﹪", "%")
+    s = s.replace("≧", "≥").replace("≦", "≤").replace("﹪", "%").replace("\u2212", "-")
     s = _THOUSANDS.sub("", s)
     s = re.sub(r"(?<!\d)\s+|\s+(?!\d)", "", s)  # "5 %" is 5%, "5 5" stays unreadable
     if has_cjk(s):
@@ -139,6 +139,17 @@ def _split_direction(s: str) -> tuple[str, Literal["higher", "lower"] | None]:
 def _parse_text_number(s: str) -> tuple[float, Form, str, float]:
     if not s:
         raise ValueError("empty")
+    if len(s) > 2 and s[0] == "(" and s[-1] == ")":
+        # An accountant's negative: (1,200), (12%), (¥300).
+        value, form, unit, scale = _parse_text_number(s[1:-1])
+        if value <= 0 or form == "ratio":
+            raise ValueError(s)  # (-5), (0) and (1:3) are no accountant's writing
+        return -value, form, unit, scale
+    if len(s) > 1 and s[0] in "+-" and (s[1] in _CURRENCY or _CURRENCY_CODE.match(s[1:])):
+        value, form, unit, scale = _parse_text_number(s[1:])  # -¥300, -NT$1,200
+        if value < 0:
+            raise ValueError(s)
+        return (-value if s[0] == "-" else value), form, unit, scale
     s = _CURRENCY_CODE.sub("", s).lstrip(_CURRENCY)
     ratio = _RATIO.match(s)
     if ratio:
@@ -266,6 +277,14 @@ _YMD = re.compile(
     r"(?:[ T(].*)?$"
 )
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+#: A Taiwan (Republic of China) year, 1911 years after the Gregorian: 113/08/10, 113.8.10,
+#: 113年8月10日, 民國113年8月10日 (folded to Simplified before it is matched). Without 民国
+#: the year has three digits (民國 100 is 2011), so 24/07/01 is never taken for one.
+_ROC = re.compile(
+    r"^(?:(?:中华)?民国\s*(\d{2,3})|(1\d\d))\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
+    r"\s*[日号]?(?:之前|以前|前)?(?:[ T(].*)?$"
+)
+_ROC_OFFSET = 1911
 #: A month and day without a year, as people type them and as office programs read them in
 #: the current year: 7月15日, 8月10号, 8/10, 8-10, 8.10.
 _MONTH_DAY = re.compile(r"^(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*[日号]?(?:之前|以前|前)?(?:\(.*)?$")
@@ -356,8 +375,9 @@ def parse_date(raw: object) -> dt.date:
 
     A date written without its year (7月15日, 8/10, Jul 15, 20 Jul) has the year :data:`NO_YEAR`: the reader
     gives it the campaign's. With the year last (7/20/2024, 20/07/2024) the number over 12 is the
-    day; 8/10/2024, which could be either, is V002 (``V002.day_or_month``). A date outside 1990-2099, or a serial number that is one, is
-    not a campaign's date (a typed 8.10 stored as 8.1): ValueError.
+    day; 8/10/2024, which could be either, is V002 (``V002.day_or_month``). A Taiwan year
+    (113/08/10, 民國113年8月10日) is 1911 years on. A date outside 1990-2099, or a serial
+    number that is one, is not a campaign's date (a typed 8.10 stored as 8.1): ValueError.
     """
     if raw is None or isinstance(raw, bool):
         raise ValueError(repr(raw))
@@ -375,6 +395,10 @@ def parse_date(raw: object) -> dt.date:
     m = _YMD.match(text) or _COMPACT.match(text)
     if m:
         return _plausible(dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    m = _ROC.match(text)
+    if m:
+        year = int(m.group(1) or m.group(2)) + _ROC_OFFSET
+        return _plausible(dt.date(year, int(m.group(3)), int(m.group(4))))
     # A weekday beside it (8/10/2024 Sat) decides only where it fits one reading.
     bare = _EN_WEEKDAY.sub("", text.casefold()).strip()
     m = _YEAR_LAST.match(bare)
