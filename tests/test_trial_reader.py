@@ -389,3 +389,33 @@ def test_a_start_date_without_a_year_says_the_year_is_missing(tmp_path: Path, la
     (finding,) = [f for f in analysis.findings if f.code == "V002" and f.row == 3]
     assert finding.key == "V002.start_no_year"
     assert "10月20日" in finding.message()
+
+
+@pytest.mark.parametrize(
+    "label", ["KOL小计", "KOL小計", "小计：KOL", "KOL subtotal", "Subtotal (KOL)"]
+)
+def test_a_groups_subtotal_row_is_no_budget_line(tmp_path: Path, label: str) -> None:
+    """A subtotal under its group (KOL小计 = the two KOL lines) is reported (S005), not read
+    as one more line: the planned total stays the lines' sum."""
+    from plan_builders import Book
+
+    book = Book("zh-CN")
+    lines_before = api.analyze_plan(book.save(tmp_path / "before.xlsx")).budget
+    book.sheet("budget").insert_rows(4)
+    book.set("budget", 4, "category", label)
+    book.set("budget", 4, "planned", 999_999)
+    book.set("budget", 4, "actual", 888_888)
+    plan = api.analyze_plan(book.save(tmp_path / "plan.xlsx"))
+    assert plan.budget.planned == lines_before.planned
+    assert len(plan.budget.lines) == len(lines_before.lines)
+    assert [f.row for f in plan.findings if f.code == "S005"] == [4]
+
+
+@pytest.mark.parametrize("metric", ["销售额合计", "Sum of orders", "总计曝光"])
+def test_a_metric_named_as_a_total_is_still_a_kpi(tmp_path: Path, metric: str) -> None:
+    from builders import example_data, write
+
+    data = example_data()
+    data["kpis"][0]["metric"] = metric
+    analysis = api.analyze_workbook(write(tmp_path / "k.xlsx", data))
+    assert metric in [k.metric for k in analysis.kpis]

@@ -369,7 +369,14 @@ def _total_label(value: Any) -> bool:
             return False
     elif _TOTAL_CJK.search(value) is None:
         return False
-    return fold(value) in TOTAL_LABELS
+    folded = fold(value)
+    # A group's subtotal names its group: KOL小计, 小计：线上, Subtotal (KOL), KOL subtotal.
+    return folded in TOTAL_LABELS or any(
+        folded.startswith(word) or folded.endswith(word) for word in _SUBTOTAL_WORDS
+    )
+
+
+_SUBTOTAL_WORDS = ("小计", "subtotal")
 
 
 #: How :meth:`_RowParser.record` takes the common cells of a column (decided once per column).
