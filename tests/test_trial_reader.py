@@ -419,3 +419,50 @@ def test_a_metric_named_as_a_total_is_still_a_kpi(tmp_path: Path, metric: str) -
     data["kpis"][0]["metric"] = metric
     analysis = api.analyze_workbook(write(tmp_path / "k.xlsx", data))
     assert metric in [k.metric for k in analysis.kpis]
+
+
+@pytest.mark.parametrize(
+    "lang,title",
+    [
+        ("zh-CN", "经验沉淀-终版"),
+        ("zh-CN", "经验沉淀_v2"),
+        ("zh-CN", "经验沉淀2"),
+        ("zh-TW", "經驗沉澱 終版"),
+        ("en", "Lessons - final"),
+        ("zh-CN", "我们的心得"),  # no name of ours: found by its headers
+    ],
+)
+def test_a_lessons_sheet_kept_as_a_version_is_read(tmp_path: Path, lang: str, title: str) -> None:
+    from builders import write
+
+    path = write(tmp_path / "r.xlsx", lang=lang)  # type: ignore[arg-type]
+    wb = load_workbook(path)
+    wb.worksheets[3].title = title
+    wb.save(path)
+    analysis = api.analyze_workbook(path)
+    assert not [f for f in analysis.findings if f.code == "S001"]
+    assert analysis.lessons
+
+
+def test_two_versions_of_one_sheet_use_the_first_and_name_the_other(tmp_path: Path) -> None:
+    from builders import write
+
+    path = write(tmp_path / "r.xlsx")
+    wb = load_workbook(path)
+    wb.worksheets[3].title = "经验沉淀_v1"
+    wb.copy_worksheet(wb.worksheets[3]).title = "经验沉淀_v2"
+    wb.save(path)
+    analysis = api.analyze_workbook(path)
+    assert [f.sheet for f in analysis.findings if f.code == "S004"] == ["经验沉淀_v2"]
+
+
+def test_a_sheet_whose_name_only_begins_like_ours_is_not_taken(tmp_path: Path) -> None:
+    from builders import write
+
+    path = write(tmp_path / "r.xlsx")
+    wb = load_workbook(path)
+    wb.create_sheet("KPI评估说明")["A1"] = "这里写 KPI 的填写说明"
+    wb.save(path)
+    analysis = api.analyze_workbook(path)
+    assert not [f for f in analysis.findings if f.code in ("S001", "S004")]
+    assert analysis.kpis

@@ -823,6 +823,28 @@ def _unparsable(
     out.add(column.type.bad_cell or "V001", name, cell, row, **args)
 
 
+#: What a team appends to a sheet's name when it keeps versions: -终版, _v2, 2, (final) aside
+#: (brackets are dropped when names are folded), 2024, Q3, copy, 备份.
+_VERSION_SUFFIX = re.compile(
+    r"(?:[\s\-_·.~#]*(?:v?\d+(?:\.\d+)*|q[1-4]|最终版|最终|终版|定稿|正式版|正式|修订版|修订|修改版|"
+    r"修改|更新版|更新|草稿|副本|备份|新|旧|final|copy|backup|draft|new|old|updated|latest|rev))+"
+)
+
+
+def _required_count(sheet: Sheet) -> int:
+    return sum(1 for c in sheet.columns if c.required)
+
+
+def _versioned(name: str, sheet: Sheet) -> bool:
+    """Whether ``name`` is one of ``sheet``'s spellings with a version's suffix."""
+    loose = fold_loose(name)
+    for spelling in sheet.spellings():
+        base = fold_loose(spelling)
+        if base and loose.startswith(base) and _VERSION_SUFFIX.fullmatch(loose[len(base) :]):
+            return True
+    return False
+
+
 def _field_keys(grid: Grid, sheet: Sheet, sheet_set: SheetSet) -> set[str]:
     """The fields of ``sheet`` whose labels stand in the first columns of ``grid``."""
     index = _indexes(sheet_set).columns[sheet.key]
@@ -896,6 +918,16 @@ def _match_sheets(
                     "S004", other, None, None, sheet=sheet_set.sheet(key), used=chosen, other=other
                 )
     leftovers = [n for n in names if n not in matched.values() and n != META_SHEET]
+    for sheet in sheet_set.sheets:  # a version's suffix: 经验沉淀-终版, Lessons_v2, KPI评估2
+        if sheet.key in matched:
+            continue
+        versions = [n for n in leftovers if _versioned(n, sheet)]
+        if versions:
+            matched[sheet.key] = versions[0]
+            leftovers.remove(versions[0])
+            for other in versions[1:]:
+                out.add("S004", other, None, None, sheet=sheet, used=versions[0], other=other)
+                leftovers.remove(other)
     for sheet in sheet_set.sheets:
         if sheet.key in matched:
             continue
@@ -906,8 +938,12 @@ def _match_sheets(
                 keys: Iterable[str] = found[1] if found else ()
             else:  # an overview under another name (基本信息 for a plan's 活动概况)
                 keys = _field_keys(grids(name), sheet, sheet_set)
+            keys = set(keys)
             required = sum(1 for k in keys if sheet.column(k).required)
-            if required >= 2 and (best is None or required > best[0]):
+            # Two required columns, or a sheet's only one and another (经验沉淀 has one).
+            if (required >= 2 or (required == 1 == _required_count(sheet) and len(keys) >= 3)) and (
+                best is None or required > best[0]
+            ):
                 best = (required, name)
         if best:
             matched[sheet.key] = best[1]
