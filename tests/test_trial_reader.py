@@ -466,3 +466,60 @@ def test_a_sheet_whose_name_only_begins_like_ours_is_not_taken(tmp_path: Path) -
     analysis = api.analyze_workbook(path)
     assert not [f for f in analysis.findings if f.code in ("S001", "S004")]
     assert analysis.kpis
+
+
+def _insert(path: Path, sheet: int, at: int, cells: dict[int, object]) -> None:
+    wb = load_workbook(path)
+    ws = wb.worksheets[sheet]
+    ws.insert_rows(at)
+    for column, value in cells.items():
+        ws.cell(row=at, column=column).value = value
+    wb.save(path)
+
+
+@pytest.mark.parametrize(
+    "lang,labels",
+    [
+        ("zh-CN", ("【线上渠道】", "二、用户指标", "线下渠道：")),
+        ("zh-TW", ("【線上通路】", "（一）使用者", "線下：")),
+        ("en", ("[Online]", "2. Users", "Offline:")),
+    ],
+)
+def test_group_headings_and_a_repeated_header_are_no_kpis(
+    tmp_path: Path, lang: str, labels: tuple[str, str, str]
+) -> None:
+    from builders import write
+
+    path = write(tmp_path / "r.xlsx", lang=lang)  # type: ignore[arg-type]
+    before = api.analyze_workbook(path)
+    wb = load_workbook(path)
+    header = [c.value for c in wb.worksheets[1][1]]
+    _insert(path, 1, 2, {1: labels[0]})
+    _insert(path, 1, 4, {2: "【" + labels[1] + "】"})  # in the metric's own cell
+    _insert(path, 1, 6, {1: labels[1]})
+    _insert(path, 1, 8, dict(enumerate(header, start=1)))
+    _insert(path, 1, 10, {1: labels[2]})
+    after = api.analyze_workbook(path)
+    assert [k.metric for k in after.kpis] == [k.metric for k in before.kpis]
+    s005 = sorted((f.row, f.key) for f in after.findings if f.code == "S005")
+    assert s005 == [
+        (2, "S005.section"),
+        (4, "S005.section"),
+        (6, "S005.section"),
+        (8, "S005.header"),
+        (10, "S005.section"),
+    ]
+    assert not [f for f in after.findings if f.code in ("S003", "V001", "V003")]
+
+
+def test_a_lone_value_that_could_be_data_is_still_an_incomplete_row(tmp_path: Path) -> None:
+    """流量 alone (a dimension of the list) is a row begun, not a heading: S003 asks for the
+    rest. A lesson typed "1. …" with nothing beside it is a lesson."""
+    from builders import write
+
+    path = write(tmp_path / "r.xlsx")
+    _insert(path, 1, 2, {1: "流量"})
+    _insert(path, 3, 2, {2: "1. 短视频加直播的组合降低了获客成本"})
+    analysis = api.analyze_workbook(path)
+    assert {(f.code, f.row) for f in analysis.findings if f.code == "S003"} >= {("S003", 2)}
+    assert "1. 短视频加直播的组合降低了获客成本" in [x.lesson for x in analysis.lessons]

@@ -2602,4 +2602,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{column}' value '{value}' has no year, and the other dates without one take the "
         "start date's year: write the year (like 2024-10-20).",
     },
+    "S005.header": {
+        "zh-CN": "第 {row} 行重复了表头，未作为一行数据读取。",
+        "en": "row {row} repeats the header; it is not read as a row of data.",
+    },
+    "S005.section": {
+        "zh-CN": "第 {row} 行“{label}”是分组标题，未作为一行数据读取；如果它是一行数据，请补全这一行。",
+        "en": "row {row} ('{label}') heads a group of rows; it is not read as a row of data. "
+        "If it is one, fill in the rest of the row.",
+    },
 }

@@ -377,6 +377,13 @@ def _total_label(value: Any) -> bool:
 
 
 _SUBTOTAL_WORDS = ("小计", "subtotal")
+#: A row heading the rows below it: 【线上渠道】, [Online], 二、用户指标, (一) 线上, 1. Online,
+#: A. 线上, 线上渠道： — bracketed whole, numbered, or ending in a colon.
+_BRACKETED_HEADING = re.compile(r"^[【\[〔〖].+[】\]〕〗]$")
+_HEADING = re.compile(
+    r"^(?:[【\[〔〖（(].+[】\]〕〗）)]|(?:[一二三四五六七八九十]+|\d{1,2}|[A-Za-z])[、.．]\s*\S.*|"
+    r"[（(][一二三四五六七八九十\d]{1,3}[)）]\s*\S.*|.+[:：])$"
+)
 
 
 #: How :meth:`_RowParser.record` takes the common cells of a column (decided once per column).
@@ -412,9 +419,18 @@ class _RowParser:
         extra_columns: Mapping[int, str],
         out: _Collector,
         scales: Mapping[str, float] = _NO_EXTRA,
+        header: Sequence[Any] = (),
     ) -> None:
         self.name = name
         self.sheet = sheet
+        #: The header's text by column (stripped, casefolded), to know a copy of the header
+        #: further down.
+        self.header = {
+            c: header[c].strip().casefold()
+            for c in columns.values()
+            if c < len(header) and isinstance(header[c], str)
+        }
+        self.kinds = {c: sheet.column(key).type for key, c in columns.items()}
         #: Number column key -> the multiplier of its header's unit (计划金额（万元）), when not 1.
         self.scales = scales
         self.plan = [
@@ -498,15 +514,72 @@ class _RowParser:
                 return True
         return False
 
+    def repeated_header(self, row: list[Any], c: int, name: str) -> bool:
+        """Whether the row repeats the header (copied above a second block of rows): its
+        name cell and at least one other say their columns' headers."""
+        said = self.header.get(c)
+        if said is None or name.strip().casefold() != said:
+            return False  # one C-level comparison per row: a copied header is copied exactly
+        width = len(row)
+        return (
+            sum(
+                1
+                for cc, text in self.header.items()
+                if cc < width and row[cc].__class__ is str and row[cc].strip().casefold() == text
+            )
+            >= 2
+        )
+
+    def heading(self, row_index: int, row: list[Any], named: bool) -> bool:
+        """Whether the row only heads the rows below it (【线上渠道】, 二、用户指标, Online:):
+        its one filled cell is text, bracketed, numbered or ending in a colon, or (in a row
+        with no name) a list column's value that is none of the list's. Reported (S005)."""
+        width = len(row)
+        if self.data_cells is not None and width >= self.data_width:
+            cells = self.data_cells(row)
+            if cells.count("") + cells.count(None) < len(cells) - 1:
+                return False  # the common case: a row of several cells, in C
+        filled = [c for c in self.data_columns if c < width and not is_blank(row[c])]
+        if len(filled) != 1 or row[filled[0]].__class__ is not str:
+            return False
+        c = filled[0]
+        text = row[c].strip()
+        # In a name's own cell only a whole bracketed text heads a group: a lesson typed as
+        # "1. …" alone is a lesson.
+        if not (_BRACKETED_HEADING if named else _HEADING).match(text):
+            if named or self.kinds.get(c) is not ColType.CHOICE:
+                return False
+            key = next(k for k, cc, *_ in self.plan if cc == c)
+            try:
+                parse_cell(self.sheet.column(key), text)
+                return False
+            except ValueError:
+                pass
+        number = row_index + 1
+        self.out.add(
+            "S005", self.name, ref(row_index, c), number, "S005.section", row=number, label=text
+        )
+        return True
+
     def record(self, row_index: int, row: list[Any]) -> Record | None:
         if self.empty(row):
             return None
         for c in self.key_text_columns:  # a named row (the common case) is no total row
             name: Any = row[c] if c < len(row) else ""
             if name.__class__ is str and name.strip() and not _total_label(name):
+                if self.repeated_header(row, c, name):
+                    number = row_index + 1
+                    self.out.add(
+                        "S005", self.name, ref(row_index, c), number, "S005.header", row=number
+                    )
+                    return None
+                if self.heading(row_index, row, named=True):
+                    return None
                 break
         else:
             if self.key_text_columns and self.total_row(row, row_index + 1):
+                return None
+            if self.heading(row_index, row, named=False):
                 return None
         for c in self.label_columns:
             if c < len(row) and _total_label(row[c]):
@@ -619,7 +692,7 @@ def _read_table(
         mark_uncalculated(grid, package.sheet_xml(part), typed, header + 2)
     format_cols = [column_letter(c) for k, c in columns.items() if sheet.column(k).formats]
     scales = header_scales(sheet, {k: cell_text(header_row[c]) for k, c in columns.items()})
-    parser = _RowParser(sheet, name, columns, extra_columns, out, scales)
+    parser = _RowParser(sheet, name, columns, extra_columns, out, scales, header_row)
     # The last filled row bounds the scan for number formats: a template formats hundreds of
     # rows below the few a team fills.
     # A LibreOffice re-save caches an empty result for every template formula, so a template
