@@ -523,3 +523,28 @@ def test_a_lone_value_that_could_be_data_is_still_an_incomplete_row(tmp_path: Pa
     analysis = api.analyze_workbook(path)
     assert {(f.code, f.row) for f in analysis.findings if f.code == "S003"} >= {("S003", 2)}
     assert "1. 短视频加直播的组合降低了获客成本" in [x.lesson for x in analysis.lessons]
+
+
+def test_an_ods_keeps_its_merged_areas_and_percentages(tmp_path: Path) -> None:
+    """LibreOffice's own format: a problem area merged over two rows belongs to both, and a
+    percent-formatted 0.05 is 5% (calamine gives neither for an .ods)."""
+    from builders import example_data, write
+
+    data = example_data()
+    data["kpis"][1]["target"], data["kpis"][1]["actual"] = 0.05, 0.04
+    path = write(tmp_path / "r.xlsx", data)
+    wb = load_workbook(path)
+    kpis, problems = wb.worksheets[1], wb.worksheets[2]
+    for cell in ("E3", "F3"):
+        kpis[cell].number_format = "0.0%"
+    problems["A3"].value = None
+    problems.merge_cells("A2:A3")
+    wb.save(path)
+    xlsx = api.analyze_workbook(path)
+    ods = api.analyze_workbook(libreoffice_convert(path, tmp_path / "lo", "ods"))
+    for analysis in (xlsx, ods):
+        (rate,) = [k for k in analysis.kpis if k.row == 3]
+        assert rate.form == "percent", analysis.file
+        areas = {p.row: p.area for p in analysis.problems}
+        assert areas[3] == areas[2] == data["problems"][0]["area"], analysis.file
+        assert not [f for f in analysis.findings if f.code == "S003"], analysis.file

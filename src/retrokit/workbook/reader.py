@@ -707,7 +707,15 @@ def _read_table(
             last = r
             break
     if format_cols and last > header:
-        parser.use_formats(package.formatted_cells(name, format_cols, through_row=last + 1))
+        formatted = package.formatted_cells(name, format_cols, through_row=last + 1)
+        if not formatted and (percents := source.percent_cells(name)):
+            wanted = set(format_cols)
+            formatted = {
+                f"{letter}{r + 1}": "percent"
+                for r, c in percents
+                if (letter := column_letter(c)) in wanted
+            }
+        parser.use_formats(formatted)
     records = [
         record
         for r in range(header + 1, last + 1)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -105,11 +105,26 @@ def is_blank(value: Any) -> bool:
 _ODS = "urn:oasis:names:tc:opendocument:xmlns:"
 _ODS_TABLE, _ODS_TEXT = f"{{{_ODS}table:1.0}}", f"{{{_ODS}text:1.0}}"
 _ODS_ERROR = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}value-type"
+_ODS_VALUE_TYPE = f"{{{_ODS}office:1.0}}value-type"
 
 
-def _ods_errors(data: bytes) -> dict[str, dict[tuple[int, int], str]]:
-    """Sheet -> (row, column) -> error value of an OpenDocument spreadsheet's error cells
-    (LibreOffice marks them calcext:value-type="error"; calamine reads them as empty)."""
+@dataclass
+class OdsSheet:
+    """What calamine does not give of an OpenDocument sheet: its error cells (LibreOffice
+    marks them calcext:value-type="error"; calamine reads them as empty), its merged ranges
+    and the cells of a percentage type (0.05 shown as 5%)."""
+
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    percents: set[tuple[int, int]] = field(default_factory=set)
+
+
+_ODS_MARKS = (b'value-type="error"', b"-spanned=", b'value-type="percentage"')
+
+
+def ods_cells(data: bytes) -> dict[str, OdsSheet]:
+    """Sheet name -> :class:`OdsSheet` of an OpenDocument spreadsheet (empty when it has no
+    error, merge or percentage)."""
     import zipfile
 
     from defusedxml.ElementTree import iterparse
@@ -119,16 +134,17 @@ def _ods_errors(data: bytes) -> dict[str, dict[tuple[int, int], str]]:
             xml = zf.read("content.xml")
     except (KeyError, zipfile.BadZipFile):
         return {}
-    if b'value-type="error"' not in xml:
+    if not any(mark in xml for mark in _ODS_MARKS):
         return {}
-    found: dict[str, dict[tuple[int, int], str]] = {}
-    sheet: dict[tuple[int, int], str] = {}
+    found: dict[str, OdsSheet] = {}
+    sheet = OdsSheet()
     row = col = 0
+    cell_tags = (f"{_ODS_TABLE}table-cell", f"{_ODS_TABLE}covered-table-cell")
     for event, element in iterparse(io.BytesIO(xml), events=("start", "end")):
         tag = element.tag
         if event == "start":
             if tag == f"{_ODS_TABLE}table":
-                sheet = found.setdefault(element.get(f"{_ODS_TABLE}name", ""), {})
+                sheet = found.setdefault(element.get(f"{_ODS_TABLE}name", ""), OdsSheet())
                 row = 0
             elif tag == f"{_ODS_TABLE}table-row":
                 col = 0
@@ -136,12 +152,22 @@ def _ods_errors(data: bytes) -> dict[str, dict[tuple[int, int], str]]:
         if tag == f"{_ODS_TABLE}table-row":
             row += int(element.get(f"{_ODS_TABLE}number-rows-repeated", "1"))
             element.clear()
-        elif tag in (f"{_ODS_TABLE}table-cell", f"{_ODS_TABLE}covered-table-cell"):
+        elif tag in cell_tags:
             if element.get(_ODS_ERROR) == "error":
                 text = "".join(element.itertext()).strip()
-                sheet[(row, col)] = text or "#N/A"
+                sheet.errors[(row, col)] = text or "#N/A"
+            elif element.get(_ODS_VALUE_TYPE) == "percentage":
+                sheet.percents.add((row, col))
+            rows = int(element.get(f"{_ODS_TABLE}number-rows-spanned", "1"))
+            cols = int(element.get(f"{_ODS_TABLE}number-columns-spanned", "1"))
+            if rows > 1 or cols > 1:
+                sheet.merges.append((row, col, row + rows - 1, col + cols - 1))
             col += int(element.get(f"{_ODS_TABLE}number-columns-repeated", "1"))
-    return {name: cells for name, cells in found.items() if cells}
+    return {
+        name: cells
+        for name, cells in found.items()
+        if cells.errors or cells.merges or cells.percents
+    }
 
 
 class CellSource:
@@ -157,6 +183,11 @@ class CellSource:
         """Merged ranges as 0-based (first row, first col, last row, last col)."""
         raise NotImplementedError
 
+    def percent_cells(self, name: str) -> set[tuple[int, int]]:
+        """0-based (row, col) of the cells a format without OOXML styles marks as percentages
+        (an .ods cell of the percentage type); an .xlsx's come from its styles instead."""
+        return set()
+
 
 class CalamineSource(CellSource):
     def __init__(self, package: Package) -> None:
@@ -166,7 +197,7 @@ class CalamineSource(CellSource):
         self.sheet_names = list(self._wb.sheet_names)
         self._merged: dict[str, list[tuple[int, int, int, int]]] = {}
         self._package = package
-        self._ods: dict[str, dict[tuple[int, int], str]] | None = None
+        self._ods: dict[str, OdsSheet] | None = None
 
     def grid(self, name: str) -> Grid:
         # The sheet's own cell store is dropped once converted: on a large sheet it is as big
@@ -177,17 +208,30 @@ class CalamineSource(CellSource):
         part = self._package.sheet_parts.get(name)
         if part is not None:  # an .xlsx: calamine reads an error value as an empty cell
             _mark_errors(rows, self._package.sheet_xml(part))
-        elif self._package.data.startswith(b"PK"):  # an .ods (an .xlsb is not recalculated)
-            if self._ods is None:
-                self._ods = _ods_errors(self._package.data)
-            for (r, c), code in self._ods.get(name, {}).items():
+        elif (ods := self.ods(name)) is not None:
+            for (r, c), code in ods.errors.items():
                 if r < len(rows) and c < len(rows[r]) and is_blank(rows[r][c]):
                     rows[r][c] = CellError(code)
         return rows  # fresh lists of lists: ours to fill merged ranges into
 
+    def ods(self, name: str) -> OdsSheet | None:
+        """An .ods sheet's errors, merges and percentages (None for other formats; an .xlsb
+        is a zip too, but holds no content.xml)."""
+        if self._package.sheet_parts or not self._package.data.startswith(b"PK"):
+            return None
+        if self._ods is None:
+            self._ods = ods_cells(self._package.data)
+        return self._ods.get(name)
+
+    def percent_cells(self, name: str) -> set[tuple[int, int]]:
+        ods = self.ods(name)
+        return ods.percents if ods is not None else set()
+
     def merged(self, name: str) -> list[tuple[int, int, int, int]]:
         if name not in self._merged:  # asked before the grid
             self._merged[name] = self._ranges(self._wb.get_sheet_by_name(name))
+        if not self._merged[name] and (ods := self.ods(name)) is not None:
+            self._merged[name] = ods.merges  # calamine gives no merged ranges of an .ods
         return self._merged[name]
 
     @staticmethod
