@@ -577,3 +577,13 @@ def test_a_review_info_sheet_under_another_name_is_found_by_its_fields(
     analysis = api.analyze_workbook(path)
     assert not [f for f in analysis.findings if f.code == "S001"]
     assert analysis.info.get("project")
+
+
+def test_an_xlsb_with_a_chart_sheet_reads_as_its_xlsx_twin() -> None:
+    """calamine cannot read an .xlsb's chart sheet; a sheet that is none of ours is then
+    passed over, not taken for a truncated file."""
+    twins = [CORPUS / "calamine__any_sheets.xlsb", CORPUS / "calamine__any_sheets.xlsx"]
+    if not all(p.exists() for p in twins):
+        pytest.skip("the corpus is not beside the checkout")
+    xlsb, xlsx = ([(f.code, f.key) for f in api.lint_paths([p], jobs=1)] for p in twins)
+    assert xlsb == xlsx == [("S001", "S001.none")]

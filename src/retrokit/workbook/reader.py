@@ -912,6 +912,17 @@ _VERSION_SUFFIX = re.compile(
 )
 
 
+def _leftover_grid(grids: Callable[[str], Grid], name: str) -> Grid | None:
+    """The cells of a sheet not named as ours, or None when the library cannot read it: an
+    .xlsb's chart sheet holds no cells, and is no reason to refuse the workbook."""
+    try:
+        return grids(name)
+    except UnreadableWorkbook:
+        raise  # a limit: the sheet is too big to hold
+    except _library_errors():
+        return None
+
+
 def _required_count(sheet: Sheet) -> int:
     return sum(1 for c in sheet.columns if c.required)
 
@@ -1014,11 +1025,14 @@ def _match_sheets(
             continue
         best: tuple[int, str] | None = None
         for name in leftovers:
+            grid = _leftover_grid(grids, name)
+            if grid is None:
+                continue
             if sheet.kind == "table":
-                found = _find_header(grids(name), sheet, sheet_set)
+                found = _find_header(grid, sheet, sheet_set)
                 keys: Iterable[str] = found[1] if found else ()
             else:  # an overview under another name (基本信息 for a plan's 活动概况)
-                keys = _field_keys(grids(name), sheet, sheet_set)
+                keys = _field_keys(grid, sheet, sheet_set)
             keys = set(keys)
             required = sum(1 for k in keys if sheet.column(k).required)
             # Two required columns, or a sheet's only one and another (经验沉淀 has one).
