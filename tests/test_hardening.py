@@ -50,7 +50,7 @@ def test_lint_over_the_whole_corpus_finds_something_in_every_file() -> None:
     assert spreadsheets <= flagged, sorted(spreadsheets - flagged)
     by_name = {Path(f["file"]).name: f for f in findings if f["code"] == "F001"}
     assert "password-protected" in by_name["poi__protected_passtika.xlsx"]["message"]
-    assert "legacy .xls" in by_name["phpspreadsheet__oleloop.xls"]["message"]
+    assert ".xls file is damaged" in by_name["phpspreadsheet__oleloop.xls"]["message"]
     assert "spans too many cells" in by_name["made__far_corner_cell.xlsx"]["message"]
     assert "not a spreadsheet" in by_name["made__text_file.xlsx"]["message"]
 
@@ -84,7 +84,7 @@ def test_encrypted_and_legacy_messages() -> None:
     for name, text in (
         ("excelize__encryptAES.xlsx", "password-protected"),
         ("poi__xor-encryption-abc.xls", "password-protected"),
-        ("phpspreadsheet__oleloop.xls", "legacy .xls"),  # a broken container: not read
+        ("phpspreadsheet__oleloop.xls", ".xls file is damaged"),  # a broken container: not read
         ("made__html_table.xls", "not a spreadsheet"),
         ("poi__xlmmacro.xlsm", "sheet 'Macro1' is an Excel 4.0 macro or dialog sheet"),
         ("sheetjs__BlankSheetTypes.xlsm", "Excel 4.0 macro or dialog sheet"),

@@ -91,12 +91,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "the file is password-protected; remove the password in Excel/WPS and save it again",
     },
     "reason.xls": {
-        "zh-CN": "旧版 .xls 文件无法读取，请在 Excel/WPS 中另存为 .xlsx",
-        "en": "legacy .xls: save it as .xlsx in Excel/WPS",
+        "zh-CN": "这个 .xls 文件已损坏或格式异常，无法读取；请在 Excel/WPS 中打开后另存为 .xlsx",
+        "en": "this .xls file is damaged or malformed and cannot be read; open it in Excel/WPS "
+        "and save it as .xlsx",
     },
     "reason.ods": {
-        "zh-CN": "OpenDocument 表格（.ods），请在 LibreOffice 中另存为 .xlsx",
-        "en": "an OpenDocument spreadsheet (.ods); save it as .xlsx in LibreOffice",
+        "zh-CN": "这个 OpenDocument 表格（.ods）已损坏或格式异常，无法读取；请在 LibreOffice 中打开后另存为 .xlsx",
+        "en": "this OpenDocument spreadsheet (.ods) is damaged or malformed and cannot be read; "
+        "open it in LibreOffice and save it as .xlsx",
     },
     "reason.not_spreadsheet": {
         "zh-CN": "不是电子表格文件，内容是文本或网页，请用 Excel/WPS 打开确认后另存为 .xlsx",
@@ -140,8 +142,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "again in Excel/WPS",
     },
     "reason.xlsb": {
-        "zh-CN": "Excel 二进制工作簿（.xlsb），请在 Excel 中另存为 .xlsx",
-        "en": "an Excel binary workbook (.xlsb); save it as .xlsx in Excel",
+        "zh-CN": "这个 Excel 二进制工作簿（.xlsb）已损坏或格式异常，无法读取；请在 Excel 中打开后另存为 .xlsx",
+        "en": "this Excel binary workbook (.xlsb) is damaged or malformed and cannot be read; "
+        "open it in Excel and save it as .xlsx",
     },
     "reason.numbers": {
         "zh-CN": "Apple Numbers 文件，请在 Numbers 中导出为 Excel (.xlsx)",

@@ -1071,8 +1071,8 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "Apple Numbers 檔案，請在 Numbers 中匯出為 Excel (.xlsx)",
         ),
         "reason.ods": (
-            "OpenDocument 表格（.ods），请在 LibreOffice 中另存为 .xlsx",
-            "OpenDocument 表格（.ods），請在 LibreOffice 中另存為 .xlsx",
+            "这个 OpenDocument 表格（.ods）已损坏或格式异常，无法读取；请在 LibreOffice 中打开后另存为 .xlsx",
+            "這個 OpenDocument 表格（.ods）已損壞或格式異常，無法讀取；請在 LibreOffice 中開啟後另存為 .xlsx",
         ),
         "reason.os_error": ("无法打开文件（{detail}）", "無法開啟檔案（{detail}）"),
         "reason.presentation": (
@@ -1118,12 +1118,12 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "這是 Word 文件（.docx），不是活頁簿；請給出 .xlsx 活頁簿",
         ),
         "reason.xls": (
-            "旧版 .xls 文件无法读取，请在 Excel/WPS 中另存为 .xlsx",
-            "舊版 .xls 檔案無法讀取，請在 Excel/WPS 中另存為 .xlsx",
+            "这个 .xls 文件已损坏或格式异常，无法读取；请在 Excel/WPS 中打开后另存为 .xlsx",
+            "這個 .xls 檔案已損壞或格式異常，無法讀取；請在 Excel/WPS 中開啟後另存為 .xlsx",
         ),
         "reason.xlsb": (
-            "Excel 二进制工作簿（.xlsb），请在 Excel 中另存为 .xlsx",
-            "Excel 二進位制活頁簿（.xlsb），請在 Excel 中另存為 .xlsx",
+            "这个 Excel 二进制工作簿（.xlsb）已损坏或格式异常，无法读取；请在 Excel 中打开后另存为 .xlsx",
+            "這個 Excel 二進位制活頁簿（.xlsb）已損壞或格式異常，無法讀取；請在 Excel 中開啟後另存為 .xlsx",
         ),
         "reason.zip_bomb": (
             "解压后超出安全上限：{what}为 {value}，上限 {limit}（可用 {option} 调高）",
