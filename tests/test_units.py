@@ -30,6 +30,13 @@ TODAY = dt.date(2024, 8, 8)
         ("点击率(%)", "%"),
         ("曝光量(主会场)", None),
         ("Visits (main venue)", None),
+        # a bare multiplier, and the currency first or a pound (a new user's trial)
+        ("Total cost (K GBP)", "K GBP"),
+        ("Revenue (£K)", "£K"),
+        ("Sales (USD K)", "USD K"),
+        ("销售额(K)", "K"),
+        ("销售额(万)", "万"),
+        ("Reach (m)", None),  # m alone may be metres
     ],
 )
 def test_bracketed_text_is_a_unit_only_when_it_is_one(name: str, unit: str | None) -> None:

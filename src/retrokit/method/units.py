@@ -20,7 +20,8 @@ BASE_UNITS = (
     "cny", "rmb", "yuan", "usd", "hkd", "twd", "ntd", "eur", "$", "¥", "people", "persons",
     "users", "times", "visits", "orders", "items", "pcs", "units", "clicks", "views", "s",
     "sec", "secs", "seconds", "min", "mins", "minutes", "h", "hr", "hrs", "hours", "days",
-    "weeks", "months", "x", "ms",
+    "weeks", "months", "x", "ms", "gbp", "£", "€", "jpy", "sgd", "aud", "cad", "nt$", "hk$",
+    "us$", "s$",
 )
 MULTIPLIERS = {
     "万": 1e4, "萬": 1e4, "千": 1e3, "百": 1e2, "百万": 1e6, "百萬": 1e6, "千万": 1e7,
@@ -40,10 +41,16 @@ def split_unit(unit: str) -> tuple[float, str] | None:
     key = text.casefold()
     if key in _BASES:
         return 1.0, text
+    if key in MULTIPLIERS and key != "m":  # 销售额(万), Sales (K): m alone may be metres
+        return MULTIPLIERS[key], ""
     for m in _MULT:
         if key.startswith(m):
             rest = text[len(m) :].strip()
             if rest.casefold() in _BASES:
+                return MULTIPLIERS[m], rest
+        elif key.endswith(m) and len(key) > len(m):  # the currency first: £K, USD K, 元万
+            rest = text[: -len(m)].strip()
+            if rest.casefold() in _BASES and rest not in ("%", "x"):
                 return MULTIPLIERS[m], rest
     return None
 
