@@ -587,3 +587,44 @@ def test_an_xlsb_with_a_chart_sheet_reads_as_its_xlsx_twin() -> None:
         pytest.skip("the corpus is not beside the checkout")
     xlsb, xlsx = ([(f.code, f.key) for f in api.lint_paths([p], jobs=1)] for p in twins)
     assert xlsb == xlsx == [("S001", "S001.none")]
+
+
+@pytest.mark.parametrize(
+    "lang,met,promotion,no",
+    [
+        ("zh-CN", "基本完成", "促销活动", "否"),
+        ("zh-TW", "基本完成", "促銷活動", "否"),
+        ("en", "Met", "Promotion", "No"),
+    ],
+)
+def test_an_export_with_headers_in_a_language_words_its_values_in_it(
+    tmp_path: Path, lang: str, met: str, promotion: str, no: str
+) -> None:
+    """--headers zh-TW: 基本完成, not met; an .xlsx shows rates as percentages and dates as
+    dates, so Excel sorts and filters them."""
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    from builders import write
+    from retrokit.render.export import header_labels
+
+    review = write(tmp_path / "r.xlsx")
+    out = tmp_path / "out.xlsx"
+    proc = run_cli("export", str(review), "-o", str(out), "--headers", lang)
+    assert proc.returncode == 0, proc.stderr
+    wb = load_workbook(out)
+
+    def column(table: str, key: str) -> list[object]:
+        ws = wb[table]
+        head = [c.value for c in ws[1]]
+        index = head.index(header_labels(table, lang)[key])  # type: ignore[arg-type]
+        return [row[index] for row in ws.iter_rows(min_row=2)]
+
+    rates = column("kpis", "rate")
+    assert all(c.number_format == "0.0%" for c in rates if c.value is not None)  # type: ignore[attr-defined]
+    assert met in [c.value for c in column("kpis", "status")]  # type: ignore[attr-defined]
+    assert no in [c.value for c in column("kpis", "core")]  # type: ignore[attr-defined]
+    (start,) = column("campaigns", "start")
+    assert start.is_date and start.value.date() == dt.date(2024, 7, 1)  # type: ignore[attr-defined]
+    assert [c.value for c in column("campaigns", "type")] == [promotion]  # type: ignore[attr-defined]

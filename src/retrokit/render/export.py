@@ -3,6 +3,7 @@ or a folder of CSV files. Every table keeps its header even without rows."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections import Counter
 from collections.abc import Sequence
@@ -12,7 +13,7 @@ from typing import Any
 from retrokit.method import Analysis, KpiResult, LessonResult, ProblemResult
 from retrokit.method.campaigns import order
 from retrokit.render.json import json_fields, to_json
-from retrokit.workbook.schema import Lang
+from retrokit.workbook.schema import ChoiceList, Lang
 
 #: What a spreadsheet reads as the start of a formula (OWASP, "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -116,6 +117,51 @@ def header_labels(table: str, lang: Lang) -> dict[str, str]:
     return labels
 
 
+def _value_lists() -> dict[str, dict[str, ChoiceList]]:
+    """Per table, the list each coded column's values come from (a KPI's ``status`` is its
+    result; ``core`` and ``overdue`` are yes or no)."""
+    from retrokit.workbook.schema import INFO, KPIS, LESSONS, PRIORITY, PROBLEMS, RESULT, YES_NO
+
+    def listed(sheet: Any) -> dict[str, ChoiceList]:
+        return {c.key: c.choices for c in sheet.columns if c.choices is not None}
+
+    return {
+        "campaigns": listed(INFO),
+        "kpis": {**listed(KPIS), "status": RESULT, "core": YES_NO},
+        "problems": {**listed(PROBLEMS), "priority": PRIORITY, "overdue": YES_NO},
+        "lessons": listed(LESSONS),
+    }
+
+
+def worded_values(
+    data: dict[str, list[dict[str, Any]]], lang: Lang
+) -> dict[str, list[dict[str, Any]]]:
+    """The tables with their coded values in ``lang`` (promotion -> 促销活动, met -> 基本完成,
+    True -> 是), as a reader of the language's headers expects them; free text as typed."""
+    lists = _value_lists()
+    out: dict[str, list[dict[str, Any]]] = {}
+    for table, rows in data.items():
+        coded = lists.get(table, {})
+        worded = []
+        for row in rows:
+            row = dict(row)
+            for key, choices in coded.items():
+                value = row.get(key)
+                if isinstance(value, bool):
+                    row[key] = choices.label_of("yes" if value else "no", lang)
+                elif isinstance(value, str):
+                    row[key] = choices.shown(value, lang)
+            worded.append(row)
+        out[table] = worded
+    return out
+
+
+#: Columns an .xlsx export shows as a percentage, and those holding a date (ISO text in the
+#: tables, a real date in the sheet, so that Excel sorts and filters them as dates).
+_PERCENT_KEYS = frozenset({"rate", "reached_share", "overall_rate"})
+_DATE_KEYS = frozenset({"start", "end", "review_date", "due", "recorded_on"})
+
+
 def tables(
     analyses: Sequence[Analysis], roots: Sequence[str | Path] = ()
 ) -> dict[str, list[dict[str, Any]]]:
@@ -142,11 +188,17 @@ def tables(
 
 
 def _write_xlsx(
-    path: Path, columns: dict[str, list[str]], data: dict[str, list[dict[str, Any]]]
+    path: Path,
+    columns: dict[str, list[str]],
+    data: dict[str, list[dict[str, Any]]],
+    keys: dict[str, list[str]] | None = None,
 ) -> None:
     """A sheet per table, written row by row (openpyxl's write-only mode: a 100,000-row table
     is not held as cells). Cell text stays text, whatever it starts with: a metric named
-    "=HYPERLINK(...)" must not become a live formula in the export."""
+    "=HYPERLINK(...)" must not become a live formula in the export. Rates are shown as
+    percentages and dates are dates (``keys``: each table's field keys, in column order)."""
+    import datetime as dt
+
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
@@ -158,16 +210,28 @@ def _write_xlsx(
     for name, rows in data.items():
         ws = wb.create_sheet(name)
         ws.append(columns[name])
+        fields = (keys or columns)[name]
         for row in rows:
             cells: list[Any] = []
-            for key in columns[name]:
+            for key, field in zip(columns[name], fields, strict=True):
                 value = row.get(key)
-                if isinstance(value, str):  # a control character XML cannot hold, visibly
-                    value = xml_safe(value)
-                if looks_like_formula(value):
+                if field in _DATE_KEYS and isinstance(value, str):
+                    with contextlib.suppress(ValueError):  # a date as typed stays text
+                        value = dt.date.fromisoformat(value)
+                if isinstance(value, dt.date):
                     cell = WriteOnlyCell(ws, value=value)
-                    cell.data_type = "s"
+                    cell.number_format = "yyyy-mm-dd"
                     value = cell
+                elif field in _PERCENT_KEYS and isinstance(value, float):
+                    cell = WriteOnlyCell(ws, value=value)
+                    cell.number_format = "0.0%"
+                    value = cell
+                elif isinstance(value, str):  # a control character XML cannot hold, visibly
+                    value = xml_safe(value)
+                    if looks_like_formula(value):
+                        cell = WriteOnlyCell(ws, value=value)
+                        cell.data_type = "s"
+                        value = cell
                 cells.append(value)
             ws.append(cells)
     # Marks the file as retrokit's export, so reading a folder that holds it (compare,
@@ -190,17 +254,18 @@ def export(
     """Write the tidy tables as .xlsx (a sheet each), .sqlite (a table each) or, for .csv, a
     folder named after the file holding one UTF-8 CSV (with BOM, for Excel) per table. CSV
     text cells are made safe to open (csv_safe) unless ``raw_csv``; the other formats keep
-    the exact text. ``headers`` names the columns in a language (the sheet labels); by
-    default the keys. ``roots`` are the paths the workbooks were found under (the campaign
+    the exact text. ``headers`` names the columns in a language (the sheet labels) and words
+    the coded values in it (基本完成, not met); by default keys and codes. ``roots`` are the paths the workbooks were found under (the campaign
     key is relative to them)."""
     import pandas as pd
 
     from retrokit.errors import UsageError, WriteError
     from retrokit.fsutil import atomic_write
 
-    columns = table_columns()
+    columns = keys = table_columns()
     data = tables(analyses, roots)
     if headers is not None:
+        data = worded_values(data, headers)
         names = {table: header_labels(table, headers) for table in columns}
         data = {
             table: [{names[table][k]: v for k, v in row.items()} for row in rows]
@@ -209,7 +274,7 @@ def export(
         columns = {table: [names[table][k] for k in keys] for table, keys in columns.items()}
     suffix = target.suffix.lower()
     if suffix == ".xlsx":
-        atomic_write(target, lambda tmp: _write_xlsx(tmp, columns, data), overwrite=force)
+        atomic_write(target, lambda tmp: _write_xlsx(tmp, columns, data, keys), overwrite=force)
         return target
     frames = {name: pd.DataFrame(rows, columns=columns[name]) for name, rows in data.items()}
     if suffix in (".sqlite", ".db", ".sqlite3"):
