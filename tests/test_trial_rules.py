@@ -395,3 +395,28 @@ def test_libreoffice_labels_the_new_names_as_the_method_does(tmp_path: Path) -> 
             for problem in _disagreements(k, sheet[k.row - 1], lang)
         ]
         assert not errors, "\n".join(errors)
+
+
+def test_a_teams_own_rate_formula_is_said_to_compute_otherwise(tmp_path: Path) -> None:
+    """=F5/E5 on a lower-is-better row: after a real recalculation the cell still differs, so
+    the advice is to check the formula, not to recalculate (V006.own, quoting it)."""
+    from openpyxl import load_workbook
+
+    from builders import write
+    from conftest import libreoffice_convert
+    from retrokit import api
+    from retrokit.workbook.schema import KPIS
+
+    path = write(tmp_path / "r.xlsx")
+    wb = load_workbook(path)
+    ws = wb[KPIS.name("zh-CN")]
+    head = [c.value for c in ws[1]]
+    rate_col = next(i for i, h in enumerate(head, 1) if h and str(h).startswith("达成率"))
+    row = next(r for r in range(2, 10) if "费用" in str(ws.cell(row=r, column=2).value))
+    ws.cell(row=row, column=rate_col).value = f"=F{row}/E{row}"
+    wb.save(path)
+    saved = libreoffice_convert(path, tmp_path / "lo")
+    analysis = api.analyze_workbook(saved)
+    got = [f for f in analysis.findings if f.code == "V006" and f.row == row]
+    assert [f.key for f in got] == ["V006.own"]
+    assert f"=F{row}/E{row}" in got[0].message()

@@ -2614,4 +2614,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "row {row} ('{label}') heads a group of rows; it is not read as a row of data. "
         "If it is one, fill in the rest of the row.",
     },
+    "V006.own": {
+        "zh-CN": "“{column}”单元格用的是自己的公式 {formula}，结果 {cached}；retrokit 按本行的目标值、"
+        "实际值和方向算出 {computed}（越低越好的指标，达成率是目标值÷实际值）。重新计算不会改变它："
+        "请核对公式，或从相邻行复制模板公式。",
+        "zh-TW": "「{column}」儲存格用的是自己的公式 {formula}，結果 {cached}；retrokit 按本列的目標值、"
+        "實際值和方向算出 {computed}（越低越好的指標，達成率是目標值÷實際值）。重新計算不會改變它："
+        "請核對公式，或從相鄰列複製範本公式。",
+        "en": "'{column}' uses its own formula {formula}, which gives {cached}; from this row's "
+        "target, actual and direction retrokit computes {computed} (where lower is better, "
+        "achievement is target ÷ actual). Recalculating will not change it: check the formula, "
+        "or copy the template's formula from a neighbouring row.",
+    },
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -303,6 +304,22 @@ def _stale(ctx: Context, stale: list[tuple[Record, str, Any, Any, bool]]) -> Ite
         if agrees and not formula:
             continue
         cause = "V006.stale" if formula else "V006.typed"
+        text = with_formula.get(record.ref(key) or "", "") if with_formula else ""
+        if text and _own_formula(text, record):
+            # The team's own formula (=F5/E5 where lower is better): recalculating changes
+            # nothing, the formula itself computes otherwise.
+            yield ctx.finding(
+                "V006",
+                KPIS,
+                record,
+                key,
+                "V006.own",
+                column=KPIS.column(key),
+                cached=cached,
+                computed=computed,
+                formula="=" + text,
+            )
+            continue
         message = "V006" if with_formula is None else cause
         yield ctx.finding(
             "V006",
@@ -314,6 +331,14 @@ def _stale(ctx: Context, stale: list[tuple[Record, str, Any, Any, bool]]) -> Ite
             cached=cached,
             computed=computed,
         )
+
+
+def _own_formula(text: str, record: Record) -> bool:
+    """Whether a formula reads the row's target or actual cell itself, as a team's own does
+    (the template's read the hidden helper columns that parse them)."""
+    cells = {record.ref(k) for k in ("target", "actual")} - {None, ""}
+    plain = text.replace("$", "").upper()
+    return any(re.search(rf"(?<![A-Z0-9_!]){re.escape(str(cell))}(?!\d)", plain) for cell in cells)
 
 
 def _show_rate(value: float | None) -> str:

@@ -191,10 +191,11 @@ def sheet_number(raw: object) -> float | None:
 # --- which cells hold a formula ---------------------------------------------------------------
 
 
-def formula_cells(path: str | Path, sheet: str, refs: Iterable[str]) -> frozenset[str] | None:
-    """Of ``refs`` (``G5``) on ``sheet``, the cells that hold a formula; None when the file
-    cannot tell (not an .xlsx package, or unreadable). python-calamine gives cached values
-    only, so this reads the sheet's XML; it is asked only about cells that disagree."""
+def formula_cells(path: str | Path, sheet: str, refs: Iterable[str]) -> dict[str, str] | None:
+    """Of ``refs`` (``G5``) on ``sheet``, the cells that hold a formula, each with its text
+    (``D5/C5``; empty for a cell sharing another's); None when the file cannot tell (not an
+    .xlsx package, or unreadable). python-calamine gives cached values only, so this reads
+    the sheet's XML; it is asked only about cells that disagree."""
     from retrokit.workbook.package import Limits, open_package
 
     wanted = list(refs)
@@ -205,15 +206,18 @@ def formula_cells(path: str | Path, sheet: str, refs: Iterable[str]) -> frozense
     try:
         part = package.sheet_parts.get(sheet)
         if part is None or not wanted:
-            return None if part is None else frozenset()
+            return None if part is None else {}
         xml = package.sheet_xml(part)
     except (KeyError, OSError, zipfile.BadZipFile):
         return None
     finally:
         package.release()
-    found = set()
+    from html import unescape
+
+    found = {}
     for ref in wanted:
         m = re.search(rb'<c r="' + ref.encode() + rb'"[^>]*?(/>|>(.*?)</c>)', xml, re.DOTALL)
         if m and m.group(2) is not None and b"<f" in m.group(2):
-            found.add(ref)
-    return frozenset(found)
+            text = re.search(rb"<f\b[^>]*>(.*?)</f>", m.group(2), re.DOTALL)
+            found[ref] = unescape(text.group(1).decode("utf-8", "replace")) if text else ""
+    return found
