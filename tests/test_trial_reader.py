@@ -548,3 +548,80 @@ def test_an_ods_keeps_its_merged_areas_and_percentages(tmp_path: Path) -> None:
         areas = {p.row: p.area for p in analysis.problems}
         assert areas[3] == areas[2] == data["problems"][0]["area"], analysis.file
         assert not [f for f in analysis.findings if f.code == "S003"], analysis.file
+
+
+@pytest.mark.parametrize(
+    "kpi_head,problem_head,lesson_head",
+    [
+        (
+            ["类别", "考核指标", "平台", "计划值", "实际达成", "备注", "是否核心"],
+            ["环节", "问题", "根因", "措施", "责任人", "截止日期", "预期结果", "影响", "难度", "进度"],
+            ["类型", "心得", "适用范围", "依据", "记录人", "日期"],
+        ),
+        (
+            ["Category", "Indicator", "Platform", "Goal", "Achieved", "Notes", "Key?"],
+            ["Stage", "Issue", "Root cause", "Action", "Owner", "Deadline", "Expected result",
+             "Impact", "Effort", "Status"],
+            ["Type", "Lesson", "Applies to", "Evidence", "Recorded by", "Date"],
+        ),
+    ],
+)  # fmt: skip
+def test_headers_typed_in_other_words_are_read(
+    tmp_path: Path, kpi_head: list[str], problem_head: list[str], lesson_head: list[str]
+) -> None:
+    """A team that types its own headers (考核指标, 计划值, 备注; Goal, Achieved, Notes) from
+    DOMAIN's description is read without S002."""
+    wb = Workbook()
+    info = wb.active
+    info.title = "基本信息"
+    for row in (("项目名称", "秋季上新"), ("开始日期", "2024-09-01"), ("结束日期", "2024-09-30"),
+                ("负责人", "陈"), ("核心问题", "为什么转化低？")):  # fmt: skip
+        info.append(row)
+    kpis = wb.create_sheet("KPI评估")
+    kpis.append(kpi_head)
+    kpis.append(["转化", "注册转化率", "抖音", "5%", "4%", "落地页太长", "是"])
+    problems = wb.create_sheet("问题与行动")
+    problems.append(problem_head)
+    problems.append(["注册", "转化低", "步骤多", "减到3步", "李", "2024-10-15", "转化 5%",
+                     "高", "低", "进行中"])  # fmt: skip
+    lessons = wb.create_sheet("经验沉淀")
+    lessons.append(lesson_head)
+    lessons.append(["成功经验", "短视频有效", "拉新", "新客 +20%", "王", "2024-10-01"])
+    path = tmp_path / "typed.xlsx"
+    wb.save(path)
+    analysis = api.analyze_workbook(path, today=dt.date(2024, 10, 1))
+    assert not [f for f in analysis.findings if f.code in ("S001", "S002", "S003")]
+    (kpi,) = analysis.kpis
+    assert (kpi.metric, kpi.channel, kpi.core, kpi.analysis) == (
+        "注册转化率",
+        "抖音",
+        True,
+        "落地页太长",
+    )
+    assert kpi.target == pytest.approx(0.05) and kpi.actual == pytest.approx(0.04)
+    (problem,) = analysis.problems
+    assert (problem.area, problem.action, problem.impact, problem.effort) == (
+        "注册",
+        "减到3步",
+        "high",
+        "low",
+    )
+    assert problem.due == dt.date(2024, 10, 15)
+    (lesson,) = analysis.lessons
+    assert (lesson.lesson, lesson.evidence) == ("短视频有效", "新客 +20%")
+
+
+def test_a_columns_own_label_wins_over_another_word_for_it(tmp_path: Path) -> None:
+    """备注 before 分析简述: 分析简述 is the analysis, 备注 the team's own column."""
+    from builders import write
+
+    path = write(tmp_path / "r.xlsx")
+    wb = load_workbook(path)
+    ws = wb.worksheets[1]
+    ws.insert_cols(1)
+    ws["A1"] = "备注"
+    ws["A2"] = "内部备注"
+    wb.save(path)
+    analysis = api.analyze_workbook(path)
+    first = next(k for k in analysis.kpis if k.row == 2)
+    assert first.analysis and first.analysis != "内部备注"

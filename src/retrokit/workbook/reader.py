@@ -247,6 +247,7 @@ def _find_header(
     index = _indexes(sheet_set).columns[sheet.key]
     known = _HEADER_KEYS.setdefault((sheet_set.kind, sheet.key), {})
     best: tuple[int, dict[str, int]] | None = None
+    primary = _primary_labels(sheet)
     for r, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
         columns: dict[str, int] = {}
         for c, value in enumerate(row):
@@ -259,9 +260,26 @@ def _find_header(
                     known[value] = key
                 if key and key not in columns:
                     columns[key] = c
+                elif key and fold(value) in primary and fold(row[columns[key]]) not in primary:
+                    # 分析简述 beside a 备注 before it: the column's own label wins over
+                    # another word for it, which stays a column of the team's own.
+                    columns[key] = c
         if len(columns) >= 2 and (best is None or len(columns) > len(best[1])):
             best = (r, columns)
     return best
+
+
+_PRIMARY: dict[int, frozenset[str]] = {}
+
+
+def _primary_labels(sheet: Sheet) -> frozenset[str]:
+    """The folded labels of ``sheet``'s columns in every language (not their aliases)."""
+    found = _PRIMARY.get(id(sheet))
+    if found is None:
+        found = _PRIMARY[id(sheet)] = frozenset(
+            fold(c.label(lang)) for c in sheet.columns for lang in LANGS
+        )
+    return found
 
 
 _LANG_VOTES: dict[str, dict[str, tuple[tuple[Lang, int], ...]]] = {}
