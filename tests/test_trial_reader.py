@@ -625,3 +625,47 @@ def test_a_columns_own_label_wins_over_another_word_for_it(tmp_path: Path) -> No
     analysis = api.analyze_workbook(path)
     first = next(k for k in analysis.kpis if k.row == 2)
     assert first.analysis and first.analysis != "内部备注"
+
+
+@pytest.mark.parametrize(
+    "label,period,start,end",
+    [
+        ("活动时间", "2024-07-01 至 2024-07-15", dt.date(2024, 7, 1), dt.date(2024, 7, 15)),
+        ("活動期間", "2024/7/1-2024/7/15", dt.date(2024, 7, 1), dt.date(2024, 7, 15)),
+        ("Campaign dates", "2024-07-01 ~ 2024-07-15", dt.date(2024, 7, 1), dt.date(2024, 7, 15)),
+        ("起止日期", "113/7/1-113/7/15", dt.date(2024, 7, 1), dt.date(2024, 7, 15)),
+    ],
+)
+def test_a_period_typed_in_one_cell_gives_start_and_end(
+    tmp_path: Path, label: str, period: str, start: dt.date, end: dt.date
+) -> None:
+    from builders import example_data, write
+
+    data = example_data()
+    path = write(tmp_path / "r.xlsx", data)
+    wb = load_workbook(path)
+    info = wb.worksheets[0]
+    for row in info.iter_rows():
+        if row[0].value in ("开始日期", "结束日期"):
+            row[0].value, row[1].value = None, None
+    info.append([label, period])
+    wb.save(path)
+    analysis = api.analyze_workbook(path)
+    assert (analysis.info["start"], analysis.info["end"]) == (start, end)
+    assert not [f for f in analysis.findings if f.code in ("S003", "V002")]
+
+
+def test_a_period_without_a_year_asks_for_the_year(tmp_path: Path) -> None:
+    from builders import example_data, write
+
+    path = write(tmp_path / "r.xlsx", example_data())
+    wb = load_workbook(path)
+    info = wb.worksheets[0]
+    for row in info.iter_rows():
+        if row[0].value in ("开始日期", "结束日期"):
+            row[0].value, row[1].value = None, None
+    info.append(["活动时间", "7月1日-7月15日"])
+    wb.save(path)
+    analysis = api.analyze_workbook(path)
+    keys = [f.key for f in analysis.findings if f.code == "V002" and f.sheet == "基本信息"]
+    assert "V002.start_no_year" in keys

@@ -976,11 +976,14 @@ def _read_fields(
     rows: dict[str, int] = {}
     labels: list[str] = []
     label_of: dict[str, str] = {}
+    period: tuple[Any, str, int] | None = None
     for r, row in enumerate(grid):
         for c, value in enumerate(row[:INFO_SEARCH_COLUMNS]):
             if not isinstance(value, str) or not value.strip():
                 continue
             key = index.get(fold(value))
+            if key is None and period is None and fold(value) in _PERIOD_LABELS:
+                key = "period"
             if key is None or key in raw:
                 continue
             # The value is the next filled cell to the right (or the one beside when blank).
@@ -989,18 +992,64 @@ def _read_fields(
                 if not is_blank(row[cc]):
                     target = cc
                     break
-            raw[key] = row[target] if target < len(row) else ""
+            cell = row[target] if target < len(row) else ""
+            if key == "period":
+                period = (cell, ref(r, target), r + 1)
+                labels.append(value)
+                break
+            raw[key] = cell
             refs[key] = ref(r, target)
             rows[key] = r + 1
             labels.append(value)
             label_of[key] = value
             break
+    if period is not None:
+        _dates_of_period(sheet, period, raw, refs, rows)
     values = _parse_values(sheet, name, raw, refs.__getitem__, rows.__getitem__, {}, out)
     scales = header_scales(sheet, label_of)
     if scales:
         scale_by_header(values, scales)
     record = Record(name, 1, raw, values, cells=refs)
     return SheetMatch(sheet.key, name), record, labels
+
+
+#: A field giving the campaign's dates in one cell (活动时间: 2024-07-01 至 2024-07-15), read
+#: as the start and end dates where those are not given on their own.
+_PERIOD_LABELS = frozenset(
+    fold(label)
+    for label in (
+        "活动时间", "活动周期", "活动日期", "起止日期", "起止时间", "活动期间", "项目周期",
+        "项目时间", "执行周期", "Period", "Dates", "Campaign period", "Campaign dates",
+        "Duration dates",
+    )
+)  # fmt: skip
+
+
+def _dates_of_period(
+    sheet: Sheet,
+    period: tuple[Any, str, int],
+    raw: dict[str, Any],
+    refs: dict[str, str],
+    rows: dict[str, int],
+) -> None:
+    """Start and end from a period typed in one cell, for those not given on their own; a
+    period that does not read as a range is the start date's cell (V002 names it)."""
+    keys = {c.key for c in sheet.columns}
+    if not {"start", "end"} <= keys or ("start" in raw and "end" in raw):
+        return
+    cell, at, row = period
+    try:
+        first, last = ColType.DATE_SPAN.parse(cell, sheet.column("start"))
+    except ValueError:
+        first = last = None
+    for key, day in (("start", first), ("end", last)):
+        if key in raw or (day is None and key == "end"):
+            continue
+        if day is not None and day.year == NO_YEAR:  # 7月1日-7月15日: the reader's yearless
+            raw[key] = f"{day.month}月{day.day}日"  # date, which V002 asks the year of
+        else:
+            raw[key] = day if day is not None else cell
+        refs[key], rows[key] = at, row
 
 
 def _match_sheets(
