@@ -669,3 +669,47 @@ def test_a_period_without_a_year_asks_for_the_year(tmp_path: Path) -> None:
     analysis = api.analyze_workbook(path)
     keys = [f.key for f in analysis.findings if f.code == "V002" and f.sheet == "基本信息"]
     assert "V002.start_no_year" in keys
+
+
+@pytest.mark.parametrize(
+    "column,typed,code",
+    [
+        ("status", "跟进中", "in_progress"),
+        ("status", "已解决", "done"),
+        ("status", "放弃", "dropped"),
+        ("status", "延期", "open"),
+        ("status", "On hold", "open"),
+        ("impact", "较高", "high"),
+        ("effort", "一般", "medium"),
+        ("effort", "小", "low"),
+    ],
+)
+def test_list_values_typed_in_other_words_are_read(
+    tmp_path: Path, column: str, typed: str, code: str
+) -> None:
+    from builders import example_data, write
+
+    data = example_data()
+    data["problems"][0][column] = typed
+    analysis = api.analyze_workbook(write(tmp_path / "r.xlsx", data))
+    (problem,) = [p for p in analysis.problems if p.row == 2]
+    assert getattr(problem, column) == code
+    assert not [f for f in analysis.findings if f.code == "V003"]
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "zh-TW", "en"])
+def test_a_teams_own_project_type_is_kept_as_typed(tmp_path: Path, lang: str) -> None:
+    """项目类型 is the team's word for its campaign (直播带货): shown as typed, no V003, and
+    every output renders it."""
+    from builders import example_data, write
+
+    data = example_data()
+    data["info"]["type"] = "直播带货"
+    path = write(tmp_path / "r.xlsx", data, lang=lang)  # type: ignore[arg-type]
+    analysis = api.analyze_workbook(path)
+    assert analysis.info["type"] == "直播带货"
+    assert not [f for f in analysis.findings if f.code == "V003"]
+    for fmt in ("md", "html"):
+        assert "直播带货" in api.render_report(analysis, fmt, lang)  # type: ignore[arg-type]
+    proc = run_cli("analyze", str(path))
+    assert proc.returncode in (0, 1) and "直播带货" in proc.stdout, proc.stderr

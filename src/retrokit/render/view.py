@@ -378,7 +378,7 @@ def info_value(value: Any, key: str, lang: Lang) -> str:
     """A basic-info field as shown: list values by their label, numbers in the reader's way."""
     column = INFO.column(key)
     if column.choices is not None and value:
-        value = column.choices.by_code(value).label(lang)
+        value = column.choices.shown(value, lang)  # a team's own project type as typed
     elif isinstance(value, float):
         value = display.number(value, lang)
     return display.date(value)

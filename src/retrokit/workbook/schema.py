@@ -92,9 +92,9 @@ def _choices(name: str, *rows: tuple[str, Labels, *tuple[str, ...]]) -> ChoiceLi
 PROJECT_TYPE = _choices(
     "project_type",
     ("launch", {"zh-CN": "新品上市", "zh-TW": "新品上市", "en": "Launch"}, "product launch"),
-    ("promotion", {"zh-CN": "促销活动", "zh-TW": "促銷活動", "en": "Promotion"}),
+    ("promotion", {"zh-CN": "促销活动", "zh-TW": "促銷活動", "en": "Promotion"}, "促销", "大促"),
     ("brand", {"zh-CN": "品牌活动", "zh-TW": "品牌活動", "en": "Brand"}, "brand campaign"),
-    ("traffic", {"zh-CN": "引流活动", "zh-TW": "引流活動", "en": "Traffic"}, "traffic campaign"),
+    ("traffic", {"zh-CN": "引流活动", "zh-TW": "引流活動", "en": "Traffic"}, "traffic campaign", "引流", "拉新"),
     ("periodic", {"zh-CN": "阶段性总结", "zh-TW": "階段性總結", "en": "Periodic review"}, "periodic"),
     ("other", {"zh-CN": "其他", "zh-TW": "其他", "en": "Other"}, "其它"),
 )
@@ -121,26 +121,32 @@ DIRECTION = _choices(
 YES_NO = _choices(
     "yes_no",
     ("yes", {"zh-CN": "是", "zh-TW": "是", "en": "Yes"}, "y", "true", "1", "✓", "√", "核心"),
-    ("no", {"zh-CN": "否", "zh-TW": "否", "en": "No"}, "n", "false", "0", "✗", "×"),
+    ("no", {"zh-CN": "否", "zh-TW": "否", "en": "No"}, "n", "false", "0", "✗", "×", "非核心", "不是"),
 )
 LEVEL = _choices(
     "level",
-    ("high", {"zh-CN": "高", "zh-TW": "高", "en": "High"}, "h"),
-    ("medium", {"zh-CN": "中", "zh-TW": "中", "en": "Medium"}, "m", "med", "mid"),
-    ("low", {"zh-CN": "低", "zh-TW": "低", "en": "Low"}, "l"),
+    ("high", {"zh-CN": "高", "zh-TW": "高", "en": "High"}, "h", "较高", "很高", "非常高", "大", "较大"),
+    ("medium", {"zh-CN": "中", "zh-TW": "中", "en": "Medium"}, "m", "med", "mid", "中等", "一般", "适中"),
+    ("low", {"zh-CN": "低", "zh-TW": "低", "en": "Low"}, "l", "较低", "很低", "小", "较小"),
 )
 STATUS = _choices(
     "status",
-    ("open", {"zh-CN": "未开始", "zh-TW": "未開始", "en": "Open"}, "not started", "todo", "to do"),
-    ("in_progress", {"zh-CN": "进行中", "zh-TW": "進行中", "en": "In progress"}, "doing", "wip"),
-    ("done", {"zh-CN": "已完成", "zh-TW": "已完成", "en": "Done"}, "completed", "closed", "完成"),
-    ("dropped", {"zh-CN": "已取消", "zh-TW": "已取消", "en": "Dropped"}, "cancelled", "canceled", "取消"),
+    ("open", {"zh-CN": "未开始", "zh-TW": "未開始", "en": "Open"}, "not started", "todo", "to do",
+     "待开始", "待处理", "待办", "未启动", "延期", "暂停", "搁置", "on hold", "postponed", "paused"),
+    ("in_progress", {"zh-CN": "进行中", "zh-TW": "進行中", "en": "In progress"}, "doing", "wip",
+     "进行", "跟进中", "处理中", "推进中", "执行中", "ongoing", "in-progress"),
+    ("done", {"zh-CN": "已完成", "zh-TW": "已完成", "en": "Done"}, "completed", "closed", "完成",
+     "已关闭", "已解决", "已落地", "resolved", "finished"),
+    ("dropped", {"zh-CN": "已取消", "zh-TW": "已取消", "en": "Dropped"}, "cancelled", "canceled", "取消",
+     "放弃", "已放弃", "不做", "abandoned"),
 )
 CATEGORY = _choices(
     "category",
     ("success", {"zh-CN": "成功经验", "zh-TW": "成功經驗", "en": "Success"}, "经验", "經驗", "成功", "亮点", "亮點"),
-    ("lesson", {"zh-CN": "改进教训", "zh-TW": "改進教訓", "en": "Lesson"}, "教训", "教訓"),
-    ("surprise", {"zh-CN": "意外发现", "zh-TW": "意外發現", "en": "Surprise"}, "意外", "惊喜", "驚喜"),
+    ("lesson", {"zh-CN": "改进教训", "zh-TW": "改進教訓", "en": "Lesson"}, "教训", "教訓", "失败",
+     "不足", "待改进", "失败教训", "failure", "improvement", "mistake"),
+    ("surprise", {"zh-CN": "意外发现", "zh-TW": "意外發現", "en": "Surprise"}, "意外", "惊喜", "驚喜",
+     "发现", "新发现", "insight", "finding"),
 )
 RESULT = _choices(
     "result",
@@ -222,7 +228,7 @@ INFO = Sheet(
     aliases=('基本资料', '基本資料', 'Basic Information', 'Info'),
     columns=(
         Column('project', {'zh-CN': '项目名称', 'zh-TW': '專案名稱', 'en': 'Project'}, T, required=True, aliases=('活动名称', '活動名稱', '項目名稱', 'Project name', 'Campaign', 'Campaign name', '项目', '活动')),
-        Column('type', {'zh-CN': '项目类型', 'zh-TW': '專案類型', 'en': 'Type'}, L, choices=PROJECT_TYPE, aliases=('活动类型', '活動類型', '項目類型', 'Project type', 'Campaign type')),
+        Column('type', {'zh-CN': '项目类型', 'zh-TW': '專案類型', 'en': 'Type'}, ColType.OPEN_CHOICE, choices=PROJECT_TYPE, aliases=('活动类型', '活動類型', '項目類型', 'Project type', 'Campaign type')),
         Column('start', {'zh-CN': '开始日期', 'zh-TW': '開始日期', 'en': 'Start date'}, D, required=True, aliases=('Start', '开始时间', '活动开始', '上线日期', 'Start time')),
         Column('end', {'zh-CN': '结束日期', 'zh-TW': '結束日期', 'en': 'End date'}, D, required=True, aliases=('End', '结束时间', '活动结束', 'End time')),
         Column('owner', {'zh-CN': '负责人', 'zh-TW': '負責人', 'en': 'Owner'}, T, required=True, aliases=('项目负责人', '活动负责人', 'Project owner', 'PM', 'Lead')),

@@ -74,7 +74,7 @@ class ColumnType:
     def write(self, cell: Any, value: Any, column: Column, lang: Lang) -> None:
         """Put ``value`` (a code for a list column) into a new workbook's cell."""
         if column.choices is not None:
-            value = column.choices.by_code(value).label(lang)
+            value = column.choices.shown(value, lang)  # an open list's own value as it is
         cell.value = value
         # Cell text is data, never a formula, whatever it starts with.
         if looks_like_formula(value):
