@@ -15,7 +15,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "A003": (
             "预期效果“{value}”不可衡量，请写出数字目标，例如“注册转化率提升到 5.5%”。",
-            "預期效果「{value}」不可衡量，請寫出數字目標，例如「註冊轉化率提升到 5.5%」。",
+            "預期效果「{value}」不可衡量，請寫出數字目標，例如「註冊轉換率提升到 5.5%」。",
         ),
         "A004": (
             "改进措施已逾期：完成时间 {due}，状态仍为“{status}”。",
@@ -40,7 +40,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "B003": (
             "“{sheet}”中没有应急备用金，建议加一行类别为“应急备用金”的预算，预留 10% 左右。",
-            "「{sheet}」中沒有應急備用金，建議加一行類別為「應急備用金」的預算，預留 10% 左右。",
+            "「{sheet}」中沒有應急備用金，建議加一列類別為「應急備用金」的預算，預留 10% 左右。",
         ),
         "D001": (
             "复盘日期 {review} 距活动结束 {end} 已超过 {days} 个工作日，建议在 3-5 个工作日内复盘。",
@@ -63,19 +63,19 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "K002": (
             "没有任何 KPI 行，请在“{sheet}”中填写目标和实际值。",
-            "沒有任何 KPI 行，請在「{sheet}」中填寫目標和實際值。",
+            "沒有任何 KPI 列，請在「{sheet}」中填寫目標和實際值。",
         ),
         "K002.core": (
             "没有标记任何核心指标，请在“核心指标”列中把最重要的 2-3 个标为“是”。",
-            "沒有標記任何核心指標，請在「核心指標」列中把最重要的 2-3 個標為「是」。",
+            "沒有標記任何核心指標，請在「核心指標」欄中把最重要的 2-3 個標為「是」。",
         ),
         "K003": (
             "核心指标“{metric}”未完成，但问题与行动表中没有任何问题关联到它，请添加一行并在“关联指标”中写上它。",
-            "核心指標「{metric}」未完成，但問題與行動表中沒有任何問題關聯到它，請新增一行並在「關聯指標」中寫上它。",
+            "核心指標「{metric}」未完成，但問題與行動表中沒有任何問題關聯到它，請新增一列並在「關聯指標」中寫上它。",
         ),
         "K004": (
             "指标“{metric}”的方向是按{source}推断的：{direction}；如不对，请在“方向”列写明。",
-            "指標「{metric}」的方向是按{source}推斷的：{direction}；如不對，請在「方向」列寫明。",
+            "指標「{metric}」的方向是按{source}推斷的：{direction}；如不對，請在「方向」欄寫明。",
         ),
         "L001": (
             "经验没有效果数据，请补充数字或案例作为证据。",
@@ -120,7 +120,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "P008": (
             "任务编号 {task} 与第 {row} 行的 {first} 重复，依赖它的任务会找错对象；请给每个任务一个唯一编号。",
-            "任務編號 {task} 與第 {row} 行的 {first} 重複，依賴它的任務會找錯物件；請給每個任務一個唯一編號。",
+            "任務編號 {task} 與第 {row} 列的 {first} 重複，依賴它的任務會找錯對象；請給每個任務一個唯一編號。",
         ),
         "P009": (
             "一起读取的活动方案 {plan} 是“{project}”（{start} 至 "
@@ -144,27 +144,27 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "S001": (
             "缺少工作表“{sheet}”，请按模板添加它（可用 retrokit init 生成模板）。",
-            "缺少工作表「{sheet}」，請按模板新增它（可用 retrokit init 生成模板）。",
+            "缺少工作表「{sheet}」，請按範本新增它（可用 retrokit init 產生範本）。",
         ),
         "S002": (
             "工作表“{sheet}”缺少必填列“{column}”，请在表头行中添加这一列。",
-            "工作表「{sheet}」缺少必填列「{column}」，請在表頭行中新增這一列。",
+            "工作表「{sheet}」缺少必填欄位「{column}」，請在標題列中新增這一欄。",
         ),
         "S003": (
             "“{column}”为必填项，但这里是空的，请补充。",
-            "「{column}」為必填項，但這裡是空的，請補充。",
+            "「{column}」為必填欄位，但這裡是空的，請補充。",
         ),
         "S003.field": (
             "基本信息缺少必填项“{column}”，请在字段名旁边填写。",
-            "基本資訊缺少必填項「{column}」，請在欄位名旁邊填寫。",
+            "基本資訊缺少必填欄位「{column}」，請在欄位名旁邊填寫。",
         ),
         "S003.plan": (
             "“{column}”为必填项，但这里是空的，请补充。",
-            "「{column}」為必填項，但這裡是空的，請補充。",
+            "「{column}」為必填欄位，但這裡是空的，請補充。",
         ),
         "S003.plan_field": (
             "“{sheet}”缺少必填项“{column}”，请在字段名旁边填写。",
-            "「{sheet}」缺少必填項「{column}」，請在欄位名旁邊填寫。",
+            "「{sheet}」缺少必填欄位「{column}」，請在欄位名旁邊填寫。",
         ),
         "S004": (
             "工作表“{used}”和“{other}”都可能是“{sheet}”：已读取“{used}”，未读取“{other}”。如果“{other}”才是要复盘的数据，请删除或重命名另一个。",
@@ -172,7 +172,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "S005": (
             "第 {row} 行是合计行（“{label}”），未作为一行数据读取；合计由上面各行计算。",
-            "第 {row} 行是合計行（「{label}」），未作為一行資料讀取；合計由上面各行計算。",
+            "第 {row} 列是合計列（「{label}」），未作為一列資料讀取；合計由上面各列計算。",
         ),
         "V001": (
             "“{column}”的值“{value}”不是可识别的数字，请写成 5000、500万、5% 或 1:3 这样的形式。",
@@ -204,7 +204,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "V003": (
             "“{column}”的值“{value}”不在可选列表中，请从下拉列表中选择：{choices}。",
-            "「{column}」的值「{value}」不在可選列表中，請從下拉式清單中選擇：{choices}。",
+            "「{column}」的值「{value}」不在可選清單中，請從下拉式清單中選擇：{choices}。",
         ),
         "V004": (
             "指标“{metric}”的达成率无法计算（{reason}），请检查目标值和实际值。",
@@ -235,28 +235,28 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "V006.stale": (
             "“{column}”单元格的公式结果 {cached} 已过期：按本行的目标值和实际值应为 {computed}。请在 Excel、WPS "
             "或 LibreOffice 中打开，重新计算（Ctrl+Alt+F9）后保存。",
-            "「{column}」儲存格的公式結果 {cached} 已過期：按本行的目標值和實際值應為 {computed}。請在 Excel、WPS "
+            "「{column}」儲存格的公式結果 {cached} 已過期：按本列的目標值和實際值應為 {computed}。請在 Excel、WPS "
             "或 LibreOffice 中開啟，重新計算（Ctrl+Alt+F9）後儲存。",
         ),
         "V006.threshold": (
             "工作表“{column}”列的公式按 {cell} 中的阈值 {sheet} 判定基本完成，retrokit 按 "
             "{used}（--threshold 或团队配置）判定，目前有 {count} 个 KPI 的结果因此与 retrokit 不同；把 "
             "{cell} 改为 {value}，两边就一致了。",
-            "工作表「{column}」列的公式按 {cell} 中的閾值 {sheet} 判定基本完成，retrokit 按 "
-            "{used}（--threshold 或團隊配置）判定，目前有 {count} 個 KPI 的結果因此與 retrokit 不同；把 "
+            "工作表「{column}」欄的公式按 {cell} 中的門檻值 {sheet} 判定基本完成，retrokit 按 "
+            "{used}（--threshold 或團隊設定）判定，目前有 {count} 個 KPI 的結果因此與 retrokit 不同；把 "
             "{cell} 改為 {value}，兩邊就一致了。",
         ),
         "V006.time": (
             "“{column}”中的比例被表格存成了时间 {shown}，表格公式按 {sheet} 计算，retrokit 读作 "
             "{read}。请把该单元格设为文本格式后重新输入比例（如 1:3），或直接写比值 {read}。",
             "「{column}」中的比例被表格存成了時間 {shown}，表格公式按 {sheet} 計算，retrokit 讀作 "
-            "{read}。請把該儲存格設為文本格式後重新輸入比例（如 1:3），或直接寫比值 {read}。",
+            "{read}。請把該儲存格設為文字格式後重新輸入比例（如 1:3），或直接寫比值 {read}。",
         ),
         "V006.typed": (
             "“{column}”单元格是手填的 {cached}，覆盖了模板公式；按本行的目标值和实际值应为 "
             "{computed}。请恢复公式（从相邻行复制该单元格），或删除手填的值。",
-            "「{column}」儲存格是手填的 {cached}，覆蓋了模板公式；按本行的目標值和實際值應為 "
-            "{computed}。請恢復公式（從相鄰行復制該儲存格），或刪除手填的值。",
+            "「{column}」儲存格是手填的 {cached}，覆蓋了範本公式；按本列的目標值和實際值應為 "
+            "{computed}。請恢復公式（從相鄰列複製該儲存格），或刪除手填的值。",
         ),
         "V007": (
             "“{column}”的公式结果是错误值 {error}：{cause}请修正公式，或直接填写数值。",
@@ -265,7 +265,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "V007.uncalculated": (
             "“{column}”是公式，但文件里没有它的计算结果（文件由程序生成，没有在表格软件中保存过）；请在 Excel、WPS 或 "
             "LibreOffice 中打开并保存一次，或直接填写数值。",
-            "「{column}」是公式，但檔案裡沒有它的計算結果（檔案由程式生成，沒有在表格軟體中儲存過）；請在 Excel、WPS 或 "
+            "「{column}」是公式，但檔案裡沒有它的計算結果（檔案由程式產生，沒有在表格軟體中儲存過）；請在 Excel、WPS 或 "
             "LibreOffice 中開啟並儲存一次，或直接填寫數值。",
         ),
         "V008": (
@@ -288,7 +288,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "“{column}”中有针对人的指责“{word}”，请描述行为和事实（例如“跟进平均慢了 3 天”）。",
             "「{column}」中有針對人的指責「{word}」，請描述行為和事實（例如「跟進平均慢了 3 天」）。",
         ),
-        "carried.label": ("{file} 第 {row} 行", "{file} 第 {row} 行"),
+        "carried.label": ("{file} 第 {row} 行", "{file} 第 {row} 列"),
         "cell_error.div0": ("公式除以了 0 或空单元格。", "公式除以了 0 或空儲存格。"),
         "cell_error.na": (
             "查找函数（如 VLOOKUP）没有找到要找的值，或公式用了 NA()。",
@@ -296,15 +296,11 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "cell_error.name": (
             "公式里有无法识别的函数名或名称（可能拼写错误）。",
-            "公式裡有無法識別的函式名或名稱（可能拼寫錯誤）。",
+            "公式裡有無法識別的函式名或名稱（可能拼字錯誤）。",
         ),
         "cell_error.null": ("公式里的两个区域没有交集。", "公式裡的兩個區域沒有交集。"),
         "cell_error.num": ("公式的计算结果不是有效的数字。", "公式的計算結果不是有效的數字。"),
         "cell_error.other": ("公式无法计算出结果。", "公式無法計算出結果。"),
-        "cell_error.ref": (
-            "公式引用的单元格、行或工作表已被删除。",
-            "公式引用的儲存格、行或工作表已被刪除。",
-        ),
         "cell_error.value": (
             "公式里参与计算的值类型不对（例如把文字当数字计算）。",
             "公式裡參與計算的值類型不對（例如把文字當數字計算）。",
@@ -358,15 +354,15 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "'threshold' 必须是 0 到 1 之间的数",
             "'threshold' 必須是 0 到 1 之間的數",
         ),
-        "config.not_a_list": ("'{name}' 必须是字符串列表", "'{name}' 必須是字串列表"),
+        "config.not_a_list": ("'{name}' 必须是字符串列表", "'{name}' 必須是字串清單"),
         "config.not_a_table": ("'{name}' 必须是一个表", "'{name}' 必須是一個表"),
         "config.not_found": ("文件不存在", "檔案不存在"),
         "config.toml": ("TOML 语法错误", "TOML 語法錯誤"),
         "config.toml_at": (
             "TOML 语法错误（第 {line} 行第 {column} 列）",
-            "TOML 語法錯誤（第 {line} 行第 {column} 列）",
+            "TOML 語法錯誤（第 {line} 行第 {column} 欄）",
         ),
-        "config.unknown_key": ("未知的配置项 '{name}'", "未知的配置項 '{name}'"),
+        "config.unknown_key": ("未知的配置项 '{name}'", "未知的設定項 '{name}'"),
         "config.unknown_lang": (
             "未知的语言 '{value}'，请写 zh-CN、zh-TW 或 en",
             "未知的語言 '{value}'，請寫 zh-CN、zh-TW 或 en",
@@ -383,14 +379,17 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "deck.core_goals": ("核心目标", "核心目標"),
         "deck.count": ("KPI 数", "KPI 數"),
         "deck.critical_path": ("关键路径（★）：{path}", "關鍵路徑（★）：{path}"),
-        "deck.full_text": ("幻灯片上缩短的完整内容：", "幻燈片上縮短的完整內容："),
+        "deck.full_text": ("幻灯片上缩短的完整内容：", "投影片上縮短的完整內容："),
         "deck.gantt_slip": ("延后完成", "延後完成"),
         "deck.gantt_start": ("开始", "開始"),
         "deck.goals": ("目标", "目標"),
-        "deck.layout.content": ("标题和内容（标题和正文占位符）", "標題和內容（標題和正文佔位符）"),
+        "deck.layout.content": (
+            "标题和内容（标题和正文占位符）",
+            "標題和內容（標題和正文版面配置區）",
+        ),
         "deck.layout.title": (
             "标题幻灯片（标题和副标题占位符）",
-            "標題幻燈片（標題和副標題佔位符）",
+            "標題投影片（標題和副標題版面配置區）",
         ),
         "deck.milestone": ("里程碑", "里程碑"),
         "deck.note.asks": ("需要大家支持的行动：{items}。", "需要大家支援的行動：{items}。"),
@@ -469,7 +468,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "這張表列出每個預算項的花費、歸因收入和 ROI，供會後查閱。",
         ),
         "deck.note.section": ("第{number}部分：{title}。", "第{number}部分：{title}。"),
-        "deck.note.strategy": ("回顾一下当初的打法：{items}。", "回顧一下當初的打法：{items}。"),
+        "deck.note.strategy": ("回顾一下当初的打法：{items}。", "回顧一下當初的做法：{items}。"),
         "deck.note.table": (
             "这一页列出第 {first} 至 {last} 项，共 {total} 项。",
             "這一頁列出第 {first} 至 {last} 項，共 {total} 項。",
@@ -489,7 +488,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "deck.phase_dates": ("起止", "起止"),
         "deck.phase_tasks": ("任务数", "任務數"),
         "deck.phases": ("阶段与里程碑", "階段與里程碑"),
-        "deck.presenter": ("汇报人：{name}", "彙報人：{name}"),
+        "deck.presenter": ("汇报人：{name}", "報告人：{name}"),
         "deck.problems": ("问题与根因", "問題與根因"),
         "deck.rate": ("达成率", "達成率"),
         "deck.rates_title": ("各 KPI 达成率", "各 KPI 達成率"),
@@ -517,7 +516,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "deck.surprises": ("意外发现", "意外發現"),
         "deck.template.damaged": (
             "演示文稿已损坏，或是 PowerPoint 不能直接打开的模板格式（请另存为 .pptx）",
-            "簡報已損壞，或是 PowerPoint 不能直接開啟的模板格式（請另存為 .pptx）",
+            "簡報已損壞，或是 PowerPoint 不能直接開啟的範本格式（請另存為 .pptx）",
         ),
         "deck.template.document": ("这是 Word 文档，不是演示文稿", "這是 Word 文件，不是簡報"),
         "deck.template.not_office": (
@@ -533,23 +532,23 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "detail.bad_xml": ("内部 XML 格式错误", "內部 XML 格式錯誤"),
         "detail.damaged_data": ("压缩的数据已损坏", "壓縮的資料已損壞"),
         "detail.in_part": ("{part}：{what}", "{part}：{what}"),
-        "detail.not_zip": ("不是 zip 压缩包", "不是 zip 壓縮包"),
+        "detail.not_zip": ("不是 zip 压缩包", "不是 zip 壓縮檔"),
         "detail.truncated": ("文件被截断，内容不完整", "檔案被截斷，內容不完整"),
         "detail.unknown_format": ("无法识别的文件格式", "無法識別的檔案格式"),
-        "direction.config": ("团队配置的词", "團隊配置的詞"),
+        "direction.config": ("团队配置的词", "團隊設定的詞"),
         "direction.name": ("名称", "名稱"),
         "doc.A001": (
             "没有责任人的行动不会被执行；“待定”“同上”“全体”“大家”这样的占位内容也算没有责任人。\n修复：写具体的人或部门，例如“李策划”“市场部”。",
             "沒有責任人的行動不會被執行；「待定」「同上」「全體」「大家」這樣的佔位內容也算沒有責任人。\n"
-            "修復：寫具體的人或部門，例如「李策劃」「市場部」。",
+            "修復：寫具體的人或部門，例如「李企劃」「市場部」。",
         ),
         "doc.A002": (
             "没有期限的行动无法跟踪；“待定”“TBD”这样的占位内容也算没有期限。\n修复：写完成时间，例如 2024-08-10。",
-            "沒有期限的行動無法跟蹤；「待定」「TBD」這樣的佔位內容也算沒有期限。\n修復：寫完成時間，例如 2024-08-10。",
+            "沒有期限的行動無法追蹤；「待定」「TBD」這樣的佔位內容也算沒有期限。\n修復：寫完成時間，例如 2024-08-10。",
         ),
         "doc.A003": (
             "不可衡量的效果无法在下次复盘时检验。\n修复：写“注册转化率提升到 5.5%”，而不是“提升转化”。",
-            "不可衡量的效果無法在下次復盤時檢驗。\n修復：寫「註冊轉化率提升到 5.5%」，而不是「提升轉化」。",
+            "不可衡量的效果無法在下次復盤時檢驗。\n修復：寫「註冊轉換率提升到 5.5%」，而不是「提升轉換」。",
         ),
         "doc.A004": (
             "逾期的行动需要跟进或调整。\n修复：完成后把状态改为“已完成”，或调整完成时间。",
@@ -559,7 +558,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "不找到根因，问题会反复出现；“无”“-”“同上”“n/a”这样的占位内容也算没有根因。\n"
             "修复：用 5-Why 追问：转化低 → 跳出率高 → 图片加载慢。",
             "不找到根因，問題會反覆出現；「無」「-」「同上」「n/a」這樣的佔位內容也算沒有根因。\n"
-            "修復：用 5-Why 追問：轉化低 → 跳出率高 → 圖片載入慢。",
+            "修復：用 5-Why 追問：轉換低 → 跳出率高 → 圖片載入慢。",
         ),
         "doc.A006": (
             "只有问题没有行动，复盘就没有产出；“-”“同上”“待定”这样的占位内容也算没有行动。\n修复：写具体措施，例如“注册从 5 步减到 3 步”。",
@@ -579,7 +578,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "doc.B003": (
             "预留应急备用金是常规做法（方法论示例为 10%）。\n修复：增加一行“应急备用金”。",
-            "預留應急備用金是常規做法（方法論示例為 10%）。\n修復：增加一行「應急備用金」。",
+            "預留應急備用金是常規做法（方法論範例為 10%）。\n修復：增加一列「應急備用金」。",
         ),
         "doc.D001": (
             "复盘应在活动结束后 3-5 个工作日内进行，记忆和数据才新鲜。\n修复：下次提前安排复盘日期。",
@@ -601,7 +600,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "SMART 目标要写清达成路径、负责人和时间节点。\n"
             "修复：补全这三列，如“抖音信息流 300万 + KOL 200万”、负责人、6月1日-6月30日。",
             "SMART 目標要寫清達成路徑、負責人和時間節點。\n"
-            "修復：補全這三列，如「抖音資訊流 300萬 + KOL 200萬」、負責人、6月1日-6月30日。",
+            "修復：補全這三欄，如「抖音資訊流 300萬 + KOL 200萬」、負責人、6月1日-6月30日。",
         ),
         "doc.G002": (
             "目标必须可量化，复盘时才能计算达成率。\n修复：把“大幅提升”改成 500万、5%、1:3 之类的数字。",
@@ -609,17 +608,17 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "doc.K002": (
             "复盘要聚焦最重要的目标。\n修复：填写 KPI 行，并把 2-3 个标为核心指标。",
-            "復盤要聚焦最重要的目標。\n修復：填寫 KPI 行，並把 2-3 個標為核心指標。",
+            "復盤要聚焦最重要的目標。\n修復：填寫 KPI 列，並把 2-3 個標為核心指標。",
         ),
         "doc.K003": (
             "未完成的核心指标必须进入问题分析。\n修复：在问题与行动表中加一行，关联指标写该指标。",
-            "未完成的核心指標必須進入問題分析。\n修復：在問題與行動表中加一行，關聯指標寫該指標。",
+            "未完成的核心指標必須進入問題分析。\n修復：在問題與行動表中加一列，關聯指標寫該指標。",
         ),
         "doc.K004": (
             "方向列为空时，retrokit 按指标名称（如“获客单价”“投诉解决率”）、“成本”维度或团队在配置中写的词推断方向。推断可能出错，请确认。\n"
             "修复：在“方向”列写“越低越好”或“越高越好”（也可写↓、↑）。",
-            "方向列為空時，retrokit 按指標名稱（如「獲客單價」「投訴解決率」）、「成本」維度或團隊在配置中寫的詞推斷方向。推斷可能出錯，請確認。\n"
-            "修復：在「方向」列寫「越低越好」或「越高越好」（也可寫↓、↑）。",
+            "方向欄為空時，retrokit 按指標名稱（如「獲客單價」「投訴解決率」）、「成本」維度或團隊在設定中寫的詞推斷方向。推斷可能出錯，請確認。\n"
+            "修復：在「方向」欄寫「越低越好」或「越高越好」（也可寫↓、↑）。",
         ),
         "doc.L001": (
             "没有数据的经验难以让人信服。\n修复：补充效果数据，例如“新客占比 +20%”。",
@@ -631,7 +630,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "doc.M001": (
             "按每日监测的进度推算，核心目标到期时达不到阈值，应尽早调整。\n修复：在周会上调整预算或策略。",
-            "按每日監測的進度推算，核心目標到期時達不到閾值，應儘早調整。\n修復：在週會上調整預算或策略。",
+            "按每日監測的進度推算，核心目標到期時達不到門檻值，應儘早調整。\n修復：在週會上調整預算或策略。",
         ),
         "doc.M002": (
             "率类目标写成 5%，每日数值却写成 4（或反过来）时，4 可能是 4%，也可能是 400%。retrokit "
@@ -664,7 +663,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "doc.P009": (
             "复盘拿方案当基准：执行过程、预算执行都按方案计算。方案属于另一个活动时，这些对比都没有意义。\n"
             "修复：用 --plan 指定本次活动的方案，或改正两边的项目名称和日期。",
-            "復盤拿方案當基準：執行過程、預算執行都按方案計算。方案屬於另一個活動時，這些對比都沒有意義。\n"
+            "復盤拿方案當基準：執行過程、預算執行都按方案計算。方案屬於另一個活動時，這些比較都沒有意義。\n"
             "修復：用 --plan 指定本次活動的方案，或改正兩邊的專案名稱和日期。",
         ),
         "doc.R001": (
@@ -677,15 +676,15 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "doc.S001": (
             "复盘需要四张表：基本信息、KPI评估、问题与行动、经验沉淀。\n修复：用 retrokit init 生成模板，把内容复制进对应的表。",
-            "復盤需要四張表：基本資訊、KPI評估、問題與行動、經驗沉澱。\n修復：用 retrokit init 生成模板，把內容複製進對應的表。",
+            "復盤需要四張表：基本資訊、KPI評估、問題與行動、經驗沉澱。\n修復：用 retrokit init 產生範本，把內容複製進對應的表。",
         ),
         "doc.S002": (
             "缺少必填列时无法检查内容。\n修复：在表头行加上该列，例如“目标值”。",
-            "缺少必填列時無法檢查內容。\n修復：在表頭行加上該列，例如「目標值」。",
+            "缺少必填欄位時無法檢查內容。\n修復：在標題列加上該欄，例如「目標值」。",
         ),
         "doc.S003": (
             "必填项为空的行无法评估。\n修复：补上该单元格，例如给 KPI 填写实际值。",
-            "必填項為空的行無法評估。\n修復：補上該儲存格，例如給 KPI 填寫實際值。",
+            "必填欄位為空的列無法評估。\n修復：補上該儲存格，例如給 KPI 填寫實際值。",
         ),
         "doc.S004": (
             "复制或备份的工作表（“KPI评估 (2)”、“KPI评估(旧)”、“KPI Evaluation "
@@ -699,9 +698,9 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "表格底部的合计、总计、小计行（Total、Subtotal）不是一个指标、一条预算明细或一天的数值：把它当作一行数据，会多算一个“超额完成”或“未完成”，或把花费和每日数值算两遍。retrokit "
             "识别这样的行（名称为空或就是“合计”，且某个单元格写着“合计”等字样），不作为数据读取，并给出这条提示。\n"
             "修复：无需修复；如不需要，也可以删除合计行。",
-            "表格底部的合計、總計、小計行（Total、Subtotal）不是一個指標、一條預算明細或一天的數值：把它當作一行資料，會多算一個「超額完成」或「未完成」，或把花費和每日數值算兩遍。retrokit "
-            "識別這樣的行（名稱為空或就是「合計」，且某個儲存格寫著「合計」等字樣），不作為資料讀取，並給出這條提示。\n"
-            "修復：無需修復；如不需要，也可以刪除合計行。",
+            "表格底部的合計、總計、小計列（Total、Subtotal）不是一個指標、一條預算明細或一天的數值：把它當作一列資料，會多算一個「超額完成」或「未完成」，或把花費和每日數值算兩遍。retrokit "
+            "識別這樣的列（名稱為空或就是「合計」，且某個儲存格寫著「合計」等字樣），不作為資料讀取，並給出這條提示。\n"
+            "修復：無需修復；如不需要，也可以刪除合計列。",
         ),
         "doc.V001": (
             "无法识别的数字会让达成率无法计算。\n修复：写成 5000、500万、5%、1:3 等形式。",
@@ -721,7 +720,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "doc.V003": (
             "列表外的值无法统计。\n修复：从下拉列表中选择，例如状态选“进行中”。",
-            "列表外的值無法統計。\n修復：從下拉式清單中選擇，例如狀態選「進行中」。",
+            "清單外的值無法統計。\n修復：從下拉式清單中選擇，例如狀態選「進行中」。",
         ),
         "doc.V004": (
             "目标为 0 或正负号使比值无意义时，达成率无法计算。\n修复：改用有意义的目标，或改写指标（例如把“投诉减少到 0”写成越低越好的投诉数）。",
@@ -753,7 +752,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "观点代替事实会让复盘失去说服力，写进经验里还会被下一次活动照搬。检查分析简述、问题描述、根因分析和经验内容。\n"
             "修复：把“我觉得转化低”改成“转化率 4%，目标 5%”。",
             "觀點代替事實會讓復盤失去說服力，寫進經驗裡還會被下一次活動照搬。檢查分析簡述、問題描述、根因分析和經驗內容。\n"
-            "修復：把「我覺得轉化低」改成「轉化率 4%，目標 5%」。",
+            "修復：把「我覺得轉換低」改成「轉換率 4%，目標 5%」。",
         ),
         "doc.W002": (
             "指责个人而不描述行为，会让团队回避问题。检查分析简述、问题描述、根因分析、经验内容和改进措施（“批评小王”不是改进）。\n"
@@ -769,7 +768,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "{option} 只能是 {choices}，不能是 {value}。",
             "{option} 只能是 {choices}，不能是 {value}。",
         ),
-        "err.config": ("配置错误（{where}）：{detail}", "配置錯誤（{where}）：{detail}"),
+        "err.config": ("配置错误（{where}）：{detail}", "設定錯誤（{where}）：{detail}"),
         "err.date_option": (
             "日期 {value} 无法识别，请写成 2024-08-01、2024/8/1 或 2024年8月1日。",
             "日期 {value} 無法識別，請寫成 2024-08-01、2024/8/1 或 2024年8月1日。",
@@ -788,19 +787,11 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "err.deck_layout": (
             "{path}：母版缺少所需的版式：{missing}。",
-            "{path}：母版缺少所需的版式：{missing}。",
+            "{path}：母版缺少所需的版面配置：{missing}。",
         ),
         "err.deck_template": (
             "{path}：无法作为 PowerPoint 母版读取：{reason}；请给一个 .pptx 文件。",
             "{path}：無法作為 PowerPoint 母版讀取：{reason}；請給一個 .pptx 檔案。",
-        ),
-        "err.example_from": (
-            "--example 与 --from 不能同时使用：示例是填好的样例，--from 从上一次复盘开始。",
-            "--example 與 --from 不能同時使用：示例是填好的樣例，--from 從上一次復盤開始。",
-        ),
-        "err.example_from_plan": (
-            "--example 与 --from-plan 不能同时使用：示例是填好的样例，--from-plan 从活动方案开始。",
-            "--example 與 --from-plan 不能同時使用：示例是填好的樣例，--from-plan 從活動方案開始。",
         ),
         "err.exists": (
             "{path}：文件已存在，未做任何修改。要覆盖请加 --force。",
@@ -848,7 +839,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "err.plan_deck": (
             "{path}：幻灯片由复盘工作簿生成，方案的内容会放进其中；请运行 retrokit report 复盘.xlsx --plan "
             "{path} --format pptx。方案本身的报告可输出为 .html 或 .md。",
-            "{path}：幻燈片由復盤活頁簿生成，方案的內容會放進其中；請執行 retrokit report 復盤.xlsx --plan "
+            "{path}：投影片由復盤活頁簿產生，方案的內容會放進其中；請執行 retrokit report 復盤.xlsx --plan "
             "{path} --format pptx。方案本身的報告可輸出為 .html 或 .md。",
         ),
         "err.plan_twice": (
@@ -863,7 +854,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "err.rule_unknown": (
             "没有规则“{code}”；用 retrokit rules 列出全部规则的代码和名称。",
-            "沒有規則「{code}」；用 retrokit rules 列出全部規則的程式碼和名稱。",
+            "沒有規則「{code}」；用 retrokit rules 列出全部規則的代碼和名稱。",
         ),
         "err.suffix": (
             "{path}：文件名必须以 .xlsx 结尾，例如 复盘.xlsx。",
@@ -875,7 +866,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "err.threshold": (
             "阈值 {value} 无效，请给 0 到 1 之间的小数，例如 0.9。",
-            "閾值 {value} 無效，請給 0 到 1 之間的小數，例如 0.9。",
+            "門檻值 {value} 無效，請給 0 到 1 之間的小數，例如 0.9。",
         ),
         "err.timeout": (
             "--timeout 须为正数（秒），收到 {value}",
@@ -897,13 +888,11 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "export.kpis": ("KPI 数", "KPI 數"),
         "export.met": ("基本完成", "基本完成"),
         "export.missed": ("未完成", "未完成"),
-        "export.overall_basis": ("达成率口径", "達成率口徑"),
         "export.overall_rate": ("核心目标达成率", "核心目標達成率"),
         "export.overdue": ("已逾期", "已逾期"),
         "export.priority": ("优先级", "優先順序"),
         "export.reached_share": ("达成占比", "達成佔比"),
         "export.result": ("结果", "結果"),
-        "export.row": ("行号", "行號"),
         "export.unit": ("单位", "單位"),
         "export.unrated": ("无法评估", "無法評估"),
         "export.why_chain": ("5-Why 链", "5-Why 鏈"),
@@ -922,10 +911,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "· 行动含糊：“提升转化”不够，要有责任人、日期和可衡量的效果。\n"
             "· 面面俱到：聚焦影响最大的 2-3 个问题。\n"
             "完成后运行 retrokit lint 检查、retrokit report 生成报告。",
-            "營銷活動復盤活頁簿 · 填寫說明\n"
+            "行銷活動復盤活頁簿 · 填寫說明\n"
             "1. 基本資訊：填寫專案名稱、起止日期、負責人和本次復盤的核心問題（例如「首月銷量為何未達標？」）。\n"
-            "2. KPI評估：每行一個量化目標。填寫維度、指標名稱、目標值和實際值；差異值、達成率和結果由公式自動計算。數字可寫 "
-            "5000、500萬、5%、1:3；成本類指標越低越好，方向可在「方向」列註明。把最重要的 2-3 "
+            "2. KPI評估：每列一個量化目標。填寫維度、指標名稱、目標值和實際值；差異值、達成率和結果由公式自動計算。數字可寫 "
+            "5000、500萬、5%、1:3；成本類指標越低越好，方向可在「方向」欄註明。把最重要的 2-3 "
             "個指標標為核心指標；未完成和超額完成的指標都要寫分析簡述。\n"
             "3. 問題與行動：每個問題寫清事實（帶數字），用 5-Why 追問根因（可用 → "
             "連線），再寫改進措施、責任人、完成時間和可衡量的預期效果，並評估影響程度和實施難度。\n"
@@ -933,9 +922,9 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "常見誤區：\n"
             "· 用觀點代替事實：避免「我覺得」「大概」「可能」，請給出資料。\n"
             "· 指責個人而不是描述行為：寫「跟進平均慢了 3 天」，而不是「銷售不努力」。\n"
-            "· 行動含糊：「提升轉化」不夠，要有責任人、日期和可衡量的效果。\n"
+            "· 行動含糊：「提升轉換」不夠，要有責任人、日期和可衡量的效果。\n"
             "· 面面俱到：聚焦影響最大的 2-3 個問題。\n"
-            "完成後執行 retrokit lint 檢查、retrokit report 生成報告。",
+            "完成後執行 retrokit lint 檢查、retrokit report 產生報告。",
         ),
         "label.lower_better": ("越低越好", "越低越好"),
         "label.missing": ("未填写", "未填寫"),
@@ -987,7 +976,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "prompt.days": (
             "整数天数，例如 5（5月20日-5月25日 记作 5 或 6）；1周 按 7 天算",
-            "整數天數，例如 5（5月20日-5月25日 記作 5 或 6）；1周 按 7 天算",
+            "整數天數，例如 5（5月20日-5月25日 記作 5 或 6）；1週 按 7 天算",
         ),
         "prompt.formula": ("自动计算，请勿手填", "自動計算，請勿手填"),
         "prompt.kpi_number": (
@@ -1041,14 +1030,14 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "reason.macro_sheet": (
             "工作表“{sheet}”是 Excel 4.0 宏表或对话框表，retrokit "
             "无法读取含这类工作表的文件；请删除该表（或把需要的工作表复制到新文件）后另存为 .xlsx",
-            "工作表「{sheet}」是 Excel 4.0 宏表或對話方塊表，retrokit "
+            "工作表「{sheet}」是 Excel 4.0 巨集表或對話方塊表，retrokit "
             "無法讀取含這類工作表的檔案；請刪除該表（或把需要的工作表複製到新檔案）後另存為 .xlsx",
         ),
         "reason.missing": ("文件不存在", "檔案不存在"),
         "reason.no_sheets": ("工作簿中没有任何工作表", "活頁簿中沒有任何工作表"),
         "reason.no_workbook": (
             "压缩包里没有工作簿（缺少 xl/workbook.xml），不是 Excel 文件",
-            "壓縮包裡沒有活頁簿（缺少 xl/workbook.xml），不是 Excel 檔案",
+            "壓縮檔裡沒有活頁簿（缺少 xl/workbook.xml），不是 Excel 檔案",
         ),
         "reason.not_a_review": (
             "其中没有复盘工作簿的工作表（基本信息、KPI评估、问题与行动、经验沉淀）",
@@ -1056,7 +1045,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "reason.not_spreadsheet": (
             "不是电子表格文件，内容是文本或网页，请用 Excel/WPS 打开确认后另存为 .xlsx",
-            "不是電子表格檔案，內容是文本或網頁，請用 Excel/WPS 開啟確認後另存為 .xlsx",
+            "不是電子表格檔案，內容是文字或網頁，請用 Excel/WPS 開啟確認後另存為 .xlsx",
         ),
         "reason.numbers": (
             "Apple Numbers 文件，请在 Numbers 中导出为 Excel (.xlsx)",
@@ -1098,7 +1087,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "reason.too_much_text": (
             "共享文本被大量单元格重复引用，展开后过大（读到工作表“{sheet}”时为 {value} 字节），上限 {limit} "
             "字节（可用 {option} 调高）",
-            "共享文本被大量儲存格重複引用，展開後過大（讀到工作表「{sheet}」時為 {value} 位元組），上限 "
+            "共享文字被大量儲存格重複引用，展開後過大（讀到工作表「{sheet}」時為 {value} 位元組），上限 "
             "{limit} 位元組（可用 {option} 調高）",
         ),
         "reason.unknown_format": (
@@ -1115,11 +1104,11 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "reason.xlsb": (
             "Excel 二进制工作簿（.xlsb），请在 Excel 中另存为 .xlsx",
-            "Excel 二進位制活頁簿（.xlsb），請在 Excel 中另存為 .xlsx",
+            "Excel 二進位活頁簿（.xlsb），請在 Excel 中另存為 .xlsx",
         ),
         "reason.zip_bomb": (
             "解压后超出安全上限：{what}为 {value}，上限 {limit}（可用 {option} 调高）",
-            "解壓後超出安全上限：{what}為 {value}，上限 {limit}（可用 {option} 調高）",
+            "解壓縮後超出安全上限：{what}為 {value}，上限 {limit}（可用 {option} 調高）",
         ),
         "report.actions": ("问题与改进行动（按优先级）", "問題與改進行動（按優先順序）"),
         "report.as_of": ("统计日期 {date}", "統計日期 {date}"),
@@ -1148,7 +1137,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "report.critical": ("关键任务", "關鍵任務"),
         "report.execution": ("执行过程", "執行過程"),
         "report.findings": ("数据质量检查", "資料品質檢查"),
-        "report.generated": ("由 retrokit {version} 生成", "由 retrokit {version} 生成"),
+        "report.generated": ("由 retrokit {version} 生成", "由 retrokit {version} 產生"),
         "report.goals": ("目标回顾", "目標回顧"),
         "report.group_kpis": ("KPI 数", "KPI 數"),
         "report.highlights": ("亮点（超额完成）", "亮點（超額完成）"),
@@ -1163,7 +1152,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "没有可计算的关键路径（任务缺少日期）。",
             "沒有可計算的關鍵路徑（任務缺少日期）。",
         ),
-        "report.no_findings": ("未发现数据质量问题。", "未發現數據品質問題。"),
+        "report.no_findings": ("未发现数据质量问题。", "未發現資料品質問題。"),
         "report.none": ("无", "無"),
         "report.none_unrated": (
             "无（另有 {count} 个 KPI 无法评估，未列入）",
@@ -1255,11 +1244,11 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "summary.K002": (
             "没有 KPI 行，或没有一个标为核心指标。",
-            "沒有 KPI 行，或沒有一個標為核心指標。",
+            "沒有 KPI 列，或沒有一個標為核心指標。",
         ),
         "summary.K003": (
             "未完成的核心 KPI 没有在任何问题行的“指标”列中提到。",
-            "未完成的核心 KPI 沒有在任何問題行的「指標」列中提到。",
+            "未完成的核心 KPI 沒有在任何問題列的「指標」欄中提到。",
         ),
         "summary.K004": (
             "KPI 的方向是从名称、维度或团队词表推断的。",
@@ -1269,7 +1258,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "summary.L002": ("经验没有适用场景。", "經驗沒有適用場景。"),
         "summary.M001": (
             "核心目标按当前进度预计达不到阈值。",
-            "核心目標按當前進度預計達不到閾值。",
+            "核心目標按當前進度預計達不到門檻值。",
         ),
         "summary.M002": (
             "率类目标与每日数值一个是百分比、一个是纯数字，已推测读取。",
@@ -1302,12 +1291,12 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "一项改进措施被延续两次或更多次而没有进展。",
             "一項改進措施被延續兩次或更多次而沒有進展。",
         ),
-        "summary.S001": ("缺少模板中的工作表。", "缺少模板中的工作表。"),
-        "summary.S002": ("工作表的表头缺少必填列。", "工作表的表頭缺少必填列。"),
-        "summary.S003": ("已填写的行中有必填单元格为空。", "已填寫的行中有必填儲存格為空。"),
+        "summary.S001": ("缺少模板中的工作表。", "缺少範本中的工作表。"),
+        "summary.S002": ("工作表的表头缺少必填列。", "工作表的標題列缺少必填欄位。"),
+        "summary.S003": ("已填写的行中有必填单元格为空。", "已填寫的列中有必填儲存格為空。"),
         "summary.S003.plan": (
             "方案中已填写的行缺少必填字段或单元格。",
-            "方案中已填寫的行缺少必填欄位或儲存格。",
+            "方案中已填寫的列缺少必填欄位或儲存格。",
         ),
         "summary.S004": (
             "两个工作表都可能是同一张表（副本或备份），只读取了其中一个。",
@@ -1315,7 +1304,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "summary.S005": (
             "合计、小计行（Total）不作为数据读取。",
-            "合計、小計行（Total）不作為資料讀取。",
+            "合計、小計列（Total）不作為資料讀取。",
         ),
         "summary.V001": ("数字单元格无法识别。", "數字儲存格無法識別。"),
         "summary.V002": (
@@ -1354,13 +1343,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "terminal.grades": ("影响/难度", "影響/難度"),
         "terminal.more_findings": (
             "……另有 {count} 条检查结果未列出。完整列表：retrokit lint，或 --format json。",
-            "……另有 {count} 條檢查結果未列出。完整列表：retrokit lint，或 --format json。",
-        ),
-        "terminal.more_rows": (
-            "……另有 {count} 行未在终端列出。完整结果：--format json，或用 retrokit report "
-            "生成报告。",
-            "……另有 {count} 行未在終端列出。完整結果：--format json，或用 retrokit report "
-            "生成報告。",
+            "……另有 {count} 條檢查結果未列出。完整清單：retrokit lint，或 --format json。",
         ),
         "terminal.priority": ("优先级", "優先順序"),
         "terminal.progress": ("进度", "進度"),
@@ -1368,6 +1351,6 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "warn.skipped": ("已跳过 {path}：{reason}", "已跳過 {path}：{reason}"),
         "what.file_size": ("文件大小", "檔案大小"),
         "what.ratio": ("{part} 的压缩比", "{part} 的壓縮比"),
-        "what.unpacked_size": ("解压后大小", "解壓後大小"),
+        "what.unpacked_size": ("解压后大小", "解壓縮後大小"),
     }
 }
