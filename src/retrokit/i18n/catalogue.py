@@ -473,6 +473,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "terminal.more_rows": {
         "zh-CN": "……另有 {count} 行未在终端列出。完整结果：--format json，或用 retrokit report 生成报告。",
+        "zh-TW": "……另有 {count} 列未在終端機列出。完整結果：--format json，或用 retrokit report 產生報告。",
         "en": "… {count} more rows not listed in the terminal. Everything: --format json, or "
         "retrokit report.",
     },
@@ -497,7 +498,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "compare.title": {
         "zh-CN": "跨活动复盘对比",
-        "zh-TW": "跨活動復盤對比",
+        "zh-TW": "跨活動復盤比較",
         "en": "Campaigns compared",
     },
     "compare.campaigns": {"zh-CN": "各活动概况", "en": "Campaigns"},
@@ -787,6 +788,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "err.example_from": {
         "zh-CN": "--example 与 --from 不能同时使用：示例是填好的样例，--from 从上一次复盘开始。",
+        "zh-TW": "--example 與 --from 不能同時使用：範例已填好內容，--from 從上一次復盤開始。",
         "en": "--example and --from cannot be used together: the example is a filled-in sample, "
         "--from starts from a previous review.",
     },
@@ -798,7 +800,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "export.missed": {"zh-CN": "未完成", "en": "Missed"},
     "export.unrated": {"zh-CN": "无法评估", "en": "Unrated"},
     "export.reached_share": {"zh-CN": "达成占比", "en": "Share reached"},
-    "export.row": {"zh-CN": "行号", "en": "Row"},
+    "export.row": {"zh-CN": "行号", "zh-TW": "列號", "en": "Row"},
     "export.unit": {"zh-CN": "单位", "en": "Unit"},
     "export.result": {"zh-CN": "结果", "en": "Result"},
     "export.why_chain": {"zh-CN": "5-Why 链", "en": "5-Why chain"},
@@ -809,7 +811,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # so that --help never loads OpenCC.
     "help.app": {
         "zh-CN": "营销活动复盘工作簿：填写、分析、出报告、检查。",
-        "zh-TW": "營銷活動復盤活頁簿：填寫、分析、出報告、檢查。",
+        "zh-TW": "行銷活動復盤活頁簿：填寫、分析、出報告、檢查。",
         "en": "Marketing campaign retrospectives (复盘) as checkable workbooks.",
     },
     "help.lang": {
@@ -829,7 +831,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "help.config": {
         "zh-CN": "配置文件（retrokit.toml 或 pyproject.toml）。",
-        "zh-TW": "配置檔案（retrokit.toml 或 pyproject.toml）。",
+        "zh-TW": "設定檔（retrokit.toml 或 pyproject.toml）。",
         "en": "Config file (retrokit.toml or pyproject.toml).",
     },
     "help.output": {
@@ -849,12 +851,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "help.max_unpacked": {
         "zh-CN": "拒绝解压后超过此大小的文件（256 MiB）。",
-        "zh-TW": "拒絕解壓後超過此大小的檔案（256 MiB）。",
+        "zh-TW": "拒絕解壓縮後超過此大小的檔案（256 MiB）。",
         "en": "Refuse files unpacking beyond this (256 MiB).",
     },
     "help.max_ratio": {
         "zh-CN": "拒绝压缩比超过此值的压缩包成员（200）。",
-        "zh-TW": "拒絕壓縮比超過此值的壓縮包成員（200）。",
+        "zh-TW": "拒絕壓縮比超過此值的壓縮檔成員（200）。",
         "en": "Refuse zip members compressed beyond (200).",
     },
     "help.max_file": {
@@ -899,12 +901,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "help.headers": {
         "zh-CN": "列标题的语言：zh-CN、zh-TW 或 en（默认：字段键名）。",
-        "zh-TW": "列標題的語言：zh-CN、zh-TW 或 en（預設：欄位鍵名）。",
+        "zh-TW": "欄標題的語言：zh-CN、zh-TW 或 en（預設：欄位鍵名）。",
         "en": "Column headers in zh-CN, zh-TW or en (default: keys).",
     },
     "help.rule_code": {
         "zh-CN": "规则代码（A001）或名称。",
-        "zh-TW": "規則程式碼（A001）或名稱。",
+        "zh-TW": "規則代碼（A001）或名稱。",
         "en": "A rule code (A001) or name.",
     },
     "help.lint_paths": {
@@ -949,12 +951,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "help.statistics": {
         "zh-CN": "按规则代码列出数量。",
-        "zh-TW": "按規則程式碼列出數量。",
+        "zh-TW": "按規則代碼列出數量。",
         "en": "Print counts per rule code.",
     },
     "help.isolated": {
         "zh-CN": "忽略配置文件。",
-        "zh-TW": "忽略配置檔案。",
+        "zh-TW": "忽略設定檔。",
         "en": "Ignore config files.",
     },
     "help.init_path": {
@@ -964,12 +966,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "help.example": {
         "zh-CN": "填入示例（2024 年夏季促销）。",
-        "zh-TW": "填入示例（2024 年夏季促銷）。",
+        "zh-TW": "填入範例（2024 年夏季促銷）。",
         "en": "Fill in the worked example (2024 summer promotion).",
     },
     "help.from": {
         "zh-CN": "从上一次复盘开始：沿用其 KPI 列表和未完成的行动。",
-        "zh-TW": "從上一次復盤開始：沿用其 KPI 列表和未完成的行動。",
+        "zh-TW": "從上一次復盤開始：沿用其 KPI 清單和未完成的行動。",
         "en": "Start from a previous review: its KPI list and open actions.",
     },
     "help.workbook": {
@@ -994,7 +996,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "help.cmd.compare": {
         "zh-CN": "对比多次活动：结果变化、反复出现的问题、延续的行动。",
-        "zh-TW": "對比多次活動：結果變化、反覆出現的問題、延續的行動。",
+        "zh-TW": "比較多次活動：結果變化、反覆出現的問題、延續的行動。",
         "en": "Compare campaigns: results over time, recurring problems, carried-over actions.",
     },
     "help.cmd.lessons": {
@@ -1009,7 +1011,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "help.cmd.rules": {
         "zh-CN": "列出检查规则：代码、名称、级别、说明。",
-        "zh-TW": "列出檢查規則：程式碼、名稱、級別、說明。",
+        "zh-TW": "列出檢查規則：代碼、名稱、級別、說明。",
         "en": "List the rule catalogue: code, name, severity, summary.",
     },
     "help.cmd.rule": {
@@ -1074,7 +1076,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "cli.help_option": {
         "zh-CN": "显示本帮助并退出。",
-        "zh-TW": "顯示本幫助並退出。",
+        "zh-TW": "顯示本說明並退出。",
         "en": "Show this message and exit.",
     },
     "cli.required": {
@@ -1089,7 +1091,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "cli.try_help": {
         "zh-CN": "运行 '{command} --help' 查看帮助。",
-        "zh-TW": "執行 '{command} --help' 檢視幫助。",
+        "zh-TW": "執行 '{command} --help' 檢視說明。",
         "en": "Try '{command} --help' for help.",
     },
     "cli.no_such_option": {
@@ -1320,7 +1322,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "label.missing": {"zh-CN": "未填写", "en": "not filled in"},
     "help.max_text": {
         "zh-CN": "拒绝被单元格重复引用后超过此大小的共享文本（128 MiB）。",
-        "zh-TW": "拒絕被儲存格重複引用後超過此大小的共享文本（128 MiB）。",
+        "zh-TW": "拒絕被儲存格重複引用後超過此大小的共享文字（128 MiB）。",
         "en": "Refuse shared text repeated by cells beyond this (128 MiB).",
     },
     "help.timeout": {
@@ -1330,18 +1332,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "help.raw_csv": {
         "zh-CN": "CSV 文本保持原样，供数据管道使用（默认在以 = + - @ 开头的文本前加 '，以免表格软件执行它）。",
-        "zh-TW": "CSV 文本保持原樣，供資料管道使用（預設在以 = + - @ 開頭的文本前加 '，以免表格軟體執行它）。",
+        "zh-TW": "CSV 文字保持原樣，供資料管道使用（預設在以 = + - @ 開頭的文字前加 '，以免表格軟體執行它）。",
         "en": "CSV text exactly as typed, for data pipelines (by default text starting with "
         "= + - @ gets a leading ' so spreadsheets do not run it).",
     },
     "help.template": {
         "zh-CN": "pptx：公司的母版演示文稿，沿用其版式和字体。",
-        "zh-TW": "pptx：公司的母版簡報，沿用其版式和字型。",
+        "zh-TW": "pptx：公司的母版簡報，沿用其版面配置和字型。",
         "en": "pptx: the company's master deck, its layouts and fonts.",
     },
     "help.presenter": {
         "zh-CN": "pptx：标题页上的汇报人姓名。",
-        "zh-TW": "pptx：標題頁上的彙報人姓名。",
+        "zh-TW": "pptx：標題頁上的報告人姓名。",
         "en": "pptx: the name on the title slide.",
     },
     # --- the plan workbook (issue 17) -----------------------------------------------------
@@ -1365,7 +1367,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "6. 每日监测：每天每个渠道每个指标一行，指标名称与推广目标一致，retrokit 据此计算进度。\n"
         "7. 项目分工：角色、姓名和职责；排期中的负责人应在此表中。\n"
         "完成后运行 retrokit lint 检查、retrokit analyze 查看关键路径、预算和进度。",
-        "zh-TW": "營銷活動方案活頁簿 · 填寫說明\n1. 活動概況：專案名稱、起止日期、負責人、總預算和核心策略。\n2. 推廣目標：每行一個 SMART 目標：指標、量化目標、方向、達成路徑、負責人和時間節點（日期或區間，如 6月1日-6月30日）；把最重要的 2-3 個標為核心指標。\n3. 執行排程：每行一個任務，編號唯一（T1、T2…）；前置依賴寫編號，如 T1, T3。右側的甘特圖按開始和結束時間自動著色，今天所在列高亮；活動超過 60 天時按周顯示。\n4. 預算分配：每行一個預算明細，計畫占比自動計算；建議保留應急備用金。\n5. 風險預案：可能性和影響程度都為「高」的風險必須有應對措施和負責人。\n6. 每日監測：每天每個通路每個指標一行，指標名稱與推廣目標一致，retrokit 據此計算進度。\n7. 專案分工：角色、姓名和職責；排程中的負責人應在此表中。\n完成後執行 retrokit lint 檢查、retrokit analyze 檢視關鍵路徑、預算和進度。",
+        "zh-TW": "行銷活動方案活頁簿 · 填寫說明\n1. 活動概況：專案名稱、起止日期、負責人、總預算和核心策略。\n2. 推廣目標：每列一個 SMART 目標：指標、量化目標、方向、達成路徑、負責人和時間節點（日期或區間，如 6月1日-6月30日）；把最重要的 2-3 個標為核心指標。\n3. 執行排程：每列一個任務，編號唯一（T1、T2…）；前置依賴寫編號，如 T1, T3。右側的甘特圖按開始和結束時間自動著色，今天所在欄醒目標示；活動超過 60 天時按週顯示。\n4. 預算分配：每列一個預算明細，計畫占比自動計算；建議保留應急備用金。\n5. 風險預案：可能性和影響程度都為「高」的風險必須有應對措施和負責人。\n6. 每日監測：每天每個通路每個指標一列，指標名稱與推廣目標一致，retrokit 據此計算進度。\n7. 專案分工：角色、姓名和職責；排程中的負責人應在此表中。\n完成後執行 retrokit lint 檢查、retrokit analyze 檢視關鍵路徑、預算和進度。",
         "en": "Campaign plan workbook - how to fill it in\n"
         "1. Plan overview: project, start and end dates, owner, total budget and core strategy.\n"
         "2. Goals: one SMART goal per row: metric, target, direction, path, owner and deadline "
@@ -1461,7 +1463,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "doc.P001": {
         "zh-CN": "循环依赖的任务谁也无法开始，排期和关键路径都无从计算。\n修复：检查前置依赖列，去掉造成循环的那一个。",
-        "zh-TW": "迴圈依賴的任務誰也無法開始，排程和關鍵路徑都無從計算。\n修復：檢查前置依賴列，去掉造成迴圈的那一個。",
+        "zh-TW": "迴圈依賴的任務誰也無法開始，排程和關鍵路徑都無從計算。\n修復：檢查前置依賴欄，去掉造成迴圈的那一個。",
         "en": "Tasks in a dependency cycle can never start; neither the schedule nor the "
         "critical path can be computed.\nFix: remove the dependency that closes the cycle.",
     },
@@ -1627,7 +1629,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "summary.B002": {
         "zh-CN": "某预算行超出计划 10% 以上，或总花费超出预算。",
-        "zh-TW": "某預算行超出計畫 10% 以上，或總花費超出預算。",
+        "zh-TW": "某預算列超出計畫 10% 以上，或總花費超出預算。",
         "en": "A line spent more than 10% over its plan, or the total is over budget.",
     },
     "summary.B003": {
@@ -1683,11 +1685,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "help.from_plan": {
         "zh-CN": "从方案工作簿填入基本信息，并为每个目标生成一行 KPI。",
-        "zh-TW": "從方案活頁簿填入基本資訊，並為每個目標生成一行 KPI。",
+        "zh-TW": "從方案活頁簿填入基本資訊，並為每個目標產生一列 KPI。",
         "en": "Fill basic info and one KPI per goal from a plan workbook.",
     },
     "export.overall_rate": {"zh-CN": "核心目标达成率", "en": "Overall achievement"},
-    "export.overall_basis": {"zh-CN": "达成率口径", "en": "Overall basis"},
+    "export.overall_basis": {
+        "zh-CN": "达成率口径",
+        "zh-TW": "達成率計算基準",
+        "en": "Overall basis",
+    },
     "export.direction_source": {"zh-CN": "方向来源", "en": "Direction from"},
     "err.init_over_source": {
         "zh-CN": "{path}：新工作簿的路径就是 --from/--from-plan 要读取的工作簿，写入会覆盖它；请另选一个文件名。",
@@ -2043,6 +2049,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "cell_error.ref": {
         "zh-CN": "公式引用的单元格、行或工作表已被删除。",
+        "zh-TW": "公式引用的儲存格、列或工作表已被刪除。",
         "en": "the formula refers to a cell, row or sheet that was deleted.",
     },
     "cell_error.name": {
@@ -2218,6 +2225,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "err.example_from_plan": {
         "zh-CN": "--example 与 --from-plan 不能同时使用：示例是填好的样例，--from-plan 从活动方案开始。",
+        "zh-TW": "--example 與 --from-plan 不能同時使用：範例已填好內容，--from-plan 從活動方案開始。",
         "en": "--example and --from-plan cannot be used together: the example is a filled-in "
         "sample, --from-plan starts from the campaign's plan.",
     },
@@ -2610,7 +2618,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "row {row} repeats the header; it is not read as a row of data.",
     },
     "S005.section": {
-        "zh-CN": "第 {row} 行“{label}”是分组标题，未作为一行数据读取；如果它是一行数据，请补全这一行。",
+        "zh-CN": "第 {row} 行“{label}”是分组标题，未作为一行数据读取；如果它是一行数据，请补全其他单元格。",
         "en": "row {row} ('{label}') heads a group of rows; it is not read as a row of data. "
         "If it is one, fill in the rest of the row.",
     },

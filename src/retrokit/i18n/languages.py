@@ -12,6 +12,7 @@ a text is actually derived.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -48,7 +49,44 @@ class Language:
     #: Words the conversion leaves in another region's usage, and this language's word for
     #: each (one word per concept: Taiwan writes 使用者, 專案, 品質).
     vocabulary: tuple[tuple[str, str], ...] = ()
+    #: Phrases whose sense a character conversion cannot know, as (regular expression,
+    #: replacement) applied in order before the vocabulary: a spreadsheet's row and column
+    #: (the mainland's 行 and 列 are Taiwan's 列 and 欄), keyed on contexts that have one sense.
+    phrases: tuple[tuple[str, str], ...] = ()
 
+
+#: Characters that start a word with 行 in it (行動, 行為, 行銷, 行業 ...): such a 行 is no row.
+_WORD_AFTER_HANG = "動為銷業程政事人李駛使情家走進星文善經距頭各列"
+#: 列 starting a verb or word of its own (列出, 列表, 列入, 列舉, 列印): such a 列 is no column.
+_WORD_AFTER_LIE = "出表入舉印"
+
+#: Taiwan's phrases for what s2twp converts character by character. A spreadsheet's column is
+#: the mainland's 列 and Taiwan's 欄 (欄位), its row the mainland's 行 and Taiwan's 列; columns
+#: are rewritten first, so that a row's new 列 is not taken for a column. Only contexts with one
+#: sense are keyed on (第 {row} 行, 一行, 合計行, 「X」列, 必填列): 執行, 進行, 行銷, 銀行 and the
+#: list verb 列出 stay, and a text file's 第 {line} 行 is Taiwan's usage too.
+TAIWAN_PHRASES: tuple[tuple[str, str], ...] = (
+    ("(?<!大)數據", "資料"),
+    # 配置 is a setting; Taiwan's PowerPoint says 版面配置 for a layout (版式, below).
+    ("配置檔案", "設定檔"),
+    ("(?<!版面)配置", "設定"),
+    ("必填[列項]", "必填欄位"),
+    ("列(標題|名)", r"欄\1"),
+    ("(方向|前置依賴|所在)列", r"\1欄"),
+    (f"([」”]|這一|該|各|兩|三)列(?![{_WORD_AFTER_LIE}為])", r"\1欄"),
+    (r"第(\s*(?:\{\w+\}|\d+)\s*)列", r"第\1欄"),
+    ("表頭行?", "標題列"),
+    (r"第(\s*(?:\{(?!line\})\w+\}|\d+)\s*)行", r"第\1列"),
+    (
+        f"(一|每|本|該|各|的|空|相鄰|合計|小計|總計|問題|預算|資料|KPI ?)行(?![{_WORD_AFTER_HANG}])",
+        r"\1列",
+    ),
+    # 对象 is a party or target (找錯對象); s2twp's 物件 is a programmer's object, kept only
+    # where it names one (JSON 增加 plan 物件).
+    ("(?<![A-Za-z] )物件", "對象"),
+    ("解壓(?!縮)", "解壓縮"),
+    ("(\\d|按|每)\\s*周", r"\1週"),
+)
 
 LANGUAGES: tuple[Language, ...] = (
     Language(
@@ -94,7 +132,41 @@ LANGUAGES: tuple[Language, ...] = (
             # Taiwan quotes with corner brackets, as the texts spelled out for it do.
             ("“", "「"),
             ("”", "」"),
+            # The mainland words s2twp leaves as they are, in Taiwan's office and marketing
+            # usage (範本 and 投影片 are what Taiwan's Office says; a rule's 代碼 is no 程式碼).
+            ("營銷", "行銷"),
+            ("模板", "範本"),
+            ("示例", "範例"),
+            ("樣例", "範例"),
+            ("文本", "文字"),
+            ("列表", "清單"),
+            ("生成", "產生"),
+            ("閾值", "門檻值"),
+            ("跟蹤", "追蹤"),
+            ("對比", "比較"),
+            ("幫助", "說明"),
+            ("轉化", "轉換"),
+            ("點選率", "點擊率"),
+            ("渠道", "通路"),
+            ("反饋", "回饋"),
+            ("調研", "調查"),
+            ("打法", "做法"),
+            ("策劃", "企劃"),
+            ("彙報人", "報告人"),
+            ("幻燈片", "投影片"),
+            ("佔位符", "版面配置區"),
+            ("版式", "版面配置"),
+            ("宏表", "巨集表"),
+            ("壓縮包", "壓縮檔"),
+            ("拼寫", "拼字"),
+            ("二進位制", "二進位"),
+            ("復制", "複製"),
+            ("高亮", "醒目標示"),
+            ("規則程式碼", "規則代碼"),
+            ("規則的程式碼", "規則的代碼"),
+            ("程式碼、名稱", "代碼、名稱"),
         ),
+        phrases=TAIWAN_PHRASES,
     ),
     Language(
         code="en",
@@ -147,15 +219,28 @@ def _converter(profile: str) -> Any:
     return opencc.OpenCC(profile)
 
 
+@lru_cache(maxsize=64)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def localise(text: str, lang: str) -> str:
+    """``text``, already in ``lang``'s script, in ``lang``'s phrases and vocabulary: the step
+    after OpenCC's conversion (a text spelled out for ``lang`` reads the same through it)."""
+    target = _BY_CODE[lang]
+    for pattern, replacement in target.phrases:
+        text = _compiled(pattern).sub(replacement, text)
+    for other, own in target.vocabulary:
+        text = text.replace(other, own)
+    return text
+
+
 def derive(text: str, lang: str) -> str:
     """``text``, written in the language ``lang`` derives from, converted into ``lang``."""
     target = _BY_CODE[lang]
     if not target.opencc_profile:
         return text
-    converted = str(_converter(target.opencc_profile).convert(text))
-    for other, own in target.vocabulary:
-        converted = converted.replace(other, own)
-    return converted
+    return localise(str(_converter(target.opencc_profile).convert(text)), lang)
 
 
 def pick(texts: Mapping[str, Any], lang: str) -> Any:

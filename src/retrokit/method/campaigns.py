@@ -27,11 +27,13 @@ from retrokit.workbook.reader import Record, Workbook
 from retrokit.workbook.schema import Lang
 
 OPEN_STATUSES = (None, "open", "in_progress")
-_CARRIED = re.compile(r"^(?P<file>.+?)(?:\s*第\s*(?P<zh>\d+)\s*行|,\s*row\s+(?P<en>\d+))\s*$")
+#: 第 5 行 in zh-CN (and in zh-TW workbooks written before Taiwan's 列 for a row), 第 5 列 in zh-TW.
+_CARRIED = re.compile(r"^(?P<file>.+?)(?:\s*第\s*(?P<zh>\d+)\s*[行列]|,\s*row\s+(?P<en>\d+))\s*$")
 
 
 def carried_label(file: str, row: int, lang: Lang) -> str:
-    """Where a carried-over action came from: ``summer.xlsx 第 5 行`` / ``summer.xlsx, row 5``."""
+    """Where a carried-over action came from: ``summer.xlsx 第 5 行`` (zh-TW ``第 5 列``) /
+    ``summer.xlsx, row 5``."""
     return t("carried.label", lang, file=file, row=row)
 
 
