@@ -397,6 +397,7 @@ def _total_label(value: Any) -> bool:
 _SUBTOTAL_WORDS = ("小计", "subtotal")
 #: A row heading the rows below it: 【线上渠道】, [Online], 二、用户指标, (一) 线上, 1. Online,
 #: A. 线上, 线上渠道： — bracketed whole, numbered, or ending in a colon.
+_OPENING = frozenset("【[〔〖")
 _BRACKETED_HEADING = re.compile(r"^[【\[〔〖].+[】\]〕〗]$")
 _HEADING = re.compile(
     r"^(?:[【\[〔〖（(].+[】\]〕〗）)]|(?:[一二三四五六七八九十]+|\d{1,2}|[A-Za-z])[、.．]\s*\S.*|"
@@ -591,7 +592,7 @@ class _RowParser:
                         "S005", self.name, ref(row_index, c), number, "S005.header", row=number
                     )
                     return None
-                if self.heading(row_index, row, named=True):
+                if name.lstrip()[:1] in _OPENING and self.heading(row_index, row, named=True):
                     return None
                 break
         else:
