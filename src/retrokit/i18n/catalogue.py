@@ -2594,4 +2594,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-CN": "“{column}”为必填项，但这里是空的，请补充。",
         "en": "'{column}' is required but empty here; fill it in.",
     },
+    # P004 on a schedule without an id column: predecessors are task names.
+    "P004.name": {
+        "zh-CN": "任务 {task} 的前置依赖“{ids}”不是本表中任何任务的名称；请写已有任务的名称，多个用逗号或"
+        "顿号分隔。",
+        "en": "task {task} depends on '{ids}', which is the name of no task on the sheet; write "
+        "the name of an existing task, several separated by commas.",
+    },
 }

@@ -52,7 +52,7 @@ from retrokit.method.direction import Direction, is_per_unit
 from retrokit.method.units import in_unit, multiplier, to_base, unit_in_name
 from retrokit.text import fold
 from retrokit.workbook.reader import Record, Workbook
-from retrokit.workbook.types import NO_YEAR
+from retrokit.workbook.types import NO_YEAR, task_names
 from retrokit.workbook.values import Quantity, with_campaign_year
 
 #: Task statuses that no longer need doing.
@@ -217,7 +217,9 @@ def _number(value: Any) -> float | None:
 # --- the schedule ---------------------------------------------------------------------------
 
 
-def _task(record: Record, today: dt.date) -> TaskResult:
+def _task(record: Record, today: dt.date, by_name: bool = False) -> TaskResult:
+    """A task of the schedule; ``by_name``: the sheet has no id column, so a task's id is its
+    name and its predecessors are names (split at list separators, never at a space)."""
     v = record.values
     end, status, finished = v.get("end"), v.get("status"), v.get("finished")
     if status is None and finished is not None:
@@ -225,14 +227,14 @@ def _task(record: Record, today: dt.date) -> TaskResult:
         status = "done"
     return TaskResult(
         row=record.row,
-        id=v.get("id", ""),
+        id=(v.get("task") or "") if by_name else v.get("id", ""),
         task=v.get("task"),
         phase=v.get("phase"),
         owner=v.get("owner"),
         start=v.get("start"),
         end=end,
         duration=_number(v.get("duration")),
-        depends_on=v.get("depends_on", ()),
+        depends_on=task_names(record.raw.get("depends_on")) if by_name else v.get("depends_on", ()),
         status=status,
         finished=finished,
         slack=None,
@@ -259,14 +261,26 @@ def _id_in_words(text: str, ids: Mapping[str, str]) -> str | None:
     return ids.get(runs[0].casefold()) if len(runs) == 1 else None
 
 
-def _resolve_predecessors(tasks: tuple[TaskResult, ...]) -> tuple[TaskResult, ...]:
+def _name_key(text: str) -> str:
+    """The matching key of a task name: that of an id, without spaces (KOL筛选 is KOL 筛选)."""
+    return "".join(id_key(text).split())
+
+
+def _resolve_predecessors(
+    tasks: tuple[TaskResult, ...], by_name: bool = False
+) -> tuple[TaskResult, ...]:
     """Predecessor ids written in another case or width (``t3``, ``Ｔ３``) or among words
     (``T3完成后``) replaced, in place, by the id of the task they name as that task writes it;
-    an id no task has is kept as typed."""
+    an id no task has is kept as typed. ``by_name``: the ids are names, matched also without
+    their spaces."""
     ids: dict[str, str] = {}
     for task in tasks:
         if task.id:
             ids.setdefault(id_key(task.id), task.id)
+    if by_name:
+        for task in tasks:
+            if task.id:
+                ids.setdefault(_name_key(task.id), task.id)
     # Each id is named by several successors: its key is worked out once.
     named: dict[str, str] = {}
     for task in tasks:
@@ -275,7 +289,12 @@ def _resolve_predecessors(tasks: tuple[TaskResult, ...]) -> tuple[TaskResult, ..
             for p in task.depends_on:
                 found = named.get(p)
                 if found is None:
-                    found = named[p] = ids.get(id_key(p)) or _id_in_words(p, ids) or p
+                    found = named[p] = (
+                        ids.get(id_key(p))
+                        or (ids.get(_name_key(p)) if by_name else None)
+                        or _id_in_words(p, ids)
+                        or p
+                    )
                 resolved.append(found)
             task.depends_on = tuple(resolved)
     return tasks
@@ -409,6 +428,15 @@ def schedule(tasks: Sequence[TaskResult]) -> Schedule:
             ]
             current = min(nxt, key=lambda i: (by_id[i].start, i)) if nxt else None
     return Schedule(start, end, (end - start).days + 1, tuple(path), tuple(cycles))
+
+
+def tasks_by_name(workbook: Workbook) -> bool:
+    """Whether the schedule has no id column but a task column: its tasks are known by their
+    names (DOMAIN's own Gantt table: task, description, owner, start, end, ...)."""
+    match = workbook.sheets.get("tasks")
+    if match is None or match.header_row is None:
+        return False
+    return "id" not in match.columns and "task" in match.columns
 
 
 # --- budget, risks, goals -------------------------------------------------------------------
@@ -884,7 +912,10 @@ def analyze_plan(
     year = dates[0].year if dates else None
     first = start if isinstance(start, dt.date) else None
     goals = tuple(_goal(r, year, first) for r in workbook.table("goals"))
-    tasks = _resolve_predecessors(tuple(_task(r, today) for r in workbook.table("tasks")))
+    by_name = tasks_by_name(workbook)
+    tasks = _resolve_predecessors(
+        tuple(_task(r, today, by_name) for r in workbook.table("tasks")), by_name
+    )
     team = tuple(
         TeamMember(r.row, r.values.get("role"), r.values.get("name"), r.values.get("duty"))
         for r in workbook.table("team")

@@ -9,7 +9,14 @@ from collections.abc import Iterator
 
 from retrokit.findings import Finding
 from retrokit.method.analysis import _as_percentage
-from retrokit.method.plan import Pacing, PlanAnalysis, TaskResult, analyze_plan, id_key
+from retrokit.method.plan import (
+    Pacing,
+    PlanAnalysis,
+    TaskResult,
+    analyze_plan,
+    id_key,
+    tasks_by_name,
+)
 from retrokit.rules.registry import Context, E, N, W, rule
 from retrokit.rules.structure import blank_required
 from retrokit.text import fold
@@ -165,11 +172,12 @@ def unknown_predecessor(ctx: Context) -> Iterator[Finding]:
         return
     plan = plan_of(ctx)
     ids = {t.id for t in plan.tasks}
+    key = "P004.name" if tasks_by_name(ctx.workbook) else "P004"
     for task in plan.tasks:
         missing = [p for p in task.depends_on if p not in ids]
         if missing:
             yield ctx.finding(
-                "P004", TASKS, task.record, "depends_on", task=_named(task), ids=missing
+                "P004", TASKS, task.record, "depends_on", key, task=_named(task), ids=missing
             )
 
 

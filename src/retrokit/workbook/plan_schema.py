@@ -147,7 +147,7 @@ TASKS = Sheet(
     'tasks', {'zh-CN': '执行排期', 'zh-TW': '執行排程', 'en': 'Schedule'},
     aliases=('執行排期', '甘特图', '甘特圖', 'Gantt', 'Timeline'),
     columns=(
-        Column('id', {'zh-CN': '编号', 'zh-TW': '編號', 'en': 'ID'}, T, required=True, aliases=('序号', '序號', '任务编号', '任務編號', 'Task ID'), width=8),
+        Column('id', {'zh-CN': '编号', 'zh-TW': '編號', 'en': 'ID'}, T, required=True, aliases=('序号', '序號', '任务编号', '任務編號', 'Task ID'), width=8, named_by='task'),
         Column('task', {'zh-CN': '任务名称', 'zh-TW': '任務名稱', 'en': 'Task'}, T, required=True, aliases=('任务', '任務'), width=20),
         Column('description', {'zh-CN': '任务描述', 'zh-TW': '任務描述', 'en': 'Description'}, T, width=28),
         Column('phase', {'zh-CN': '阶段', 'zh-TW': '階段', 'en': 'Phase'}, L, choices=PHASE, width=10),

@@ -594,7 +594,7 @@ def _read_table(
         return SheetMatch(sheet.key, name), ()
     header, columns = found
     for column in sheet.columns:
-        if column.required and column.key not in columns:
+        if column.required and column.key not in columns and column.named_by not in columns:
             out.add("S002", name, ref(header, 0), header + 1, sheet=name, column=column)
     header_row = grid[header]
     extra_columns = {

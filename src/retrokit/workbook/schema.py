@@ -185,6 +185,9 @@ class Column(_Labelled):
     #: Whether the cell's number format tells what the number is (a percent or a ratio: 5% is
     #: stored as 0.05, 1:3 as a time), so the reader looks the format up.
     formats: bool = False
+    #: The key of the column that names the rows when this required one is left out: its
+    #: absence is then no S002 (a schedule without 编号 knows its tasks by their names).
+    named_by: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,195 @@
+"""A new user's trial of plan workbooks typed by hand (DOMAIN's own tables, as a team types
+them): each workbook is built here, in zh-CN, zh-TW and English where there are words."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+
+from retrokit import api
+from retrokit.findings import Finding
+
+D = dt.date
+LANGS = ("zh-CN", "zh-TW", "en")
+
+# fmt: off
+#: Sheet names and the overview's field labels as each language types them.
+WORDS: dict[str, dict[str, Any]] = {
+    "zh-CN": {
+        "overview": "活动概况", "goals": "推广目标", "tasks": "执行排期", "budget": "预算分配",
+        "fields": ("项目名称", "开始日期", "结束日期", "负责人", "总预算"),
+        "goal_header": ("目标维度", "具体指标", "量化目标", "达成路径", "负责人", "时间节点"),
+        "budget_header": ("类别", "明细", "计划金额", "实际花费"),
+        "done": "已完成", "doing": "进行中",
+    },
+    "zh-TW": {
+        "overview": "活動概況", "goals": "推廣目標", "tasks": "執行排程", "budget": "預算分配",
+        "fields": ("專案名稱", "開始日期", "結束日期", "負責人", "總預算"),
+        "goal_header": ("目標維度", "具體指標", "量化目標", "達成路徑", "負責人", "時間節點"),
+        "budget_header": ("類別", "明細", "計畫金額", "實際花費"),
+        "done": "已完成", "doing": "進行中",
+    },
+    "en": {
+        "overview": "Plan overview", "goals": "Goals", "tasks": "Schedule", "budget": "Budget",
+        "fields": ("Project", "Start date", "End date", "Owner", "Total budget"),
+        "goal_header": ("Dimension", "Metric", "Target", "Path", "Owner", "Deadline"),
+        "budget_header": ("Category", "Item", "Planned", "Spent"),
+        "done": "Done", "doing": "In progress",
+    },
+}
+#: DOMAIN's Gantt table: no ID column (task, description, owner, start, end, days, pred., status).
+NO_ID_HEADER = {
+    "zh-CN": ("任务", "任务描述", "负责人", "开始时间", "结束时间", "工期（天）", "前置任务", "状态"),
+    "zh-TW": ("任務", "任務描述", "負責人", "開始時間", "結束時間", "工期（天）", "前置任務", "狀態"),
+    "en": ("Task", "Description", "Owner", "Start", "End", "Duration", "Predecessors", "Status"),
+}
+ID_HEADER = {
+    "zh-CN": ("编号", "任务名称", "负责人", "开始时间", "结束时间", "工期（天）", "前置依赖", "状态"),
+    "zh-TW": ("編號", "任務名稱", "負責人", "開始時間", "結束時間", "工期（天）", "前置依賴", "狀態"),
+    "en": ("ID", "Task", "Owner", "Start", "End", "Duration", "Depends on", "Status"),
+}
+# fmt: on
+
+
+def typed_plan(
+    path: Path,
+    lang: str,
+    *,
+    task_header: Sequence[str] | None = None,
+    tasks: Sequence[Sequence[Any]] = (),
+    budget: float | str | None = 500_000,
+    budget_rows: Sequence[Sequence[Any]] = (),
+    goals: Sequence[Sequence[Any]] = (),
+    start: str = "2024-06-03",
+    end: str = "2024-06-30",
+) -> Path:
+    """A plan as a user types it: the overview's pairs, then goals, schedule and budget."""
+    words = WORDS[lang]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = words["overview"]
+    project, first, last, owner, total = words["fields"]
+    for pair in ((project, "Summer"), (first, start), (last, end), (owner, "Chen")):
+        ws.append(list(pair))
+    if budget is not None:
+        ws.append([total, budget])
+    ws = wb.create_sheet(words["goals"])
+    ws.append(list(words["goal_header"]))
+    for goal in goals or [("", "Orders", 5000, "Live", "Chen", "2024-06-30")]:
+        ws.append(list(goal))
+    ws = wb.create_sheet(words["tasks"])
+    ws.append(list(task_header or NO_ID_HEADER[lang]))
+    for task in tasks:
+        ws.append(list(task))
+    ws = wb.create_sheet(words["budget"])
+    ws.append(list(words["budget_header"]))
+    for line in budget_rows or [("KOL", "KOL", 300_000, None), ("Ads", "Ads", 200_000, None)]:
+        ws.append(list(line))
+    wb.save(path)
+    return path
+
+
+def codes(findings: Sequence[Finding]) -> list[str]:
+    return [f.code for f in findings]
+
+
+def messages(findings: Sequence[Finding], code: str, lang: str) -> list[str]:
+    return [f.message(lang) for f in findings if f.code == code]  # type: ignore[arg-type]
+
+
+# --- 1. a schedule without an ID column knows its tasks by name -----------------------------
+
+
+def named_tasks(lang: str) -> list[tuple[Any, ...]]:
+    done = WORDS[lang]["done"]
+    return [
+        # name, description, owner, start, end, days, predecessors, status
+        ("KOL 筛选", "KOL", "Chen", "2024-06-03", "2024-06-04", 2, "-", done),
+        ("素材 制作", "Art", "Chen", "2024-06-05", "2024-06-06", 2, "KOL 筛选", done),
+        ("Brief", "Brief", "Chen", "2024-06-05", "2024-06-05", 1, "—", done),
+        (
+            "Launch day",
+            "Go",
+            "Chen",
+            "2024-06-07",
+            "2024-06-07",
+            1,
+            "KOL 筛选、素材 制作; Brief",
+            done,
+        ),
+        ("Wrap", "End", "Chen", "2024-06-07", "2024-06-07", 1, "无", done),
+        ("Recap", "End", "Chen", "2024-06-07", "2024-06-07", 1, "none", done),
+    ]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_schedule_without_ids_knows_its_tasks_by_name(tmp_path: Path, lang: str) -> None:
+    path = typed_plan(tmp_path / "p.xlsx", lang, tasks=named_tasks(lang))
+    plan = api.analyze_plan(path, today=D(2024, 6, 10))
+    assert plan.lang == lang
+    assert not [c for c in codes(plan.findings) if c in ("S002", "S003", "P004")], plan.findings
+    by_id = {t.id: t for t in plan.tasks}
+    assert list(by_id) == ["KOL 筛选", "素材 制作", "Brief", "Launch day", "Wrap", "Recap"]
+    # split at list separators only, never at the space inside a name; - / — / 无 / none: none
+    assert by_id["Launch day"].depends_on == ("KOL 筛选", "素材 制作", "Brief")
+    assert by_id["素材 制作"].depends_on == ("KOL 筛选",)
+    assert all(not by_id[n].depends_on for n in ("KOL 筛选", "Brief", "Wrap", "Recap"))
+    assert plan.schedule.critical_path[:3] == ("KOL 筛选", "素材 制作", "Launch day")
+    assert by_id["Brief"].slack == 1 and not by_id["Brief"].critical
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_task_name_no_task_has_is_p004_quoted_as_typed(tmp_path: Path, lang: str) -> None:
+    late = ("Launch", "Go", "Chen", "2024-06-07", "2024-06-07", 1, "KOL 筛选, Press kit", "")
+    rows = [*named_tasks(lang)[:2], late]
+    path = typed_plan(tmp_path / "p.xlsx", lang, tasks=rows)
+    found = api.lint_paths([path], today=D(2024, 6, 10), jobs=1)
+    (p004,) = messages(found, "P004", lang)
+    assert "Press kit" in p004 and "KOL" not in p004
+    assert ("名称" if lang == "zh-CN" else "名稱" if lang == "zh-TW" else "name") in p004
+    assert "S002" not in codes(found)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_json_ids_are_the_names(tmp_path: Path, lang: str) -> None:
+    import json
+
+    from retrokit.render.json import plan_document
+
+    path = typed_plan(tmp_path / "p.xlsx", lang, tasks=named_tasks(lang)[:2])
+    data = json.loads(json.dumps(plan_document(api.analyze_plan(path, today=D(2024, 6, 10)))))
+    assert [t["id"] for t in data["tasks"]] == ["KOL 筛选", "素材 制作"]
+    assert data["tasks"][1]["depends_on"] == ["KOL 筛选"]
+    assert data["schedule"]["critical_path"] == ["KOL 筛选", "素材 制作"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_with_an_id_column_nothing_changes(tmp_path: Path, lang: str) -> None:
+    done = WORDS[lang]["done"]
+    rows = [
+        ("T1", "KOL 筛选", "Chen", "2024-06-03", "2024-06-04", 2, "-", done),
+        ("T2", "Art", "Chen", "2024-06-05", "2024-06-06", 2, "T1", done),
+        ("T3", "Go", "Chen", "2024-06-07", "2024-06-07", 1, "T1 T2", done),
+        ("", "No id", "Chen", "2024-06-07", "2024-06-07", 1, "KOL 筛选", done),
+    ]
+    path = typed_plan(tmp_path / "p.xlsx", lang, task_header=ID_HEADER[lang], tasks=rows)
+    plan = api.analyze_plan(path, today=D(2024, 6, 10))
+    assert [t.id for t in plan.tasks] == ["T1", "T2", "T3", ""]
+    assert plan.tasks[2].depends_on == ("T1", "T2")  # ids still split at a space
+    assert plan.tasks[3].depends_on == ("KOL", "筛选")
+    assert plan.schedule.critical_path == ("T1", "T2", "T3")
+    found = codes(plan.findings)
+    assert "S003" in found and "P004" in found  # the blank id, and names are no ids
+
+
+def test_a_schedule_without_id_and_without_task_column_is_still_s002(tmp_path: Path) -> None:
+    header = ("负责人", "开始时间", "结束时间", "工期（天）", "状态")
+    rows = [("Chen", "2024-06-03", "2024-06-04", 2, "已完成")]
+    path = typed_plan(tmp_path / "p.xlsx", "zh-CN", task_header=header, tasks=rows)
+    found = api.lint_paths([path], today=D(2024, 6, 10), jobs=1)
+    assert codes(found).count("S002") == 2  # 编号 and 任务名称
