@@ -193,3 +193,68 @@ def test_a_schedule_without_id_and_without_task_column_is_still_s002(tmp_path: P
     path = typed_plan(tmp_path / "p.xlsx", "zh-CN", task_header=header, tasks=rows)
     found = api.lint_paths([path], today=D(2024, 6, 10), jobs=1)
     assert codes(found).count("S002") == 2  # 编号 and 任务名称
+
+
+# --- 2. a weekend between a task and its successor is no slack -----------------------------
+
+
+def week_tasks(lang: str) -> list[tuple[Any, ...]]:
+    done, doing = WORDS[lang]["done"], WORDS[lang]["doing"]
+    return [
+        # 2024-10-07 is a Monday
+        ("T1", "Research", "Amy", "2024-10-07", "2024-10-11", 5, "-", done),  # Mon-Fri
+        ("T2", "Launch", "Bob", "2024-10-14", "2024-10-18", 5, "T1", doing),  # next Mon-Fri
+        ("T3", "Deals", "Bob", "2024-10-07", "2024-10-10", 4, "-", done),  # ends Thursday
+        ("T4", "Event", "Bob", "2024-10-19", "2024-10-19", 1, "T2", doing),  # a Saturday
+        ("T5", "Recap", "Amy", "2024-10-21", "2024-10-25", 5, "T4, T3", doing),  # Monday
+    ]
+
+
+def _renamed(predecessors: str, names: dict[str, str]) -> str:
+    if predecessors == "-":
+        return predecessors
+    return "、".join(names[p.strip()] for p in predecessors.split(","))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("ids", [True, False])
+def test_a_weekend_gap_is_no_slack(tmp_path: Path, lang: str, ids: bool) -> None:
+    rows = week_tasks(lang)
+    if not ids:  # the same plan known by names
+        names = {r[0]: r[1] for r in rows}
+        rows = [(r[1], *r[1:6], _renamed(r[6], names), r[7]) for r in rows]
+    header = ID_HEADER[lang] if ids else NO_ID_HEADER[lang]
+    path = typed_plan(tmp_path / "p.xlsx", lang, task_header=header, tasks=rows,
+                      start="2024-10-07", end="2024-10-25")  # fmt: skip
+    plan = api.analyze_plan(path, today=D(2024, 10, 15))
+    slack = [t.slack for t in plan.tasks]
+    # T1 (Friday) before T2 (Monday): no slack; T4 (Saturday) before T5 (Monday): none;
+    # T3 ends Thursday, T5 waits until the Monday after next: every calendar day counts
+    assert slack == [0, 0, 10, 0, 0]
+    path_ids = ("T1", "T2", "T4", "T5") if ids else ("Research", "Launch", "Event", "Recap")
+    assert plan.schedule.critical_path == path_ids
+    assert "P002" not in codes(plan.findings)
+
+
+def test_a_gap_with_a_working_day_is_still_slack(tmp_path: Path) -> None:
+    rows = [
+        ("T1", "A", "Amy", "2024-10-10", "2024-10-10", 1, "-", "已完成"),  # Thursday
+        ("T2", "B", "Amy", "2024-10-14", "2024-10-14", 1, "T1", "进行中"),  # Monday
+        ("T3", "C", "Amy", "2024-10-07", "2024-10-14", 6, "-", "进行中"),
+    ]
+    path = typed_plan(tmp_path / "p.xlsx", "zh-CN", task_header=ID_HEADER["zh-CN"], tasks=rows)
+    plan = api.analyze_plan(path, today=D(2024, 10, 8))
+    assert [t.slack for t in plan.tasks] == [3, 0, 0]
+    assert plan.schedule.critical_path == ("T3",)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_p002_is_unchanged_by_weekends(tmp_path: Path, lang: str) -> None:
+    rows = [
+        ("T1", "A", "Amy", "2024-10-07", "2024-10-11", 5, "-", WORDS[lang]["done"]),  # to Friday
+        ("T2", "B", "Amy", "2024-10-10", "2024-10-14", 5, "T1", WORDS[lang]["doing"]),
+        ("T3", "C", "Amy", "2024-10-12", "2024-10-14", 3, "T1", WORDS[lang]["doing"]),
+    ]
+    path = typed_plan(tmp_path / "p.xlsx", lang, task_header=ID_HEADER[lang], tasks=rows)
+    found = [f for f in api.lint_paths([path], today=D(2024, 10, 8), jobs=1) if f.code == "P002"]
+    assert [f.row for f in found] == [3]  # T2 starts Thursday, before T1 ends; T3 on Saturday

@@ -5,9 +5,11 @@ Schedule. Each task takes its own dates; a dependency is finish-to-start. The de
 ordered with :class:`graphlib.TopologicalSorter`; a cycle it reports is recorded (P001) and
 broken at its closing edge, so a cyclic plan is still computed, never a hang or a recursion.
 The backward pass gives each task its latest finish: the project's last day for a task nothing
-waits for, else the day before the earliest latest start of its successors. Slack is latest
-finish minus planned end, in days; a task with no slack (or less) is critical, and the critical
-path runs through the critical tasks in dependency order.
+waits for, else the day before the earliest latest start of its successors; for a
+Monday-to-Friday team, a gap made only of a Saturday and Sunday between the task's end and
+that latest finish (Friday's task, then Monday's) is no slack: the latest finish is the end.
+Slack is latest finish minus planned end, in days; a task with no slack (or less) is
+critical, and the critical path runs through the critical tasks in dependency order.
 
 Pacing. A goal's daily rows are those of its metric (and its channel, unless the goal is for
 all channels), dated up to and including ``today`` (``--today``): to date means so far.
@@ -361,6 +363,13 @@ def _acyclic_order(preds: Mapping[str, Sequence[str]]) -> list[str] | None:
     return order if len(order) == len(successors) else None
 
 
+def _weekend_only(finish: int, latest_finish: int) -> bool:
+    """Whether every day after ``finish`` up to and including ``latest_finish`` (ordinals) is
+    a Saturday or a Sunday."""
+    # ordinal 1 (0001-01-01) is a Monday: weekday = (ordinal - 1) % 7, Saturday 5, Sunday 6
+    return all((day - 1) % 7 >= 5 for day in range(finish + 1, latest_finish + 1))
+
+
 def schedule(tasks: Sequence[TaskResult]) -> Schedule:
     """Slack and the critical flag of every dated task (set in place) and the critical path."""
     by_id: dict[str, TaskResult] = {}
@@ -406,6 +415,9 @@ def schedule(tasks: Sequence[TaskResult]) -> Schedule:
         if latest_finish is None:
             latest_finish = last_day
         finish = task.end.toordinal()
+        if finish < latest_finish <= finish + 2 and _weekend_only(finish, latest_finish):
+            # A Monday-to-Friday team: Friday's task before Monday's has no slack.
+            latest_finish = finish
         task.slack = latest_finish - finish
         if in_cycle and order[n] in in_cycle:  # an edge left of a cycle contradicting its dates
             task.slack = max(task.slack, 0)
