@@ -258,3 +258,57 @@ def test_p002_is_unchanged_by_weekends(tmp_path: Path, lang: str) -> None:
     path = typed_plan(tmp_path / "p.xlsx", lang, task_header=ID_HEADER[lang], tasks=rows)
     found = [f for f in api.lint_paths([path], today=D(2024, 10, 8), jobs=1) if f.code == "P002"]
     assert [f.row for f in found] == [3]  # T2 starts Thursday, before T1 ends; T3 on Saturday
+
+
+# --- 3. P003 reads durations in weeks and in working days -----------------------------------
+
+WEEKS = {"zh-CN": "{}周", "zh-TW": "{}週", "en": "{} weeks"}
+WEEKS_HEADER = {"zh-CN": "工期（周）", "zh-TW": "工期（週）", "en": "Duration (weeks)"}
+
+
+def p003(tmp_path: Path, lang: str, rows: Sequence[tuple[Any, ...]], header: str = "") -> list[int]:
+    """The rows P003 warns on, for tasks of (start, end, duration)."""
+    task_header = list(ID_HEADER[lang])
+    if header:
+        task_header[5] = header
+    tasks = [
+        (f"T{n}", f"Task {n}", "Amy", first, last, days, "-", WORDS[lang]["done"])
+        for n, (first, last, days) in enumerate(rows, start=1)
+    ]
+    path = typed_plan(tmp_path / "p.xlsx", lang, task_header=task_header, tasks=tasks,
+                      start="2024-05-01", end="2024-07-31")  # fmt: skip
+    found = api.lint_paths([path], today=D(2024, 6, 1), jobs=1)
+    return [f.row or 0 for f in found if f.code == "P003"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_durations_in_weeks_agree_with_their_working_weeks(tmp_path: Path, lang: str) -> None:
+    week = WEEKS[lang]
+    rows = [
+        ("2024-06-03", "2024-06-14", week.format(2)),  # Monday to the next Friday: 10 working days
+        ("2024-06-03", "2024-06-07", week.format(1)),  # Monday to Friday
+        ("2024-06-03", "2024-06-05", week.format(1)),  # 3 days: one calendar week, rounded up
+        ("2024-06-03", "2024-06-16", week.format(2)),  # Monday to Sunday: 14 days
+        ("2024-06-03", "2024-06-07", week.format(3)),  # a real disagreement
+    ]
+    assert p003(tmp_path, lang, rows) == [6]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_plain_numbers_under_a_header_in_weeks(tmp_path: Path, lang: str) -> None:
+    rows = [("2024-06-03", "2024-06-14", 2), ("2024-06-03", "2024-06-07", 1),
+            ("2024-06-03", "2024-06-07", 4)]  # fmt: skip
+    assert p003(tmp_path, lang, rows, WEEKS_HEADER[lang]) == [4]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_durations_in_working_days_and_calendar_days(tmp_path: Path, lang: str) -> None:
+    rows = [
+        ("2024-06-03", "2024-06-14", 10),  # working days (Mon-Fri, both ends)
+        ("2024-06-03", "2024-06-14", 12),  # calendar days, both ends
+        ("2024-06-03", "2024-06-14", 11),  # end − start
+        ("2024-05-20", "2024-05-25", 5),  # DOMAIN: 5月20日 to 5月25日 as 5 days
+        ("2024-05-20", "2024-05-25", 30),  # typed 30, spans 5: warned
+        ("2024-06-03", "2024-06-14", 2),  # 2 days is no reading of two weeks in a day column
+    ]
+    assert p003(tmp_path, lang, rows) == [6, 7]

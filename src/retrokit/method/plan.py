@@ -363,6 +363,32 @@ def _acyclic_order(preds: Mapping[str, Sequence[str]]) -> list[str] | None:
     return order if len(order) == len(successors) else None
 
 
+def working_days(start: dt.date, end: dt.date) -> int:
+    """Monday-to-Friday days from ``start`` to ``end``, both counted (0 when end is first)."""
+    days = (end - start).days + 1
+    if days <= 0:
+        return 0
+    weeks, rest = divmod(days, 7)
+    first = start.weekday()
+    return weeks * 5 + sum(1 for d in range(rest) if (first + d) % 7 < 5)
+
+
+def duration_agrees(days: float, start: dt.date, end: dt.date, weeks: bool = False) -> bool:
+    """Whether a typed duration (in days; ``weeks``: it was typed in weeks, 7 days each)
+    agrees with the task's dates (P003): end − start or end − start + 1 calendar days (the
+    source counts 5月20日-5月25日 as 5), or the span's working days (Monday to Friday, both
+    ends counted); typed in weeks, also the span's working weeks (working days ÷ 5) or its
+    calendar weeks rounded up."""
+    span = (end - start).days
+    work = working_days(start, end)
+    if any(abs(days - d) < 1e-9 for d in (span, span + 1, work)):
+        return True
+    if not weeks:
+        return False
+    typed = days / 7
+    return any(abs(typed - w) < 1e-9 for w in (work / 5, -(-(span + 1) // 7)))
+
+
 def _weekend_only(finish: int, latest_finish: int) -> bool:
     """Whether every day after ``finish`` up to and including ``latest_finish`` (ordinals) is
     a Saturday or a Sunday."""

@@ -14,13 +14,14 @@ from retrokit.method.plan import (
     PlanAnalysis,
     TaskResult,
     analyze_plan,
+    duration_agrees,
     id_key,
     tasks_by_name,
 )
 from retrokit.rules.registry import Context, E, N, W, rule
 from retrokit.rules.structure import blank_required
 from retrokit.text import fold
-from retrokit.workbook.plan_schema import BUDGET, DAILY, GOALS, OVERVIEW, RISKS, TASKS
+from retrokit.workbook.plan_schema import BUDGET, DAILY, GOALS, OVERVIEW, RISKS, TASKS, WEEK
 from retrokit.workbook.plan_schema import PLAN as PLAN_SHEETS
 from retrokit.workbook.reader import Record
 from retrokit.workbook.schema import INFO
@@ -153,7 +154,9 @@ def duration_mismatch(ctx: Context) -> Iterator[Finding]:
         if task.duration is None or task.start is None or task.end is None:
             continue
         span = (task.end - task.start).days
-        if task.duration not in (span, span + 1):
+        typed = task.record.values.get("duration") if task.record is not None else None
+        weeks = isinstance(typed, Quantity) and typed.scale == WEEK
+        if not duration_agrees(task.duration, task.start, task.end, weeks):
             yield ctx.finding(
                 "P003",
                 TASKS,

@@ -77,6 +77,10 @@ _WEEK_UNITS = frozenset(
 )
 
 
+#: Days in a week: a duration typed in weeks is read as days, with this scale.
+WEEK = 7.0
+
+
 class _DaysType(NumberType):
     """A task's duration: read as any number, prompted as what it is, a whole number of days
     (the number prompt's 5% and 1:3 are no durations); weeks (1周, 2週, 2 weeks) are 7 days."""
@@ -91,7 +95,7 @@ class _DaysType(NumberType):
         days = super().parse(raw, column, number_format)
         if days.form == "plain" and days.unit.casefold() in _WEEK_UNITS:
             # Its own unit said weeks: a header in weeks or days does not scale it again.
-            return Quantity(days.value * 7, days.form, days.direction, "", 7.0)
+            return Quantity(days.value * WEEK, days.form, days.direction, "", WEEK)
         return days
 
     def header_scale(self, label: str) -> float:
@@ -101,7 +105,7 @@ class _DaysType(NumberType):
         from retrokit.text import to_simplified
 
         units = (to_simplified(u.casefold()) for u in bracketed_units(label))
-        return 7.0 if any(u in _WEEK_UNITS for u in units) else 1.0
+        return WEEK if any(u in _WEEK_UNITS for u in units) else 1.0
 
 
 DAYS = _DaysType()
