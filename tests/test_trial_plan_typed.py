@@ -312,3 +312,28 @@ def test_durations_in_working_days_and_calendar_days(tmp_path: Path, lang: str) 
         ("2024-06-03", "2024-06-14", 2),  # 2 days is no reading of two weeks in a day column
     ]
     assert p003(tmp_path, lang, rows) == [6, 7]
+
+
+# --- 4. a duration formula without a saved result is derived from the dates ----------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_unsaved_duration_formula_beside_both_dates_is_no_v007(
+    tmp_path: Path, lang: str
+) -> None:
+    done = WORDS[lang]["done"]
+    rows = [
+        # written by openpyxl: the formulas have no saved result
+        ("T1", "A", "Amy", D(2024, 6, 3), D(2024, 6, 7), "=E2-D2+1", "-", done),
+        ("T2", "B", "Amy", D(2024, 6, 10), D(2024, 6, 14), "=E3-D3+1", "T1", done),
+        ("T3", "C", "Amy", D(2024, 6, 17), None, "=E4-D4+1", "T2", done),  # no end: V007
+    ]
+    budget = [("KOL", "KOL", 300_000, None), ("Ads", "Ads", "=500000-C2", None)]
+    path = typed_plan(tmp_path / "p.xlsx", lang, task_header=ID_HEADER[lang], tasks=rows,
+                      budget_rows=budget)  # fmt: skip
+    found = api.lint_paths([path], today=D(2024, 6, 1), jobs=1)
+    v007 = sorted(f.cell or "" for f in found if f.code == "V007")
+    assert v007 == ["C3", "F4"]  # the budget's formula and the task without an end
+    plan = api.analyze_plan(path, today=D(2024, 6, 1))
+    assert [t.slack for t in plan.tasks][:2] == [0, 0]
+    assert plan.schedule.critical_path[:2] == ("T1", "T2")

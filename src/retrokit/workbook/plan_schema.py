@@ -158,7 +158,7 @@ TASKS = Sheet(
         Column('owner', {'zh-CN': '负责人', 'zh-TW': '負責人', 'en': 'Owner'}, T, width=10),
         Column('start', {'zh-CN': '开始时间', 'zh-TW': '開始時間', 'en': 'Start'}, D, required=True, aliases=('开始日期', '開始日期', 'Start date'), width=12),
         Column('end', {'zh-CN': '结束时间', 'zh-TW': '結束時間', 'en': 'End'}, D, required=True, aliases=('结束日期', '結束日期', 'End date'), width=12),
-        Column('duration', {'zh-CN': '工期(天)', 'zh-TW': '工期(天)', 'en': 'Days'}, DAYS, aliases=('工期', '天数', '天數', 'Duration'), width=10),
+        Column('duration', {'zh-CN': '工期(天)', 'zh-TW': '工期(天)', 'en': 'Days'}, DAYS, aliases=('工期', '天数', '天數', 'Duration'), width=10, derived_from=('start', 'end')),
         Column('depends_on', {'zh-CN': '前置依赖', 'zh-TW': '前置依賴', 'en': 'Depends on'}, IDS, aliases=('前置任务', '前置任務', '依赖', '依賴', 'Predecessors'), width=12),
         Column('status', {'zh-CN': '状态', 'zh-TW': '狀態', 'en': 'Status'}, L, choices=TASK_STATUS, aliases=('进度状态', '進度狀態', 'Progress status'), width=10),
         Column('finished', {'zh-CN': '实际完成', 'zh-TW': '實際完成', 'en': 'Finished'}, D, aliases=('实际完成时间', '實際完成時間', 'Actual finish'), width=12),

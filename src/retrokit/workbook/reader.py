@@ -519,6 +519,7 @@ class _RowParser:
             }
         raw: dict[str, Any] = {}
         values: dict[str, Any] = {}
+        unsaved: list[tuple[str, Column, Any]] | None = None  # derivable formulas, no result
         for key, c, column, quick in self.plan:
             v: Any = row[c] if c < width else ""
             raw[key] = v
@@ -550,7 +551,9 @@ class _RowParser:
                     continue
             kind = column.type
             if cls is CellError:
-                if kind is not ColType.FORMULA:  # the template's own results are recomputed
+                if not v.code and column.derived_from:  # decided once the row is read
+                    unsaved = [*(unsaved or ()), (key, column, v)]
+                elif kind is not ColType.FORMULA:  # the template's own results are recomputed
                     _formula_error(
                         self.out, self.name, column, v, f"{self.letters[key]}{number}", number
                     )
@@ -567,6 +570,13 @@ class _RowParser:
                 self.out.yearless = True
             if kind is ColType.CHOICE and (cls is str or cls is float):
                 self.seen[key][v] = parsed
+        if unsaved is not None:
+            # No result saved, but what it is worked out from is read (a task's days from its
+            # start and end): the method derives it, so it is no V007.
+            for key, column, v in unsaved:
+                if not all(k in values for k in column.derived_from):
+                    ref_ = f"{self.letters[key]}{number}"
+                    _formula_error(self.out, self.name, column, v, ref_, number)
         if self.scales:
             scale_by_header(values, self.scales)
         extra = (

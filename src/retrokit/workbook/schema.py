@@ -188,6 +188,9 @@ class Column(_Labelled):
     #: The key of the column that names the rows when this required one is left out: its
     #: absence is then no S002 (a schedule without 编号 knows its tasks by their names).
     named_by: str | None = None
+    #: The keys of the columns this one can be worked out from (a task's days from its start
+    #: and end): a formula here without a saved result is no V007 while they are all read.
+    derived_from: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
