@@ -337,3 +337,24 @@ def test_an_unsaved_duration_formula_beside_both_dates_is_no_v007(
     plan = api.analyze_plan(path, today=D(2024, 6, 1))
     assert [t.slack for t in plan.tasks][:2] == [0, 0]
     assert plan.schedule.critical_path[:2] == ("T1", "T2")
+
+
+# --- 5. 应急 / 备用金 / reserve / buffer are the contingency ---------------------------------
+
+CONTINGENCY = {
+    "zh-CN": [("应急", "备用金"), ("备用金", ""), ("预备金", "")],
+    "zh-TW": [("應急", "備用金"), ("備用金", ""), ("預備金", "")],
+    "en": [("Reserve", ""), ("Buffer", ""), ("buffer", "x")],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_contingency_lines_as_teams_name_them(tmp_path: Path, lang: str) -> None:
+    for n, (category, item) in enumerate(CONTINGENCY[lang]):
+        lines = [("KOL", "KOL", 450_000, 0), (category, item, 50_000, 0)]
+        path = typed_plan(tmp_path / f"p{n}.xlsx", lang, budget_rows=lines)
+        found = api.lint_paths([path], today=D(2024, 6, 1), jobs=1)
+        assert "B003" not in codes(found), (category, item)
+    lines = [("KOL", "KOL", 450_000, 0), ("Ads", "Ads", 50_000, 0)]
+    path = typed_plan(tmp_path / "none.xlsx", lang, budget_rows=lines)
+    assert "B003" in codes(api.lint_paths([path], today=D(2024, 6, 1), jobs=1))

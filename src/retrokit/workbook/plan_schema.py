@@ -46,7 +46,7 @@ BUDGET_CATEGORY = _choices(
     ("materials", {"zh-CN": "物料制作", "zh-TW": "物料製作", "en": "Materials"}, "物料", "物料製作費", "物料制作费"),
     ("staff", {"zh-CN": "人力", "zh-TW": "人力", "en": "Staff"}, "人力成本", "people", "labour", "labor"),
     ("tech", {"zh-CN": "技术", "zh-TW": "技術", "en": "Tech"}, "technology"),
-    ("contingency", {"zh-CN": "应急备用金", "zh-TW": "應急備用金", "en": "Contingency"}, "备用金", "備用金", "预备金", "預備金", "应急预留金", "應急預留金", "预留金", "預留金", "应急金", "應急金", "应急资金", "應急資金", "机动金", "機動金", "机动资金", "機動資金", "reserve", "contingency reserve", "contingency fund"),
+    ("contingency", {"zh-CN": "应急备用金", "zh-TW": "應急備用金", "en": "Contingency"}, "备用金", "備用金", "预备金", "預備金", "应急预留金", "應急預留金", "预留金", "預留金", "应急金", "應急金", "应急资金", "應急資金", "机动金", "機動金", "机动资金", "機動資金", "reserve", "contingency reserve", "contingency fund", "应急", "應急", "应急备用", "應急備用", "备用", "備用", "储备金", "儲備金", "buffer", "budget buffer", "reserve fund", "contingency budget"),
     ("other", {"zh-CN": "其他", "zh-TW": "其他", "en": "Other"}, "其它"),
 )
 RISK_STATUS = _choices(
