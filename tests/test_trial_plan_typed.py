@@ -358,3 +358,38 @@ def test_contingency_lines_as_teams_name_them(tmp_path: Path, lang: str) -> None
     lines = [("KOL", "KOL", 450_000, 0), ("Ads", "Ads", 50_000, 0)]
     path = typed_plan(tmp_path / "none.xlsx", lang, budget_rows=lines)
     assert "B003" in codes(api.lint_paths([path], today=D(2024, 6, 1), jobs=1))
+
+
+# --- 6. DOMAIN's goal dimensions: brand exposure, user interaction, sales conversion --------
+
+DIMENSIONS = {
+    "zh-CN": ("品牌曝光", "用户互动", "销售转化", "品牌曝光度"),
+    "zh-TW": ("品牌曝光", "用戶互動", "銷售轉化", "品牌曝光度"),
+    "en": ("Brand exposure", "User interaction", "Sales conversion", "brand exposure"),
+}
+CODES = ["traffic", "engagement", "conversion", "traffic"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_domain_goal_dimensions_are_read(tmp_path: Path, lang: str) -> None:
+    goals = [
+        (dim, f"Metric {n}", 100, "Path", "Chen", "2024-06-30")
+        for n, dim in enumerate(DIMENSIONS[lang])
+    ]
+    path = typed_plan(tmp_path / "p.xlsx", lang, goals=goals)
+    plan = api.analyze_plan(path, today=D(2024, 6, 10))
+    assert [g.dimension for g in plan.goals] == CODES
+    assert "V003" not in codes(plan.findings)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_review_kpi_sheet_reads_them_as_well(tmp_path: Path, lang: str) -> None:
+    from builders import example_data, write
+
+    data = example_data()
+    for kpi, dim in zip(data["kpis"], DIMENSIONS[lang], strict=False):
+        kpi["dimension"] = dim
+    path = write(tmp_path / "r.xlsx", data, lang=lang)  # type: ignore[arg-type]
+    analysis = api.analyze_workbook(path, today=D(2024, 7, 20))
+    assert [k.dimension for k in analysis.kpis[:4]] == CODES
+    assert "V003" not in codes(analysis.findings)

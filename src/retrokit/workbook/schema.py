@@ -100,9 +100,10 @@ PROJECT_TYPE = _choices(
 )
 DIMENSION = _choices(
     "dimension",
-    ("traffic", {"zh-CN": "流量", "zh-TW": "流量", "en": "Traffic"}),
-    ("conversion", {"zh-CN": "转化", "zh-TW": "轉化", "en": "Conversion"}, "轉換"),
-    ("engagement", {"zh-CN": "传播", "zh-TW": "傳播", "en": "Engagement"}, "communication"),
+    # DOMAIN's goal dimensions (brand exposure, user interaction, sales conversion) too.
+    ("traffic", {"zh-CN": "流量", "zh-TW": "流量", "en": "Traffic"}, "品牌曝光", "品牌曝光度", "曝光", "曝光度", "brand exposure", "exposure"),
+    ("conversion", {"zh-CN": "转化", "zh-TW": "轉化", "en": "Conversion"}, "轉換", "销售转化", "銷售轉化", "銷售轉換", "sales conversion"),
+    ("engagement", {"zh-CN": "传播", "zh-TW": "傳播", "en": "Engagement"}, "communication", "用户互动", "用戶互動", "使用者互動", "互动", "互動", "user interaction", "interaction", "user engagement"),
     ("revenue", {"zh-CN": "收益", "zh-TW": "收益", "en": "Revenue"}, "营收", "營收"),
     ("cost", {"zh-CN": "成本", "zh-TW": "成本", "en": "Cost"}, "费用", "費用"),
     ("users", {"zh-CN": "用户", "zh-TW": "使用者", "en": "Users"}, "user", "用戶"),
