@@ -393,3 +393,54 @@ def test_the_review_kpi_sheet_reads_them_as_well(tmp_path: Path, lang: str) -> N
     analysis = api.analyze_workbook(path, today=D(2024, 7, 20))
     assert [k.dimension for k in analysis.kpis[:4]] == CODES
     assert "V003" not in codes(analysis.findings)
+
+
+# --- 7. shares (40%) without a total budget are no amounts ----------------------------------
+
+SHARES_NEED_TOTAL = {"zh-CN": "需在活动概况中填写总预算", "zh-TW": "需在活動概況中填寫總預算",
+                     "en": "need the total budget"}  # fmt: skip
+ALLOCATED = {"zh-CN": "已分配 -，", "zh-TW": "已分配 -，", "en": "allocated -,"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_shares_without_a_total_show_no_amount(tmp_path: Path, lang: str) -> None:
+    from retrokit.render.plan_terminal import render_plan
+    from retrokit.render.plan_view import plan_view
+
+    lines = [("KOL", "KOL", "40%", 180_000), ("Ads", "Ads", "60%", 160_000)]
+    path = typed_plan(tmp_path / "p.xlsx", lang, budget=None, budget_rows=lines)
+    plan = api.analyze_plan(path, today=D(2024, 6, 10))
+    assert [line.planned for line in plan.budget.lines] == [None, None]
+    assert plan.budget.unpriced_shares == 2 and plan.budget.remaining is None
+    view = plan_view(plan, lang)  # type: ignore[arg-type]
+    assert view.budget is not None and [row[1] for row in view.budget.rows] == ["", ""]
+    assert ALLOCATED[lang] in view.budget_line and SHARES_NEED_TOTAL[lang] in view.budget_line
+    text = render_plan(plan, lang)  # type: ignore[arg-type]
+    assert ALLOCATED[lang] in text and SHARES_NEED_TOTAL[lang] in text
+    budget_rows = [row for row in text.splitlines() if row.startswith("│ KOL")]
+    assert budget_rows and " 0 " not in budget_rows[0]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_amounts_beside_shares_without_a_total(tmp_path: Path, lang: str) -> None:
+    from retrokit.render.plan_view import plan_view
+
+    lines = [("KOL", "KOL", 100_000, 90_000), ("Ads", "Ads", "40%", 10_000)]
+    path = typed_plan(tmp_path / "p.xlsx", lang, budget=None, budget_rows=lines)
+    plan = api.analyze_plan(path, today=D(2024, 6, 10))
+    view = plan_view(plan, lang)  # type: ignore[arg-type]
+    assert view.budget is not None and view.budget.rows[1][1] == ""
+    assert view.budget.rows[0][1] != "" and SHARES_NEED_TOTAL[lang] in view.budget_line
+    assert plan.budget.unpriced_shares == 1 and plan.budget.remaining is None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_shares_with_a_total_are_amounts_as_before(tmp_path: Path, lang: str) -> None:
+    from retrokit.render.plan_view import plan_view
+
+    lines = [("KOL", "KOL", "40%", 180_000), ("Ads", "Ads", "60%", 160_000)]
+    path = typed_plan(tmp_path / "p.xlsx", lang, budget_rows=lines)
+    plan = api.analyze_plan(path, today=D(2024, 6, 10))
+    assert [line.planned for line in plan.budget.lines] == [200_000, 300_000]
+    assert plan.budget.unpriced_shares == 0 and plan.budget.remaining == 160_000
+    assert SHARES_NEED_TOTAL[lang] not in plan_view(plan, lang).budget_line  # type: ignore[arg-type]

@@ -2605,4 +2605,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "task {task} depends on '{ids}', which is the name of no task on the sheet; write "
         "the name of an existing task, several separated by commas.",
     },
+    # After plan.budget_line: lines planned as shares (40%) with no total budget to apply.
+    "plan.shares_need_total": {
+        "zh-CN": "；{n} 行计划金额按占比（如 40%）填写，需在活动概况中填写总预算才能换算成金额",
+        "zh-TW": "；{n} 行計畫金額按占比（如 40%）填寫，需在活動概況中填寫總預算才能換算成金額",
+        "en": "; {n} line(s) planned as a share (such as 40%) need the total budget on the "
+        "overview to become amounts",
+    },
 }

@@ -152,6 +152,9 @@ class Budget:
     lines: tuple[BudgetLine, ...]
     by_category: tuple[BudgetGroup, ...]
     by_channel: tuple[BudgetGroup, ...]
+    #: Lines planned as a share (40%) that no total budget turns into an amount: their
+    #: ``planned`` is None, and the groups count them as nothing planned.
+    unpriced_shares: int = 0
 
 
 @dataclass(slots=True)
@@ -533,15 +536,24 @@ def budget(records: Sequence[Record], total: float | None) -> Budget:
     lines = tuple(_line(r, planned, total) for r in records)
     spent = [line.actual for line in lines if line.actual is not None]
     actual = sum(spent) if spent else None
-    base = total if total is not None else planned
+    unpriced = sum(
+        1
+        for line in lines
+        if line.planned is None
+        and isinstance(q := line.record.values.get("planned") if line.record else None, Quantity)
+        and q.form == "percent"
+    )
+    # Without a total, what remains is of the planned lines, unknown while some are shares.
+    base = total if total is not None else None if unpriced else planned
     return Budget(
         total=total,
         planned=planned,
         actual=actual,
-        remaining=None if actual is None else base - actual,
+        remaining=None if actual is None or base is None else base - actual,
         lines=lines,
         by_category=_groups(lines, "category", planned),
         by_channel=_groups(lines, "channel", planned),
+        unpriced_shares=unpriced,
     )
 
 

@@ -14,6 +14,7 @@ from retrokit.render.plan_view import (
     budget_line,
     figure,
     goals_table,
+    group_planned,
     pacing_values,
     plan_title,
     schedule_line,
@@ -111,7 +112,7 @@ def render_plan(plan: PlanAnalysis, lang: Lang) -> str:
     for g in b.by_category:
         budget.add_row(
             _c(BUDGET_CATEGORY.shown(g.name, lang)),
-            figure(g.planned, lang),
+            figure(group_planned(plan, g), lang),
             figure(g.share, lang, "%"),
             figure(g.actual, lang),
         )
