@@ -93,7 +93,8 @@ def test_the_critical_path_runs_from_research_to_the_review(tmp_path: Path) -> N
         "T1", "T2", "T5", "T6", "T8", "T9", "T10", "T11", "T12",
     )  # fmt: skip
     slack = {t.id: t.slack for t in plan.tasks}
-    assert slack["T3"] == slack["T4"] == 6 and slack["T7"] == 2
+    # T7 ends on Friday 6/28 and T8 starts on Monday 7/1: a weekend is no slack
+    assert slack["T3"] == slack["T4"] == 6 and slack["T7"] == 0
     assert (plan.schedule.start, plan.schedule.days) == (dt.date(2024, 6, 1), 49)
 
 
@@ -287,7 +288,8 @@ def test_the_plan_report_draws_the_gantt_and_budget(tmp_path: Path, lang: str) -
         assert proc.returncode == 0, proc.stderr
     page = html.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and page.count("<rect") == 12
-    assert page.count('fill="#c0392b"') == 9  # the critical path in red
+    # the critical tasks in red: the path's 9 and T7 (Friday, before Monday's T8)
+    assert page.count('fill="#c0392b"') == 10
     assert 'stroke="#e67e22"' in page  # today
     text = md.read_text(encoding="utf-8")
     assert "```mermaid\ngantt" in text and ":crit, done, T1, 2024-06-01, 7d" in text

@@ -1473,10 +1473,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "output.\nFix: move its start, or correct the dependency.",
     },
     "doc.P003": {
-        "zh-CN": "工期与起止日期不符时，排期表会自相矛盾（5月20日至5月25日记作 5 天或 6 天都可以）。\n修复：按日期改正工期。",
-        "zh-TW": "工期與起止日期不符時，排程表會自相矛盾（5月20日至5月25日記作 5 天或 6 天都可以）。\n修復：按日期改正工期。",
+        "zh-CN": "工期与起止日期不符时，排期表会自相矛盾（5月20日至5月25日记作 5 天或 6 天都可以，"
+        "也可以按工作日（周一至周五）计；以周填写时，按工作日 ÷ 5 或自然周向上取整）。\n修复：按日期改正工期。",
+        "zh-TW": "工期與起止日期不符時，排程表會自相矛盾（5月20日至5月25日記作 5 天或 6 天都可以，"
+        "也可以按工作日（週一至週五）計；以週填寫時，按工作日 ÷ 5 或自然週無條件進位）。\n修復：按日期改正工期。",
         "en": "A duration that disagrees with the dates makes the schedule contradict itself "
-        "(20 to 25 May may count as 5 or 6 days).\nFix: correct the duration from the dates.",
+        "(20 to 25 May may count as 5 or 6 days, or as its working days, Monday to Friday; in "
+        "weeks, as working days ÷ 5 or calendar weeks rounded up).\nFix: correct the duration "
+        "from the dates.",
     },
     "doc.P004": {
         "zh-CN": "前置依赖必须是本表中某个任务的编号，否则依赖关系丢失。编号之间可用逗号、顿号、空格或“和”"
@@ -2633,5 +2637,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "target, actual and direction retrokit computes {computed} (where lower is better, "
         "achievement is target ÷ actual). Recalculating will not change it: check the formula, "
         "or copy the template's formula from a neighbouring row.",
+    },
+    # P004 on a schedule without an id column: predecessors are task names.
+    "P004.name": {
+        "zh-CN": "任务 {task} 的前置依赖“{ids}”不是本表中任何任务的名称；请写已有任务的名称，多个用逗号或"
+        "顿号分隔。",
+        "en": "task {task} depends on '{ids}', which is the name of no task on the sheet; write "
+        "the name of an existing task, several separated by commas.",
+    },
+    # After plan.budget_line: lines planned as shares (40%) with no total budget to apply.
+    "plan.shares_need_total": {
+        "zh-CN": "；{n} 行计划金额按占比（如 40%）填写，需在活动概况中填写总预算才能换算成金额",
+        "zh-TW": "；{n} 列計畫金額按佔比（如 40%）填寫，需在活動概況中填寫總預算才能換算成金額",
+        "en": "; {n} line(s) planned as a share (such as 40%) need the total budget on the "
+        "overview to become amounts",
     },
 }

@@ -5,9 +5,11 @@ Schedule. Each task takes its own dates; a dependency is finish-to-start. The de
 ordered with :class:`graphlib.TopologicalSorter`; a cycle it reports is recorded (P001) and
 broken at its closing edge, so a cyclic plan is still computed, never a hang or a recursion.
 The backward pass gives each task its latest finish: the project's last day for a task nothing
-waits for, else the day before the earliest latest start of its successors. Slack is latest
-finish minus planned end, in days; a task with no slack (or less) is critical, and the critical
-path runs through the critical tasks in dependency order.
+waits for, else the day before the earliest latest start of its successors; for a
+Monday-to-Friday team, a gap made only of a Saturday and Sunday between the task's end and
+that latest finish (Friday's task, then Monday's) is no slack: the latest finish is the end.
+Slack is latest finish minus planned end, in days; a task with no slack (or less) is
+critical, and the critical path runs through the critical tasks in dependency order.
 
 Pacing. A goal's daily rows are those of its metric (and its channel, unless the goal is for
 all channels), dated up to and including ``today`` (``--today``): to date means so far.
@@ -52,7 +54,7 @@ from retrokit.method.direction import Direction, is_per_unit
 from retrokit.method.units import in_unit, multiplier, to_base, unit_in_name
 from retrokit.text import fold
 from retrokit.workbook.reader import Record, Workbook
-from retrokit.workbook.types import NO_YEAR
+from retrokit.workbook.types import NO_YEAR, task_names
 from retrokit.workbook.values import Quantity, with_campaign_year
 
 #: Task statuses that no longer need doing.
@@ -150,6 +152,9 @@ class Budget:
     lines: tuple[BudgetLine, ...]
     by_category: tuple[BudgetGroup, ...]
     by_channel: tuple[BudgetGroup, ...]
+    #: Lines planned as a share (40%) that no total budget turns into an amount: their
+    #: ``planned`` is None, and the groups count them as nothing planned.
+    unpriced_shares: int = 0
 
 
 @dataclass(slots=True)
@@ -217,7 +222,9 @@ def _number(value: Any) -> float | None:
 # --- the schedule ---------------------------------------------------------------------------
 
 
-def _task(record: Record, today: dt.date) -> TaskResult:
+def _task(record: Record, today: dt.date, by_name: bool = False) -> TaskResult:
+    """A task of the schedule; ``by_name``: the sheet has no id column, so a task's id is its
+    name and its predecessors are names (split at list separators, never at a space)."""
     v = record.values
     end, status, finished = v.get("end"), v.get("status"), v.get("finished")
     if status is None and finished is not None:
@@ -225,14 +232,14 @@ def _task(record: Record, today: dt.date) -> TaskResult:
         status = "done"
     return TaskResult(
         row=record.row,
-        id=v.get("id", ""),
+        id=(v.get("task") or "") if by_name else v.get("id", ""),
         task=v.get("task"),
         phase=v.get("phase"),
         owner=v.get("owner"),
         start=v.get("start"),
         end=end,
         duration=_number(v.get("duration")),
-        depends_on=v.get("depends_on", ()),
+        depends_on=task_names(record.raw.get("depends_on")) if by_name else v.get("depends_on", ()),
         status=status,
         finished=finished,
         slack=None,
@@ -259,14 +266,26 @@ def _id_in_words(text: str, ids: Mapping[str, str]) -> str | None:
     return ids.get(runs[0].casefold()) if len(runs) == 1 else None
 
 
-def _resolve_predecessors(tasks: tuple[TaskResult, ...]) -> tuple[TaskResult, ...]:
+def _name_key(text: str) -> str:
+    """The matching key of a task name: that of an id, without spaces (KOL筛选 is KOL 筛选)."""
+    return "".join(id_key(text).split())
+
+
+def _resolve_predecessors(
+    tasks: tuple[TaskResult, ...], by_name: bool = False
+) -> tuple[TaskResult, ...]:
     """Predecessor ids written in another case or width (``t3``, ``Ｔ３``) or among words
     (``T3完成后``) replaced, in place, by the id of the task they name as that task writes it;
-    an id no task has is kept as typed."""
+    an id no task has is kept as typed. ``by_name``: the ids are names, matched also without
+    their spaces."""
     ids: dict[str, str] = {}
     for task in tasks:
         if task.id:
             ids.setdefault(id_key(task.id), task.id)
+    if by_name:
+        for task in tasks:
+            if task.id:
+                ids.setdefault(_name_key(task.id), task.id)
     # Each id is named by several successors: its key is worked out once.
     named: dict[str, str] = {}
     for task in tasks:
@@ -275,7 +294,12 @@ def _resolve_predecessors(tasks: tuple[TaskResult, ...]) -> tuple[TaskResult, ..
             for p in task.depends_on:
                 found = named.get(p)
                 if found is None:
-                    found = named[p] = ids.get(id_key(p)) or _id_in_words(p, ids) or p
+                    found = named[p] = (
+                        ids.get(id_key(p))
+                        or (ids.get(_name_key(p)) if by_name else None)
+                        or _id_in_words(p, ids)
+                        or p
+                    )
                 resolved.append(found)
             task.depends_on = tuple(resolved)
     return tasks
@@ -342,6 +366,39 @@ def _acyclic_order(preds: Mapping[str, Sequence[str]]) -> list[str] | None:
     return order if len(order) == len(successors) else None
 
 
+def working_days(start: dt.date, end: dt.date) -> int:
+    """Monday-to-Friday days from ``start`` to ``end``, both counted (0 when end is first)."""
+    days = (end - start).days + 1
+    if days <= 0:
+        return 0
+    weeks, rest = divmod(days, 7)
+    first = start.weekday()
+    return weeks * 5 + sum(1 for d in range(rest) if (first + d) % 7 < 5)
+
+
+def duration_agrees(days: float, start: dt.date, end: dt.date, weeks: bool = False) -> bool:
+    """Whether a typed duration (in days; ``weeks``: it was typed in weeks, 7 days each)
+    agrees with the task's dates (P003): end − start or end − start + 1 calendar days (the
+    source counts 5月20日-5月25日 as 5), or the span's working days (Monday to Friday, both
+    ends counted); typed in weeks, also the span's working weeks (working days ÷ 5) or its
+    calendar weeks rounded up."""
+    span = (end - start).days
+    work = working_days(start, end)
+    if any(abs(days - d) < 1e-9 for d in (span, span + 1, work)):
+        return True
+    if not weeks:
+        return False
+    typed = days / 7
+    return any(abs(typed - w) < 1e-9 for w in (work / 5, -(-(span + 1) // 7)))
+
+
+def _weekend_only(finish: int, latest_finish: int) -> bool:
+    """Whether every day after ``finish`` up to and including ``latest_finish`` (ordinals) is
+    a Saturday or a Sunday."""
+    # ordinal 1 (0001-01-01) is a Monday: weekday = (ordinal - 1) % 7, Saturday 5, Sunday 6
+    return all((day - 1) % 7 >= 5 for day in range(finish + 1, latest_finish + 1))
+
+
 def schedule(tasks: Sequence[TaskResult]) -> Schedule:
     """Slack and the critical flag of every dated task (set in place) and the critical path."""
     by_id: dict[str, TaskResult] = {}
@@ -387,6 +444,9 @@ def schedule(tasks: Sequence[TaskResult]) -> Schedule:
         if latest_finish is None:
             latest_finish = last_day
         finish = task.end.toordinal()
+        if finish < latest_finish <= finish + 2 and _weekend_only(finish, latest_finish):
+            # A Monday-to-Friday team: Friday's task before Monday's has no slack.
+            latest_finish = finish
         task.slack = latest_finish - finish
         if in_cycle and order[n] in in_cycle:  # an edge left of a cycle contradicting its dates
             task.slack = max(task.slack, 0)
@@ -409,6 +469,15 @@ def schedule(tasks: Sequence[TaskResult]) -> Schedule:
             ]
             current = min(nxt, key=lambda i: (by_id[i].start, i)) if nxt else None
     return Schedule(start, end, (end - start).days + 1, tuple(path), tuple(cycles))
+
+
+def tasks_by_name(workbook: Workbook) -> bool:
+    """Whether the schedule has no id column but a task column: its tasks are known by their
+    names (DOMAIN's own Gantt table: task, description, owner, start, end, ...)."""
+    match = workbook.sheets.get("tasks")
+    if match is None or match.header_row is None:
+        return False
+    return "id" not in match.columns and "task" in match.columns
 
 
 # --- budget, risks, goals -------------------------------------------------------------------
@@ -467,15 +536,24 @@ def budget(records: Sequence[Record], total: float | None) -> Budget:
     lines = tuple(_line(r, planned, total) for r in records)
     spent = [line.actual for line in lines if line.actual is not None]
     actual = sum(spent) if spent else None
-    base = total if total is not None else planned
+    unpriced = sum(
+        1
+        for line in lines
+        if line.planned is None
+        and isinstance(q := line.record.values.get("planned") if line.record else None, Quantity)
+        and q.form == "percent"
+    )
+    # Without a total, what remains is of the planned lines, unknown while some are shares.
+    base = total if total is not None else None if unpriced else planned
     return Budget(
         total=total,
         planned=planned,
         actual=actual,
-        remaining=None if actual is None else base - actual,
+        remaining=None if actual is None or base is None else base - actual,
         lines=lines,
         by_category=_groups(lines, "category", planned),
         by_channel=_groups(lines, "channel", planned),
+        unpriced_shares=unpriced,
     )
 
 
@@ -884,7 +962,10 @@ def analyze_plan(
     year = dates[0].year if dates else None
     first = start if isinstance(start, dt.date) else None
     goals = tuple(_goal(r, year, first) for r in workbook.table("goals"))
-    tasks = _resolve_predecessors(tuple(_task(r, today) for r in workbook.table("tasks")))
+    by_name = tasks_by_name(workbook)
+    tasks = _resolve_predecessors(
+        tuple(_task(r, today, by_name) for r in workbook.table("tasks")), by_name
+    )
     team = tuple(
         TeamMember(r.row, r.values.get("role"), r.values.get("name"), r.values.get("duty"))
         for r in workbook.table("team")

@@ -54,7 +54,8 @@ def gantt_svg(plan: PlanAnalysis, lang: Lang) -> str:
         x = LABEL_WIDTH + (task.start - first).days * DAY_WIDTH
         w = ((task.end - task.start).days + 1) * DAY_WIDTH
         color = CRITICAL if task.critical else NORMAL
-        label = escape(f"{task.id}{CRITICAL_MARK if task.critical else ''} {task.task or ''}"[:28])
+        name = "" if task.task == task.id else f" {task.task or ''}"  # a task known by name
+        label = escape(f"{task.id}{CRITICAL_MARK if task.critical else ''}{name}"[:28])
         out.append(f'<text x="4" y="{y + 15}">{label}</text>')
         out.append(
             f'<rect x="{x}" y="{y + 4}" width="{w}" height="{ROW_HEIGHT - 8}" rx="3" '

@@ -14,6 +14,7 @@ from retrokit.render.plan_view import (
     budget_line,
     figure,
     goals_table,
+    group_planned,
     pacing_values,
     plan_title,
     schedule_line,
@@ -78,7 +79,10 @@ def render_plan(plan: PlanAnalysis, lang: Lang) -> str:
         console.print(_rich(goals, GOALS.name(lang)))
 
     tasks = Table(title=_c(TASKS.name(lang)), title_justify="left")
-    for key in ("id", "task", "owner", "start", "end", "depends_on", "status"):
+    # A schedule without ids knows its tasks by name: the name is shown once.
+    named = bool(plan.tasks) and all(t.id == (t.task or "") for t in plan.tasks)
+    keys = ("id", "task", "owner", "start", "end", "depends_on", "status")
+    for key in keys[1:] if named else keys:
         tasks.add_column(_c(TASKS.column(key).label(lang)))
     tasks.add_column(_c(t("plan.slack", lang)))
     for task in plan.tasks[:TERMINAL_ROWS]:
@@ -87,8 +91,8 @@ def render_plan(plan: PlanAnalysis, lang: Lang) -> str:
         if task.late:
             status += f" ({t('plan.late', lang)})"
         tasks.add_row(
-            _c(task.id + mark),
-            _c(task.task),
+            *(() if named else (_c(task.id + mark),)),
+            _c((task.task or "") + mark if named else task.task),
             _c(task.owner),
             _day(task.start),
             _day(task.end),
@@ -108,7 +112,7 @@ def render_plan(plan: PlanAnalysis, lang: Lang) -> str:
     for g in b.by_category:
         budget.add_row(
             _c(BUDGET_CATEGORY.shown(g.name, lang)),
-            figure(g.planned, lang),
+            figure(group_planned(plan, g), lang),
             figure(g.share, lang, "%"),
             figure(g.actual, lang),
         )

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from retrokit.i18n import t
-from retrokit.method.plan import GoalResult, Pacing, PlanAnalysis, TaskResult
+from retrokit.method.plan import BudgetGroup, GoalResult, Pacing, PlanAnalysis, TaskResult
 from retrokit.render import display
 from retrokit.workbook.plan_schema import (
     BUDGET,
@@ -135,15 +135,28 @@ def schedule_line(plan: PlanAnalysis, lang: Lang) -> str:
     )  # fmt: skip
 
 
+def group_planned(plan: PlanAnalysis, group: BudgetGroup, key: str = "category") -> float | None:
+    """A group's planned amount; None (shown empty) when none of its lines has one (all are
+    shares, 40%, with no total budget to take them of)."""
+    lines = plan.budget.lines
+    known = any(line.planned is not None for line in lines if getattr(line, key) == group.name)
+    return group.planned if known else None
+
+
 def budget_line(plan: PlanAnalysis, lang: Lang) -> str:
-    """Total, allocated, spent and remaining; that no line is planned yet when none is."""
+    """Total, allocated, spent and remaining; that no line is planned yet when none is; that
+    lines planned as shares need a total budget."""
     b = plan.budget
     if not b.lines and b.total is None:
         return t("plan.budget_empty", lang)
+    known = any(line.planned is not None for line in b.lines)
     line = t(
-        "plan.budget_line", lang, total=figure(b.total, lang) or "-", planned=figure(b.planned, lang),
+        "plan.budget_line", lang, total=figure(b.total, lang) or "-",
+        planned=figure(b.planned if known else None, lang) or "-",
         actual=figure(b.actual, lang) or "-", remaining=figure(b.remaining, lang) or "-",
     )  # fmt: skip
+    if b.unpriced_shares:
+        line += t("plan.shares_need_total", lang, n=b.unpriced_shares)
     return line if b.lines else t("plan.budget_empty", lang) + " " + line
 
 
@@ -203,7 +216,7 @@ def _budget(plan: PlanAnalysis, lang: Lang) -> PlanTable | None:
     return PlanTable(
         tuple(BUDGET.column(k).label(lang) for k in ("category", "planned", "share", "actual")),
         tuple(
-            (BUDGET_CATEGORY.shown(g.name, lang), figure(g.planned, lang),
+            (BUDGET_CATEGORY.shown(g.name, lang), figure(group_planned(plan, g), lang),
              figure(g.share, lang, "%"), figure(g.actual, lang))
             for g in plan.budget.by_category
         ),

@@ -9,11 +9,19 @@ from collections.abc import Iterator
 
 from retrokit.findings import Finding
 from retrokit.method.analysis import _as_percentage
-from retrokit.method.plan import Pacing, PlanAnalysis, TaskResult, analyze_plan, id_key
+from retrokit.method.plan import (
+    Pacing,
+    PlanAnalysis,
+    TaskResult,
+    analyze_plan,
+    duration_agrees,
+    id_key,
+    tasks_by_name,
+)
 from retrokit.rules.registry import Context, E, N, W, rule
 from retrokit.rules.structure import blank_required
 from retrokit.text import fold
-from retrokit.workbook.plan_schema import BUDGET, DAILY, GOALS, OVERVIEW, RISKS, TASKS
+from retrokit.workbook.plan_schema import BUDGET, DAILY, GOALS, OVERVIEW, RISKS, TASKS, WEEK
 from retrokit.workbook.plan_schema import PLAN as PLAN_SHEETS
 from retrokit.workbook.reader import Record
 from retrokit.workbook.schema import INFO
@@ -146,7 +154,9 @@ def duration_mismatch(ctx: Context) -> Iterator[Finding]:
         if task.duration is None or task.start is None or task.end is None:
             continue
         span = (task.end - task.start).days
-        if task.duration not in (span, span + 1):
+        typed = task.record.values.get("duration") if task.record is not None else None
+        weeks = isinstance(typed, Quantity) and typed.scale == WEEK
+        if not duration_agrees(task.duration, task.start, task.end, weeks):
             yield ctx.finding(
                 "P003",
                 TASKS,
@@ -165,11 +175,12 @@ def unknown_predecessor(ctx: Context) -> Iterator[Finding]:
         return
     plan = plan_of(ctx)
     ids = {t.id for t in plan.tasks}
+    key = "P004.name" if tasks_by_name(ctx.workbook) else "P004"
     for task in plan.tasks:
         missing = [p for p in task.depends_on if p not in ids]
         if missing:
             yield ctx.finding(
-                "P004", TASKS, task.record, "depends_on", task=_named(task), ids=missing
+                "P004", TASKS, task.record, "depends_on", key, task=_named(task), ids=missing
             )
 
 

@@ -46,7 +46,7 @@ BUDGET_CATEGORY = _choices(
     ("materials", {"zh-CN": "物料制作", "zh-TW": "物料製作", "en": "Materials"}, "物料", "物料製作費", "物料制作费"),
     ("staff", {"zh-CN": "人力", "zh-TW": "人力", "en": "Staff"}, "人力成本", "people", "labour", "labor"),
     ("tech", {"zh-CN": "技术", "zh-TW": "技術", "en": "Tech"}, "technology"),
-    ("contingency", {"zh-CN": "应急备用金", "zh-TW": "應急備用金", "en": "Contingency"}, "备用金", "備用金", "预备金", "預備金", "应急预留金", "應急預留金", "预留金", "預留金", "应急金", "應急金", "应急资金", "應急資金", "机动金", "機動金", "机动资金", "機動資金", "reserve", "contingency reserve", "contingency fund"),
+    ("contingency", {"zh-CN": "应急备用金", "zh-TW": "應急備用金", "en": "Contingency"}, "备用金", "備用金", "预备金", "預備金", "应急预留金", "應急預留金", "预留金", "預留金", "应急金", "應急金", "应急资金", "應急資金", "机动金", "機動金", "机动资金", "機動資金", "reserve", "contingency reserve", "contingency fund", "应急", "應急", "应急备用", "應急備用", "备用", "備用", "储备金", "儲備金", "buffer", "budget buffer", "reserve fund", "contingency budget"),
     ("other", {"zh-CN": "其他", "zh-TW": "其他", "en": "Other"}, "其它"),
 )
 RISK_STATUS = _choices(
@@ -77,6 +77,10 @@ _WEEK_UNITS = frozenset(
 )
 
 
+#: Days in a week: a duration typed in weeks is read as days, with this scale.
+WEEK = 7.0
+
+
 class _DaysType(NumberType):
     """A task's duration: read as any number, prompted as what it is, a whole number of days
     (the number prompt's 5% and 1:3 are no durations); weeks (1周, 2週, 2 weeks) are 7 days."""
@@ -91,7 +95,7 @@ class _DaysType(NumberType):
         days = super().parse(raw, column, number_format)
         if days.form == "plain" and days.unit.casefold() in _WEEK_UNITS:
             # Its own unit said weeks: a header in weeks or days does not scale it again.
-            return Quantity(days.value * 7, days.form, days.direction, "", 7.0)
+            return Quantity(days.value * WEEK, days.form, days.direction, "", WEEK)
         return days
 
     def header_scale(self, label: str) -> float:
@@ -101,7 +105,7 @@ class _DaysType(NumberType):
         from retrokit.text import to_simplified
 
         units = (to_simplified(u.casefold()) for u in bracketed_units(label))
-        return 7.0 if any(u in _WEEK_UNITS for u in units) else 1.0
+        return WEEK if any(u in _WEEK_UNITS for u in units) else 1.0
 
 
 DAYS = _DaysType()
@@ -147,14 +151,14 @@ TASKS = Sheet(
     'tasks', {'zh-CN': '执行排期', 'zh-TW': '執行排程', 'en': 'Schedule'},
     aliases=('執行排期', '甘特图', '甘特圖', 'Gantt', 'Timeline'),
     columns=(
-        Column('id', {'zh-CN': '编号', 'zh-TW': '編號', 'en': 'ID'}, T, required=True, aliases=('序号', '序號', '任务编号', '任務編號', 'Task ID'), width=8),
+        Column('id', {'zh-CN': '编号', 'zh-TW': '編號', 'en': 'ID'}, T, required=True, aliases=('序号', '序號', '任务编号', '任務編號', 'Task ID'), width=8, named_by='task'),
         Column('task', {'zh-CN': '任务名称', 'zh-TW': '任務名稱', 'en': 'Task'}, T, required=True, aliases=('任务', '任務'), width=20),
         Column('description', {'zh-CN': '任务描述', 'zh-TW': '任務描述', 'en': 'Description'}, T, width=28),
         Column('phase', {'zh-CN': '阶段', 'zh-TW': '階段', 'en': 'Phase'}, L, choices=PHASE, width=10),
         Column('owner', {'zh-CN': '负责人', 'zh-TW': '負責人', 'en': 'Owner'}, T, width=10),
         Column('start', {'zh-CN': '开始时间', 'zh-TW': '開始時間', 'en': 'Start'}, D, required=True, aliases=('开始日期', '開始日期', 'Start date'), width=12),
         Column('end', {'zh-CN': '结束时间', 'zh-TW': '結束時間', 'en': 'End'}, D, required=True, aliases=('结束日期', '結束日期', 'End date'), width=12),
-        Column('duration', {'zh-CN': '工期(天)', 'zh-TW': '工期(天)', 'en': 'Days'}, DAYS, aliases=('工期', '天数', '天數', 'Duration'), width=10),
+        Column('duration', {'zh-CN': '工期(天)', 'zh-TW': '工期(天)', 'en': 'Days'}, DAYS, aliases=('工期', '天数', '天數', 'Duration'), width=10, derived_from=('start', 'end')),
         Column('depends_on', {'zh-CN': '前置依赖', 'zh-TW': '前置依賴', 'en': 'Depends on'}, IDS, aliases=('前置任务', '前置任務', '依赖', '依賴', 'Predecessors'), width=12),
         Column('status', {'zh-CN': '状态', 'zh-TW': '狀態', 'en': 'Status'}, L, choices=TASK_STATUS, aliases=('进度状态', '進度狀態', 'Progress status'), width=10),
         Column('finished', {'zh-CN': '实际完成', 'zh-TW': '實際完成', 'en': 'Finished'}, D, aliases=('实际完成时间', '實際完成時間', 'Actual finish'), width=12),

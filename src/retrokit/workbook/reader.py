@@ -618,6 +618,7 @@ class _RowParser:
             }
         raw: dict[str, Any] = {}
         values: dict[str, Any] = {}
+        unsaved: list[tuple[str, Column, Any]] | None = None  # derivable formulas, no result
         for key, c, column, quick in self.plan:
             v: Any = row[c] if c < width else ""
             raw[key] = v
@@ -649,7 +650,9 @@ class _RowParser:
                     continue
             kind = column.type
             if cls is CellError:
-                if kind is not ColType.FORMULA:  # the template's own results are recomputed
+                if not v.code and column.derived_from:  # decided once the row is read
+                    unsaved = [*(unsaved or ()), (key, column, v)]
+                elif kind is not ColType.FORMULA:  # the template's own results are recomputed
                     _formula_error(
                         self.out, self.name, column, v, f"{self.letters[key]}{number}", number
                     )
@@ -666,6 +669,13 @@ class _RowParser:
                 self.out.yearless = True
             if kind is ColType.CHOICE and (cls is str or cls is float):
                 self.seen[key][v] = parsed
+        if unsaved is not None:
+            # No result saved, but what it is worked out from is read (a task's days from its
+            # start and end): the method derives it, so it is no V007.
+            for key, column, v in unsaved:
+                if not all(k in values for k in column.derived_from):
+                    ref_ = f"{self.letters[key]}{number}"
+                    _formula_error(self.out, self.name, column, v, ref_, number)
         if self.scales:
             scale_by_header(values, self.scales)
         extra = (
@@ -693,7 +703,7 @@ def _read_table(
         return SheetMatch(sheet.key, name), ()
     header, columns = found
     for column in sheet.columns:
-        if column.required and column.key not in columns:
+        if column.required and column.key not in columns and column.named_by not in columns:
             out.add("S002", name, ref(header, 0), header + 1, sheet=name, column=column)
     header_row = grid[header]
     extra_columns = {

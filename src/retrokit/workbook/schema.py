@@ -100,9 +100,10 @@ PROJECT_TYPE = _choices(
 )
 DIMENSION = _choices(
     "dimension",
-    ("traffic", {"zh-CN": "流量", "zh-TW": "流量", "en": "Traffic"}),
-    ("conversion", {"zh-CN": "转化", "zh-TW": "轉化", "en": "Conversion"}, "轉換"),
-    ("engagement", {"zh-CN": "传播", "zh-TW": "傳播", "en": "Engagement"}, "communication"),
+    # DOMAIN's goal dimensions (brand exposure, user interaction, sales conversion) too.
+    ("traffic", {"zh-CN": "流量", "zh-TW": "流量", "en": "Traffic"}, "品牌曝光", "品牌曝光度", "曝光", "曝光度", "brand exposure", "exposure"),
+    ("conversion", {"zh-CN": "转化", "zh-TW": "轉化", "en": "Conversion"}, "轉換", "销售转化", "銷售轉化", "銷售轉換", "sales conversion"),
+    ("engagement", {"zh-CN": "传播", "zh-TW": "傳播", "en": "Engagement"}, "communication", "用户互动", "用戶互動", "使用者互動", "互动", "互動", "user interaction", "interaction", "user engagement"),
     ("revenue", {"zh-CN": "收益", "zh-TW": "收益", "en": "Revenue"}, "营收", "營收"),
     ("cost", {"zh-CN": "成本", "zh-TW": "成本", "en": "Cost"}, "费用", "費用"),
     ("users", {"zh-CN": "用户", "zh-TW": "使用者", "en": "Users"}, "user", "用戶"),
@@ -191,6 +192,12 @@ class Column(_Labelled):
     #: Whether the cell's number format tells what the number is (a percent or a ratio: 5% is
     #: stored as 0.05, 1:3 as a time), so the reader looks the format up.
     formats: bool = False
+    #: The key of the column that names the rows when this required one is left out: its
+    #: absence is then no S002 (a schedule without 编号 knows its tasks by their names).
+    named_by: str | None = None
+    #: The keys of the columns this one can be worked out from (a task's days from its start
+    #: and end): a formula here without a saved result is no V007 while they are all read.
+    derived_from: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

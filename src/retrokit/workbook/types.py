@@ -272,6 +272,21 @@ class TaskIdsType(ColumnType):
         return tuple(p for p in _ID_SPLIT.split(text) if p and p not in _NONE_WORDS)
 
 
+#: Between two task names: list separators only; a space is part of a name (KOL 筛选).
+_NAME_SPLIT = re.compile(r"[,，、;；\n\r]+")
+
+
+def task_names(raw: Any) -> tuple[str, ...]:
+    """The tasks a task waits for, named by their names (a schedule without an id column):
+    ``KOL 筛选、素材制作`` is two names, split at list separators and lines only; ``-`` or 无
+    for none."""
+    text = cell_text(raw).strip()
+    if not text or text.casefold() in _NONE_WORDS:
+        return ()
+    names = (p.strip() for p in _NAME_SPLIT.split(text))
+    return tuple(p for p in names if p and p.casefold() not in _NONE_WORDS)
+
+
 #: The year of a date written without one (6月1日), a leap year so that 2月29日 is kept; the
 #: reader or the method gives it the campaign's year.
 NO_YEAR = 4
