@@ -713,3 +713,18 @@ def test_a_teams_own_project_type_is_kept_as_typed(tmp_path: Path, lang: str) ->
         assert "直播带货" in api.render_report(analysis, fmt, lang)  # type: ignore[arg-type]
     proc = run_cli("analyze", str(path))
     assert proc.returncode in (0, 1) and "直播带货" in proc.stdout, proc.stderr
+
+
+@pytest.mark.parametrize(
+    "typed,code",
+    [("销售", "revenue"), ("品牌", "engagement"), ("拉新", "users"), ("留存", "users"),
+     ("Sales", "revenue"), ("Brand", "engagement"), ("Reach", "traffic"), ("銷售", "revenue")],
+)  # fmt: skip
+def test_dimensions_typed_in_other_words_are_read(tmp_path: Path, typed: str, code: str) -> None:
+    from builders import example_data, write
+
+    data = example_data()
+    data["kpis"][0]["dimension"] = typed
+    analysis = api.analyze_workbook(write(tmp_path / "r.xlsx", data))
+    assert next(k for k in analysis.kpis if k.row == 2).dimension == code
+    assert not [f for f in analysis.findings if f.code == "V003"]

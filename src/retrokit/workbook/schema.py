@@ -101,12 +101,12 @@ PROJECT_TYPE = _choices(
 DIMENSION = _choices(
     "dimension",
     # DOMAIN's goal dimensions (brand exposure, user interaction, sales conversion) too.
-    ("traffic", {"zh-CN": "流量", "zh-TW": "流量", "en": "Traffic"}, "品牌曝光", "品牌曝光度", "曝光", "曝光度", "brand exposure", "exposure"),
+    ("traffic", {"zh-CN": "流量", "zh-TW": "流量", "en": "Traffic"}, "品牌曝光", "品牌曝光度", "曝光", "曝光度", "brand exposure", "exposure", "reach", "awareness"),
     ("conversion", {"zh-CN": "转化", "zh-TW": "轉化", "en": "Conversion"}, "轉換", "销售转化", "銷售轉化", "銷售轉換", "sales conversion"),
-    ("engagement", {"zh-CN": "传播", "zh-TW": "傳播", "en": "Engagement"}, "communication", "用户互动", "用戶互動", "使用者互動", "互动", "互動", "user interaction", "interaction", "user engagement"),
-    ("revenue", {"zh-CN": "收益", "zh-TW": "收益", "en": "Revenue"}, "营收", "營收"),
+    ("engagement", {"zh-CN": "传播", "zh-TW": "傳播", "en": "Engagement"}, "communication", "用户互动", "用戶互動", "使用者互動", "互动", "互動", "user interaction", "interaction", "user engagement", "品牌", "品牌传播", "brand"),
+    ("revenue", {"zh-CN": "收益", "zh-TW": "收益", "en": "Revenue"}, "营收", "營收", "销售", "销售额", "sales", "GMV"),
     ("cost", {"zh-CN": "成本", "zh-TW": "成本", "en": "Cost"}, "费用", "費用"),
-    ("users", {"zh-CN": "用户", "zh-TW": "使用者", "en": "Users"}, "user", "用戶"),
+    ("users", {"zh-CN": "用户", "zh-TW": "使用者", "en": "Users"}, "user", "用戶", "拉新", "新客", "留存", "acquisition", "retention"),
     ("other", {"zh-CN": "其他", "zh-TW": "其他", "en": "Other"}, "其它"),
 )
 DIRECTION = _choices(
