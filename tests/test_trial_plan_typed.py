@@ -444,3 +444,43 @@ def test_shares_with_a_total_are_amounts_as_before(tmp_path: Path, lang: str) ->
     assert [line.planned for line in plan.budget.lines] == [200_000, 300_000]
     assert plan.budget.unpriced_shares == 0 and plan.budget.remaining == 160_000
     assert SHARES_NEED_TOTAL[lang] not in plan_view(plan, lang).budget_line  # type: ignore[arg-type]
+
+
+def test_a_plan_typed_in_other_words_is_read(tmp_path: Path) -> None:
+    """A planner's own headers (事项, 开始, 截止日期, 前置, 预算, 已花费, 概率, 应对, 分工;
+    Predecessor, Mitigation) are read without S002."""
+    from openpyxl import Workbook
+
+    from retrokit import api
+
+    wb = Workbook()
+    ov = wb.active
+    ov.title = "活动概况"
+    for row in (("项目名称", "秋季上新"), ("开始时间", "2024-09-01"), ("结束时间", "2024-09-30"),
+                ("项目负责人", "陈"), ("总预算", 100000)):  # fmt: skip
+        ov.append(row)
+    goals = wb.create_sheet("推广目标")
+    goals.append(["维度", "具体指标", "目标", "路径", "负责人", "截止"])
+    goals.append(["转化", "注册用户", 1000, "抖音 600 + 小红书 400", "陈", "2024-09-30"])
+    tasks = wb.create_sheet("执行排期")
+    tasks.append(["No.", "事项", "开始", "截止日期", "前置", "责任人"])
+    tasks.append(["T1", "调研", "2024-09-02", "2024-09-06", "-", "陈"])
+    tasks.append(["T2", "投放", "2024-09-09", "2024-09-20", "T1", "陈"])
+    budget = wb.create_sheet("预算分配")
+    budget.append(["类别", "明细", "预算", "已花费"])
+    budget.append(["广告投放", "抖音", 90000, 50000])
+    budget.append(["应急备用金", "", 10000, 0])
+    risks = wb.create_sheet("风险预案")
+    risks.append(["风险", "概率", "影响", "预警", "应对", "负责人"])
+    risks.append(["KOL 取消", "高", "高", "档期未确认", "备选名单", "陈"])
+    team = wb.create_sheet("项目分工")
+    team.append(["角色", "姓名", "分工"])
+    team.append(["组长", "陈", "统筹"])
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+    plan = api.analyze_plan(path, today=dt.date(2024, 9, 10))
+    assert not [f for f in plan.findings if f.code in ("S001", "S002", "S003", "V003")]
+    assert [t.id for t in plan.tasks] == ["T1", "T2"]
+    assert plan.tasks[1].depends_on == ("T1",) or list(plan.tasks[1].depends_on) == ["T1"]
+    assert plan.budget.planned == 100000
+    assert plan.risks[0].response == "备选名单"

@@ -281,7 +281,7 @@ PROBLEMS = Sheet(
         Column('expected', {'zh-CN': '预期效果', 'zh-TW': '預期效果', 'en': 'Expected effect'}, T, required=True, aliases=('Expected', 'Expected result', '预期结果'), width=20),
         Column('impact', {'zh-CN': '影响程度', 'zh-TW': '影響程度', 'en': 'Impact'}, L, choices=LEVEL, aliases=('影响', '影响大小'), width=10),
         Column('effort', {'zh-CN': '实施难度', 'zh-TW': '實施難度', 'en': 'Effort'}, L, choices=LEVEL, aliases=('难度', '投入', '实施成本'), width=10),
-        Column('status', {'zh-CN': '状态', 'zh-TW': '狀態', 'en': 'Status'}, L, choices=STATUS, aliases=('进度', '进展', '执行状态'), width=10),
+        Column('status', {'zh-CN': '状态', 'zh-TW': '狀態', 'en': 'Status'}, L, choices=STATUS, aliases=('进展', '执行状态'), width=10),
         Column('carried_from', {'zh-CN': '来源', 'zh-TW': '來源', 'en': 'Carried from'}, T, aliases=('延续自', '延續自', '来自', 'From'), width=22),
     ),
 )
