@@ -554,12 +554,12 @@ def test_an_ods_keeps_its_merged_areas_and_percentages(tmp_path: Path) -> None:
     "kpi_head,problem_head,lesson_head",
     [
         (
-            ["类别", "考核指标", "平台", "计划值", "实际达成", "备注", "是否核心"],
-            ["环节", "问题", "根因", "措施", "责任人", "截止日期", "预期结果", "影响", "难度", "进展"],
+            ["指标类别", "考核指标", "平台", "计划值", "实际达成", "备注", "是否核心"],
+            ["环节", "问题", "根因", "措施", "责任人", "截止日期", "预期结果", "影响程度", "难度", "进展"],
             ["类型", "心得", "适用范围", "依据", "记录人", "日期"],
         ),
         (
-            ["Category", "Indicator", "Platform", "Goal", "Achieved", "Notes", "Key?"],
+            ["Dimension", "Indicator", "Platform", "Goal", "Achieved", "Notes", "Key?"],
             ["Stage", "Issue", "Root cause", "Action", "Owner", "Deadline", "Expected result",
              "Impact", "Effort", "Status"],
             ["Type", "Lesson", "Applies to", "Evidence", "Recorded by", "Date"],
@@ -634,6 +634,9 @@ def test_a_columns_own_label_wins_over_another_word_for_it(tmp_path: Path) -> No
         ("活動期間", "2024/7/1-2024/7/15", dt.date(2024, 7, 1), dt.date(2024, 7, 15)),
         ("Campaign dates", "2024-07-01 ~ 2024-07-15", dt.date(2024, 7, 1), dt.date(2024, 7, 15)),
         ("起止日期", "113/7/1-113/7/15", dt.date(2024, 7, 1), dt.date(2024, 7, 15)),
+        ("Campaign period", "2024-07-01 to 2024-07-15", dt.date(2024, 7, 1), dt.date(2024, 7, 15)),
+        ("Campaign period", "Jul 1 - Jul 15, 2024", dt.date(2024, 7, 1), dt.date(2024, 7, 15)),
+        ("起訖日期", "2024/7/1 ~ 2024/7/15", dt.date(2024, 7, 1), dt.date(2024, 7, 15)),
     ],
 )
 def test_a_period_typed_in_one_cell_gives_start_and_end(
@@ -667,8 +670,9 @@ def test_a_period_without_a_year_asks_for_the_year(tmp_path: Path) -> None:
     info.append(["活动时间", "7月1日-7月15日"])
     wb.save(path)
     analysis = api.analyze_workbook(path)
-    keys = [f.key for f in analysis.findings if f.code == "V002" and f.sheet == "基本信息"]
-    assert "V002.start_no_year" in keys
+    said = [f for f in analysis.findings if f.code == "V002" and f.sheet == "基本信息"]
+    assert [f.key for f in said] == ["V002.start_no_year"]
+    assert "7月1日-7月15日" in said[0].message()
 
 
 @pytest.mark.parametrize(
@@ -728,3 +732,54 @@ def test_dimensions_typed_in_other_words_are_read(tmp_path: Path, typed: str, co
     analysis = api.analyze_workbook(write(tmp_path / "r.xlsx", data))
     assert next(k for k in analysis.kpis if k.row == 2).dimension == code
     assert not [f for f in analysis.findings if f.code == "V003"]
+
+
+@pytest.mark.parametrize(
+    "header,values",
+    [
+        ("项目", ["内容"]),  # a field sheet's own header row: 项目 | 内容
+        ("Category", ["Awareness", "Process"]),  # a team's own grouping, not our dimension
+        ("影响", ["导致转化下降"]),  # described in words, not a level
+        ("投入", ["3万元"]),
+    ],
+)
+def test_generic_headers_are_not_taken_for_our_columns(
+    tmp_path: Path, header: str, values: list[str]
+) -> None:
+    """Words too common to be ours stay the team's own columns: no V003 on sound input, and
+    the basic info's 项目 | 内容 header row is no project name."""
+    from builders import write
+
+    path = write(tmp_path / "r.xlsx")
+    wb = load_workbook(path)
+    for ws in wb.worksheets[:3]:
+        ws.insert_cols(1)
+        ws["A1"] = header
+        for r, value in enumerate(values * 10, start=2):
+            ws.cell(row=r, column=1).value = value
+    wb.save(path)
+    analysis = api.analyze_workbook(path)
+    assert not [f for f in analysis.findings if f.code in ("V003", "S003")]
+    assert analysis.info["project"] == "2024年夏季促销活动"
+
+
+@pytest.mark.parametrize("period", ["July 1-15, 2024", "2024-07-15 至 2024-07-01"])
+def test_a_period_that_reads_as_no_range_is_quoted_as_typed(tmp_path: Path, period: str) -> None:
+    """Never one odd date (July 1-15, 2024 is not 2015-07-01), never a silent gap: V002 on
+    the period's cell, quoting it."""
+    from builders import example_data, write
+
+    path = write(tmp_path / "r.xlsx", example_data())
+    wb = load_workbook(path)
+    info = wb.worksheets[0]
+    for row in info.iter_rows():
+        if row[0].value in ("开始日期", "结束日期"):
+            row[1].value = None  # the template's rows stay, left blank
+    info.append(["活动时间", period])
+    wb.save(path)
+    analysis = api.analyze_workbook(path)
+    said = [f for f in analysis.findings if f.code == "V002" and f.sheet == "基本信息"]
+    assert len(said) == 1
+    message = said[0].message()
+    assert period in message or ("2024-07-15" in message and "2024-07-01" in message)
+    assert analysis.info.get("start") is None

@@ -54,7 +54,7 @@ def test_category_takes_codes_and_labels_in_every_language(example_zh: Path, cat
 
 
 def test_an_unknown_category_is_a_usage_error(example_zh: Path) -> None:
-    proc = run_cli("lessons", str(example_zh), "--category", "失败")
+    proc = run_cli("lessons", str(example_zh), "--category", "流程优化")
     assert proc.returncode == 2 and "--category" in proc.stderr and "成功经验" in proc.stderr
 
 

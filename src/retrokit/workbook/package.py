@@ -191,6 +191,17 @@ class Package:
             self._string_sizes = _string_sizes(self.path, self.zip, self.shared_strings_part)
         return text_bytes(self.sheet_xml(part), self._string_sizes)
 
+    def small_sheet(self, name: str) -> bool:
+        """Whether a sheet's XML is small enough to be a field/value sheet (or cannot be told):
+        the search for an overview under another name passes over large sheets unread."""
+        part = self.sheet_parts.get(name)
+        if part is None:
+            return True
+        try:
+            return self.zip.getinfo(part).file_size <= _SMALL_SHEET_BYTES
+        except KeyError:
+            return True
+
     def sheet_xml(self, part: str) -> bytes:
         if part not in self._xml:
             self._xml[part] = read_member(self.data, self.zip, part)
@@ -285,6 +296,9 @@ def _sound_ole(data: bytes) -> bool:
     except Exception:  # olefile raises many kinds on a broken container
         return False
 
+
+#: The most XML a field/value sheet found by its labels may hold (a few dozen rows of text).
+_SMALL_SHEET_BYTES = 1 << 20
 
 #: An empty archive: the zip of a package that has none.
 _EMPTY_ZIP = b"PK\x05\x06" + b"\x00" * 18

@@ -942,14 +942,13 @@ _VERSION_SUFFIX = re.compile(
 
 
 def _leftover_grid(grids: Callable[[str], Grid], name: str) -> Grid | None:
-    """The cells of a sheet not named as ours, or None when the library cannot read it: an
-    .xlsb's chart sheet holds no cells, and is no reason to refuse the workbook."""
+    """The cells of a sheet not named as ours, or None when it cannot be read (an .xlsb's
+    chart sheet holds no cells) or is over a size limit: no reason to refuse the workbook."""
+    unread: tuple[type[BaseException], ...] = (UnreadableWorkbook, *_library_errors())
     try:
         return grids(name)
-    except UnreadableWorkbook:
-        raise  # a limit: the sheet is too big to hold
-    except _library_errors():
-        return None
+    except unread:
+        return None  # over a limit (refused before it is read) or unreadable: not ours
 
 
 def _required_count(sheet: Sheet) -> int:
@@ -967,14 +966,27 @@ def _versioned(name: str, sheet: Sheet) -> bool:
 
 
 def _field_keys(grid: Grid, sheet: Sheet, sheet_set: SheetSet) -> set[str]:
-    """The fields of ``sheet`` whose labels stand in the first columns of ``grid``."""
+    """The fields of ``sheet`` given as label/value pairs in the first rows and columns of
+    ``grid``: a label with a value beside it that is no label. A table's header row (负责人 |
+    开始时间 | 结束时间) names fields side by side, with no values: it gives none."""
     index = _indexes(sheet_set).columns[sheet.key]
-    return {
-        key
-        for row in grid
-        for value in row[:INFO_SEARCH_COLUMNS]
-        if value.__class__ is str and (key := index.get(fold(value))) is not None
-    }
+    found = set()
+    for row in grid[:_FIELD_SEARCH_ROWS]:
+        cells = row[: INFO_SEARCH_COLUMNS + 1]
+        for c, value in enumerate(cells[:-1]):
+            if value.__class__ is not str or (key := index.get(fold(value))) is None:
+                continue
+            beside = cells[c + 1]
+            if not is_blank(beside) and (
+                beside.__class__ is not str or index.get(fold(beside)) is None
+            ):
+                found.add(key)
+            break
+    return found
+
+
+#: How far down a field/value sheet is searched for its fields when it is not named as ours.
+_FIELD_SEARCH_ROWS = 60
 
 
 def _read_fields(
@@ -1014,9 +1026,14 @@ def _read_fields(
             labels.append(value)
             label_of[key] = value
             break
+    unread: dict[str, Any] = {}
     if period is not None:
-        _dates_of_period(sheet, period, raw, refs, rows)
+        filled, reason = _dates_of_period(sheet, period, raw, refs, rows)
+        if filled and reason is not None:  # said once, at the period's cell, as typed
+            unread = {key: raw.pop(key) for key in filled}
+            _unparsable(out, name, sheet.column(filled[0]), period[0], period[1], period[2], reason)
     values = _parse_values(sheet, name, raw, refs.__getitem__, rows.__getitem__, {}, out)
+    raw.update(unread)
     scales = header_scales(sheet, label_of)
     if scales:
         scale_by_header(values, scales)
@@ -1030,7 +1047,8 @@ _PERIOD_LABELS = frozenset(
     fold(label)
     for label in (
         "活动时间", "活动周期", "活动日期", "起止日期", "起止时间", "活动期间", "项目周期",
-        "项目时间", "执行周期", "Period", "Dates", "Campaign period", "Campaign dates",
+        "项目时间", "执行周期", "起讫日期", "专案周期", "活动起止", "Period", "Dates",
+        "Campaign period", "Campaign dates",
         "Duration dates",
     )
 )  # fmt: skip
@@ -1042,29 +1060,53 @@ def _dates_of_period(
     raw: dict[str, Any],
     refs: dict[str, str],
     rows: dict[str, int],
-) -> None:
-    """Start and end from a period typed in one cell, for those not given on their own; a
-    period that does not read as a range is the start date's cell (V002 names it)."""
+) -> tuple[list[str], ValueError | None]:
+    """Start and end from a period typed in one cell, for those not given (or left blank) on
+    their own; a part without a year takes the other part's (Jul 1 - Jul 15, 2024). Returns
+    the keys it filled, and why the period does not read as a range when it does not (the
+    keys then hold the period as typed, for V002 to quote once)."""
     keys = {c.key for c in sheet.columns}
-    if not {"start", "end"} <= keys or ("start" in raw and "end" in raw):
-        return
+    wanted: list[str] = [k for k in ("start", "end") if k in keys and is_blank(raw.get(k))]
+    if not wanted:
+        return [], None
     cell, at, row = period
+    reason: ValueError | None = None
     try:
         first, last = ColType.DATE_SPAN.parse(cell, sheet.column("start"))
-    except ValueError:
-        first = last = None
-    for key, day in (("start", first), ("end", last)):
-        if key in raw or (day is None and key == "end"):
-            continue
-        if day is not None and day.year == NO_YEAR:  # 7月1日-7月15日: the reader's yearless
-            raw[key] = f"{day.month}月{day.day}日"  # date, which V002 asks the year of
+        if first.year == NO_YEAR and last.year != NO_YEAR:
+            first = _in_year(first, last.year)
+        elif last.year == NO_YEAR and first.year != NO_YEAR:
+            last = _in_year(last, first.year)
+        if NO_YEAR in (first.year, last.year):
+            raise CellValueError("V002", "V002.start_no_year")
+        if last < first:
+            raise CellValueError(
+                "V002", "V002.order", start=first.isoformat(), end=last.isoformat()
+            )
+    except ValueError as exc:
+        reason = exc
+    for key in wanted:
+        if reason is None:
+            raw[key] = first if key == "start" else last
         else:
-            raw[key] = day if day is not None else cell
+            raw[key] = cell
         refs[key], rows[key] = at, row
+    return wanted, reason
+
+
+def _in_year(day: dt.date, year: int) -> dt.date:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 2月29日 in a common year
+        return day
 
 
 def _match_sheets(
-    names: list[str], grids: Callable[[str], Grid], sheet_set: SheetSet, out: _Collector
+    names: list[str],
+    grids: Callable[[str], Grid],
+    sheet_set: SheetSet,
+    out: _Collector,
+    small: Callable[[str], bool] = lambda name: True,
 ) -> dict[str, str]:
     """Schema sheet key -> workbook sheet name: by name first, then by headers.
 
@@ -1103,6 +1145,8 @@ def _match_sheets(
             continue
         best: tuple[int, str] | None = None
         for name in leftovers:
+            if sheet.kind != "table" and not small(name):
+                continue  # a field/value sheet is a few rows: not a sheet of raw data
             grid = _leftover_grid(grids, name)
             if grid is None:
                 continue
@@ -1206,7 +1250,7 @@ def _read(
     sheet_set: SheetSet,
 ) -> Workbook:
     out = _Collector(str(path))
-    matched = _match_sheets(names, grid, sheet_set, out)
+    matched = _match_sheets(names, grid, sheet_set, out, package.small_sheet)
     meta = _read_meta(grid(META_SHEET)) if META_SHEET in names else {}
     sheets: dict[str, SheetMatch] = {}
     tables: dict[str, tuple[Record, ...]] = {}

@@ -234,7 +234,7 @@ INFO = Sheet(
     kind='fields',
     aliases=('基本资料', '基本資料', 'Basic Information', 'Info'),
     columns=(
-        Column('project', {'zh-CN': '项目名称', 'zh-TW': '專案名稱', 'en': 'Project'}, T, required=True, aliases=('活动名称', '活動名稱', '項目名稱', 'Project name', 'Campaign', 'Campaign name', '项目', '活动')),
+        Column('project', {'zh-CN': '项目名称', 'zh-TW': '專案名稱', 'en': 'Project'}, T, required=True, aliases=('活动名称', '活動名稱', '項目名稱', 'Project name', 'Campaign', 'Campaign name')),
         Column('type', {'zh-CN': '项目类型', 'zh-TW': '專案類型', 'en': 'Type'}, ColType.OPEN_CHOICE, choices=PROJECT_TYPE, aliases=('活动类型', '活動類型', '項目類型', 'Project type', 'Campaign type')),
         Column('start', {'zh-CN': '开始日期', 'zh-TW': '開始日期', 'en': 'Start date'}, D, required=True, aliases=('Start', '开始时间', '活动开始', '上线日期', 'Start time')),
         Column('end', {'zh-CN': '结束日期', 'zh-TW': '結束日期', 'en': 'End date'}, D, required=True, aliases=('End', '结束时间', '活动结束', 'End time')),
@@ -252,7 +252,7 @@ KPIS = Sheet(
     'kpis', {'zh-CN': 'KPI评估', 'zh-TW': 'KPI評估', 'en': 'KPI Evaluation'},
     aliases=('KPI', 'KPIs', '指标评估', '指標評估', '目标达成', '目標達成'),
     columns=(
-        Column('dimension', {'zh-CN': '维度', 'zh-TW': '維度', 'en': 'Dimension'}, L, choices=DIMENSION, aliases=('类别', '指标类别', '指标类型', 'Category'), width=10),
+        Column('dimension', {'zh-CN': '维度', 'zh-TW': '維度', 'en': 'Dimension'}, L, choices=DIMENSION, aliases=('指标类别', '指标类型'), width=10),
         Column('metric', {'zh-CN': '指标名称', 'zh-TW': '指標名稱', 'en': 'Metric'}, T, required=True, aliases=('指标', '指標', 'KPI', 'KPI name', 'Metric name', 'KPI名称', '考核指标', '指标项', 'Indicator'), width=20),
         # zh-TW 渠道 as DOMAIN.md's sheet has it; Taiwan's 通路 is read too (and said in texts).
         Column('channel', {'zh-CN': '渠道', 'zh-TW': '渠道', 'en': 'Channel'}, T, aliases=('通路', '平台', '渠道/平台', '投放渠道', 'Platform'), width=12),
@@ -279,8 +279,8 @@ PROBLEMS = Sheet(
         Column('owner', {'zh-CN': '责任人', 'zh-TW': '責任人', 'en': 'Owner'}, T, required=True, aliases=('负责人', '負責人'), width=10),
         Column('due', {'zh-CN': '完成时间', 'zh-TW': '完成時間', 'en': 'Due'}, D, required=True, aliases=('截止日期', '截止时间', '截止時間', 'Due date', 'Deadline'), width=12),
         Column('expected', {'zh-CN': '预期效果', 'zh-TW': '預期效果', 'en': 'Expected effect'}, T, required=True, aliases=('Expected', 'Expected result', '预期结果'), width=20),
-        Column('impact', {'zh-CN': '影响程度', 'zh-TW': '影響程度', 'en': 'Impact'}, L, choices=LEVEL, aliases=('影响', '影响大小'), width=10),
-        Column('effort', {'zh-CN': '实施难度', 'zh-TW': '實施難度', 'en': 'Effort'}, L, choices=LEVEL, aliases=('难度', '投入', '实施成本'), width=10),
+        Column('impact', {'zh-CN': '影响程度', 'zh-TW': '影響程度', 'en': 'Impact'}, L, choices=LEVEL, width=10),
+        Column('effort', {'zh-CN': '实施难度', 'zh-TW': '實施難度', 'en': 'Effort'}, L, choices=LEVEL, aliases=('难度',), width=10),
         Column('status', {'zh-CN': '状态', 'zh-TW': '狀態', 'en': 'Status'}, L, choices=STATUS, aliases=('进展', '执行状态'), width=10),
         Column('carried_from', {'zh-CN': '来源', 'zh-TW': '來源', 'en': 'Carried from'}, T, aliases=('延续自', '延續自', '来自', 'From'), width=22),
     ),
@@ -290,7 +290,7 @@ LESSONS = Sheet(
     'lessons', {'zh-CN': '经验沉淀', 'zh-TW': '經驗沉澱', 'en': 'Lessons'},
     aliases=('经验总结', '經驗總結', 'Lessons learned', '经验教训', '經驗教訓'),
     columns=(
-        Column('category', {'zh-CN': '分类', 'zh-TW': '分類', 'en': 'Category'}, L, choices=CATEGORY, aliases=('类别', '类型', 'Type'), width=12),
+        Column('category', {'zh-CN': '分类', 'zh-TW': '分類', 'en': 'Category'}, L, choices=CATEGORY, width=12),
         Column('lesson', {'zh-CN': '经验内容', 'zh-TW': '經驗內容', 'en': 'Lesson'}, T, required=True, aliases=('经验', '經驗', '经验教训', '心得', '经验总结'), width=40),
         Column('applies_to', {'zh-CN': '适用场景', 'zh-TW': '適用場景', 'en': 'Applies to'}, T, aliases=('场景', '場景', '适用范围'), width=24),
         Column('evidence', {'zh-CN': '效果数据', 'zh-TW': '效果數據', 'en': 'Evidence'}, T, aliases=('数据', '數據', '依据', '证据', '数据支撑'), width=24),

@@ -290,7 +290,7 @@ def task_names(raw: Any) -> tuple[str, ...]:
 #: The year of a date written without one (6月1日), a leap year so that 2月29日 is kept; the
 #: reader or the method gives it the campaign's year.
 NO_YEAR = 4
-_SPAN_SEPARATORS = re.compile(r"\s*(?:~|～|至|到|—|–|\s-\s)\s*")
+_SPAN_SEPARATORS = re.compile(r"\s*(?:~|～|至|到|—|–|\s-\s|\s(?:to|until|till|through)\s)\s*", re.I)
 
 
 def _span_date(text: str) -> dt.date:

@@ -412,6 +412,8 @@ def parse_date(raw: object) -> dt.date:
         return parse_date(float(text))
     if not re.search(r"[A-Za-z]{3}", text):  # only month names are left for dateutil
         raise ValueError(text)
+    if re.search(r"\d\s*[-–—~～]\s*\d", text):
+        raise ValueError(text)  # a range (July 1-15, 2024): dateutil would read one odd date
     yearless = _english_month_day(text)  # dateutil would give it the current year
     if yearless is not None:
         return yearless
