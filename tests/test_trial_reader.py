@@ -783,3 +783,20 @@ def test_a_period_that_reads_as_no_range_is_quoted_as_typed(tmp_path: Path, peri
     message = said[0].message()
     assert period in message or ("2024-07-15" in message and "2024-07-01" in message)
     assert analysis.info.get("start") is None
+
+
+def test_a_tables_header_is_no_overview(tmp_path: Path) -> None:
+    """A sheet whose header row names 负责人 | 开始时间 | 结束时间 side by side is a table,
+    not the basic info under another name: S001 still says the basic info is missing."""
+    from builders import write
+
+    path = write(tmp_path / "r.xlsx")
+    wb = load_workbook(path)
+    del wb[wb.sheetnames[0]]
+    ws = wb.create_sheet("执行排期")
+    ws.append(["任务", "负责人", "开始时间", "结束时间", "状态"])
+    ws.append(["调研", "李", "2024-06-01", "2024-06-07", "已完成"])
+    wb.save(path)
+    analysis = api.analyze_workbook(path)
+    assert [f.key for f in analysis.findings if f.code == "S001"] == ["S001"]
+    assert not analysis.info.get("owner")
