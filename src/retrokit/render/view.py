@@ -954,7 +954,11 @@ class _Actuals:
 
 @dataclass(frozen=True)
 class TrendChart:
-    """Each metric's rate across the campaigns, in the campaigns' order."""
+    """Each metric's rate across the campaigns, in the campaigns' (the table's) order.
+
+    Every series holds one point per campaign, at that campaign's place: the rate is None
+    where the campaign did not measure or rate the metric, so a chart leaves a gap there
+    instead of moving a later campaign's point into it."""
 
     title: str
     campaigns: tuple[str, ...]
@@ -1090,13 +1094,13 @@ def compare_view(data: Mapping[str, Any], lang: Lang) -> CompareView:
             **{c.code: c.label(lang) for c in RESULT.choices},
         }
     )
-    series = tuple(
-        (
-            m["metric"],
-            tuple((projects.get(p["file"], name(p["file"])), p["rate"]) for p in m["series"]),
-        )
-        for m in data["metrics"]
-    )
+
+    def aligned(metric: Mapping[str, Any]) -> tuple[tuple[str, float | None], ...]:
+        """The metric's rate at each campaign's place in the table; None where it has none."""
+        rates = {p["file"]: p["rate"] for p in metric["series"]}
+        return tuple((projects[c["file"]], rates.get(c["file"])) for c in data["campaigns"])
+
+    series = tuple((m["metric"], aligned(m)) for m in data["metrics"])
     trend = (
         TrendChart(
             t("compare.metrics", lang),

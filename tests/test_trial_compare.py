@@ -1,0 +1,117 @@
+"""A new user's trial of compare, lessons and export: what the charts, the trends, the
+skipped files, the duplicates, the action effects and an empty search say."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from builders import example_data, write
+from retrokit.api import campaigns_of, load_campaigns
+from retrokit.method.campaigns import compare
+from retrokit.render import charts
+from retrokit.render.report import render_compare
+from retrokit.render.view import compare_view
+from retrokit.workbook.schema import Lang
+
+TODAY = dt.date(2025, 12, 1)
+LANGS: tuple[Lang, ...] = ("zh-CN", "zh-TW", "en")
+
+
+def campaign(
+    path: Path,
+    project: str,
+    start: Any,
+    rates: dict[str, float],
+    *,
+    lang: Lang = "zh-CN",
+    problems: list[dict[str, Any]] | None = None,
+) -> Path:
+    """A review whose KPIs are the given metrics, each with target 100 and the rate as actual."""
+    data = example_data()
+    data["info"]["project"] = project
+    data["info"]["start"] = start
+    data["info"]["end"] = start + dt.timedelta(days=20) if isinstance(start, dt.date) else None
+    data["kpis"] = [
+        {
+            "dimension": "revenue",
+            "metric": metric,
+            "target": 100,
+            "actual": rate * 100,
+            "core": "no",
+        }
+        for metric, rate in rates.items()
+    ]
+    data["problems"] = problems or []
+    return write(path, data, lang=lang)
+
+
+def compared(paths: list[Path]) -> dict[str, Any]:
+    analyses, workbooks = campaigns_of(load_campaigns(paths, today=TODAY))
+    return compare(analyses, workbooks)
+
+
+# --- 1. every chart puts the campaigns in the table's order, a gap where one did not measure --
+
+
+@pytest.fixture
+def three_seasons(tmp_path: Path) -> list[Path]:
+    """March, June and October; June measured ROI only, and the files sort otherwise."""
+    return [
+        campaign(
+            tmp_path / "c_spring.xlsx", "春季", dt.date(2025, 3, 1), {"转化率": 0.8, "ROI": 0.733}
+        ),
+        campaign(tmp_path / "a_summer.xlsx", "夏季", dt.date(2025, 6, 1), {"ROI": 1.1}),
+        campaign(
+            tmp_path / "b_autumn.xlsx",
+            "双11",
+            dt.date(2025, 10, 20),
+            {"转化率": 1.04, "ROI": 0.833},
+        ),
+    ]
+
+
+def test_the_chart_puts_campaigns_in_the_tables_start_date_order(three_seasons: list[Path]) -> None:
+    data = compared(three_seasons)
+    assert [c["project"] for c in data["campaigns"]] == ["春季", "夏季", "双11"]
+    view = compare_view(data, "zh-CN")
+    assert view.trend is not None
+    fig = charts.metric_lines(view.trend.series, view.trend.title)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["春季", "夏季", "双11"]
+    lines = {
+        line.get_label(): line for line in ax.get_lines() if not line.get_label().startswith("_")
+    }
+    roi = [round(y, 1) for y in lines["ROI"].get_ydata()]
+    assert list(lines["ROI"].get_xdata()) == [0, 1, 2] and roi == [73.3, 110.0, 83.3]
+    # 转化率 was not measured in June: a gap at June's place, October stays at October's.
+    conversion = list(lines["转化率"].get_ydata())
+    assert conversion[0] == pytest.approx(80) and math.isnan(conversion[1])
+    assert conversion[2] == pytest.approx(104)
+
+
+def test_the_html_chart_reads_its_campaigns_left_to_right_as_the_table(
+    three_seasons: list[Path],
+) -> None:
+    html = render_compare(compared(three_seasons), "html", "zh-CN")
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    ticks = re.findall(r'x="([\d.]+)"[^>]*>(春季|夏季|双11)</text>', svg)
+    assert [name for _, name in sorted(ticks, key=lambda t: float(t[0]))] == [
+        "春季",
+        "夏季",
+        "双11",
+    ]
+
+
+def test_mermaid_charts_follow_the_tables_order(three_seasons: list[Path]) -> None:
+    md = render_compare(compared(three_seasons), "md", "zh-CN")
+    blocks = re.findall(r"```mermaid\n(.*?)```", md, re.S)
+    roi = next(b for b in blocks if 'title "ROI"' in b)
+    assert 'x-axis ["春季", "夏季", "双11"]' in roi and "line [73.3, 110.0, 83.3]" in roi
+    conversion = next(b for b in blocks if 'title "转化率"' in b)
+    assert 'x-axis ["春季", "双11"]' in conversion and "line [80.0, 104.0]" in conversion
