@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from builders import example_data, write
+from conftest import run_cli
 from retrokit.api import campaigns_of, load_campaigns
 from retrokit.method.campaigns import compare
 from retrokit.render import charts
@@ -115,3 +116,70 @@ def test_mermaid_charts_follow_the_tables_order(three_seasons: list[Path]) -> No
     assert 'x-axis ["春季", "夏季", "双11"]' in roi and "line [73.3, 110.0, 83.3]" in roi
     conversion = next(b for b in blocks if 'title "转化率"' in b)
     assert 'x-axis ["春季", "双11"]' in conversion and "line [80.0, 104.0]" in conversion
+
+
+# --- 2. a campaign without a start date is named, and no trend rests on its guessed place ---
+
+UNDATED_WORDS = {
+    "zh-CN": ("没有开始日期", "无法识别", "实际先后未知"),
+    "zh-TW": ("沒有開始日期", "無法識別", "實際先後未知"),
+    "en": ("no start date", "cannot be read", "place in time is not known"),
+}
+
+
+@pytest.fixture
+def one_undated(tmp_path: Path) -> list[Path]:
+    """June and October dated; a spring campaign whose start reads 10月20日 (no year) and one
+    whose start is blank: both land after the dated ones, their place unknown."""
+    linked = [{"area": "注册", "problem": "注册慢", "metric": "ROI", "action": "缩短注册"}]
+    return [
+        campaign(tmp_path / "june.xlsx", "夏季", dt.date(2025, 6, 1), {"ROI": 1.1}),
+        campaign(
+            tmp_path / "oct.xlsx", "双11", dt.date(2025, 10, 20), {"ROI": 0.833}, problems=linked
+        ),
+        campaign(tmp_path / "spring.xlsx", "春季", "3月1日", {"ROI": 0.733}),
+        campaign(tmp_path / "blank.xlsx", "冬季", None, {"ROI": 0.5}),
+    ]
+
+
+def test_an_undated_campaign_is_named_with_its_cell_and_left_out_of_trends(
+    one_undated: list[Path],
+) -> None:
+    data = compared(one_undated)
+    assert [Path(c["file"]).name for c in data["campaigns"]][:2] == ["june.xlsx", "oct.xlsx"]
+    undated = {Path(u["file"]).name: (u["cell"], u["text"]) for u in data["undated"]}
+    assert undated == {"spring.xlsx": ("B3", "3月1日"), "blank.xlsx": ("B3", "")}
+    roi = next(m for m in data["metrics"] if m["metric"] == "ROI")
+    # June 110% -> October 83.3%: the dated pair decides; spring's 73.3% and winter's 50% do not.
+    assert roi["trend"] == "worsened"
+    assert all(p["change"] is None for p in roi["series"] if "oct" not in p["file"])
+    # October's action is not followed into a campaign whose place in time is a guess.
+    assert data["action_effects"] == []
+
+
+def test_undated_campaigns_leave_trend_verdicts_empty_when_only_one_dated(
+    tmp_path: Path,
+) -> None:
+    paths = [
+        campaign(tmp_path / "a.xlsx", "夏季", dt.date(2025, 6, 1), {"ROI": 1.1}),
+        campaign(tmp_path / "b.xlsx", "春季", "114/03/01", {"ROI": 0.733}),
+    ]
+    data = compared(paths)
+    assert [m["trend"] for m in data["metrics"]] == [None]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_compare_says_which_campaigns_have_no_start_date(
+    one_undated: list[Path], lang: Lang
+) -> None:
+    data = compared(one_undated)
+    blank, unreadable, unknown = UNDATED_WORDS[lang]
+    for fmt in ("html", "md"):
+        text = render_compare(data, fmt, lang)  # type: ignore[arg-type]
+        assert "spring.xlsx" in text and unreadable in text and "3月1日" in text, fmt
+        assert "blank.xlsx" in text and blank in text and unknown in text, fmt
+        assert "!B3" in text
+    proc = run_cli("compare", *map(str, one_undated), "--today", "2025-12-01", "--lang", lang)
+    assert proc.returncode == 0, proc.stderr
+    lines = [line for line in proc.stdout.splitlines() if unknown in line]
+    assert len(lines) == 2 and any("spring.xlsx" in x and "!B3" in x for x in lines), lines

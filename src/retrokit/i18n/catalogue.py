@@ -2594,4 +2594,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-CN": "“{column}”为必填项，但这里是空的，请补充。",
         "en": "'{column}' is required but empty here; fill it in.",
     },
+    # --- compare: a campaign whose start date is unknown (its place in time is a guess) -----
+    "compare.undated.blank": {
+        "zh-CN": "{file}：没有开始日期（{cell} 为空），表中把它列在有日期的活动之后，"
+        "它的实际先后未知；趋势和行动效果的判断不包括这个活动。",
+        "en": "{file}: no start date ({cell} is empty); it is listed after the dated "
+        "campaigns, but its place in time is not known, and trends and action effects "
+        "leave it out.",
+    },
+    "compare.undated.unreadable": {
+        "zh-CN": "{file}：开始日期无法识别（{cell}：{text}），表中把它列在有日期的活动之后，"
+        "它的实际先后未知；趋势和行动效果的判断不包括这个活动。",
+        "en": "{file}: the start date cannot be read ({cell}: {text}); it is listed after the "
+        "dated campaigns, but its place in time is not known, and trends and action effects "
+        "leave it out.",
+    },
 }

@@ -349,6 +349,16 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "compare.rose": ("上升", "上升"),
         "compare.times": ("延续次数", "延續次數"),
         "compare.trend": ("趋势", "趨勢"),
+        "compare.undated.blank": (
+            "{file}：没有开始日期（{cell} "
+            "为空），表中把它列在有日期的活动之后，它的实际先后未知；趋势和行动效果的判断不包括这个活动。",
+            "{file}：沒有開始日期（{cell} "
+            "為空），表中把它列在有日期的活動之後，它的實際先後未知；趨勢和行動效果的判斷不包括這個活動。",
+        ),
+        "compare.undated.unreadable": (
+            "{file}：开始日期无法识别（{cell}：{text}），表中把它列在有日期的活动之后，它的实际先后未知；趋势和行动效果的判断不包括这个活动。",
+            "{file}：開始日期無法識別（{cell}：{text}），表中把它列在有日期的活動之後，它的實際先後未知；趨勢和行動效果的判斷不包括這個活動。",
+        ),
         "compare.yes": ("是", "是"),
         "config.bad_severity": (
             "级别 '{level}' 不是 error、warning 或 info",

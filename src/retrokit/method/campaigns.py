@@ -124,8 +124,39 @@ def order(analyses: Iterable[Analysis]) -> list[Analysis]:
     return sorted(analyses, key=lambda a: (_start(a), a.file))
 
 
+def dated(a: Analysis) -> bool:
+    """Whether a campaign's start date is known: only then is its place in time known."""
+    return isinstance(a.info.get("start"), dt.date)
+
+
+def _undated(ordered: Sequence[Analysis], workbooks: Sequence[Workbook]) -> list[dict[str, Any]]:
+    """The campaigns without a readable start date, each with the cell its date belongs in
+    (``sheet`` and ``cell``; the cell is None where the sheet has no start row) and what that
+    cell holds (empty when blank)."""
+    by_path = {wb.path: wb for wb in workbooks}
+    out = []
+    for a in ordered:
+        if dated(a):
+            continue
+        wb = by_path.get(a.file)
+        info = wb.info if wb is not None else None
+        out.append(
+            {
+                "file": a.file,
+                "project": a.info.get("project"),
+                "sheet": info.sheet if info is not None else None,
+                "cell": info.ref("start") if info is not None else None,
+                "text": info.text("start") if info is not None else "",
+            }
+        )
+    return out
+
+
 def compare(analyses: Sequence[Analysis], workbooks: Sequence[Workbook]) -> dict[str, Any]:
-    """Campaigns side by side; metrics over time; recurring areas and causes; carry-overs."""
+    """Campaigns side by side; metrics over time; recurring areas and causes; carry-overs.
+
+    Campaigns are in start-date order; those without a start date come last, are listed
+    under ``undated``, and take part in no trend or action effect."""
     ordered = order(analyses)
     campaigns = []
     for a in ordered:
@@ -181,8 +212,13 @@ def compare(analyses: Sequence[Analysis], workbooks: Sequence[Workbook]) -> dict
                     "unit": k.unit,
                 }
             )
+    known = {a.file for a in ordered if dated(a)}
     for entry in metrics.values():
-        series = entry["series"]
+        # Only campaigns whose place in time is known take part in a change: after an undated
+        # one the order is a guess, and "improved" would rest on it.
+        series = [p for p in entry["series"] if p["file"] in known]
+        for p in entry["series"]:
+            p["change"] = None
         direction = Direction(entry["direction"])
         # Shown beside the achievement rates, so it follows them: 90% -> 60% is worse even
         # when the actual rose (a target doubled), whatever the raw numbers did.
@@ -208,9 +244,12 @@ def compare(analyses: Sequence[Analysis], workbooks: Sequence[Workbook]) -> dict
                         "status": record.values.get("status"),
                     }
                 )
-    effects = _action_effects(ordered)
+    effects = _action_effects([a for a in ordered if dated(a)])
     return {
         "campaigns": campaigns,
+        # Listed after the dated ones, their place in time unknown: left out of every trend
+        # and action effect, and said so.
+        "undated": _undated(ordered, workbooks),
         "metrics": over_time,
         "recurring_areas": recurring_areas,
         "recurring_root_causes": recurring_causes,

@@ -288,6 +288,8 @@ def render_compare_table(
         )
     _fit_numbers(table)
     console.print(table)
+    for line in view.undated:
+        console.print(_c(line))
     # Each metric's trend: the campaigns as columns, the rate and its result in each, then
     # whether the achievement improved or worsened.
     metrics = _table(

@@ -984,6 +984,9 @@ class CompareView:
     trend_columns: tuple[str, ...] = ()
     #: The language's colon after a label ("：", ": ").
     colon: str = ": "
+    #: One line per campaign whose start date is unknown: its file, the cell, and that its
+    #: place in time is not known and the trends leave it out.
+    undated: tuple[str, ...] = ()
 
 
 _COMPARE_KEYS = (
@@ -1071,6 +1074,16 @@ def _core_missed(campaign: Mapping[str, Any], sep: str, lang: Lang) -> str:
     return t("compare.core_unrated", lang, count=unrated)
 
 
+def _undated(u: Mapping[str, Any], lang: Lang) -> str:
+    """A campaign without a start date, named with the cell its date belongs in."""
+    sheet = u.get("sheet") or INFO.name(lang)
+    cell = f"{sheet}!{u['cell']}" if u.get("cell") else sheet
+    file = Path(u["file"]).name
+    if u.get("text"):
+        return t("compare.undated.unreadable", lang, file=file, cell=cell, text=u["text"])
+    return t("compare.undated.blank", lang, file=file, cell=cell)
+
+
 def compare_view(data: Mapping[str, Any], lang: Lang) -> CompareView:
     """What ``retrokit compare`` says about a set of campaigns, in ``lang``."""
     sep = language(lang).list_separator
@@ -1153,4 +1166,5 @@ def compare_view(data: Mapping[str, Any], lang: Lang) -> CompareView:
         labels=labels,
         generated=t("report.generated", lang, version=__version__),
         colon=language(lang).colon,
+        undated=tuple(_undated(u, lang) for u in data.get("undated", ())),
     )
