@@ -183,3 +183,35 @@ def test_compare_says_which_campaigns_have_no_start_date(
     assert proc.returncode == 0, proc.stderr
     lines = [line for line in proc.stdout.splitlines() if unknown in line]
     assert len(lines) == 2 and any("spring.xlsx" in x and "!B3" in x for x in lines), lines
+
+
+# --- 3. a plan workbook among the reviews is named on stderr, not dropped silently ----------
+
+PLAN_WORDS = {
+    "zh-CN": ("已跳过", "活动方案工作簿", "复盘工作簿"),
+    "zh-TW": ("已跳過", "活動方案活頁簿", "復盤活頁簿"),
+    "en": ("skipped", "campaign plan workbook", "read retrospectives"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_plan_workbook_is_named_when_skipped(tmp_path: Path, lang: Lang) -> None:
+    from plan_builders import plan_file
+
+    folder = tmp_path / "set"
+    folder.mkdir()
+    campaign(folder / "june.xlsx", "夏季", dt.date(2025, 6, 1), {"ROI": 1.1})
+    plan = plan_file(folder, lang, name="q1.plan.xlsx")
+    skipped, plan_words, reads = PLAN_WORDS[lang]
+    runs = [
+        ("compare", str(folder), "--lang", lang),
+        ("compare", str(plan), str(folder / "june.xlsx"), "--lang", lang),
+        ("lessons", str(folder), "--lang", lang),
+        ("export", str(folder), "-o", str(tmp_path / "out.sqlite"), "--force"),
+    ]
+    for args in runs:
+        proc = run_cli(*args, env={"RETROKIT_LANG": lang})  # export's language
+        assert proc.returncode == 0, (args, proc.stderr)
+        lines = [line for line in proc.stderr.splitlines() if "q1.plan.xlsx" in line]
+        assert len(lines) == 1, (args, proc.stderr)
+        assert skipped in lines[0] and plan_words in lines[0] and reads in lines[0], lines

@@ -192,9 +192,9 @@ def load_campaigns(
     on_skip: Callable[[Path, UnreadableWorkbook], None] | None = None,
 ) -> list[Campaign]:
     """Read and compute every retrospective under ``paths``, for compare, lessons and export.
-    No rule runs; a file that cannot be read, retrokit's own export and a workbook with none
-    of a review's sheets are passed to ``on_skip`` (lock files silently); a plan workbook in
-    the same folder is not a campaign's review and is left out."""
+    No rule runs; a file that cannot be read, retrokit's own export, a plan workbook (not a
+    campaign's review) and a workbook with none of a review's sheets are passed to ``on_skip``
+    (lock files silently)."""
     from retrokit.lint.config import Config, settings_from
     from retrokit.method import analyze
     from retrokit.workbook.files import discover, is_lock_file
@@ -211,6 +211,11 @@ def load_campaigns(
                 on_skip(path, exc)
             continue
         if workbook.kind != "review":
+            if on_skip is not None:
+                reason = (
+                    "reason.plan_not_review" if workbook.kind == "plan" else "reason.not_a_review"
+                )
+                on_skip(path, UnreadableWorkbook(path, reason))
             continue
         if not any(match.name for match in workbook.sheets.values()):
             if on_skip is not None:  # neither a review nor a plan: not a campaign either

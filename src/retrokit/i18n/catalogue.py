@@ -2609,4 +2609,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "dated campaigns, but its place in time is not known, and trends and action effects "
         "leave it out.",
     },
+    # --- compare, lessons, export: a plan workbook among the reviews ----------------------
+    "reason.plan_not_review": {
+        "zh-CN": "这是活动方案工作簿，compare、lessons 和 export 只读取复盘工作簿"
+        "（方案请用 analyze 或 report 查看）",
+        "en": "it is a campaign plan workbook; compare, lessons and export read "
+        "retrospectives (see a plan with analyze or report)",
+    },
 }

@@ -1077,6 +1077,12 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "OpenDocument 表格（.ods），請在 LibreOffice 中另存為 .xlsx",
         ),
         "reason.os_error": ("无法打开文件（{detail}）", "無法開啟檔案（{detail}）"),
+        "reason.plan_not_review": (
+            "这是活动方案工作簿，compare、lessons 和 export 只读取复盘工作簿（方案请用 analyze 或 "
+            "report 查看）",
+            "這是活動方案活頁簿，compare、lessons 和 export 只讀取復盤活頁簿（方案請用 analyze 或 "
+            "report 檢視）",
+        ),
         "reason.presentation": (
             "这是 PowerPoint 演示文稿（.pptx），不是工作簿；请给出 .xlsx 工作簿",
             "這是 PowerPoint 簡報（.pptx），不是活頁簿；請給出 .xlsx 活頁簿",
