@@ -4,6 +4,7 @@ skipped files, the duplicates, the action effects and an empty search say."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import re
 from pathlib import Path
@@ -215,3 +216,94 @@ def test_a_plan_workbook_is_named_when_skipped(tmp_path: Path, lang: Lang) -> No
         lines = [line for line in proc.stderr.splitlines() if "q1.plan.xlsx" in line]
         assert len(lines) == 1, (args, proc.stderr)
         assert skipped in lines[0] and plan_words in lines[0] and reads in lines[0], lines
+
+
+# --- 4. one campaign given twice is used once, and said so ----------------------------------
+
+SAME_WORDS = {
+    "zh-CN": ("是同一个活动", "只使用", "项目名称和开始日期相同", "逐格相同"),
+    "zh-TW": ("是同一個活動", "只使用", "專案名稱和開始日期相同", "逐格相同"),
+    "en": ("are the same campaign", "only", "same project name and start date", "cell for cell"),
+}
+TWICE_PROBLEMS = [
+    {
+        "area": "注册流程",
+        "problem": "注册慢",
+        "metric": "ROI",
+        "root_cause": "步骤多",
+        "action": "减步骤",
+    }
+]
+
+
+@pytest.fixture
+def given_twice(tmp_path: Path) -> dict[str, Path]:
+    """双11 as typed, the same rows re-saved with its dates as text (10月20日, no year), and a
+    copy with the same project and start but one actual corrected."""
+    folder = tmp_path / "twice"
+    folder.mkdir()
+    start = dt.date(2025, 10, 20)
+    rates = {"ROI": 0.833, "注册转化率": 1.04}
+    return {
+        "typed": campaign(
+            folder / "a_cn.xlsx", "2025年双11大促", start, rates, problems=TWICE_PROBLEMS
+        ),
+        "resaved": campaign(
+            folder / "b_cn_lo.xlsx", "2025年双11大促", "10月20日", rates, problems=TWICE_PROBLEMS
+        ),
+        "corrected": campaign(
+            folder / "c_cn_v2.xlsx", "2025年双11大促", start, {**rates, "ROI": 0.9}
+        ),
+    }
+
+
+def test_the_same_campaign_in_two_files_is_compared_once(given_twice: dict[str, Path]) -> None:
+    pair = [given_twice["resaved"], given_twice["typed"]]
+    seen: list[tuple[str, str, str]] = []
+    campaigns = load_campaigns(
+        pair,
+        today=TODAY,
+        distinct=True,
+        on_duplicate=lambda a, b, why: seen.append((a.name, b.name, why)),
+    )
+    # The file whose start date reads is the one kept, whichever came first.
+    assert [Path(c.workbook.path).name for c in campaigns] == ["a_cn.xlsx"]
+    assert seen == [("b_cn_lo.xlsx", "a_cn.xlsx", "same_content")]
+    data = compare(*campaigns_of(campaigns))
+    assert data["recurring_areas"] == [] and data["recurring_root_causes"] == []
+    assert data["action_effects"] == [] and data["metrics"] == []
+    seen.clear()
+    load_campaigns(
+        [given_twice["typed"], given_twice["corrected"]],
+        distinct=True,
+        on_duplicate=lambda a, b, why: seen.append((a.name, b.name, why)),
+    )
+    assert seen == [("c_cn_v2.xlsx", "a_cn.xlsx", "same_start")]
+
+
+def test_different_campaigns_of_one_project_stay_two(tmp_path: Path) -> None:
+    paths = [
+        campaign(tmp_path / "a.xlsx", "会员日", dt.date(2025, 3, 1), {"ROI": 0.8}),
+        campaign(tmp_path / "b.xlsx", "会员日", dt.date(2025, 6, 1), {"ROI": 0.8}),
+        campaign(tmp_path / "c.xlsx", "", None, {"ROI": 0.8}),
+        campaign(tmp_path / "d.xlsx", "", None, {"ROI": 0.8}),
+        campaign(tmp_path / "e.xlsx", "双11 (上海)", dt.date(2025, 6, 1), {"ROI": 0.8}),
+        campaign(tmp_path / "f.xlsx", "双11 (北京)", dt.date(2025, 6, 1), {"ROI": 0.9}),
+    ]
+    assert len(load_campaigns(paths, distinct=True)) == 6
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_campaign_given_twice_is_named_on_stderr(
+    given_twice: dict[str, Path], lang: Lang
+) -> None:
+    same, only, by_start, by_content = SAME_WORDS[lang]
+    folder = given_twice["typed"].parent
+    proc = run_cli("compare", str(folder), "--lang", lang, "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    lines = [x for x in proc.stderr.splitlines() if same in x]
+    assert len(lines) == 2, proc.stderr
+    assert all("a_cn.xlsx" in x and only in x for x in lines)
+    assert any("b_cn_lo.xlsx" in x and by_content in x for x in lines)
+    assert any("c_cn_v2.xlsx" in x and by_start in x for x in lines)
+    assert [Path(c["file"]).name for c in json.loads(proc.stdout)["campaigns"]] == ["a_cn.xlsx"]

@@ -27,8 +27,11 @@ from retrokit.cli.app import (
 from retrokit.cli.output import emit, pick_format, to_stdout
 
 
-def _campaigns(paths: list[Path], today: Any = None, lang: str | None = None) -> list[Any]:
+def _campaigns(
+    paths: list[Path], today: Any = None, lang: str | None = None, *, distinct: bool = False
+) -> list[Any]:
     """Every readable workbook under ``paths``, read and computed; others are named on stderr.
+    With ``distinct`` (compare) a campaign given twice is used once, both files named on stderr.
 
     A path that does not exist is a usage error (exit 2) and nothing is read or written;
     paths that hold no readable retrospective at all fail as lint fails on an unreadable
@@ -57,7 +60,26 @@ def _campaigns(paths: list[Path], today: Any = None, lang: str | None = None) ->
 
     # The team's threshold, as analyze applies it; else each workbook's own (its meta cell).
     threshold = load_config(None, lang=lang).threshold
-    campaigns = api.load_campaigns(paths, today=today, threshold=threshold, on_skip=skipped)
+
+    def duplicate(left_out: Path, used: Path, why: str) -> None:
+        warn(
+            t(
+                "warn.same_campaign",
+                ui,
+                left_out=shown_name(left_out),
+                used=shown_name(used),
+                why=t(f"why.{why}", ui),
+            )
+        )
+
+    campaigns = api.load_campaigns(
+        paths,
+        today=today,
+        threshold=threshold,
+        on_skip=skipped,
+        distinct=distinct,
+        on_duplicate=duplicate,
+    )
     if not campaigns:
         shown = ", ".join(shown_name(str(p)) for p in paths)
         fail_t("err.no_campaigns", 1, lang, paths=shown)
@@ -120,7 +142,9 @@ def compare(
     from retrokit.text import json_safe
 
     fmt = pick_format(fmt, output, COMPARE_FORMATS, "table", lang, paths)
-    analyses, workbooks = campaigns_of(_campaigns(paths, today_option(today, lang), lang))
+    analyses, workbooks = campaigns_of(
+        _campaigns(paths, today_option(today, lang), lang, distinct=True)
+    )
     data = compare_campaigns(analyses, workbooks)
     out_lang = output_lang(lang, _most_common_lang(analyses))
     if fmt == "json":

@@ -2616,4 +2616,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "it is a campaign plan workbook; compare, lessons and export read "
         "retrospectives (see a plan with analyze or report)",
     },
+    # --- compare, lessons, export: one campaign given as two files --------------------------
+    "warn.same_campaign": {
+        "zh-CN": "{left_out} 与 {used} 是同一个活动（{why}），只使用 {used}",
+        "en": "{left_out} and {used} are the same campaign ({why}); only {used} is used",
+    },
+    "why.same_start": {"zh-CN": "项目名称和开始日期相同", "en": "same project name and start date"},
+    "why.same_content": {
+        "zh-CN": "项目名称相同，KPI、问题和经验逐格相同",
+        "en": "same project name, and the same KPI, problem and lesson rows cell for cell",
+    },
 }

@@ -1381,9 +1381,18 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "terminal.priority": ("优先级", "優先順序"),
         "terminal.progress": ("进度", "進度"),
         "unit.bytes": ("{n} 字节（{size}）", "{n} 位元組（{size}）"),
+        "warn.same_campaign": (
+            "{left_out} 与 {used} 是同一个活动（{why}），只使用 {used}",
+            "{left_out} 與 {used} 是同一個活動（{why}），只使用 {used}",
+        ),
         "warn.skipped": ("已跳过 {path}：{reason}", "已跳過 {path}：{reason}"),
         "what.file_size": ("文件大小", "檔案大小"),
         "what.ratio": ("{part} 的压缩比", "{part} 的壓縮比"),
         "what.unpacked_size": ("解压后大小", "解壓後大小"),
+        "why.same_content": (
+            "项目名称相同，KPI、问题和经验逐格相同",
+            "專案名稱相同，KPI、問題和經驗逐格相同",
+        ),
+        "why.same_start": ("项目名称和开始日期相同", "專案名稱和開始日期相同"),
     }
 }

@@ -305,6 +305,72 @@ def campaign_identity(a: Analysis) -> tuple[str, Any, Any] | str:
     return fold(str(project)), a.info.get("start"), a.info.get("end")
 
 
+def _same_campaign_keys(workbook: Workbook, a: Analysis) -> list[tuple[str, Any]]:
+    """What makes two files one campaign given twice: the same project name and start date,
+    or the same project name and the same KPI, problem and lesson rows cell for cell (a copy
+    re-saved by another program, whose dates may now read differently; unless both start
+    dates read and differ). A workbook without a project name matches no other; one with
+    nothing in those rows matches by its start date only."""
+    project = a.info.get("project")
+    if not project:
+        return []
+    name = fold_loose(str(project))  # 双11 (上海) and 双11 (北京) are two campaigns
+    keys: list[tuple[str, Any]] = []
+    start = a.info.get("start")
+    if isinstance(start, dt.date):
+        keys.append(("same_start", (name, start)))
+    rows = tuple(
+        tuple(sorted((k, repr(v)) for k, v in r.raw.items() if v is not None and v != ""))
+        for table in ("kpis", "problems", "lessons")
+        for r in workbook.table(table)
+    )
+    if any(rows):
+        keys.append(("same_content", (name, rows)))
+    return keys
+
+
+def _apart(a: Analysis, b: Analysis) -> bool:
+    """Two start dates, both known and different: two runs of a campaign, however alike."""
+    return dated(a) and dated(b) and a.info.get("start") != b.info.get("start")
+
+
+def distinct_campaigns(
+    items: Sequence[tuple[Workbook, Analysis]],
+) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """The campaigns of a set with each given once: the indexes kept, and for every file
+    left out (its index, the index of the file kept for it, and why: ``same_start`` or
+    ``same_content``). The first file of a campaign is kept, unless a later one has the start
+    date the first lacks."""
+    kept: list[int] = []
+    dropped: list[tuple[int, int, str]] = []
+    owner: dict[tuple[str, Any], int] = {}
+    for i, (workbook, a) in enumerate(items):
+        keys = _same_campaign_keys(workbook, a)
+        match = next(
+            ((owner[k], k[0]) for k in keys if k in owner and not _apart(a, items[owner[k]][1])),
+            None,
+        )
+        if match is None:
+            kept.append(i)
+            for k in keys:
+                owner[k] = i
+            continue
+        first, why = match
+        if dated(a) and not dated(items[first][1]):  # keep the one whose place in time is known
+            kept[kept.index(first)] = i
+            for k, holder in list(owner.items()):
+                if holder == first:
+                    owner[k] = i
+            for k in keys:
+                owner[k] = i
+            dropped.append((first, i, why))
+        else:
+            for k in keys:
+                owner.setdefault(k, first)
+            dropped.append((i, first, why))
+    return kept, dropped
+
+
 def _recurring(ordered: Sequence[Analysis], text_of: Any) -> list[dict[str, Any]]:
     """Texts found in two or more campaigns. Carried-over rows are the same problem followed
     (the carried list has them), and two files of one campaign are a duplicate."""
