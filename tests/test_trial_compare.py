@@ -307,3 +307,47 @@ def test_a_campaign_given_twice_is_named_on_stderr(
     assert any("b_cn_lo.xlsx" in x and by_content in x for x in lines)
     assert any("c_cn_v2.xlsx" in x and by_start in x for x in lines)
     assert [Path(c["file"]).name for c in json.loads(proc.stdout)["campaigns"]] == ["a_cn.xlsx"]
+
+
+# --- 5. an action is followed to the next campaign that measured its metric -----------------
+
+EFFECT_WORDS = {"zh-CN": "改善", "zh-TW": "改善", "en": "improved"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_action_is_followed_past_a_campaign_without_its_metric(
+    tmp_path: Path, lang: Lang
+) -> None:
+    steps = [
+        {
+            "area": "注册流程",
+            "problem": "注册转化率 4%",
+            "metric": "注册转化率",
+            "action": "注册步骤由5步减为3步",
+        }
+    ]
+    paths = [
+        campaign(
+            tmp_path / "tw.xlsx",
+            "春季",
+            dt.date(2025, 3, 1),
+            {"注册转化率": 0.8, "ROI": 0.7},
+            problems=steps,
+        ),
+        campaign(tmp_path / "en.xlsx", "夏季", dt.date(2025, 6, 1), {"ROI": 1.1}),
+        campaign(
+            tmp_path / "cn.xlsx", "双11", dt.date(2025, 10, 20), {"注册转化率": 1.04, "ROI": 0.8}
+        ),
+    ]
+    data = compared(paths)
+    [effect] = data["action_effects"]
+    assert (Path(effect["file"]).name, Path(effect["next_file"]).name) == ("tw.xlsx", "cn.xlsx")
+    assert effect["next_project"] == "双11" and effect["effect"] == "improved"
+    assert [Path(f).name for f in effect["skipped"]] == ["en.xlsx"]
+    view = compare_view(data, lang)
+    [shown] = view.effects
+    assert shown.before.startswith("春季") and shown.after.startswith("双11")
+    assert shown.effect == EFFECT_WORDS[lang]
+    proc = run_cli("compare", *map(str, paths), "--today", "2025-12-01", "--lang", lang)
+    line = next(x for x in proc.stdout.splitlines() if "注册步骤由5步减为3步" in x)
+    assert "春季" in line and "双11" in line and EFFECT_WORDS[lang] in line, line

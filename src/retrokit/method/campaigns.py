@@ -403,19 +403,25 @@ def _kpis_by_metric(a: Analysis) -> dict[str, KpiResult]:
 
 def _action_effects(ordered: Sequence[Analysis]) -> list[dict[str, Any]]:
     """For actions linked to a metric: did that metric's value get better from one campaign
-    to the next, as its direction reads it? Each names the two campaigns it compares (an
-    action carried over is followed once per pair) and whether it compared the actuals or,
-    in different units, the rates (``basis``)."""
+    to the next that measured it, as its direction reads it? Each names the two campaigns it
+    compares (an action carried over is followed once per pair; a campaign between them that
+    did not measure the metric is passed over, its files under ``skipped``) and whether it
+    compared the actuals or, in different units, the rates (``basis``)."""
     effects = []
-    for before, after in itertools.pairwise(ordered):
-        kpis_before, kpis_after = _kpis_by_metric(before), _kpis_by_metric(after)
+    by_metric = [_kpis_by_metric(a) for a in ordered]
+    for i, before in enumerate(ordered):
+        kpis_before = by_metric[i]
         for p in before.problems:
             if not p.metric or not p.action:
                 continue
             key = metric_key(p.metric.replace("·", KPI_NAME_SEPARATOR))
-            if key not in kpis_before or key not in kpis_after:
+            if key not in kpis_before:
                 continue
-            kb, ka = kpis_before[key], kpis_after[key]
+            j = next((j for j in range(i + 1, len(ordered)) if key in by_metric[j]), None)
+            if j is None:
+                continue
+            after = ordered[j]
+            kb, ka = kpis_before[key], by_metric[j][key]
             rb, ra = kb.rate, ka.rate
             point_b = {"actual": kb.actual, "unit": kb.unit, "rate": rb}
             point_a = {"actual": ka.actual, "unit": ka.unit, "rate": ra}
@@ -438,6 +444,7 @@ def _action_effects(ordered: Sequence[Analysis]) -> list[dict[str, Any]]:
                     "rose": None if rb is None or ra is None else ra > rb,
                     "effect": _moved(point_b, point_a, ka.direction),
                     "basis": "actual" if _by_value(point_b, point_a) else "rate",
+                    "skipped": [a.file for a in ordered[i + 1 : j]],
                 }
             )
     return effects
