@@ -351,3 +351,38 @@ def test_an_action_is_followed_past_a_campaign_without_its_metric(
     proc = run_cli("compare", *map(str, paths), "--today", "2025-12-01", "--lang", lang)
     line = next(x for x in proc.stdout.splitlines() if "注册步骤由5步减为3步" in x)
     assert "春季" in line and "双11" in line and EFFECT_WORDS[lang] in line, line
+
+
+# --- 6. the trend word judges the latest change, and the report says what it compares -------
+
+LATEST = {
+    "zh-CN": ("最近变化", "变差", "上一次测量"),
+    "zh-TW": ("最近變化", "變差", "上一次測量"),
+    "en": ("Latest change", "worsened", "measured before it"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_trend_is_the_latest_change_and_says_so(three_seasons: list[Path], lang: Lang) -> None:
+    data = compared(three_seasons)
+    roi = next(m for m in data["metrics"] if m["metric"] == "ROI")
+    # 73.3% -> 110% -> 83.3%: the latest campaign fell; first against last would say improved.
+    assert roi["trend"] == "worsened"
+    assert (Path(roi["trend_from"]).name, Path(roi["trend_to"]).name) == (
+        "a_summer.xlsx",
+        "b_autumn.xlsx",
+    )
+    conversion = next(m for m in data["metrics"] if m["metric"] == "转化率")
+    # Not measured in June: spring against October.
+    assert conversion["trend"] == "improved"
+    assert Path(conversion["trend_from"]).name == "c_spring.xlsx"
+    header, worse, note = LATEST[lang]
+    view = compare_view(data, lang)
+    assert view.labels["trend"] == header and note in view.labels["trend_note"]
+    assert next(m.trend for m in view.metrics if m.metric == "ROI") == worse
+    for fmt in ("html", "md"):
+        text = render_compare(data, fmt, lang)  # type: ignore[arg-type]
+        assert header in text and note in text, fmt
+    proc = run_cli("compare", *map(str, three_seasons), "--today", "2025-12-01", "--lang", lang)
+    roi_row = next(x for x in proc.stdout.splitlines() if "ROI" in x)
+    assert worse in roi_row and header in proc.stdout and note in proc.stdout

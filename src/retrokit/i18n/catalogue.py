@@ -2626,4 +2626,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-CN": "项目名称相同，KPI、问题和经验逐格相同",
         "en": "same project name, and the same KPI, problem and lesson rows cell for cell",
     },
+    # --- compare: the trend column is the latest change, and says so ----------------------
+    "compare.latest_change": {"zh-CN": "最近变化", "en": "Latest change"},
+    "compare.latest_change_note": {
+        "zh-CN": "最近变化：每个指标最近一次测量的达成率与它的上一次测量相比（不是与第一次相比）。",
+        "en": "Latest change: each metric's latest measured achievement rate against the one "
+        "measured before it (not against the first).",
+    },
 }

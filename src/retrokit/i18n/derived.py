@@ -335,6 +335,11 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "compare.effects": ("行动是否带动了关联指标", "行動是否帶動了關聯指標"),
         "compare.files": ("出现于", "出現於"),
+        "compare.latest_change": ("最近变化", "最近變化"),
+        "compare.latest_change_note": (
+            "最近变化：每个指标最近一次测量的达成率与它的上一次测量相比（不是与第一次相比）。",
+            "最近變化：每個指標最近一次測量的達成率與它的上一次測量相比（不是與第一次相比）。",
+        ),
         "compare.mermaid_caption": (
             "Mermaid 图：每个指标一张，横轴只列出测量过该指标的活动，纵轴是达成率（%），第二条线是 100% 目标线。",
             "Mermaid 圖：每個指標一張，橫軸只列出測量過該指標的活動，縱軸是達成率（%），第二條線是 100% "

@@ -224,7 +224,15 @@ def compare(analyses: Sequence[Analysis], workbooks: Sequence[Workbook]) -> dict
         # when the actual rose (a target doubled), whatever the raw numbers did.
         for prev, point in itertools.pairwise(series):
             point["change"] = _rate_moved(prev, point, direction)
-        entry["trend"] = _rate_moved(series[0], series[-1], direction) if len(series) >= 2 else None
+        # The trend is the latest change: the last campaign that measured the metric against
+        # the one before it that did. 73% -> 110% -> 83% reads "worsened", which is what a
+        # manager asks of it; first against last would say "improved" about a fall. The two
+        # campaigns it compares are named (trend_from, trend_to).
+        measured = [p for p in series if p["rate"] is not None or p["actual"] is not None]
+        entry["trend"] = entry["trend_from"] = entry["trend_to"] = None
+        if len(measured) >= 2:
+            entry["trend"] = _rate_moved(measured[-2], measured[-1], direction)
+            entry["trend_from"], entry["trend_to"] = measured[-2]["file"], measured[-1]["file"]
     over_time = [m for m in metrics.values() if len(m["series"]) >= 2]
     recurring_areas = _recurring(ordered, lambda p: p.area)
     recurring_causes = _recurring(ordered, lambda p: p.root_cause)

@@ -297,7 +297,7 @@ def render_compare_table(
         [
             (t("report.metric", lang), False),
             *((c, False) for c in view.trend_columns),
-            (t("compare.trend", lang), False),
+            (view.labels["trend"], False),
         ],
         narrow,
     )
@@ -311,6 +311,8 @@ def render_compare_table(
             _c(m.trend),
         )
     console.print(metrics)
+    if view.metrics:
+        console.print(_c(view.labels["trend_note"]))
     for key, title in (
         ("recurring_areas", "compare.areas"),
         ("recurring_root_causes", "compare.causes"),

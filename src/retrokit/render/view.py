@@ -908,8 +908,9 @@ class MetricTrend:
     points: tuple[RatePoint, ...]
     #: One cell per campaign of the comparison, in its order; None where it lacks the metric.
     by_campaign: tuple[RatePoint | None, ...] = ()
-    #: improved / worsened / unchanged from the first campaign to the last, as its direction
-    #: reads it, worded; empty when it cannot be told.
+    #: improved / worsened / unchanged: the latest change (the last campaign that measured
+    #: it against the one before that did), as its direction reads it, worded; empty when it
+    #: cannot be told.
     trend: str = ""
 
 
@@ -1105,6 +1106,9 @@ def compare_view(data: Mapping[str, Any], lang: Lang) -> CompareView:
             "owner": INFO.column("owner").label(lang),
             "action": PROBLEMS.column("action").label(lang),
             **{c.code: c.label(lang) for c in RESULT.choices},
+            # The trend column says what it compares: the latest change, not first to last.
+            "trend": t("compare.latest_change", lang),
+            "trend_note": t("compare.latest_change_note", lang),
         }
     )
 
