@@ -386,3 +386,37 @@ def test_the_trend_is_the_latest_change_and_says_so(three_seasons: list[Path], l
     proc = run_cli("compare", *map(str, three_seasons), "--today", "2025-12-01", "--lang", lang)
     roi_row = next(x for x in proc.stdout.splitlines() if "ROI" in x)
     assert worse in roi_row and header in proc.stdout and note in proc.stdout
+
+
+# --- 7. a search that finds nothing says so ------------------------------------------------
+
+NO_MATCH = {
+    "zh-CN": ("没有经验符合条件", "这些复盘中没有记录经验"),
+    "zh-TW": ("沒有經驗符合條件", "這些復盤中沒有記錄經驗"),
+    "en": ("No lesson matches", "No lessons are recorded"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_search_that_finds_no_lesson_says_so(tmp_path: Path, lang: Lang) -> None:
+    book = campaign(tmp_path / "a.xlsx", "春季", dt.date(2025, 3, 1), {"ROI": 0.8})
+    no_match, none_recorded = NO_MATCH[lang]
+    proc = run_cli("lessons", str(book), "--search", "不存在的字", "--lang", lang)
+    assert proc.returncode == 0, proc.stderr
+    assert no_match in proc.stdout and "不存在的字" in proc.stdout
+    assert "┏" not in proc.stdout and "|" not in proc.stdout  # no empty table drawn
+    md = run_cli("lessons", str(book), "--search", "不存在的字", "--format", "md", "--lang", lang)
+    assert md.returncode == 0 and no_match in md.stdout and "|---" not in md.stdout
+    for fmt, empty in (("json", "[]"), ("csv", None)):
+        out = run_cli(
+            "lessons", str(book), "--search", "不存在的字", "--format", fmt, "--lang", lang
+        )
+        assert out.returncode == 0 and no_match in out.stderr, out.stderr
+        assert out.stdout.strip() == empty if empty else len(out.stdout.splitlines()) == 1
+    found = run_cli("lessons", str(book), "--search", "直播", "--lang", lang)
+    assert no_match not in found.stdout and not found.stderr
+    data = example_data()
+    data["lessons"] = []
+    bare = write(tmp_path / "bare.xlsx", data)
+    proc = run_cli("lessons", str(bare), "--lang", lang)
+    assert proc.returncode == 0 and none_recorded in proc.stdout

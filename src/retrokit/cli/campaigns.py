@@ -198,6 +198,19 @@ def _header_lang(value: str) -> Any:
         fail_t("err.choice", 2, None, option="--headers", choices="zh-CN, zh-TW, en", value=value)
 
 
+def _no_lessons(search: str | None, category: str | None, lang: Any) -> str:
+    """Why the library is empty: nothing matches the search or category, or none recorded."""
+    from retrokit.i18n import t
+    from retrokit.workbook.schema import CATEGORY
+
+    criteria = [f"--search {search}"] if search else []
+    if category:
+        criteria.append(f"--category {CATEGORY.label_of(category, lang)}")
+    if criteria:
+        return t("lessons.no_match", lang, criteria=" ".join(criteria))
+    return t("lessons.none_recorded", lang)
+
+
 @app.command(help=h("help.cmd.lessons"))
 def lessons(
     paths: PathsArgument,
@@ -227,11 +240,14 @@ def lessons(
     analyses = [c.analysis for c in _campaigns(paths, lang=lang)]
     rows = collect(analyses, search, category)
     out_lang = output_lang(lang, _most_common_lang(analyses))
+    empty = "" if rows else _no_lessons(search, category, out_lang)
+    if empty and fmt in ("csv", "json"):  # the output stays what a program reads
+        warn(_no_lessons(search, category, ui_lang(lang)))
     if fmt == "table" and to_stdout(output):
-        lessons_text(rows, out_lang, "table", sys.stdout)
+        lessons_text(rows, out_lang, "table", sys.stdout, empty=empty)
         return
     buffer = io.StringIO()
-    lessons_text(rows, out_lang, fmt, buffer, raw_csv=raw_csv)
+    lessons_text(rows, out_lang, fmt, buffer, raw_csv=raw_csv, empty=empty)
     text = buffer.getvalue()
     if fmt == "csv":
         # A BOM so Excel and Feishu read it as UTF-8, redirected to a file or not.

@@ -2633,4 +2633,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Latest change: each metric's latest measured achievement rate against the one "
         "measured before it (not against the first).",
     },
+    # --- lessons: an empty library says why -------------------------------------------------
+    "lessons.no_match": {
+        "zh-CN": "没有经验符合条件：{criteria}",
+        "en": "No lesson matches {criteria}",
+    },
+    "lessons.none_recorded": {
+        "zh-CN": "这些复盘中没有记录经验",
+        "en": "No lessons are recorded in these retrospectives",
+    },
 }

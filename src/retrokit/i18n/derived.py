@@ -958,6 +958,8 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "label.unrated": ("无法评估", "無法評估"),
         "lessons.campaign": ("活动", "活動"),
         "lessons.date": ("日期", "日期"),
+        "lessons.no_match": ("没有经验符合条件：{criteria}", "沒有經驗符合條件：{criteria}"),
+        "lessons.none_recorded": ("这些复盘中没有记录经验", "這些復盤中沒有記錄經驗"),
         "lint.summary": (
             "共检查 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示。",
             "共檢查 {files} 個檔案：{errors} 個錯誤，{warnings} 個警告，{infos} 條提示。",

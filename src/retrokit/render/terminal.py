@@ -340,10 +340,23 @@ LESSON_COLUMNS = ("campaign", "date", "category", "lesson", "applies_to", "evide
 
 
 def lessons_text(
-    rows: list[dict[str, Any]], lang: Lang, fmt: str, stream: IO[str], *, raw_csv: bool = False
+    rows: list[dict[str, Any]],
+    lang: Lang,
+    fmt: str,
+    stream: IO[str],
+    *,
+    raw_csv: bool = False,
+    empty: str = "",
 ) -> None:
     """The lessons library as a terminal table, Markdown, CSV or JSON. CSV text cells that a
-    spreadsheet would evaluate get a leading apostrophe unless ``raw_csv`` (csv_safe)."""
+    spreadsheet would evaluate get a leading apostrophe unless ``raw_csv`` (csv_safe). With
+    no rows, the table and Markdown say ``empty`` instead of drawing an empty table; CSV and
+    JSON stay what a program reads (a header, an empty list)."""
+    if not rows and empty and fmt in ("table", "md"):
+        from retrokit.render.report import md_escape
+
+        stream.write((clean_terminal(empty) if fmt == "table" else md_escape(empty)) + "\n")
+        return
     headers = [
         t("lessons.campaign", lang),
         t("lessons.date", lang),
