@@ -143,9 +143,10 @@ def test_lessons_library_searches_across_scripts(tmp_path: Path) -> None:
 def test_a_mixed_folder_is_answered_in_the_language_most_campaigns_use(tmp_path: Path) -> None:
     """The first file found was zh-TW, so a folder of mostly zh-CN reviews was answered in
     Traditional Chinese (its CSV header too)."""
-    write(tmp_path / "a-tw.xlsx", example_data(), lang="zh-TW")
-    write(tmp_path / "b.xlsx")
-    write(tmp_path / "c.xlsx")
+    for name, lang in (("a-tw", "zh-TW"), ("b", "zh-CN"), ("c", "zh-CN")):
+        data = example_data()  # three campaigns: compare uses one campaign given twice once
+        data["info"]["project"] = f"{data['info']['project']} {name}"
+        write(tmp_path / f"{name}.xlsx", data, lang=lang)  # type: ignore[arg-type]
     env = {"LANG": "C.UTF-8", "RETROKIT_LANG": ""}
     header = run_cli("lessons", str(tmp_path), "--format", "csv", env=env).stdout.splitlines()[0]
     assert "经验" in header or "分类" in header, header

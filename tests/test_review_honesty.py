@@ -33,6 +33,8 @@ def _core_book(tmp_path: Path, lang: Any = "zh-CN", *, all_unrated: bool = False
     data["kpis"][0].update(core="是", actual=None if all_unrated else 6_000_000)
     data["kpis"][4].update(core="是", actual=None)
     data["kpis"][5].update(core="是", actual="待统计")
+    if all_unrated:  # another campaign: compare uses one campaign given twice once
+        data["info"]["project"] = f"{data['info']['project']} (2)"
     return write(tmp_path / f"core.{lang}.xlsx", data, lang=lang)
 
 

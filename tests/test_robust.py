@@ -44,8 +44,15 @@ def one_line(proc: subprocess.CompletedProcess[str]) -> str:
 def folder(tmp_path: Path) -> Path:
     """Three readable workbooks and one (crash.xlsx) that the test hook makes abort."""
     for name in ("a.xlsx", "crash.xlsx", "c.xlsx"):
-        write(tmp_path / name)
+        write(tmp_path / name, _campaign_named(name))
     return tmp_path
+
+
+def _campaign_named(name: str) -> dict[str, object]:
+    """The worked example as a campaign of its own (compare uses one campaign given twice once)."""
+    data = example_data()
+    data["info"]["project"] = f"{data['info']['project']} {name}"
+    return data
 
 
 # --- 15.2 a native failure is contained ------------------------------------------------------
@@ -242,7 +249,7 @@ def run_unprivileged(*args: str) -> subprocess.CompletedProcess[str]:
 
 def _unreadable_set(folder: Path) -> Path:
     for name in ("a.xlsx", "locked.xlsx", "c.xlsx"):
-        write(folder / name)
+        write(folder / name, _campaign_named(name))
     deny(folder / "locked.xlsx", 0o000)
     return folder / "locked.xlsx"
 

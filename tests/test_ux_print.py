@@ -188,7 +188,7 @@ def test_compare_trend_is_a_table_with_campaigns_as_columns(three_campaigns: lis
     assert row.count("<td") == 5 and "未测量" in row and "未完成" in row
     assert "<h3>" not in html
     md = compared(three_campaigns, "md")
-    assert "| 指标 | 2024年春季促销 | 2024年夏季促销 | 2024年秋季促销 | 趋势 |" in md
+    assert "| 指标 | 2024年春季促销 | 2024年夏季促销 | 2024年秋季促销 | 最近变化 |" in md
     assert re.search(r"\| \*\*ROI\*\* \| [\d.]+% 未完成 \| 未测量 \| [\d.]+% 未完成 \|", md)
 
 

@@ -190,11 +190,16 @@ def load_campaigns(
     threshold: float | None = None,
     limits: Limits | None = None,
     on_skip: Callable[[Path, UnreadableWorkbook], None] | None = None,
+    distinct: bool = False,
+    on_duplicate: Callable[[Path, Path, str], None] | None = None,
 ) -> list[Campaign]:
     """Read and compute every retrospective under ``paths``, for compare, lessons and export.
-    No rule runs; a file that cannot be read, retrokit's own export and a workbook with none
-    of a review's sheets are passed to ``on_skip`` (lock files silently); a plan workbook in
-    the same folder is not a campaign's review and is left out."""
+    No rule runs; a file that cannot be read, retrokit's own export, a plan workbook (not a
+    campaign's review) and a workbook with none of a review's sheets are passed to ``on_skip``
+    (lock files silently). With ``distinct`` (compare), a campaign given twice (the same
+    project and start date, or the same project and rows: ``method.campaigns.
+    distinct_campaigns``) is used once; the file left out, the file used and why
+    (``same_start``, ``same_content``) go to ``on_duplicate``."""
     from retrokit.lint.config import Config, settings_from
     from retrokit.method import analyze
     from retrokit.workbook.files import discover, is_lock_file
@@ -211,6 +216,11 @@ def load_campaigns(
                 on_skip(path, exc)
             continue
         if workbook.kind != "review":
+            if on_skip is not None:
+                reason = (
+                    "reason.plan_not_review" if workbook.kind == "plan" else "reason.not_a_review"
+                )
+                on_skip(path, UnreadableWorkbook(path, reason))
             continue
         if not any(match.name for match in workbook.sheets.values()):
             if on_skip is not None:  # neither a review nor a plan: not a campaign either
@@ -223,7 +233,17 @@ def load_campaigns(
             threshold=settings.for_workbook(workbook).threshold,
         )
         campaigns.append(Campaign(workbook, analysis))
-    return campaigns
+    if not distinct:
+        return campaigns
+    from retrokit.method.campaigns import distinct_campaigns
+
+    kept, dropped = distinct_campaigns([(c.workbook, c.analysis) for c in campaigns])
+    for left_out, used, why in dropped:
+        if on_duplicate is not None:
+            on_duplicate(
+                Path(campaigns[left_out].workbook.path), Path(campaigns[used].workbook.path), why
+            )
+    return [campaigns[i] for i in sorted(kept)]
 
 
 def scaffold_workbook(

@@ -27,8 +27,11 @@ from retrokit.cli.app import (
 from retrokit.cli.output import emit, pick_format, to_stdout
 
 
-def _campaigns(paths: list[Path], today: Any = None, lang: str | None = None) -> list[Any]:
+def _campaigns(
+    paths: list[Path], today: Any = None, lang: str | None = None, *, distinct: bool = False
+) -> list[Any]:
     """Every readable workbook under ``paths``, read and computed; others are named on stderr.
+    With ``distinct`` (compare) a campaign given twice is used once, both files named on stderr.
 
     A path that does not exist is a usage error (exit 2) and nothing is read or written;
     paths that hold no readable retrospective at all fail as lint fails on an unreadable
@@ -57,7 +60,26 @@ def _campaigns(paths: list[Path], today: Any = None, lang: str | None = None) ->
 
     # The team's threshold, as analyze applies it; else each workbook's own (its meta cell).
     threshold = load_config(None, lang=lang).threshold
-    campaigns = api.load_campaigns(paths, today=today, threshold=threshold, on_skip=skipped)
+
+    def duplicate(left_out: Path, used: Path, why: str) -> None:
+        warn(
+            t(
+                "warn.same_campaign",
+                ui,
+                left_out=shown_name(left_out),
+                used=shown_name(used),
+                why=t(f"why.{why}", ui),
+            )
+        )
+
+    campaigns = api.load_campaigns(
+        paths,
+        today=today,
+        threshold=threshold,
+        on_skip=skipped,
+        distinct=distinct,
+        on_duplicate=duplicate,
+    )
     if not campaigns:
         shown = ", ".join(shown_name(str(p)) for p in paths)
         fail_t("err.no_campaigns", 1, lang, paths=shown)
@@ -120,7 +142,9 @@ def compare(
     from retrokit.text import json_safe
 
     fmt = pick_format(fmt, output, COMPARE_FORMATS, "table", lang, paths)
-    analyses, workbooks = campaigns_of(_campaigns(paths, today_option(today, lang), lang))
+    analyses, workbooks = campaigns_of(
+        _campaigns(paths, today_option(today, lang), lang, distinct=True)
+    )
     data = compare_campaigns(analyses, workbooks)
     out_lang = output_lang(lang, _most_common_lang(analyses))
     if fmt == "json":
@@ -174,6 +198,19 @@ def _header_lang(value: str) -> Any:
         fail_t("err.choice", 2, None, option="--headers", choices="zh-CN, zh-TW, en", value=value)
 
 
+def _no_lessons(search: str | None, category: str | None, lang: Any) -> str:
+    """Why the library is empty: nothing matches the search or category, or none recorded."""
+    from retrokit.i18n import t
+    from retrokit.workbook.schema import CATEGORY
+
+    criteria = [f"--search {search}"] if search else []
+    if category:
+        criteria.append(f"--category {CATEGORY.label_of(category, lang)}")
+    if criteria:
+        return t("lessons.no_match", lang, criteria=" ".join(criteria))
+    return t("lessons.none_recorded", lang)
+
+
 @app.command(help=h("help.cmd.lessons"))
 def lessons(
     paths: PathsArgument,
@@ -203,11 +240,14 @@ def lessons(
     analyses = [c.analysis for c in _campaigns(paths, lang=lang)]
     rows = collect(analyses, search, category)
     out_lang = output_lang(lang, _most_common_lang(analyses))
+    empty = "" if rows else _no_lessons(search, category, out_lang)
+    if empty and fmt in ("csv", "json"):  # the output stays what a program reads
+        warn(_no_lessons(search, category, ui_lang(lang)))
     if fmt == "table" and to_stdout(output):
-        lessons_text(rows, out_lang, "table", sys.stdout)
+        lessons_text(rows, out_lang, "table", sys.stdout, empty=empty)
         return
     buffer = io.StringIO()
-    lessons_text(rows, out_lang, fmt, buffer, raw_csv=raw_csv)
+    lessons_text(rows, out_lang, fmt, buffer, raw_csv=raw_csv, empty=empty)
     text = buffer.getvalue()
     if fmt == "csv":
         # A BOM so Excel and Feishu read it as UTF-8, redirected to a file or not.

@@ -2652,4 +2652,52 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "; {n} line(s) planned as a share (such as 40%) need the total budget on the "
         "overview to become amounts",
     },
+    # --- compare: a campaign whose start date is unknown (its place in time is a guess) -----
+    "compare.undated.blank": {
+        "zh-CN": "{file}：没有开始日期（{cell} 为空），表中把它列在有日期的活动之后，"
+        "它的实际先后未知；趋势和行动效果的判断不包括这个活动。",
+        "en": "{file}: no start date ({cell} is empty); it is listed after the dated "
+        "campaigns, but its place in time is not known, and trends and action effects "
+        "leave it out.",
+    },
+    "compare.undated.unreadable": {
+        "zh-CN": "{file}：开始日期无法识别（{cell}：{text}），表中把它列在有日期的活动之后，"
+        "它的实际先后未知；趋势和行动效果的判断不包括这个活动。",
+        "en": "{file}: the start date cannot be read ({cell}: {text}); it is listed after the "
+        "dated campaigns, but its place in time is not known, and trends and action effects "
+        "leave it out.",
+    },
+    # --- compare, lessons, export: a plan workbook among the reviews ----------------------
+    "reason.plan_not_review": {
+        "zh-CN": "这是活动方案工作簿，compare、lessons 和 export 只读取复盘工作簿"
+        "（方案请用 analyze 或 report 查看）",
+        "en": "it is a campaign plan workbook; compare, lessons and export read "
+        "retrospectives (see a plan with analyze or report)",
+    },
+    # --- compare, lessons, export: one campaign given as two files --------------------------
+    "warn.same_campaign": {
+        "zh-CN": "{left_out} 与 {used} 是同一个活动（{why}），只使用 {used}",
+        "en": "{left_out} and {used} are the same campaign ({why}); only {used} is used",
+    },
+    "why.same_start": {"zh-CN": "项目名称和开始日期相同", "en": "same project name and start date"},
+    "why.same_content": {
+        "zh-CN": "项目名称相同，KPI、问题和经验逐格相同",
+        "en": "same project name, and the same KPI, problem and lesson rows cell for cell",
+    },
+    # --- compare: the trend column is the latest change, and says so ----------------------
+    "compare.latest_change": {"zh-CN": "最近变化", "en": "Latest change"},
+    "compare.latest_change_note": {
+        "zh-CN": "最近变化：每个指标最近一次测量的达成率与它的上一次测量相比（不是与第一次相比）。",
+        "en": "Latest change: each metric's latest measured achievement rate against the one "
+        "measured before it (not against the first).",
+    },
+    # --- lessons: an empty library says why -------------------------------------------------
+    "lessons.no_match": {
+        "zh-CN": "没有经验符合条件：{criteria}",
+        "en": "No lesson matches {criteria}",
+    },
+    "lessons.none_recorded": {
+        "zh-CN": "这些复盘中没有记录经验",
+        "en": "No lessons are recorded in these retrospectives",
+    },
 }

@@ -343,6 +343,11 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "compare.effects": ("行动是否带动了关联指标", "行動是否帶動了關聯指標"),
         "compare.files": ("出现于", "出現於"),
+        "compare.latest_change": ("最近变化", "最近變化"),
+        "compare.latest_change_note": (
+            "最近变化：每个指标最近一次测量的达成率与它的上一次测量相比（不是与第一次相比）。",
+            "最近變化：每個指標最近一次測量的達成率與它的上一次測量相比（不是與第一次相比）。",
+        ),
         "compare.mermaid_caption": (
             "Mermaid 图：每个指标一张，横轴只列出测量过该指标的活动，纵轴是达成率（%），第二条线是 100% 目标线。",
             "Mermaid 圖：每個指標一張，橫軸只列出測量過該指標的活動，縱軸是達成率（%），第二條線是 100% "
@@ -357,6 +362,16 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "compare.rose": ("上升", "上升"),
         "compare.times": ("延续次数", "延續次數"),
         "compare.trend": ("趋势", "趨勢"),
+        "compare.undated.blank": (
+            "{file}：没有开始日期（{cell} "
+            "为空），表中把它列在有日期的活动之后，它的实际先后未知；趋势和行动效果的判断不包括这个活动。",
+            "{file}：沒有開始日期（{cell} "
+            "為空），表中把它列在有日期的活動之後，它的實際先後未知；趨勢和行動效果的判斷不包括這個活動。",
+        ),
+        "compare.undated.unreadable": (
+            "{file}：开始日期无法识别（{cell}：{text}），表中把它列在有日期的活动之后，它的实际先后未知；趋势和行动效果的判断不包括这个活动。",
+            "{file}：開始日期無法識別（{cell}：{text}），表中把它列在有日期的活動之後，它的實際先後未知；趨勢和行動效果的判斷不包括這個活動。",
+        ),
         "compare.yes": ("是", "是"),
         "config.bad_severity": (
             "级别 '{level}' 不是 error、warning 或 info",
@@ -944,6 +959,8 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "label.unrated": ("无法评估", "無法評估"),
         "lessons.campaign": ("活动", "活動"),
         "lessons.date": ("日期", "日期"),
+        "lessons.no_match": ("没有经验符合条件：{criteria}", "沒有經驗符合條件：{criteria}"),
+        "lessons.none_recorded": ("这些复盘中没有记录经验", "這些復盤中沒有記錄經驗"),
         "lint.summary": (
             "共检查 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示。",
             "共檢查 {files} 個檔案：{errors} 個錯誤，{warnings} 個警告，{infos} 條提示。",
@@ -1068,6 +1085,12 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "這個 OpenDocument 表格（.ods）已損壞或格式異常，無法讀取；請在 LibreOffice 中開啟後另存為 .xlsx",
         ),
         "reason.os_error": ("无法打开文件（{detail}）", "無法開啟檔案（{detail}）"),
+        "reason.plan_not_review": (
+            "这是活动方案工作簿，compare、lessons 和 export 只读取复盘工作簿（方案请用 analyze 或 "
+            "report 查看）",
+            "這是活動方案活頁簿，compare、lessons 和 export 只讀取復盤活頁簿（方案請用 analyze 或 "
+            "report 檢視）",
+        ),
         "reason.presentation": (
             "这是 PowerPoint 演示文稿（.pptx），不是工作簿；请给出 .xlsx 工作簿",
             "這是 PowerPoint 簡報（.pptx），不是活頁簿；請給出 .xlsx 活頁簿",
@@ -1360,9 +1383,18 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "terminal.priority": ("优先级", "優先順序"),
         "terminal.progress": ("进度", "進度"),
         "unit.bytes": ("{n} 字节（{size}）", "{n} 位元組（{size}）"),
+        "warn.same_campaign": (
+            "{left_out} 与 {used} 是同一个活动（{why}），只使用 {used}",
+            "{left_out} 與 {used} 是同一個活動（{why}），只使用 {used}",
+        ),
         "warn.skipped": ("已跳过 {path}：{reason}", "已跳過 {path}：{reason}"),
         "what.file_size": ("文件大小", "檔案大小"),
         "what.ratio": ("{part} 的压缩比", "{part} 的壓縮比"),
         "what.unpacked_size": ("解压后大小", "解壓縮後大小"),
+        "why.same_content": (
+            "项目名称相同，KPI、问题和经验逐格相同",
+            "專案名稱相同，KPI、問題和經驗逐格相同",
+        ),
+        "why.same_start": ("项目名称和开始日期相同", "專案名稱和開始日期相同"),
     }
 }

@@ -126,8 +126,39 @@ def order(analyses: Iterable[Analysis]) -> list[Analysis]:
     return sorted(analyses, key=lambda a: (_start(a), a.file))
 
 
+def dated(a: Analysis) -> bool:
+    """Whether a campaign's start date is known: only then is its place in time known."""
+    return isinstance(a.info.get("start"), dt.date)
+
+
+def _undated(ordered: Sequence[Analysis], workbooks: Sequence[Workbook]) -> list[dict[str, Any]]:
+    """The campaigns without a readable start date, each with the cell its date belongs in
+    (``sheet`` and ``cell``; the cell is None where the sheet has no start row) and what that
+    cell holds (empty when blank)."""
+    by_path = {wb.path: wb for wb in workbooks}
+    out = []
+    for a in ordered:
+        if dated(a):
+            continue
+        wb = by_path.get(a.file)
+        info = wb.info if wb is not None else None
+        out.append(
+            {
+                "file": a.file,
+                "project": a.info.get("project"),
+                "sheet": info.sheet if info is not None else None,
+                "cell": info.ref("start") if info is not None else None,
+                "text": info.text("start") if info is not None else "",
+            }
+        )
+    return out
+
+
 def compare(analyses: Sequence[Analysis], workbooks: Sequence[Workbook]) -> dict[str, Any]:
-    """Campaigns side by side; metrics over time; recurring areas and causes; carry-overs."""
+    """Campaigns side by side; metrics over time; recurring areas and causes; carry-overs.
+
+    Campaigns are in start-date order; those without a start date come last, are listed
+    under ``undated``, and take part in no trend or action effect."""
     ordered = order(analyses)
     campaigns = []
     for a in ordered:
@@ -183,14 +214,27 @@ def compare(analyses: Sequence[Analysis], workbooks: Sequence[Workbook]) -> dict
                     "unit": k.unit,
                 }
             )
+    known = {a.file for a in ordered if dated(a)}
     for entry in metrics.values():
-        series = entry["series"]
+        # Only campaigns whose place in time is known take part in a change: after an undated
+        # one the order is a guess, and "improved" would rest on it.
+        series = [p for p in entry["series"] if p["file"] in known]
+        for p in entry["series"]:
+            p["change"] = None
         direction = Direction(entry["direction"])
         # Shown beside the achievement rates, so it follows them: 90% -> 60% is worse even
         # when the actual rose (a target doubled), whatever the raw numbers did.
         for prev, point in itertools.pairwise(series):
             point["change"] = _rate_moved(prev, point, direction)
-        entry["trend"] = _rate_moved(series[0], series[-1], direction) if len(series) >= 2 else None
+        # The trend is the latest change: the last campaign that measured the metric against
+        # the one before it that did. 73% -> 110% -> 83% reads "worsened", which is what a
+        # manager asks of it; first against last would say "improved" about a fall. The two
+        # campaigns it compares are named (trend_from, trend_to).
+        measured = [p for p in series if p["rate"] is not None or p["actual"] is not None]
+        entry["trend"] = entry["trend_from"] = entry["trend_to"] = None
+        if len(measured) >= 2:
+            entry["trend"] = _rate_moved(measured[-2], measured[-1], direction)
+            entry["trend_from"], entry["trend_to"] = measured[-2]["file"], measured[-1]["file"]
     over_time = [m for m in metrics.values() if len(m["series"]) >= 2]
     recurring_areas = _recurring(ordered, lambda p: p.area)
     recurring_causes = _recurring(ordered, lambda p: p.root_cause)
@@ -210,9 +254,12 @@ def compare(analyses: Sequence[Analysis], workbooks: Sequence[Workbook]) -> dict
                         "status": record.values.get("status"),
                     }
                 )
-    effects = _action_effects(ordered)
+    effects = _action_effects([a for a in ordered if dated(a)])
     return {
         "campaigns": campaigns,
+        # Listed after the dated ones, their place in time unknown: left out of every trend
+        # and action effect, and said so.
+        "undated": _undated(ordered, workbooks),
         "metrics": over_time,
         "recurring_areas": recurring_areas,
         "recurring_root_causes": recurring_causes,
@@ -268,6 +315,72 @@ def campaign_identity(a: Analysis) -> tuple[str, Any, Any] | str:
     return fold(str(project)), a.info.get("start"), a.info.get("end")
 
 
+def _same_campaign_keys(workbook: Workbook, a: Analysis) -> list[tuple[str, Any]]:
+    """What makes two files one campaign given twice: the same project name and start date,
+    or the same project name and the same KPI, problem and lesson rows cell for cell (a copy
+    re-saved by another program, whose dates may now read differently; unless both start
+    dates read and differ). A workbook without a project name matches no other; one with
+    nothing in those rows matches by its start date only."""
+    project = a.info.get("project")
+    if not project:
+        return []
+    name = fold_loose(str(project))  # 双11 (上海) and 双11 (北京) are two campaigns
+    keys: list[tuple[str, Any]] = []
+    start = a.info.get("start")
+    if isinstance(start, dt.date):
+        keys.append(("same_start", (name, start)))
+    rows = tuple(
+        tuple(sorted((k, repr(v)) for k, v in r.raw.items() if v is not None and v != ""))
+        for table in ("kpis", "problems", "lessons")
+        for r in workbook.table(table)
+    )
+    if any(rows):
+        keys.append(("same_content", (name, rows)))
+    return keys
+
+
+def _apart(a: Analysis, b: Analysis) -> bool:
+    """Two start dates, both known and different: two runs of a campaign, however alike."""
+    return dated(a) and dated(b) and a.info.get("start") != b.info.get("start")
+
+
+def distinct_campaigns(
+    items: Sequence[tuple[Workbook, Analysis]],
+) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """The campaigns of a set with each given once: the indexes kept, and for every file
+    left out (its index, the index of the file kept for it, and why: ``same_start`` or
+    ``same_content``). The first file of a campaign is kept, unless a later one has the start
+    date the first lacks."""
+    kept: list[int] = []
+    dropped: list[tuple[int, int, str]] = []
+    owner: dict[tuple[str, Any], int] = {}
+    for i, (workbook, a) in enumerate(items):
+        keys = _same_campaign_keys(workbook, a)
+        match = next(
+            ((owner[k], k[0]) for k in keys if k in owner and not _apart(a, items[owner[k]][1])),
+            None,
+        )
+        if match is None:
+            kept.append(i)
+            for k in keys:
+                owner[k] = i
+            continue
+        first, why = match
+        if dated(a) and not dated(items[first][1]):  # keep the one whose place in time is known
+            kept[kept.index(first)] = i
+            for k, holder in list(owner.items()):
+                if holder == first:
+                    owner[k] = i
+            for k in keys:
+                owner[k] = i
+            dropped.append((first, i, why))
+        else:
+            for k in keys:
+                owner.setdefault(k, first)
+            dropped.append((i, first, why))
+    return kept, dropped
+
+
 def _recurring(ordered: Sequence[Analysis], text_of: Any) -> list[dict[str, Any]]:
     """Texts found in two or more campaigns. Carried-over rows are the same problem followed
     (the carried list has them), and two files of one campaign are a duplicate."""
@@ -300,19 +413,25 @@ def _kpis_by_metric(a: Analysis) -> dict[str, KpiResult]:
 
 def _action_effects(ordered: Sequence[Analysis]) -> list[dict[str, Any]]:
     """For actions linked to a metric: did that metric's value get better from one campaign
-    to the next, as its direction reads it? Each names the two campaigns it compares (an
-    action carried over is followed once per pair) and whether it compared the actuals or,
-    in different units, the rates (``basis``)."""
+    to the next that measured it, as its direction reads it? Each names the two campaigns it
+    compares (an action carried over is followed once per pair; a campaign between them that
+    did not measure the metric is passed over, its files under ``skipped``) and whether it
+    compared the actuals or, in different units, the rates (``basis``)."""
     effects = []
-    for before, after in itertools.pairwise(ordered):
-        kpis_before, kpis_after = _kpis_by_metric(before), _kpis_by_metric(after)
+    by_metric = [_kpis_by_metric(a) for a in ordered]
+    for i, before in enumerate(ordered):
+        kpis_before = by_metric[i]
         for p in before.problems:
             if not p.metric or not p.action:
                 continue
             key = metric_key(p.metric.replace("·", KPI_NAME_SEPARATOR))
-            if key not in kpis_before or key not in kpis_after:
+            if key not in kpis_before:
                 continue
-            kb, ka = kpis_before[key], kpis_after[key]
+            j = next((j for j in range(i + 1, len(ordered)) if key in by_metric[j]), None)
+            if j is None:
+                continue
+            after = ordered[j]
+            kb, ka = kpis_before[key], by_metric[j][key]
             rb, ra = kb.rate, ka.rate
             point_b = {"actual": kb.actual, "unit": kb.unit, "rate": rb}
             point_a = {"actual": ka.actual, "unit": ka.unit, "rate": ra}
@@ -335,6 +454,7 @@ def _action_effects(ordered: Sequence[Analysis]) -> list[dict[str, Any]]:
                     "rose": None if rb is None or ra is None else ra > rb,
                     "effect": _moved(point_b, point_a, ka.direction),
                     "basis": "actual" if _by_value(point_b, point_a) else "rate",
+                    "skipped": [a.file for a in ordered[i + 1 : j]],
                 }
             )
     return effects

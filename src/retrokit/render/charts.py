@@ -191,18 +191,16 @@ def priority_matrix(
 def metric_lines(
     series: Sequence[tuple[str, Sequence[tuple[str, float | None]]]], title: str
 ) -> Any:
-    """Achievement over time: one line per metric across campaigns, with the 100% line."""
+    """Achievement over time: one line per metric across campaigns, with the 100% line.
+
+    Each series has one point per campaign, in the order of the x axis (the first series'
+    labels); a rate of None is a gap at that campaign's place, never a point moved left."""
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(7.5, 3.6))
-    labels: list[str] = []
-    for _, points in series:
-        for label, _rate in points:
-            if label not in labels:
-                labels.append(label)
+    labels = [label for label, _rate in series[0][1]] if series else []
     for name, points in series:
-        xs = [labels.index(label) for label, rate in points if rate is not None]
-        ys = [rate * 100 for _, rate in points if rate is not None]
-        ax.plot(xs, ys, marker="o", label=name)
+        ys = [float("nan") if rate is None else rate * 100 for _, rate in points]
+        ax.plot(range(len(ys)), ys, marker="o", label=name)
     ax.axhline(100, color="#424242", linewidth=1.2, linestyle="--")
     ax.set_xticks(range(len(labels)), labels)
     ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0f}%")

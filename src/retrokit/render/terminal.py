@@ -288,6 +288,8 @@ def render_compare_table(
         )
     _fit_numbers(table)
     console.print(table)
+    for line in view.undated:
+        console.print(_c(line))
     # Each metric's trend: the campaigns as columns, the rate and its result in each, then
     # whether the achievement improved or worsened.
     metrics = _table(
@@ -295,7 +297,7 @@ def render_compare_table(
         [
             (t("report.metric", lang), False),
             *((c, False) for c in view.trend_columns),
-            (t("compare.trend", lang), False),
+            (view.labels["trend"], False),
         ],
         narrow,
     )
@@ -309,6 +311,8 @@ def render_compare_table(
             _c(m.trend),
         )
     console.print(metrics)
+    if view.metrics:
+        console.print(_c(view.labels["trend_note"]))
     for key, title in (
         ("recurring_areas", "compare.areas"),
         ("recurring_root_causes", "compare.causes"),
@@ -336,10 +340,23 @@ LESSON_COLUMNS = ("campaign", "date", "category", "lesson", "applies_to", "evide
 
 
 def lessons_text(
-    rows: list[dict[str, Any]], lang: Lang, fmt: str, stream: IO[str], *, raw_csv: bool = False
+    rows: list[dict[str, Any]],
+    lang: Lang,
+    fmt: str,
+    stream: IO[str],
+    *,
+    raw_csv: bool = False,
+    empty: str = "",
 ) -> None:
     """The lessons library as a terminal table, Markdown, CSV or JSON. CSV text cells that a
-    spreadsheet would evaluate get a leading apostrophe unless ``raw_csv`` (csv_safe)."""
+    spreadsheet would evaluate get a leading apostrophe unless ``raw_csv`` (csv_safe). With
+    no rows, the table and Markdown say ``empty`` instead of drawing an empty table; CSV and
+    JSON stay what a program reads (a header, an empty list)."""
+    if not rows and empty and fmt in ("table", "md"):
+        from retrokit.render.report import md_escape
+
+        stream.write((clean_terminal(empty) if fmt == "table" else md_escape(empty)) + "\n")
+        return
     headers = [
         t("lessons.campaign", lang),
         t("lessons.date", lang),

@@ -908,8 +908,9 @@ class MetricTrend:
     points: tuple[RatePoint, ...]
     #: One cell per campaign of the comparison, in its order; None where it lacks the metric.
     by_campaign: tuple[RatePoint | None, ...] = ()
-    #: improved / worsened / unchanged from the first campaign to the last, as its direction
-    #: reads it, worded; empty when it cannot be told.
+    #: improved / worsened / unchanged: the latest change (the last campaign that measured
+    #: it against the one before that did), as its direction reads it, worded; empty when it
+    #: cannot be told.
     trend: str = ""
 
 
@@ -954,7 +955,11 @@ class _Actuals:
 
 @dataclass(frozen=True)
 class TrendChart:
-    """Each metric's rate across the campaigns, in the campaigns' order."""
+    """Each metric's rate across the campaigns, in the campaigns' (the table's) order.
+
+    Every series holds one point per campaign, at that campaign's place: the rate is None
+    where the campaign did not measure or rate the metric, so a chart leaves a gap there
+    instead of moving a later campaign's point into it."""
 
     title: str
     campaigns: tuple[str, ...]
@@ -980,6 +985,9 @@ class CompareView:
     trend_columns: tuple[str, ...] = ()
     #: The language's colon after a label ("：", ": ").
     colon: str = ": "
+    #: One line per campaign whose start date is unknown: its file, the cell, and that its
+    #: place in time is not known and the trends leave it out.
+    undated: tuple[str, ...] = ()
 
 
 _COMPARE_KEYS = (
@@ -1067,6 +1075,16 @@ def _core_missed(campaign: Mapping[str, Any], sep: str, lang: Lang) -> str:
     return t("compare.core_unrated", lang, count=unrated)
 
 
+def _undated(u: Mapping[str, Any], lang: Lang) -> str:
+    """A campaign without a start date, named with the cell its date belongs in."""
+    sheet = u.get("sheet") or INFO.name(lang)
+    cell = f"{sheet}!{u['cell']}" if u.get("cell") else sheet
+    file = Path(u["file"]).name
+    if u.get("text"):
+        return t("compare.undated.unreadable", lang, file=file, cell=cell, text=u["text"])
+    return t("compare.undated.blank", lang, file=file, cell=cell)
+
+
 def compare_view(data: Mapping[str, Any], lang: Lang) -> CompareView:
     """What ``retrokit compare`` says about a set of campaigns, in ``lang``."""
     sep = language(lang).list_separator
@@ -1088,15 +1106,18 @@ def compare_view(data: Mapping[str, Any], lang: Lang) -> CompareView:
             "owner": INFO.column("owner").label(lang),
             "action": PROBLEMS.column("action").label(lang),
             **{c.code: c.label(lang) for c in RESULT.choices},
+            # The trend column says what it compares: the latest change, not first to last.
+            "trend": t("compare.latest_change", lang),
+            "trend_note": t("compare.latest_change_note", lang),
         }
     )
-    series = tuple(
-        (
-            m["metric"],
-            tuple((projects.get(p["file"], name(p["file"])), p["rate"]) for p in m["series"]),
-        )
-        for m in data["metrics"]
-    )
+
+    def aligned(metric: Mapping[str, Any]) -> tuple[tuple[str, float | None], ...]:
+        """The metric's rate at each campaign's place in the table; None where it has none."""
+        rates = {p["file"]: p["rate"] for p in metric["series"]}
+        return tuple((projects[c["file"]], rates.get(c["file"])) for c in data["campaigns"])
+
+    series = tuple((m["metric"], aligned(m)) for m in data["metrics"])
     trend = (
         TrendChart(
             t("compare.metrics", lang),
@@ -1149,4 +1170,5 @@ def compare_view(data: Mapping[str, Any], lang: Lang) -> CompareView:
         labels=labels,
         generated=t("report.generated", lang, version=__version__),
         colon=language(lang).colon,
+        undated=tuple(_undated(u, lang) for u in data.get("undated", ())),
     )
