@@ -800,3 +800,32 @@ def test_a_tables_header_is_no_overview(tmp_path: Path) -> None:
     analysis = api.analyze_workbook(path)
     assert [f.key for f in analysis.findings if f.code == "S001"] == ["S001"]
     assert not analysis.info.get("owner")
+
+
+@pytest.mark.parametrize("metric", ["订单小计(元)", "Avg order subtotal"])
+def test_a_kpi_named_as_a_subtotal_is_still_a_kpi(tmp_path: Path, metric: str) -> None:
+    from builders import example_data, write
+
+    data = example_data()
+    data["kpis"][0]["metric"] = metric
+    analysis = api.analyze_workbook(write(tmp_path / "k.xlsx", data))
+    assert metric in [k.metric for k in analysis.kpis]
+    assert not [f for f in analysis.findings if f.code == "S005"]
+
+
+def test_an_ods_percentage_repeated_over_two_cells_is_both(tmp_path: Path) -> None:
+    """LibreOffice writes equal neighbours once with a repeat count (30% | 30%): each copy is
+    a percentage, so target and actual agree in form (no V005)."""
+    from builders import example_data, write
+
+    data = example_data()
+    data["kpis"][1]["target"] = data["kpis"][1]["actual"] = 0.3
+    path = write(tmp_path / "r.xlsx", data)
+    wb = load_workbook(path)
+    for cell in ("E3", "F3"):
+        wb.worksheets[1][cell].number_format = "0%"
+    wb.save(path)
+    ods = api.analyze_workbook(libreoffice_convert(path, tmp_path / "lo", "ods"))
+    (rate,) = [k for k in ods.kpis if k.row == 3]
+    assert rate.form == "percent"
+    assert not [f for f in ods.findings if f.code == "V005" and f.row == 3]

@@ -387,11 +387,17 @@ def _total_label(value: Any) -> bool:
             return False
     elif _TOTAL_CJK.search(value) is None:
         return False
+    return fold(value) in TOTAL_LABELS
+
+
+def _subtotal_label(value: Any) -> bool:
+    """Whether a cell names a group's subtotal: KOL小计, 小计：线上, Subtotal (KOL). Asked only
+    of the columns a sheet names as saying a total (a budget's category or item): a KPI may
+    well be called 订单小计."""
+    if value.__class__ is not str or len(value) > 24:
+        return False
     folded = fold(value)
-    # A group's subtotal names its group: KOL小计, 小计：线上, Subtotal (KOL), KOL subtotal.
-    return folded in TOTAL_LABELS or any(
-        folded.startswith(word) or folded.endswith(word) for word in _SUBTOTAL_WORDS
-    )
+    return any(folded.startswith(word) or folded.endswith(word) for word in _SUBTOTAL_WORDS)
 
 
 _SUBTOTAL_WORDS = ("小计", "subtotal")
@@ -492,6 +498,8 @@ class _RowParser:
             )
             or key in sheet.total_columns
         ]
+        #: The columns where a group's subtotal (KOL小计) marks a total row.
+        self.subtotal_columns = {c for key, c in columns.items() if key in sheet.total_columns}
         #: Per list column: raw cell value -> code, for values already seen in this sheet.
         self.seen: dict[str, dict[Any, str]] = {key: {} for key, *_ in self.plan}
 
@@ -601,7 +609,9 @@ class _RowParser:
             if self.heading(row_index, row, named=False):
                 return None
         for c in self.label_columns:
-            if c < len(row) and _total_label(row[c]):
+            if c < len(row) and (
+                _total_label(row[c]) or (c in self.subtotal_columns and _subtotal_label(row[c]))
+            ):
                 number = row_index + 1
                 self.out.add(
                     "S005", self.name, ref(row_index, c), number, row=number, label=row[c].strip()

@@ -119,6 +119,9 @@ class OdsSheet:
     percents: set[tuple[int, int]] = field(default_factory=set)
 
 
+#: Copies of a repeated cell or row recorded at most (a sheet's data is far smaller; an
+#: error repeated over a million columns is a hostile file's, not a team's).
+_ODS_MAX_REPEAT = 4096
 _ODS_MARKS = (b'value-type="error"', b"-spanned=", b'value-type="percentage"')
 
 
@@ -139,6 +142,9 @@ def ods_cells(data: bytes) -> dict[str, OdsSheet]:
     found: dict[str, OdsSheet] = {}
     sheet = OdsSheet()
     row = col = 0
+    # The error and percentage cells of the row being read, as (first column, columns, what):
+    # a row or a cell that LibreOffice writes once with a repeat count stands for each copy.
+    marked: list[tuple[int, int, str]] = []
     cell_tags = (f"{_ODS_TABLE}table-cell", f"{_ODS_TABLE}covered-table-cell")
     for event, element in iterparse(io.BytesIO(xml), events=("start", "end")):
         tag = element.tag
@@ -148,21 +154,31 @@ def ods_cells(data: bytes) -> dict[str, OdsSheet]:
                 row = 0
             elif tag == f"{_ODS_TABLE}table-row":
                 col = 0
+                marked = []
             continue
         if tag == f"{_ODS_TABLE}table-row":
-            row += int(element.get(f"{_ODS_TABLE}number-rows-repeated", "1"))
+            repeat = int(element.get(f"{_ODS_TABLE}number-rows-repeated", "1"))
+            for r in range(row, row + min(repeat, _ODS_MAX_REPEAT) if marked else row):
+                for first, count, what in marked:
+                    for c in range(first, first + min(count, _ODS_MAX_REPEAT)):
+                        if what == "%":
+                            sheet.percents.add((r, c))
+                        else:
+                            sheet.errors[(r, c)] = what
+            row += repeat
             element.clear()
         elif tag in cell_tags:
+            count = int(element.get(f"{_ODS_TABLE}number-columns-repeated", "1"))
             if element.get(_ODS_ERROR) == "error":
                 text = "".join(element.itertext()).strip()
-                sheet.errors[(row, col)] = text or "#N/A"
+                marked.append((col, count, text or "#N/A"))
             elif element.get(_ODS_VALUE_TYPE) == "percentage":
-                sheet.percents.add((row, col))
+                marked.append((col, count, "%"))
             rows = int(element.get(f"{_ODS_TABLE}number-rows-spanned", "1"))
             cols = int(element.get(f"{_ODS_TABLE}number-columns-spanned", "1"))
             if rows > 1 or cols > 1:
                 sheet.merges.append((row, col, row + rows - 1, col + cols - 1))
-            col += int(element.get(f"{_ODS_TABLE}number-columns-repeated", "1"))
+            col += count
     return {
         name: cells
         for name, cells in found.items()
