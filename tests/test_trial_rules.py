@@ -420,3 +420,49 @@ def test_a_teams_own_rate_formula_is_said_to_compute_otherwise(tmp_path: Path) -
     got = [f for f in analysis.findings if f.code == "V006" and f.row == row]
     assert [f.key for f in got] == ["V006.own"]
     assert f"=F{row}/E{row}" in got[0].message()
+
+
+def test_a_teams_own_formula_filled_down_as_a_shared_formula_is_its_own_too(
+    tmp_path: Path,
+) -> None:
+    """Excel writes a filled-down column as one formula the cells below share: each of them
+    reads its own row's cells, and gets V006.own (not the advice to recalculate)."""
+    import re
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    from builders import example_data, write
+    from conftest import libreoffice_convert
+    from retrokit import api
+    from retrokit.workbook.schema import KPIS
+
+    data = example_data()
+    for kpi in data["kpis"][:2]:
+        kpi["dimension"], kpi["metric"], kpi["direction"] = "cost", "获客成本(元)", "lower"
+        kpi["target"], kpi["actual"] = 30, 36
+    path = write(tmp_path / "r.xlsx", data)
+    wb = load_workbook(path)
+    ws = wb[KPIS.name("zh-CN")]
+    head = [c.value for c in ws[1]]
+    col = next(i for i, h in enumerate(head, 1) if h and str(h).startswith("达成率"))
+    for row in (2, 3):
+        ws.cell(row=row, column=col).value = f"=F{row}/E{row}"
+    wb.save(path)
+    saved = libreoffice_convert(path, tmp_path / "lo")
+    shared = tmp_path / "shared.xlsx"
+    with zipfile.ZipFile(saved) as src, zipfile.ZipFile(shared, "w") as dst:
+        for item in src.infolist():
+            data_bytes = src.read(item)
+            if item.filename == "xl/worksheets/sheet2.xml":
+                data_bytes = re.sub(
+                    rb"<f[^>]*>F2/E2</f>", b'<f t="shared" ref="X2:X3" si="0">F2/E2</f>', data_bytes
+                )
+                data_bytes = re.sub(rb"<f[^>]*>F3/E3</f>", b'<f t="shared" si="0"/>', data_bytes)
+                assert b'si="0"/>' in data_bytes
+            dst.writestr(item, data_bytes)
+    analysis = api.analyze_workbook(shared)
+    keys = {f.row: f.key for f in analysis.findings if f.code == "V006"}
+    assert keys.get(2) == keys.get(3) == "V006.own"
+    (third,) = [f for f in analysis.findings if f.code == "V006" and f.row == 3]
+    assert "=F3/E3" in third.message()

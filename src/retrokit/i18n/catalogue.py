@@ -361,13 +361,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "doc.V006": {
         "zh-CN": "表格里的差异值、达成率或结果与 retrokit 不一致会误导读者：手填的值覆盖了公式、"
-        "公式结果没有重新计算，或目标值/实际值的写法表格公式算得不一样（例如 1:3 被存成时间）。"
-        "\n修复：按提示恢复公式、重新计算后保存，或把数值改写成表格能计算的形式。",
+        "公式结果没有重新计算、团队自己的公式算法不同，或目标值/实际值的写法表格公式算得不一样"
+        "（例如 1:3 被存成时间）。\n修复：按提示恢复公式、重新计算后保存、核对自己的公式，"
+        "或把数值改写成表格能计算的形式。",
         "en": "A gap, achievement or result the sheet shows differently from retrokit misleads "
-        "readers: a value typed over the formula, a formula result not recalculated, or a "
-        "target or actual the sheet's formulas read differently (1:3 stored as a time).\nFix: "
-        "as the message says, restore the formula, recalculate and save, or retype the value "
-        "in a form the sheet computes.",
+        "readers: a value typed over the formula, a formula result not recalculated, a team's "
+        "own formula that computes otherwise, or a target or actual the sheet's formulas read "
+        "differently (1:3 stored as a time).\nFix: as the message says, restore the formula, "
+        "recalculate and save, check your own formula, or retype the value in a form the "
+        "sheet computes.",
     },
     "doc.K001": {
         "zh-CN": "未完成和超额完成都需要分析原因，否则无法沉淀经验。\n修复：在“分析简述”中写明原因，"
@@ -2628,15 +2630,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "V006.own": {
         "zh-CN": "“{column}”单元格用的是自己的公式 {formula}，结果 {cached}；retrokit 按本行的目标值、"
-        "实际值和方向算出 {computed}（越低越好的指标，达成率是目标值÷实际值）。重新计算不会改变它："
-        "请核对公式，或从相邻行复制模板公式。",
+        "实际值和方向算出 {computed}。重新计算不会改变它：请核对公式（越高越好的指标，达成率是"
+        "实际值÷目标值；越低越好的是目标值÷实际值），或核对“方向”。",
         "zh-TW": "「{column}」儲存格用的是自己的公式 {formula}，結果 {cached}；retrokit 按本列的目標值、"
-        "實際值和方向算出 {computed}（越低越好的指標，達成率是目標值÷實際值）。重新計算不會改變它："
-        "請核對公式，或從相鄰列複製範本公式。",
+        "實際值和方向算出 {computed}。重新計算不會改變它：請核對公式（越高越好的指標，達成率是"
+        "實際值÷目標值；越低越好的是目標值÷實際值），或核對「方向」。",
         "en": "'{column}' uses its own formula {formula}, which gives {cached}; from this row's "
-        "target, actual and direction retrokit computes {computed} (where lower is better, "
-        "achievement is target ÷ actual). Recalculating will not change it: check the formula, "
-        "or copy the template's formula from a neighbouring row.",
+        "target, actual and direction retrokit computes {computed}. Recalculating will not "
+        "change it: check the formula (achievement is actual ÷ target where higher is better, "
+        "target ÷ actual where lower is better), or check the direction.",
     },
     # P004 on a schedule without an id column: predecessors are task names.
     "P004.name": {

@@ -215,9 +215,53 @@ def formula_cells(path: str | Path, sheet: str, refs: Iterable[str]) -> dict[str
     from html import unescape
 
     found = {}
+    shared: dict[bytes, tuple[str, int]] | None = None
     for ref in wanted:
         m = re.search(rb'<c r="' + ref.encode() + rb'"[^>]*?(/>|>(.*?)</c>)', xml, re.DOTALL)
         if m and m.group(2) is not None and b"<f" in m.group(2):
-            text = re.search(rb"<f\b[^>]*>(.*?)</f>", m.group(2), re.DOTALL)
-            found[ref] = unescape(text.group(1).decode("utf-8", "replace")) if text else ""
+            f = re.search(rb"<f\b([^>]*?)(?:/>|>(.*?)</f>)", m.group(2), re.DOTALL)
+            text = unescape(f.group(2).decode("utf-8", "replace")) if f and f.group(2) else ""
+            si = re.search(rb'\bsi="(\d+)"', f.group(1)) if f else None
+            if not text and si is not None:
+                # A cell sharing the formula of the first cell of its range (Excel writes a
+                # filled-down column so): that formula, moved down to this row.
+                if shared is None:
+                    shared = _shared_formulas(xml)
+                master = shared.get(si.group(1))
+                if master is not None:
+                    text = _moved(master[0], _row_of(ref) - master[1])
+            found[ref] = text
     return found
+
+
+def _row_of(ref: str) -> int:
+    return int(ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ$").lstrip("$") or 0)
+
+
+def _shared_formulas(xml: bytes) -> dict[bytes, tuple[str, int]]:
+    """Shared formula index -> (the formula of its first cell, that cell's row)."""
+    from html import unescape
+
+    out = {}
+    for m in re.finditer(
+        rb'<c r="([A-Z]+\d+)"[^>]*>\s*<f\b[^>]*\bsi="(\d+)"[^>]*\bref="[^"]*"[^>]*>(.*?)</f>'
+        rb'|<c r="([A-Z]+\d+)"[^>]*>\s*<f\b[^>]*\bref="[^"]*"[^>]*\bsi="(\d+)"[^>]*>(.*?)</f>',
+        xml,
+        re.DOTALL,
+    ):
+        cell, si, text = (m.group(1), m.group(2), m.group(3)) if m.group(1) else m.group(4, 5, 6)
+        out[si] = (unescape(text.decode("utf-8", "replace")), _row_of(cell.decode()))
+    return out
+
+
+def _moved(formula: str, rows: int) -> str:
+    """``formula`` moved down ``rows`` rows: relative row numbers shift, $-fixed ones stay."""
+    if not rows:
+        return formula
+    return re.sub(
+        r"(?<![A-Za-z0-9_.!'\"])(\$?[A-Z]{1,3})(\$?)(\d+)(?![\d(])",
+        lambda m: (
+            m.group(1) + m.group(2) + (m.group(3) if m.group(2) else str(int(m.group(3)) + rows))
+        ),
+        formula,
+    )
