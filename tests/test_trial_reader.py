@@ -444,16 +444,28 @@ def test_a_lessons_sheet_kept_as_a_version_is_read(tmp_path: Path, lang: str, ti
     assert analysis.lessons
 
 
-def test_two_versions_of_one_sheet_use_the_first_and_name_the_other(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "names,used",
+    [
+        (("经验沉淀_v1", "经验沉淀_v2"), "经验沉淀_v2"),
+        (("经验沉淀-终版", "经验沉淀-草稿"), "经验沉淀-终版"),
+        (("经验沉淀-草稿", "经验沉淀-终版"), "经验沉淀-终版"),
+        (("经验沉淀", "经验沉淀-终版"), "经验沉淀"),  # the name as spelt is the sheet
+    ],
+)
+def test_of_two_versions_the_latest_is_read_and_the_other_named(
+    tmp_path: Path, names: tuple[str, str], used: str
+) -> None:
     from builders import write
 
     path = write(tmp_path / "r.xlsx")
     wb = load_workbook(path)
-    wb.worksheets[3].title = "经验沉淀_v1"
-    wb.copy_worksheet(wb.worksheets[3]).title = "经验沉淀_v2"
+    wb.worksheets[3].title = names[0]
+    wb.copy_worksheet(wb.worksheets[3]).title = names[1]
     wb.save(path)
     analysis = api.analyze_workbook(path)
-    assert [f.sheet for f in analysis.findings if f.code == "S004"] == ["经验沉淀_v2"]
+    (other,) = [n for n in names if n != used]
+    assert [f.sheet for f in analysis.findings if f.code == "S004"] == [other]
 
 
 def test_a_sheet_whose_name_only_begins_like_ours_is_not_taken(tmp_path: Path) -> None:
@@ -829,3 +841,22 @@ def test_an_ods_percentage_repeated_over_two_cells_is_both(tmp_path: Path) -> No
     (rate,) = [k for k in ods.kpis if k.row == 3]
     assert rate.form == "percent"
     assert not [f for f in ods.findings if f.code == "V005" and f.row == 3]
+
+
+@pytest.mark.parametrize("label", ["【线上渠道】", "二、线下渠道", "Offline channels"])
+def test_a_heading_merged_across_the_row_is_no_kpi(tmp_path: Path, label: str) -> None:
+    """The usual Excel heading band: one text merged over the whole row."""
+    from builders import write
+
+    path = write(tmp_path / "r.xlsx")
+    before = api.analyze_workbook(path)
+    wb = load_workbook(path)
+    ws = wb.worksheets[1]
+    ws.insert_rows(3)
+    ws["A3"] = label
+    ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=ws.max_column)
+    wb.save(path)
+    after = api.analyze_workbook(path)
+    assert [k.metric for k in after.kpis] == [k.metric for k in before.kpis]
+    assert [(f.row, f.key) for f in after.findings if f.code == "S005"] == [(3, "S005.section")]
+    assert not [f for f in after.findings if f.code in ("V001", "V003", "S003")]

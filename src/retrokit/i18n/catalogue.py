@@ -102,7 +102,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "reason.not_spreadsheet": {
         "zh-CN": "不是电子表格文件，内容是文本或网页，请用 Excel/WPS 打开确认后另存为 .xlsx",
-        "en": "not a spreadsheet: the file holds text or HTML",
+        "en": "not a spreadsheet: the file holds text or HTML; open it in Excel/WPS to check "
+        "it and save it as .xlsx",
     },
     "reason.unknown_format": {
         "zh-CN": "不是电子表格文件，无法识别其格式，请用 Excel/WPS 打开确认后另存为 .xlsx",
@@ -2098,15 +2099,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "totals are worked out from the rows above it.",
     },
     "doc.S005": {
-        "zh-CN": "表格底部的合计、总计、小计行（Total、Subtotal）不是一个指标、一条预算明细或一天的数值："
-        "把它当作一行数据，会多算一个“超额完成”或“未完成”，或把花费和每日数值算两遍。retrokit "
-        "识别这样的行（名称为空或就是“合计”，且某个单元格写着“合计”等字样），不作为数据读取，并给出这条提示。\n修复：无需修复；如不需要，也可以删除合计行。",
-        "en": "A total, grand total or subtotal row at the bottom of a sheet is not a metric, "
-        "a budget line or a day's figure: read as a row it adds an 'exceeded' or 'missed' "
-        "that is not there, or counts spending and daily figures twice. retrokit recognises "
-        "such a row (no name, or 'Total' as one, and a cell saying Total) and does not read "
-        "it as data, with this note.\nFix: nothing to fix; delete the row if it is "
-        "not needed.",
+        "zh-CN": "表格中的合计、总计、小计行（Total、Subtotal，以及预算中的“KOL小计”）、分组标题行"
+        "（如“【线上渠道】”“二、用户指标”，或合并成一行的标题）和表格中间重复的表头行，都不是一个"
+        "指标、一条预算明细或一天的数值：把它当作一行数据，会多算一个“超额完成”或“未完成”，或把花费和"
+        "每日数值算两遍。retrokit 识别这样的行，不作为数据读取，并给出这条提示。\n修复：无需修复；"
+        "如果提示的行其实是一行数据，请补全它的其他单元格。",
+        "en": "Total, grand total and subtotal rows (Total, Subtotal, a budget's 'KOL subtotal'), "
+        "rows heading a group ('[Online]', '2. Users', or a title merged across the row) and a "
+        "copy of the header further down are not a metric, a budget line or a day's figure: "
+        "read as a row one adds an 'exceeded' or 'missed' that is not there, or counts "
+        "spending and daily figures twice. retrokit recognises such rows and does not read "
+        "them as data, with this note.\nFix: nothing to fix; if a row it names is data, fill "
+        "in its other cells.",
     },
     "summary.S005": {
         "zh-CN": "合计、小计行（Total）不作为数据读取。",
@@ -2620,8 +2624,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "start date's year: write the year (like 2024-10-20).",
     },
     "S005.header": {
-        "zh-CN": "第 {row} 行重复了表头，未作为一行数据读取。",
-        "en": "row {row} repeats the header; it is not read as a row of data.",
+        "zh-CN": "第 {row} 行重复了表头，未作为一行数据读取；无需修改，也可以把它删除。",
+        "en": "row {row} repeats the header; it is not read as a row of data. Nothing to fix; "
+        "you may delete the row.",
     },
     "S005.section": {
         "zh-CN": "第 {row} 行“{label}”是分组标题，未作为一行数据读取；如果它是一行数据，请补全其他单元格。",

@@ -404,6 +404,7 @@ _SUBTOTAL_WORDS = ("小计", "subtotal")
 #: A row heading the rows below it: 【线上渠道】, [Online], 二、用户指标, (一) 线上, 1. Online,
 #: A. 线上, 线上渠道： — bracketed whole, numbered, or ending in a colon.
 _OPENING = frozenset("【[〔〖")
+_NOTHING = frozenset({"", None})
 _BRACKETED_HEADING = re.compile(r"^[【\[〔〖].+[】\]〕〗]$")
 _HEADING = re.compile(
     r"^(?:[【\[〔〖（(].+[】\]〕〗）)]|(?:[一二三四五六七八九十]+|\d{1,2}|[A-Za-z])[、.．]\s*\S.*|"
@@ -455,6 +456,9 @@ class _RowParser:
             for c in columns.values()
             if c < len(header) and isinstance(header[c], str)
         }
+        #: The header's cells as typed: a copy of the header row is copied exactly, so one
+        #: comparison per row finds it.
+        self.header_raw = {c: header[c] for c in self.header}
         self.kinds = {c: sheet.column(key).type for key, c in columns.items()}
         #: Number column key -> the multiplier of its header's unit (计划金额（万元）), when not 1.
         self.scales = scales
@@ -559,21 +563,28 @@ class _RowParser:
 
     def heading(self, row_index: int, row: list[Any], named: bool) -> bool:
         """Whether the row only heads the rows below it (【线上渠道】, 二、用户指标, Online:):
-        its one filled cell is text, bracketed, numbered or ending in a colon, or (in a row
-        with no name) a list column's value that is none of the list's. Reported (S005)."""
+        one text in a band merged across the row, or in a single cell: bracketed, numbered
+        or ending in a colon, or (in a row with no name) a list column's value that is none
+        of the list's. Reported (S005)."""
         width = len(row)
         if self.data_cells is not None and width >= self.data_width:
             cells = self.data_cells(row)
-            if cells.count("") + cells.count(None) < len(cells) - 1:
-                return False  # the common case: a row of several cells, in C
+            if (
+                cells.count("") + cells.count(None) < len(cells) - 1
+                and len(set(cells) - _NOTHING) != 1
+            ):
+                return False  # the common case: a row of several values, in C
         filled = [c for c in self.data_columns if c < width and not is_blank(row[c])]
-        if len(filled) != 1 or row[filled[0]].__class__ is not str:
+        if not filled or len({row[c] for c in filled}) != 1:
             return False
         c = filled[0]
+        if row[c].__class__ is not str:
+            return False
         text = row[c].strip()
+        band = len(filled) > 1  # merged across the row: a band of one text is a heading
         # In a name's own cell only a whole bracketed text heads a group: a lesson typed as
         # "1. …" alone is a lesson.
-        if not (_BRACKETED_HEADING if named else _HEADING).match(text):
+        if not band and not (_BRACKETED_HEADING if named else _HEADING).match(text):
             if named or self.kinds.get(c) is not ColType.CHOICE:
                 return False
             key = next(k for k, cc, *_ in self.plan if cc == c)
@@ -594,13 +605,20 @@ class _RowParser:
         for c in self.key_text_columns:  # a named row (the common case) is no total row
             name: Any = row[c] if c < len(row) else ""
             if name.__class__ is str and name.strip() and not _total_label(name):
-                if self.repeated_header(row, c, name):
+                if name == self.header_raw.get(c) and self.repeated_header(row, c, name):
                     number = row_index + 1
                     self.out.add(
                         "S005", self.name, ref(row_index, c), number, "S005.header", row=number
                     )
                     return None
-                if name.lstrip()[:1] in _OPENING and self.heading(row_index, row, named=True):
+                if (
+                    name.lstrip()[:1] in _OPENING
+                    or (
+                        self.data_cells is not None
+                        and len(row) >= self.data_width
+                        and self.data_cells(row).count(name) > 1
+                    )
+                ) and self.heading(row_index, row, named=True):
                     return None
                 break
         else:
@@ -965,6 +983,23 @@ def _required_count(sheet: Sheet) -> int:
     return sum(1 for c in sheet.columns if c.required)
 
 
+_FINAL_WORDS = ("最终", "终版", "定稿", "正式", "final", "latest", "updated", "更新", "新", "new")
+_DRAFT_WORDS = ("草稿", "draft", "旧", "old", "备份", "backup", "副本", "copy")
+
+
+def _version_rank(name: str) -> tuple[int, float]:
+    """How late a version's name says it is: a final or new one, then a numbered one by its
+    number, a draft, an old copy or a backup last."""
+    loose = fold_loose(name)
+    numbers = re.findall(r"\d+(?:\.\d+)?", loose)
+    number = float(numbers[-1]) if numbers else 0.0
+    if any(w in loose for w in _DRAFT_WORDS):
+        return 0, number
+    if any(w in loose for w in _FINAL_WORDS):
+        return 2, number
+    return 1, number
+
+
 def _versioned(name: str, sheet: Sheet) -> bool:
     """Whether ``name`` is one of ``sheet``'s spellings with a version's suffix."""
     loose = fold_loose(name)
@@ -1141,15 +1176,16 @@ def _match_sheets(
                 )
     leftovers = [n for n in names if n not in matched.values() and n != META_SHEET]
     for sheet in sheet_set.sheets:  # a version's suffix: 经验沉淀-终版, Lessons_v2, KPI评估2
-        if sheet.key in matched:
-            continue
         versions = [n for n in leftovers if _versioned(n, sheet)]
-        if versions:
-            matched[sheet.key] = versions[0]
-            leftovers.remove(versions[0])
-            for other in versions[1:]:
-                out.add("S004", other, None, None, sheet=sheet, used=versions[0], other=other)
-                leftovers.remove(other)
+        if not versions:
+            continue
+        if sheet.key not in matched:  # the latest: a final before a draft, v3 before v2
+            matched[sheet.key] = max(versions, key=lambda n: (_version_rank(n), names.index(n)))
+        for other in versions:
+            leftovers.remove(other)
+            if other != matched[sheet.key]:
+                used = matched[sheet.key]
+                out.add("S004", other, None, None, sheet=sheet, used=used, other=other)
     for sheet in sheet_set.sheets:
         if sheet.key in matched:
             continue
