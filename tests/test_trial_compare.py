@@ -221,9 +221,9 @@ def test_a_plan_workbook_is_named_when_skipped(tmp_path: Path, lang: Lang) -> No
 # --- 4. one campaign given twice is used once, and said so ----------------------------------
 
 SAME_WORDS = {
-    "zh-CN": ("是同一个活动", "只使用", "项目名称和开始日期相同", "逐格相同"),
-    "zh-TW": ("是同一個活動", "只使用", "專案名稱和開始日期相同", "逐格相同"),
-    "en": ("are the same campaign", "only", "same project name and start date", "cell for cell"),
+    "zh-CN": ("是同一个活动", "只使用", "项目名称、起止日期和负责人都相同", "逐格相同"),
+    "zh-TW": ("是同一個活動", "只使用", "專案名稱、起止日期和負責人都相同", "逐格相同"),
+    "en": ("are the same campaign", "only", "same project name, dates and owner", "cell for cell"),
 }
 TWICE_PROBLEMS = [
     {
@@ -420,3 +420,26 @@ def test_a_search_that_finds_no_lesson_says_so(tmp_path: Path, lang: Lang) -> No
     bare = write(tmp_path / "bare.xlsx", data)
     proc = run_cli("lessons", str(bare), "--lang", lang)
     assert proc.returncode == 0 and none_recorded in proc.stdout
+
+
+@pytest.mark.parametrize("change", ["end", "owner"])
+def test_two_campaigns_sharing_a_name_and_start_stay_two(tmp_path: Path, change: str) -> None:
+    """Two cities' 618 (same name and dates, other owners) and two phases of one campaign
+    (same start, other ends) are different campaigns, with different rows."""
+    from openpyxl import load_workbook
+
+    start = dt.date(2025, 6, 1)
+    a = campaign(tmp_path / "a.xlsx", "618大促", start, {"GMV": 1.1})
+    b = campaign(tmp_path / "b.xlsx", "618大促", start, {"GMV": 0.8, "新客数": 0.9})
+    wb = load_workbook(b)
+    info = wb.worksheets[0]
+    for row in info.iter_rows():
+        if change == "end" and row[0].value == "结束日期":
+            row[1].value = start + dt.timedelta(days=10)
+        if change == "owner" and row[0].value == "负责人":
+            row[1].value = "北京-李"
+    wb.save(b)
+    proc = run_cli("compare", str(a), str(b), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert "同一个活动" not in proc.stderr
+    assert len(json.loads(proc.stdout)["campaigns"]) == 2

@@ -2686,7 +2686,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-CN": "{left_out} 与 {used} 是同一个活动（{why}），只使用 {used}",
         "en": "{left_out} and {used} are the same campaign ({why}); only {used} is used",
     },
-    "why.same_start": {"zh-CN": "项目名称和开始日期相同", "en": "same project name and start date"},
+    "why.same_start": {
+        "zh-CN": "项目名称、起止日期和负责人都相同",
+        "en": "same project name, dates and owner",
+    },
     "why.same_content": {
         "zh-CN": "项目名称相同，KPI、问题和经验逐格相同",
         "en": "same project name, and the same KPI, problem and lesson rows cell for cell",

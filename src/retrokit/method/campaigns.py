@@ -316,7 +316,7 @@ def campaign_identity(a: Analysis) -> tuple[str, Any, Any] | str:
 
 
 def _same_campaign_keys(workbook: Workbook, a: Analysis) -> list[tuple[str, Any]]:
-    """What makes two files one campaign given twice: the same project name and start date,
+    """What makes two files one campaign given twice: the same project name, dates and owner,
     or the same project name and the same KPI, problem and lesson rows cell for cell (a copy
     re-saved by another program, whose dates may now read differently; unless both start
     dates read and differ). A workbook without a project name matches no other; one with
@@ -326,9 +326,13 @@ def _same_campaign_keys(workbook: Workbook, a: Analysis) -> list[tuple[str, Any]
         return []
     name = fold_loose(str(project))  # 双11 (上海) and 双11 (北京) are two campaigns
     keys: list[tuple[str, Any]] = []
-    start = a.info.get("start")
-    if isinstance(start, dt.date):
-        keys.append(("same_start", (name, start)))
+    start, end = a.info.get("start"), a.info.get("end")
+    if isinstance(start, dt.date) and isinstance(end, dt.date):
+        # Dates alone are no proof: the same start with another end is a phase of the
+        # campaign (预热 10-20 → 10-31, 爆发 10-20 → 11-11), and two cities may share both,
+        # so the owner must agree too.
+        owner = fold_loose(str(a.info.get("owner") or ""))
+        keys.append(("same_start", (name, start, end, owner)))
     rows = tuple(
         tuple(sorted((k, repr(v)) for k, v in r.raw.items() if v is not None and v != ""))
         for table in ("kpis", "problems", "lessons")
