@@ -181,10 +181,11 @@ def test_with_an_id_column_nothing_changes(tmp_path: Path, lang: str) -> None:
     plan = api.analyze_plan(path, today=D(2024, 6, 10))
     assert [t.id for t in plan.tasks] == ["T1", "T2", "T3", ""]
     assert plan.tasks[2].depends_on == ("T1", "T2")  # ids still split at a space
-    assert plan.tasks[3].depends_on == ("KOL", "筛选")
+    # A predecessor written as a task's name is that task's id (序号 and names).
+    assert plan.tasks[3].depends_on == ("T1",)
     assert plan.schedule.critical_path == ("T1", "T2", "T3")
     found = codes(plan.findings)
-    assert "S003" in found and "P004" in found  # the blank id, and names are no ids
+    assert "S003" in found and "P004" not in found  # the blank id; the name is T1's
 
 
 def test_a_schedule_without_id_and_without_task_column_is_still_s002(tmp_path: Path) -> None:
@@ -484,3 +485,48 @@ def test_a_plan_typed_in_other_words_is_read(tmp_path: Path) -> None:
     assert plan.tasks[1].depends_on == ("T1",) or list(plan.tasks[1].depends_on) == ["T1"]
     assert plan.budget.planned == 100000
     assert plan.risks[0].response == "备选名单"
+
+
+def _schedule_only(path: Path, head: list[str], rows: list[list[object]]) -> Path:
+    wb = Workbook()
+    ov = wb.active
+    ov.title = "活动概况"
+    for row in (("项目名称", "夏促"), ("开始日期", "2024-06-01"), ("结束日期", "2024-06-30"),
+                ("负责人", "陈"), ("总预算", 100000)):  # fmt: skip
+        ov.append(row)
+    ws = wb.create_sheet("执行排期")
+    ws.append(head)
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("name", ["海报、视频制作", "Design, copy", "预热；投放"])
+def test_a_task_name_holding_a_list_separator_is_one_predecessor(tmp_path: Path, name: str) -> None:
+    path = _schedule_only(
+        tmp_path / "p.xlsx",
+        ["任务名称", "开始时间", "结束时间", "前置依赖"],
+        [[name, "2024-06-03", "2024-06-07", "-"], ["投放", "2024-06-10", "2024-06-14", name]],
+    )
+    plan = api.analyze_plan(path, today=dt.date(2024, 6, 1))
+    assert not [f for f in plan.findings if f.code == "P004"]
+    assert list(plan.tasks[1].depends_on) == [name]
+    assert list(plan.schedule.critical_path) == [name, "投放"]
+
+
+def test_predecessors_named_by_task_where_the_sheet_numbers_its_tasks(tmp_path: Path) -> None:
+    """序号 1, 2, 3 and 前置任务 written as task names: the names resolve to the numbers."""
+    path = _schedule_only(
+        tmp_path / "p.xlsx",
+        ["序号", "任务名称", "开始时间", "结束时间", "前置任务"],
+        [
+            [1, "KOL筛选", "2024-06-03", "2024-06-07", "-"],
+            [2, "素材制作", "2024-06-10", "2024-06-14", "KOL 筛选"],
+            [3, "投放", "2024-06-17", "2024-06-21", "素材制作"],
+        ],
+    )
+    plan = api.analyze_plan(path, today=dt.date(2024, 6, 1))
+    assert not [f for f in plan.findings if f.code == "P004"]
+    assert [list(t.depends_on) for t in plan.tasks] == [[], ["1"], ["2"]]
+    assert list(plan.schedule.critical_path) == ["1", "2", "3"]

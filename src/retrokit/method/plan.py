@@ -52,7 +52,7 @@ from retrokit.method.analysis import (
 from retrokit.method.analysis import achievement_rate as _rate
 from retrokit.method.direction import Direction, is_per_unit
 from retrokit.method.units import in_unit, multiplier, to_base, unit_in_name
-from retrokit.text import fold
+from retrokit.text import cell_text, fold
 from retrokit.workbook.reader import Record, Workbook
 from retrokit.workbook.types import NO_YEAR, task_names
 from retrokit.workbook.values import Quantity, with_campaign_year
@@ -286,22 +286,39 @@ def _resolve_predecessors(
         for task in tasks:
             if task.id:
                 ids.setdefault(_name_key(task.id), task.id)
+    # A predecessor written as a task's name where the sheet has ids (序号 1, 2, 3 and
+    # 前置任务 "KOL筛选"): the id of the task of that name, when the name is no id.
+    names: dict[str, str] = {}
+    for task in tasks:
+        if task.id and task.task:
+            names.setdefault(_name_key(task.task), task.id)
     # Each id is named by several successors: its key is worked out once.
     named: dict[str, str] = {}
     for task in tasks:
-        if task.depends_on:
-            resolved = []
-            for p in task.depends_on:
-                found = named.get(p)
-                if found is None:
-                    found = named[p] = (
-                        ids.get(id_key(p))
-                        or (ids.get(_name_key(p)) if by_name else None)
-                        or _id_in_words(p, ids)
-                        or p
-                    )
-                resolved.append(found)
-            task.depends_on = tuple(resolved)
+        if not task.depends_on:
+            continue
+        if len(task.depends_on) > 1 and task.record is not None:
+            # A name holding a list separator (海报、视频制作) is one task, not two.
+            whole = _name_key(cell_text(task.record.raw.get("depends_on")).strip())
+            found = ids.get(whole) if by_name else None
+            if found is None and whole not in ids:
+                found = names.get(whole)
+            if found is not None:
+                task.depends_on = (found,)
+                continue
+        resolved = []
+        for p in task.depends_on:
+            found = named.get(p)
+            if found is None:
+                found = named[p] = (
+                    ids.get(id_key(p))
+                    or (ids.get(_name_key(p)) if by_name else None)
+                    or names.get(_name_key(p))
+                    or _id_in_words(p, ids)
+                    or p
+                )
+            resolved.append(found)
+        task.depends_on = tuple(resolved)
     return tasks
 
 
