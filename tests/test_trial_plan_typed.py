@@ -230,8 +230,9 @@ def test_a_weekend_gap_is_no_slack(tmp_path: Path, lang: str, ids: bool) -> None
     plan = api.analyze_plan(path, today=D(2024, 10, 15))
     slack = [t.slack for t in plan.tasks]
     # T1 (Friday) before T2 (Monday): no slack; T4 (Saturday) before T5 (Monday): none;
-    # T3 ends Thursday, T5 waits until the Monday after next: every calendar day counts
-    assert slack == [0, 0, 10, 0, 0]
+    # T3 ends Thursday, T5 waits until the Monday after next: six working days (Friday and
+    # the next week), weekends not counted
+    assert slack == [0, 0, 6, 0, 0]
     path_ids = ("T1", "T2", "T4", "T5") if ids else ("Research", "Launch", "Event", "Recap")
     assert plan.schedule.critical_path == path_ids
     assert "P002" not in codes(plan.findings)
@@ -245,8 +246,23 @@ def test_a_gap_with_a_working_day_is_still_slack(tmp_path: Path) -> None:
     ]
     path = typed_plan(tmp_path / "p.xlsx", "zh-CN", task_header=ID_HEADER["zh-CN"], tasks=rows)
     plan = api.analyze_plan(path, today=D(2024, 10, 8))
-    assert [t.slack for t in plan.tasks] == [3, 0, 0]
+    assert [t.slack for t in plan.tasks] == [1, 0, 0]  # the Friday between: one working day
     assert plan.schedule.critical_path == ("T3",)
+
+
+def test_slack_counts_working_days_alike_up_a_chain(tmp_path: Path) -> None:
+    """A (Mon-Fri) before B (Mon-Wed) before C (Fri); D sets the last day. B may slip one
+    working day, so A may too: the weekend between A and B adds nothing."""
+    rows = [
+        ("A", "A", "Amy", "2024-06-03", "2024-06-07", 5, "-", "进行中"),
+        ("B", "B", "Amy", "2024-06-10", "2024-06-12", 3, "A", "进行中"),
+        ("C", "C", "Amy", "2024-06-14", "2024-06-14", 1, "B", "进行中"),
+        ("D", "D", "Amy", "2024-06-03", "2024-06-14", 10, "-", "进行中"),
+    ]
+    path = typed_plan(tmp_path / "p.xlsx", "zh-CN", task_header=ID_HEADER["zh-CN"], tasks=rows,
+                      start="2024-06-03", end="2024-06-14")  # fmt: skip
+    plan = api.analyze_plan(path, today=D(2024, 6, 3))
+    assert [t.slack for t in plan.tasks] == [1, 1, 0, 0]
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -411,11 +411,10 @@ def duration_agrees(days: float, start: dt.date, end: dt.date, weeks: bool = Fal
     return any(abs(typed - w) < 1e-9 for w in (work / 5, -(-(span + 1) // 7)))
 
 
-def _weekend_only(finish: int, latest_finish: int) -> bool:
-    """Whether every day after ``finish`` up to and including ``latest_finish`` (ordinals) is
-    a Saturday or a Sunday."""
-    # ordinal 1 (0001-01-01) is a Monday: weekday = (ordinal - 1) % 7, Saturday 5, Sunday 6
-    return all((day - 1) % 7 >= 5 for day in range(finish + 1, latest_finish + 1))
+def _weekdays_to(ordinal: int) -> int:
+    """Monday-to-Friday days from 0001-01-01 (a Monday, ordinal 1) through ``ordinal``."""
+    weeks, rest = divmod(ordinal, 7)
+    return weeks * 5 + min(rest, 5)
 
 
 def schedule(tasks: Sequence[TaskResult]) -> Schedule:
@@ -463,10 +462,16 @@ def schedule(tasks: Sequence[TaskResult]) -> Schedule:
         if latest_finish is None:
             latest_finish = last_day
         finish = task.end.toordinal()
-        if finish < latest_finish <= finish + 2 and _weekend_only(finish, latest_finish):
-            # A Monday-to-Friday team: Friday's task before Monday's has no slack.
-            latest_finish = finish
-        task.slack = latest_finish - finish
+        # A Monday-to-Friday team: the latest finish is a working day (a Sunday's is the
+        # Friday before), and slack is the working days a task may slip, so Friday's task
+        # before Monday's has none, and a weekend never adds to it.
+        while latest_finish > finish and (latest_finish - 1) % 7 >= 5:
+            latest_finish -= 1
+        task.slack = (
+            _weekdays_to(latest_finish) - _weekdays_to(finish)
+            if latest_finish > finish
+            else latest_finish - finish
+        )
         if in_cycle and order[n] in in_cycle:  # an edge left of a cycle contradicting its dates
             task.slack = max(task.slack, 0)
         task.critical = task.slack <= 0
