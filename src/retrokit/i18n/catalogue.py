@@ -2594,4 +2594,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-CN": "“{column}”为必填项，但这里是空的，请补充。",
         "en": "'{column}' is required but empty here; fill it in.",
     },
+    "deck.note.closed": {
+        "zh-CN": "{total} 项行动中已有 {count} 项完成或取消。",
+        "en": "Done or dropped already: {count} of {total} actions.",
+    },
 }

@@ -394,6 +394,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "deck.milestone": ("里程碑", "里程碑"),
         "deck.note.asks": ("需要大家支持的行动：{items}。", "需要大家支援的行動：{items}。"),
+        "deck.note.closed": (
+            "{total} 项行动中已有 {count} 项完成或取消。",
+            "{total} 項行動中已有 {count} 項完成或取消。",
+        ),
         "deck.note.contents": (
             "我们分{count}部分来看：{sections}。",
             "我們分{count}部分來看：{sections}。",

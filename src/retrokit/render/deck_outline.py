@@ -419,16 +419,19 @@ def _improvements(view: ReviewView) -> Section | None:
     slides: list[Slide] = []
     if actions:
         lab = view.labels.problem
+        # A done or dropped action needs no one's support: the asks are the open ones.
         asks = [
             a.action + "（" + t("report.owner_due", lang, owner=a.owner, due=a.due) + "）"
             if lang != "en"
             else f"{a.action} ({t('report.owner_due', lang, owner=a.owner, due=a.due)})"
-            for a in actions[:3]
+            for a in [a for a in actions if not a.closed][:3]
         ]
         overdue = sum(a.overdue for a in actions)
+        closed = sum(a.closed for a in actions)
         notes = _say(
-            t("deck.note.asks", lang, items=_sentence_join(asks, lang)),
+            t("deck.note.asks", lang, items=_sentence_join(asks, lang)) if asks else "",
             t("deck.note.overdue", lang, count=overdue) if overdue else "",
+            t("deck.note.closed", lang, count=closed, total=len(actions)) if closed else "",
         )
         slides.append(
             Slide(

@@ -132,6 +132,7 @@ class ActionRow:
     impact: str
     effort: str
     status: str
+    closed: bool = False  # done or dropped: nothing left to ask for
 
 
 @dataclass(frozen=True, slots=True)
@@ -433,6 +434,7 @@ def action_row(p: ProblemResult, lang: Lang) -> ActionRow:
         impact=LEVEL.label_of(p.impact, lang),
         effort=LEVEL.label_of(p.effort, lang),
         status=STATUS.label_of(p.status, lang),
+        closed=p.status in CLOSED,
     )
 
 
