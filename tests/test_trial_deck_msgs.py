@@ -65,3 +65,38 @@ def test_with_every_action_closed_nothing_is_asked(tmp_path: Path, lang: Lang) -
     path = write(tmp_path / "r.xlsx", with_statuses("done", "done", "dropped"), lang=lang)
     notes = slide(deck_of(path, lang), t("deck.actions", lang)).notes
     assert notes == t("deck.note.closed", lang, count=3, total=3)
+
+
+# --- 2. the owner presents, on the title slide with the report's date ------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_owner_is_the_presenter_unless_one_is_named(tmp_path: Path, lang: Lang) -> None:
+    path = write(tmp_path / "r.xlsx", lang=lang)
+    owner = example_data()["info"]["owner"]
+    as_of = t("report.as_of", lang, date=TODAY.isoformat())
+    assert deck_of(path, lang).subtitle == (t("deck.presenter", lang, name=owner), as_of)
+    named = deck_of(path, lang, presenter="Lin").subtitle
+    assert named == (t("deck.presenter", lang, name="Lin"), as_of)
+
+
+def test_without_an_owner_the_title_slide_keeps_its_date(tmp_path: Path) -> None:
+    data = example_data()
+    del data["info"]["owner"]
+    deck = deck_of(write(tmp_path / "r.xlsx", data), "zh-CN")
+    assert deck.subtitle == (t("report.as_of", "zh-CN", date=TODAY.isoformat()),)
+
+
+def test_the_deck_file_names_the_owner_on_its_title_slide(tmp_path: Path) -> None:
+    pptx = pytest.importorskip("pptx")
+    from retrokit.render.deck import render_deck
+
+    path = write(tmp_path / "r.xlsx", lang="zh-TW")
+    data = render_deck(api.analyze_workbook(path, today=TODAY), "zh-TW")
+    (tmp_path / "d.pptx").write_bytes(data)
+    prs = pptx.Presentation(str(tmp_path / "d.pptx"))
+    owner = example_data()["info"]["owner"]
+    texts = [ph.text_frame.text for ph in prs.slides[0].placeholders]
+    assert any(t("deck.presenter", "zh-TW", name=owner) in x for x in texts), texts
+    assert any("2024-08-20" in x for x in texts)
+    assert prs.core_properties.author == owner

@@ -43,6 +43,7 @@ from retrokit.render.deck_outline import (
     Outline,
     Slide,
     Table,
+    deck_presenter,
     outline,
 )
 from retrokit.render.textfit import line_count, shorten
@@ -630,6 +631,7 @@ def render_deck(
     ``plan`` (:func:`retrokit.api.analyze_plan`) adds the phases, the strategy, execution
     against plan and the ROI per budget line."""
     view = review_view(result, lang)
+    presenter = deck_presenter(view, presenter)
     master = open_master(template, lang)
     Builder(master, lang).build(outline(view, presenter=presenter, plan=plan))
     stamp = deck_time(result.today)

@@ -136,10 +136,11 @@ def outline(
 ) -> Outline:
     """The deck of one retrospective in the view's language; ``plan`` is the campaign plan
     (issue 17) that the phases, sections 02 and 03 and the ROI per budget line come from, or
-    None."""
+    None. The presenter is ``presenter``, else the review's owner."""
     lang = view.lang
     project = next((r.value for r in view.info if r.key == "project"), "") or view.title
     date = view.as_of
+    presenter = deck_presenter(view, presenter)
     subtitle = (t("deck.presenter", lang, name=presenter), date) if presenter else (date,)
     sections = [
         s
@@ -167,6 +168,14 @@ def outline(
         contents_title=t("deck.contents", lang),
         contents_notes=contents_notes,
     )
+
+
+def deck_presenter(view: ReviewView, presenter: str | None = None) -> str | None:
+    """Who presents the deck: the one named on the command line, else the review's owner
+    (DOMAIN.md: presenter and date on the title slide), else no one."""
+    if presenter:
+        return presenter
+    return next((r.value for r in view.info if r.key == "owner" and r.value), None)
 
 
 def plan_sections(plan: PlanAnalysis | None, view: ReviewView) -> list[Section]:
