@@ -100,3 +100,54 @@ def test_the_deck_file_names_the_owner_on_its_title_slide(tmp_path: Path) -> Non
     assert any(t("deck.presenter", "zh-TW", name=owner) in x for x in texts), texts
     assert any("2024-08-20" in x for x in texts)
     assert prs.core_properties.author == owner
+
+
+# --- 3. no word of an English table header breaks ---------------------------------------------
+
+
+def test_a_column_is_as_wide_as_its_header_word_needs() -> None:
+    from retrokit.render.textfit import column_widths, longest_word
+
+    assert longest_word("Achievement") == 11 and longest_word("Slip (days)") == 6
+    assert longest_word("达成率") == 2  # a CJK text may break anywhere
+    widths = column_widths(950, (3.2, 1.3, 1.3, 1.3, 1.1, 1.3), (0, 0, 0, 0, 130, 0))
+    assert widths[4] == 130 and sum(widths) <= 950
+    assert widths[0] / widths[1] == pytest.approx(3.2 / 1.3, rel=0.02)
+    assert column_widths(100, (1, 1), (80, 80)) == [50, 50]  # too narrow: shared alike
+
+
+def test_english_deck_headers_keep_their_words_whole_in_a_pdf(tmp_path: Path) -> None:
+    """LibreOffice draws the deck with the faces this machine has (wide ones among them):
+    no header word of any table may come out of the PDF cut in two (``Achievemen t``)."""
+    import shutil
+    import subprocess
+
+    from conftest import libreoffice_convert, need_tool
+    from plan_builders import plan_file
+
+    pptx = pytest.importorskip("pptx")
+    from retrokit.render.deck import render_deck
+
+    pdftotext = need_tool("pdftotext")
+    need_tool("soffice")
+    review = write(tmp_path / "r.xlsx", lang="en")
+    analysis = api.analyze_workbook(review, today=TODAY, plan=plan_file(tmp_path, "en"))
+    out = tmp_path / "deck.pptx"
+    out.write_bytes(render_deck(analysis, "en", plan=analysis.plan))
+    words = {
+        w
+        for s in pptx.Presentation(str(out)).slides
+        for shape in s.shapes
+        if shape.has_table
+        for cell in shape.table.rows[0].cells
+        for w in cell.text.split()
+    }
+    assert "Achievement" in words
+    pdf = libreoffice_convert(out, tmp_path / "pdf", "pdf")
+    text = subprocess.run(
+        [pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    shutil.rmtree(tmp_path / "pdf", ignore_errors=True)
+    tokens = set(text.split())
+    broken = {w: w[:k] for w in words for k in range(2, len(w)) if {w[:k], w[k:]} <= tokens}
+    assert not broken, broken
