@@ -151,3 +151,38 @@ def test_english_deck_headers_keep_their_words_whole_in_a_pdf(tmp_path: Path) ->
     tokens = set(text.split())
     broken = {w: w[:k] for w in words for k in range(2, len(w)) if {w[:k], w[k:]} <= tokens}
     assert not broken, broken
+
+
+# --- 4. a core KPI met at 90% was not "reached" -----------------------------------------------
+
+
+def core_book(tmp_path: Path, lang: Lang, exposure: float) -> Path:
+    """Only 曝光量 (target 5M) is core, at ``exposure``; no core KPI is missed."""
+    data = example_data()
+    for k in data["kpis"]:
+        k["core"] = "否"
+    data["kpis"][0].update(core="是", actual=exposure)
+    return write(tmp_path / f"core.{lang}.xlsx", data, lang=lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_core_kpis_met_below_100_are_not_called_reached(tmp_path: Path, lang: Lang) -> None:
+    view = review_view(
+        api.analyze_workbook(core_book(tmp_path, lang, 4_500_000), today=TODAY), lang
+    )
+    assert view.core_line == t("report.core_none_missed", lang)
+    assert t("report.core_ok", lang) not in view.core_line
+
+
+@pytest.mark.parametrize(("lang", "exposure"), [(x, v) for x in LANGS for v in (5e6, 6e6)])
+def test_core_kpis_at_100_or_more_are_reached(tmp_path: Path, lang: Lang, exposure: float) -> None:
+    view = review_view(api.analyze_workbook(core_book(tmp_path, lang, exposure), today=TODAY), lang)
+    assert view.core_line == t("report.core_ok", lang)
+
+
+def test_the_english_summary_no_longer_says_reached_at_90(tmp_path: Path) -> None:
+    from retrokit.render.report import render
+
+    analysis = api.analyze_workbook(core_book(tmp_path, "en", 4_500_000), today=TODAY)
+    md = render(analysis, "md", "en")
+    assert "No core KPI was missed" in md and "Every core KPI was reached" not in md

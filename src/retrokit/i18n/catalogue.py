@@ -2598,4 +2598,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-CN": "{total} 项行动中已有 {count} 项完成或取消。",
         "en": "Done or dropped already: {count} of {total} actions.",
     },
+    "report.core_none_missed": {
+        "zh-CN": "核心指标无一未完成：均为超额完成或基本完成。",
+        "en": "No core KPI was missed: each met or exceeded its goal.",
+    },
 }

@@ -1144,6 +1144,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "核心目標達成率無法計算：{count} 個核心指標都無法評估（{metrics}）。",
         ),
         "report.core_missed": ("未完成的核心指标：{metrics}。", "未完成的核心指標：{metrics}。"),
+        "report.core_none_missed": (
+            "核心指标无一未完成：均为超额完成或基本完成。",
+            "核心指標無一未完成：均為超額完成或基本完成。",
+        ),
         "report.core_ok": ("核心指标全部达成。", "核心指標全部達成。"),
         "report.core_unrated": (
             "{count} 个核心指标无法评估（{metrics}），核心目标达成率未计入。",

@@ -709,7 +709,12 @@ def review_view(result: Analysis, lang: Lang) -> ReviewView:
         key = "report.core_all_unrated" if len(core_unrated) == len(core) else "report.core_unrated"
         core_parts.append(t(key, lang, count=len(core_unrated), metrics=sep.join(core_unrated)))
     elif core and not core_missed:
-        core_parts.append(t("report.core_ok", lang))
+        # Only 100% or more reached the goal; a core KPI met at 90% was not "reached".
+        reached = all(
+            k.status is Status.EXCEEDED or (k.rate is not None and round(k.rate, 12) >= 1)
+            for k in core
+        )
+        core_parts.append(t("report.core_ok" if reached else "report.core_none_missed", lang))
     core_line = " ".join(core_parts)
     counts = (
         *(
