@@ -186,3 +186,61 @@ def test_the_english_summary_no_longer_says_reached_at_90(tmp_path: Path) -> Non
     analysis = api.analyze_workbook(core_book(tmp_path, "en", 4_500_000), today=TODAY)
     md = render(analysis, "md", "en")
     assert "No core KPI was missed" in md and "Every core KPI was reached" not in md
+
+
+# --- 5. K004 points at a cell the sheet has -------------------------------------------------
+
+
+def inferred_cost(tmp_path: Path, lang: Lang, *, column: bool) -> Path:
+    """总费用(万元) (row 5) with no direction written; ``column``: the sheet has the
+    Direction column at all."""
+    from retrokit.workbook.schema import KPIS
+
+    data = example_data()
+    del data["kpis"][3]["direction"]
+    keys = [c.key for c in KPIS.columns if column or c.key != "direction"]
+    return write(tmp_path / f"k004.{lang}.xlsx", data, lang=lang, order={"kpis": keys})
+
+
+def k004(path: Path) -> Any:
+    analysis = api.analyze_workbook(path, today=TODAY)
+    found = [f for f in analysis.findings if f.code == "K004"]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def _lower(lang: Lang) -> str:
+    from retrokit.workbook.schema import DIRECTION
+
+    return DIRECTION.by_code("lower").label(lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_k004_without_a_direction_column_names_the_metric_and_says_add_one(
+    tmp_path: Path, lang: Lang
+) -> None:
+    from retrokit.workbook.schema import KPIS
+
+    f = k004(inferred_cost(tmp_path, lang, column=False))
+    keys = [c.key for c in KPIS.columns if c.key != "direction"]
+    assert f.cell == f"{'ABCDEFGHIJK'[keys.index('metric')]}5"
+    message = f.message(lang)
+    source = t("direction.name", lang)
+    assert message == t(
+        "K004.no_column", lang, metric="总费用(万元)", direction=_lower(lang), source=source
+    )
+    add = {"zh-CN": "请加一列“方向”", "zh-TW": "請加一列「方向」", "en": "add one"}[lang]
+    assert add in message
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_k004_with_the_column_names_its_blank_cell(tmp_path: Path, lang: Lang) -> None:
+    from retrokit.workbook.schema import KPIS
+
+    f = k004(inferred_cost(tmp_path, lang, column=True))
+    keys = [c.key for c in KPIS.columns]
+    assert f.cell == f"{'ABCDEFGHIJKL'[keys.index('direction')]}5"
+    source = t("direction.name", lang)
+    assert f.message(lang) == t(
+        "K004", lang, metric="总费用(万元)", direction=_lower(lang), source=source
+    )

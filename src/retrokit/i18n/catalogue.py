@@ -2602,4 +2602,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-CN": "核心指标无一未完成：均为超额完成或基本完成。",
         "en": "No core KPI was missed: each met or exceeded its goal.",
     },
+    "K004.no_column": {
+        "zh-CN": "指标“{metric}”的方向是按{source}推断的：{direction}；本表没有“方向”列，如不对，"
+        "请加一列“方向”，在这一行写“越高越好”或“越低越好”。",
+        "en": "KPI '{metric}' is taken as '{direction}', inferred from {source}; the sheet has "
+        "no 'Direction' column: if that is wrong, add one and write 'Higher is better' or "
+        "'Lower is better' on this row.",
+    },
 }
