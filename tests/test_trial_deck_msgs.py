@@ -244,3 +244,15 @@ def test_k004_with_the_column_names_its_blank_cell(tmp_path: Path, lang: Lang) -
     assert f.message(lang) == t(
         "K004", lang, metric="总费用(万元)", direction=_lower(lang), source=source
     )
+
+
+# --- 6. `rule` says the severity in the reader's language -------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_rule_says_its_severity_in_the_language(lang: Lang) -> None:
+    from conftest import run_cli
+
+    first = run_cli("rule", "A003", "--lang", lang).stdout.splitlines()[0]
+    assert first == f"A003 effect-not-measurable ({t('severity.warning', lang)})"
+    assert (lang == "en") == ("warning" in first)
