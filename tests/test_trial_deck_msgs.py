@@ -256,3 +256,23 @@ def test_rule_says_its_severity_in_the_language(lang: Lang) -> None:
     first = run_cli("rule", "A003", "--lang", lang).stdout.splitlines()[0]
     assert first == f"A003 effect-not-measurable ({t('severity.warning', lang)})"
     assert (lang == "en") == ("warning" in first)
+
+
+# --- 7. a blank expected effect is missing, not "'' is not measurable" ------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_blank_expected_effect_is_reported_empty(tmp_path: Path, lang: Lang) -> None:
+    from retrokit.workbook.schema import PROBLEMS
+
+    data = example_data()
+    data["problems"][0]["expected"] = None
+    data["problems"][1]["expected"] = "提升转化"
+    analysis = api.analyze_workbook(write(tmp_path / "r.xlsx", data, lang=lang), today=TODAY)
+    found = {f.row: f for f in analysis.findings if f.code == "A003"}
+    letter = "ABCDEFGHIJKL"[[c.key for c in PROBLEMS.columns].index("expected")]
+    assert set(found) == {2, 3} and found[2].cell == f"{letter}2"
+    empty = found[2].message(lang)
+    assert empty == t("A003.empty", lang)
+    assert "“”" not in empty and "「」" not in empty and "''" not in empty
+    assert found[3].message(lang) == t("A003", lang, value="提升转化")

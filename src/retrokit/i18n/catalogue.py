@@ -2609,4 +2609,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "no 'Direction' column: if that is wrong, add one and write 'Higher is better' or "
         "'Lower is better' on this row.",
     },
+    "A003.empty": {
+        "zh-CN": "预期效果是空的，请写出可衡量的效果（带数字），例如“注册转化率提升到 5.5%”。",
+        "en": "expected effect is empty; write a measurable effect with a number, e.g. "
+        "'registration conversion up to 5.5%'.",
+    },
 }
