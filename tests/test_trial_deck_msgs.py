@@ -151,6 +151,8 @@ def test_english_deck_headers_keep_their_words_whole_in_a_pdf(tmp_path: Path) ->
     tokens = set(text.split())
     broken = {w: w[:k] for w in words for k in range(2, len(w)) if {w[:k], w[k:]} <= tokens}
     assert not broken, broken
+    # the budget charts' labels and axis write money as the tables do (item 8)
+    assert "240K" in text and not any(x in text for x in ("240,000", "180,000", "60,000"))
 
 
 # --- 4. a core KPI met at 90% was not "reached" -----------------------------------------------
@@ -276,3 +278,98 @@ def test_a_blank_expected_effect_is_reported_empty(tmp_path: Path, lang: Lang) -
     assert empty == t("A003.empty", lang)
     assert "“”" not in empty and "「」" not in empty and "''" not in empty
     assert found[3].message(lang) == t("A003", lang, value="提升转化")
+
+
+# --- 8. the plan's money and ROI, written one way --------------------------------------------
+
+
+def plan_deck(tmp_path: Path, lang: Lang) -> tuple[Outline, Any]:
+    from plan_builders import plan_file
+
+    review = write(tmp_path / f"r.{lang}.xlsx", lang=lang)
+    plan = plan_file(tmp_path, lang, name=f"p.{lang}.xlsx")
+    analysis = api.analyze_workbook(review, today=TODAY, plan=plan)
+    return outline(review_view(analysis, lang), plan=analysis.plan), analysis
+
+
+def excel_general(value: float, number_format: str) -> str:
+    """A chart label as Excel writes ``General"万"`` or ``"1:"General``: 24 is 24万."""
+    prefix, _, suffix = number_format.replace('"', "").partition("General")
+    return f"{prefix}{value:g}{suffix}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_budget_charts_label_money_as_the_tables_write_it(tmp_path: Path, lang: Lang) -> None:
+    from retrokit.render.deck_outline import CategoryChart, ClusteredBars
+
+    deck, _ = plan_deck(tmp_path, lang)
+    bars = slide(deck, t("deck.budget", lang)).chart
+    table = slide(deck, t("deck.budget_table", lang)).table
+    assert isinstance(bars, ClusteredBars) and table is not None
+    planned, spent = bars.series
+    for row, p, a in zip(table.rows, planned.values, spent.values, strict=True):
+        assert p is not None and a is not None
+        assert (excel_general(p, bars.number_format), excel_general(a, bars.number_format)) == (
+            row[1],
+            row[3],
+        )
+    assert {"zh-CN": "24万", "zh-TW": "24萬", "en": "240K"}[lang] == table.rows[0][1]
+    pie = slide(deck, t("deck.channel_mix", lang)).chart
+    assert isinstance(pie, CategoryChart) and pie.number_format == bars.number_format
+    labels = [excel_general(v or 0.0, pie.number_format) for v in pie.values]
+    assert labels[0] == {"zh-CN": "24万", "zh-TW": "24萬", "en": "240K"}[lang]
+    assert not any("," in x or "000" in x for x in labels)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_roi_is_written_one_way_across_the_plan_sections(tmp_path: Path, lang: Lang) -> None:
+    from retrokit.render.deck_outline import CategoryChart
+    from retrokit.render.report import render
+
+    deck, analysis = plan_deck(tmp_path, lang)
+    chart = slide(deck, t("deck.roi", lang)).chart
+    table = slide(deck, t("deck.roi_table", lang)).table
+    assert isinstance(chart, CategoryChart) and table is not None
+    shown = [row[-1] for row in table.rows]
+    assert shown == ["1:3", "1:2.2", "1:1.69"]  # as the KPI table writes ROI typed 1:3
+    assert [excel_general(v or 0.0, chart.number_format) for v in chart.values] == shown
+    notes = slide(deck, t("deck.roi", lang)).notes
+    assert "1:3" in notes and "1:1.69" in notes and "1:2.22" in notes  # the overall ROI
+    md = render(analysis, "md", lang)  # the budget lines' table of the review's report
+    items = [row[1] for row in table.rows]
+    lines = [x for x in md.splitlines() if any(f"| {item} |" in x for item in items)]
+    assert [x.rsplit("|", 2)[-2].strip() for x in lines] == shown
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_b002_writes_money_and_share_in_the_readers_way(tmp_path: Path, lang: Lang) -> None:
+    from plan_builders import plan_file
+
+    plan = api.analyze_plan(plan_file(tmp_path, lang), today=TODAY)
+    messages = {f.key or f.code: f.message(lang) for f in plan.findings if f.code == "B002"}
+    item = {"zh-CN": "抖音信息流投放", "zh-TW": "抖音資訊流投放", "en": "Douyin feed ads"}[lang]
+    money = {"zh-CN": ("30万", "18万"), "zh-TW": ("30萬", "18萬"), "en": ("300K", "180K")}[lang]
+    assert messages["B002"] == t(
+        "B002", lang, item=item, actual=money[0], planned=money[1], share="166.7%"
+    )
+    assert "300,000" not in messages["B002"] and "167%" not in messages["B002"]
+    total = {"zh-CN": ("72万", "60万"), "zh-TW": ("72萬", "60萬"), "en": ("720K", "600K")}[lang]
+    assert messages["B002.total"] == t("B002.total", lang, actual=total[0], total=total[1])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_b002_writes_a_small_line_as_its_table_row_does(tmp_path: Path, lang: Lang) -> None:
+    from plan_builders import Book, plan_file
+    from retrokit.render import display
+
+    def small(book: Book) -> None:
+        book.set("budget", 3, "planned", 5_000)
+        book.set("budget", 3, "actual", 6_000)
+
+    plan = api.analyze_plan(plan_file(tmp_path, lang, small), today=TODAY)
+    (message,) = [
+        f.message(lang) for f in plan.findings if f.key in ("", "B002") and f.code == "B002"
+    ]
+    planned, spent, _ = display.spending(5_000, 6_000, lang)
+    assert (planned, spent) == ("5,000", "6,000")
+    assert f"{spent}" in message and f"{planned}" in message and "120.0%" in message

@@ -1794,10 +1794,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "deck.roi_table": {"zh-CN": "预算项投入产出", "en": "Spend and return per budget line"},
     "deck.roi_series": {"zh-CN": "ROI", "en": "ROI"},
     "deck.note.roi": {
-        "zh-CN": "按归因收入除以实际花费，{best}回报最高（ROI {best_roi}），{worst}最低（ROI {worst_roi}）；整体 ROI（归因收入合计 ÷ 全部实际花费）为 {overall}。红色表示低于 1，即收入不抵花费。",
+        "zh-CN": "按归因收入除以实际花费，{best}回报最高（ROI {best_roi}），{worst}最低（ROI {worst_roi}）；整体 ROI（归因收入合计 ÷ 全部实际花费）为 {overall}。红色表示低于 1:1，即收入不抵花费。",
         "en": "Attributed revenue over spend: {best} returned most (ROI {best_roi}), {worst} least "
         "(ROI {worst_roi}); overall, total attributed revenue over total actual spend is "
-        "{overall}. Red marks a line below 1, earning less than it cost.",
+        "{overall}. Red marks a line below 1:1, earning less than it cost.",
     },
     "deck.note.critical_path": {
         "zh-CN": "关键路径是 {path}，这条线上任何一天的延误都会推迟整个活动。",

@@ -472,9 +472,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "deck.note.roi": (
             "按归因收入除以实际花费，{best}回报最高（ROI {best_roi}），{worst}最低（ROI "
-            "{worst_roi}）；整体 ROI（归因收入合计 ÷ 全部实际花费）为 {overall}。红色表示低于 1，即收入不抵花费。",
+            "{worst_roi}）；整体 ROI（归因收入合计 ÷ 全部实际花费）为 {overall}。红色表示低于 1:1，即收入不抵花费。",
             "按歸因收入除以實際花費，{best}回報最高（ROI {best_roi}），{worst}最低（ROI "
-            "{worst_roi}）；整體 ROI（歸因收入合計 ÷ 全部實際花費）為 {overall}。紅色表示低於 1，即收入不抵花費。",
+            "{worst_roi}）；整體 ROI（歸因收入合計 ÷ 全部實際花費）為 {overall}。紅色表示低於 "
+            "1:1，即收入不抵花費。",
         ),
         "deck.note.roi_table": (
             "这张表列出每个预算项的花费、归因收入和 ROI，供会后查阅。",

@@ -847,7 +847,7 @@ def budget_view(plan: PlanAnalysis, lang: Lang) -> BudgetView:
             actual=spent.actual,
             variance=spent.variance,
             revenue=money(x.revenue),
-            roi="" if x.roi is None else display.number(x.roi, lang),
+            roi="" if x.roi is None else display.ratio(x.roi),  # as a KPI typed 1:3
             over=x.variance is not None and x.variance > 0,
         )
         for x in b.lines
