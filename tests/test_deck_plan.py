@@ -14,6 +14,7 @@ from plan_builders import Book, plan_file
 from retrokit import api
 from retrokit.i18n import t
 from retrokit.method.plan import PlanAnalysis, finish_slip
+from retrokit.render import display
 from retrokit.render.deck_plan import serial
 from retrokit.workbook.plan_schema import BUDGET_CATEGORY, PHASE, TASK_STATUS
 from test_deck import _outside, _pdf_pages, _runs_without_ea, charts, notes, titles
@@ -105,7 +106,7 @@ def test_the_plan_adds_phases_strategy_execution_and_roi(tmp_path: Path) -> None
     # what a presenter says: the path's slip, the overrun, the best and worst return
     assert "关键路径上延误最多的是 T6 物料生产与备货，晚了 2 天" in said
     assert "超支 12万" in said and "超出计划最多的是广告投放" in said
-    assert "ROI 3.00" in said and "整体 ROI（归因收入合计 ÷ 全部实际花费）为 2.22" in said
+    assert "ROI 1:3" in said and "整体 ROI（归因收入合计 ÷ 全部实际花费）为 1:2.22" in said
 
 
 def test_the_strategy_comes_from_the_plan_overview(tmp_path: Path) -> None:
@@ -126,7 +127,10 @@ def test_charts_equal_the_plan_analysis(tmp_path: Path) -> None:
     mix, gantt, budget, roi = found[0], found[1], found[2], found[-2]
     b = plan.budget
     assert mix.chart_type == XL_CHART_TYPE.PIE
-    assert list(mix.series[0].values) == [g.planned for g in b.by_channel]
+    # amounts in the scale the tables write them (48万), the suffix in the number format
+    shown, money = display.chart_amounts([g.planned for g in b.by_channel], "zh-CN")
+    assert list(mix.series[0].values) == list(shown)
+    assert mix.plots[0].data_labels.number_format == money == 'General"万"'
     assert list(mix.plots[0].categories) == [g.name or "未指定" for g in b.by_channel]
 
     assert gantt.chart_type == XL_CHART_TYPE.BAR_STACKED
@@ -147,8 +151,10 @@ def test_charts_equal_the_plan_analysis(tmp_path: Path) -> None:
     ]
     planned, actual = budget.series
     assert (planned.name, actual.name) == ("计划金额", "实际花费")
-    assert list(planned.values) == [g.planned for g in b.by_category]
-    assert list(actual.values) == [g.actual for g in b.by_category]
+    amounts = [g.planned for g in b.by_category] + [g.actual for g in b.by_category]
+    shown, money = display.chart_amounts(amounts, "zh-CN")
+    assert list(planned.values) + list(actual.values) == list(shown)
+    assert budget.value_axis.tick_labels.number_format == money
     # ads spent 167% of plan: its actual bar is red, the others the series' blue
     assert str(planned.format.fill.fore_color.rgb) == "90A4AE"
     assert str(actual.format.fill.fore_color.rgb) == "1565C0"
@@ -156,7 +162,8 @@ def test_charts_equal_the_plan_analysis(tmp_path: Path) -> None:
 
     assert roi.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
     ranked = [x for x in b.lines if x.category != "contingency"]  # the reserve is not ranked
-    assert list(roi.series[0].values) == pytest.approx([x.roi for x in ranked])
+    assert list(roi.series[0].values) == pytest.approx([round(x.roi, 2) for x in ranked])
+    assert roi.plots[0].data_labels.number_format == '"1:"General'  # 1:1.8, as the table
     assert list(roi.plots[0].categories) == [x.item for x in ranked]
 
 
@@ -306,11 +313,12 @@ def test_two_hundred_tasks_and_long_cells_stay_inside_the_slide(tmp_path: Path, 
     ]
     values = [v for c in bars for v in c.series[0].values]
     ranked = [x for x in plan.budget.lines if x.category != "contingency"]
-    assert values == pytest.approx([x.roi for x in ranked])
+    assert values == pytest.approx([round(x.roi, 2) for x in ranked])
     # 9 channels: the pie keeps the 7 largest and the other 2 as one slice
     mix = next(c for c in charts(prs) if c.chart_type == XL_CHART_TYPE.PIE)
     planned = [g.planned for g in plan.budget.by_channel]
-    assert list(mix.series[0].values) == [*planned[:7], sum(planned[7:])]
+    sliced = display.chart_amounts([*planned[:7], sum(planned[7:])], lang)[0]
+    assert list(mix.series[0].values) == list(sliced)
     assert mix.plots[0].categories[-1] == t("deck.other_channels", lang, count=2)  # type: ignore[arg-type]
     # long text is shortened on the slide, in full in the notes
     long = LONG_EN if lang == "en" else LONG_ZH

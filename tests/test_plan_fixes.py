@@ -26,10 +26,10 @@ def test_the_overall_roi_divides_by_all_actual_spend(tmp_path: Path) -> None:
     assert plan.budget.lines[3].revenue is None and plan.budget.lines[3].actual == 50000
     review = api.analyze_workbook(Path(__file__).parents[1] / "examples" / "summer-promo-2024.xlsx")
     slides = roi(plan, review_view(review, "zh-CN"))
-    # 160万 attributed ÷ 72万 spent, not ÷ the 67万 of the lines with revenue (2.39)
-    assert "整体 ROI（归因收入合计 ÷ 全部实际花费）为 2.22" in slides[0].notes
+    # 160万 attributed ÷ 72万 spent, not ÷ the 67万 of the lines with revenue (1:2.39)
+    assert "整体 ROI（归因收入合计 ÷ 全部实际花费）为 1:2.22" in slides[0].notes
     en = roi(plan, review_view(review, "en"))
-    assert "total attributed revenue over total actual spend is 2.22" in en[0].notes
+    assert "total attributed revenue over total actual spend is 1:2.22" in en[0].notes
 
 
 @pytest.mark.parametrize("lang", ["zh-CN", "zh-TW", "en"])

@@ -252,8 +252,8 @@ def test_a_finished_path_still_says_it_finished_late(tmp_path: Path, lang: Lang)
 @pytest.mark.parametrize("lang", LANGS)
 def test_roi_follows_the_form_the_goal_was_written_in(tmp_path: Path, lang: Lang) -> None:
     """A goal written 1:3 is shown 1:3 in the plan's report and terminal, as the review shows
-    its KPI; a goal written as a plain 3 stays 3; budget lines' computed ROI stays a plain
-    number in the review, as it always was."""
+    its KPI; a goal written as a plain 3 stays 3; budget lines' computed ROI is written 1:x
+    in the review, the one form of ROI across its plan sections (the KPI table's)."""
     ratio = report(plan_file(tmp_path, lang), tmp_path / "r.md")
     (paced,) = [r for r in ratio.splitlines() if r.startswith("| ROI |") and "/" in r]
     # Days 1-10 of 15 by --today: the spend-weighted ROI so far, to two decimals.
@@ -279,4 +279,6 @@ def test_roi_follows_the_form_the_goal_was_written_in(tmp_path: Path, lang: Lang
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr
     assert re.search(r"\| ROI \|[^\n]*\| 1:3 \| 1:2\.2 \|", proc.stdout)  # the KPI row
-    assert re.search(r"\| 72万 \| 3 \||\| 720K \| 3 \||\| 72萬 \| 3 \|", proc.stdout)  # a line
+    assert re.search(
+        r"\| 72万 \| 1:3 \||\| 720K \| 1:3 \||\| 72萬 \| 1:3 \|", proc.stdout
+    )  # a line

@@ -21,7 +21,26 @@ class Severity(StrEnum):
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
 
+@dataclass(frozen=True)
+class Figure:
+    """A number in a message, written when the message is, in the reader's language and the
+    one scale of the ``row`` a table shows it in (itself among them), as
+    :func:`retrokit.render.display.figures` writes a row: 42万 against 36万, 5,000 against
+    4,000, 420K in English; a ``share`` as 116.7%."""
+
+    value: float
+    row: tuple[float, ...] = ()
+    share: bool = False
+
+
 def _render(value: Any, lang: Lang) -> Any:
+    if isinstance(value, Figure):
+        from retrokit.render import display  # the one writer of numbers; loaded only here
+
+        if value.share:
+            return display.percent(value.value)
+        row = value.row or (value.value,)
+        return display.figures(row, lang)[row.index(value.value)]
     if isinstance(value, Column):
         return value.label(lang)
     if isinstance(value, Sheet):

@@ -52,5 +52,6 @@ def explain_rule(
         fail_t("err.rule_ambiguous", 2, lang, code=code, count=len(codes))
     r = REGISTRY[codes.pop()]
     text = summary(r.code, r.summary, language)
-    sys.stdout.write(f"{r.code} {r.name} ({r.severity.value})\n{text}\n\n")
+    severity = t(f"severity.{r.severity.value}", language)  # 警告 in Chinese
+    sys.stdout.write(f"{r.code} {r.name} ({severity})\n{text}\n\n")
     sys.stdout.write(t(f"doc.{r.code.split('.')[0]}", language) + "\n")  # a sub-check's code

@@ -1810,10 +1810,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "deck.roi_table": {"zh-CN": "预算项投入产出", "en": "Spend and return per budget line"},
     "deck.roi_series": {"zh-CN": "ROI", "en": "ROI"},
     "deck.note.roi": {
-        "zh-CN": "按归因收入除以实际花费，{best}回报最高（ROI {best_roi}），{worst}最低（ROI {worst_roi}）；整体 ROI（归因收入合计 ÷ 全部实际花费）为 {overall}。红色表示低于 1，即收入不抵花费。",
+        "zh-CN": "按归因收入除以实际花费，{best}回报最高（ROI {best_roi}），{worst}最低（ROI {worst_roi}）；整体 ROI（归因收入合计 ÷ 全部实际花费）为 {overall}。红色表示低于 1:1，即收入不抵花费。",
         "en": "Attributed revenue over spend: {best} returned most (ROI {best_roi}), {worst} least "
         "(ROI {worst_roi}); overall, total attributed revenue over total actual spend is "
-        "{overall}. Red marks a line below 1, earning less than it cost.",
+        "{overall}. Red marks a line below 1:1, earning less than it cost.",
     },
     "deck.note.critical_path": {
         "zh-CN": "关键路径是 {path}，这条线上任何一天的延误都会推迟整个活动。",
@@ -2709,5 +2709,27 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "lessons.none_recorded": {
         "zh-CN": "这些复盘中没有记录经验",
         "en": "No lessons are recorded in these retrospectives",
+    },
+    "deck.note.closed": {
+        "zh-CN": "{total} 项行动中已有 {count} 项完成或取消。",
+        "en": "Done or dropped already: {count} of {total} actions.",
+    },
+    "report.core_none_missed": {
+        "zh-CN": "核心指标无一未完成：均为超额完成或基本完成。",
+        "en": "No core KPI was missed: each met or exceeded its goal.",
+    },
+    "K004.no_column": {
+        "zh-CN": "指标“{metric}”的方向是按{source}推断的：{direction}；本表没有“方向”列，如不对，"
+        "请加一列“方向”，在这一行写“越高越好”或“越低越好”。",
+        "zh-TW": "指標「{metric}」的方向是按{source}推斷的：{direction}；本表沒有「方向」欄，如不對，"
+        "請新增一欄「方向」，在本列寫「越高越好」或「越低越好」。",
+        "en": "KPI '{metric}' is taken as '{direction}', inferred from {source}; the sheet has "
+        "no 'Direction' column: if that is wrong, add one and write 'Higher is better' or "
+        "'Lower is better' on this row.",
+    },
+    "A003.empty": {
+        "zh-CN": "预期效果是空的，请写出可衡量的效果（带数字），例如“注册转化率提升到 5.5%”。",
+        "en": "expected effect is empty; write a measurable effect with a number, e.g. "
+        "'registration conversion up to 5.5%'.",
     },
 }

@@ -17,6 +17,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "预期效果“{value}”不可衡量，请写出数字目标，例如“注册转化率提升到 5.5%”。",
             "預期效果「{value}」不可衡量，請寫出數字目標，例如「註冊轉換率提升到 5.5%」。",
         ),
+        "A003.empty": (
+            "预期效果是空的，请写出可衡量的效果（带数字），例如“注册转化率提升到 5.5%”。",
+            "預期效果是空的，請寫出可衡量的效果（帶數字），例如「註冊轉換率提升到 5.5%」。",
+        ),
         "A004": (
             "改进措施已逾期：完成时间 {due}，状态仍为“{status}”。",
             "改進措施已逾期：完成時間 {due}，狀態仍為「{status}」。",
@@ -420,6 +424,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "deck.milestone": ("里程碑", "里程碑"),
         "deck.note.asks": ("需要大家支持的行动：{items}。", "需要大家支援的行動：{items}。"),
+        "deck.note.closed": (
+            "{total} 项行动中已有 {count} 项完成或取消。",
+            "{total} 項行動中已有 {count} 項完成或取消。",
+        ),
         "deck.note.contents": (
             "我们分{count}部分来看：{sections}。",
             "我們分{count}部分來看：{sections}。",
@@ -486,9 +494,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "deck.note.roi": (
             "按归因收入除以实际花费，{best}回报最高（ROI {best_roi}），{worst}最低（ROI "
-            "{worst_roi}）；整体 ROI（归因收入合计 ÷ 全部实际花费）为 {overall}。红色表示低于 1，即收入不抵花费。",
+            "{worst_roi}）；整体 ROI（归因收入合计 ÷ 全部实际花费）为 {overall}。红色表示低于 1:1，即收入不抵花费。",
             "按歸因收入除以實際花費，{best}回報最高（ROI {best_roi}），{worst}最低（ROI "
-            "{worst_roi}）；整體 ROI（歸因收入合計 ÷ 全部實際花費）為 {overall}。紅色表示低於 1，即收入不抵花費。",
+            "{worst_roi}）；整體 ROI（歸因收入合計 ÷ 全部實際花費）為 {overall}。紅色表示低於 "
+            "1:1，即收入不抵花費。",
         ),
         "deck.note.roi_table": (
             "这张表列出每个预算项的花费、归因收入和 ROI，供会后查阅。",
@@ -1166,6 +1175,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "核心目標達成率無法計算：{count} 個核心指標都無法評估（{metrics}）。",
         ),
         "report.core_missed": ("未完成的核心指标：{metrics}。", "未完成的核心指標：{metrics}。"),
+        "report.core_none_missed": (
+            "核心指标无一未完成：均为超额完成或基本完成。",
+            "核心指標無一未完成：均為超額完成或基本完成。",
+        ),
         "report.core_ok": ("核心指标全部达成。", "核心指標全部達成。"),
         "report.core_unrated": (
             "{count} 个核心指标无法评估（{metrics}），核心目标达成率未计入。",

@@ -43,9 +43,10 @@ from retrokit.render.deck_outline import (
     Outline,
     Slide,
     Table,
+    deck_presenter,
     outline,
 )
-from retrokit.render.textfit import line_count, shorten
+from retrokit.render.textfit import column_widths, line_count, longest_word, shorten
 from retrokit.render.view import review_view
 from retrokit.workbook.schema import Lang
 
@@ -62,6 +63,9 @@ GANTT_CRITICAL, GANTT_NORMAL, GANTT_SLIP = "#c0392b", "#4472c4", "#e67e22"
 TITLE_PT, BODY_PT, TABLE_PT, CHART_PT, NOTES_PT = 28, 16, 12, 11, 12
 LINE = 1.3  # line height per point of font size, generous for CJK faces
 UNIT = 0.55  # a Latin character's width per point of font size; CJK counts two
+#: A bold Latin character's width per point, wide enough for the wide faces a viewer may
+#: substitute (DejaVu Sans Bold: "Achievement" is 0.67 a letter): a header word never breaks.
+BOLD_UNIT = 0.7
 INSET_X, INSET_Y = 91440, 45720  # text insets we set on every box and cell (0.1, 0.05 in)
 MAX_CELL_LINES, MAX_BULLET_LINES = 3, 4
 BARS_PER_SLIDE = 20  # bars a chart keeps legible, label and value beside each
@@ -299,8 +303,11 @@ class Builder:
         from pptx.util import Emu
 
         r = self.m.body
-        total = sum(table.weights)
-        widths = [int(r.width * w / total) for w in table.weights]
+        least = [  # the header's longest word on one line, at the bold width
+            int(longest_word(h) * BOLD_UNIT * TABLE_PT * EMU_PER_PT) + 2 * INSET_X
+            for h in table.header
+        ]
+        widths = column_widths(r.width, table.weights, least)
         pers = [per_line(w, TABLE_PT) for w in widths]
         lh = line_height(TABLE_PT)
 
@@ -630,6 +637,7 @@ def render_deck(
     ``plan`` (:func:`retrokit.api.analyze_plan`) adds the phases, the strategy, execution
     against plan and the ROI per budget line."""
     view = review_view(result, lang)
+    presenter = deck_presenter(view, presenter)
     master = open_master(template, lang)
     Builder(master, lang).build(outline(view, presenter=presenter, plan=plan))
     stamp = deck_time(result.today)

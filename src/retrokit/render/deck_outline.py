@@ -136,10 +136,11 @@ def outline(
 ) -> Outline:
     """The deck of one retrospective in the view's language; ``plan`` is the campaign plan
     (issue 17) that the phases, sections 02 and 03 and the ROI per budget line come from, or
-    None."""
+    None. The presenter is ``presenter``, else the review's owner."""
     lang = view.lang
     project = next((r.value for r in view.info if r.key == "project"), "") or view.title
     date = view.as_of
+    presenter = deck_presenter(view, presenter)
     subtitle = (t("deck.presenter", lang, name=presenter), date) if presenter else (date,)
     sections = [
         s
@@ -167,6 +168,14 @@ def outline(
         contents_title=t("deck.contents", lang),
         contents_notes=contents_notes,
     )
+
+
+def deck_presenter(view: ReviewView, presenter: str | None = None) -> str | None:
+    """Who presents the deck: the one named on the command line, else the review's owner
+    (DOMAIN.md: presenter and date on the title slide), else no one."""
+    if presenter:
+        return presenter
+    return next((r.value for r in view.info if r.key == "owner" and r.value), None)
 
 
 def plan_sections(plan: PlanAnalysis | None, view: ReviewView) -> list[Section]:
@@ -419,16 +428,19 @@ def _improvements(view: ReviewView) -> Section | None:
     slides: list[Slide] = []
     if actions:
         lab = view.labels.problem
+        # A done or dropped action needs no one's support: the asks are the open ones.
         asks = [
             a.action + "（" + t("report.owner_due", lang, owner=a.owner, due=a.due) + "）"
             if lang != "en"
             else f"{a.action} ({t('report.owner_due', lang, owner=a.owner, due=a.due)})"
-            for a in actions[:3]
+            for a in [a for a in actions if not a.closed][:3]
         ]
         overdue = sum(a.overdue for a in actions)
+        closed = sum(a.closed for a in actions)
         notes = _say(
-            t("deck.note.asks", lang, items=_sentence_join(asks, lang)),
+            t("deck.note.asks", lang, items=_sentence_join(asks, lang)) if asks else "",
             t("deck.note.overdue", lang, count=overdue) if overdue else "",
+            t("deck.note.closed", lang, count=closed, total=len(actions)) if closed else "",
         )
         slides.append(
             Slide(

@@ -158,6 +158,7 @@ def strategy(plan: PlanAnalysis, view: ReviewView) -> Section:
             keep = len(PALETTE) - 1
             rest = t("deck.other_channels", lang, count=len(mix) - keep)
             names, values = [*names[:keep], rest], [*values[:keep], sum(values[keep:])]
+        amounts, money_format = display.chart_amounts(values, lang)  # 48万, as the tables
         slides.append(
             Slide(
                 t("deck.channel_mix", lang),
@@ -172,9 +173,9 @@ def strategy(plan: PlanAnalysis, view: ReviewView) -> Section:
                     "pie",
                     BUDGET.column("planned").label(lang),
                     tuple(names),
-                    tuple(values),
+                    amounts,
                     PALETTE[: len(values)],
-                    "#,##0",
+                    money_format,
                 ),
             )
         )
@@ -377,17 +378,21 @@ def _budget(plan: PlanAnalysis, view: ReviewView) -> list[Slide]:
         BUDGET.column("planned").label(lang),
         BUDGET.column("actual").label(lang),
     )
-    series = [Series(planned_label, tuple(g.planned for g in groups), PLANNED_COLOUR)]
-    if any(g.actual is not None for g in groups):
+    spent = any(g.actual is not None for g in groups)
+    amounts, money_format = display.chart_amounts(  # one scale for both series: 48万, 50万
+        [g.planned for g in groups] + ([g.actual for g in groups] if spent else []), lang
+    )
+    series = [Series(planned_label, amounts[: len(groups)], PLANNED_COLOUR)]
+    if spent:
         series.append(
             Series(
                 actual_label,
-                tuple(g.actual for g in groups),
+                amounts[len(groups) :],
                 ACTUAL_COLOUR,
                 tuple("missed" if _over(g.planned, g.actual) else None for g in groups),
             )
         )
-    chart = ClusteredBars(names, tuple(series), "#,##0")
+    chart = ClusteredBars(names, tuple(series), money_format)
     header = (
         BUDGET.column("category").label(lang),
         planned_label,
@@ -516,9 +521,9 @@ def roi(plan: PlanAnalysis, view: ReviewView) -> list[Slide]:
         "bar",
         t("deck.roi_series", lang),
         names,
-        tuple(x.roi for x in lines),
+        tuple(None if x.roi is None else round(x.roi, 2) for x in lines),
         tuple("missed" if (x.roi or 0.0) < 1 else None for x in lines),
-        "0.00",
+        display.RATIO_FORMAT,  # 1:1.8, as the table and a KPI typed 1:3
     )
     return [
         Slide(t("deck.roi", lang), notes, chart=chart),
@@ -531,4 +536,4 @@ def _say(*parts: str) -> str:
 
 
 def _ratio(value: float | None) -> str:
-    return "-" if value is None else f"{value:.2f}"
+    return "-" if value is None else display.ratio(value)

@@ -166,6 +166,31 @@ def figures(values: Sequence[float | None], lang: Lang, unit: str | None = None)
     return ["" if v is None else _shown(v, 1.0, size, suffix, "", lang) for v in values]
 
 
+def ratio(value: float) -> str:
+    """A computed ratio (a return on spend) the way a KPI typed 1:3 is shown: 1:2.25, 1:0.91,
+    two decimals at most (not 1:2.25227 nor 2.25)."""
+    return f"1:{round(value, 2):g}"
+
+
+#: Excel's number format of a chart's ratios: 1.8 reads 1:1.8, as :func:`ratio` writes it.
+RATIO_FORMAT = '"1:"General'
+
+
+def chart_amounts(
+    values: Sequence[float | None], lang: Lang
+) -> tuple[tuple[float | None, ...], str]:
+    """Amounts for a native chart, whose labels a number format writes: the values in the one
+    scale :func:`figures` writes them in, rounded as it rounds, and the format that adds the
+    scale's suffix. 480,000 is 48 with ``General"万"`` (48万) in Chinese, 480 with
+    ``General"K"`` (480K) in English, as the table beside the chart writes it."""
+    size, suffix = _row_scale(values, 1.0, lang)
+    scaled = tuple(None if v is None else round(v / size, 2) for v in values)
+    if suffix:
+        return scaled, f'General"{suffix}"'
+    whole = all(v is None or v == int(v) for v in scaled)
+    return scaled, "#,##0" if whole else "#,##0.00"
+
+
 def quantity(value: float | None, kpi: Quantified, lang: Lang) -> str:
     """A target or actual in the KPI's written form, in the row's scale and unit."""
     if value is None:

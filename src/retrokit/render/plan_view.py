@@ -73,7 +73,7 @@ def goal_value(value: float | None, goal: GoalResult | None, lang: Lang) -> str:
     if value is None:
         return ""
     if goal is not None and goal.form == "ratio":
-        return f"1:{round(value, 2):g}"  # a computed ratio: 1:2.25, not 1:2.25227
+        return display.ratio(value)  # a computed ratio: 1:2.25, not 1:2.25227
     unit = goal.unit if goal is not None else None
     return figure(value, lang, "%" if goal is not None and goal.form == "percent" else unit)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 ELLIPSIS = "…"
 
@@ -57,3 +58,30 @@ def shorten(text: str, per_line: int, max_lines: int) -> str:
         else:
             hi = mid - 1
     return text[:lo].rstrip() + ELLIPSIS
+
+
+def longest_word(text: str) -> int:
+    """The width units of the longest piece of ``text`` that must not break: a Latin word (a
+    CJK character may break anywhere, so it counts alone)."""
+    return max(
+        (sum(width_units(c) for c in tok) for tok in _tokens(text) if not tok.isspace()),
+        default=0,
+    )
+
+
+def column_widths(total: int, weights: Sequence[float], least: Sequence[int]) -> list[int]:
+    """``total`` split by ``weights``, each column given at least its ``least`` (a header word
+    that must not break) and the room taken from the others in their proportions. When the
+    least widths alone overrun ``total``, they are scaled down together."""
+    if sum(least) >= total:
+        return [int(total * m / sum(least)) for m in least]
+    fixed: dict[int, int] = {}
+    while True:
+        rest = total - sum(fixed.values())
+        free = [j for j in range(len(weights)) if j not in fixed]
+        share = sum(weights[j] for j in free)
+        widths = {j: int(rest * weights[j] / share) if share else 0 for j in free}
+        short = {j: least[j] for j in free if widths[j] < least[j]}
+        if not short:
+            return [fixed.get(j, widths.get(j, 0)) for j in range(len(weights))]
+        fixed.update(short)

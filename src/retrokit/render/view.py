@@ -132,6 +132,7 @@ class ActionRow:
     impact: str
     effort: str
     status: str
+    closed: bool = False  # done or dropped: nothing left to ask for
 
 
 @dataclass(frozen=True, slots=True)
@@ -433,6 +434,7 @@ def action_row(p: ProblemResult, lang: Lang) -> ActionRow:
         impact=LEVEL.label_of(p.impact, lang),
         effort=LEVEL.label_of(p.effort, lang),
         status=STATUS.label_of(p.status, lang),
+        closed=p.status in CLOSED,
     )
 
 
@@ -707,7 +709,12 @@ def review_view(result: Analysis, lang: Lang) -> ReviewView:
         key = "report.core_all_unrated" if len(core_unrated) == len(core) else "report.core_unrated"
         core_parts.append(t(key, lang, count=len(core_unrated), metrics=sep.join(core_unrated)))
     elif core and not core_missed:
-        core_parts.append(t("report.core_ok", lang))
+        # Only 100% or more reached the goal; a core KPI met at 90% was not "reached".
+        reached = all(
+            k.status is Status.EXCEEDED or (k.rate is not None and round(k.rate, 12) >= 1)
+            for k in core
+        )
+        core_parts.append(t("report.core_ok" if reached else "report.core_none_missed", lang))
     core_line = " ".join(core_parts)
     counts = (
         *(
@@ -840,7 +847,7 @@ def budget_view(plan: PlanAnalysis, lang: Lang) -> BudgetView:
             actual=spent.actual,
             variance=spent.variance,
             revenue=money(x.revenue),
-            roi="" if x.roi is None else display.number(x.roi, lang),
+            roi="" if x.roi is None else display.ratio(x.roi),  # as a KPI typed 1:3
             over=x.variance is not None and x.variance > 0,
         )
         for x in b.lines

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from retrokit.findings import Finding
 from retrokit.rules.registry import Context, E, N, W, rule
@@ -75,7 +76,7 @@ def action_without_due_date(ctx: Context) -> Iterator[Finding]:
 @rule("A003", "effect-not-measurable", W)
 def effect_not_measurable(ctx: Context) -> Iterator[Finding]:
     """The expected effect is not measurable (no number in it)."""
-    return _problem_cells(
+    for f in _problem_cells(
         ctx,
         "A003",
         "expected",
@@ -84,7 +85,9 @@ def effect_not_measurable(ctx: Context) -> Iterator[Finding]:
             and not has_number(r.text("expected"))
             and r.raw.get("expected").__class__ is not CellError
         ),  # V007 already says what it is
-    )
+    ):
+        # A blank cell is missing, not "'' is not measurable": say it is empty.
+        yield f if dict(f.args)["value"] else replace(f, key="A003.empty")
 
 
 @rule("A004", "action-overdue", W)

@@ -16,11 +16,15 @@ def direction_inferred(ctx: Context) -> Iterator[Finding]:
     """A KPI's direction was inferred from its name, dimension or the team's words."""
     for kpi, record in kpi_records(ctx):
         if kpi.direction_source in INFERRED:
+            # Without a Direction column there is no cell to fill: point at the metric and
+            # say to add the column.
+            present = record.ref("direction") is not None
             yield ctx.finding(
                 "K004",
                 KPIS,
                 record,
-                "direction",
+                "direction" if present else "metric",
+                "K004" if present else "K004.no_column",
                 metric=kpi.metric,
                 direction=DIRECTION.by_code(kpi.direction.value),
                 source=i18n_arg(f"direction.{kpi.direction_source.value}"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from retrokit.findings import Finding
+from retrokit.findings import Figure, Finding
 from retrokit.method.analysis import _as_percentage
 from retrokit.method.plan import (
     Pacing,
@@ -313,8 +313,9 @@ def _figure(value: float, unit: str | None) -> str:
     return f"{round(value, 2):,.10g}" if abs(value) < 1_000 else f"{value:,.0f}"
 
 
-def _money(value: float) -> str:
-    return f"{value:,.0f}"
+def _money(value: float, *row: float) -> Figure:
+    """An amount as the budget table writes it beside the others of its ``row``: 42万 / 420K."""
+    return Figure(value, row)
 
 
 @rule("B001", "budget-does-not-add-up", W, kind=PLAN)
@@ -329,8 +330,8 @@ def budget_does_not_add_up(ctx: Context) -> Iterator[Finding]:
             OVERVIEW,
             ctx.workbook.fields("overview"),
             "budget",
-            planned=_money(budget.planned),
-            total=_money(budget.total),
+            planned=_money(budget.planned, budget.planned, budget.total),
+            total=_money(budget.total, budget.planned, budget.total),
         )
 
 
@@ -349,15 +350,16 @@ def over_budget(ctx: Context) -> Iterator[Finding]:
             and line.actual is not None
             and line.actual > planned * (1 + OVERRUN)
         ):
+            row = (planned, line.actual, line.actual - planned)  # the budget table's row
             yield ctx.finding(
                 "B002",
                 BUDGET,
                 line.record,
                 "actual",
                 item=line.item or line.category or "",
-                actual=_money(line.actual),
-                planned=_money(planned),
-                share=f"{line.actual / planned:.0%}",
+                actual=_money(line.actual, *row),
+                planned=_money(planned, *row),
+                share=Figure(line.actual / planned, share=True),
             )
     cap = budget.total if budget.total is not None else None
     if cap is not None and cap > 0 and budget.actual is not None and budget.actual > cap:
@@ -367,8 +369,8 @@ def over_budget(ctx: Context) -> Iterator[Finding]:
             ctx.workbook.fields("overview"),
             "budget",
             "B002.total",
-            actual=_money(budget.actual),
-            total=_money(cap),
+            actual=_money(budget.actual, cap, budget.actual),
+            total=_money(cap, cap, budget.actual),
         )
 
 
