@@ -451,6 +451,8 @@ def test_a_lessons_sheet_kept_as_a_version_is_read(tmp_path: Path, lang: str, ti
         (("经验沉淀-终版", "经验沉淀-草稿"), "经验沉淀-终版"),
         (("经验沉淀-草稿", "经验沉淀-终版"), "经验沉淀-终版"),
         (("经验沉淀", "经验沉淀-终版"), "经验沉淀"),  # the name as spelt is the sheet
+        (("经验沉淀 v1.9", "经验沉淀 v1.10"), "经验沉淀 v1.10"),  # numbers, not decimals
+        (("经验沉淀-v2", "经验沉淀-旧"), "经验沉淀-v2"),  # an old copy is never the latest
     ],
 )
 def test_of_two_versions_the_latest_is_read_and_the_other_named(
@@ -860,3 +862,21 @@ def test_a_heading_merged_across_the_row_is_no_kpi(tmp_path: Path, label: str) -
     assert [k.metric for k in after.kpis] == [k.metric for k in before.kpis]
     assert [(f.row, f.key) for f in after.findings if f.code == "S005"] == [(3, "S005.section")]
     assert not [f for f in after.findings if f.code in ("V001", "V003", "S003")]
+
+
+def test_a_lesson_merged_over_a_few_of_its_columns_is_a_lesson(tmp_path: Path) -> None:
+    """Only a band over the whole row heads a group: a lesson typed once and merged over 经验内容
+    to 效果数据 (分类 and 记录人 blank) is read."""
+    from builders import write
+
+    path = write(tmp_path / "r.xlsx")
+    before = len(api.analyze_workbook(path).lessons)
+    wb = load_workbook(path)
+    ws = wb.worksheets[3]
+    row = ws.max_row + 1
+    ws.cell(row=row, column=2).value = "直播前一天预热效果最好"
+    ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
+    wb.save(path)
+    analysis = api.analyze_workbook(path)
+    assert len(analysis.lessons) == before + 1
+    assert not [f for f in analysis.findings if f.code == "S005"]

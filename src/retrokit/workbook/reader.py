@@ -581,7 +581,9 @@ class _RowParser:
         if row[c].__class__ is not str:
             return False
         text = row[c].strip()
-        band = len(filled) > 1  # merged across the row: a band of one text is a heading
+        # Merged across the whole row: a band of one text is a heading. A lesson merged over
+        # a few of its own columns is not.
+        band = len(filled) > 1 and len(filled) == sum(1 for c in self.data_columns if c < width)
         # In a name's own cell only a whole bracketed text heads a group: a lesson typed as
         # "1. …" alone is a lesson.
         if not band and not (_BRACKETED_HEADING if named else _HEADING).match(text):
@@ -987,17 +989,16 @@ _FINAL_WORDS = ("最终", "终版", "定稿", "正式", "final", "latest", "upda
 _DRAFT_WORDS = ("草稿", "draft", "旧", "old", "备份", "backup", "副本", "copy")
 
 
-def _version_rank(name: str) -> tuple[int, float]:
+def _version_rank(name: str) -> tuple[int, tuple[int, ...]]:
     """How late a version's name says it is: a final or new one, then a numbered one by its
-    number, a draft, an old copy or a backup last."""
+    numbers compared one by one (v1.10 after v1.9), a draft, an old copy or a backup last."""
     loose = fold_loose(name)
-    numbers = re.findall(r"\d+(?:\.\d+)?", loose)
-    number = float(numbers[-1]) if numbers else 0.0
-    if any(w in loose for w in _DRAFT_WORDS):
-        return 0, number
+    numbers = tuple(int(n) for n in re.findall(r"\d+", loose))
+    if any(w in loose for w in _DRAFT_WORDS) or "前" in loose:  # 更新前: before the update
+        return 0, numbers
     if any(w in loose for w in _FINAL_WORDS):
-        return 2, number
-    return 1, number
+        return 2, numbers
+    return 1, numbers
 
 
 def _versioned(name: str, sheet: Sheet) -> bool:
