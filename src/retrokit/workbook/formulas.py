@@ -216,8 +216,23 @@ def formula_cells(path: str | Path, sheet: str, refs: Iterable[str]) -> dict[str
 
     found = {}
     shared: dict[bytes, tuple[str, int]] | None = None
+    # One pass over the sheet's formula cells, not one search of the sheet per cell asked
+    # about (20,000 disagreeing cells made that quadratic).
+    asked = set(wanted)
+    cells: dict[str, bytes] = {}
+    at = xml.find(b"<f")
+    while at >= 0:
+        start = xml.rfind(b'<c r="', 0, at)
+        if start >= 0:
+            quote = xml.find(b'"', start + 6)
+            ref_text = xml[start + 6 : quote].decode("ascii", "replace")
+            end = xml.find(b"</c>", at)
+            if ref_text in asked and end >= 0 and ref_text not in cells:
+                cells[ref_text] = xml[start : end + 4]
+        at = xml.find(b"<f", at + 2)
     for ref in wanted:
-        m = re.search(rb'<c r="' + ref.encode() + rb'"[^>]*?(/>|>(.*?)</c>)', xml, re.DOTALL)
+        cell = cells.get(ref)
+        m = re.match(rb'<c r="[^"]*"[^>]*?(/>|>(.*?)</c>)', cell, re.DOTALL) if cell else None
         if m and m.group(2) is not None and b"<f" in m.group(2):
             f = re.search(rb"<f\b([^>]*?)(?:/>|>(.*?)</f>)", m.group(2), re.DOTALL)
             text = unescape(f.group(2).decode("utf-8", "replace")) if f and f.group(2) else ""
