@@ -651,6 +651,10 @@ def test_a_columns_own_label_wins_over_another_word_for_it(tmp_path: Path) -> No
         ("Campaign period", "2024-07-01 to 2024-07-15", dt.date(2024, 7, 1), dt.date(2024, 7, 15)),
         ("Campaign period", "Jul 1 - Jul 15, 2024", dt.date(2024, 7, 1), dt.date(2024, 7, 15)),
         ("起訖日期", "2024/7/1 ~ 2024/7/15", dt.date(2024, 7, 1), dt.date(2024, 7, 15)),
+        ("活动时间", "2024年7月1日至15日", dt.date(2024, 7, 1), dt.date(2024, 7, 15)),
+        ("活动时间", "7月1日-15日，2024年", dt.date(2024, 7, 1), dt.date(2024, 7, 15)),
+        ("Campaign period", "July 1-15, 2024", dt.date(2024, 7, 1), dt.date(2024, 7, 15)),
+        ("Campaign period", "Jun 24 - Jul 5, 2024", dt.date(2024, 6, 24), dt.date(2024, 7, 5)),
     ],
 )
 def test_a_period_typed_in_one_cell_gives_start_and_end(
@@ -685,8 +689,9 @@ def test_a_period_without_a_year_asks_for_the_year(tmp_path: Path) -> None:
     wb.save(path)
     analysis = api.analyze_workbook(path)
     said = [f for f in analysis.findings if f.code == "V002" and f.sheet == "基本信息"]
-    assert [f.key for f in said] == ["V002.start_no_year"]
-    assert "7月1日-7月15日" in said[0].message()
+    assert [f.key for f in said] == ["V002.period"]
+    message = said[0].message()
+    assert "7月1日-7月15日" in message and "活动时间" in message and "2024-07-01 至" in message
 
 
 @pytest.mark.parametrize(
@@ -777,7 +782,7 @@ def test_generic_headers_are_not_taken_for_our_columns(
     assert analysis.info["project"] == "2024年夏季促销活动"
 
 
-@pytest.mark.parametrize("period", ["July 1-15, 2024", "2024-07-15 至 2024-07-01"])
+@pytest.mark.parametrize("period", ["七月上旬", "2024-07-15 至 2024-07-01"])
 def test_a_period_that_reads_as_no_range_is_quoted_as_typed(tmp_path: Path, period: str) -> None:
     """Never one odd date (July 1-15, 2024 is not 2015-07-01), never a silent gap: V002 on
     the period's cell, quoting it."""
@@ -880,3 +885,21 @@ def test_a_lesson_merged_over_a_few_of_its_columns_is_a_lesson(tmp_path: Path) -
     analysis = api.analyze_workbook(path)
     assert len(analysis.lessons) == before + 1
     assert not [f for f in analysis.findings if f.code == "S005"]
+
+
+def test_a_period_without_a_year_takes_the_filled_start_dates(tmp_path: Path) -> None:
+    """开始日期 2024-07-01 filled, 结束日期 blank, 活动时间 7月1日-7月15日: the period takes the
+    start date's year."""
+    from builders import example_data, write
+
+    path = write(tmp_path / "r.xlsx", example_data())
+    wb = load_workbook(path)
+    info = wb.worksheets[0]
+    for row in info.iter_rows():
+        if row[0].value == "结束日期":
+            row[1].value = None
+    info.append(["活动时间", "7月1日-7月15日"])
+    wb.save(path)
+    analysis = api.analyze_workbook(path)
+    assert analysis.info["end"] == dt.date(2024, 7, 15)
+    assert not [f for f in analysis.findings if f.code == "V002" and f.sheet == "基本信息"]

@@ -2732,4 +2732,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "expected effect is empty; write a measurable effect with a number, e.g. "
         "'registration conversion up to 5.5%'.",
     },
+    "V002.period": {
+        "zh-CN": "“{label}”的值“{value}”读不出起止日期：请写成 2024-07-01 至 2024-07-15（写明年份），"
+        "或分别填写开始日期和结束日期。",
+        "en": "'{label}' value '{value}' does not read as a start and an end date: write it like "
+        "2024-07-01 to 2024-07-15 (with the year), or fill in the start and end dates.",
+    },
 }

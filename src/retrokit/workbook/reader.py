@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -1045,7 +1046,7 @@ def _read_fields(
     rows: dict[str, int] = {}
     labels: list[str] = []
     label_of: dict[str, str] = {}
-    period: tuple[Any, str, int] | None = None
+    period: tuple[Any, str, int, str] | None = None
     for r, row in enumerate(grid):
         for c, value in enumerate(row[:INFO_SEARCH_COLUMNS]):
             if not isinstance(value, str) or not value.strip():
@@ -1063,7 +1064,7 @@ def _read_fields(
                     break
             cell = row[target] if target < len(row) else ""
             if key == "period":
-                period = (cell, ref(r, target), r + 1)
+                period = (cell, ref(r, target), r + 1, value.strip())
                 labels.append(value)
                 break
             raw[key] = cell
@@ -1102,7 +1103,7 @@ _PERIOD_LABELS = frozenset(
 
 def _dates_of_period(
     sheet: Sheet,
-    period: tuple[Any, str, int],
+    period: tuple[Any, str, int, str],
     raw: dict[str, Any],
     refs: dict[str, str],
     rows: dict[str, int],
@@ -1115,22 +1116,32 @@ def _dates_of_period(
     wanted: list[str] = [k for k in ("start", "end") if k in keys and is_blank(raw.get(k))]
     if not wanted:
         return [], None
-    cell, at, row = period
+    cell, at, row, label = period
     reason: ValueError | None = None
+    given = next(
+        (raw[k] for k in ("start", "end") if k not in wanted and isinstance(raw.get(k), dt.date)),
+        None,
+    )
     try:
-        first, last = ColType.DATE_SPAN.parse(cell, sheet.column("start"))
+        first, last = _period_days(cell_text(cell)) or ColType.DATE_SPAN.parse(
+            cell, sheet.column("start")
+        )
         if first.year == NO_YEAR and last.year != NO_YEAR:
             first = _in_year(first, last.year)
         elif last.year == NO_YEAR and first.year != NO_YEAR:
             last = _in_year(last, first.year)
+        elif given is not None and NO_YEAR == first.year == last.year:
+            first, last = _in_year(first, given.year), _in_year(last, given.year)
         if NO_YEAR in (first.year, last.year):
-            raise CellValueError("V002", "V002.start_no_year")
+            raise ValueError("no year")
         if last < first:
             raise CellValueError(
                 "V002", "V002.order", start=first.isoformat(), end=last.isoformat()
             )
-    except ValueError as exc:
+    except CellValueError as exc:
         reason = exc
+    except ValueError:
+        reason = CellValueError("V002", "V002.period", label=label)
     for key in wanted:
         if reason is None:
             raw[key] = first if key == "start" else last
@@ -1138,6 +1149,46 @@ def _dates_of_period(
             raw[key] = cell
         refs[key], rows[key] = at, row
     return wanted, reason
+
+
+#: A period whose end gives only its day (2024年7月1日至15日, 7月1日-15日，2024年, July 1-15,
+#: 2024): the end is in the start's month.
+_PERIOD_ZH = re.compile(
+    r"^(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?\s*[-~～至到—–]\s*"
+    r"(?:(\d{1,2})\s*月)?\s*(\d{1,2})\s*[日号]?\s*(?:[,，、\s]*(\d{4})\s*年?)?$"
+)
+_PERIOD_EN = re.compile(
+    r"^([A-Za-z]{3,9})\.?\s+(\d{1,2})\s*[-–~]\s*(?:([A-Za-z]{3,9})\.?\s+)?(\d{1,2}),?"
+    r"(?:\s+(\d{4}))?$"
+)
+
+
+def _period_days(text: str) -> tuple[dt.date, dt.date] | None:
+    """The two days of a period written with its end's month or year left out; None for any
+    other writing (the date-range reader takes it)."""
+    from retrokit.workbook.values import _english_month
+
+    text = unicodedata.normalize("NFKC", text).strip()
+    try:
+        m = _PERIOD_ZH.match(text)
+        if m:
+            year = int(m.group(1) or m.group(6) or NO_YEAR)
+            month = int(m.group(2))
+            return (
+                dt.date(year, month, int(m.group(3))),
+                dt.date(year, int(m.group(4) or month), int(m.group(5))),
+            )
+        m = _PERIOD_EN.match(text)
+        if m:
+            first = _english_month(m.group(1).casefold())
+            second = _english_month(m.group(3).casefold()) if m.group(3) else first
+            if first is None or second is None:
+                return None
+            year = int(m.group(5) or NO_YEAR)
+            return dt.date(year, first, int(m.group(2))), dt.date(year, second, int(m.group(4)))
+    except ValueError:
+        return None
+    return None
 
 
 def _in_year(day: dt.date, year: int) -> dt.date:
