@@ -546,3 +546,19 @@ def test_predecessors_named_by_task_where_the_sheet_numbers_its_tasks(tmp_path: 
     assert not [f for f in plan.findings if f.code == "P004"]
     assert [list(t.depends_on) for t in plan.tasks] == [[], ["1"], ["2"]]
     assert list(plan.schedule.critical_path) == ["1", "2", "3"]
+
+
+def test_a_repeated_task_name_without_ids_is_said_at_the_name(tmp_path: Path) -> None:
+    path = _schedule_only(
+        tmp_path / "p.xlsx",
+        ["任务名称", "开始时间", "结束时间", "前置依赖"],
+        [
+            ["复盘会", "2024-06-03", "2024-06-03", "-"],
+            ["投放", "2024-06-04", "2024-06-14", "复盘会"],
+            ["复盘会", "2024-06-17", "2024-06-18", "投放"],
+        ],
+    )
+    plan = api.analyze_plan(path, today=dt.date(2024, 6, 1))
+    (p008,) = [f for f in plan.findings if f.code == "P008"]
+    assert (p008.key, p008.cell) == ("P008.name", "A4")
+    assert "编号" in p008.message() and "复盘会（二）" in p008.message()

@@ -2738,4 +2738,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{label}' value '{value}' does not read as a start and an end date: write it like "
         "2024-07-01 to 2024-07-15 (with the year), or fill in the start and end dates.",
     },
+    "P008.name": {
+        "zh-CN": "任务名称“{task}”与第 {row} 行的任务同名；本表没有编号列，排期按名称区分任务，"
+        "依赖它的任务会找错对象：请改成不同的名称（如“{task}（二）”），或加一列“编号”。",
+        "en": "task name '{task}' repeats the task on row {row}; the sheet has no ID column, so "
+        "tasks are told apart by name and those that depend on it may point at the wrong one: "
+        "give it another name (like '{task} (2)'), or add an 'ID' column.",
+    },
 }

@@ -266,6 +266,9 @@ def duplicate_task_id(ctx: Context) -> Iterator[Finding]:
     if not _is_plan(ctx):
         return
     first: dict[str, TaskResult] = {}
+    # Without an id column a task is known by its name: the name's cell is said.
+    by_name = tasks_by_name(ctx.workbook)
+    key_, column = ("P008.name", "task") if by_name else ("P008", "id")
     for task in plan_of(ctx).tasks:
         if not task.id:
             continue
@@ -273,7 +276,14 @@ def duplicate_task_id(ctx: Context) -> Iterator[Finding]:
         earlier = first.setdefault(key, task)
         if earlier is not task:
             yield ctx.finding(
-                "P008", TASKS, task.record, "id", task=task.id, first=earlier.id, row=earlier.row
+                "P008",
+                TASKS,
+                task.record,
+                column,
+                key_,
+                task=task.id,
+                first=earlier.id,
+                row=earlier.row,
             )
 
 
