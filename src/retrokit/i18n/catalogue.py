@@ -2113,8 +2113,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "in its other cells.",
     },
     "summary.S005": {
-        "zh-CN": "合计、小计行（Total）不作为数据读取。",
-        "en": "A total row (Total, Subtotal) is not read as data.",
+        "zh-CN": "合计、小计行（Total）、分组标题行和重复的表头行不作为数据读取。",
+        "en": "A total row (Total, Subtotal), a group heading or a repeated header is not read as data.",
     },
     "err.plan_deck": {
         "zh-CN": "{path}：幻灯片由复盘工作簿生成，方案的内容会放进其中；请运行 retrokit report 复盘.xlsx "
@@ -2739,8 +2739,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "2024-07-01 to 2024-07-15 (with the year), or fill in the start and end dates.",
     },
     "P008.name": {
-        "zh-CN": "任务名称“{task}”与第 {row} 行的任务同名；本表没有编号列，排期按名称区分任务，"
-        "依赖它的任务会找错对象：请改成不同的名称（如“{task}（二）”），或加一列“编号”。",
+        "zh-CN": "任务名称“{task}”与第 {row} 行的任务同名；本表没有“编号”列，任务按名称区分，"
+        "依赖它的任务会找错对象：请改成不同的名称（如“{task}（二）”），或加上“编号”列。",
         "en": "task name '{task}' repeats the task on row {row}; the sheet has no ID column, so "
         "tasks are told apart by name and those that depend on it may point at the wrong one: "
         "give it another name (like '{task} (2)'), or add an 'ID' column.",

@@ -973,13 +973,14 @@ _VERSION_SUFFIX = re.compile(
 
 
 def _leftover_grid(grids: Callable[[str], Grid], name: str) -> Grid | None:
-    """The cells of a sheet not named as ours, or None when it cannot be read (an .xlsb's
-    chart sheet holds no cells) or is over a size limit: no reason to refuse the workbook."""
-    unread: tuple[type[BaseException], ...] = (UnreadableWorkbook, *_library_errors())
+    """The cells of a sheet not named as ours, or None when the library cannot read it: an
+    .xlsb's chart sheet holds no cells, and is no reason to refuse the workbook."""
     try:
         return grids(name)
-    except unread:
-        return None  # over a limit (refused before it is read) or unreadable: not ours
+    except UnreadableWorkbook:
+        raise  # a limit: a sheet too big to hold is refused, whoever's it is
+    except _library_errors():
+        return None
 
 
 def _required_count(sheet: Sheet) -> int:
