@@ -186,6 +186,8 @@ class _Indexes:
     columns: dict[str, dict[str, str]]
     #: Sheet names as spelt, brackets kept (``KPI评估 (2)`` is not one of them).
     exact_sheets: frozenset[str] = frozenset()
+    #: Per sheet, its columns' own labels in every language, folded (not their aliases).
+    primary: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 _INDEXES: dict[str, _Indexes] = {}
@@ -201,6 +203,10 @@ def _indexes(sheet_set: SheetSet) -> _Indexes:
                 for s in sheet_set.sheets
             },
             frozenset(fold_loose(n) for s in sheet_set.sheets for n in s.spellings()),
+            {
+                s.key: frozenset(fold(c.label(lang)) for c in s.columns for lang in LANGS)
+                for s in sheet_set.sheets
+            },
         )
     return found
 
@@ -248,7 +254,7 @@ def _find_header(
     index = _indexes(sheet_set).columns[sheet.key]
     known = _HEADER_KEYS.setdefault((sheet_set.kind, sheet.key), {})
     best: tuple[int, dict[str, int]] | None = None
-    primary = _primary_labels(sheet)
+    primary = _indexes(sheet_set).primary[sheet.key]
     for r, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
         columns: dict[str, int] = {}
         for c, value in enumerate(row):
@@ -268,19 +274,6 @@ def _find_header(
         if len(columns) >= 2 and (best is None or len(columns) > len(best[1])):
             best = (r, columns)
     return best
-
-
-_PRIMARY: dict[int, frozenset[str]] = {}
-
-
-def _primary_labels(sheet: Sheet) -> frozenset[str]:
-    """The folded labels of ``sheet``'s columns in every language (not their aliases)."""
-    found = _PRIMARY.get(id(sheet))
-    if found is None:
-        found = _PRIMARY[id(sheet)] = frozenset(
-            fold(c.label(lang)) for c in sheet.columns for lang in LANGS
-        )
-    return found
 
 
 _LANG_VOTES: dict[str, dict[str, tuple[tuple[Lang, int], ...]]] = {}
@@ -460,7 +453,6 @@ class _RowParser:
         #: The header's cells as typed: a copy of the header row is copied exactly, so one
         #: comparison per row finds it.
         self.header_raw = {c: header[c] for c in self.header}
-        self.kinds = {c: sheet.column(key).type for key, c in columns.items()}
         #: Number column key -> the multiplier of its header's unit (计划金额（万元）), when not 1.
         self.scales = scales
         self.plan = [
@@ -588,11 +580,11 @@ class _RowParser:
         # In a name's own cell only a whole bracketed text heads a group: a lesson typed as
         # "1. …" alone is a lesson.
         if not band and not (_BRACKETED_HEADING if named else _HEADING).match(text):
-            if named or self.kinds.get(c) is not ColType.CHOICE:
+            column = next(column for _, cc, column, _ in self.plan if cc == c)
+            if named or column.type is not ColType.CHOICE:
                 return False
-            key = next(k for k, cc, *_ in self.plan if cc == c)
             try:
-                parse_cell(self.sheet.column(key), text)
+                parse_cell(column, text)
                 return False
             except ValueError:
                 pass
