@@ -216,25 +216,21 @@ def formula_cells(path: str | Path, sheet: str, refs: Iterable[str]) -> dict[str
 
     found = {}
     shared: dict[bytes, tuple[str, int]] | None = None
-    # One pass over the sheet's formula cells, not one search of the sheet per cell asked
-    # about (20,000 disagreeing cells made that quadratic).
+    # One pass over the sheet's formula cells (the scan that finds uncalculated ones), not
+    # one search of the sheet per cell asked about (20,000 disagreeing cells were quadratic).
+    from retrokit.workbook.sources import _formula_cells
+
     asked = set(wanted)
-    cells: dict[str, bytes] = {}
-    at = xml.find(b"<f")
-    while at >= 0:
-        start = xml.rfind(b'<c r="', 0, at)
-        if start >= 0:
-            quote = xml.find(b'"', start + 6)
-            ref_text = xml[start + 6 : quote].decode("ascii", "replace")
-            end = xml.find(b"</c>", at)
-            if ref_text in asked and end >= 0 and ref_text not in cells:
-                cells[ref_text] = xml[start : end + 4]
-        at = xml.find(b"<f", at + 2)
+    cells: dict[str, re.Match[bytes]] = {}
+    for m in _formula_cells(_FORMULA_CELL, xml):
+        ref = m.group(1).decode("ascii", "replace")
+        if ref in asked:
+            cells.setdefault(ref, m)
     for ref in wanted:
         cell = cells.get(ref)
-        m = re.match(rb'<c r="[^"]*"[^>]*?(/>|>(.*?)</c>)', cell, re.DOTALL) if cell else None
-        if m and m.group(2) is not None and b"<f" in m.group(2):
-            f = re.search(rb"<f\b([^>]*?)(?:/>|>(.*?)</f>)", m.group(2), re.DOTALL)
+        inside = cell.group(3) if cell is not None else None
+        if inside is not None and b"<f" in inside:
+            f = re.search(rb"<f\b([^>]*?)(?:/>|>(.*?)</f>)", inside, re.DOTALL)
             text = unescape(f.group(2).decode("utf-8", "replace")) if f and f.group(2) else ""
             si = re.search(rb'\bsi="(\d+)"', f.group(1)) if f else None
             if not text and si is not None:
@@ -247,6 +243,10 @@ def formula_cells(path: str | Path, sheet: str, refs: Iterable[str]) -> dict[str
                     text = _moved(master[0], _row_of(ref) - master[1])
             found[ref] = text
     return found
+
+
+#: A cell with its contents, as the formula scan matches it from its opening tag.
+_FORMULA_CELL = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*?(/>|>(.*?)</c>)', re.DOTALL)
 
 
 def _row_of(ref: str) -> int:
