@@ -543,7 +543,7 @@ class _RowParser:
         name cell and at least one other say their columns' headers."""
         said = self.header.get(c)
         if said is None or name.strip().casefold() != said:
-            return False  # one C-level comparison per row: a copied header is copied exactly
+            return False
         width = len(row)
         return (
             sum(
