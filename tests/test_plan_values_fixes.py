@@ -211,6 +211,33 @@ def test_a_duration_in_weeks_is_seven_days_a_week(tmp_path: Path, lang: Lang) ->
     assert "14" in p003["H3"] and " 1 " not in p003["H3"]  # 2 weeks for a 5-day task
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_week_is_no_single_day(tmp_path: Path, lang: Lang) -> None:
+    """1周 agrees with a working week (Monday to Friday) or with 4 to 10 calendar days: a
+    one-day task typed 1周 is P003; one of 10 days typed 1周 is not."""
+    week = WEEKS[lang][0][0]
+    spans = [
+        ("2024-06-03", "2024-06-03"),
+        ("2024-06-03", "2024-06-07"),
+        ("2024-06-03", "2024-06-12"),
+        ("2024-06-03", "2024-06-13"),
+    ]
+
+    def edit(book: Book) -> None:
+        for row, (start, end) in enumerate(spans, start=2):
+            book.set("tasks", row, "start", start)
+            book.set("tasks", row, "end", end)
+            book.set("tasks", row, "duration", week)
+            book.set("tasks", row, "depends_on", None)
+
+    path = plan_file(tmp_path, lang, edit)
+    p003 = {f.cell for f in _codes(path, "P003")}
+    assert "H2" in p003  # one day
+    assert "H3" not in p003  # Monday to Friday: a working week
+    assert "H4" not in p003  # 10 days: within half a week of 7
+    assert "H5" in p003  # 11 days
+
+
 def test_a_week_written_as_w_stays_ten_thousand_elsewhere() -> None:
     from retrokit.workbook.values import parse_number
 

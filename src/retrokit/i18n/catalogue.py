@@ -1477,12 +1477,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "doc.P003": {
         "zh-CN": "工期与起止日期不符时，排期表会自相矛盾（5月20日至5月25日记作 5 天或 6 天都可以，"
-        "也可以按工作日（周一至周五）计；以周填写时，按工作日 ÷ 5 或自然周向上取整）。\n修复：按日期改正工期。",
+        "也可以按工作日（周一至周五）计；以周填写时，按工作日 ÷ 5 计，或与日历天数相差不超过半周：1周为 4 至 10 天）。\n修复：按日期改正工期。",
         "zh-TW": "工期與起止日期不符時，排程表會自相矛盾（5月20日至5月25日記作 5 天或 6 天都可以，"
-        "也可以按工作日（週一至週五）計；以週填寫時，按工作日 ÷ 5 或自然週無條件進位）。\n修復：按日期改正工期。",
+        "也可以按工作日（週一至週五）計；以週填寫時，按工作日 ÷ 5 計，或與日曆天數相差不超過半週：1週為 4 至 10 天）。\n修復：按日期改正工期。",
         "en": "A duration that disagrees with the dates makes the schedule contradict itself "
         "(20 to 25 May may count as 5 or 6 days, or as its working days, Monday to Friday; in "
-        "weeks, as working days ÷ 5 or calendar weeks rounded up).\nFix: correct the duration "
+        "weeks, as working days ÷ 5, or within half a week of the calendar days: 1 week is 4 to 10"
+        " days).\nFix: correct the duration "
         "from the dates.",
     },
     "doc.P004": {

@@ -398,7 +398,7 @@ def duration_agrees(days: float, start: dt.date, end: dt.date, weeks: bool = Fal
     agrees with the task's dates (P003): end − start or end − start + 1 calendar days (the
     source counts 5月20日-5月25日 as 5), or the span's working days (Monday to Friday, both
     ends counted); typed in weeks, also the span's working weeks (working days ÷ 5) or its
-    calendar weeks rounded up."""
+    calendar days within half a week of the weeks typed (1周 is 4 to 10 days, never one)."""
     span = (end - start).days
     if abs(days - span) < 1e-9 or abs(days - span - 1) < 1e-9:
         return True  # the common case, without counting working days
@@ -407,8 +407,9 @@ def duration_agrees(days: float, start: dt.date, end: dt.date, weeks: bool = Fal
         return True
     if not weeks:
         return False
-    typed = days / 7
-    return any(abs(typed - w) < 1e-9 for w in (work / 5, -(-(span + 1) // 7)))
+    if abs(days / 7 - work / 5) < 1e-9:
+        return True
+    return abs(span + 1 - days) <= 3 + 1e-9
 
 
 def _weekdays_to(ordinal: int) -> int:
