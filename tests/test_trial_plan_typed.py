@@ -563,3 +563,22 @@ def test_a_repeated_task_name_without_ids_is_said_at_the_name(tmp_path: Path) ->
     (p008,) = [f for f in plan.findings if f.code == "P008"]
     assert (p008.key, p008.cell) == ("P008.name", "A4")
     assert "编号" in p008.message() and "复盘会（二）" in p008.message()
+
+
+def test_a_repeated_task_name_keeps_its_place_in_the_schedule(tmp_path: Path) -> None:
+    """The second 复盘会 (P008) still ends the schedule and is on its critical path; a
+    successor naming 复盘会 waits for the first."""
+    path = _schedule_only(
+        tmp_path / "p.xlsx",
+        ["任务名称", "开始时间", "结束时间", "前置依赖"],
+        [
+            ["复盘会", "2024-06-03", "2024-06-03", "-"],
+            ["投放", "2024-06-04", "2024-06-14", "复盘会"],
+            ["复盘会", "2024-06-17", "2024-06-18", "投放"],
+        ],
+    )
+    plan = api.analyze_plan(path, today=dt.date(2024, 6, 1))
+    assert plan.schedule.end == dt.date(2024, 6, 18)
+    assert [(t.slack, t.critical) for t in plan.tasks] == [(0, True)] * 3
+    assert list(plan.schedule.critical_path) == ["复盘会", "投放", "复盘会"]
+    assert not [f for f in plan.findings if f.code == "P001"]

@@ -422,8 +422,10 @@ def schedule(tasks: Sequence[TaskResult]) -> Schedule:
     """Slack and the critical flag of every dated task (set in place) and the critical path."""
     by_id: dict[str, TaskResult] = {}
     for task in tasks:
-        if task.id and task.id not in by_id:
-            by_id[task.id] = task
+        if task.id:
+            # A repeated id or name (P008) still has its place in the schedule, under a key of
+            # its own; a successor naming it waits for the first task of that id.
+            by_id[task.id if task.id not in by_id else f"{task.id}\0{task.row}"] = task
     graph = {i: [p for p in t.depends_on if p in by_id and p != i] for i, t in by_id.items()}
 
     def contradiction(pred: str, succ: str) -> float:
@@ -431,9 +433,10 @@ def schedule(tasks: Sequence[TaskResult]) -> Schedule:
         end, begin = by_id[pred].end, by_id[succ].start
         return (end - begin).days if end is not None and begin is not None else 0.0
 
-    order, cycles = dependency_order(graph, contradiction)
+    order, found = dependency_order(graph, contradiction)
     # A task waiting for itself is a cycle of one (P001); the graph leaves the edge out.
-    cycles = [(i,) for i, t in by_id.items() if i in t.depends_on] + cycles
+    keyed_cycles = [(i,) for i, t in by_id.items() if i in t.depends_on] + found
+    cycles = [tuple(by_id[i].id for i in c) for c in keyed_cycles]
     dated = [t for t in by_id.values() if t.start is not None and t.end is not None]
     if not dated:
         return Schedule(None, None, None, (), tuple(cycles))
@@ -442,13 +445,13 @@ def schedule(tasks: Sequence[TaskResult]) -> Schedule:
     # The backward pass on positions in ``order`` and day numbers: 20,000 dependencies are
     # as many integer steps, not date arithmetic.
     at = {i: n for n, i in enumerate(order)}
-    broken = {(c[0], c[1 % len(c)]) for c in cycles}  # (predecessor, successor) dropped
+    broken = {(c[0], c[1 % len(c)]) for c in keyed_cycles}  # (predecessor, successor) dropped
     successors: list[list[int]] = [[] for _ in order]
     for n, i in enumerate(order):
         for p in graph[i]:
             if not broken or (p, i) not in broken:
                 successors[at[p]].append(n)
-    in_cycle = {i for c in cycles for i in c}
+    in_cycle = {i for c in keyed_cycles for i in c}
     last_day = end.toordinal()
     latest_start: list[int | None] = [None] * len(order)
     for n in range(len(order) - 1, -1, -1):
@@ -493,7 +496,8 @@ def schedule(tasks: Sequence[TaskResult]) -> Schedule:
                 if order[s] in on_path and order[s] not in seen
             ]
             current = min(nxt, key=lambda i: (by_id[i].start, i)) if nxt else None
-    return Schedule(start, end, (end - start).days + 1, tuple(path), tuple(cycles))
+    shown = tuple(by_id[i].id for i in path)
+    return Schedule(start, end, (end - start).days + 1, shown, tuple(cycles))
 
 
 def tasks_by_name(workbook: Workbook) -> bool:
