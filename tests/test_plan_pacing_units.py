@@ -313,3 +313,19 @@ def test_pacing_rows_of_the_terminal_and_report_keep_one_scale(tmp_path: Path, l
         assert shown[0] == "10K" and shown[1].endswith("K") and "5440" not in text
     else:
         assert shown == ["10,000", "5,440", "8,160"] and "1万" not in text.split("10/15")[0][-200:]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sales"),
+    [("zh-CN", ("105.6万", "200万")), ("zh-TW", ("105.6萬", "200萬")), ("en", ("1.06M", "2M"))],
+)
+def test_m001_writes_its_figures_as_the_report_does(
+    tmp_path: Path, lang: Lang, sales: tuple[str, str]
+) -> None:
+    """M001 on the example's sales goal: 105.6万 against 200万, not 1,056,000 against 2,000,000."""
+    path = tmp_path / "plan.xlsx"
+    api.scaffold_workbook(path, kind="plan", lang=lang, example=True)
+    plan = api.analyze_plan(path, today=dt.date(2024, 7, 5))
+    messages = [f.message(lang) for f in plan.findings if f.code == "M001"]
+    assert any(sales[0] in m and sales[1] in m for m in messages), messages
+    assert not any("1,056,000" in m for m in messages)

@@ -316,11 +316,12 @@ def goal_target_not_number(ctx: Context) -> Iterator[Finding]:
             )
 
 
-def _figure(value: float, unit: str | None) -> str:
-    """A pacing figure in a message: 5.0%, 628,571 (a projection to two decimals at most)."""
+def _figure(value: float, unit: str | None, *row: float) -> str | Figure:
+    """A pacing figure in a message: 5.0%, or a number as the report writes it beside the
+    others of its ``row`` (105.6万 against 200万; 1.06M against 2M in English)."""
     if unit == "%":
         return f"{value:.1%}"
-    return f"{round(value, 2):,.10g}" if abs(value) < 1_000 else f"{value:,.0f}"
+    return Figure(value, row or (value,))
 
 
 def _money(value: float, *row: float) -> Figure:
@@ -423,14 +424,16 @@ def core_goal_behind(ctx: Context) -> Iterator[Finding]:
     for pacing in plan.monitoring:
         if pacing.core and pacing.status == "behind":
             goal = goals[pacing.goal_row]
+            target = pacing.target or 0.0
+            figures = (pacing.projected, target)
             yield ctx.finding(
                 "M001",
                 GOALS,
                 goal.record,
                 "target",
                 metric=pacing.metric,
-                projected=_figure(pacing.projected, pacing.unit),
-                target=_figure(pacing.target or 0.0, pacing.unit),
+                projected=_figure(pacing.projected, pacing.unit, *figures),
+                target=_figure(target, pacing.unit, *figures),
                 threshold=f"{plan.threshold:.0%}",
             )
 
