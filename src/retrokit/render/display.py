@@ -199,6 +199,8 @@ def quantity(value: float | None, kpi: Quantified, lang: Lang) -> str:
         return percent(value)
     if kpi.form == "ratio":
         return f"1:{value:g}"
+    if kpi.unit == "%":  # bare numbers of a metric in % (转化率(%): 5 and 4.6): 5%, 4.6%
+        return f"{round(value, 2):g}%"
     return _plain(value, kpi, lang)
 
 
@@ -210,6 +212,8 @@ def gap(kpi: KpiResult, lang: Lang) -> str:
     magnitude = abs(kpi.gap)
     if kpi.form == "percent":
         return f"{sign}{magnitude * 100:.1f} pp"
+    if kpi.unit == "%":  # bare numbers in %: their difference is in points too
+        return f"{sign}{magnitude:.1f} pp"
     if kpi.form == "ratio":
         return f"{sign}{magnitude:g}"
     return sign + _plain(magnitude, kpi, lang)
