@@ -760,11 +760,11 @@ def _read_table(
             break
     if format_cols and last > header:
         formatted = package.formatted_cells(name, format_cols, through_row=last + 1)
-        if not formatted and (percents := source.percent_cells(name)):
+        if not formatted and (forms := source.number_forms(name)):
             wanted = set(format_cols)
             formatted = {
-                f"{letter}{r + 1}": "percent"
-                for r, c in percents
+                f"{letter}{r + 1}": form
+                for (r, c), form in forms.items()
                 if (letter := column_letter(c)) in wanted
             }
         parser.use_formats(formatted)

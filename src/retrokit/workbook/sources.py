@@ -186,6 +186,63 @@ def ods_cells(data: bytes) -> dict[str, OdsSheet]:
     }
 
 
+#: The first bytes of an OLE2 compound file: a legacy .xls.
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: The most cells of an .xls sheet whose formats and errors are read a second time (by xlrd,
+#: in Python: about 40 bytes and a microsecond a cell); beyond it the values stand alone.
+XLS_FORMAT_CELLS = 1_000_000
+
+
+@dataclass
+class XlsSheet:
+    """What python-calamine does not give of a legacy .xls sheet: its formula errors (read as
+    empty cells) and the cells whose number format shows a percentage or a ratio."""
+
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)
+    forms: dict[tuple[int, int], str] = field(default_factory=dict)
+
+
+def xls_cells(data: bytes, name: str, rows: Grid | None = None) -> XlsSheet | None:
+    """The errors and number forms of one sheet of the .xls ``data``, read by xlrd (the
+    maintained reader of the BIFF format, with its cell formats), or None when it cannot say:
+    a sheet over :data:`XLS_FORMAT_CELLS` cells (``rows``, as calamine read them, tell), or a
+    file xlrd does not read (the values calamine read stand alone)."""
+    if rows is not None and sum(map(len, rows)) > XLS_FORMAT_CELLS:
+        return None
+    import xlrd
+
+    from retrokit.workbook.package import format_form
+
+    try:
+        book = xlrd.open_workbook(
+            file_contents=data, formatting_info=True, on_demand=True, logfile=io.StringIO()
+        )
+        try:
+            sheet = book.sheet_by_name(name)
+            if sheet.nrows * sheet.ncols > XLS_FORMAT_CELLS:
+                return None
+            out = XlsSheet()
+            forms: dict[int, str | None] = {}  # per xf index
+            for r in range(sheet.nrows):
+                types = sheet.row_types(r)
+                for c, kind in enumerate(types):
+                    if kind == xlrd.XL_CELL_ERROR:
+                        code = xlrd.error_text_from_code.get(sheet.cell_value(r, c), "#N/A")
+                        out.errors[(r, c)] = code
+                    elif kind == xlrd.XL_CELL_NUMBER:
+                        xf = sheet.cell_xf_index(r, c)
+                        if xf not in forms:
+                            fmt = book.format_map.get(book.xf_list[xf].format_key)
+                            forms[xf] = format_form(fmt.format_str) if fmt is not None else None
+                        if (form := forms[xf]) is not None:
+                            out.forms[(r, c)] = form
+            return out
+        finally:
+            book.release_resources()
+    except Exception:  # xlrd raises many kinds on a file it reads otherwise than calamine
+        return None
+
+
 class CellSource:
     """Sheet names and value grids of one workbook. Two implementations give the same answers:
     python-calamine (fast, the default) and openpyxl (a reference, used in tests)."""
@@ -204,6 +261,11 @@ class CellSource:
         (an .ods cell of the percentage type); an .xlsx's come from its styles instead."""
         return set()
 
+    def number_forms(self, name: str) -> dict[tuple[int, int], str]:
+        """0-based (row, col) -> "percent" or "ratio" for the cells of a format without OOXML
+        styles whose number format shows one (an .ods percentage, an .xls cell's format)."""
+        return dict.fromkeys(self.percent_cells(name), "percent")
+
 
 class CalamineSource(CellSource):
     def __init__(self, package: Package) -> None:
@@ -214,6 +276,7 @@ class CalamineSource(CellSource):
         self._merged: dict[str, list[tuple[int, int, int, int]]] = {}
         self._package = package
         self._ods: dict[str, OdsSheet] | None = None
+        self._xls: dict[str, XlsSheet | None] = {}
 
     def grid(self, name: str) -> Grid:
         # The sheet's own cell store is dropped once converted: on a large sheet it is as big
@@ -228,7 +291,24 @@ class CalamineSource(CellSource):
             for (r, c), code in ods.errors.items():
                 if r < len(rows) and c < len(rows[r]) and is_blank(rows[r][c]):
                     rows[r][c] = CellError(code)
+        elif (xls := self.xls(name, rows)) is not None:
+            for (r, c), code in xls.errors.items():
+                if r < len(rows) and c < len(rows[r]) and is_blank(rows[r][c]):
+                    rows[r][c] = CellError(code)
         return rows  # fresh lists of lists: ours to fill merged ranges into
+
+    def xls(self, name: str, rows: Grid | None = None) -> XlsSheet | None:
+        """A legacy .xls sheet's errors and number forms, which calamine gives for neither
+        (None for other formats, or a sheet too large to read twice)."""
+        if not self._package.data.startswith(_OLE_SIGNATURE):
+            return None
+        if name not in self._xls:
+            self._xls[name] = xls_cells(self._package.data, name, rows)
+        return self._xls[name]
+
+    def number_forms(self, name: str) -> dict[tuple[int, int], str]:
+        xls = self.xls(name)
+        return xls.forms if xls is not None else super().number_forms(name)
 
     def ods(self, name: str) -> OdsSheet | None:
         """An .ods sheet's errors, merges and percentages (None for other formats; an .xlsb
