@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
@@ -104,6 +105,54 @@ class Finding:
             "cell": self.cell,
             "row": self.row,
         }
+
+
+#: The most findings of one code listed for one sheet; the rest are counted in one finding.
+LISTED = 1000
+
+
+class Tally:
+    """Findings in the order given, at most :data:`LISTED` of one code on one sheet: a sheet of
+    500,000 formulas without results is one list of a thousand and a count of the rest
+    (``finding.more``), not half a million findings held in memory and printed."""
+
+    def __init__(self) -> None:
+        self.kept: list[Finding] = []
+        self._counts: dict[tuple[str, str | None], int] = {}
+        #: The first finding past the limit, per code and sheet: the count's severity and place.
+        self._over: dict[tuple[str, str | None], Finding] = {}
+
+    def add(self, finding: Finding) -> None:
+        key = (finding.code, finding.sheet)
+        if finding.key == "finding.more":  # a count made before (by the reader): carried on
+            rest = int(dict(finding.args)["count"])
+            self._counts[key] = max(self._counts.get(key, 0), LISTED) + rest
+            self._over.setdefault(key, finding)
+            return
+        n = self._counts[key] = self._counts.get(key, 0) + 1
+        if n <= LISTED:
+            self.kept.append(finding)
+        elif n == LISTED + 1:
+            self._over[key] = finding
+
+    def extend(self, findings: Iterable[Finding]) -> None:
+        for finding in findings:
+            self.add(finding)
+
+    def findings(self) -> list[Finding]:
+        """The kept findings, then one per code and sheet over the limit that counts the rest."""
+        more = [
+            replace(
+                first,
+                cell=None,
+                row=None,
+                key="finding.more",
+                args=(("count", self._counts[key] - LISTED), ("shown", LISTED), ("code", code)),
+            )
+            for key, first in self._over.items()
+            if (code := first.code)
+        ]
+        return self.kept + more
 
 
 def i18n_arg(key: str, **args: Any) -> tuple[str, str, tuple[tuple[str, Any], ...]]:

@@ -2746,4 +2746,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "tasks are told apart by name and those that depend on it may point at the wrong one: "
         "give it another name (like '{task} (2)'), or add an 'ID' column.",
     },
+    "finding.more": {
+        "zh-CN": "本工作表另有 {count:,} 处 {code} 问题没有逐一列出（只列出前 {shown} 处）；请先改正列出的，再重新检查。",
+        "en": "{count:,} more {code} findings on this sheet are not listed (only the first {shown}); fix "
+        "the ones listed and check again.",
+    },
 }

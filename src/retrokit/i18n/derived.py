@@ -946,6 +946,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "export.unit": ("单位", "單位"),
         "export.unrated": ("无法评估", "無法評估"),
         "export.why_chain": ("5-Why 链", "5-Why 鏈"),
+        "finding.more": (
+            "本工作表另有 {count:,} 处 {code} 问题没有逐一列出（只列出前 {shown} 处）；请先改正列出的，再重新检查。",
+            "本工作表另有 {count:,} 處 {code} 問題沒有逐一列出（只列出前 {shown} 處）；請先改正列出的，再重新檢查。",
+        ),
         "instructions": (
             "营销活动复盘工作簿 · 填写说明\n"
             "1. 基本信息：填写项目名称、起止日期、负责人和本次复盘的核心问题（例如“首月销量为何未达标？”）。\n"

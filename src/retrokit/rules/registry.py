@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from retrokit.findings import Finding, Severity
+from retrokit.findings import Finding, Severity, Tally
 from retrokit.method import DEFAULT_THRESHOLD, Analysis, DirectionWords
 from retrokit.rules.words import BLAME_WORDS, OPINION_WORDS
 from retrokit.workbook.reader import Record, Workbook
@@ -154,11 +154,13 @@ def rules() -> list[Rule]:
 
 def check(ctx: Context) -> list[Finding]:
     """The reader's findings on one workbook, then every per-workbook rule's, in rule order."""
-    findings = [replace(f, lang=ctx.workbook.lang) for f in ctx.workbook.findings]
+    tally = Tally()  # at most a thousand findings of one code per sheet, and their count
+    tally.extend(replace(f, lang=ctx.workbook.lang) for f in ctx.workbook.findings)
     kind = ctx.workbook.kind
     for r in REGISTRY.values():
         if r.check is not None and r.kind == kind:
-            findings.extend(r.check(ctx))
+            tally.extend(r.check(ctx))
+    findings = tally.findings()
     # A placeholder in a typed cell (待定 as a due date) is said once: the rule's finding that
     # names it a placeholder stands for the reader's "待定 is not a date".
     said = {(f.sheet, f.cell) for f in findings if f.key.endswith(".placeholder")}

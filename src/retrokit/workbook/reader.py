@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from retrokit.errors import UnreadableWorkbook
-from retrokit.findings import Finding
+from retrokit.findings import Finding, Tally
 from retrokit.text import cell_text, fold, fold_loose
 from retrokit.workbook.package import Limits, OtherPackage, Package, describe, open_package
 from retrokit.workbook.schema import (
@@ -324,7 +324,7 @@ def _detect_lang(
 class _Collector:
     def __init__(self, path: str) -> None:
         self.path = path
-        self.findings: list[Finding] = []
+        self.tally = Tally()  # at most a thousand findings of one code per sheet
         #: Whether a date was written without its year (7月15日): the campaign's is given after.
         self.yearless = False
 
@@ -338,9 +338,11 @@ class _Collector:
         /,
         **args: Any,
     ) -> None:
-        self.findings.append(
-            Finding(code, self.path, sheet, cell, row, key or code, tuple(args.items()))
-        )
+        self.tally.add(Finding(code, self.path, sheet, cell, row, key or code, tuple(args.items())))
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.tally.findings()
 
 
 def parse_cell(column: Column, raw: Any, number_format: str | None = None) -> Any:

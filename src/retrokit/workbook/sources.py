@@ -73,8 +73,15 @@ def mark_uncalculated(grid: Grid, xml: bytes, letters: list[str], first_row: int
     pattern = re.compile(_UNCALCULATED % b"|".join(x.encode() for x in letters))
     for m in _formula_cells(pattern, xml):
         r, c = int(m.group(2)) - 1, _column_index(m.group(1).decode())
-        if r + 1 < first_row or b't="s' in m.group(3) or r >= len(grid) or c >= len(grid[r]):
+        if r + 1 < first_row or b't="s' in m.group(3):
             continue
+        if r >= len(grid) or c >= len(grid[r]):
+            # The cell reader leaves out the rows (and columns) holding nothing but formulas
+            # without results: a row of them is no empty row. (Their cells were counted with
+            # the sheet's span before it was read.)
+            width = max(c + 1, len(grid[0]) if grid else 0)
+            grid.extend([""] * width for _ in range(r + 1 - len(grid)))
+            grid[r].extend([""] * (c + 1 - len(grid[r])))
         if is_blank(grid[r][c]):
             grid[r][c] = CellError("")
 
