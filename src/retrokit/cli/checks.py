@@ -2,6 +2,7 @@
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -129,9 +130,15 @@ def lint(
                 files.append(result.path)
             yield result
 
+    # A file that could not be read has no language of its own: its F001/F002 is in the
+    # user's, as the summary is (a workbook's findings are in the workbook's language).
+    unread_lang = ui_lang(lang) if out_lang is None else None
+
     def findings() -> Any:
         # Counted as they pass, so nothing needs all findings in memory at once.
         for f in iter_selected(results(), selection):
+            if unread_lang is not None and f.code in ("F001", "F002") and f.lang != unread_lang:
+                f = replace(f, lang=unread_lang)
             codes[stat_key(f)] += 1
             if f.severity.value in worst:
                 worst[f.severity.value] += 1

@@ -2751,4 +2751,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{count:,} more {code} findings on this sheet are not listed (only the first {shown}); fix "
         "the ones listed and check again.",
     },
+    "reason.part_too_large": {
+        "zh-CN": "文件内部的 {part} 部分异常庞大（{value:,} 个标签，上限 {limit:,} 个），无法安全读取；"
+        "请在 Excel、WPS 或 LibreOffice 中打开并另存为新文件后重试",
+        "en": "its part {part} is unusually large ({value:,} tags, limit {limit:,}) and cannot be "
+        "read safely; open it in Excel, WPS or LibreOffice, save it as a new file and try again",
+    },
 }

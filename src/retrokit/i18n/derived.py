@@ -1112,6 +1112,12 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "這個 OpenDocument 表格（.ods）已損壞或格式異常，無法讀取；請在 LibreOffice 中開啟後另存為 .xlsx",
         ),
         "reason.os_error": ("无法打开文件（{detail}）", "無法開啟檔案（{detail}）"),
+        "reason.part_too_large": (
+            "文件内部的 {part} 部分异常庞大（{value:,} 个标签，上限 {limit:,} 个），无法安全读取；请在 "
+            "Excel、WPS 或 LibreOffice 中打开并另存为新文件后重试",
+            "檔案內部的 {part} 部分異常龐大（{value:,} 個標籤，上限 {limit:,} 個），無法安全讀取；請在 "
+            "Excel、WPS 或 LibreOffice 中開啟並另存為新檔案後重試",
+        ),
         "reason.plan_not_review": (
             "这是活动方案工作簿，compare、lessons 和 export 只读取复盘工作簿（方案请用 analyze 或 "
             "report 查看）",

@@ -324,7 +324,10 @@ def _number_styles(zf: zipfile.ZipFile) -> dict[int, str]:
     from defusedxml import DefusedXmlException
 
     try:
-        root = _fromstring(zf.read("xl/styles.xml"))
+        xml = zf.read("xl/styles.xml")
+        if xml.count(b"<") > STYLE_TAGS:  # no formats rather than a tree of millions of tags
+            return {}
+        root = _fromstring(xml)
     except (DefusedXmlException, SyntaxError, ValueError, *ZIP_ERRORS):
         return {}
     forms = dict.fromkeys(_BUILTIN_PERCENT, "percent")
@@ -644,9 +647,20 @@ def _fromstring(xml: bytes) -> Any:
     return fromstring(xml)
 
 
+#: The most tags of a part read as a whole tree (the workbook, its relationships): each
+#: element is some 450 bytes in memory, so 200,000 tags stay under 100 MB, while a real
+#: workbook part holds hundreds. The styles part, of up to 64,000 cell formats, may hold more.
+TREE_TAGS = 200_000
+STYLE_TAGS = 400_000
+
+
 def _parse_xml(path: Path, xml: bytes, part: str) -> Any:
     from defusedxml import DefusedXmlException
 
+    if (tags := xml.count(b"<")) > TREE_TAGS:
+        raise UnreadableWorkbook(
+            path, "reason.part_too_large", part=part, value=tags, limit=TREE_TAGS
+        )
     try:
         return _fromstring(xml)
     except (DefusedXmlException, SyntaxError, ValueError) as exc:
