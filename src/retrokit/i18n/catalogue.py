@@ -2745,4 +2745,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "tasks are told apart by name and those that depend on it may point at the wrong one: "
         "give it another name (like '{task} (2)'), or add an 'ID' column.",
     },
+    # units: an amount with its own multiplier or currency in a row counted in 万元 (V006).
+    "V006.unit": {
+        "zh-CN": "“{column}”中的 {value} 没有按本行的单位“{unit}”来写：表格公式把它算作 {sheet} {unit}，"
+        "retrokit 读作 {read} {unit}，表格里的差异值和达成率因此不对。请直接写 {read}。",
+        "en": "'{column}' holds {value}, not written in this row's unit '{unit}': the sheet's "
+        "formulas take it as {sheet} {unit}, retrokit reads {read} {unit}, so the sheet's gap "
+        "and achievement are wrong. Write {read}.",
+    },
 }

@@ -307,11 +307,18 @@ def evaluate_kpi(
     )
     named = unit_of(metric)
     if named is not None:
-        # Target and actual in the unit of the KPI's name: 72万 in 总费用(万元) is 72.
-        if target is not None and target.scale != 1:
-            target = replace(target, value=in_unit(target.value, target.scale, named))
-        if actual is not None and actual.scale != 1:
-            actual = replace(actual, value=in_unit(actual.value, actual.scale, named))
+        # Target and actual in the unit of the KPI's name: 72万 in 总费用(万元) is 72, and
+        # ¥240,000 (an amount written in its currency's units) is 24.
+        if target is not None and (target.scale != 1 or target.currency):
+            target = replace(
+                target,
+                value=in_unit(target.value, target.scale, named, in_base=bool(target.currency)),
+            )
+        if actual is not None and (actual.scale != 1 or actual.currency):
+            actual = replace(
+                actual,
+                value=in_unit(actual.value, actual.scale, named, in_base=bool(actual.currency)),
+            )
     unit = named or (target.unit if target else "") or (actual.unit if actual else "")
     gap = rate = None
     reason = None

@@ -656,7 +656,11 @@ def _goal(record: Record, year: int | None, start: dt.date | None = None) -> Goa
         phase=v.get("phase"),
         direction=direction,
         # In the unit of the goal's name: 200万 in a goal 销售额(万元) is 200.
-        target=in_unit(target.value, target.scale, unit_in_name(metric)) if target else None,
+        target=(
+            in_unit(target.value, target.scale, unit_in_name(metric), in_base=bool(target.currency))
+            if target
+            else None
+        ),
         unit=unit or None,
         path=v.get("path"),
         owner=v.get("owner"),
@@ -760,7 +764,7 @@ def monitoring(
             continue
         value = raw.value
         if raw.form == "plain":
-            value = to_base(value, raw.scale, unit_in_name(metric))
+            value = to_base(value, raw.scale, unit_in_name(metric), in_base=bool(raw.currency))
         names.setdefault(fold(metric), metric)
         channel = fold(r.values.get("channel") or "")
         by_metric.setdefault(fold(metric), []).append((channel, day, value))

@@ -31,7 +31,10 @@ class Quantity:
     ``direction`` is set when a threshold sign said it (``≥5%`` higher, ``<=3秒`` lower);
     ``unit`` is a unit word written after the number (元, 人, 秒), not applied;
     ``scale`` the multiplier already applied to ``value``: the one typed (6万: 10,000) or the
-    one of its column's header (计划金额(万元): 10,000), 1 for a number written bare.
+    one of its column's header (计划金额(万元): 10,000), 1 for a number written bare;
+    ``currency`` the currency written before it, as shown (NT$ for NT$1,200 and TWD 1200,
+    £ for £12,000; :func:`currency_shown`), "" for none: an amount in its currency's units,
+    which a header's multiplier does not scale again.
     """
 
     value: float
@@ -39,6 +42,7 @@ class Quantity:
     direction: Literal["higher", "lower"] | None = None
     unit: str = ""
     scale: float = field(default=1.0, compare=False)
+    currency: str = field(default="", compare=False)
 
 
 _MULTIPLIERS = {
@@ -80,6 +84,25 @@ _CURRENCY_CODE = re.compile(
 #: Longer than any number people type, threshold words and unit included
 #: ("大于等于 1,234,567,890.12 万元/人次" is 30): longer text is V001 at once.
 MAX_NUMBER_TEXT = 100
+#: A currency as written (a sign, a country's dollar or a code, folded) -> as it is shown.
+_CURRENCIES = {
+    "¥": "¥", "rmb": "¥", "cny": "¥", "nt$": "NT$", "twd": "NT$", "ntd": "NT$",
+    "hk$": "HK$", "hkd": "HK$", "us$": "US$", "usd": "US$", "$": "$", "s$": "S$",
+    "a$": "A$", "c$": "C$", "£": "£", "gbp": "£", "€": "€", "eur": "€",
+}  # fmt: skip
+#: The currency leading a normalised number, after an accountant's bracket or a sign.
+_LEADING_CURRENCY = re.compile(
+    r"^[(+-]?((?:nt|hk|us|s|a|c)\$|(?:rmb|cny|twd|ntd|hkd|usd|eur)(?=[\d.$¥])|[¥$€£])", re.I
+)
+
+
+def currency_shown(written: str) -> str:
+    """How a currency written as ``written`` (￥, RMB, NT$, TWD, £, GBP, US$) is shown: ¥, NT$,
+    £, US$; "" for text that names none (元 and 万元 are units, not a currency sign)."""
+    folded = unicodedata.normalize("NFKC", written).strip().casefold()
+    return _CURRENCIES.get(folded, "")
+
+
 _NUMBER = re.compile(
     r"^(?P<sign>[+-]?)(?P<num>\d+(?:\.\d*)?|\.\d+)\s*"
     r"(?P<mult>万亿|千万|百万|万|亿|千|百|bn|[kwmb](?![a-z]))?\s*(?P<rest>.*)$",
@@ -260,7 +283,9 @@ def parse_number(raw: object, *, number_format: str | None = None) -> Quantity:
     value, form, unit, scale = _parse_text_number(body)
     if not math.isfinite(value):
         raise ValueError(text)
-    return Quantity(value, form, direction, unit, scale)
+    sign = _LEADING_CURRENCY.match(body)
+    currency = currency_shown(sign.group(1)) if sign and form == "plain" else ""
+    return Quantity(value, form, direction, unit, scale, currency)
 
 
 # --- dates ---------------------------------------------------------------------------------
