@@ -250,3 +250,32 @@ def test_after_a_libreoffice_recalculation_v006_names_72wan_not_the_bare_60(
     assert [k.rate for k in kpis] == [pytest.approx(1.2), pytest.approx(1.2)]
     v006 = [(f.key, f.cell) for f in api.lint_paths([saved], jobs=1) if f.code == "V006"]
     assert v006 == [("V006.unit", "F2"), ("V006.unit", "F3")]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(
+    "number_format,currency",
+    [('"¥"#,##0', "¥"), ("[$NT$-404]#,##0", "NT$"), ("[$£-809]#,##0.00", "£"), ("\\¥#,##0", "¥")],
+)
+def test_a_number_shown_with_a_currency_under_a_header_in_wan_is_taken_as_written(
+    tmp_path: Path, lang: Lang, number_format: str, currency: str
+) -> None:
+    """¥240,000 typed into a cell: Excel and LibreOffice keep the number 240000 and show it
+    with a currency format (LibreOffice saves \\¥#,##0); it is 240,000, not 24亿."""
+    from openpyxl import load_workbook
+
+    path = _plan(
+        tmp_path, lang, 600_000, [("KOL", 240_000, 24), ("Ads", 36, 30)], TEN_THOUSAND[lang]
+    )
+    wb = load_workbook(path)
+    ws = wb[BUDGET.name(lang)]
+    ws["B2"].number_format = number_format
+    ws["C3"].value, ws["C3"].number_format = 300_000, number_format
+    wb.save(path)
+    plan = api.analyze_plan(path)
+    assert [(x.planned, x.actual) for x in plan.budget.lines] == [
+        (240_000, 240_000),
+        (360_000, 300_000),
+    ]
+    assert plan.budget.lines[0].record.values["planned"].currency == currency
+    assert not [f for f in plan.findings if f.code in ("B001", "B002")]

@@ -251,7 +251,7 @@ def parse_number(raw: object, *, number_format: str | None = None) -> Quantity:
     """Parse a target or actual cell.
 
     ``number_format`` is "percent" when a numeric cell is shown as a percentage (0.05 as 5%),
-    "ratio" when shown as 1:x. Raises ValueError when the cell holds no number.
+    "ratio" when shown as 1:x, "currency:¥" when shown with a currency (240000 as ¥240,000). Raises ValueError when the cell holds no number.
     """
     if raw is None or isinstance(raw, bool):
         raise ValueError(repr(raw))
@@ -262,6 +262,9 @@ def parse_number(raw: object, *, number_format: str | None = None) -> Quantity:
         form: Form = "percent" if number_format == "percent" else "plain"
         if number_format == "ratio":
             form = "ratio"
+        if number_format is not None and number_format.startswith("currency:"):
+            # ¥240,000 typed into a cell: the office program keeps 240000 and shows the sign.
+            return Quantity(value, form, currency=number_format.removeprefix("currency:"))
         return Quantity(value, form)
     # A time (h:mm, mm:ss.0) or a duration ([h]:mm:ss) is how office programs store a typed
     # ratio; calamine gives xlsx, xls and ods alike as datetime.time or timedelta.
