@@ -279,3 +279,177 @@ def test_a_number_shown_with_a_currency_under_a_header_in_wan_is_taken_as_writte
     ]
     assert plan.budget.lines[0].record.values["planned"].currency == currency
     assert not [f for f in plan.findings if f.code in ("B001", "B002")]
+
+
+# --- 3. the workbook's currency is shown with its money ----------------------------------------
+
+TODAY = "2024-07-10"
+
+
+@pytest.mark.parametrize(
+    "amount,currency,shown",
+    [
+        ("48萬", "NT$", "NT$48萬"),
+        ("480K", "£", "£480K"),
+        ("-5K", "£", "-£5K"),
+        ("+12万", "¥", "+¥12万"),
+        ("48萬", "", "48萬"),
+        ("", "£", ""),
+    ],
+)
+def test_one_helper_writes_the_currency_before_the_digits(
+    amount: str, currency: str, shown: str
+) -> None:
+    from retrokit.render import display
+
+    assert display.with_currency(amount, currency) == shown
+
+
+def test_a_chart_writes_the_currency_in_its_number_format() -> None:
+    from retrokit.render import display
+
+    assert display.chart_amounts([480_000, 500_000], "en", "£") == ((480.0, 500.0), '"£"General"K"')
+    assert display.chart_amounts([480_000], "zh-TW", "NT$") == ((48.0,), '"NT$"General"萬"')
+    assert display.chart_amounts([480_000], "zh-CN") == ((48.0,), 'General"万"')
+
+
+def _example_plan(tmp_path: Path, lang: Lang, mode: str) -> Path:
+    """The worked example's plan with its budget in a currency: each amount typed with its sign
+    (NT$240,000), or the amount headers in £K (Planned (£K) | 240)."""
+    from retrokit.workbook.plan_scaffold import build_plan_workbook
+
+    wb = build_plan_workbook(lang, filled=True)
+    ws = wb[BUDGET.name(lang)]
+    header = {str(c.value).rstrip(" *"): c.column for c in ws[1] if c.value}
+    for key in ("planned", "actual", "revenue"):
+        column = header[BUDGET.column(key).label(lang)]
+        if mode == "£K":
+            ws.cell(row=1, column=column).value = f"{BUDGET.column(key).label(lang)} (£K)"
+        for r in range(2, 6):
+            cell = ws.cell(row=r, column=column)
+            if isinstance(cell.value, int | float):
+                amount = cell.value
+                cell.value = amount / 1000 if mode == "£K" else f"{mode}{amount:,.0f}"
+    path = tmp_path / f"plan-{lang}-{len(mode)}.xlsx"
+    wb.save(path)
+    return path
+
+
+def _report(tmp_path: Path, path: Path, fmt: str, *extra: str) -> str:
+    from conftest import run_cli
+
+    out = tmp_path / f"{path.stem}.{fmt}"
+    proc = run_cli("report", str(path), "-o", str(out), "--today", TODAY, *extra)
+    assert proc.returncode == 0, proc.stderr
+    return out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "lang,mode,total,line,message",
+    [
+        # Before: 總預算 60萬 … | KOL合作 | 24萬 | … 實際花費合計 72萬，超過總預算 60萬。
+        ("zh-TW", "NT$", "總預算 NT$60萬", "| KOL合作 | NT$24萬 | 40.0% | NT$24萬 |",
+         "實際花費合計 NT$72萬，超過總預算 NT$60萬"),
+        ("zh-CN", "¥", "总预算 ¥60万", "| KOL合作 | ¥24万 | 40.0% | ¥24万 |",
+         "实际花费合计 ¥72万，超过总预算 ¥60万"),
+        # Before: Total budget 600K … | KOL | 240K | … spending adds up to 720K
+        ("en", "£K", "Total budget £600K", "| KOL | £240K | 40.0% | £240K |",
+         "spending adds up to £720K, over the total budget of £600K"),
+        ("en", "US$", "Total budget US$600K", "| KOL | US$240K | 40.0% | US$240K |",
+         "spending adds up to US$720K, over the total budget of US$600K"),
+    ],
+)  # fmt: skip
+def test_the_plan_report_shows_the_budget_in_its_currency(
+    tmp_path: Path, lang: Lang, mode: str, total: str, line: str, message: str
+) -> None:
+    path = _example_plan(tmp_path, lang, mode)
+    md = _report(tmp_path, path, "md", "--lang", lang)
+    assert total in md and line in md and message in md, md
+    assert "-" + mode[: -1 if mode == "£K" else None] in md  # remaining: -NT$12萬, -£120K
+    html = _report(tmp_path, path, "html", "--lang", lang)
+    assert total.split(" ", 1)[1] in html
+    from conftest import run_cli
+
+    terminal = run_cli("analyze", str(path), "--lang", lang, "--today", TODAY).stdout
+    assert total.split(" ", 1)[1] in terminal
+
+
+def test_a_plan_without_a_currency_is_shown_as_before(tmp_path: Path) -> None:
+    from retrokit.workbook.plan_scaffold import build_plan_workbook
+
+    path = tmp_path / "plan.xlsx"
+    build_plan_workbook("zh-TW", filled=True).save(path)
+    md = _report(tmp_path, path, "md", "--lang", "zh-TW")
+    assert "總預算 60萬，已分配 60萬，實際花費 72萬，剩餘 -12萬" in md and "$" not in md
+
+
+def _review_in_pounds(tmp_path: Path, lang: Lang) -> Path:
+    rows = [
+        {"metric": {"zh-CN": "收入", "en": "Revenue"}, "dimension": "revenue",
+         "target": "£12,000", "actual": "£13,500"},
+        {"metric": {"zh-CN": "预算(£K)", "en": "Budget (£K)"}, "dimension": "cost",
+         "target": 480, "actual": 500, "direction": "lower"},
+        {"metric": {"zh-CN": "访问量", "en": "Visits"}, "target": 5000, "actual": 4500},
+    ]  # fmt: skip
+    info = {"project": "UK", "start": "2024-07-01", "end": "2024-07-15", "owner": "Ann",
+            "budget": "£480,000"}  # fmt: skip
+    path = tmp_path / f"review-{lang}.xlsx"
+    build_workbook(lang, kpis=rows, info=info).save(path)
+    return path
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_money_kpi_and_the_review_budget_show_their_currency(tmp_path: Path, lang: Lang) -> None:
+    """Before: 12K / 13.5K for £12,000 / £13,500, 480K £ for Budget (£K), 480K for £480,000."""
+    from retrokit.render.view import review_view
+
+    analysis = api.analyze_workbook(_review_in_pounds(tmp_path, lang))
+    view = review_view(analysis, lang)
+    rows = {r.metric: r for r in view.kpis}
+    revenue, budget, visits = (rows[m] for m in [k.metric for k in analysis.kpis])
+    big = {"zh-CN": "万", "zh-TW": "萬", "en": "K"}[lang]
+    if lang == "en":
+        assert (revenue.target, revenue.actual, revenue.gap) == ("£12K", "£13.5K", "+£1.5K")
+    else:
+        assert (revenue.target, revenue.actual) == ("£12,000", "£13,500")
+    assert (
+        budget.target.startswith("£") and budget.target.endswith(big) and " £" not in budget.target
+    )
+    assert (visits.target, visits.actual) == ("5,000", "4,500")
+    shown = {i.key: i.value for i in view.info}
+    assert shown["budget"] == {"zh-CN": "£48万", "zh-TW": "£48萬", "en": "£480K"}[lang]
+
+
+def test_the_deck_shows_the_plan_budget_in_its_currency(tmp_path: Path) -> None:
+    """The budget slide's table, its notes and its chart's labels in pounds (£240K)."""
+    pptx = pytest.importorskip("pptx")
+    import datetime as dt
+
+    from pptx.enum.chart import XL_CHART_TYPE
+
+    from conftest import ROOT
+    from retrokit.render.deck import render_deck
+
+    review = api.analyze_workbook(ROOT / "examples" / "summer-promo-2024.en.xlsx")
+    plan = api.analyze_plan(_example_plan(tmp_path, "en", "£K"), today=dt.date(2024, 8, 8))
+    out = tmp_path / "deck.pptx"
+    out.write_bytes(render_deck(review, "en", plan=plan))
+    prs = pptx.Presentation(str(out))
+    texts = [
+        cell.text
+        for slide in prs.slides
+        for shape in slide.shapes
+        if shape.has_table
+        for row in shape.table.rows
+        for cell in row.cells
+    ]
+    assert "£240K" in texts and "£300K" in texts
+    notes = " ".join(s.notes_slide.notes_text_frame.text for s in prs.slides if s.has_notes_slide)
+    assert "£600K" in notes
+    pie = next(
+        shape.chart
+        for slide in prs.slides
+        for shape in slide.shapes
+        if shape.has_chart and shape.chart.chart_type == XL_CHART_TYPE.PIE
+    )
+    assert pie.plots[0].data_labels.number_format == '"£"General"K"'  # £240K, as the table

@@ -118,3 +118,19 @@ def to_base(value: float, scale: float, unit: str | None, *, in_base: bool = Fal
     """A figure in its unit's base (元 for 万元): a bare number is multiplied by the unit's
     multiplier, one that carries its own (typed 6万, or from its header) is already there."""
     return value * multiplier(unit) if scale == 1 and not in_base else value
+
+
+#: The currency signs shown before an amount (:func:`retrokit.workbook.values.currency_shown`
+#: writes every sign and code as one of these): NT$48萬, £480K, ¥60万.
+CURRENCY_SIGNS = ("¥", "$", "£", "€", "NT$", "HK$", "US$", "S$", "A$", "C$")
+_SIGNS = {s.casefold(): s for s in CURRENCY_SIGNS}
+
+
+def unit_currency(unit: str | None) -> str:
+    """The currency sign a unit is counted in, as shown: £K and (£) -> £, NT$萬 -> NT$; "" for
+    a unit without one (万元, 10k CNY, 人: a code or 元 keeps the unit as written)."""
+    parts = split_unit(unit) if unit else None
+    if parts is None:
+        return ""
+    base = parts[1].casefold()
+    return "¥" if base == "￥" else _SIGNS.get(base, "")
