@@ -32,6 +32,8 @@ class Figure:
     value: float
     row: tuple[float, ...] = ()
     share: bool = False
+    #: The currency an amount is in, written before it (NT$42萬, £420K); "" for none.
+    currency: str = ""
 
 
 def _render(value: Any, lang: Lang) -> Any:
@@ -41,7 +43,7 @@ def _render(value: Any, lang: Lang) -> Any:
         if value.share:
             return display.percent(value.value)
         row = value.row or (value.value,)
-        return display.figures(row, lang)[row.index(value.value)]
+        return display.figures(row, lang, currency=value.currency)[row.index(value.value)]
     if isinstance(value, Column):
         return value.label(lang)
     if isinstance(value, Sheet):

@@ -2757,4 +2757,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "its part {part} is unusually large ({value:,} tags, limit {limit:,}) and cannot be "
         "read safely; open it in Excel, WPS or LibreOffice, save it as a new file and try again",
     },
+    # units: an amount with its own multiplier or currency in a row counted in 万元 (V006).
+    "V006.unit": {
+        "zh-CN": "“{column}”中的 {value} 没有按本行的单位“{unit}”来写：表格公式把它算作 {sheet} {unit}，"
+        "retrokit 读作 {read} {unit}，表格里的差异值和达成率因此不对。请直接写 {read}。",
+        "en": "'{column}' holds {value}, not written in this row's unit '{unit}': the sheet's "
+        "formulas take it as {sheet} {unit}, retrokit reads {read} {unit}, so the sheet's gap "
+        "and achievement are wrong. Write {read}.",
+    },
 }

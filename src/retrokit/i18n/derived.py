@@ -286,6 +286,12 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "「{column}」儲存格是手填的 {cached}，覆蓋了範本公式；按本列的目標值和實際值應為 "
             "{computed}。請恢復公式（從相鄰列複製該儲存格），或刪除手填的值。",
         ),
+        "V006.unit": (
+            "“{column}”中的 {value} 没有按本行的单位“{unit}”来写：表格公式把它算作 {sheet} "
+            "{unit}，retrokit 读作 {read} {unit}，表格里的差异值和达成率因此不对。请直接写 {read}。",
+            "「{column}」中的 {value} 沒有按本列的單位「{unit}」來寫：表格公式把它算作 {sheet} "
+            "{unit}，retrokit 讀作 {read} {unit}，表格裡的差異值和達成率因此不對。請直接寫 {read}。",
+        ),
         "V007": (
             "“{column}”的公式结果是错误值 {error}：{cause}请修正公式，或直接填写数值。",
             "「{column}」的公式結果是錯誤值 {error}：{cause}請修正公式，或直接填寫數值。",

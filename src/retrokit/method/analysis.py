@@ -10,7 +10,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from operator import attrgetter
@@ -164,6 +164,9 @@ class Analysis:
     #: The campaign's plan, analysed, when the review is read with one (``--plan``, or the
     #: plan's sheets kept in the review's own workbook); its findings stay with it.
     plan: PlanAnalysis | None = None
+    #: The currency of the review's money, as shown (NT$, £, ¥): the one its budget is typed
+    #: with or its header names, else the one its KPIs are counted in; "" when none says one.
+    currency: str = ""
 
 
 # --- KPIs ------------------------------------------------------------------------------------
@@ -296,8 +299,14 @@ def _round10(x: float) -> float:
 
 
 def evaluate_kpi(
-    record: Record, threshold: float = DEFAULT_THRESHOLD, words: DirectionWords = NO_WORDS
+    record: Record,
+    threshold: float = DEFAULT_THRESHOLD,
+    words: DirectionWords = NO_WORDS,
+    currency: str = "",
 ) -> KpiResult:
+    """One KPI row: its direction, gap, achievement and result. ``currency`` is the one its
+    target and actual headers are counted in (目标值(£K)), the unit of a plain figure that has
+    none of its own."""
     v = record.values
     metric: str = v.get("metric", "")  # text columns hold their trimmed text (Record.text)
     target: Quantity | None = v.get("target")
@@ -307,16 +316,31 @@ def evaluate_kpi(
     )
     named = unit_of(metric)
     if named is not None:
-        # Target and actual in the unit of the KPI's name: 72万 in 总费用(万元) is 72.
-        if target is not None and target.scale != 1:
-            target = replace(target, value=in_unit(target.value, target.scale, named))
-        if actual is not None and actual.scale != 1:
-            actual = replace(actual, value=in_unit(actual.value, actual.scale, named))
-    unit = named or (target.unit if target else "") or (actual.unit if actual else "")
+        # Target and actual in the unit of the KPI's name: 72万 in 总费用(万元) is 72, and
+        # ¥240,000 (an amount written in its currency's units) is 24.
+        if target is not None and (target.scale != 1 or target.currency):
+            target = replace(
+                target,
+                value=in_unit(target.value, target.scale, named, in_base=bool(target.currency)),
+            )
+        if actual is not None and (actual.scale != 1 or actual.currency):
+            actual = replace(
+                actual,
+                value=in_unit(actual.value, actual.scale, named, in_base=bool(actual.currency)),
+            )
+    given = target or actual
+    unit = (
+        named
+        or (target.unit if target else "")
+        or (actual.unit if actual else "")
+        # An amount typed with its currency (£12,000) is counted in it, as one named 收入(£).
+        or (target.currency if target and target.form == "plain" else "")
+        or (actual.currency if actual and actual.form == "plain" else "")
+        or (currency if given is not None and given.form == "plain" else "")
+    )
     gap = rate = None
     reason = None
     mixed = False
-    given = target or actual
     form: str = given.form if given is not None else "plain"
     t = a = None
     if target is not None and actual is not None:
@@ -522,6 +546,30 @@ def _info(record: Record | None) -> dict[str, Any]:
     return out
 
 
+def _review_currency(workbook: Workbook, kpis: Sequence[KpiResult]) -> str:
+    """:attr:`Analysis.currency`: the basic info's budget cell's, its label's (预算(£K)), or
+    the first currency a KPI is counted in."""
+    from retrokit.method.units import unit_currency
+
+    info = workbook.info
+    budget = info.values.get("budget") if info is not None else None
+    if isinstance(budget, Quantity) and budget.currency:
+        return budget.currency
+    match = workbook.sheets.get("info")
+    found = unit_currency(match.units.get("budget")) if match is not None else ""
+    return found or next((c for k in kpis if (c := unit_currency(k.unit))), "")
+
+
+def _header_currency(workbook: Workbook) -> str:
+    """The currency both KPI amount headers are counted in (目标值(£K) and 实际值(£K)), or ""."""
+    from retrokit.method.units import unit_currency
+
+    match = workbook.sheets.get("kpis")
+    units = match.units if match is not None else {}
+    target, actual = unit_currency(units.get("target")), unit_currency(units.get("actual"))
+    return target if target == actual else ""
+
+
 def analyze(
     workbook: Workbook,
     *,
@@ -532,7 +580,8 @@ def analyze(
 ) -> Analysis:
     """Compute every KPI, problem and lesson of a read workbook."""
     today = today or dt.date.today()
-    kpis = tuple(evaluate_kpi(r, threshold, words) for r in workbook.kpis)
+    currency = _header_currency(workbook)
+    kpis = tuple(evaluate_kpi(r, threshold, words, currency) for r in workbook.kpis)
     problems = tuple(
         sorted((evaluate_problem(r, today) for r in workbook.problems), key=_priority_key)
     )
@@ -548,4 +597,5 @@ def analyze(
         today=today,
         threshold=threshold,
         findings=workbook.findings if findings is None else findings,
+        currency=_review_currency(workbook, kpis),
     )

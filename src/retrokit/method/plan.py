@@ -155,6 +155,10 @@ class Budget:
     #: Lines planned as a share (40%) that no total budget turns into an amount: their
     #: ``planned`` is None, and the groups count them as nothing planned.
     unpriced_shares: int = 0
+    #: The currency the amounts are in, as shown (NT$, £, ¥): the one the overview's total or
+    #: the budget's cells are typed with, or their headers' unit names (Planned (£K)); "" when
+    #: none says one (the amounts are shown as they always were).
+    currency: str = ""
 
 
 @dataclass(slots=True)
@@ -559,7 +563,31 @@ def _groups(lines: Iterable[BudgetLine], key: str, total: float) -> tuple[Budget
     )
 
 
-def budget(records: Sequence[Record], total: float | None) -> Budget:
+def plan_currency(workbook: Workbook) -> str:
+    """The currency of a plan's money (:attr:`Budget.currency`): the first the overview's total
+    budget, the budget sheet's amount headers or its cells name, in that order."""
+    from retrokit.method.units import unit_currency
+
+    overview = workbook.fields("overview")
+    total = overview.values.get("budget") if overview is not None else None
+    if isinstance(total, Quantity) and total.currency:
+        return total.currency
+    keys = ("planned", "actual", "revenue")
+    for sheet, wanted in (("overview", ("budget",)), ("budget", keys)):
+        match = workbook.sheets.get(sheet)
+        for key in wanted:
+            currency = unit_currency(match.units.get(key)) if match is not None else ""
+            if currency:
+                return currency
+    for record in workbook.table("budget"):
+        for key in keys:
+            value = record.values.get(key)
+            if isinstance(value, Quantity) and value.currency:
+                return value.currency
+    return ""
+
+
+def budget(records: Sequence[Record], total: float | None, currency: str = "") -> Budget:
     """Each line's share, variance and ROI, and the split by category and by channel."""
     planned = sum(_amount(r.values.get("planned"), total) or 0.0 for r in records)
     lines = tuple(_line(r, planned, total) for r in records)
@@ -583,6 +611,7 @@ def budget(records: Sequence[Record], total: float | None) -> Budget:
         by_category=_groups(lines, "category", planned),
         by_channel=_groups(lines, "channel", planned),
         unpriced_shares=unpriced,
+        currency=currency,
     )
 
 
@@ -651,7 +680,12 @@ def _goal(record: Record, year: int | None, start: dt.date | None = None) -> Goa
     target = raw if isinstance(raw, Quantity) else None
     direction, _source = kpi_direction(v.get("direction"), v.get("dimension"), metric, target)
     form = target.form if target else "plain"
-    unit = unit_of(metric) or (target.unit if target else "") or ("%" if form == "percent" else "")
+    unit = (
+        unit_of(metric)
+        or (target.unit if target else "")
+        or ("%" if form == "percent" else "")
+        or (target.currency if target and form == "plain" else "")  # £12,000: in pounds
+    )
     due_start, due_end = _due(v.get("due") or (None, None), year, start)
     return GoalResult(
         row=record.row,
@@ -661,7 +695,11 @@ def _goal(record: Record, year: int | None, start: dt.date | None = None) -> Goa
         phase=v.get("phase"),
         direction=direction,
         # In the unit of the goal's name: 200万 in a goal 销售额(万元) is 200.
-        target=in_unit(target.value, target.scale, unit_in_name(metric)) if target else None,
+        target=(
+            in_unit(target.value, target.scale, unit_in_name(metric), in_base=bool(target.currency))
+            if target
+            else None
+        ),
         unit=unit or None,
         path=v.get("path"),
         owner=v.get("owner"),
@@ -765,7 +803,7 @@ def monitoring(
             continue
         value = raw.value
         if raw.form == "plain":
-            value = to_base(value, raw.scale, unit_in_name(metric))
+            value = to_base(value, raw.scale, unit_in_name(metric), in_base=bool(raw.currency))
         names.setdefault(fold(metric), metric)
         channel = fold(r.values.get("channel") or "")
         by_metric.setdefault(fold(metric), []).append((channel, day, value))
@@ -1008,7 +1046,11 @@ def analyze_plan(
         team=team,
         tasks=tasks,
         schedule=schedule(tasks),
-        budget=budget(workbook.table("budget"), total if isinstance(total, float) else None),
+        budget=budget(
+            workbook.table("budget"),
+            total if isinstance(total, float) else None,
+            plan_currency(workbook),
+        ),
         risks=tuple(_risk(r) for r in workbook.table("risks")),
         monitoring=monitoring(
             goals,

@@ -76,19 +76,26 @@ def multiplier(unit: str | None) -> float:
 
 
 @functools.lru_cache(maxsize=1024)
-def header_scale(label: str) -> float:
-    """The multiplier a column header's unit gives the plain numbers under it: 计划金额（万元）
-    and Planned (10k CNY) -> 10,000, 实际花费(千元) -> 1,000, a bare multiplier in brackets
-    (万, 10k, K) too; 1 for a header without one (工期(天), 目标值 *, 金额（必填）). ``m`` alone
-    is not read as a million: it is as likely metres."""
+def header_unit(label: str) -> str | None:
+    """The unit in a column header's brackets that gives the plain numbers under it a
+    multiplier: 计划金额（万元） -> 万元, Budget (£K) -> £K, a bare multiplier (万, 10k, K)
+    too; None for a header without one (工期(天), 目标值 *, 金额（必填）). ``m`` alone is not
+    read as a million: it is as likely metres."""
     for inside in bracketed_units(label):
         key = inside.casefold()
         if key in MULTIPLIERS and key != "m":
-            return MULTIPLIERS[key]
+            return inside
         parts = split_unit(inside)
         if parts is not None and parts[0] != 1:
-            return parts[0]
-    return 1.0
+            return inside
+    return None
+
+
+def header_scale(label: str) -> float:
+    """The multiplier a column header's unit gives the plain numbers under it (:func:`header_unit`):
+    计划金额（万元） and Planned (10k CNY) -> 10,000, 实际花费(千元) -> 1,000; 1 for none."""
+    unit = header_unit(label)
+    return 1.0 if unit is None else multiplier(unit)
 
 
 def bracketed_units(label: str) -> list[str]:
@@ -97,16 +104,33 @@ def bracketed_units(label: str) -> list[str]:
     return [m.group(1).strip() for m in _ANY_BRACKETED.finditer(text)]
 
 
-def in_unit(value: float, scale: float, unit: str | None) -> float:
+def in_unit(value: float, scale: float, unit: str | None, *, in_base: bool = False) -> float:
     """A figure in a unit with a multiplier (a KPI or goal named 总费用(万元)): a number written
     bare is already in it (60 is 60 万元); one that carries a multiplier, typed (72万) or from
-    its column's header, is converted into it (72万 is 72 万元). Without a multiplier in the unit
-    the value is as read."""
+    its column's header, or that is written in the base with its currency (``in_base``:
+    ¥240,000) is converted into it (72万 is 72 万元, ¥240,000 is 24). Without a multiplier in
+    the unit the value is as read."""
     size = multiplier(unit)
-    return value if scale == 1 or size == 1 else value / size
+    return value if (scale == 1 and not in_base) or size == 1 else value / size
 
 
-def to_base(value: float, scale: float, unit: str | None) -> float:
+def to_base(value: float, scale: float, unit: str | None, *, in_base: bool = False) -> float:
     """A figure in its unit's base (元 for 万元): a bare number is multiplied by the unit's
     multiplier, one that carries its own (typed 6万, or from its header) is already there."""
-    return value * multiplier(unit) if scale == 1 else value
+    return value * multiplier(unit) if scale == 1 and not in_base else value
+
+
+#: The currency signs shown before an amount (:func:`retrokit.workbook.values.currency_shown`
+#: writes every sign and code as one of these): NT$48萬, £480K, ¥60万.
+CURRENCY_SIGNS = ("¥", "$", "£", "€", "NT$", "HK$", "US$", "S$", "A$", "C$")
+_SIGNS = {s.casefold(): s for s in CURRENCY_SIGNS}
+
+
+def unit_currency(unit: str | None) -> str:
+    """The currency sign a unit is counted in, as shown: £K and (£) -> £, NT$萬 -> NT$; "" for
+    a unit without one (万元, 10k CNY, 人: a code or 元 keeps the unit as written)."""
+    parts = split_unit(unit) if unit else None
+    if parts is None:
+        return ""
+    base = parts[1].casefold()
+    return "¥" if base == "￥" else _SIGNS.get(base, "")

@@ -64,8 +64,8 @@ def _join(items: Sequence[str], lang: Lang) -> str:
     return language(lang).list_separator.join(items)
 
 
-def _money(value: float | None, lang: Lang) -> str:
-    return "" if value is None else display.number(value, lang)
+def _money(value: float | None, lang: Lang, budget: Budget) -> str:
+    return display.money(value, lang, budget.currency)
 
 
 def _day(day: dt.date | None, year: int | None) -> str:
@@ -158,7 +158,9 @@ def strategy(plan: PlanAnalysis, view: ReviewView) -> Section:
             keep = len(PALETTE) - 1
             rest = t("deck.other_channels", lang, count=len(mix) - keep)
             names, values = [*names[:keep], rest], [*values[:keep], sum(values[keep:])]
-        amounts, money_format = display.chart_amounts(values, lang)  # 48万, as the tables
+        amounts, money_format = display.chart_amounts(  # 48万, as the tables
+            values, lang, plan.budget.currency
+        )
         slides.append(
             Slide(
                 t("deck.channel_mix", lang),
@@ -356,15 +358,15 @@ def _budget(plan: PlanAnalysis, view: ReviewView) -> list[Slide]:
         t(
             "deck.note.budget",
             lang,
-            total=_money(total, lang),
-            planned=_money(b.planned, lang),
-            actual=_money(b.actual, lang) or "-",
+            total=_money(total, lang, b),
+            planned=_money(b.planned, lang, b),
+            actual=_money(b.actual, lang, b) or "-",
         )
     ]
     if b.actual is not None and total:
         balance = total - b.actual
         key = "deck.note.under_budget" if balance >= 0 else "deck.note.over_budget"
-        said.append(t(key, lang, amount=_money(abs(balance), lang)))
+        said.append(t(key, lang, amount=_money(abs(balance), lang, b)))
     overruns = [
         (g.actual - g.planned, name)
         for g, name in zip(groups, names, strict=True)
@@ -372,7 +374,7 @@ def _budget(plan: PlanAnalysis, view: ReviewView) -> list[Slide]:
     ]
     if overruns:
         amount, name = max(overruns)
-        said.append(t("deck.note.overrun", lang, category=name, amount=_money(amount, lang)))
+        said.append(t("deck.note.overrun", lang, category=name, amount=_money(amount, lang, b)))
     notes = " ".join(said)
     planned_label, actual_label = (
         BUDGET.column("planned").label(lang),
@@ -380,7 +382,9 @@ def _budget(plan: PlanAnalysis, view: ReviewView) -> list[Slide]:
     )
     spent = any(g.actual is not None for g in groups)
     amounts, money_format = display.chart_amounts(  # one scale for both series: 48万, 50万
-        [g.planned for g in groups] + ([g.actual for g in groups] if spent else []), lang
+        [g.planned for g in groups] + ([g.actual for g in groups] if spent else []),
+        lang,
+        b.currency,
     )
     series = [Series(planned_label, amounts[: len(groups)], PLANNED_COLOUR)]
     if spent:
@@ -403,7 +407,7 @@ def _budget(plan: PlanAnalysis, view: ReviewView) -> list[Slide]:
     rows = tuple(
         (name, planned, "" if g.share is None else display.percent(g.share), actual, variance)
         for g, name in zip(groups, names, strict=True)
-        for planned, actual, variance in (display.spending(g.planned, g.actual, lang),)
+        for planned, actual, variance in (display.spending(g.planned, g.actual, lang, b.currency),)
     )
     table = Table(
         header,
@@ -507,8 +511,8 @@ def roi(plan: PlanAnalysis, view: ReviewView) -> list[Slide]:
                 BUDGET_CATEGORY.shown(x.category, lang),
                 x.item or "",
                 x.channel or "",
-                _money(x.actual, lang),
-                _money(x.revenue, lang),
+                _money(x.actual, lang, plan.budget),
+                _money(x.revenue, lang, plan.budget),
                 _ratio(x.roi),
             )
             for x in lines

@@ -10,7 +10,7 @@ from typing import Any, Protocol
 from retrokit.i18n import t
 from retrokit.i18n.languages import Lang, language
 from retrokit.method.analysis import KpiResult
-from retrokit.method.units import split_unit
+from retrokit.method.units import split_unit, unit_currency
 
 
 class Quantified(Protocol):
@@ -49,6 +49,27 @@ def number(value: float, lang: Lang) -> str:
     return str(format_decimal(round(value, 2), locale=_babel(lang), group_separator=False))
 
 
+def with_currency(amount: str, currency: str) -> str:
+    """An amount as written (48萬, 480K, -5K) with the currency it is counted in before its
+    digits, after any sign: NT$48萬, £480K, -£5K, +¥12万. The one place a currency is written:
+    every display of money (a budget, a money KPI, a finding's figure, a chart's labels) passes
+    through here, and "" (no currency in the workbook) leaves the amount as it always was.
+
+    Before the number, as Taiwan's and Hong Kong's marketing decks, annual reports and press
+    write money (NT$48萬, NT$1.2億, HK$5萬) and as the UK and the US do (£480K); a sign after
+    the number (48萬 NT$) reads as a unit word, which a currency sign is not."""
+    if not currency or not amount:
+        return amount
+    if amount[0] in "+-±":
+        return amount[0] + currency + amount[1:]
+    return currency + amount
+
+
+def money(value: float | None, lang: Lang, currency: str = "") -> str:
+    """An amount of money on its own (a total budget): 60万, NT$48萬, £480K; "" for none."""
+    return "" if value is None else with_currency(number(value, lang), currency)
+
+
 def percent(value: float) -> str:
     return f"{value * 100:.1f}%"
 
@@ -62,16 +83,21 @@ _SCALES: dict[str, tuple[tuple[float, float, str], ...]] = {
 }
 
 
-def _unit(kpi: Quantified, lang: Lang) -> tuple[float, str]:
-    """(factor, unit shown). English folds a unit's multiplier into the number (10k CNY: 12 is
-    shown 120K CNY); Chinese keeps the unit as written (12 万元)."""
+def _unit(kpi: Quantified, lang: Lang) -> tuple[float, str, str]:
+    """(factor, unit shown after the number, currency shown before it). English folds a unit's
+    multiplier into the number (10k CNY: 12 is shown 120K CNY); Chinese keeps the unit as
+    written (12 万元). A currency sign goes before the number with the multiplier folded in,
+    in every language (£K: 480 is £480K; NT$萬: 48 is NT$48萬)."""
     unit = kpi.unit if kpi.unit and kpi.unit != "%" else ""
     if not unit:
-        return 1.0, ""
+        return 1.0, "", ""
     parts = split_unit(unit)
+    currency = unit_currency(unit)
+    if currency:
+        return (parts[0] if parts is not None else 1.0), "", currency
     if parts is not None and parts[0] != 1 and not lang.startswith("zh"):
-        return parts[0], parts[1]
-    return 1.0, in_script(unit, lang)
+        return parts[0], parts[1], ""
+    return 1.0, in_script(unit, lang), ""
 
 
 @lru_cache(maxsize=256)
@@ -110,9 +136,9 @@ def _row_scale(row: Iterable[float | None], factor: float, lang: Lang) -> tuple[
 
 
 def _plain(value: float, kpi: Quantified, lang: Lang) -> str:
-    factor, unit = _unit(kpi, lang)
+    factor, unit, currency = _unit(kpi, lang)
     size, suffix = _scale(kpi, factor, lang)
-    return _shown(value, factor, size, suffix, unit, lang)
+    return with_currency(_shown(value, factor, size, suffix, unit, lang), currency)
 
 
 def _shown(value: float, factor: float, size: float, suffix: str, unit: str, lang: Lang) -> str:
@@ -139,14 +165,16 @@ class _SpendFigures:
         self.gap = None if planned is None or actual is None else actual - planned
 
 
-def spending(planned: float | None, actual: float | None, lang: Lang) -> tuple[str, str, str]:
+def spending(
+    planned: float | None, actual: float | None, lang: Lang, currency: str = ""
+) -> tuple[str, str, str]:
     """(planned, spent, variance) of a budget line in one scale, as a KPI row's target, actual
     and gap are shown: 100K / 95K / -5K, not 100K / 95K / -5000; the variance signed, "" for a
-    missing figure."""
+    missing figure; in the budget's ``currency`` (£100K / £95K / -£5K)."""
     row = _SpendFigures(planned, actual)
 
     def shown(value: float | None) -> str:
-        return "" if value is None else _plain(value, row, lang)
+        return "" if value is None else with_currency(_plain(value, row, lang), currency)
 
     variance = row.gap
     if variance is None or variance == 0:
@@ -156,14 +184,19 @@ def spending(planned: float | None, actual: float | None, lang: Lang) -> tuple[s
     return shown(planned), shown(actual), difference
 
 
-def figures(values: Sequence[float | None], lang: Lang, unit: str | None = None) -> list[str]:
+def figures(
+    values: Sequence[float | None], lang: Lang, unit: str | None = None, currency: str = ""
+) -> list[str]:
     """A row of numbers (a goal's target, figure to date and projection) in one scale, as a
     KPI row's are: 10K / 8K, not 10K / 8000; percentages for the unit ``%``, "" for a
-    missing figure."""
+    missing figure; amounts in ``currency`` (£420K against £360K)."""
     if unit == "%":
         return ["" if v is None else percent(v) for v in values]
     size, suffix = _row_scale(values, 1.0, lang)
-    return ["" if v is None else _shown(v, 1.0, size, suffix, "", lang) for v in values]
+    return [
+        "" if v is None else with_currency(_shown(v, 1.0, size, suffix, "", lang), currency)
+        for v in values
+    ]
 
 
 def ratio(value: float) -> str:
@@ -177,18 +210,20 @@ RATIO_FORMAT = '"1:"General'
 
 
 def chart_amounts(
-    values: Sequence[float | None], lang: Lang
+    values: Sequence[float | None], lang: Lang, currency: str = ""
 ) -> tuple[tuple[float | None, ...], str]:
     """Amounts for a native chart, whose labels a number format writes: the values in the one
     scale :func:`figures` writes them in, rounded as it rounds, and the format that adds the
-    scale's suffix. 480,000 is 48 with ``General"万"`` (48万) in Chinese, 480 with
-    ``General"K"`` (480K) in English, as the table beside the chart writes it."""
+    scale's suffix and the ``currency``. 480,000 is 48 with ``General"万"`` (48万) in Chinese,
+    480 with ``General"K"`` (480K) in English, ``"£"General"K"`` (£480K) in pounds, as the
+    table beside the chart writes it."""
     size, suffix = _row_scale(values, 1.0, lang)
     scaled = tuple(None if v is None else round(v / size, 2) for v in values)
+    sign = f'"{currency}"' if currency else ""
     if suffix:
-        return scaled, f'General"{suffix}"'
+        return scaled, f'{sign}General"{suffix}"'
     whole = all(v is None or v == int(v) for v in scaled)
-    return scaled, "#,##0" if whole else "#,##0.00"
+    return scaled, sign + ("#,##0" if whole else "#,##0.00")
 
 
 def quantity(value: float | None, kpi: Quantified, lang: Lang) -> str:

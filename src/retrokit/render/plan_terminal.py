@@ -68,7 +68,9 @@ def render_plan(plan: PlanAnalysis, lang: Lang) -> str:
         if column.choices is not None and isinstance(value, str):
             value = column.choices.label_of(value, lang)
         elif isinstance(value, float):
-            value = display.number(value, lang)
+            value = display.money(
+                value, lang, plan.budget.currency if column.key == "budget" else ""
+            )
         info.add_row(
             _c(column.label(lang)), _c(_day(value) if hasattr(value, "isoformat") else value)
         )

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from retrokit.i18n import t
 from retrokit.method.plan import BudgetGroup, GoalResult, Pacing, PlanAnalysis, TaskResult
+from retrokit.method.units import unit_currency
 from retrokit.render import display
 from retrokit.workbook.plan_schema import (
     BUDGET,
@@ -59,11 +60,12 @@ class PlanView:
     names: dict[str, str]  # section titles: overview / goals / schedule / budget / risks / ...
 
 
-def figure(value: float | None, lang: Lang, unit: str | None = None) -> str:
-    """A plan figure as the reader's language writes it; a percentage for the unit ``%``."""
+def figure(value: float | None, lang: Lang, unit: str | None = None, currency: str = "") -> str:
+    """A plan figure as the reader's language writes it; a percentage for the unit ``%``; an
+    amount of the budget in its ``currency`` (NT$48萬)."""
     if value is None:
         return ""
-    return display.percent(value) if unit == "%" else display.number(value, lang)
+    return display.percent(value) if unit == "%" else display.money(value, lang, currency)
 
 
 def goal_value(value: float | None, goal: GoalResult | None, lang: Lang) -> str:
@@ -75,7 +77,8 @@ def goal_value(value: float | None, goal: GoalResult | None, lang: Lang) -> str:
     if goal is not None and goal.form == "ratio":
         return display.ratio(value)  # a computed ratio: 1:2.25, not 1:2.25227
     unit = goal.unit if goal is not None else None
-    return figure(value, lang, "%" if goal is not None and goal.form == "percent" else unit)
+    percent = "%" if goal is not None and goal.form == "percent" else unit
+    return figure(value, lang, percent, unit_currency(unit))
 
 
 def _target(goal: GoalResult, lang: Lang) -> str:
@@ -84,7 +87,8 @@ def _target(goal: GoalResult, lang: Lang) -> str:
 
     shown = goal_value(goal.target, goal, lang)
     named = unit_in_name(goal.metric) == goal.unit
-    if shown and goal.unit and goal.unit != "%" and goal.form not in ("percent", "ratio"):
+    plain = goal.form not in ("percent", "ratio") and not unit_currency(goal.unit)
+    if shown and goal.unit and goal.unit != "%" and plain:
         shown += "" if named else f" {goal.unit}"
     return shown
 
@@ -110,7 +114,8 @@ def overview_rows(plan: PlanAnalysis, lang: Lang) -> tuple[tuple[str, str], ...]
         if column.choices is not None and isinstance(value, str):
             shown = column.choices.shown(value, lang)
         elif isinstance(value, (int, float)):
-            shown = display.number(float(value), lang)
+            money = plan.budget.currency if column.key == "budget" else ""
+            shown = display.money(float(value), lang, money)
         else:
             shown = display.date(value)
         rows.append((column.label(lang), shown))
@@ -150,10 +155,12 @@ def budget_line(plan: PlanAnalysis, lang: Lang) -> str:
     if not b.lines and b.total is None:
         return t("plan.budget_empty", lang)
     known = any(line.planned is not None for line in b.lines)
+    c = b.currency
     line = t(
-        "plan.budget_line", lang, total=figure(b.total, lang) or "-",
-        planned=figure(b.planned if known else None, lang) or "-",
-        actual=figure(b.actual, lang) or "-", remaining=figure(b.remaining, lang) or "-",
+        "plan.budget_line", lang, total=figure(b.total, lang, currency=c) or "-",
+        planned=figure(b.planned if known else None, lang, currency=c) or "-",
+        actual=figure(b.actual, lang, currency=c) or "-",
+        remaining=figure(b.remaining, lang, currency=c) or "-",
     )  # fmt: skip
     if b.unpriced_shares:
         line += t("plan.shares_need_total", lang, n=b.unpriced_shares)
@@ -172,7 +179,12 @@ def pacing_values(pacing: Pacing, plan: PlanAnalysis, lang: Lang) -> tuple[str, 
             goal_value(row[2], goal, lang),
         )
     unit = goal.unit if goal is not None else pacing.unit
-    shown = display.figures(row, lang, "%" if goal is not None and goal.form == "percent" else unit)
+    shown = display.figures(
+        row,
+        lang,
+        "%" if goal is not None and goal.form == "percent" else unit,
+        unit_currency(unit),
+    )
     return shown[0], shown[1], shown[2]
 
 
@@ -216,8 +228,9 @@ def _budget(plan: PlanAnalysis, lang: Lang) -> PlanTable | None:
     return PlanTable(
         tuple(BUDGET.column(k).label(lang) for k in ("category", "planned", "share", "actual")),
         tuple(
-            (BUDGET_CATEGORY.shown(g.name, lang), figure(group_planned(plan, g), lang),
-             figure(g.share, lang, "%"), figure(g.actual, lang))
+            (BUDGET_CATEGORY.shown(g.name, lang),
+             figure(group_planned(plan, g), lang, currency=plan.budget.currency),
+             figure(g.share, lang, "%"), figure(g.actual, lang, currency=plan.budget.currency))
             for g in plan.budget.by_category
         ),
     )  # fmt: skip

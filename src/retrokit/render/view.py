@@ -375,13 +375,14 @@ class BudgetView:
 # --- building the review ------------------------------------------------------------------------
 
 
-def info_value(value: Any, key: str, lang: Lang) -> str:
-    """A basic-info field as shown: list values by their label, numbers in the reader's way."""
+def info_value(value: Any, key: str, lang: Lang, currency: str = "") -> str:
+    """A basic-info field as shown: list values by their label, numbers in the reader's way,
+    the budget in the review's ``currency``."""
     column = INFO.column(key)
     if column.choices is not None and value:
         value = column.choices.shown(value, lang)  # a team's own project type as typed
     elif isinstance(value, float):
-        value = display.number(value, lang)
+        value = display.money(value, lang, currency if key == "budget" else "")
     return display.date(value)
 
 
@@ -747,7 +748,7 @@ def review_view(result: Analysis, lang: Lang) -> ReviewView:
         overall_note=overall_note,
         counts=counts,
         info=tuple(
-            InfoRow(c.key, c.label(lang), info_value(info.get(c.key), c.key, lang))
+            InfoRow(c.key, c.label(lang), info_value(info.get(c.key), c.key, lang, result.currency))
             for c in INFO.columns
         ),
         kpis=Rows(result.kpis, kpi),
@@ -822,8 +823,10 @@ def execution_view(plan: PlanAnalysis, lang: Lang) -> ExecutionView:
     return ExecutionView(t("report.execution", lang), rows, sentence, done.slip, labels)
 
 
-def _spend_row(label: str, planned: float | None, actual: float | None, lang: Lang) -> SpendRow:
-    shown = display.spending(planned, actual, lang)
+def _spend_row(
+    label: str, planned: float | None, actual: float | None, lang: Lang, currency: str = ""
+) -> SpendRow:
+    shown = display.spending(planned, actual, lang, currency)
     over = planned is not None and actual is not None and actual > planned
     return SpendRow(label or "-", *shown, over)
 
@@ -836,7 +839,7 @@ def budget_view(plan: PlanAnalysis, lang: Lang) -> BudgetView:
     b = plan.budget
 
     def money(value: float | None) -> str:
-        return "" if value is None else display.number(value, lang)
+        return display.money(value, lang, b.currency)
 
     lines = tuple(
         SpendLine(
@@ -851,7 +854,7 @@ def budget_view(plan: PlanAnalysis, lang: Lang) -> BudgetView:
             over=x.variance is not None and x.variance > 0,
         )
         for x in b.lines
-        for spent in (_spend_row("", x.planned, x.actual, lang),)
+        for spent in (_spend_row("", x.planned, x.actual, lang, b.currency),)
     )
     labels = {
         key: BUDGET.column(key).label(lang)
@@ -875,10 +878,12 @@ def budget_view(plan: PlanAnalysis, lang: Lang) -> BudgetView:
             remaining=money(b.remaining) or "-",
         ),
         by_category=tuple(
-            _spend_row(BUDGET_CATEGORY.shown(g.name, lang), g.planned, g.actual, lang)
+            _spend_row(BUDGET_CATEGORY.shown(g.name, lang), g.planned, g.actual, lang, b.currency)
             for g in b.by_category
         ),
-        by_channel=tuple(_spend_row(g.name or "", g.planned, g.actual, lang) for g in b.by_channel),
+        by_channel=tuple(
+            _spend_row(g.name or "", g.planned, g.actual, lang, b.currency) for g in b.by_channel
+        ),
         lines=lines,
         labels=labels,
     )

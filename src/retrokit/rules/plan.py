@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from retrokit.findings import Figure, Finding
 from retrokit.method.analysis import _as_percentage
 from retrokit.method.plan import (
+    Budget,
     Pacing,
     PlanAnalysis,
     TaskResult,
@@ -324,9 +325,10 @@ def _figure(value: float, unit: str | None, *row: float) -> str | Figure:
     return Figure(value, row or (value,))
 
 
-def _money(value: float, *row: float) -> Figure:
-    """An amount as the budget table writes it beside the others of its ``row``: 42万 / 420K."""
-    return Figure(value, row)
+def _money(budget: Budget, value: float, *row: float) -> Figure:
+    """An amount as the budget table writes it beside the others of its ``row``, in the
+    budget's currency: 42万 / 420K / NT$42萬 / £420K."""
+    return Figure(value, row, currency=budget.currency)
 
 
 @rule("B001", "budget-does-not-add-up", W, kind=PLAN)
@@ -341,8 +343,8 @@ def budget_does_not_add_up(ctx: Context) -> Iterator[Finding]:
             OVERVIEW,
             ctx.workbook.fields("overview"),
             "budget",
-            planned=_money(budget.planned, budget.planned, budget.total),
-            total=_money(budget.total, budget.planned, budget.total),
+            planned=_money(budget, budget.planned, budget.planned, budget.total),
+            total=_money(budget, budget.total, budget.planned, budget.total),
         )
 
 
@@ -368,8 +370,8 @@ def over_budget(ctx: Context) -> Iterator[Finding]:
                 line.record,
                 "actual",
                 item=line.item or line.category or "",
-                actual=_money(line.actual, *row),
-                planned=_money(planned, *row),
+                actual=_money(budget, line.actual, *row),
+                planned=_money(budget, planned, *row),
                 share=Figure(line.actual / planned, share=True),
             )
     cap = budget.total if budget.total is not None else None
@@ -380,8 +382,8 @@ def over_budget(ctx: Context) -> Iterator[Finding]:
             ctx.workbook.fields("overview"),
             "budget",
             "B002.total",
-            actual=_money(budget.actual, cap, budget.actual),
-            total=_money(cap, cap, budget.actual),
+            actual=_money(budget, budget.actual, cap, budget.actual),
+            total=_money(budget, cap, cap, budget.actual),
         )
 
 

@@ -17,6 +17,7 @@ from retrokit.method import (
     kpi_status,
     result_status,
 )
+from retrokit.method.units import in_unit, multiplier, unit_in_name
 from retrokit.rules.registry import Context, E, W, rule
 from retrokit.workbook.formulas import formula_cells, sheet_number
 from retrokit.workbook.reader import Record
@@ -244,11 +245,42 @@ def _times(ctx: Context, record: Record, sheet: SheetRow, keys: list[str]) -> It
 
 def _misread(ctx: Context, kpi: KpiResult, record: Record, sheet: SheetRow) -> Iterator[Finding]:
     """A target or actual the sheet computed with a value other than retrokit's."""
+    unit = _row_unit(ctx, kpi)
     for key, model in (("target", sheet.target), ("actual", sheet.actual)):
         read = record.values.get(key)
-        if model is None or not isinstance(read, Quantity) or not _differs(model, read.value):
+        if model is None or not isinstance(read, Quantity):
             continue
         raw = record.raw.get(key)
+        if unit is not None and read.form == "plain":
+            # The row counts in a unit with a multiplier (总费用(万元), or both headers 万元):
+            # the sheet computes in it, so a cell is read right when the sheet's number is
+            # retrokit's in that unit (60 under 万元 is 60, whatever retrokit holds in 元).
+            size, name, named = unit
+            ours = (
+                in_unit(read.value, read.scale, name, in_base=bool(read.currency))
+                if named
+                else read.value / size
+            )
+            if not _differs(model, ours):
+                continue
+            own = read.currency or (read.scale != 1 and (named or not _in_header_unit(raw, read)))
+            if own:
+                # 72万 in a row in 万元: the sheet multiplies it again (720,000 万元).
+                yield ctx.finding(
+                    "V006",
+                    KPIS,
+                    record,
+                    key,
+                    "V006.unit",
+                    column=KPIS.column(key),
+                    value=record.text(key),
+                    unit=name,
+                    sheet=_show(model),
+                    read=_show(ours),
+                )
+                continue
+        if not _differs(model, read.value):
+            continue
         if (
             _in_header_unit(raw, read)
             and not _differs(model * read.scale, read.value)
@@ -274,6 +306,22 @@ def _misread(ctx: Context, kpi: KpiResult, record: Record, sheet: SheetRow) -> I
                 sheet=_show(model),
                 read=_show(read.value),
             )
+
+
+def _row_unit(ctx: Context, kpi: KpiResult) -> tuple[float, str, bool] | None:
+    """(multiplier, unit, whether the KPI's name gives it) of the unit with a multiplier that
+    a KPI row's plain numbers are counted in: its name's (总费用(万元)), or the one both the
+    target and actual headers give (目标值（万元） and 实际值（万元）); None otherwise (a unit
+    on one header only is a misreading of its own)."""
+    named = unit_in_name(kpi.metric)
+    if named is not None and multiplier(named) != 1:
+        return multiplier(named), named, True
+    match = ctx.workbook.sheets.get(KPIS.key)
+    units = match.units if match is not None else {}
+    target, actual = units.get("target"), units.get("actual")
+    if target is not None and target == actual:
+        return multiplier(target), target, False
+    return None
 
 
 def _in_header_unit(raw: object, read: Quantity) -> bool:

@@ -307,12 +307,28 @@ _BUILTIN_PERCENT = {9, 10}
 
 
 def format_form(code: str) -> str | None:
-    """ "percent" for a number format that shows a percentage, "ratio" for one like "1:"0.0."""
+    """ "percent" for a number format that shows a percentage, "ratio" for one like "1:"0.0,
+    "currency:£" for one that shows a currency before or after the amount ([$£-809]#,##0,
+    "¥"#,##0, \\$#,##0.00: what Excel and LibreOffice make of a typed ¥240,000 or £12,000)."""
     if re.match(r'^\s*(?:"1:"|1\\?:)', code):
         return "ratio"
     # A % outside quotes and escapes makes Excel multiply by 100 when showing the value.
     stripped = re.sub(r'"[^"]*"|\\.', "", code)
-    return "percent" if "%" in stripped else None
+    if "%" in stripped:
+        return "percent"
+    from retrokit.workbook.values import currency_shown
+
+    section = code.split(";", 1)[0]  # the positive numbers' section names the currency
+    for m in _CURRENCY_IN_FORMAT.finditer(section):
+        shown = currency_shown(next(g for g in m.groups() if g is not None))
+        if shown:
+            return f"currency:{shown}"
+    return None
+
+
+#: A currency in a number format: a locale's [$NT$-404], a quoted "¥", an escaped \£ or a
+#: bare sign.
+_CURRENCY_IN_FORMAT = re.compile(r'\[\$([^\]-]+)(?:-[0-9A-Fa-f]+)?\]|"([^"]+)"|\\(.)|([¥￥$€£])')
 
 
 def _number_styles(zf: zipfile.ZipFile) -> dict[int, str]:

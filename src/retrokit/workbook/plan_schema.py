@@ -177,8 +177,8 @@ BUDGET = Sheet(
         Column('phase', {'zh-CN': '阶段', 'zh-TW': '階段', 'en': 'Phase'}, L, choices=PHASE, width=10),
         Column('planned', {'zh-CN': '计划金额', 'zh-TW': '計畫金額', 'en': 'Planned'}, MONEY, required=True, aliases=('計劃金額', '预算金额', '預算金額', '预算', '金额'), width=12, formats=True),
         Column('share', {'zh-CN': '计划占比', 'zh-TW': '計畫占比', 'en': 'Share'}, F, aliases=('計劃佔比', '占比', '佔比'), width=10),
-        Column('actual', {'zh-CN': '实际花费', 'zh-TW': '實際花費', 'en': 'Spent'}, MONEY, aliases=('实际金额', '實際金額', 'Actual', '实际', '已花费', '花费'), width=12),
-        Column('revenue', {'zh-CN': '归因收入', 'zh-TW': '歸因收入', 'en': 'Revenue'}, REVENUE, aliases=('收入',), width=12),
+        Column('actual', {'zh-CN': '实际花费', 'zh-TW': '實際花費', 'en': 'Spent'}, MONEY, aliases=('实际金额', '實際金額', 'Actual', '实际', '已花费', '花费'), width=12, formats=True),
+        Column('revenue', {'zh-CN': '归因收入', 'zh-TW': '歸因收入', 'en': 'Revenue'}, REVENUE, aliases=('收入',), width=12, formats=True),
         Column('owner', {'zh-CN': '负责人', 'zh-TW': '負責人', 'en': 'Owner'}, T, width=10),
     ),
 )

@@ -120,6 +120,9 @@ class SheetMatch:
     name: str | None = None
     header_row: int | None = None  # 1-based
     columns: Mapping[str, int] = field(default_factory=dict)
+    #: Number column key -> the unit its header gives the numbers under it (万元 in
+    #: 目标值（万元）, £K in Budget (£K)), for the headers with a multiplier.
+    units: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -745,7 +748,9 @@ def _read_table(
         ]
         mark_uncalculated(grid, package.sheet_xml(part), typed, header + 2)
     format_cols = [column_letter(c) for k, c in columns.items() if sheet.column(k).formats]
-    scales = header_scales(sheet, {k: cell_text(header_row[c]) for k, c in columns.items()})
+    labels = {k: cell_text(header_row[c]) for k, c in columns.items()}
+    scales = header_scales(sheet, labels)
+    units = header_units(labels, scales)
     parser = _RowParser(sheet, name, columns, extra_columns, out, scales, header_row)
     # The last filled row bounds the scan for number formats: a template formats hundreds of
     # rows below the few a team fills.
@@ -775,7 +780,7 @@ def _read_table(
         for r in range(header + 1, last + 1)
         if (record := parser.record(r, grid[r])) is not None
     ]
-    return SheetMatch(sheet.key, name, header + 1, columns), tuple(records)
+    return SheetMatch(sheet.key, name, header + 1, columns, units), tuple(records)
 
 
 def header_scales(sheet: Sheet, labels: Mapping[str, str]) -> dict[str, float]:
@@ -791,13 +796,32 @@ def header_scales(sheet: Sheet, labels: Mapping[str, str]) -> dict[str, float]:
     return out
 
 
+def header_units(labels: Mapping[str, str], scales: Mapping[str, float]) -> dict[str, str]:
+    """Column key -> the unit in its header that gives its ``scales`` multiplier (计划金额（万元）:
+    万元; Budget (£K): £K); a column's own scale (工期（周）: 7) names none."""
+    from retrokit.method.units import header_unit, multiplier
+
+    out: dict[str, str] = {}
+    for key in scales:
+        unit = header_unit(labels[key])
+        if unit is not None and multiplier(unit) == scales[key]:
+            out[key] = unit
+    return out
+
+
 def scale_by_header(values: dict[str, Any], scales: Mapping[str, float]) -> None:
     """Plain numbers under a header with a unit's multiplier (24 under 计划金额（万元）) scaled
-    by it, in place; a number typed with its own multiplier or unit (24万, 240000元) is taken
-    as written, and a percentage or ratio has no scale."""
+    by it, in place; a number typed with its own multiplier, unit or currency (24万, 240000元,
+    ¥240,000, NT$1,200,000) is taken as written, and a percentage or ratio has no scale."""
     for key, scale in scales.items():
         q = values.get(key)
-        if q.__class__ is Quantity and q.form == "plain" and q.scale == 1 and not q.unit:
+        if (
+            q.__class__ is Quantity
+            and q.form == "plain"
+            and q.scale == 1
+            and not q.unit
+            and not q.currency
+        ):
             value = float(Decimal(repr(q.value)) * Decimal(repr(scale)))
             values[key] = Quantity(value, "plain", q.direction, "", scale)
 
@@ -1080,7 +1104,7 @@ def _read_fields(
     if scales:
         scale_by_header(values, scales)
     record = Record(name, 1, raw, values, cells=refs)
-    return SheetMatch(sheet.key, name), record, labels
+    return SheetMatch(sheet.key, name, units=header_units(label_of, scales)), record, labels
 
 
 #: A field giving the campaign's dates in one cell (活动时间: 2024-07-01 至 2024-07-15), read

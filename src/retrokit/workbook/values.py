@@ -31,7 +31,10 @@ class Quantity:
     ``direction`` is set when a threshold sign said it (``≥5%`` higher, ``<=3秒`` lower);
     ``unit`` is a unit word written after the number (元, 人, 秒), not applied;
     ``scale`` the multiplier already applied to ``value``: the one typed (6万: 10,000) or the
-    one of its column's header (计划金额(万元): 10,000), 1 for a number written bare.
+    one of its column's header (计划金额(万元): 10,000), 1 for a number written bare;
+    ``currency`` the currency written before it, as shown (NT$ for NT$1,200 and TWD 1200,
+    £ for £12,000; :func:`currency_shown`), "" for none: an amount in its currency's units,
+    which a header's multiplier does not scale again.
     """
 
     value: float
@@ -39,6 +42,7 @@ class Quantity:
     direction: Literal["higher", "lower"] | None = None
     unit: str = ""
     scale: float = field(default=1.0, compare=False)
+    currency: str = field(default="", compare=False)
 
 
 _MULTIPLIERS = {
@@ -80,6 +84,25 @@ _CURRENCY_CODE = re.compile(
 #: Longer than any number people type, threshold words and unit included
 #: ("大于等于 1,234,567,890.12 万元/人次" is 30): longer text is V001 at once.
 MAX_NUMBER_TEXT = 100
+#: A currency as written (a sign, a country's dollar or a code, folded) -> as it is shown.
+_CURRENCIES = {
+    "¥": "¥", "rmb": "¥", "cny": "¥", "nt$": "NT$", "twd": "NT$", "ntd": "NT$",
+    "hk$": "HK$", "hkd": "HK$", "us$": "US$", "usd": "US$", "$": "$", "s$": "S$",
+    "a$": "A$", "c$": "C$", "£": "£", "gbp": "£", "€": "€", "eur": "€",
+}  # fmt: skip
+#: The currency leading a normalised number, after an accountant's bracket or a sign.
+_LEADING_CURRENCY = re.compile(
+    r"^[(+-]?((?:nt|hk|us|s|a|c)\$|(?:rmb|cny|twd|ntd|hkd|usd|eur)(?=[\d.$¥])|[¥$€£])", re.I
+)
+
+
+def currency_shown(written: str) -> str:
+    """How a currency written as ``written`` (￥, RMB, NT$, TWD, £, GBP, US$) is shown: ¥, NT$,
+    £, US$; "" for text that names none (元 and 万元 are units, not a currency sign)."""
+    folded = unicodedata.normalize("NFKC", written).strip().casefold()
+    return _CURRENCIES.get(folded, "")
+
+
 _NUMBER = re.compile(
     r"^(?P<sign>[+-]?)(?P<num>\d+(?:\.\d*)?|\.\d+)\s*"
     r"(?P<mult>万亿|千万|百万|万|亿|千|百|bn|[kwmb](?![a-z]))?\s*(?P<rest>.*)$",
@@ -228,7 +251,7 @@ def parse_number(raw: object, *, number_format: str | None = None) -> Quantity:
     """Parse a target or actual cell.
 
     ``number_format`` is "percent" when a numeric cell is shown as a percentage (0.05 as 5%),
-    "ratio" when shown as 1:x. Raises ValueError when the cell holds no number.
+    "ratio" when shown as 1:x, "currency:¥" when shown with a currency (240000 as ¥240,000). Raises ValueError when the cell holds no number.
     """
     if raw is None or isinstance(raw, bool):
         raise ValueError(repr(raw))
@@ -239,6 +262,9 @@ def parse_number(raw: object, *, number_format: str | None = None) -> Quantity:
         form: Form = "percent" if number_format == "percent" else "plain"
         if number_format == "ratio":
             form = "ratio"
+        if number_format is not None and number_format.startswith("currency:"):
+            # ¥240,000 typed into a cell: the office program keeps 240000 and shows the sign.
+            return Quantity(value, form, currency=number_format.removeprefix("currency:"))
         return Quantity(value, form)
     # A time (h:mm, mm:ss.0) or a duration ([h]:mm:ss) is how office programs store a typed
     # ratio; calamine gives xlsx, xls and ods alike as datetime.time or timedelta.
@@ -260,7 +286,9 @@ def parse_number(raw: object, *, number_format: str | None = None) -> Quantity:
     value, form, unit, scale = _parse_text_number(body)
     if not math.isfinite(value):
         raise ValueError(text)
-    return Quantity(value, form, direction, unit, scale)
+    sign = _LEADING_CURRENCY.match(body)
+    currency = currency_shown(sign.group(1)) if sign and form == "plain" else ""
+    return Quantity(value, form, direction, unit, scale, currency)
 
 
 # --- dates ---------------------------------------------------------------------------------
