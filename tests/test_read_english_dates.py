@@ -62,10 +62,22 @@ def test_english_yearless_dates_take_the_reviews_year(tmp_path: Path, lang: Lang
 def test_an_english_yearless_start_is_reported(tmp_path: Path) -> None:
     data = example_data()
     data["info"]["start"] = "Jul 1"
+    data["info"]["end"] = "Jul 15"  # no year anywhere: V002 asks for it
     data["problems"][0]["due"] = "Aug 10"
     codes = found(write(tmp_path / "nostart.xlsx", data, lang="en"))
     assert ("V002", "G2") in codes
     assert [c for c, _ in codes].count("V002") >= 2
+
+
+def test_an_english_yearless_start_takes_its_ends_year(tmp_path: Path) -> None:
+    data = example_data()
+    data["info"]["start"] = "Jul 1"  # the end, 2024-07-15, has its year
+    data["problems"][0]["due"] = "Aug 10"
+    path = write(tmp_path / "start.xlsx", data, lang="en")
+    assert not [c for c, _ in found(path) if c == "V002"]
+    analysis = api.analyze_workbook(path)
+    assert analysis.info["start"] == dt.date(2024, 7, 1)
+    assert dt.date(2024, 8, 10) in [p.due for p in analysis.problems]
 
 
 @pytest.mark.parametrize("lang", ["zh-CN", "zh-TW", "en"])

@@ -9,6 +9,7 @@ only to be compared (lint V006): retrokit recomputes everything from target and 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 import re
@@ -857,6 +858,10 @@ def _parse_values(
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
+#: The longest campaign over the new year whose yearless start takes the year before its end's.
+_NEW_YEAR_SPAN = 92
+
+
 def _give_years(
     sheet_set: SheetSet, tables: Mapping[str, tuple[Record, ...]], out: _Collector
 ) -> None:
@@ -868,6 +873,22 @@ def _give_years(
     fields = next((s for s in sheet_set.sheets if s.kind == "fields"), None)
     info = tables[fields.key][0].values if fields is not None and tables.get(fields.key) else {}
     start, end = info.get("start"), info.get("end")
+    if (
+        isinstance(start, dt.date)
+        and start.year == NO_YEAR
+        and isinstance(end, dt.date)
+        and end.year != NO_YEAR
+    ):
+        # 6月1日 to 2024年6月20日: the start takes its end's year, or the year before for a
+        # campaign over the new year (12月25日 to 2025年1月10日); a start that would then lie
+        # months before its end (10月20日 to 2024年7月15日) is no reading: V002 asks for it.
+        with contextlib.suppress(ValueError):  # 2月29日 in a year without one
+            dated = start.replace(year=end.year)
+            if dated > end:
+                dated = dated.replace(year=end.year - 1)
+            if dated.year == end.year or (end - dated).days <= _NEW_YEAR_SPAN:
+                assert isinstance(info, dict)  # built as one by this reader
+                info["start"] = start = dated
     start = start if isinstance(start, dt.date) and start.year != NO_YEAR else None
     new_year = start is not None and isinstance(end, dt.date) and end.year > start.year
     for sheet in sheet_set.sheets:
