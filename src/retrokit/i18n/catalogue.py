@@ -355,10 +355,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "doc.V005": {
         "zh-CN": "目标写成 5%、实际写成 4，容易算错：表格自身的公式按 4 除以 5% 显示 8000% 超额完成，"
-        "retrokit 按 4% 算出 80% 未完成，两者写成同一形式之前会一直不同。\n修复：两者都写成百分比：5% 和 4%。",
+        "retrokit 按 4% 算出 80% 未完成，两者写成同一形式之前会一直不同。比率类指标一个写成小数、一个写成"
+        "百分点（0.12 和 11）时，retrokit 按 12% 和 11% 计算并提示。\n修复：两者都写成百分比：5% 和 4%。",
         "en": "A target of 5% beside an actual of 4 is easy to misread: the sheet's own formulas "
         "divide 4 by 5% and show 8000% exceeded, while retrokit reads 4% and says 80% missed, "
-        "until both are written the same way.\nFix: write both as percentages: 5% and 4%.",
+        "until both are written the same way. A rate typed as a fraction in one cell and in "
+        "percent points in the other (0.12 and 11) is read as 12% and 11%, and said.\nFix: "
+        "write both as percentages: 5% and 4%.",
     },
     "doc.V006": {
         "zh-CN": "表格里的差异值、达成率或结果与 retrokit 不一致会误导读者：手填的值覆盖了公式、"
@@ -2764,5 +2767,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{column}' holds {value}, not written in this row's unit '{unit}': the sheet's "
         "formulas take it as {sheet} {unit}, retrokit reads {read} {unit}, so the sheet's gap "
         "and achievement are wrong. Write {read}.",
+    },
+    "V005.scale": {
+        "zh-CN": "指标“{metric}”的目标值 {target} 和实际值 {actual} 一个写成小数、一个写成百分点，"
+        "retrokit 按 {target_read} 和 {actual_read} 计算；请统一写法（都写成百分比，如 {target_read} 和 {actual_read}）。",
+        "en": "'{metric}': target {target} and actual {actual} are written one as a fraction and "
+        "one in percent points; retrokit reads {target_read} and {actual_read}. Write both the "
+        "same way (as percentages: {target_read} and {actual_read}).",
     },
 }

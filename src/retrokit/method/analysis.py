@@ -114,6 +114,9 @@ class KpiResult:
     #: V004.zero / V004.signs / V004.range when the rate is undefined
     undefined_reason: str | None = None
     mixed_forms: bool = False  # one of target/actual a percentage, the other not (V005)
+    #: A rate typed as a fraction in one cell and in percent points in the other (0.12 and 11:
+    #: both read as percentages, V005.scale)
+    mixed_scale: bool = False
     record: Record | None = field(default=None, compare=False, repr=False)
 
 
@@ -280,6 +283,28 @@ def _reconcile(target: Quantity, actual: Quantity) -> tuple[float, float, str, b
     return t, a, target.form, False
 
 
+#: A metric counted in percent (转化率, 占比, CTR, Sign-up rate (%)); a return on spend, also
+#: called 投资回报率, is a ratio.
+_PERCENT_METRIC = re.compile(r"率|占比|佔比|比例|ctr|cvr|\brate\b|%", re.IGNORECASE)
+_RETURN_METRIC = re.compile(r"roi|roas|回报|回報|投产|投產|产出|產出", re.IGNORECASE)
+
+
+def _fraction_and_points(metric: str, t: float, a: float) -> tuple[float, float] | None:
+    """A rate's target and actual as fractions when one was typed as a fraction and the other
+    in percent points (0.12 and 11 for 12% and 11%), or None. Read so only when the metric is
+    counted in percent, one number is above 1 and the other not, and the reading brings the
+    two far closer in ratio than as typed: a growth rate of 0.5 against 1.2 stays as typed."""
+    if not (t > 0 and a > 0) or (t > 1) == (a > 1):
+        return None
+    if not _PERCENT_METRIC.search(metric) or _RETURN_METRIC.search(metric):
+        return None
+    read = (t / 100, a) if t > 1 else (t, a / 100)
+    as_typed = abs(math.log(a / t))
+    if abs(math.log(read[1] / read[0])) * 2 < as_typed:
+        return read
+    return None
+
+
 def _as_percentage(plain: float, percentage: float) -> float:
     """``plain`` as a fraction or as percent points, whichever is closer to ``percentage`` in
     ratio; a tie, a zero or opposite signs leave it to its size (1 and more: points)."""
@@ -343,8 +368,11 @@ def evaluate_kpi(
     mixed = False
     form: str = given.form if given is not None else "plain"
     t = a = None
+    mixed_scale = False
     if target is not None and actual is not None:
         t, a, form, mixed = _reconcile(target, actual)
+        if form == "plain" and (read := _fraction_and_points(metric, t, a)) is not None:
+            (t, a), form, mixed_scale = read, "percent", True
         difference = a - t
         gap = _round10(difference) if math.isfinite(difference) else None
         rate, reason = achievement_rate(t, a, direction)
@@ -372,6 +400,7 @@ def evaluate_kpi(
         analysis=v.get("analysis"),
         undefined_reason=reason,
         mixed_forms=mixed,
+        mixed_scale=mixed_scale,
         record=record,
     )
 

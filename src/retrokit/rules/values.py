@@ -19,6 +19,7 @@ from retrokit.method import (
 )
 from retrokit.method.units import in_unit, multiplier, unit_in_name
 from retrokit.rules.registry import Context, E, W, rule
+from retrokit.text import cell_text
 from retrokit.workbook.formulas import formula_cells, sheet_number
 from retrokit.workbook.reader import Record
 from retrokit.workbook.schema import INFO, KPIS, META_SHEET, RESULT
@@ -68,6 +69,20 @@ def mixed_forms(ctx: Context) -> Iterator[Finding]:
     for kpi, record in kpi_records(ctx):
         if kpi.mixed_forms:
             yield ctx.finding("V005", KPIS, record, "actual", metric=kpi.metric)
+        elif kpi.mixed_scale and kpi.target is not None and kpi.actual is not None:
+            raw = record.raw
+            yield ctx.finding(
+                "V005",
+                KPIS,
+                record,
+                "actual",
+                "V005.scale",
+                metric=kpi.metric,
+                target=cell_text(raw.get("target")),
+                actual=cell_text(raw.get("actual")),
+                target_read=f"{kpi.target:.2%}".replace(".00%", "%"),
+                actual_read=f"{kpi.actual:.2%}".replace(".00%", "%"),
+            )
 
 
 def _number(value: Any) -> float | None:
@@ -164,7 +179,7 @@ def stale_computed_cell(ctx: Context) -> Iterator[Finding]:
                 stale.append((record, "result", label, shown, agrees))
                 found = True
         computed = any(_number(record.raw.get(k)) is not None for k in ("gap", "rate"))
-        if not found and computed and not kpi.mixed_forms:
+        if not found and computed and not (kpi.mixed_forms or kpi.mixed_scale):
             yield from _misread(ctx, kpi, record, sheet)
     if stale:
         yield from _stale(ctx, stale)
