@@ -105,6 +105,10 @@ class Package:
     #: The sheet parts whose text is counted in ``_text``.
     _text_parts: list[str] = field(default_factory=list)
     shared_strings_part: str | None = None
+    #: The workbook asks to be recalculated when opened (``fullCalcOnLoad``): a program wrote
+    #: it and no office program has saved it since, so a formula's cached value (xlsxwriter
+    #: writes 0) is a placeholder, not its result.
+    recalculate_on_open: bool = False
 
     def check_sheet(self, name: str) -> None:
         """Refuse a sheet that spans too many cells, before the cell reader allocates it.
@@ -484,8 +488,15 @@ def open_package(path: Path, limits: Limits) -> Package:
         raise UnreadableWorkbook(path, "reason.strict")
     package = Package(path, data, zf, limits=limits)
     package.sheet_parts = _sheet_parts(path, zf, names, workbook_part, workbook_xml)
+    package.recalculate_on_open = _FULL_CALC.search(workbook_xml) is not None
     package.shared_strings_part = _shared_strings_part(path, zf, names, workbook_part)
     return package
+
+
+#: ``<calcPr ... fullCalcOnLoad="1"/>``: recalculate every formula when the file is opened.
+_FULL_CALC = re.compile(
+    rb"""<(?:[\w.-]+:)?calcPr\b[^>]*\sfullCalcOnLoad\s*=\s*["'](?:1|true)["']"""
+)
 
 
 _LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature, fixed fields, name and extra lengths

@@ -747,7 +747,8 @@ def _read_table(
             for k, c in columns.items()
             if sheet.column(k).type is not ColType.FORMULA
         ]
-        mark_uncalculated(grid, package.sheet_xml(part), typed, header + 2)
+        xml = package.sheet_xml(part)
+        mark_uncalculated(grid, xml, typed, header + 2, package.recalculate_on_open)
     format_cols = [column_letter(c) for k, c in columns.items() if sheet.column(k).formats]
     labels = {k: cell_text(header_row[c]) for k, c in columns.items()}
     scales = header_scales(sheet, labels)

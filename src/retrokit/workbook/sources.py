@@ -62,18 +62,25 @@ def _mark_errors(grid: Grid, xml: bytes) -> None:
 _UNCALCULATED = (
     rb'<c r="(%s)(\d+)"([^>]*)>(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)(?:<v\s*/>|<v>\s*</v>)?</c>'
 )
+#: Any formula cell, whatever result is cached (a workbook to be recalculated on opening).
+_ANY_FORMULA = rb'<c r="(%s)(\d+)"([^>]*)>(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)'
 
 
-def mark_uncalculated(grid: Grid, xml: bytes, letters: list[str], first_row: int) -> None:
+def mark_uncalculated(
+    grid: Grid, xml: bytes, letters: list[str], first_row: int, placeholders: bool = False
+) -> None:
     """Put ``CellError("")`` where a cell of the columns ``letters`` (rows from ``first_row``,
     1-based) holds a formula without a saved result: the cell reader gives it as empty, and
-    it is neither empty nor a value (V007 says to open and save the file)."""
+    it is neither empty nor a value (V007 says to open and save the file). ``placeholders``:
+    the workbook is to be recalculated on opening (no office program saved it), so a result
+    cached by the program that wrote it (xlsxwriter's 0) is no result either."""
     if not letters or b"<f" not in xml:
         return
-    pattern = re.compile(_UNCALCULATED % b"|".join(x.encode() for x in letters))
+    template = _ANY_FORMULA if placeholders else _UNCALCULATED
+    pattern = re.compile(template % b"|".join(x.encode() for x in letters))
     for m in _formula_cells(pattern, xml):
         r, c = int(m.group(2)) - 1, _column_index(m.group(1).decode())
-        if r + 1 < first_row or b't="s' in m.group(3):
+        if r + 1 < first_row or (b't="s' in m.group(3) and not placeholders):
             continue
         if r >= len(grid) or c >= len(grid[r]):
             # The cell reader leaves out the rows (and columns) holding nothing but formulas
@@ -82,7 +89,7 @@ def mark_uncalculated(grid: Grid, xml: bytes, letters: list[str], first_row: int
             width = max(c + 1, len(grid[0]) if grid else 0)
             grid.extend([""] * width for _ in range(r + 1 - len(grid)))
             grid[r].extend([""] * (c + 1 - len(grid[r])))
-        if is_blank(grid[r][c]):
+        if placeholders or is_blank(grid[r][c]):
             grid[r][c] = CellError("")
 
 
