@@ -185,7 +185,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "end date {end} is before start date {start}; check both dates.",
     },
     "V003": {
-        "zh-CN": "“{column}”的值“{value}”不在可选列表中，请从下拉列表中选择：{choices}。",
+        "zh-CN": "“{column}”的值“{value}”不在可选列表中，请改为其中之一：{choices}。",
         "en": "'{column}' value '{value}' is not in its list; pick one of: {choices}.",
     },
     "V004": {
@@ -2774,5 +2774,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{metric}': target {target} and actual {actual} are written one as a fraction and "
         "one in percent points; retrokit reads {target_read} and {actual_read}. Write both the "
         "same way (as percentages: {target_read} and {actual_read}).",
+    },
+    "V006.hand": {
+        "zh-CN": "“{column}”单元格写的是 {cached}，按本行的目标值和实际值应为 {computed}。"
+        "请改正这个值，或清空该单元格（retrokit 会自行计算）。",
+        "en": "'{column}' says {cached}, but from this row's target and actual it is {computed}. "
+        "Correct it, or clear the cell (retrokit computes it).",
+    },
+    "V005.hand": {
+        "zh-CN": "指标“{metric}”的目标值和实际值形式不一致（一个是百分比，一个不是）：retrokit 按离百分比"
+        "更近的读法换算（如目标 5%、实际 4 读作 4%），但这只是推测。请统一写法，如 5% 和 4%。",
+        "en": "'{metric}': target and actual are in different forms (one a percentage, one not): "
+        "retrokit reads the bare one the way closer to the percentage (a target of 5% and an "
+        "actual of 4: 4%), which is a guess. Write both the same way, e.g. 5% and 4%.",
     },
 }

@@ -68,7 +68,10 @@ def mixed_forms(ctx: Context) -> Iterator[Finding]:
     """Target and actual are written in different forms (one a percentage, the other not)."""
     for kpi, record in kpi_records(ctx):
         if kpi.mixed_forms:
-            yield ctx.finding("V005", KPIS, record, "actual", metric=kpi.metric)
+            # A sheet without achievement or result cells has nothing to disagree with retrokit.
+            columns = ctx.workbook.sheets[KPIS.key].columns
+            key = "V005" if "rate" in columns or "result" in columns else "V005.hand"
+            yield ctx.finding("V005", KPIS, record, "actual", key, metric=kpi.metric)
         elif kpi.mixed_scale and kpi.target is not None and kpi.actual is not None:
             raw = record.raw
             yield ctx.finding(
@@ -350,6 +353,15 @@ def _in_header_unit(raw: object, read: Quantity) -> bool:
     return text.replace(".", "", 1).lstrip("-").isdigit()
 
 
+def _column_has_formulas(ctx: Context, sheet_name: str | None, key: str) -> bool:
+    """Whether any KPI row's ``key`` cell holds a formula (our template's, or the team's own):
+    only then is restoring one the advice."""
+    if ctx.workbook.template_version is not None:
+        return True
+    refs = sorted({r for _, record in kpi_records(ctx) if (r := record.ref(key))})
+    return bool(sheet_name and refs and formula_cells(ctx.workbook.path, sheet_name, refs))
+
+
 def _stale(ctx: Context, stale: list[tuple[Record, str, Any, Any, bool]]) -> Iterator[Finding]:
     """The disagreeing cells, each with the advice its cause needs: a value typed over the
     formula, a formula whose cached result is stale, or (a file that cannot tell) either. A
@@ -384,6 +396,8 @@ def _stale(ctx: Context, stale: list[tuple[Record, str, Any, Any, bool]]) -> Ite
             )
             continue
         message = "V006" if with_formula is None else cause
+        if message == "V006.typed" and not _column_has_formulas(ctx, sheet_name, key):
+            message = "V006.hand"  # a sheet typed by hand has no formula to restore
         yield ctx.finding(
             "V006",
             KPIS,
