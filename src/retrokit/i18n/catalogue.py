@@ -1506,7 +1506,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "才结束，或收尾、复盘任务在活动开始前就开始，说明排期或活动日期有误；没写阶段的任务只在离活动"
         "很远时（开始前 90 天以上、结束后 30 天以上）提示，多半是日期写错了。\n修复：调整任务日期或活动"
         "日期；筹备或收尾任务请在“阶段”列注明。",
-        "zh-TW": "活動概況中的開始、結束日期是活動上線的日期（復盤按它們計算）；調研、籌備和預熱在它之前，"
+        "zh-TW": "活動概況中的開始、結束日期是活動上線的日期（復盤按它們計算）；調查、籌備和預熱在它之前，"
         "收尾和復盤在它之後，都是正常的。爆發、持續階段的任務超出這段日期，籌備、預熱任務在活動結束後"
         "才結束，或收尾、復盤任務在活動開始前就開始，說明排程或活動日期有誤；沒寫階段的任務只在離活動"
         "很遠時（開始前 90 天以上、結束後 30 天以上）提示，多半是日期寫錯了。\n修復：調整任務日期或活動"
@@ -2116,21 +2116,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "doc.S005": {
         "zh-CN": "表格中的合计、总计、小计行（Total、Subtotal，以及预算中的“KOL小计”）、分组标题行"
-        "（如“【线上渠道】”“二、用户指标”，或合并成一行的标题）和表格中间重复的表头行，都不是一个"
+        "（如“【线上渠道】”“二、用户指标”，或合并成一行的标题）、表格中间重复的表头行，以及空一行后画在"
+        "表格下方、以列名标注的矩阵（如风险矩阵：“影响：高”“可能性：低”），都不是一个"
         "指标、一条预算明细或一天的数值：把它当作一行数据，会多算一个“超额完成”或“未完成”，或把花费和"
         "每日数值算两遍。retrokit 识别这样的行，不作为数据读取，并给出这条提示。\n修复：无需修复；"
         "如果提示的行其实是一行数据，请补全它的其他单元格。",
         "en": "Total, grand total and subtotal rows (Total, Subtotal, a budget's 'KOL subtotal'), "
-        "rows heading a group ('[Online]', '2. Users', or a title merged across the row) and a "
-        "copy of the header further down are not a metric, a budget line or a day's figure: "
+        "rows heading a group ('[Online]', '2. Users', or a title merged across the row), a "
+        "copy of the header further down and a matrix drawn below a blank row whose rows and "
+        "columns are labelled with the sheet's column names (a risk matrix: 'Impact: High', "
+        "'Likelihood: Low') are not a metric, a budget line or a day's figure: "
         "read as a row one adds an 'exceeded' or 'missed' that is not there, or counts "
         "spending and daily figures twice. retrokit recognises such rows and does not read "
         "them as data, with this note.\nFix: nothing to fix; if a row it names is data, fill "
         "in its other cells.",
     },
     "summary.S005": {
-        "zh-CN": "合计、小计行（Total）、分组标题行和重复的表头行不作为数据读取。",
-        "en": "A total row (Total, Subtotal), a group heading or a repeated header is not read as data.",
+        "zh-CN": "合计、小计行（Total）、分组标题行、重复的表头行和表格下方的矩阵不作为数据读取。",
+        "en": "A total (Total, Subtotal), a heading, a repeated header or a matrix is not read as data.",
     },
     "err.plan_deck": {
         "zh-CN": "{path}：幻灯片由复盘工作簿生成，方案的内容会放进其中；请运行 retrokit report 复盘.xlsx "
@@ -2762,10 +2765,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "give it another name (like '{task} (2)'), or add an 'ID' column.",
     },
     "S005.matrix": {
-        "zh-CN": "从第 {row} 行（“{label}”）起是一张矩阵：它的行和列用本表的列名标注（如“{cell}”），"
+        "zh-CN": "从第 {row} 行（“{label}”）起是一张矩阵，以本表的列名（如“{cell}”）标注，"
         "不是数据行，未读取。",
-        "zh-TW": "從第 {row} 列（「{label}」）起是一張矩陣：它的列與欄用本表的欄名標示（如「{cell}」），"
-        "不是資料列，未讀取。",
         "en": "from row {row} ('{label}') on is a matrix: its rows and columns are labelled with "
         "this sheet's column names (like '{cell}'), they are not rows of data and are not read.",
     },
