@@ -169,7 +169,7 @@ def _set(sheet: str, row: int, column: str, value: object):  # type: ignore[no-u
         (_set("tasks", 2, "duration", 3), "P003"),
         (_set("tasks", 3, "depends_on", "T1, T99"), "P004"),
         (_set("tasks", 13, "status", "进行中"), "P005"),
-        (_set("tasks", 2, "start", dt.date(2024, 5, 20)), "P006"),
+        (_set("tasks", 10, "end", dt.date(2024, 7, 25)), "P006"),  # the peak after the end
         (_set("tasks", 4, "owner", None), "P007"),
         (_set("tasks", 4, "owner", "赵六"), "P007"),
         (_set("goals", 2, "path", None), "G001"),

@@ -48,6 +48,9 @@ def explain_rule(
         codes = resolve_selector(code, "rule")
     except UserError:
         fail_t("err.rule_unknown", 2, language, code=code)
+    bases = {c.split(".")[0] for c in codes}
+    if len(codes) > 1 and len(bases) == 1 and (base := bases.pop()) in codes:
+        codes = {base}  # a code and its sub-checks (a rule's former name): the code
     if len(codes) != 1:
         fail_t("err.rule_ambiguous", 2, lang, code=code, count=len(codes))
     r = REGISTRY[codes.pop()]

@@ -1201,8 +1201,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "A missed or exceeded KPI has no analysis.",
     },
     "summary.K002": {
-        "zh-CN": "没有 KPI 行，或没有一个标为核心指标。",
-        "en": "There are no KPI rows, or none is marked core.",
+        "zh-CN": "没有任何 KPI 行。",
+        "en": "There are no KPI rows.",
     },
     "summary.K003": {
         "zh-CN": "未完成的核心 KPI 没有在任何问题行的“指标”列中提到。",
@@ -1504,10 +1504,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "status, or reschedule and tell the owners affected.",
     },
     "doc.P006": {
-        "zh-CN": "任务日期超出活动概况中的起止日期，说明排期或活动周期有误。\n修复：调整任务日期或活动周期。",
-        "zh-TW": "任務日期超出活動概況中的起止日期，說明排程或活動週期有誤。\n修復：調整任務日期或活動週期。",
-        "en": "A task outside the overview's dates means the schedule or the campaign's dates "
-        "are wrong.\nFix: correct one of them.",
+        "zh-CN": "活动概况中的开始、结束日期是活动上线的日期（复盘按它们计算）；调研、筹备和预热在它之前，"
+        "收尾和复盘在它之后，都是正常的。爆发、持续阶段的任务超出这段日期，筹备、预热任务在活动结束后"
+        "才结束，或收尾、复盘任务在活动开始前就开始，说明排期或活动日期有误；没写阶段的任务只在离活动"
+        "很远时（开始前 90 天以上、结束后 30 天以上）提示，多半是日期写错了。\n修复：调整任务日期或活动"
+        "日期；筹备或收尾任务请在“阶段”列注明。",
+        "zh-TW": "活動概況中的開始、結束日期是活動上線的日期（復盤按它們計算）；調查、籌備和預熱在它之前，"
+        "收尾和復盤在它之後，都是正常的。爆發、持續階段的任務超出這段日期，籌備、預熱任務在活動結束後"
+        "才結束，或收尾、復盤任務在活動開始前就開始，說明排程或活動日期有誤；沒寫階段的任務只在離活動"
+        "很遠時（開始前 90 天以上、結束後 30 天以上）提示，多半是日期寫錯了。\n修復：調整任務日期或活動"
+        "日期；籌備或收尾任務請在「階段」欄註明。",
+        "en": "The overview's start and end are the campaign's live dates (the review counts "
+        "from them): research, preparation and warm-up come before them, wrap-up and the review "
+        "after. A peak or sustain task outside them, a preparation or warm-up task ending after "
+        "the campaign, or a wrap-up or review task starting before it means the schedule or "
+        "the dates are wrong; a task with no phase is named only when it is far away (more "
+        "than 90 days before the start or 30 days after the end), where a date is likely "
+        "mistyped.\nFix: correct the task's or the campaign's dates; give a preparation or "
+        "wrap-up task its phase.",
     },
     "doc.P007": {
         "zh-CN": "没有负责人的任务没人推进；负责人应在项目分工表中，分工才不重不漏。\n修复：为每个任务指定分工表中的一位负责人。",
@@ -1681,8 +1695,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "A task is past its end and not done.",
     },
     "summary.P006": {
-        "zh-CN": "任务超出了活动的起止日期。",
-        "en": "A task runs outside the campaign's dates.",
+        "zh-CN": "爆发、持续阶段的任务超出活动日期，或任务离活动日期很远。",
+        "zh-TW": "爆發、持續階段的任務超出活動日期，或任務離活動日期很遠。",
+        "en": "A task of the campaign's live phases runs outside its dates, or a task far outside them.",
     },
     "summary.P007": {"zh-CN": "任务没有负责人。", "en": "A task has no owner."},
     "summary.X001": {
@@ -2104,21 +2119,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "doc.S005": {
         "zh-CN": "表格中的合计、总计、小计行（Total、Subtotal，以及预算中的“KOL小计”）、分组标题行"
-        "（如“【线上渠道】”“二、用户指标”，或合并成一行的标题）和表格中间重复的表头行，都不是一个"
+        "（如“【线上渠道】”“二、用户指标”，或合并成一行的标题）、表格中间重复的表头行，以及空一行后画在"
+        "表格下方、以列名标注的矩阵（如风险矩阵：“影响：高”“可能性：低”），都不是一个"
         "指标、一条预算明细或一天的数值：把它当作一行数据，会多算一个“超额完成”或“未完成”，或把花费和"
         "每日数值算两遍。retrokit 识别这样的行，不作为数据读取，并给出这条提示。\n修复：无需修复；"
         "如果提示的行其实是一行数据，请补全它的其他单元格。",
         "en": "Total, grand total and subtotal rows (Total, Subtotal, a budget's 'KOL subtotal'), "
-        "rows heading a group ('[Online]', '2. Users', or a title merged across the row) and a "
-        "copy of the header further down are not a metric, a budget line or a day's figure: "
+        "rows heading a group ('[Online]', '2. Users', or a title merged across the row), a "
+        "copy of the header further down and a matrix drawn below a blank row whose rows and "
+        "columns are labelled with the sheet's column names (a risk matrix: 'Impact: High', "
+        "'Likelihood: Low') are not a metric, a budget line or a day's figure: "
         "read as a row one adds an 'exceeded' or 'missed' that is not there, or counts "
         "spending and daily figures twice. retrokit recognises such rows and does not read "
         "them as data, with this note.\nFix: nothing to fix; if a row it names is data, fill "
         "in its other cells.",
     },
     "summary.S005": {
-        "zh-CN": "合计、小计行（Total）、分组标题行和重复的表头行不作为数据读取。",
-        "en": "A total row (Total, Subtotal), a group heading or a repeated header is not read as data.",
+        "zh-CN": "合计、小计行（Total）、分组标题行、重复的表头行和表格下方的矩阵不作为数据读取。",
+        "en": "A total (Total, Subtotal), a heading, a repeated header or a matrix is not read as data.",
     },
     "err.plan_deck": {
         "zh-CN": "{path}：幻灯片由复盘工作簿生成，方案的内容会放进其中；请运行 retrokit report 复盘.xlsx "
@@ -2787,5 +2805,29 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{metric}': target and actual are in different forms (one a percentage, one not): "
         "retrokit reads the bare one the way closer to the percentage (a target of 5% and an "
         "actual of 4: 4%), which is a guess. Write both the same way, e.g. 5% and 4%.",
+    },
+    "S005.matrix": {
+        "zh-CN": "从第 {row} 行（“{label}”）起是一张矩阵，以本表的列名（如“{cell}”）标注，"
+        "不是数据行，未读取。",
+        "en": "from row {row} ('{label}') on is a matrix: its rows and columns are labelled with "
+        "this sheet's column names (like '{cell}'), they are not rows of data and are not read.",
+    },
+    "P006.phase": {
+        "zh-CN": "“{phase}”阶段的任务 {task} 的日期 {day} 在活动周期 {start} 至 {end} 之外。",
+        "zh-TW": "「{phase}」階段的任務 {task} 的日期 {day} 在活動週期 {start} 至 {end} 之外。",
+        "en": "task {task} of the '{phase}' phase has a date ({day}) outside the campaign, "
+        "{start} to {end}.",
+    },
+    "P006.far": {
+        "zh-CN": "任务 {task} 的日期 {day} 离活动周期 {start} 至 {end} 有 {days} 天，可能写错了；"
+        "如果它是筹备或收尾任务，请在“阶段”列注明。",
+        "zh-TW": "任務 {task} 的日期 {day} 距離活動週期 {start} 至 {end} 有 {days} 天，可能寫錯了；"
+        "如果它是籌備或收尾任務，請在「階段」欄註明。",
+        "en": "task {task} has a date ({day}) {days} days away from the campaign, {start} to "
+        "{end}: it may be mistyped; if it is preparation or wrap-up, say so in 'Phase'.",
+    },
+    "summary.K002.core": {
+        "zh-CN": "有 KPI 行，但没有一个标为核心指标。",
+        "en": "There are KPI rows, but none is marked core.",
     },
 }

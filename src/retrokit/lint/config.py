@@ -16,6 +16,7 @@ from retrokit.errors import UsageError
 from retrokit.findings import Severity
 from retrokit.method import DEFAULT_THRESHOLD, DirectionWords
 from retrokit.rules import BLAME_WORDS, OPINION_WORDS, REGISTRY, Settings
+from retrokit.rules.registry import RENAMED
 from retrokit.workbook.schema import Lang
 
 CONFIG_FILES = ("retrokit.toml", ".retrokit.toml", "pyproject.toml")
@@ -95,6 +96,8 @@ def resolve_selector(selector: str, where: str) -> set[str]:
     by_name = {r.name: r.code if "." in r.code else base_code(r.code) for r in REGISTRY.values()}
     if s in by_name:
         return {by_name[s]}
+    if s in RENAMED:  # a rule's former name: the codes it named
+        return set(RENAMED[s])
     code, dot, sub = s.partition(".")
     if dot and f"{code.upper()}.{sub}" in REGISTRY:  # p007.team as P007.team
         return {f"{code.upper()}.{sub}"}

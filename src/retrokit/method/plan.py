@@ -217,6 +217,8 @@ class PlanAnalysis:
     today: dt.date
     threshold: float
     findings: tuple[Finding, ...] = ()
+    #: The schedule has no id column: a task's id is its name (:func:`tasks_by_name`).
+    by_name: bool = False
 
 
 def _number(value: Any) -> float | None:
@@ -1065,6 +1067,7 @@ def analyze_plan(
         today=today,
         threshold=threshold,
         findings=workbook.findings,
+        by_name=by_name,
     )
 
 

@@ -232,17 +232,20 @@ def _schedule(plan: PlanAnalysis, view: ReviewView) -> list[Slide]:
         return []
     lang, year, s = view.lang, _year(plan), plan.schedule
     col = TASKS.column
-    rows, marks = [], []
+    rows: list[tuple[str, ...]] = []
+    marks = []
+    named = plan.by_name  # no ID column: the id is the name, shown once (★ on the name)
     for x in plan.tasks:
         slip = finish_slip(x, plan.today)
         status = TASK_STATUS.shown(x.status, lang)
         if x.late:
             status += f" ({t('plan.late', lang)})"
         planned = f"{_day(x.start, year)}–{_day(x.end, year)}" if x.start or x.end else ""
+        mark = " ★" if x.critical else ""
         rows.append(
             (
-                x.id + (" ★" if x.critical else ""),
-                x.task or "",
+                *(() if named else (x.id + mark,)),
+                (x.task or "") + (mark if named else ""),
                 PHASE.shown(x.phase, lang),
                 x.owner or "",
                 planned,
@@ -252,8 +255,8 @@ def _schedule(plan: PlanAnalysis, view: ReviewView) -> list[Slide]:
             )
         )
         marks.append("missed" if slip is not None and slip > 0 else None)
-    header = (
-        col("id").label(lang),
+    header: tuple[str, ...] = (
+        *(() if named else (col("id").label(lang),)),
         col("task").label(lang),
         col("phase").label(lang),
         col("owner").label(lang),
@@ -290,12 +293,13 @@ def _schedule(plan: PlanAnalysis, view: ReviewView) -> list[Slide]:
         _path_said(plan, lang),
         overdue_line,
     )
+    widths = (0.9, 2.8, 0.9, 1.1, 1.4, 1.1, 1.0, 1.4)
     table = Table(
         header,
         tuple(rows),
-        (0.9, 2.8, 0.9, 1.1, 1.4, 1.1, 1.0, 1.4),
+        (3.7, *widths[2:]) if named else widths,
         marks=tuple(marks),
-        mark_column=6,
+        mark_column=5 if named else 6,
     )
     return [
         Slide(t("deck.schedule_summary", lang), notes, bullets=tuple(b for b in bullets if b)),

@@ -130,13 +130,21 @@ def charted_tasks(plan: PlanAnalysis) -> list[TaskResult]:
 
 
 def schedule_line(plan: PlanAnalysis, lang: Lang) -> str:
-    """The critical path with the campaign's dates, or that no task has dates yet."""
+    """The critical path with its own dates (its first start and last end: a path that a
+    broken dependency cut short starts later than the project), or that no task has dates."""
     s = plan.schedule
     if s.start is None or s.end is None:
         return t("plan.schedule_empty", lang)
+    by_id: dict[str, TaskResult] = {}
+    for task in plan.tasks:
+        by_id.setdefault(task.id, task)
+    path = [by_id[i] for i in s.critical_path if i in by_id]
+    starts = [x.start for x in path if x.start is not None]
+    ends = [x.end for x in path if x.end is not None]
+    start, end = (min(starts), max(ends)) if starts and ends else (s.start, s.end)
     return t(
         "plan.critical_path", lang, path=" → ".join(s.critical_path) or "-",
-        start=s.start, end=s.end, days=s.days or 0,
+        start=start, end=end, days=(end - start).days + 1,
     )  # fmt: skip
 
 

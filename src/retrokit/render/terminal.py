@@ -110,12 +110,13 @@ def _plan_tables(console: Any, view: ReviewView, narrow: bool) -> None:
     """执行过程 and 预算执行 of a review read with its plan, from the same view as the report."""
     e = view.execution
     if e is not None:
-        shown = ("id", "task", "planned", "finished", "slip", "status")
+        shown = ("id", "task", "planned", "finished", "slip", "status")[0 if e.ids else 1 :]
         tasks = _table(e.title, [(e.labels[k], k == "slip") for k in shown], narrow)
         for x in e.tasks:
             slip = f"[bold red]{_c(x.slip)}[/]" if x.late else _c(x.slip)
             task = x.task + (" ★" if x.critical else "")
-            tasks.add_row(_c(x.id), _c(task), _c(x.planned), _c(x.finished), slip, _c(x.status))
+            cells = (_c(task), _c(x.planned), _c(x.finished), slip, _c(x.status))
+            tasks.add_row(*((_c(x.id),) if e.ids else ()), *cells)
         _fit_numbers(tasks)
         console.print(tasks)
         console.print(_c(e.path))

@@ -332,6 +332,8 @@ class ExecutionView:
     path: str  # the critical path and its slip, as one sentence
     slip: int | None  # the critical path's slip in days, for a format that styles it
     labels: Mapping[str, str]  # id / task / planned / finished / status / slip / critical
+    #: Whether the schedule has ids: without an ID column a task's id is its name, shown once.
+    ids: bool = True
 
 
 @dataclass(frozen=True)
@@ -820,7 +822,9 @@ def execution_view(plan: PlanAnalysis, lang: Lang) -> ExecutionView:
         "slip": t("report.slip_days", lang),
         "critical": t("report.critical", lang),
     }
-    return ExecutionView(t("report.execution", lang), rows, sentence, done.slip, labels)
+    return ExecutionView(
+        t("report.execution", lang), rows, sentence, done.slip, labels, ids=not plan.by_name
+    )
 
 
 def _spend_row(

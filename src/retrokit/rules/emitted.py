@@ -32,7 +32,7 @@ def duplicate_sheet() -> None:
 
 @rule("S005", "total-row-skipped", N, scope=Scope.EMITTED)
 def total_row_skipped() -> None:
-    """A total row (Total, Subtotal), a group heading or a repeated header is not read as data."""
+    """A total (Total, Subtotal), a heading, a repeated header or a matrix is not read as data."""
 
 
 @rule("V001", "number-unreadable", E, scope=Scope.EMITTED)

@@ -27,14 +27,19 @@ def kpi_without_analysis(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("K002", "no-core-kpis", W)
-def no_core_kpis(ctx: Context) -> Iterator[Finding]:
-    """There are no KPI rows, or none is marked core."""
-    if ctx.workbook.sheets["kpis"].name is None:
-        return
-    if not ctx.analysis.kpis:
+@rule("K002", "no-kpis", W)
+def no_kpis(ctx: Context) -> Iterator[Finding]:
+    """There are no KPI rows."""
+    if ctx.workbook.sheets["kpis"].name is not None and not ctx.analysis.kpis:
         yield ctx.finding("K002", KPIS, None, None, sheet=KPIS)
-    elif not any(k.core for k in ctx.analysis.kpis):
+
+
+@rule("K002.core", "no-kpi-marked-core", W)
+def no_kpi_marked_core(ctx: Context) -> Iterator[Finding]:
+    """There are KPI rows, but none is marked core."""
+    if ctx.workbook.sheets["kpis"].name is None or not ctx.analysis.kpis:
+        return
+    if not any(k.core for k in ctx.analysis.kpis):
         yield ctx.finding("K002", KPIS, None, None, "K002.core")
 
 

@@ -22,7 +22,16 @@ from retrokit.method.plan import (
 from retrokit.rules.registry import Context, E, N, W, rule
 from retrokit.rules.structure import blank_required
 from retrokit.text import fold
-from retrokit.workbook.plan_schema import BUDGET, DAILY, GOALS, OVERVIEW, RISKS, TASKS, WEEK
+from retrokit.workbook.plan_schema import (
+    BUDGET,
+    DAILY,
+    GOALS,
+    OVERVIEW,
+    PHASE,
+    RISKS,
+    TASKS,
+    WEEK,
+)
 from retrokit.workbook.plan_schema import PLAN as PLAN_SHEETS
 from retrokit.workbook.reader import Record
 from retrokit.workbook.schema import INFO
@@ -203,9 +212,18 @@ def task_late(ctx: Context) -> Iterator[Finding]:
             )
 
 
+#: Phases run before the campaign's live dates (research, preparation, warm-up) or after them
+#: (wrap-up, the review): a task of theirs outside the dates is where it belongs.
+_BEFORE_LIVE = frozenset({"prep", "warm_up"})
+_AFTER_LIVE = frozenset({"wrap_up", "review"})
+#: A task with no phase may be preparation or wrap-up: outside the dates it is P006 only this
+#: far from them (days before the start, days after the end), where a date is likely mistyped.
+FAR_BEFORE, FAR_AFTER = 90, 30
+
+
 @rule("P006", "outside-campaign", W, kind=PLAN)
 def outside_campaign(ctx: Context) -> Iterator[Finding]:
-    """A task runs outside the campaign's dates."""
+    """A task of the campaign's live phases runs outside its dates, or a task far outside them."""
     if not _is_plan(ctx):
         return
     plan = plan_of(ctx)
@@ -213,22 +231,26 @@ def outside_campaign(ctx: Context) -> Iterator[Finding]:
     if not isinstance(start, dt.date) or not isinstance(end, dt.date):
         return
     for task in plan.tasks:
-        if task.start is not None and task.start < start:
+        # The overview's dates are the campaign's live dates (the review takes them): research
+        # and warm-up come before them, wrap-up and the review after.
+        early = task.start is not None and task.start < start and task.phase not in _BEFORE_LIVE
+        late = task.end is not None and task.end > end and task.phase not in _AFTER_LIVE
+        if task.phase is None:
+            early = early and task.start is not None and (start - task.start).days > FAR_BEFORE
+            late = late and task.end is not None and (task.end - end).days > FAR_AFTER
+        if early and task.start is not None:
             key, day = "start", task.start
-        elif task.end is not None and task.end > end:
+        elif late and task.end is not None:
             key, day = "end", task.end
         else:
             continue
-        yield ctx.finding(
-            "P006",
-            TASKS,
-            task.record,
-            key,
-            task=_named(task),
-            day=_day(day),
-            start=_day(start),
-            end=_day(end),
-        )
+        args = {"task": _named(task), "day": _day(day), "start": _day(start), "end": _day(end)}
+        if task.phase is None:
+            days = (start - day).days if key == "start" else (day - end).days
+            yield ctx.finding("P006", TASKS, task.record, key, "P006.far", days=days, **args)
+        else:
+            phase = PHASE.by_code(task.phase)
+            yield ctx.finding("P006", TASKS, task.record, key, "P006.phase", phase=phase, **args)
 
 
 @rule("P007", "task-without-owner", E, kind=PLAN)

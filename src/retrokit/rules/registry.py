@@ -112,6 +112,11 @@ class Rule:
 
 
 REGISTRY: dict[str, Rule] = {}
+#: A rule's former name -> the codes it named, so a config that names it keeps working.
+RENAMED: dict[str, tuple[str, ...]] = {
+    # K002 said "no KPI rows" under this name; the rows and the core mark are named apart now.
+    "no-core-kpis": ("K002", "K002.core"),
+}
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -505,6 +505,18 @@ class _RowParser:
         self.subtotal_columns = {c for key, c in columns.items() if key in sheet.total_columns}
         #: Per list column: raw cell value -> code, for values already seen in this sheet.
         self.seen: dict[str, dict[Any, str]] = {key: {} for key, *_ in self.plan}
+        #: A list column's names, folded (影响, likelihood): a cell "影响：高" labels a row or
+        #: column of a matrix drawn under the table with them.
+        self.list_words = {
+            fold(spelling): column
+            for column in sheet.columns
+            if column.choices is not None
+            for spelling in column.spellings()
+        }
+        #: The row above was empty (a block may start here), and the block being passed over
+        #: is a matrix (see :meth:`matrix`).
+        self.after_gap = False
+        self.in_matrix = False
 
     def use_formats(self, formatted: Mapping[str, str]) -> None:
         """Number formats by cell (``E5`` -> percent/ratio), for the number columns."""
@@ -600,8 +612,49 @@ class _RowParser:
         )
         return True
 
+    def list_label(self, value: Any) -> bool:
+        """Whether a cell says a list column and one of its values (影响：高, Likelihood: Low):
+        the label of a matrix's row or column, which no cell of a record is."""
+        if value.__class__ is not str or len(value) > 40:
+            return False
+        word, colon, said = value.replace("：", ":").partition(":")
+        word = fold(word)
+        if not colon or len(word) < 2 or not said.strip():
+            return False
+        column = self.list_words.get(word) or next(
+            (c for w, c in self.list_words.items() if w.startswith(word)), None
+        )
+        if column is None:
+            return False
+        try:
+            parse_cell(column, said.strip())
+        except ValueError:
+            return False
+        return True
+
+    def matrix(self, row_index: int, row: list[Any]) -> bool:
+        """Whether a block below an empty row is a matrix drawn under the table (风险矩阵 |
+        影响：低 | 影响：中 | 影响：高, then 可能性：高 | ... rows): its first row labels two or
+        more columns with a list column's name and value. Reported once (S005), not read."""
+        labels = [c for c, v in enumerate(row) if self.list_label(v)]
+        if len(labels) < 2:
+            return False
+        c = next(c for c, v in enumerate(row) if not is_blank(v))
+        number = row_index + 1
+        self.out.add(
+            "S005", self.name, ref(row_index, c), number, "S005.matrix", row=number,
+            label=cell_text(row[c]).strip(), cell=cell_text(row[labels[0]]).strip(),
+        )  # fmt: skip
+        return True
+
     def record(self, row_index: int, row: list[Any]) -> Record | None:
         if self.empty(row):
+            self.after_gap, self.in_matrix = True, False
+            return None
+        if self.after_gap:
+            self.after_gap = False
+            self.in_matrix = self.matrix(row_index, row)
+        if self.in_matrix:
             return None
         for c in self.key_text_columns:  # a named row (the common case) is no total row
             name: Any = row[c] if c < len(row) else ""
