@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
 from conftest import run_cli
 
 # --- the rule list says a rule's severity in the reader's language, as `rule` does --------
@@ -39,3 +43,73 @@ def test_the_rule_lists_summaries_start_in_one_terminal_column() -> None:
             # Code, name and severity, then the summary: where it starts on a terminal.
             starts = {_columns(re.match(r"\s*(\S+\s+){3}", x)[0]) for x in rows}  # type: ignore[index]
             assert len(starts) == 1, (lang, starts)
+
+
+# --- a campaign period in one cell that disagrees with the start and end cells -----------
+
+PERIODS = {  # the label a team types, and a period in its language
+    "zh-CN": ("活动时间", "2024-07-01 至 2024-07-20", "7月1日-15日"),
+    "zh-TW": ("起訖日期", "2024-07-01 至 2024-07-20", "7月1日-15日"),
+    "en": ("Campaign period", "2024-07-01 to 2024-07-20", "July 1-15"),
+}
+
+
+def _with_period(tmp_path: Path, lang: str, period: str, **info: Any) -> Path:
+    """The worked example (start 2024-07-01, end 2024-07-15 in B3 and B4) with a period row."""
+    from openpyxl import load_workbook
+
+    from builders import example_data, write
+
+    data = example_data()
+    data["info"].update(info)
+    path = write(tmp_path / f"period-{lang}.xlsx", data, lang=lang)  # type: ignore[arg-type]
+    wb = load_workbook(path)
+    wb.worksheets[0].append([PERIODS[lang][0], period])  # row 12
+    wb.save(path)
+    return path
+
+
+def _findings(path: Path, code: str) -> list[Any]:
+    from builders import TODAY
+    from retrokit.lint import Config, make_selection, run, select_findings
+    from retrokit.rules import Settings
+
+    found = select_findings(run([path], Settings(today=TODAY)), make_selection(Config()))
+    return [f for f in found if f.code == code]
+
+
+def test_a_period_that_disagrees_with_the_start_and_end_cells_is_said_once(
+    tmp_path: Path,
+) -> None:
+    for lang, (label, period, _) in PERIODS.items():
+        found = _findings(_with_period(tmp_path, lang, period), "V002")
+        assert len(found) == 1, (lang, found)
+        f = found[0]
+        assert (f.cell, f.severity.value, f.key) == ("B12", "warning", "V002.span"), lang
+        text = f.message()
+        # Both cells, both values, which one is used and how to fix it.
+        for part in (label, period, "B3", "2024-07-01", "B4", "2024-07-15"):
+            assert part in text, (lang, part, text)
+        assert "retrokit" in text, text
+        # The dates of the own cells are the ones read.
+        from retrokit.api import open_workbook
+
+        info = open_workbook(f.file).tables["info"][0].values
+        assert (info["start"], info["end"]) == (dt.date(2024, 7, 1), dt.date(2024, 7, 15))
+
+
+def test_a_period_that_agrees_with_the_dates_is_no_finding(tmp_path: Path) -> None:
+    for lang, (_, _, agreeing) in PERIODS.items():
+        for period in (agreeing, "2024-07-01 ~ 2024-07-15", "not a period"):
+            assert _findings(_with_period(tmp_path, lang, period), "V002") == [], (lang, period)
+
+
+def test_a_period_fills_a_blank_end_and_is_checked_against_the_start(tmp_path: Path) -> None:
+    for lang, (_, period, _) in PERIODS.items():
+        path = _with_period(tmp_path, lang, period, end=None, start=dt.date(2024, 7, 3))
+        found = _findings(path, "V002")
+        assert [(f.cell, f.key) for f in found] == [("B12", "V002.span_start")], lang
+        assert "B3" in found[0].message() and "2024-07-03" in found[0].message()
+        # Filling the blank end from the period still works, without a word when it agrees.
+        path = _with_period(tmp_path, lang, period, end=None)
+        assert _findings(path, "V002") == []
