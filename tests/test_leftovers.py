@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from conftest import run_cli
+from retrokit.method import summarise
 
 # --- the rule list says a rule's severity in the reader's language, as `rule` does --------
 
@@ -113,3 +115,75 @@ def test_a_period_fills_a_blank_end_and_is_checked_against_the_start(tmp_path: P
         # Filling the blank end from the period still works, without a word when it agrees.
         path = _with_period(tmp_path, lang, period, end=None)
         assert _findings(path, "V002") == []
+
+
+# --- the group tables: counts that add up, and a reached share that means reached --------
+
+GROUP_KPIS = [  # one dimension and one channel: met at 90%, at 100%, unrated, exceeded
+    {"metric": "曝光量", "target": 1000, "actual": 900},
+    {"metric": "点击量", "target": 1000, "actual": 1000},
+    {"metric": "互动量", "target": 1000, "actual": None},
+    {"metric": "分享量", "target": 1000, "actual": 1500},
+]
+UNRATED_WORD = {"zh-CN": "无法评估", "zh-TW": "無法評估", "en": "Unrated"}
+
+
+def _group_workbook(tmp_path: Path, lang: str) -> Path:
+    from builders import example_data, write
+
+    data = example_data()
+    data["kpis"] = [
+        {"dimension": "traffic", "channel": "抖音", "core": "no", **k} for k in GROUP_KPIS
+    ]
+    return write(tmp_path / f"groups-{lang}.xlsx", data, lang=lang)  # type: ignore[arg-type]
+
+
+def _md_rows(md: str, heading: str) -> list[list[str]]:
+    """The rows (header first) of the Markdown table under ``### heading``."""
+    lines = md.split(f"### {heading}\n", 1)[1].lstrip("\n").splitlines()
+    rows = []
+    for line in lines:
+        if not line.startswith("|"):
+            break
+        if not set(line) <= set("|-: "):
+            rows.append([c.strip() for c in line.strip("|").split("|")])
+    return rows
+
+
+def test_group_counts_add_up_and_the_reached_share_is_100_percent_or_more(
+    tmp_path: Path,
+) -> None:
+    from builders import TODAY
+    from retrokit.api import analyze_workbook, render_report
+    from retrokit.i18n import t
+
+    for lang in ("zh-CN", "zh-TW", "en"):
+        analysis = analyze_workbook(_group_workbook(tmp_path, lang), today=TODAY)
+        md = render_report(analysis, "md", lang)  # type: ignore[arg-type]
+        for heading in (t("report.by_dimension", lang), t("report.by_channel", lang)):  # type: ignore[arg-type]
+            header, row = _md_rows(md, heading)
+            assert header[2].endswith(" / " + UNRATED_WORD[lang]), (lang, header)
+            assert row[1] == "4", (lang, row)
+            # 1 exceeded, 2 met (90% and 100%), 0 missed, 1 unrated: they add up to 4.
+            assert row[2] == "1 / 2 / 0 / 1", (lang, row)
+            # Reached: the exceeded one and the one at 100% of the 3 rated; not the one at 90%.
+            assert row[3] == "66.7%", (lang, row)
+        html = render_report(analysis, "html", lang)  # type: ignore[arg-type]
+        assert html.count('<span class="badge unrated">1</span>') == 2, lang
+        # The same share in the JSON summary and the export's.
+        assert analysis.summary["by_dimension"]["traffic"]["reached_share"] == round(2 / 3, 10)
+
+
+def test_group_tables_show_no_unrated_count_where_every_kpi_is_rated(tmp_path: Path) -> None:
+    from builders import TODAY
+    from retrokit.api import analyze_workbook, render_report
+    from retrokit.i18n import t
+
+    for lang in ("zh-CN", "zh-TW", "en"):
+        path = _group_workbook(tmp_path, lang)
+        analysis = analyze_workbook(path, today=TODAY)
+        rated = [k for k in analysis.kpis if k.status is not None]
+        analysis = replace(analysis, kpis=tuple(rated), summary=summarise(tuple(rated)))
+        md = render_report(analysis, "md", lang)  # type: ignore[arg-type]
+        header, row = _md_rows(md, t("report.by_dimension", lang))  # type: ignore[arg-type]
+        assert UNRATED_WORD[lang] not in header[2] and row[2] == "1 / 2 / 0", (lang, row)

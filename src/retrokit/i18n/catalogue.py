@@ -2778,4 +2778,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-CN": "单元格中填写的活动时间与开始日期或结束日期不一致。",
         "en": "A campaign period typed in one cell disagrees with the start or end date beside it.",
     },
+    # The group tables' fourth count (超额完成 / 基本完成 / 未完成 / 无法评估), where any KPI is unrated.
+    "report.group_unrated": {"zh-CN": "无法评估", "en": "Unrated"},
 }

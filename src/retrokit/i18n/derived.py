@@ -1224,6 +1224,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "report.generated": ("由 retrokit {version} 生成", "由 retrokit {version} 產生"),
         "report.goals": ("目标回顾", "目標回顧"),
         "report.group_kpis": ("KPI 数", "KPI 數"),
+        "report.group_unrated": ("无法评估", "無法評估"),
         "report.highlights": ("亮点（超额完成）", "亮點（超額完成）"),
         "report.key_question": ("核心问题", "核心問題"),
         "report.kpis": ("KPI 达成情况", "KPI 達成情況"),

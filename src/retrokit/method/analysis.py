@@ -451,17 +451,31 @@ def evaluate_lesson(record: Record) -> LessonResult:
 _STATUSES = (Status.EXCEEDED, Status.MET, Status.MISSED)
 
 
-def _counts_of(total: int, tally: Mapping[Status | None, int]) -> dict[str, Any]:
-    """Counts by label from a tally of statuses (None: unrated)."""
+def reached(kpi: KpiResult) -> bool:
+    """Whether the KPI reached its goal: an achievement of 100% or more (exceeded, or met at
+    exactly 100%). A KPI met at 90% is "met", not reached."""
+    return kpi.status is Status.EXCEEDED or (
+        kpi.status is Status.MET and kpi.rate is not None and round(kpi.rate, 12) >= 1
+    )
+
+
+def _counts_of(total: int, tally: Mapping[Status | None, int], at_goal: int) -> dict[str, Any]:
+    """Counts by label from a tally of statuses (None: unrated); ``at_goal`` is how many of
+    the met KPIs are at exactly 100%, reached with the exceeded ones."""
     counts: dict[str, Any] = {"kpis": total}
     for status in _STATUSES:
         counts[status.value] = tally.get(status, 0)
     counts["unrated"] = tally.get(None, 0)
     rated = total - counts["unrated"]
-    counts["reached_share"] = (
-        round((counts["exceeded"] + counts["met"]) / rated, 10) if rated else None
-    )
+    # The share of the rated KPIs that reached their goal (100% or more), as the report's
+    # 达成占比 and the core line's 达成 say it.
+    counts["reached_share"] = round((counts["exceeded"] + at_goal) / rated, 10) if rated else None
     return counts
+
+
+def _at_goal(kpis: tuple[KpiResult, ...]) -> list[KpiResult]:
+    """The met KPIs at exactly 100%: reached, though not exceeded."""
+    return [k for k in kpis if k.status is Status.MET and reached(k)]
 
 
 def _by_group(
@@ -473,7 +487,8 @@ def _by_group(
     tallies: dict[Any, Counter[Status | None]] = {}
     for (value, status), n in Counter(map(attrgetter(group, "status"), kpis)).items():
         tallies.setdefault(rename(value), Counter())[status] += n
-    return {value: _counts_of(sum(t.values()), t) for value, t in tallies.items()}
+    at_goal = Counter(rename(getattr(k, group)) for k in _at_goal(kpis))
+    return {value: _counts_of(sum(t.values()), t, at_goal[value]) for value, t in tallies.items()}
 
 
 _status = attrgetter("status")
@@ -496,7 +511,7 @@ def overall_rate(kpis: tuple[KpiResult, ...]) -> tuple[float | None, str]:
 def summarise(kpis: tuple[KpiResult, ...]) -> dict[str, Any]:
     """Counts by label overall, per dimension (in the list's order) and per channel, and the
     overall rate."""
-    summary = _counts_of(len(kpis), Counter(map(_status, kpis)))
+    summary = _counts_of(len(kpis), Counter(map(_status, kpis)), len(_at_goal(kpis)))
     summary["overall_rate"], summary["overall_basis"] = overall_rate(kpis)
     dims = _by_group(kpis, "dimension", lambda d: d)
     order = [c.code for c in DIMENSION.choices]
