@@ -187,3 +187,75 @@ def test_group_tables_show_no_unrated_count_where_every_kpi_is_rated(tmp_path: P
         md = render_report(analysis, "md", lang)  # type: ignore[arg-type]
         header, row = _md_rows(md, t("report.by_dimension", lang))  # type: ignore[arg-type]
         assert UNRATED_WORD[lang] not in header[2] and row[2] == "1 / 2 / 0", (lang, row)
+
+
+# --- compare of one campaign says that changes need two, and shows its figures ----------
+
+SINGLE = {
+    "zh-CN": "变化需要至少两个活动才能比较",
+    "zh-TW": "變化需要至少兩個活動才能比較",
+    "en": "Changes need two campaigns or more",
+}
+
+
+def _example(tmp_path: Path, lang: str, name: str = "") -> Path:
+    from builders import example_data, write
+
+    path = tmp_path / (name or f"example-{lang}.xlsx")
+    return write(path, example_data(), lang=lang)  # type: ignore[arg-type]
+
+
+def test_compare_of_one_campaign_says_changes_need_two(tmp_path: Path) -> None:
+    for lang, line in SINGLE.items():
+        path = str(_example(tmp_path, lang))
+        for fmt in ("table", "md", "html"):
+            result = run_cli("compare", path, "--format", fmt, "--lang", lang)
+            assert result.returncode == 0, result.stderr
+            out = result.stdout
+            assert out.count(line) == 1, (lang, fmt, out)
+            # The one campaign's figures stay: its row of counts (0 exceeded, 1 met, 5 missed).
+            assert "2024-07-01 ~ 2024-07-15" in out.replace("\\~", "~"), (lang, fmt)
+        # No empty table of changes in the terminal: its title is not drawn.
+        from retrokit.i18n import t
+
+        table = run_cli("compare", path, "--lang", lang).stdout
+        assert t("compare.metrics", lang) not in table, table  # type: ignore[arg-type]
+
+
+def test_compare_of_two_campaigns_says_nothing_of_the_sort(tmp_path: Path) -> None:
+    from builders import example_data, write
+
+    first = _example(tmp_path, "zh-CN")
+    data = example_data()
+    data["info"].update(
+        project="2024年秋季促销", start=dt.date(2024, 10, 1), end=dt.date(2024, 10, 15)
+    )
+    second = write(tmp_path / "autumn.xlsx", data)
+    out = run_cli("compare", str(first), str(second), "--format", "md").stdout
+    assert SINGLE["zh-CN"] not in out and "| **曝光量** |" in out
+
+
+# --- lessons and export use a campaign given twice once, as compare does ------------------
+
+
+def test_lessons_and_export_use_a_campaign_given_twice_once(tmp_path: Path) -> None:
+    import csv
+    import shutil
+
+    for lang in ("zh-CN", "zh-TW", "en"):
+        path = _example(tmp_path, lang)
+        copy = shutil.copy(path, tmp_path / f"copy-{lang}.xlsx")
+        once = run_cli("lessons", str(path), "--format", "json").stdout
+        for given in ((path, path), (path, copy)):
+            result = run_cli("lessons", *map(str, given), "--format", "json", "--lang", lang)
+            assert result.stdout == once, (lang, given)
+            if given[1] == copy:  # named, as compare names it
+                assert Path(copy).name in result.stderr and path.name in result.stderr
+        out = tmp_path / f"export-{lang}.csv"  # a folder of one CSV per table
+        result = run_cli("export", str(path), str(copy), "--to", str(out), "--force")
+        assert result.returncode == 0, result.stderr
+        assert Path(copy).name in result.stderr
+        with open(out.with_suffix("") / "campaigns.csv", encoding="utf-8-sig") as f:
+            assert len(list(csv.DictReader(f))) == 1, lang
+        with open(out.with_suffix("") / "kpis.csv", encoding="utf-8-sig") as f:
+            assert len(list(csv.DictReader(f))) == 6, lang

@@ -2780,4 +2780,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # The group tables' fourth count (超额完成 / 基本完成 / 未完成 / 无法评估), where any KPI is unrated.
     "report.group_unrated": {"zh-CN": "无法评估", "en": "Unrated"},
+    # compare with one campaign: said in place of the empty table of changes.
+    "compare.single": {
+        "zh-CN": "变化需要至少两个活动才能比较：这里只有一个活动（{project}），它的数据见上表。",
+        "en": "Changes need two campaigns or more: there is only one here ({project}); its "
+        "figures are in the table above.",
+    },
 }

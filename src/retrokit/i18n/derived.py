@@ -394,6 +394,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "compare.overdue": ("逾期行动", "逾期行動"),
         "compare.period": ("周期", "週期"),
         "compare.rose": ("上升", "上升"),
+        "compare.single": (
+            "变化需要至少两个活动才能比较：这里只有一个活动（{project}），它的数据见上表。",
+            "變化需要至少兩個活動才能比較：這裡只有一個活動（{project}），它的資料見上表。",
+        ),
         "compare.times": ("延续次数", "延續次數"),
         "compare.trend": ("趋势", "趨勢"),
         "compare.undated.blank": (

@@ -1003,6 +1003,9 @@ class CompareView:
     #: One line per campaign whose start date is unknown: its file, the cell, and that its
     #: place in time is not known and the trends leave it out.
     undated: tuple[str, ...] = ()
+    #: With one campaign only, the line that says changes need two, in place of an empty
+    #: table of changes (the campaign's own figures stay in the table above it).
+    single: str = ""
 
 
 _COMPARE_KEYS = (
@@ -1186,4 +1189,9 @@ def compare_view(data: Mapping[str, Any], lang: Lang) -> CompareView:
         generated=t("report.generated", lang, version=__version__),
         colon=language(lang).colon,
         undated=tuple(_undated(u, lang) for u in data.get("undated", ())),
+        single=(
+            t("compare.single", lang, project=projects[data["campaigns"][0]["file"]])
+            if len(data["campaigns"]) == 1
+            else ""
+        ),
     )
