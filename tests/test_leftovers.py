@@ -259,3 +259,40 @@ def test_lessons_and_export_use_a_campaign_given_twice_once(tmp_path: Path) -> N
             assert len(list(csv.DictReader(f))) == 1, lang
         with open(out.with_suffix("") / "kpis.csv", encoding="utf-8-sig") as f:
             assert len(list(csv.DictReader(f))) == 6, lang
+
+
+# --- export --headers LANG words direction_source and overall_basis too -------------------
+
+WORDED_CODES = {  # (overall_basis of the example: core; direction_source: default, column)
+    "zh-CN": ("核心 KPI", "默认（越高越好）", "方向列"),
+    "zh-TW": ("核心 KPI", "預設（越高越好）", "方向欄"),
+    "en": ("Core KPIs", "Default (higher is better)", "Direction column"),
+}
+
+
+def test_export_headers_word_the_direction_source_and_overall_basis(tmp_path: Path) -> None:
+    from retrokit.render.export import header_labels
+
+    path = _example(tmp_path, "zh-CN")
+    for lang, (basis, default, column) in WORDED_CODES.items():
+        out = tmp_path / f"{lang}.csv"
+        result = run_cli("export", str(path), "--to", str(out), "--headers", lang, "--force")
+        assert result.returncode == 0, result.stderr
+        import csv
+
+        folder = out.with_suffix("")
+        with open(folder / "campaigns.csv", encoding="utf-8-sig") as f:
+            (campaign,) = list(csv.DictReader(f))
+        assert campaign[header_labels("campaigns", lang)["overall_basis"]] == basis  # type: ignore[arg-type]
+        with open(folder / "kpis.csv", encoding="utf-8-sig") as f:
+            sources = [
+                r[header_labels("kpis", lang)["direction_source"]] for r in csv.DictReader(f)
+            ]  # type: ignore[arg-type]
+        # The cost KPI's direction is typed in its Direction column; the others are defaults.
+        assert sorted(set(sources)) == sorted({default, column}), (lang, sources)
+    # Without --headers the codes stay, as in JSON.
+    out = tmp_path / "codes.csv"
+    run_cli("export", str(path), "--to", str(out), "--force")
+    text = (out.with_suffix("") / "kpis.csv").read_text("utf-8-sig")
+    assert ",default" in text and ",column" in text
+    assert ",core" in (out.with_suffix("") / "campaigns.csv").read_text("utf-8-sig")

@@ -2786,4 +2786,27 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Changes need two campaigns or more: there is only one here ({project}); its "
         "figures are in the table above.",
     },
+    # export --headers LANG: the values of two coded columns that are no sheet's list.
+    "export.direction_source.column": {
+        "zh-CN": "方向列",
+        "zh-TW": "方向欄",
+        "en": "Direction column",
+    },
+    "export.direction_source.sign": {
+        "zh-CN": "比较符号（≥、≤）",
+        "en": "Threshold sign (≥, ≤)",
+    },
+    "export.direction_source.config": {"zh-CN": "团队配置的词", "en": "Team's configured words"},
+    "export.direction_source.name": {"zh-CN": "指标名称", "en": "Metric name"},
+    "export.direction_source.dimension": {
+        "zh-CN": "“成本”维度",
+        "zh-TW": "「成本」維度",
+        "en": "Cost dimension",
+    },
+    "export.direction_source.default": {
+        "zh-CN": "默认（越高越好）",
+        "en": "Default (higher is better)",
+    },
+    "export.overall_basis.core": {"zh-CN": "核心 KPI", "en": "Core KPIs"},
+    "export.overall_basis.all": {"zh-CN": "全部 KPI", "en": "All KPIs"},
 }
