@@ -296,3 +296,39 @@ def test_export_headers_word_the_direction_source_and_overall_basis(tmp_path: Pa
     text = (out.with_suffix("") / "kpis.csv").read_text("utf-8-sig")
     assert ",default" in text and ",column" in text
     assert ",core" in (out.with_suffix("") / "campaigns.csv").read_text("utf-8-sig")
+
+
+# --- a due date without a year, when the start date has none either -----------------------
+
+YEARLESS = {  # the start, the end and a due date, each without its year
+    "zh-CN": ("7月1日", "7月15日", "7月20日", "也没有写年份"),
+    "zh-TW": ("7月1日", "7月15日", "7月20日", "也沒有寫年份"),
+    "en": ("July 1", "July 15", "July 20", "has none either"),
+}
+
+
+def test_a_yearless_due_date_says_the_start_has_no_year_when_it_is_there(tmp_path: Path) -> None:
+    from builders import example_data, write
+
+    for lang, (start, end, due, says) in YEARLESS.items():
+        data = example_data()
+        data["info"].update(start=start, end=end)
+        data["problems"][0]["due"] = due
+        path = write(tmp_path / f"yearless-{lang}.xlsx", data, lang=lang)  # type: ignore[arg-type]
+        (finding,) = [f for f in _findings(path, "V002") if f.cell == "G2"]
+        text = finding.message()
+        # The start's cell and value, and that it has no year either.
+        assert says in text and "B3" in text and start in text, (lang, text)
+        # Not "the basic info has no start date": it has one.
+        assert finding.key == "V002.no_year_start", text
+
+
+def test_a_yearless_due_date_without_a_start_still_says_there_is_none(tmp_path: Path) -> None:
+    from builders import example_data, write
+
+    data = example_data()
+    data["info"].update(start=None, end=None)
+    data["problems"][0]["due"] = "7月20日"
+    path = write(tmp_path / "no-start.xlsx", data)
+    keys = {f.key for f in _findings(path, "V002") if f.cell == "G2"}
+    assert keys == {"V002.no_year"}

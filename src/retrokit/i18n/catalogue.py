@@ -2809,4 +2809,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "export.overall_basis.core": {"zh-CN": "核心 KPI", "en": "Core KPIs"},
     "export.overall_basis.all": {"zh-CN": "全部 KPI", "en": "All KPIs"},
+    # V002.no_year when the basic info's start date is there but has no year either.
+    "V002.no_year_start": {
+        "zh-CN": "“{column}”的值“{value}”没有写年份，而“{sheet}”的开始日期（{start_cell}：“{start}”）"
+        "也没有写年份，无法推断：请给开始日期写上年份（如 2024-07-01），或给这个日期写上年份。",
+        "en": "'{column}' value '{value}' has no year, and the start date on {sheet} "
+        "({start_cell}: '{start}') has none either to take it from: write the start date's year "
+        "(like 2024-07-01), or this date's.",
+    },
 }

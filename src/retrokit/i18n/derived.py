@@ -210,6 +210,12 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "「{column}」的值「{value}」可能是 {month_first}（月/日/年），也可能是 "
             "{day_first}（日/月/年），無法確定：請按年-月-日寫（如 {month_first}）。",
         ),
+        "V002.no_year_start": (
+            "“{column}”的值“{value}”没有写年份，而“{sheet}”的开始日期（{start_cell}：“{start}”）也没有写年份，无法推断：请给开始日期写上年份（如 "
+            "2024-07-01），或给这个日期写上年份。",
+            "「{column}」的值「{value}」沒有寫年份，而「{sheet}」的開始日期（{start_cell}：「{start}」）也沒有寫年份，無法推斷：請給開始日期寫上年份（如 "
+            "2024-07-01），或給這個日期寫上年份。",
+        ),
         "V002.order": (
             "结束日期 {end} 早于开始日期 {start}，请检查两个日期。",
             "結束日期 {end} 早於開始日期 {start}，請檢查兩個日期。",

@@ -842,6 +842,9 @@ def _give_years(
     fields = next((s for s in sheet_set.sheets if s.kind == "fields"), None)
     info = tables[fields.key][0].values if fields is not None and tables.get(fields.key) else {}
     start, end = info.get("start"), info.get("end")
+    # A start date given without its year (7月1日) gives none to the others: they say so.
+    start_cell = tables[fields.key][0] if fields is not None and tables.get(fields.key) else None
+    yearless_start = isinstance(start, dt.date) and start.year == NO_YEAR
     start = start if isinstance(start, dt.date) and start.year != NO_YEAR else None
     new_year = start is not None and isinstance(end, dt.date) and end.year > start.year
     for sheet in sheet_set.sheets:
@@ -870,7 +873,11 @@ def _give_years(
                 del values[key]
                 cell = record.ref(key) or ""
                 row = record.row if record.cells is None else int(cell.lstrip(_LETTERS))
-                args = {"sheet": fields} if fields is not None else {}
+                args: dict[str, Any] = {"sheet": fields} if fields is not None else {}
+                if problem == "V002.no_year" and yearless_start and start_cell is not None:
+                    problem = "V002.no_year_start"  # the start is there, without its year
+                    args |= {"start": cell_text(start_cell.raw.get("start")).strip()}
+                    args |= {"start_cell": start_cell.ref("start") or ""}
                 reason = CellValueError("V002", problem, **args) if problem else None
                 _unparsable(
                     out, record.sheet, sheet.column(key), record.raw.get(key), cell, row, reason
