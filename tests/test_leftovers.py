@@ -332,3 +332,48 @@ def test_a_yearless_due_date_without_a_start_still_says_there_is_none(tmp_path: 
     path = write(tmp_path / "no-start.xlsx", data)
     keys = {f.key for f in _findings(path, "V002") if f.cell == "G2"}
     assert keys == {"V002.no_year"}
+
+
+# --- a bare (w) after a metric name is 万, in a name written in Chinese ---------------------
+
+WAN_NAMES = [  # (workbook language, metric, unit read)
+    ("zh-CN", "曝光量(w)", "万"),
+    ("zh-CN", "曝光量（w）", "万"),
+    ("zh-TW", "曝光量(W)", "万"),
+    ("zh-TW", "播放量（w次）", "万次"),
+    ("en", "Views (w次)", "万次"),  # what follows is a Chinese unit
+]
+NOT_WAN = [  # English names: weeks, watts or anything but 万
+    ("en", "Watch time (w)"),
+    ("en", "Duration (W)"),
+    ("en", "Impressions (w)"),
+    ("zh-CN", "曝光量(wk)"),
+]
+
+
+def _kpi(tmp_path: Path, lang: str, metric: str, target: Any, actual: Any) -> Any:
+    from builders import TODAY, example_data, write
+    from retrokit.api import analyze_workbook
+
+    data = example_data()
+    data["kpis"][0].update(metric=metric, target=target, actual=actual)
+    path = write(tmp_path / f"wan-{lang}.xlsx", data, lang=lang)  # type: ignore[arg-type]
+    return analyze_workbook(path, today=TODAY).kpis[0]
+
+
+def test_a_bare_w_after_a_chinese_metric_name_is_wan(tmp_path: Path) -> None:
+    for lang, metric, unit in WAN_NAMES:
+        # 500 typed bare is 500万; 450万 typed with its multiplier is 450 in that unit.
+        for actual in ("450万", "450w", 450):
+            k = _kpi(tmp_path, lang, metric, 500, actual)
+            assert (k.unit, k.target, k.actual) == (unit, 500, 450), (lang, metric, actual)
+            assert round(k.rate, 6) == 0.9 and k.status.value == "met", (lang, metric)
+
+
+def test_a_w_in_an_english_metric_name_is_no_multiplier(tmp_path: Path) -> None:
+    from retrokit.method import unit_of
+
+    for lang, metric in NOT_WAN:
+        assert unit_of(metric) is None, metric
+        k = _kpi(tmp_path, lang, metric, 10, 12)
+        assert (k.unit, k.target, k.actual, k.rate) == (None, 10, 12, 1.2), (lang, metric)
