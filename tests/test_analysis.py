@@ -57,7 +57,9 @@ def plain_counts(items: list[KpiResult]) -> dict[str, Any]:
         "unrated": sum(k.status is None for k in items),
     }
     rated = counts["kpis"] - counts["unrated"]
-    reached = counts["exceeded"] + counts["met"]
+    # Reached is 100% or more: the exceeded KPIs and those met at exactly 100% (not one at 90%).
+    at_goal = sum(k.status is Status.MET and round(k.rate or 0, 12) >= 1 for k in items)
+    reached = counts["exceeded"] + at_goal
     counts["reached_share"] = round(reached / rated, 10) if rated else None
     return counts
 

@@ -131,6 +131,7 @@ def test_lessons_library_searches_across_scripts(tmp_path: Path) -> None:
     write(tmp_path / "cn.xlsx")
     tw = example_data()
     tw["lessons"][0]["lesson"] = "短影音+直播組合降低了獲客成本"
+    tw["info"]["project"] = "2024年夏季促銷活動（台灣）"  # another campaign: lessons use one once
     write(tmp_path / "tw.xlsx", tw, lang="zh-TW")
     proc = run_cli("lessons", str(tmp_path), "--search", "获客成本", "--format", "json")
     rows = json.loads(proc.stdout)

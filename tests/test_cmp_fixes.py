@@ -208,11 +208,13 @@ def test_export_keys_are_the_path_under_the_folder_given(tmp_path: Path) -> None
 
     from openpyxl import load_workbook
 
-    from builders import write
+    from builders import example_data, write
 
     for year in ("2023", "2024"):
         (tmp_path / "yr" / year).mkdir(parents=True)
-        write(tmp_path / "yr" / year / "618.xlsx")
+        data = example_data()  # two campaigns: export uses one campaign given twice once
+        data["info"]["project"] = f"{year} 618"
+        write(tmp_path / "yr" / year / "618.xlsx", data)
     out = tmp_path / "out"
     out.mkdir()
     for target in ("t.xlsx", "t.csv", "t.sqlite"):

@@ -31,7 +31,8 @@ def _campaigns(
     paths: list[Path], today: Any = None, lang: str | None = None, *, distinct: bool = False
 ) -> list[Any]:
     """Every readable workbook under ``paths``, read and computed; others are named on stderr.
-    With ``distinct`` (compare) a campaign given twice is used once, both files named on stderr.
+    With ``distinct`` a campaign given twice (the same file, or a copy) is used once, both files
+    named on stderr: compare, lessons and export count it once.
 
     A path that does not exist is a usage error (exit 2) and nothing is read or written;
     paths that hold no readable retrospective at all fail as lint fails on an unreadable
@@ -237,7 +238,7 @@ def lessons(
     fmt = pick_format(fmt, output, LESSONS_FORMATS, "table", lang, paths)
     if category is not None:
         category = _category(category, lang)
-    analyses = [c.analysis for c in _campaigns(paths, lang=lang)]
+    analyses = [c.analysis for c in _campaigns(paths, lang=lang, distinct=True)]
     rows = collect(analyses, search, category)
     out_lang = output_lang(lang, _most_common_lang(analyses))
     empty = "" if rows else _no_lessons(search, category, out_lang)
@@ -274,7 +275,7 @@ def export(
 
     header_lang = None if headers is None else _header_lang(headers)
     refuse_inputs(to, paths, None)
-    analyses = [c.analysis for c in _campaigns(paths)]
+    analyses = [c.analysis for c in _campaigns(paths, distinct=True)]
     try:
         written = export_tables(
             analyses, to, force=force, raw_csv=raw_csv, headers=header_lang, roots=paths

@@ -19,17 +19,30 @@ def summary(code: str, docstring: str, lang: str) -> str:
 @app.command("rules", help=h("help.cmd.rules"))
 def list_rules(lang: LangOption = None) -> None:
     """List the rule catalogue: code, name, severity, summary."""
+    from retrokit.i18n import t
     from retrokit.rules import REGISTRY
     from retrokit.rules import rules as catalogue
 
     language = output_lang(lang)
+    # The severity in the reader's words, as `rule` says it, padded by its width on a terminal
+    # (a Chinese character takes two columns), so the summaries still start in one column.
+    words = {s: t(f"severity.{s.value}", language) for s in {r.severity for r in REGISTRY.values()}}
+    width = max(8, *(_columns(w) for w in words.values()))  # 8: the English column as it was
+    sev = {s: w + " " * (width - _columns(w)) for s, w in words.items()}
     for r in catalogue():
         text = summary(r.code, r.summary, language)
-        sys.stdout.write(f"{r.code}  {r.name:<28} {r.severity.value:<8} {text}\n")
+        sys.stdout.write(f"{r.code}  {r.name:<28} {sev[r.severity]} {text}\n")
         # Its sub-checks, each with the name and severity it is selected and counted by.
         for sub in (s for key, s in REGISTRY.items() if key.startswith(r.code + ".")):
             text = summary(sub.code, sub.summary, language)
-            sys.stdout.write(f"  {sub.code:<11} {sub.name:<28} {sub.severity.value:<8} {text}\n")
+            sys.stdout.write(f"  {sub.code:<11} {sub.name:<28} {sev[sub.severity]} {text}\n")
+
+
+def _columns(text: str) -> int:
+    """The columns ``text`` takes on a terminal: a wide (CJK) character takes two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 @app.command("rule", help=h("help.cmd.rule"))

@@ -333,6 +333,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "存成了数字 8.1）不是活动日期。年份写在最后的日期，大于 12 的那个数是日（7/20/2024、"
         "20/07/2024 都是 7月20日）；两个数都不大于 12（8/10/2024）时可能是 8月10日 也可能是 10月8日，不予猜测，"
         "除非旁边写的星期只对得上其中一个（8/10/2024 Sat 是 8月10日）。"
+        "写在一个单元格中的活动时间（活动时间：2024-07-01 至 2024-07-15）补上没有填写的开始日期和结束日期；"
+        "与已填写的开始日期或结束日期不一致时（V002.span，警告），采用已填写的日期。"
         "\n修复：写成 2024-08-10，并检查起止日期。",
         "en": "A date cannot be read, or the end is before the start. A date without a year "
         "(7月15日, 8/10) takes the start date's year (the next year when that is more than 90 "
@@ -340,7 +342,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "8.1) is no campaign date. With the year last, the number over 12 is the day "
         "(7/20/2024, 20/07/2024); 8/10/2024 could be August 10 or 8 October and is not "
         "guessed, unless a weekday beside it fits one reading only (8/10/2024 Sat is August "
-        "10).\nFix: write 2024-08-10 and check both dates.",
+        "10). A campaign period typed in one cell (Campaign period: 2024-07-01 to 2024-07-15) "
+        "fills in a start or end date left empty; where it disagrees with a start or end date "
+        "typed in its own cell (V002.span, a warning), the date in its own cell is used."
+        "\nFix: write 2024-08-10 and check both dates.",
     },
     "doc.V003": {
         "zh-CN": "列表外的值无法统计。\n修复：从下拉列表中选择，例如状态选“进行中”。",
@@ -2829,5 +2834,72 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "summary.K002.core": {
         "zh-CN": "有 KPI 行，但没有一个标为核心指标。",
         "en": "There are KPI rows, but none is marked core.",
+    },
+    # V002.span: a period typed in one cell (活动时间) against the start and end dates typed in
+    # their own cells; the own cells are used.
+    "V002.span": {
+        "zh-CN": "“{label}”写的是“{value}”，与{start_column}（{start_cell}：{start}）和{end_column}"
+        "（{end_cell}：{end}）不一致；retrokit 采用的是{start_column}和{end_column}。请改正写错的一处，"
+        "使两处一致，或删去“{label}”。",
+        "en": "'{label}' says '{value}', which disagrees with {start_column} ({start_cell}: "
+        "{start}) and {end_column} ({end_cell}: {end}); retrokit uses {start_column} and "
+        "{end_column}. Correct the one that is wrong so that they agree, or delete '{label}'.",
+    },
+    "V002.span_start": {
+        "zh-CN": "“{label}”写的是“{value}”，与{start_column}（{start_cell}：{start}）不一致；"
+        "retrokit 采用的是{start_column}。请改正写错的一处，使两处一致，或删去“{label}”。",
+        "en": "'{label}' says '{value}', which disagrees with {start_column} ({start_cell}: "
+        "{start}); retrokit uses {start_column}. Correct the one that is wrong so that they "
+        "agree, or delete '{label}'.",
+    },
+    "V002.span_end": {
+        "zh-CN": "“{label}”写的是“{value}”，与{end_column}（{end_cell}：{end}）不一致；"
+        "retrokit 采用的是{end_column}。请改正写错的一处，使两处一致，或删去“{label}”。",
+        "en": "'{label}' says '{value}', which disagrees with {end_column} ({end_cell}: "
+        "{end}); retrokit uses {end_column}. Correct the one that is wrong so that they "
+        "agree, or delete '{label}'.",
+    },
+    "summary.V002.span": {
+        "zh-CN": "单元格中填写的活动时间与开始日期或结束日期不一致。",
+        "en": "A campaign period typed in one cell disagrees with the start or end date beside it.",
+    },
+    # The group tables' fourth count (超额完成 / 基本完成 / 未完成 / 无法评估), where any KPI is unrated.
+    "report.group_unrated": {"zh-CN": "无法评估", "en": "Unrated"},
+    # compare with one campaign: said in place of the empty table of changes.
+    "compare.single": {
+        "zh-CN": "变化需要至少两个活动才能比较：这里只有一个活动（{project}），它的数据见上表。",
+        "en": "Changes need two campaigns or more: there is only one here ({project}); its "
+        "figures are in the table above.",
+    },
+    # export --headers LANG: the values of two coded columns that are no sheet's list.
+    "export.direction_source.column": {
+        "zh-CN": "方向列",
+        "zh-TW": "方向欄",
+        "en": "Direction column",
+    },
+    "export.direction_source.sign": {
+        "zh-CN": "比较符号（≥、≤）",
+        "en": "Threshold sign (≥, ≤)",
+    },
+    "export.direction_source.config": {"zh-CN": "团队配置的词", "en": "Team's configured words"},
+    "export.direction_source.name": {"zh-CN": "指标名称", "en": "Metric name"},
+    "export.direction_source.dimension": {
+        "zh-CN": "“成本”维度",
+        "zh-TW": "「成本」維度",
+        "en": "Cost dimension",
+    },
+    "export.direction_source.default": {
+        "zh-CN": "默认（越高越好）",
+        "en": "Default (higher is better)",
+    },
+    "export.overall_basis.core": {"zh-CN": "核心 KPI", "en": "Core KPIs"},
+    "export.overall_basis.all": {"zh-CN": "全部 KPI", "en": "All KPIs"},
+    # V002.no_year when the basic info's start date is there but has no year either.
+    "V002.no_year_start": {
+        "zh-CN": "“{column}”的值“{value}”没有写年份，而“{sheet}”的开始日期（{start_cell}：“{start}”）"
+        "也没有写年份，无法推断：请给开始日期写上年份（如 2024-07-01），或给这个日期写上年份。",
+        "en": "'{column}' value '{value}' has no year, and the start date on {sheet} "
+        "({start_cell}: '{start}') has none either to take it from: write the start date's year "
+        "(like 2024-07-01), or this date's.",
     },
 }

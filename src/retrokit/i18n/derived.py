@@ -214,6 +214,12 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "「{column}」的值「{value}」可能是 {month_first}（月/日/年），也可能是 "
             "{day_first}（日/月/年），無法確定：請按年-月-日寫（如 {month_first}）。",
         ),
+        "V002.no_year_start": (
+            "“{column}”的值“{value}”没有写年份，而“{sheet}”的开始日期（{start_cell}：“{start}”）也没有写年份，无法推断：请给开始日期写上年份（如 "
+            "2024-07-01），或给这个日期写上年份。",
+            "「{column}」的值「{value}」沒有寫年份，而「{sheet}」的開始日期（{start_cell}：「{start}」）也沒有寫年份，無法推斷：請給開始日期寫上年份（如 "
+            "2024-07-01），或給這個日期寫上年份。",
+        ),
         "V002.order": (
             "结束日期 {end} 早于开始日期 {start}，请检查两个日期。",
             "結束日期 {end} 早於開始日期 {start}，請檢查兩個日期。",
@@ -223,6 +229,24 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "2024-07-15（写明年份），或分别填写开始日期和结束日期。",
             "「{label}」的值「{value}」讀不出起止日期：請寫成 2024-07-01 至 "
             "2024-07-15（寫明年份），或分別填寫開始日期和結束日期。",
+        ),
+        "V002.span": (
+            "“{label}”写的是“{value}”，与{start_column}（{start_cell}：{start}）和{end_column}（{end_cell}：{end}）不一致；retrokit "
+            "采用的是{start_column}和{end_column}。请改正写错的一处，使两处一致，或删去“{label}”。",
+            "「{label}」寫的是「{value}」，與{start_column}（{start_cell}：{start}）和{end_column}（{end_cell}：{end}）不一致；retrokit "
+            "採用的是{start_column}和{end_column}。請改正寫錯的一處，使兩處一致，或刪去「{label}」。",
+        ),
+        "V002.span_end": (
+            "“{label}”写的是“{value}”，与{end_column}（{end_cell}：{end}）不一致；retrokit "
+            "采用的是{end_column}。请改正写错的一处，使两处一致，或删去“{label}”。",
+            "「{label}」寫的是「{value}」，與{end_column}（{end_cell}：{end}）不一致；retrokit "
+            "採用的是{end_column}。請改正寫錯的一處，使兩處一致，或刪去「{label}」。",
+        ),
+        "V002.span_start": (
+            "“{label}”写的是“{value}”，与{start_column}（{start_cell}：{start}）不一致；retrokit "
+            "采用的是{start_column}。请改正写错的一处，使两处一致，或删去“{label}”。",
+            "「{label}」寫的是「{value}」，與{start_column}（{start_cell}：{start}）不一致；retrokit "
+            "採用的是{start_column}。請改正寫錯的一處，使兩處一致，或刪去「{label}」。",
         ),
         "V002.task": (
             "任务 {task} 的结束时间 {end} 早于开始时间 {start}，请检查两个日期。",
@@ -406,6 +430,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "compare.overdue": ("逾期行动", "逾期行動"),
         "compare.period": ("周期", "週期"),
         "compare.rose": ("上升", "上升"),
+        "compare.single": (
+            "变化需要至少两个活动才能比较：这里只有一个活动（{project}），它的数据见上表。",
+            "變化需要至少兩個活動才能比較：這裡只有一個活動（{project}），它的資料見上表。",
+        ),
         "compare.times": ("延续次数", "延續次數"),
         "compare.trend": ("趋势", "趨勢"),
         "compare.undated.blank": (
@@ -788,12 +816,16 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "日期无法识别或结束早于开始。不写年份的日期（7月15日、8/10）按开始日期的年份读取（比开始日期早 90 天以上的算作下一年）；1990 "
             "年以前或 2099 年以后的日期（如把 8.10 存成了数字 8.1）不是活动日期。年份写在最后的日期，大于 12 "
             "的那个数是日（7/20/2024、20/07/2024 都是 7月20日）；两个数都不大于 12（8/10/2024）时可能是 8月10日 "
-            "也可能是 10月8日，不予猜测，除非旁边写的星期只对得上其中一个（8/10/2024 Sat 是 8月10日）。\n"
+            "也可能是 10月8日，不予猜测，除非旁边写的星期只对得上其中一个（8/10/2024 Sat 是 "
+            "8月10日）。写在一个单元格中的活动时间（活动时间：2024-07-01 至 "
+            "2024-07-15）补上没有填写的开始日期和结束日期；与已填写的开始日期或结束日期不一致时（V002.span，警告），采用已填写的日期。\n"
             "修复：写成 2024-08-10，并检查起止日期。",
             "日期無法識別或結束早於開始。不寫年份的日期（7月15日、8/10）按開始日期的年份讀取（比開始日期早 90 天以上的算作下一年）；1990 "
             "年以前或 2099 年以後的日期（如把 8.10 存成了數字 8.1）不是活動日期。年份寫在最後的日期，大於 12 "
             "的那個數是日（7/20/2024、20/07/2024 都是 7月20日）；兩個數都不大於 12（8/10/2024）時可能是 8月10日 "
-            "也可能是 10月8日，不予猜測，除非旁邊寫的星期只對得上其中一個（8/10/2024 Sat 是 8月10日）。\n"
+            "也可能是 10月8日，不予猜測，除非旁邊寫的星期只對得上其中一個（8/10/2024 Sat 是 "
+            "8月10日）。寫在一個儲存格中的活動時間（活動時間：2024-07-01 至 "
+            "2024-07-15）補上沒有填寫的開始日期和結束日期；與已填寫的開始日期或結束日期不一致時（V002.span，警告），採用已填寫的日期。\n"
             "修復：寫成 2024-08-10，並檢查起止日期。",
         ),
         "doc.V003": (
@@ -966,10 +998,16 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "error.title": ("输入无效", "輸入無效"),
         "export.campaign": ("活动", "活動"),
         "export.direction_source": ("方向来源", "方向來源"),
+        "export.direction_source.config": ("团队配置的词", "團隊設定的詞"),
+        "export.direction_source.default": ("默认（越高越好）", "預設（越高越好）"),
+        "export.direction_source.name": ("指标名称", "指標名稱"),
+        "export.direction_source.sign": ("比较符号（≥、≤）", "比較符號（≥、≤）"),
         "export.exceeded": ("超额完成", "超額完成"),
         "export.kpis": ("KPI 数", "KPI 數"),
         "export.met": ("基本完成", "基本完成"),
         "export.missed": ("未完成", "未完成"),
+        "export.overall_basis.all": ("全部 KPI", "全部 KPI"),
+        "export.overall_basis.core": ("核心 KPI", "核心 KPI"),
         "export.overall_rate": ("核心目标达成率", "核心目標達成率"),
         "export.overdue": ("已逾期", "已逾期"),
         "export.priority": ("优先级", "優先順序"),
@@ -1244,6 +1282,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "report.generated": ("由 retrokit {version} 生成", "由 retrokit {version} 產生"),
         "report.goals": ("目标回顾", "目標回顧"),
         "report.group_kpis": ("KPI 数", "KPI 數"),
+        "report.group_unrated": ("无法评估", "無法評估"),
         "report.highlights": ("亮点（超额完成）", "亮點（超額完成）"),
         "report.key_question": ("核心问题", "核心問題"),
         "report.kpis": ("KPI 达成情况", "KPI 達成情況"),
@@ -1416,6 +1455,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "日期無法識別，或結束日期早於開始日期。",
         ),
         "summary.V002.order": ("结束日期早于开始日期。", "結束日期早於開始日期。"),
+        "summary.V002.span": (
+            "单元格中填写的活动时间与开始日期或结束日期不一致。",
+            "儲存格中填寫的活動時間與開始日期或結束日期不一致。",
+        ),
         "summary.V002.task": ("任务的结束时间早于开始时间。", "任務的結束時間早於開始時間。"),
         "summary.V003": ("取值不在下拉列表中。", "取值不在下拉式清單中。"),
         "summary.V004": (

@@ -13,7 +13,8 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from operator import attrgetter
+from itertools import compress, repeat
+from operator import attrgetter, gt, is_
 from typing import TYPE_CHECKING, Any
 
 from retrokit.findings import Finding
@@ -504,32 +505,54 @@ def evaluate_lesson(record: Record) -> LessonResult:
 _STATUSES = (Status.EXCEEDED, Status.MET, Status.MISSED)
 
 
-def _counts_of(total: int, tally: Mapping[Status | None, int]) -> dict[str, Any]:
-    """Counts by label from a tally of statuses (None: unrated)."""
+def reached(kpi: KpiResult) -> bool:
+    """Whether the KPI reached its goal: an achievement of 100% or more (exceeded, or met at
+    exactly 100%). A KPI met at 90% is "met", not reached."""
+    return kpi.status is Status.EXCEEDED or (
+        kpi.status is Status.MET and kpi.rate is not None and round(kpi.rate, 12) >= 1
+    )
+
+
+def _counts_of(total: int, tally: Mapping[Status | None, int], at_goal: int) -> dict[str, Any]:
+    """Counts by label from a tally of statuses (None: unrated); ``at_goal`` is how many of
+    the met KPIs are at exactly 100%, reached with the exceeded ones."""
     counts: dict[str, Any] = {"kpis": total}
     for status in _STATUSES:
         counts[status.value] = tally.get(status, 0)
     counts["unrated"] = tally.get(None, 0)
     rated = total - counts["unrated"]
-    counts["reached_share"] = (
-        round((counts["exceeded"] + counts["met"]) / rated, 10) if rated else None
-    )
+    # The share of the rated KPIs that reached their goal (100% or more), as the report's
+    # 达成占比 and the core line's 达成 say it.
+    counts["reached_share"] = round((counts["exceeded"] + at_goal) / rated, 10) if rated else None
     return counts
 
 
+def _at_goal(kpis: tuple[KpiResult, ...]) -> list[KpiResult]:
+    """The met KPIs at exactly 100%: reached, though not exceeded. Those near 100% are picked
+    in C (a sheet may have 100,000 rows, few of them at 100%); a met KPI has a rate."""
+    met = list(compress(kpis, map(is_, map(_status, kpis), repeat(Status.MET))))
+    near = compress(met, map(gt, map(_rate, met), repeat(1 - 1e-9)))
+    return [k for k in near if reached(k)]
+
+
 def _by_group(
-    kpis: tuple[KpiResult, ...], group: str, rename: Callable[[Any], Any]
+    kpis: tuple[KpiResult, ...],
+    group: str,
+    rename: Callable[[Any], Any],
+    at_goal: list[KpiResult],
 ) -> dict[Any, dict[str, Any]]:
     """Counts per value of the ``group`` field, in first-seen order. The (group, status)
     pairs are tallied in C (a sheet may have 100,000 rows); ``rename`` then merges groups,
-    such as a blank channel into all channels."""
+    such as a blank channel into all channels. ``at_goal``: the met KPIs at 100% (few)."""
     tallies: dict[Any, Counter[Status | None]] = {}
     for (value, status), n in Counter(map(attrgetter(group, "status"), kpis)).items():
         tallies.setdefault(rename(value), Counter())[status] += n
-    return {value: _counts_of(sum(t.values()), t) for value, t in tallies.items()}
+    at_100 = Counter(rename(getattr(k, group)) for k in at_goal)
+    return {value: _counts_of(sum(t.values()), t, at_100[value]) for value, t in tallies.items()}
 
 
 _status = attrgetter("status")
+_rate = attrgetter("rate")
 
 
 def overall_rate(kpis: tuple[KpiResult, ...]) -> tuple[float | None, str]:
@@ -549,14 +572,15 @@ def overall_rate(kpis: tuple[KpiResult, ...]) -> tuple[float | None, str]:
 def summarise(kpis: tuple[KpiResult, ...]) -> dict[str, Any]:
     """Counts by label overall, per dimension (in the list's order) and per channel, and the
     overall rate."""
-    summary = _counts_of(len(kpis), Counter(map(_status, kpis)))
+    at_goal = _at_goal(kpis)
+    summary = _counts_of(len(kpis), Counter(map(_status, kpis)), len(at_goal))
     summary["overall_rate"], summary["overall_basis"] = overall_rate(kpis)
-    dims = _by_group(kpis, "dimension", lambda d: d)
+    dims = _by_group(kpis, "dimension", lambda d: d, at_goal)
     order = [c.code for c in DIMENSION.choices]
     summary["by_dimension"] = {
         code or "unspecified": dims[code] for code in [*order, None] if code in dims
     }
-    summary["by_channel"] = _by_group(kpis, "channel", channel_group)
+    summary["by_channel"] = _by_group(kpis, "channel", channel_group, at_goal)
     summary["core_missed"] = [
         kpi_name(k.metric, k.channel) for k in kpis if k.core and k.status is Status.MISSED
     ]

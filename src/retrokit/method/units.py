@@ -59,11 +59,29 @@ def split_unit(unit: str) -> tuple[float, str] | None:
 def unit_in_name(metric: str) -> str | None:
     """The unit written in brackets after a metric name, when it is one: 总费用(万元) -> 万元;
     曝光量(主会场) -> None."""
-    m = _BRACKETED.search(metric if metric.isascii() else unicodedata.normalize("NFKC", metric))
+    text = metric if metric.isascii() else unicodedata.normalize("NFKC", metric)
+    m = _BRACKETED.search(text)
     if m is None:
         return None
     unit = m.group(1)
-    return unit if split_unit(unit) is not None else None
+    if split_unit(unit) is not None:
+        return unit
+    return _wan(unit, text[: m.start()])
+
+
+def _wan(unit: str, name: str) -> str | None:
+    """A unit written with w for 万 (from its pinyin, wan), as Chinese writers do: 曝光量(w) and
+    销售额(W) are in 万, 播放量(w次) in 万次; given as 万 so that every reader of the unit knows
+    it. Only in a name written in Chinese or before a Chinese unit: in English, Watch time (w)
+    is as likely weeks or watts, and is no unit."""
+    from retrokit.text import has_cjk
+
+    if unit[:1] not in ("w", "W"):
+        return None
+    rest = unit[1:].strip()
+    if rest and (rest.casefold() not in _BASES or not has_cjk(rest)):
+        return None
+    return "万" + rest if has_cjk(name) or rest else None
 
 
 _ANY_BRACKETED = re.compile(r"[(\[]\s*([^()\[\]]{1,16}?)\s*[)\]]")

@@ -133,15 +133,24 @@ def _value_lists() -> dict[str, dict[str, ChoiceList]]:
     }
 
 
+#: Coded columns that are no sheet's list: their values are worded by the catalogue
+#: (``export.<column>.<code>``): where a KPI's direction came from, what the overall rate is of.
+_CATALOGUE_CODED = {"campaigns": ("overall_basis",), "kpis": ("direction_source",)}
+
+
 def worded_values(
     data: dict[str, list[dict[str, Any]]], lang: Lang
 ) -> dict[str, list[dict[str, Any]]]:
     """The tables with their coded values in ``lang`` (promotion -> 促销活动, met -> 基本完成,
-    True -> 是), as a reader of the language's headers expects them; free text as typed."""
+    True -> 是, core -> 核心 KPI), as a reader of the language's headers expects them; free
+    text as typed."""
+    from retrokit.i18n import has, t
+
     lists = _value_lists()
     out: dict[str, list[dict[str, Any]]] = {}
     for table, rows in data.items():
         coded = lists.get(table, {})
+        by_catalogue = _CATALOGUE_CODED.get(table, ())
         worded = []
         for row in rows:
             row = dict(row)
@@ -151,6 +160,10 @@ def worded_values(
                     row[key] = choices.label_of("yes" if value else "no", lang)
                 elif isinstance(value, str):
                     row[key] = choices.shown(value, lang)
+            for key in by_catalogue:
+                value = row.get(key)
+                if isinstance(value, str) and has(f"export.{key}.{value}"):
+                    row[key] = t(f"export.{key}.{value}", lang)
             worded.append(row)
         out[table] = worded
     return out

@@ -293,25 +293,28 @@ def render_compare_table(
         console.print(_c(line))
     # Each metric's trend: the campaigns as columns, the rate and its result in each, then
     # whether the achievement improved or worsened.
-    metrics = _table(
-        t("compare.metrics", lang),
-        [
-            (t("report.metric", lang), False),
-            *((c, False) for c in view.trend_columns),
-            (view.labels["trend"], False),
-        ],
-        narrow,
-    )
-    for m in view.metrics:
-        metrics.add_row(
-            _c(m.metric),
-            *(
-                _c(f"{p.rate} {p.label}") if p else f"[dim]{_c(view.labels['not_measured'])}[/]"
-                for p in m.by_campaign
-            ),
-            _c(m.trend),
+    if view.single:  # one campaign: no change to show, and a table of none would say nothing
+        console.print(_c(view.single))
+    else:
+        metrics = _table(
+            t("compare.metrics", lang),
+            [
+                (t("report.metric", lang), False),
+                *((c, False) for c in view.trend_columns),
+                (view.labels["trend"], False),
+            ],
+            narrow,
         )
-    console.print(metrics)
+        for m in view.metrics:
+            metrics.add_row(
+                _c(m.metric),
+                *(
+                    _c(f"{p.rate} {p.label}") if p else f"[dim]{_c(view.labels['not_measured'])}[/]"
+                    for p in m.by_campaign
+                ),
+                _c(m.trend),
+            )
+        console.print(metrics)
     if view.metrics:
         console.print(_c(view.labels["trend_note"]))
     for key, title in (

@@ -34,6 +34,7 @@ from retrokit.method import (
     Status,
     channel_group,
     kpi_name,
+    reached,
 )
 from retrokit.render import display
 from retrokit.workbook.schema import (
@@ -159,17 +160,19 @@ class FindingRow:
 
 @dataclass(frozen=True, slots=True)
 class GroupRow:
-    """One channel's or dimension's KPIs: counts by result and the reached share; for a
-    channel also its spend (its cost KPIs' actuals) and return (its revenue KPIs')."""
+    """One channel's or dimension's KPIs: counts by result (the unrated ones too, so that they
+    add up to ``kpis``) and the reached share; for a channel also its spend (its cost KPIs'
+    actuals) and return (its revenue KPIs')."""
 
     label: str
     kpis: int
     exceeded: int
     met: int
     missed: int
-    reached: str  # share of the rated KPIs met or exceeded
+    reached: str  # share of the rated KPIs at 100% or more (met at 90% is not reached)
     spend: str = ""
     returned: str = ""
+    unrated: int = 0
 
 
 @dataclass(frozen=True)
@@ -258,6 +261,7 @@ class Labels:
     dimension: str
     group_kpis: str
     result_counts: str  # the header of "2 / 1 / 0": 超额完成 / 基本完成 / 未完成
+    unrated: str  # 无法评估, the fourth count where a group has unrated KPIs
     reached: str
     spend: str
     returned: str
@@ -298,6 +302,9 @@ class ReviewView:
     budget_execution: BudgetView | None = None
     #: How many core KPIs could not be rated; the core line says which.
     core_unrated: int = 0
+    #: Whether the group tables count unrated KPIs (無法評估) beside the three results: where
+    #: any KPI is unrated, so that each group's counts add up to its KPIs.
+    groups_unrated: bool = False
     #: Said for an empty highlights or misses list when some KPIs could not be rated.
     none_unrated: str = ""
 
@@ -565,6 +572,7 @@ def review_labels(lang: Lang) -> Labels:
         dimension=KPIS.column("dimension").label(lang),
         group_kpis=t("report.group_kpis", lang),
         result_counts=" / ".join(RESULT.label_of(c, lang) for c in ("exceeded", "met", "missed")),
+        unrated=t("report.group_unrated", lang),
         reached=t("report.reached", lang),
         spend=t("report.spend", lang),
         returned=t("report.returned", lang),
@@ -581,6 +589,7 @@ def _group_row(label: str, c: Mapping[str, Any]) -> GroupRow:
         c["met"],
         c["missed"],
         display.percent(share) if share is not None else "",
+        unrated=c["unrated"],
     )
 
 
@@ -630,6 +639,7 @@ def group_tables(result: Analysis, lang: Lang) -> tuple[tuple[GroupRow, ...], ..
                 row.reached,
                 _money(kpis, "cost", lang),
                 _money(kpis, "revenue", lang),
+                row.unrated,
             )
         )
     return tuple(rows), by_dimension
@@ -713,11 +723,8 @@ def review_view(result: Analysis, lang: Lang) -> ReviewView:
         core_parts.append(t(key, lang, count=len(core_unrated), metrics=sep.join(core_unrated)))
     elif core and not core_missed:
         # Only 100% or more reached the goal; a core KPI met at 90% was not "reached".
-        reached = all(
-            k.status is Status.EXCEEDED or (k.rate is not None and round(k.rate, 12) >= 1)
-            for k in core
-        )
-        core_parts.append(t("report.core_ok" if reached else "report.core_none_missed", lang))
+        all_reached = all(map(reached, core))
+        core_parts.append(t("report.core_ok" if all_reached else "report.core_none_missed", lang))
     core_line = " ".join(core_parts)
     counts = (
         *(
@@ -772,6 +779,7 @@ def review_view(result: Analysis, lang: Lang) -> ReviewView:
         execution=None if result.plan is None else execution_view(result.plan, lang),
         budget_execution=None if result.plan is None else budget_view(result.plan, lang),
         core_unrated=len(core_unrated),
+        groups_unrated=bool(s["unrated"]),
         none_unrated=t("report.none_unrated", lang, count=s["unrated"]) if s["unrated"] else "",
     )
 
@@ -1004,6 +1012,9 @@ class CompareView:
     #: One line per campaign whose start date is unknown: its file, the cell, and that its
     #: place in time is not known and the trends leave it out.
     undated: tuple[str, ...] = ()
+    #: With one campaign only, the line that says changes need two, in place of an empty
+    #: table of changes (the campaign's own figures stay in the table above it).
+    single: str = ""
 
 
 _COMPARE_KEYS = (
@@ -1187,4 +1198,9 @@ def compare_view(data: Mapping[str, Any], lang: Lang) -> CompareView:
         generated=t("report.generated", lang, version=__version__),
         colon=language(lang).colon,
         undated=tuple(_undated(u, lang) for u in data.get("undated", ())),
+        single=(
+            t("compare.single", lang, project=projects[data["campaigns"][0]["file"]])
+            if len(data["campaigns"]) == 1
+            else ""
+        ),
     )

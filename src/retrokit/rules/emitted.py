@@ -58,3 +58,8 @@ def formula_error() -> None:
 @rule("V008", "amount-out-of-range", E, scope=Scope.EMITTED, kind="plan")
 def amount_out_of_range() -> None:
     """An amount is negative, or implausibly large."""
+
+
+@rule("V002.span", "period-disagrees-with-dates", W, scope=Scope.EMITTED)
+def period_disagrees_with_dates() -> None:
+    """A campaign period typed in one cell disagrees with the start or end date beside it."""

@@ -943,6 +943,9 @@ def _give_years(
             if dated.year == end.year or (end - dated).days <= _NEW_YEAR_SPAN:
                 assert isinstance(info, dict)  # built as one by this reader
                 info["start"] = start = dated
+    # A start date given without its year (7月1日) gives none to the others: they say so.
+    start_cell = tables[fields.key][0] if fields is not None and tables.get(fields.key) else None
+    yearless_start = isinstance(start, dt.date) and start.year == NO_YEAR
     start = start if isinstance(start, dt.date) and start.year != NO_YEAR else None
     new_year = start is not None and isinstance(end, dt.date) and end.year > start.year
     for sheet in sheet_set.sheets:
@@ -971,7 +974,11 @@ def _give_years(
                 del values[key]
                 cell = record.ref(key) or ""
                 row = record.row if record.cells is None else int(cell.lstrip(_LETTERS))
-                args = {"sheet": fields} if fields is not None else {}
+                args: dict[str, Any] = {"sheet": fields} if fields is not None else {}
+                if problem == "V002.no_year" and yearless_start and start_cell is not None:
+                    problem = "V002.no_year_start"  # the start is there, without its year
+                    args |= {"start": cell_text(start_cell.raw.get("start")).strip()}
+                    args |= {"start_cell": start_cell.ref("start") or ""}
                 reason = CellValueError("V002", problem, **args) if problem else None
                 _unparsable(
                     out, record.sheet, sheet.column(key), record.raw.get(key), cell, row, reason
@@ -1168,12 +1175,15 @@ def _read_fields(
             label_of[key] = value
             break
     unread: dict[str, Any] = {}
+    filled: list[str] = []
     if period is not None:
         filled, reason = _dates_of_period(sheet, period, raw, refs, rows)
         if filled and reason is not None:  # said once, at the period's cell, as typed
             unread = {key: raw.pop(key) for key in filled}
             _unparsable(out, name, sheet.column(filled[0]), period[0], period[1], period[2], reason)
     values = _parse_values(sheet, name, raw, refs.__getitem__, rows.__getitem__, {}, out)
+    if period is not None and not unread:
+        _period_against_dates(out, name, sheet, period, values, refs, filled)
     raw.update(unread)
     scales = header_scales(sheet, label_of)
     if scales:
@@ -1217,6 +1227,24 @@ def _dates_of_period(
         None,
     )
     try:
+        first, last = _period_range(sheet, cell, label, given)
+    except ValueError as exc:
+        reason = exc
+    for key in wanted:
+        if reason is None:
+            raw[key] = first if key == "start" else last
+        else:
+            raw[key] = cell
+        refs[key], rows[key] = at, row
+    return wanted, reason
+
+
+def _period_range(
+    sheet: Sheet, cell: Any, label: str, given: dt.date | None
+) -> tuple[dt.date, dt.date]:
+    """The first and last day of a period typed in one cell; a part without a year takes the
+    other part's, or ``given``'s when neither has one. CellValueError (V002) says why not."""
+    try:
         first, last = _period_days(cell_text(cell)) or ColType.DATE_SPAN.parse(
             cell, sheet.column("start")
         )
@@ -1232,17 +1260,41 @@ def _dates_of_period(
             raise CellValueError(
                 "V002", "V002.order", start=first.isoformat(), end=last.isoformat()
             )
-    except CellValueError as exc:
-        reason = exc
+    except CellValueError:
+        raise
     except ValueError:
-        reason = CellValueError("V002", "V002.period", label=label)
-    for key in wanted:
-        if reason is None:
-            raw[key] = first if key == "start" else last
-        else:
-            raw[key] = cell
-        refs[key], rows[key] = at, row
-    return wanted, reason
+        raise CellValueError("V002", "V002.period", label=label) from None
+    return first, last
+
+
+def _period_against_dates(
+    out: _Collector,
+    name: str,
+    sheet: Sheet,
+    period: tuple[Any, str, int, str],
+    values: dict[str, Any],
+    refs: dict[str, str],
+    filled: list[str],
+) -> None:
+    """V002.span at the period's cell when the period and a start or end date given in its own
+    cell disagree: the own cell is read (it is the template's), so the period would otherwise
+    be dropped without a word. A period that does not read as a range is left alone here."""
+    own = [k for k in ("start", "end") if k not in filled and isinstance(values.get(k), dt.date)]
+    if not own:
+        return
+    cell, at, row, label = period
+    try:
+        first, last = _period_range(sheet, cell, label, values[own[0]])
+    except ValueError:
+        return
+    read = {"start": first, "end": last}
+    if all(values[k] == read[k] for k in own):
+        return
+    dates: dict[str, Any] = {}
+    for k in own:
+        dates |= {f"{k}_column": sheet.column(k), f"{k}_cell": refs[k], k: values[k].isoformat()}
+    key = "V002.span" if len(own) == 2 else f"V002.span_{own[0]}"
+    out.add("V002", name, at, row, key, label=label, value=cell_text(cell).strip(), **dates)
 
 
 #: A period whose end gives only its day (2024年7月1日至15日, 7月1日-15日，2024年, July 1-15,
