@@ -80,3 +80,22 @@ def write(
 
 
 TODAY = dt.date(2024, 7, 20)
+
+
+def example_with_rate(path: Path, lang: Lang, metric: str, target: Any, actual: Any) -> Path:
+    """Our worked example with its rate KPI (注册转化率, target 5%) renamed ``metric`` and typed
+    as ``target`` and ``actual`` in cells without a number format."""
+    from openpyxl import load_workbook
+
+    from retrokit import api
+
+    api.scaffold_workbook(path, lang=lang, example=True)
+    wb = load_workbook(path)
+    ws = wb.worksheets[1]
+    row = next(r for r in range(2, 12) if ws.cell(r, 5).value == 0.05)
+    ws.cell(row, 2).value = metric
+    for column, value in ((5, target), (6, actual)):
+        ws.cell(row, column).value = value
+        ws.cell(row, column).number_format = "General"
+    wb.save(path)
+    return path

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
 import pytest
 
+from builders import example_with_rate
 from retrokit import api
 from retrokit.method.analysis import _fraction_and_points
 from retrokit.workbook.schema import Lang
@@ -42,20 +42,8 @@ def test_which_pairs_are_read_as_fraction_and_points(
 
 @pytest.mark.parametrize("lang", ["zh-CN", "zh-TW", "en"])
 def test_the_templates_rate_typed_both_ways(tmp_path: Path, lang: Lang) -> None:
-    path = tmp_path / "review.xlsx"
-    api.scaffold_workbook(path, lang=lang, example=True)
-    wb = openpyxl.load_workbook(path)
-    ws = wb.worksheets[1]
-    row = next(
-        r
-        for r in range(2, 12)
-        if isinstance(ws.cell(r, 5).value, float) and ws.cell(r, 5).value < 1
-    )
-    ws.cell(row, 2).value = NAMES[lang]
-    ws.cell(row, 5).value, ws.cell(row, 6).value = 0.12, 11
-    for column in (5, 6):
-        ws.cell(row, column).number_format = "General"
-    wb.save(path)
+    path = example_with_rate(tmp_path / "review.xlsx", lang, NAMES[lang], 0.12, 11)
+    row = 3  # the example's 注册转化率
     analysis = api.analyze_workbook(path)
     (kpi,) = [k for k in analysis.kpis if k.metric == NAMES[lang]]
     assert (kpi.form, kpi.target, kpi.actual) == ("percent", 0.12, 0.11)
