@@ -2746,4 +2746,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "tasks are told apart by name and those that depend on it may point at the wrong one: "
         "give it another name (like '{task} (2)'), or add an 'ID' column.",
     },
+    "K004.time": {
+        "zh-CN": "指标“{metric}”的值是时间（{unit}），但名称看不出它是等待的时间（越低越好，如响应、"
+        "发货）还是停留的时间（越高越好，如观看、停留），暂按默认的“{direction}”计算；如不对，请在"
+        "“方向”列写明（没有这一列就加一列）。",
+        "en": "KPI '{metric}' is a time ({unit}), but its name says neither a wait (lower is "
+        "better: response, delivery) nor time spent with us (higher is better: watch time, "
+        "dwell time), so it is taken as '{direction}' by default; if that is wrong, fill its "
+        "'Direction' column (add one if the sheet has none).",
+    },
 }

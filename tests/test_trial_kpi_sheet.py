@@ -1,0 +1,121 @@
+"""The KPI sheet typed by hand (a new-user trial): times read as waits, total rows in the
+channel or dimension column, the same metric twice, stray side calculations below the table."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from retrokit import api
+from retrokit.findings import Finding
+from retrokit.method import Direction, DirectionSource
+from retrokit.workbook.schema import INFO, KPIS, LESSONS, PROBLEMS, Lang
+
+TODAY = dt.date(2024, 8, 8)
+LANGS: list[Lang] = ["zh-CN", "zh-TW", "en"]
+INFO_VALUES = {
+    "project": "T",
+    "start": "2024-06-01",
+    "end": "2024-06-20",
+    "owner": "Zhou",
+    "key_question": "?",
+}
+KPI_KEYS = ("dimension", "metric", "channel", "target", "actual")
+
+
+def review(
+    path: Path,
+    lang: Lang,
+    kpis: Sequence[Sequence[Any]],
+    keys: Sequence[str] = KPI_KEYS,
+    cells: dict[str, Any] | None = None,
+) -> Path:
+    """A review typed by hand with openpyxl (as the trial's common.py): no template, no
+    formulas, only the header of each sheet in ``lang`` and the KPI rows as given; ``cells``
+    are typed into the KPI sheet by address afterwards."""
+    wb = openpyxl.Workbook()
+    info = wb.active
+    assert info is not None
+    info.title = INFO.name(lang)
+    for key, value in INFO_VALUES.items():
+        info.append([INFO.column(key).label(lang), value])
+    sheet = wb.create_sheet(KPIS.name(lang))
+    sheet.append([KPIS.column(k).label(lang) for k in keys])
+    for row in kpis:
+        sheet.append(list(row))
+    for address, value in (cells or {}).items():
+        sheet[address] = value
+    problems = wb.create_sheet(PROBLEMS.name(lang))
+    problems.append([c.label(lang) for c in PROBLEMS.columns if c.required])
+    wb.create_sheet(LESSONS.name(lang)).append([c.label(lang) for c in LESSONS.columns[:2]])
+    wb.save(path)
+    return path
+
+
+def codes(findings: Sequence[Finding], *wanted: str) -> list[Finding]:
+    return [f for f in findings if f.code in wanted]
+
+
+# --- 1. a time is a wait (lower is better) unless it is time spent with us ------------------
+
+LOWER, HIGHER = Direction.LOWER, Direction.HIGHER
+
+#: (metric by language, target, actual): the trial's times, each worse in the actual.
+WAITS = [
+    (("首屏打开", "首屏打開", "First screen load"), "3秒", "4秒"),
+    (("客服响应", "客服響應", "Customer service response"), "30秒", "45秒"),
+    (("发货", "發貨", "Shipping"), "24小时", "36小时"),
+    (("结账时间", "結帳時間", "Checkout time"), "90s", "120s"),
+    (("平均回应时间", "平均回應時間", "Average response time"), "2小時", "3小時"),
+    (("缺货次数", "缺貨次數", "Stock-outs"), 10, 12),
+    (("物流时效(天)", "物流時效(天)", "Delivery (days)"), 3, 4),
+    (("审核周期", "審核週期", "Approval cycle"), "2天", "3天"),
+]
+#: Time people spend with us: higher is better.
+STAYS = [
+    (("停留时长", "停留時長", "Dwell time"), "5分钟", "6分钟"),
+    (("观看时长", "觀看時長", "Watch time"), "5min", "6min"),
+    (("人均使用时长", "人均使用時長", "Session duration"), "5min", "6min"),
+]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_time_is_read_as_a_wait_or_as_time_spent_with_us(tmp_path: Path, lang: Lang) -> None:
+    i = LANGS.index(lang)
+    rows = [("其他" if i < 2 else "Other", m[i], None, t, a) for m, t, a in [*WAITS, *STAYS]]
+    path = review(tmp_path / "t.xlsx", lang, rows)
+    analysis = api.analyze_workbook(path, today=TODAY)
+    got = {k.metric: (k.direction, k.direction_source, k.status) for k in analysis.kpis}
+    for names, *_ in WAITS:
+        direction, source, status = got[names[i]]
+        assert (direction, source) == (LOWER, DirectionSource.NAME), names[i]
+        assert status is not None and status.value == "missed", names[i]
+    for names, *_ in STAYS:
+        direction, source, status = got[names[i]]
+        assert (direction, source) == (HIGHER, DirectionSource.NAME), names[i]
+        assert status is not None and status.value == "exceeded", names[i]
+    # every one of them was inferred: K004 says so on each row
+    k004 = codes(analysis.findings, "K004")
+    assert len(k004) == len(WAITS) + len(STAYS)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_time_whose_name_says_nothing_is_said_to_be_assumed(tmp_path: Path, lang: Lang) -> None:
+    name = ("活动时长", "活動時長", "Campaign length")[LANGS.index(lang)]
+    other = ("曝光量", "曝光量", "Impressions")[LANGS.index(lang)]
+    path = review(
+        tmp_path / "t.xlsx", lang, [(None, name, None, "5天", "6天"), (None, other, None, 5, 6)]
+    )
+    analysis = api.analyze_workbook(path, today=TODAY)
+    kpi = analysis.kpis[0]
+    assert (kpi.direction, kpi.direction_source) == (HIGHER, DirectionSource.DEFAULT)
+    k004 = codes(analysis.findings, "K004")
+    assert len(k004) == 1 and k004[0].key == "K004.time"  # not on the plain count beside it
+    message = k004[0].message(lang)
+    assert name in message and "天" in message
+    assert ("越高越好" if lang != "en" else "Higher is better") in message
