@@ -119,3 +119,58 @@ def test_a_time_whose_name_says_nothing_is_said_to_be_assumed(tmp_path: Path, la
     message = k004[0].message(lang)
     assert name in message and "天" in message
     assert ("越高越好" if lang != "en" else "Higher is better") in message
+
+
+# --- 2. a total in the channel or dimension column is the sum of the channels --------------
+
+#: (lang, dimension, the channel rows' total words, the dimension's total word)
+TOTALS = [
+    ("zh-CN", "收益", ("合计", "全渠道合计", "总计"), "合计"),
+    ("zh-TW", "收益", ("總計", "合計", "全通路合計"), "合計"),
+    ("en", "Revenue", ("Total", "Grand total", "All channels total"), "Total"),
+]
+
+
+@pytest.mark.parametrize("lang,dimension,words,dimension_word", TOTALS)
+@pytest.mark.parametrize("which", [0, 1, 2])
+def test_a_total_channel_row_is_no_kpi(
+    tmp_path: Path,
+    lang: Lang,
+    dimension: str,
+    words: tuple[str, ...],
+    dimension_word: str,
+    which: int,
+) -> None:
+    rows = [
+        (dimension, "GMV(万元)", "天猫", 1500, 1300),
+        (dimension, "GMV(万元)", "抖音", 1000, 700),
+        (dimension, "GMV(万元)", "京东", 500, 400),
+        (dimension, "GMV(万元)", words[which], 3000, 2400),
+        (dimension_word, "GMV(万元)", None, 3000, 2400),
+    ]
+    path = review(tmp_path / "t.xlsx", lang, rows)
+    analysis = api.analyze_workbook(path, today=TODAY)
+    assert [k.channel for k in analysis.kpis] == ["天猫", "抖音", "京东"]
+    assert set(analysis.summary["by_channel"]) == {"天猫", "抖音", "京东"}
+    notes = codes(analysis.findings, "S005")
+    assert [(f.cell, f.row) for f in notes] == [("C5", 5), ("A6", 6)]
+    assert words[which] in notes[0].message(lang)
+    assert not codes(analysis.findings, "V003", "S003")
+
+
+@pytest.mark.parametrize("lang,dimension,words,dimension_word", TOTALS)
+def test_a_campaign_level_row_stays_a_kpi(
+    tmp_path: Path, lang: Lang, dimension: str, words: tuple[str, ...], dimension_word: str
+) -> None:
+    rows = [
+        (dimension, "GMV(万元)", words[0], 3000, 2400),  # a total word, no other channel
+        (dimension, "UV", "天猫", 10, 9),
+        (dimension, "UV", ("全渠道", "全通路", "All channels")[LANGS.index(lang)], 30, 27),
+        (dimension, "UV", None, 30, 27),
+        (dimension_word, "ROI", None, 3, 2),  # a dimension 合计 on a metric of its own
+    ]
+    path = review(tmp_path / "t.xlsx", lang, rows)
+    analysis = api.analyze_workbook(path, today=TODAY)
+    assert [k.metric for k in analysis.kpis] == ["GMV(万元)", "UV", "UV", "UV", "ROI"]
+    assert analysis.kpis[-1].dimension is None
+    assert not codes(analysis.findings, "S005", "V003", "S003")

@@ -395,6 +395,30 @@ def _subtotal_label(value: Any) -> bool:
 
 
 _SUBTOTAL_WORDS = ("小计", "subtotal")
+#: What a part column (a KPI's channel) says of a row summing the others: 合计, 全渠道合计,
+#: 總計 (folded, at either end of the cell); Total, Grand total, All channels total.
+_PART_TOTAL_WORDS = ("合计", "总计", "小计", "共计", "汇总")
+_PART_TOTAL_CUE = re.compile("[计計总總汇匯彙]|total", re.IGNORECASE)
+_TOTAL_WORDS = frozenset({"total", "totals", "subtotal"})
+_TOTAL_FILLERS = frozenset(
+    {"grand", "all", "channel", "channels", "platform", "platforms", "overall", "of", "the"}
+)
+
+
+def _part_total_label(value: Any) -> bool:
+    """Whether a channel or dimension cell says the row sums its name's other rows (not
+    Total Wine, a shop)."""
+    if value.__class__ is not str or len(value) > 24 or _PART_TOTAL_CUE.search(value) is None:
+        return False
+    if value.isascii():
+        words = re.findall("[a-z]+", value.lower())
+        return not _TOTAL_WORDS.isdisjoint(words) and all(
+            w in _TOTAL_WORDS or w in _TOTAL_FILLERS for w in words
+        )
+    folded = fold(value)
+    return any(folded.startswith(w) or folded.endswith(w) for w in _PART_TOTAL_WORDS)
+
+
 #: A row heading the rows below it: 【线上渠道】, [Online], 二、用户指标, (一) 线上, 1. Online,
 #: A. 线上, 线上渠道： — bracketed whole, numbered, or ending in a colon.
 _OPENING = frozenset("【[〔〖")
@@ -497,6 +521,15 @@ class _RowParser:
         ]
         #: The columns where a group's subtotal (KOL小计) marks a total row.
         self.subtotal_columns = {c for key, c in columns.items() if key in sheet.total_columns}
+        #: The columns splitting a named row into parts (:attr:`Sheet.part_columns`), and the
+        #: rows whose part says a total: row number -> (column, label), settled once every row
+        #: is read (:meth:`part_totals`).
+        self.part_columns = [
+            (key, c, sheet.column(key).type is ColType.TEXT)
+            for key, c in columns.items()
+            if key in sheet.part_columns
+        ]
+        self.part_total_rows: dict[int, tuple[int, str]] = {}
         #: Per list column: raw cell value -> code, for values already seen in this sheet.
         self.seen: dict[str, dict[Any, str]] = {key: {} for key, *_ in self.plan}
 
@@ -537,6 +570,44 @@ class _RowParser:
                 )
                 return True
         return False
+
+    def part_totals(self, records: list[Record]) -> list[Record]:
+        """``records`` without the rows whose channel or dimension says a total (合计, Total)
+        while their name has other rows with a channel: the sum of those rows, reported
+        (S005). A total word with no such rows is the whole campaign's row, and stays."""
+        if not self.part_total_rows:
+            return records
+        names = [
+            key
+            for key, _, column, _ in self.plan
+            if column.required and column.type is ColType.TEXT
+        ]
+        split = [key for key, _, text in self.part_columns if text]  # the channel
+
+        def name(record: Record) -> tuple[str, ...]:
+            return tuple(fold(record.text(k)) for k in names)
+
+        parted = {
+            name(record)
+            for record in records
+            if record.row not in self.part_total_rows and any(record.text(k) for k in split)
+        }
+        kept = []
+        for record in records:
+            total = self.part_total_rows.get(record.row)
+            if total is not None and name(record) in parted:
+                c, label = total
+                self.out.add(
+                    "S005",
+                    self.name,
+                    ref(record.row - 1, c),
+                    record.row,
+                    row=record.row,
+                    label=label,
+                )
+                continue
+            kept.append(record)
+        return kept
 
     def repeated_header(self, row: list[Any], c: int, name: str) -> bool:
         """Whether the row repeats the header (copied above a second block of rows): its
@@ -630,6 +701,12 @@ class _RowParser:
                     "S005", self.name, ref(row_index, c), number, row=number, label=row[c].strip()
                 )
                 return None
+        for _key, c, text in self.part_columns:
+            if c < len(row) and _part_total_label(row[c]):
+                self.part_total_rows[row_index + 1] = (c, row[c].strip())
+                if not text:  # no value of its list (合计 is no dimension): not read, no V003
+                    row = [*row[:c], "", *row[c + 1 :]]
+                break
         width = len(row)
         number = row_index + 1
         formats = _NO_EXTRA
@@ -773,6 +850,7 @@ def _read_table(
         for r in range(header + 1, last + 1)
         if (record := parser.record(r, grid[r])) is not None
     ]
+    records = parser.part_totals(records)
     return SheetMatch(sheet.key, name, header + 1, columns), tuple(records)
 
 
