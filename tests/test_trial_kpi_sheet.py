@@ -12,8 +12,13 @@ import openpyxl
 import pytest
 
 from retrokit import api
+from retrokit.api import campaigns_of, load_campaigns
 from retrokit.findings import Finding
+from retrokit.lint import Config, make_selection, run, select_findings
 from retrokit.method import Direction, DirectionSource
+from retrokit.method.campaigns import compare
+from retrokit.render.report import render_compare
+from retrokit.rules import Settings
 from retrokit.workbook.schema import INFO, KPIS, LESSONS, PROBLEMS, Lang
 
 TODAY = dt.date(2024, 8, 8)
@@ -59,6 +64,11 @@ def review(
 
 def codes(findings: Sequence[Finding], *wanted: str) -> list[Finding]:
     return [f for f in findings if f.code in wanted]
+
+
+def lint(path: Path) -> list[Finding]:
+    """What ``retrokit lint`` reports of one file, with its default selection."""
+    return list(select_findings(run([path], Settings(today=TODAY)), make_selection(Config())))
 
 
 # --- 1. a time is a wait (lower is better) unless it is time spent with us ------------------
@@ -174,3 +184,52 @@ def test_a_campaign_level_row_stays_a_kpi(
     assert [k.metric for k in analysis.kpis] == ["GMV(万元)", "UV", "UV", "UV", "ROI"]
     assert analysis.kpis[-1].dimension is None
     assert not codes(analysis.findings, "S005", "V003", "S003")
+
+
+# --- 3. the same metric twice ---------------------------------------------------------------
+
+RATE = {"zh-CN": "注册转化率", "zh-TW": "註冊轉換率", "en": "Registration conversion"}
+WARM_UP = {"zh-CN": "预热期", "zh-TW": "預熱期", "en": "Warm-up "}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_same_metric_twice_is_said_at_the_second_row(tmp_path: Path, lang: Lang) -> None:
+    metric = RATE[lang]
+    rows = [
+        (None, metric, None, "5%", "5.2%"),
+        (None, metric, None, "6%", "4.5%"),  # the same KPI again: K005 names row 2
+        (None, metric, "天猫", "5%", "4%"),  # another channel: a KPI of its own
+        (None, metric, "抖音", "5%", "4%"),
+        (None, metric, "抖音", "5%", "3%"),  # the same channel again
+        (None, WARM_UP[lang] + metric, None, "5%", "4%"),  # another name: no K005
+    ]
+    found = codes(lint(review(tmp_path / "d.xlsx", lang, rows)), "K005")
+    assert [(f.cell, f.key, dict(f.args)["first"]) for f in found] == [
+        ("B3", "K005", 2),
+        ("B6", "K005.channel", 5),
+    ]
+    assert found[0].severity.value == "warning"
+    message = found[1].message(lang)
+    assert metric in message and "抖音" in message and "5" in message
+    assert ("刪掉" if lang == "zh-TW" else "删掉" if lang == "zh-CN" else "delete") in message
+
+
+def test_compare_names_the_row_it_used(tmp_path: Path) -> None:
+    before = review(tmp_path / "q2.xlsx", "zh-CN", [("转化", RATE["zh-CN"], None, "5%", "4%")])
+    after = tmp_path / "q3.xlsx"
+    review(
+        after,
+        "zh-CN",
+        [("转化", RATE["zh-CN"], None, "5%", "5.2%"), ("转化", RATE["zh-CN"], None, "6%", "4.5%")],
+    )
+    data = compare(*campaigns_of(load_campaigns([before, after], today=TODAY)))
+    [metric] = data["metrics"]
+    last = metric["series"][-1]
+    assert (last["row"], last["duplicate_rows"]) == (2, [3])
+    assert metric["series"][0]["duplicate_rows"] == []
+    for lang, words in (
+        ("zh-CN", "第 2 行；第 3 行"),
+        ("zh-TW", "第 2 列；第 3 列"),
+        ("en", "row 2; row 3"),
+    ):
+        assert words in render_compare(data, "md", lang), lang  # type: ignore[arg-type]

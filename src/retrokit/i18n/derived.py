@@ -81,10 +81,6 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "指标“{metric}”的方向是按{source}推断的：{direction}；如不对，请在“方向”列写明。",
             "指標「{metric}」的方向是按{source}推斷的：{direction}；如不對，請在「方向」欄寫明。",
         ),
-        "K004.time": (
-            "指标“{metric}”的值是时间（{unit}），但名称看不出它是等待的时间（越低越好，如响应、发货）还是停留的时间（越高越好，如观看、停留），暂按默认的“{direction}”计算；如不对，请在“方向”列写明（没有这一列就加一列）。",
-            "指標「{metric}」的值是時間（{unit}），但名稱看不出它是等待的時間（越低越好，如響應、發貨）還是停留的時間（越高越好，如觀看、停留），暫按預設的「{direction}」計算；如不對，請在「方向」欄寫明（沒有這一欄就加一列）。",
-        ),
         "L001": (
             "经验没有效果数据，请补充数字或案例作为证据。",
             "經驗沒有效果資料，請補充數字或案例作為證據。",
@@ -351,6 +347,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "compare.core_unrated_also": (
             "{missed}（另有 {count} 个核心指标无法评估）",
             "{missed}（另有 {count} 個核心指標無法評估）",
+        ),
+        "compare.duplicate_rows": (
+            "（第 {row} 行；第 {others} 行同名未用，见 K005）",
+            "（第 {row} 列；第 {others} 列同名未用，見 K005）",
         ),
         "compare.effect": ("变化", "變化"),
         "compare.effect_line": (
