@@ -233,3 +233,56 @@ def test_compare_names_the_row_it_used(tmp_path: Path) -> None:
         ("en", "row 2; row 3"),
     ):
         assert words in render_compare(data, "md", lang), lang  # type: ignore[arg-type]
+
+
+# --- 4. side calculations typed in spare cells below the table -------------------------------
+
+SIDE_ROWS = [
+    ("流量", "曝光量", None, 500, 450),
+    ("转化", "注册转化率", None, "5%", "4%"),
+    ("收益", "ROI", None, "1:3", "1:2.2"),
+]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("column", ["D", "B", "A"])  # target, metric, dimension
+def test_numbers_typed_below_the_table_are_a_side_calculation(
+    tmp_path: Path, lang: Lang, column: str
+) -> None:
+    cells = {f"{column}20": 5200, f"{column}21": "20000"}
+    path = review(tmp_path / "s.xlsx", lang, SIDE_ROWS, cells=cells)
+    analysis = api.analyze_workbook(path, today=TODAY)
+    assert [k.metric for k in analysis.kpis] == [r[1] for r in SIDE_ROWS]
+    found = lint(path)
+    assert not codes(found, "S003", "V003", "V001")
+    [note] = codes(found, "S005")
+    assert (note.key, note.cell, note.row) == ("S005.side", f"{column}20", 20)
+    message = note.message(lang)
+    assert f"{column}20" in message and f"{column}21" in message
+
+
+def test_the_trials_london_workbook(tmp_path: Path) -> None:
+    """Two numbers in the Direction column (E20, E21) between the table and a KPI appended
+    far below it (row 40): one note, and the KPI below is still read."""
+    rows = [(d, m, None, None, t, a) for d, m, _, t, a in SIDE_ROWS]
+    keys = ("dimension", "metric", "channel", "direction", "target", "actual")
+    cells = {"E20": 5200, "E21": 20000, "A40": "收益", "B40": "客单价", "E40": 45, "F40": 48.5}
+    path = review(tmp_path / "l.xlsx", "zh-CN", rows, keys=keys, cells=cells)
+    found = lint(path)
+    assert not codes(found, "S003", "V003")
+    assert [(f.key, f.cell) for f in codes(found, "S005")] == [("S005.side", "E20")]
+    metrics = [k.metric for k in api.analyze_workbook(path, today=TODAY).kpis]
+    assert metrics == ["曝光量", "注册转化率", "ROI", "客单价"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_kpi_whose_name_was_forgotten_keeps_its_s003(tmp_path: Path, lang: Lang) -> None:
+    rows = [SIDE_ROWS[0], (None, None, None, 100, 90), *SIDE_ROWS[1:]]
+    path = review(tmp_path / "f.xlsx", lang, rows)
+    found = lint(path)
+    assert [f.cell for f in codes(found, "S003")] == ["B3"]
+    assert not codes(found, "S005")
+    assert len(api.analyze_workbook(path, today=TODAY).kpis) == 4
+    # a row of text below the table is no side calculation: read (and reported) as today
+    path = review(tmp_path / "g.xlsx", lang, [*SIDE_ROWS, (None,) * 5, ("流量", None, None, 1, 2)])
+    assert [f.cell for f in codes(lint(path), "S003")] == ["B6"]

@@ -405,6 +405,16 @@ _TOTAL_FILLERS = frozenset(
 )
 
 
+#: A number typed as text in a spare cell (5200, 1,200.5, 25%).
+_NUMBER_TEXT = re.compile(r"^\s*[-+]?(?=[\d.,]*\d)(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?%?\s*$")
+
+
+def _number_cell(value: Any) -> bool:
+    """Whether a cell holds a number, or a number typed as text."""
+    cls = value.__class__
+    return cls is int or cls is float or (cls is str and _NUMBER_TEXT.match(value) is not None)
+
+
 def _part_total_label(value: Any) -> bool:
     """Whether a channel or dimension cell says the row sums its name's other rows (not
     Total Wine, a shop)."""
@@ -570,6 +580,61 @@ class _RowParser:
                 )
                 return True
         return False
+
+    def side_numbers(self, row: list[Any]) -> list[int] | None:
+        """The columns of a row holding only one or two numbers and nothing else people fill
+        (no name, no dimension): the shape of a side calculation typed in spare cells."""
+        width = len(row)
+        filled = [c for c in self.data_columns if c < width and not is_blank(row[c])]
+        if not 1 <= len(filled) <= 2:
+            return None
+        return filled if all(_number_cell(row[c]) for c in filled) else None
+
+    def side_calculations(self, grid: Grid, header: int, last: int) -> set[int]:
+        """The rows of side calculations below the table (after a blank row, a block of rows
+        holding only one or two numbers each: D20 5200, D21 20000), reported once
+        (S005.side) rather than read as KPIs without a name. A row without a name among the
+        named ones is a KPI whose name was forgotten, and is read (S003)."""
+        keys = self.key_text_columns
+        side: list[tuple[int, list[int]]] = []
+        block: list[tuple[int, list[int]]] = []
+        candidate = in_block = blank_before = table = False
+        for r in range(header + 1, last + 2):
+            row = grid[r] if r <= last else None
+            if row is None or self.empty(row):
+                if in_block and candidate:
+                    side += block
+                in_block, blank_before = False, True
+                continue
+            width = len(row)
+            # A number in the name's cell is no name (5200 typed in spare cells of column B).
+            named = any(
+                c < width and not is_blank(row[c]) and not _number_cell(row[c]) for c in keys
+            )
+            if not in_block:
+                in_block, candidate, block = True, blank_before and table, []
+            if candidate:
+                filled = None if named else self.side_numbers(row)
+                if filled is None:
+                    candidate = False
+                else:
+                    block.append((r, filled))
+            table = table or named
+            blank_before = False
+        if not side:
+            return set()
+        first = side[0][0]
+        cells = tuple(ref(r, c) for r, filled in side for c in filled)
+        self.out.add(
+            "S005",
+            self.name,
+            cells[0],
+            first + 1,
+            "S005.side",
+            row=first + 1,
+            cells=cells[:10],
+        )
+        return {r for r, _ in side}
 
     def part_totals(self, records: list[Record]) -> list[Record]:
         """``records`` without the rows whose channel or dimension says a total (合计, Total)
@@ -845,10 +910,11 @@ def _read_table(
                 if (letter := column_letter(c)) in wanted
             }
         parser.use_formats(formatted)
+    side = parser.side_calculations(grid, header, last)
     records = [
         record
         for r in range(header + 1, last + 1)
-        if (record := parser.record(r, grid[r])) is not None
+        if (not side or r not in side) and (record := parser.record(r, grid[r])) is not None
     ]
     records = parser.part_totals(records)
     return SheetMatch(sheet.key, name, header + 1, columns), tuple(records)
