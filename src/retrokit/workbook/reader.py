@@ -409,16 +409,21 @@ _TOTAL_FILLERS = frozenset(
 _NUMBER_TEXT = re.compile(r"^\s*[-+]?(?=[\d.,]*\d)(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?%?\s*$")
 
 
+_NUMERIC_LEADS = frozenset("0123456789+-.")
+_NUMERIC_LEADS_SPACE = _NUMERIC_LEADS | frozenset(" \t\u3000")
+
+
 def _number_cell(value: Any) -> bool:
     """Whether a cell holds a number, or a number typed as text."""
     cls = value.__class__
     return cls is int or cls is float or (cls is str and _NUMBER_TEXT.match(value) is not None)
 
 
-def _part_total_label(value: Any) -> bool:
+@lru_cache(maxsize=4096)  # asked of two cells a row; a sheet's channels repeat
+def _part_total_label(value: str) -> bool:
     """Whether a channel or dimension cell says the row sums its name's other rows (not
     Total Wine, a shop)."""
-    if value.__class__ is not str or len(value) > 24 or _PART_TOTAL_CUE.search(value) is None:
+    if len(value) > 24 or _PART_TOTAL_CUE.search(value) is None:
         return False
     if value.isascii():
         words = re.findall("[a-z]+", value.lower())
@@ -540,6 +545,7 @@ class _RowParser:
             if key in sheet.part_columns
         ]
         self.part_total_rows: dict[int, tuple[int, str]] = {}
+        self.part_keys = frozenset(key for key, _, _ in self.part_columns)
         #: Per list column: raw cell value -> code, for values already seen in this sheet.
         self.seen: dict[str, dict[Any, str]] = {key: {} for key, *_ in self.plan}
 
@@ -581,6 +587,19 @@ class _RowParser:
                 return True
         return False
 
+    def named(self, row: list[Any]) -> bool:
+        """Whether a row has a name (its key text), not blank and not a number."""
+        width = len(row)
+        for c in self.key_text_columns:
+            v = row[c] if c < width else None
+            if (
+                v.__class__ is str
+                and v.strip()
+                and not (v.lstrip()[:1] in _NUMERIC_LEADS and _NUMBER_TEXT.match(v))
+            ):
+                return True
+        return False
+
     def side_numbers(self, row: list[Any]) -> list[int] | None:
         """The columns of a row holding only one or two numbers and nothing else people fill
         (no name, no dimension): the shape of a side calculation typed in spare cells."""
@@ -595,32 +614,47 @@ class _RowParser:
         holding only one or two numbers each: D20 5200, D21 20000), reported once
         (S005.side) rather than read as KPIs without a name. A row without a name among the
         named ones is a KPI whose name was forgotten, and is read (S003)."""
-        keys = self.key_text_columns
+        rows = range(header + 1, last + 1)
+        # Only the rows without a name are looked at (one comprehension over the names, as
+        # most rows have one); a number in the name's cell is no name (5200 typed in B20).
+        if len(self.key_text_columns) == 1:  # a KPI's metric: no call per row
+            c = self.key_text_columns[0]
+            unnamed = [
+                r
+                for r in rows
+                if c >= len(row := grid[r])
+                or (v := row[c]).__class__ is not str
+                or not v
+                or v.isspace()
+                or (v[0] in _NUMERIC_LEADS_SPACE and _NUMBER_TEXT.match(v) is not None)
+            ]
+        else:
+            unnamed = [r for r in rows if not self.named(grid[r])]
+        if not unnamed:
+            return set()
+        #: row -> None when blank, its number cells when shaped as a side calculation, or []
+        kind = {
+            r: None if self.empty(grid[r]) else (self.side_numbers(grid[r]) or []) for r in unnamed
+        }
+        first_named = next((r for r in rows if r not in kind), last + 1)
         side: list[tuple[int, list[int]]] = []
         block: list[tuple[int, list[int]]] = []
-        candidate = in_block = blank_before = table = False
-        for r in range(header + 1, last + 2):
-            row = grid[r] if r <= last else None
-            if row is None or self.empty(row):
-                if in_block and candidate:
+        gathering = False  # the rows gathered came right after a blank row below the table
+        prev = -1
+        for r in unnamed:
+            k = kind[r]
+            next_to = r == prev + 1
+            if k is None:  # a blank row ends a block that reached it
+                if gathering and block and next_to:
                     side += block
-                in_block, blank_before = False, True
-                continue
-            width = len(row)
-            # A number in the name's cell is no name (5200 typed in spare cells of column B).
-            named = any(
-                c < width and not is_blank(row[c]) and not _number_cell(row[c]) for c in keys
-            )
-            if not in_block:
-                in_block, candidate, block = True, blank_before and table, []
-            if candidate:
-                filled = None if named else self.side_numbers(row)
-                if filled is None:
-                    candidate = False
-                else:
-                    block.append((r, filled))
-            table = table or named
-            blank_before = False
+                block, gathering = [], r > first_named
+            elif k and gathering and next_to:
+                block.append((r, k))
+            else:
+                block, gathering = [], False
+            prev = r
+        if gathering and block and prev == last:  # a block ending the sheet
+            side += block
         if not side:
             return set()
         first = side[0][0]
@@ -640,6 +674,18 @@ class _RowParser:
         """``records`` without the rows whose channel or dimension says a total (合计, Total)
         while their name has other rows with a channel: the sum of those rows, reported
         (S005). A total word with no such rows is the whole campaign's row, and stays."""
+        for key, c, text in self.part_columns:
+            # A text part (the channel) is read as it is typed: its totals are looked for
+            # here, once per distinct value (a list's, the dimension, when it fails to parse).
+            if not text:
+                continue
+            distinct = {record.values.get(key) for record in records}
+            totals = {v for v in distinct if v.__class__ is str and _part_total_label(v)}
+            if totals:
+                for record in records:
+                    label = record.values.get(key)
+                    if label in totals:
+                        self.part_total_rows.setdefault(record.row, (c, label))
         if not self.part_total_rows:
             return records
         names = [
@@ -766,12 +812,6 @@ class _RowParser:
                     "S005", self.name, ref(row_index, c), number, row=number, label=row[c].strip()
                 )
                 return None
-        for _key, c, text in self.part_columns:
-            if c < len(row) and _part_total_label(row[c]):
-                self.part_total_rows[row_index + 1] = (c, row[c].strip())
-                if not text:  # no value of its list (合计 is no dimension): not read, no V003
-                    row = [*row[:c], "", *row[c + 1 :]]
-                break
         width = len(row)
         number = row_index + 1
         formats = _NO_EXTRA
@@ -825,6 +865,10 @@ class _RowParser:
             try:
                 values[key] = parsed = parse_cell(column, v, formats.get(key))
             except ValueError as exc:
+                if key in self.part_keys and cls is str and _part_total_label(v.strip()):
+                    # 合计 is no dimension but a total (settled in part_totals): no V003
+                    self.part_total_rows[number] = (c, v.strip())
+                    continue
                 cell = f"{self.letters[key]}{number}"
                 _unparsable(self.out, self.name, column, v, cell, number, exc)
                 continue
