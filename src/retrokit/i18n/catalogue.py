@@ -1584,10 +1584,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "doc.K004": {
         "zh-CN": "方向列为空时，retrokit 按指标名称（如“获客单价”“投诉解决率”）、“成本”维度或团队在配置中"
-        "写的词推断方向。推断可能出错，请确认。\n修复：在“方向”列写“越低越好”或“越高越好”（也可写↓、↑）。",
+        "写的词推断方向（值是时间时，也看单位：发货 24小时 是等待，越低越好）。值带时间单位、名称却看不出是"
+        "等待还是停留的时间时，按默认的越高越好计算，也会提示。推断可能出错，请确认。\n修复：在“方向”列写“越低越好”或“越高越好”（也可写↓、↑）。",
         "en": "With the Direction column blank, retrokit infers the direction from the metric's "
         "name (cost per lead, complaint resolution rate), the Cost dimension or the team's "
-        "configured words. An inference can be wrong; confirm it.\nFix: write 'Lower is "
+        "configured words (for a time, its unit too: shipping in 24 hours is a wait, lower is "
+        "better). A time whose name says neither a wait nor time spent with us is taken as "
+        "higher is better by default, and said so too. An inference can be wrong; confirm "
+        "it.\nFix: write 'Lower is "
         "better' or 'Higher is better' (or ↓, ↑) in the Direction column.",
     },
     "direction.name": {"zh-CN": "名称", "en": "its name"},
@@ -2103,13 +2107,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-CN": "表格中的合计、总计、小计行（Total、Subtotal，以及预算中的“KOL小计”）、分组标题行"
         "（如“【线上渠道】”“二、用户指标”，或合并成一行的标题）和表格中间重复的表头行，都不是一个"
         "指标、一条预算明细或一天的数值：把它当作一行数据，会多算一个“超额完成”或“未完成”，或把花费和"
-        "每日数值算两遍。retrokit 识别这样的行，不作为数据读取，并给出这条提示。\n修复：无需修复；"
+        "每日数值算两遍。同一指标另有按渠道的行时，渠道或维度写着“合计”“全渠道合计”的那一行，以及表格下方"
+        "隔着空行、只有一两个数字的草稿计算，也是如此。retrokit 识别这样的行，不作为数据读取，并给出这条提示。"
+        "\n修复：无需修复；"
         "如果提示的行其实是一行数据，请补全它的其他单元格。",
         "en": "Total, grand total and subtotal rows (Total, Subtotal, a budget's 'KOL subtotal'), "
         "rows heading a group ('[Online]', '2. Users', or a title merged across the row) and a "
         "copy of the header further down are not a metric, a budget line or a day's figure: "
         "read as a row one adds an 'exceeded' or 'missed' that is not there, or counts "
-        "spending and daily figures twice. retrokit recognises such rows and does not read "
+        "spending and daily figures twice. So is a row whose channel or dimension says Total "
+        "when its metric has rows by channel, and a side calculation typed below the table "
+        "after blank rows (one or two numbers a row). retrokit recognises such rows and does not read "
         "them as data, with this note.\nFix: nothing to fix; if a row it names is data, fill "
         "in its other cells.",
     },
