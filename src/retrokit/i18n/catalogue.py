@@ -2813,12 +2813,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": " (row {row}; row {others} of the same name is left out, see K005)",
     },
     "S005.side": {
-        "zh-CN": "表格下方隔着空行的 {cells} 只有数字，没有指标名称和维度，看作表格旁的草稿计算，"
-        "未作为指标读取；如果它们是一个指标，请补上指标名称，否则可以移到别的工作表。",
-        "zh-TW": "表格下方隔著空白列的 {cells} 只有數字，沒有指標名稱和維度，視為表格旁的草稿計算，"
-        "未作為指標讀取；如果它們是一個指標，請補上指標名稱，否則可以移到別的工作表。",
-        "en": "{cells}, below the table after blank rows, hold only numbers with no metric or "
-        "dimension: read as a side calculation, not as a KPI. If they are one, give the row a "
-        "metric name; otherwise you may move them to another sheet.",
+        "zh-CN": "表格下方隔着空行的 {cells} 只有数字，没有名称，看作表格旁的草稿计算，未作为一行数据读取；"
+        "如果它们是一行数据（如一个指标），请补上名称，否则可以移到别的工作表。",
+        "zh-TW": "表格下方隔著空白列的 {cells} 只有數字，沒有名稱，視為表格旁的草稿計算，未作為一列資料讀取；"
+        "如果它們是一列資料（如一個指標），請補上名稱，否則可以移到別的工作表。",
+        "en": "{cells}, below the table after blank rows, hold only numbers and no name: read as "
+        "a side calculation, not as a row of data. If they are one (a KPI), give the row its "
+        "name; otherwise you may move them to another sheet.",
     },
 }
