@@ -159,7 +159,7 @@ def test_bad_paths_get_one_line_errors(tmp_path: Path) -> None:
         (["analyze", "{book}", "--threshold", "5", "--lang", "en"], {}, "between 0 and 1"),
         (["lint", "{book}", "--format", "foo"], {}, "--format 只能是 text"),
         (["lessons", "{book}", "--category", "x", "--lang", "en"], {}, "--category must be"),
-        (["rule", "K00"], {}, "对应 4 条规则"),
+        (["rule", "K00"], {}, "对应 5 条规则"),
         (["analyze", "{book}", "--lang", "xx"], {}, "不支持的语言 xx"),
         (["export", "{book}", "--to", "{book}.txt"], {"RETROKIT_LANG": "en"}, "export to a .xlsx"),
         (["compare", "{missing}", "--lang", "en"], {}, "no such file or folder"),

@@ -99,6 +99,7 @@ CASES: list[tuple[str, Callable[[dict], None], str | None]] = [
     ("D001", info(review_date="2024-08-01"), "B8"),
     ("V007", k(0, actual="#DIV/0!"), "F2"),  # openpyxl writes it as an error value
     ("S005", lambda d: d["kpis"].append({"dimension": "合计", "target": 9, "actual": 8}), "A8"),
+    ("K005", lambda d: d["kpis"].append(dict(d["kpis"][1])), "B8"),  # the same KPI twice
 ]
 
 

@@ -1606,10 +1606,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "doc.K004": {
         "zh-CN": "方向列为空时，retrokit 按指标名称（如“获客单价”“投诉解决率”）、“成本”维度或团队在配置中"
-        "写的词推断方向。推断可能出错，请确认。\n修复：在“方向”列写“越低越好”或“越高越好”（也可写↓、↑）。",
+        "写的词推断方向（值是时间时，也看单位：发货 24小时 是等待，越低越好）。值带时间单位、名称却看不出是"
+        "等待还是停留的时间时，按默认的越高越好计算，也会提示。推断可能出错，请确认。\n修复：在“方向”列写“越低越好”或“越高越好”（也可写↓、↑）。",
         "en": "With the Direction column blank, retrokit infers the direction from the metric's "
         "name (cost per lead, complaint resolution rate), the Cost dimension or the team's "
-        "configured words. An inference can be wrong; confirm it.\nFix: write 'Lower is "
+        "configured words (for a time, its unit too: shipping in 24 hours is a wait, lower is "
+        "better). A time whose name says neither a wait nor time spent with us is taken as "
+        "higher is better by default, and said so too. An inference can be wrong; confirm "
+        "it.\nFix: write 'Lower is "
         "better' or 'Higher is better' (or ↓, ↑) in the Direction column.",
     },
     "direction.name": {"zh-CN": "名称", "en": "its name"},
@@ -2127,7 +2131,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "（如“【线上渠道】”“二、用户指标”，或合并成一行的标题）、表格中间重复的表头行，以及空一行后画在"
         "表格下方、以列名标注的矩阵（如风险矩阵：“影响：高”“可能性：低”），都不是一个"
         "指标、一条预算明细或一天的数值：把它当作一行数据，会多算一个“超额完成”或“未完成”，或把花费和"
-        "每日数值算两遍。retrokit 识别这样的行，不作为数据读取，并给出这条提示。\n修复：无需修复；"
+        "每日数值算两遍。同一指标另有按渠道的行时，渠道或维度写着“合计”“全渠道合计”的那一行，以及表格下方"
+        "隔着空行、只有一两个数字的草稿计算，也是如此。retrokit 识别这样的行，不作为数据读取，并给出这条提示。"
+        "\n修复：无需修复；"
         "如果提示的行其实是一行数据，请补全它的其他单元格。",
         "en": "Total, grand total and subtotal rows (Total, Subtotal, a budget's 'KOL subtotal'), "
         "rows heading a group ('[Online]', '2. Users', or a title merged across the row), a "
@@ -2135,7 +2141,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "columns are labelled with the sheet's column names (a risk matrix: 'Impact: High', "
         "'Likelihood: Low') are not a metric, a budget line or a day's figure: "
         "read as a row one adds an 'exceeded' or 'missed' that is not there, or counts "
-        "spending and daily figures twice. retrokit recognises such rows and does not read "
+        "spending and daily figures twice. So is a row whose channel or dimension says Total "
+        "when its metric has rows by channel, and a side calculation typed below the table "
+        "after blank rows (one or two numbers a row). retrokit recognises such rows and does not read "
         "them as data, with this note.\nFix: nothing to fix; if a row it names is data, fill "
         "in its other cells.",
     },
@@ -2901,5 +2909,72 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{column}' value '{value}' has no year, and the start date on {sheet} "
         "({start_cell}: '{start}') has none either to take it from: write the start date's year "
         "(like 2024-07-01), or this date's.",
+    },
+    "K004.time": {
+        "zh-CN": "指标“{metric}”的值是时间（{unit}），但名称看不出它是等待的时间（越低越好，如响应、"
+        "发货）还是停留的时间（越高越好，如观看、停留），暂按默认的“{direction}”计算；如不对，请在"
+        "“方向”列写明（没有这一列就加一列）。",
+        "zh-TW": "指標「{metric}」的值是時間（{unit}），但名稱看不出它是等待的時間（越低越好，如回應、"
+        "出貨）還是停留的時間（越高越好，如觀看、停留），暫按預設的「{direction}」計算；如不對，請在"
+        "「方向」欄寫明（沒有這一欄就新增一欄）。",
+        "en": "KPI '{metric}' is a time ({unit}), but its name says neither a wait (lower is "
+        "better: response, delivery) nor time spent with us (higher is better: watch time, "
+        "dwell time), so it is taken as '{direction}' by default; if that is wrong, fill its "
+        "'Direction' column (add one if the sheet has none).",
+    },
+    "K005": {
+        "zh-CN": "指标“{metric}”在第 {first} 行已经有一行；同一指标只应有一行，对比（compare）只用第 {first} 行。"
+        "如果两行是不同的阶段或口径，请在指标名称里写明区别（如“预热期{metric}”，括号里的字会被当作单位忽略）；否则删掉多余的一行。",
+        "zh-TW": "指標「{metric}」在第 {first} 列已經有一列；同一指標只應有一列，比較（compare）只用第 {first} 列。"
+        "如果兩列是不同的階段或口徑，請在指標名稱裡寫明區別（如「預熱期{metric}」，括號裡的字會被當作單位忽略）；否則刪掉多餘的一列。",
+        "en": "KPI '{metric}' is already on row {first}; a metric should have one row, and "
+        "'compare' uses row {first} only. If the two rows are different phases or scopes, say "
+        "so in the name (like 'Warm-up {metric}': words in brackets are read as a unit); otherwise delete the extra row.",
+    },
+    "K005.channel": {
+        "zh-CN": "指标“{metric}”（渠道“{channel}”）在第 {first} 行已经有一行；同一指标同一渠道只应有一行，"
+        "对比（compare）只用第 {first} 行。如果两行是不同的阶段或口径，请在指标名称里写明区别"
+        "（如“预热期{metric}”，括号里的字会被当作单位忽略）；否则删掉多余的一行。",
+        "zh-TW": "指標「{metric}」（通路「{channel}」）在第 {first} 列已經有一列；同一指標同一通路只應有一列，"
+        "比較（compare）只用第 {first} 列。如果兩列是不同的階段或口徑，請在指標名稱裡寫明區別"
+        "（如「預熱期{metric}」，括號裡的字會被當作單位忽略）；否則刪掉多餘的一列。",
+        "en": "KPI '{metric}' for channel '{channel}' is already on row {first}; a metric should "
+        "have one row per channel, and 'compare' uses row {first} only. If the two rows are "
+        "different phases or scopes, say so in the name (like 'Warm-up {metric}': words in brackets are read as a unit); otherwise "
+        "delete the extra row.",
+    },
+    "doc.K005": {
+        "zh-CN": "同一份复盘里，同一指标（同一渠道）写了两行，例如两行“注册转化率”：分析把两行都算进"
+        "达成情况，对比（compare）只取第一行，另一行的数字不知去向。\n修复：如果两行是不同阶段或口径，"
+        "在名称里写明区别（“预热期注册转化率”“爆发期注册转化率”；括号里的字会被当作单位忽略）或填上各自的渠道；如果是"
+        "重复录入，删掉多余的一行。",
+        "zh-TW": "同一份復盤裡，同一指標（同一通路）寫了兩列，例如兩列「註冊轉換率」：分析把兩列都算進"
+        "達成情況，比較（compare）只取第一列，另一列的數字不知去向。\n修復：如果兩列是不同階段或口徑，"
+        "在名稱裡寫明區別（「預熱期註冊轉換率」「爆發期註冊轉換率」；括號裡的字會被當作單位忽略）或填上各自的通路；如果是"
+        "重複輸入，刪掉多餘的一列。",
+        "en": "One review lists the same metric (for the same channel) on two rows, such as two "
+        "'Registration conversion' rows: the analysis counts both, and 'compare' takes the "
+        "first only, so the other row's figures go unseen.\nFix: if the rows are different "
+        "phases or scopes, say so in the names ('Warm-up registration conversion', "
+        "'Peak registration conversion': words in brackets are read as a unit) or fill in their channels; if it was typed twice, "
+        "delete the extra row.",
+    },
+    "summary.K005": {
+        "zh-CN": "同一指标、同一渠道在一份复盘里有两行。",
+        "zh-TW": "同一指標、同一通路在一份復盤裡有兩列。",
+        "en": "The same metric for the same channel is on two rows of one review.",
+    },
+    "compare.duplicate_rows": {
+        "zh-CN": "（第 {row} 行；第 {others} 行同名未用，见 K005）",
+        "en": " (row {row}; row {others} of the same name is left out, see K005)",
+    },
+    "S005.side": {
+        "zh-CN": "表格下方隔着空行的 {cells} 只有数字，没有名称，看作表格旁的草稿计算，未作为一行数据读取；"
+        "如果它们是一行数据（如一个指标），请补上名称，否则可以移到别的工作表。",
+        "zh-TW": "表格下方隔著空白列的 {cells} 只有數字，沒有名稱，視為表格旁的草稿計算，未作為一列資料讀取；"
+        "如果它們是一列資料（如一個指標），請補上名稱，否則可以移到別的工作表。",
+        "en": "{cells}, below the table after blank rows, hold only numbers and no name: read as "
+        "a side calculation, not as a row of data. If they are one (a KPI), give the row its "
+        "name; otherwise you may move them to another sheet.",
     },
 }

@@ -189,15 +189,17 @@ def kpi_direction(
     metric: str,
     *quantities: Quantity | None,
     words: DirectionWords = NO_WORDS,
+    unit: str | None = None,
 ) -> tuple[Direction, DirectionSource]:
     """The Direction column if filled, then a threshold sign (≥5%, <=3秒), then the team's
-    words, the name, the cost dimension; and which of them said it."""
+    words, the name (with ``unit``, a time's when only it makes the figure one: 发货 24小时),
+    the cost dimension; and which of them said it."""
     if explicit:
         return Direction(explicit), DirectionSource.COLUMN
     for q in quantities:
         if q is not None and q.direction:
             return Direction(q.direction), DirectionSource.SIGN
-    return _infer(dimension, metric, words)
+    return _infer(dimension, metric, words, unit)
 
 
 def achievement_rate(
@@ -337,10 +339,16 @@ def evaluate_kpi(
     metric: str = v.get("metric", "")  # text columns hold their trimmed text (Record.text)
     target: Quantity | None = v.get("target")
     actual: Quantity | None = v.get("actual")
-    direction, source = kpi_direction(
-        v.get("direction"), v.get("dimension"), metric, target, actual, words=words
-    )
     named = unit_of(metric)
+    direction, source = kpi_direction(
+        v.get("direction"),
+        v.get("dimension"),
+        metric,
+        target,
+        actual,
+        words=words,
+        unit=named or (target.unit if target else "") or (actual.unit if actual else ""),
+    )
     if named is not None:
         # Target and actual in the unit of the KPI's name: 72万 in 总费用(万元) is 72, and
         # ¥240,000 (an amount written in its currency's units) is 24.

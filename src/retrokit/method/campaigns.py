@@ -201,8 +201,12 @@ def compare(analyses: Sequence[Analysis], workbooks: Sequence[Workbook]) -> dict
                     "series": [],
                 },
             )
-            if any(p["file"] == a.file for p in entry["series"]):
-                continue  # one point per campaign: the first row naming the KPI
+            same = [p for p in entry["series"] if p["file"] == a.file]
+            if same:
+                # One point per campaign: the first row naming the KPI; the others are named
+                # beside it (and K005 flags them in the review).
+                same[0]["duplicate_rows"].append(k.row)
+                continue
             entry["series"].append(
                 {
                     "file": a.file,
@@ -212,6 +216,8 @@ def compare(analyses: Sequence[Analysis], workbooks: Sequence[Workbook]) -> dict
                     "status": k.status.value if k.status else None,
                     "actual": k.actual,
                     "unit": k.unit,
+                    "row": k.row,
+                    "duplicate_rows": [],
                 }
             )
     known = {a.file for a in ordered if dated(a)}

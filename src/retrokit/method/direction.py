@@ -65,7 +65,8 @@ BAD_EVENTS = (
     "跳失", "退款", "退货", "退貨", "退单", "退單", "拒付", "故障", "错误", "錯誤", "失败",
     "失敗", "丢失", "丟失", "破损", "破損", "漏发", "漏發", "错发", "錯發", "逾期", "坏账",
     "壞帳", "欺诈", "欺詐", "解除安裝", "壞賬", "作弊", "舆情", "輿情", "負評", "负评", "弃单", "棄單", "弃购", "棄購",
-    "超时", "超時", "timeout", "timeouts", "time-out", "time-outs",
+    "超时", "超時", "timeout", "timeouts", "time-out", "time-outs", "断货", "斷貨",
+    "stock-out", "stock-outs", "stock out", "stock outs",
     "churn", "churned", "bounce", "bounced", "bounces", "refund", "refunds", "refunded",
     "return", "returns", "returned", "complaint", "complaints", "unsubscribe",
     "unsubscribes", "unsubscribed", "uninstall", "uninstalls", "cancellation",
@@ -116,16 +117,34 @@ COST_PER = (
 )
 #: Time heads, and what makes a time a wait (lower-is-better) rather than time spent with us.
 TIME_HEADS = (
-    "时长", "時長", "时间", "時間", "耗时", "耗時", "天数", "天數",
-    "time", "duration", "latency", "days",
+    "时长", "時長", "时间", "時間", "耗时", "耗時", "天数", "天數", "周期", "週期", "时效", "時效",
+    "time", "duration", "latency", "days", "cycle",
 )
 WAITING = (
     "加载", "加載", "载入", "載入", "响应", "響應", "回复", "回覆", "等待", "处理", "處理",
     "发货", "發貨", "交付", "排队", "排隊", "配送", "到货", "到貨", "审核", "審核", "稽核", "耗时",
-    "耗時", "首响", "首響", "解决", "解決", "周转", "週轉", "库存", "庫存",
+    "耗時", "首响", "首響", "解决", "解決", "周转", "週轉", "库存", "庫存", "回应", "回應", "首屏",
+    "打开", "打開", "启动", "啟動", "物流", "结账", "結帳", "結賬", "出库", "出庫",
     "load", "loading", "response", "reply", "wait", "waiting", "handle", "handling", "delivery",
     "shipping", "turnaround", "resolution", "resolve", "latency", "queue", "turnover",
-    "inventory",
+    "inventory", "checkout", "check-out", "startup", "dispatch", "fulfilment", "fulfillment",
+    "approval", "review",
+)
+#: Time people spend with us (停留时长, watch time, session duration): higher is better.
+ENGAGED = (
+    "停留", "观看", "觀看", "浏览", "瀏覽", "阅读", "閱讀", "收听", "收聽", "播放", "在线", "在線",
+    "使用", "活跃", "活躍", "陪伴", "互动", "互動",
+    "watch", "watching", "watched", "view", "viewing", "dwell", "session", "sessions",
+    "on site", "on-site", "on page", "on-page", "reading", "listening", "engagement", "engaged",
+    "active", "usage", "playtime",
+)
+#: Units that make a figure a time (3秒, 24小时, 90s, Delivery (days)), as the reader keeps
+#: them after the number or in the name's brackets; 分 alone is as often a score's points.
+TIME_UNITS = (
+    "秒", "秒钟", "秒鐘", "毫秒", "分钟", "分鐘", "小时", "小時", "钟头", "鐘頭", "天", "日",
+    "工作日", "周", "週", "星期",
+    "ms", "s", "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "h",
+    "hr", "hrs", "hour", "hours", "d", "day", "days", "wk", "wks", "week", "weeks",
 )
 #: Averages: a figure per person or per item, never a count (人均停留, 平均订单金额).
 AVERAGES = ("均价", "均價", "平均", "人均", "average", "avg", "mean", "per capita")
@@ -183,6 +202,8 @@ _AVERAGES = _Words(AVERAGES)
 _UNIT_COST = _Words(UNIT_COST_HEADS)
 _PER_ONE = _Words(PER_ONE)
 _CUT = _Words(CUTS)
+_ENGAGED = _Words(ENGAGED)
+_TIME_UNITS = frozenset(_norm(u) for u in TIME_UNITS)
 
 
 @dataclass(frozen=True)
@@ -217,14 +238,37 @@ def read_name(metric: str) -> Direction | None:
     """
     name = _UNIT.sub("", _norm(metric))
     timed = _ON_TIME.sub("", name)  # "on-time delivery" says nothing of a wait
-    waiting = bool(_TIME.search(timed) and _WAITING.search(timed)) or "耗时" in name
+    a_time = bool(_TIME.search(timed))
+    waiting = bool(a_time and _WAITING.search(timed)) or "耗时" in name
     if (waiting or "latency" in name) and not _CUT.search(name):
         return Direction.LOWER  # a wait; its cut (响应时长降幅) is read as the good event below
     bought = bool(_PRICE.search(name) and _BOUGHT.search(name))
     cue = bool(_COST_PER.search(name) or _BAD.search(name) or _SPENDING.search(name) or bought)
     if _good(name, bought):
         return Direction.HIGHER if cue else None
-    return Direction.LOWER if cue else None
+    if cue:
+        return Direction.LOWER
+    if a_time and _ENGAGED.search(name):
+        return Direction.HIGHER  # time spent with us: 停留时长, watch time, 活跃天数
+    return None
+
+
+def is_time_unit(unit: str | None) -> bool:
+    """Whether a unit makes a figure a time (秒, 小时, s, days)."""
+    return bool(unit) and _norm(unit or "") in _TIME_UNITS
+
+
+@functools.lru_cache(maxsize=4096)
+def read_timed(metric: str) -> Direction | None:
+    """The direction of a metric whose figure is a time by its unit alone (首屏打开: 3秒,
+    发货: 24小时, Delivery (days)), when its name does not say it: a wait is lower-is-better,
+    time spent with us (停留, watch) higher; None when the name says neither."""
+    name = _UNIT.sub("", _norm(metric))
+    if _WAITING.search(_ON_TIME.sub("", name)) and not _CUT.search(name):
+        return Direction.LOWER
+    if _ENGAGED.search(name):
+        return Direction.HIGHER
+    return None
 
 
 def _good(name: str, bought: bool) -> bool:
@@ -255,14 +299,17 @@ def is_per_unit(metric: str) -> bool:
 
 
 def infer_direction(
-    dimension: str | None, metric: str, words: DirectionWords = NO_WORDS
+    dimension: str | None, metric: str, words: DirectionWords = NO_WORDS, unit: str | None = None
 ) -> tuple[Direction, DirectionSource]:
-    """The direction a KPI's name and dimension suggest, and which of them said it."""
+    """The direction a KPI's name and dimension suggest, and which of them said it; ``unit``
+    (of its values or its name's brackets) is a time's when only it says the figure is one."""
     if words.lower or words.higher:
         team = words.match(_norm(metric))
         if team is not None:
             return team, DirectionSource.CONFIG
     by_name = read_name(metric)
+    if by_name is None and is_time_unit(unit):
+        by_name = read_timed(metric)
     if by_name is not None:
         return by_name, DirectionSource.NAME
     if dimension == "cost":

@@ -680,13 +680,15 @@ def _goal(record: Record, year: int | None, start: dt.date | None = None) -> Goa
     metric: str = v.get("metric", "")
     raw = v.get("target")
     target = raw if isinstance(raw, Quantity) else None
-    direction, _source = kpi_direction(v.get("direction"), v.get("dimension"), metric, target)
     form = target.form if target else "plain"
     unit = (
         unit_of(metric)
         or (target.unit if target else "")
         or ("%" if form == "percent" else "")
         or (target.currency if target and form == "plain" else "")  # £12,000: in pounds
+    )
+    direction, _source = kpi_direction(
+        v.get("direction"), v.get("dimension"), metric, target, unit=unit
     )
     due_start, due_end = _due(v.get("due") or (None, None), year, start)
     return GoalResult(

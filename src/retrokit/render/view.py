@@ -1054,6 +1054,9 @@ def _metric_trend(
     def point(p: Mapping[str, Any]) -> RatePoint:
         status = p.get("status") or ""
         label = RESULT.label_of(status, lang) if status else t("label.unrated", lang)
+        if p.get("duplicate_rows"):  # the row used, where the review has the KPI twice (K005)
+            others = language(lang).list_separator.join(str(r) for r in p["duplicate_rows"])
+            label += t("compare.duplicate_rows", lang, row=p["row"], others=others)
         return RatePoint(
             projects.get(p["file"], Path(p["file"]).name), rate(p["rate"]), label, status
         )

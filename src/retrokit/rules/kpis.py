@@ -1,4 +1,4 @@
-"""KPI rows: K001-K003."""
+"""KPI rows: K001-K003, K005."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from retrokit.findings import Finding
 from retrokit.method import Status
+from retrokit.method.campaigns import kpi_key
 from retrokit.rules.registry import Context, W, rule
 from retrokit.rules.values import kpi_records
 from retrokit.text import fold
@@ -52,3 +53,25 @@ def core_miss_unexplained(ctx: Context) -> Iterator[Finding]:
             key = fold(kpi.metric)
             if not any(key and (key == n or key in n or n in key) for n in named):
                 yield ctx.finding("K003", KPIS, record, "metric", metric=kpi.metric)
+
+
+@rule("K005", "duplicate-kpi", W)
+def duplicate_kpi(ctx: Context) -> Iterator[Finding]:
+    """The same metric for the same channel is on two rows of one review."""
+    first: dict[tuple[str, ...], int] = {}
+    for kpi, record in kpi_records(ctx):
+        key = (*kpi_key(kpi), fold(record.text("phase")))  # a phase, where a sheet has one
+        if not key[0]:
+            continue
+        row = first.setdefault(key, record.row)
+        if row != record.row:
+            yield ctx.finding(
+                "K005",
+                KPIS,
+                record,
+                "metric",
+                "K005.channel" if kpi.channel else "K005",
+                metric=kpi.metric,
+                channel=kpi.channel or "",
+                first=row,
+            )

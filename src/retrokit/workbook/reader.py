@@ -401,6 +401,45 @@ def _subtotal_label(value: Any) -> bool:
 
 
 _SUBTOTAL_WORDS = ("小计", "subtotal")
+#: What a part column (a KPI's channel) says of a row summing the others: 合计, 全渠道合计,
+#: 總計 (folded, at either end of the cell); Total, Grand total, All channels total.
+_PART_TOTAL_WORDS = ("合计", "总计", "小计", "共计", "汇总")
+_PART_TOTAL_CUE = re.compile("[计計总總汇匯彙]|total", re.IGNORECASE)
+_TOTAL_WORDS = frozenset({"total", "totals", "subtotal"})
+_TOTAL_FILLERS = frozenset(
+    {"grand", "all", "channel", "channels", "platform", "platforms", "overall", "of", "the"}
+)
+
+
+#: A number typed as text in a spare cell (5200, 1,200.5, 25%).
+_NUMBER_TEXT = re.compile(r"^\s*[-+]?(?=[\d.,]*\d)(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?%?\s*$")
+
+
+_NUMERIC_LEADS = frozenset("0123456789+-.")
+_NUMERIC_LEADS_SPACE = _NUMERIC_LEADS | frozenset(" \t\u3000")
+
+
+def _number_cell(value: Any) -> bool:
+    """Whether a cell holds a number, or a number typed as text."""
+    cls = value.__class__
+    return cls is int or cls is float or (cls is str and _NUMBER_TEXT.match(value) is not None)
+
+
+@lru_cache(maxsize=4096)  # asked of two cells a row; a sheet's channels repeat
+def _part_total_label(value: str) -> bool:
+    """Whether a channel or dimension cell says the row sums its name's other rows (not
+    Total Wine, a shop)."""
+    if len(value) > 24 or _PART_TOTAL_CUE.search(value) is None:
+        return False
+    if value.isascii():
+        words = re.findall("[a-z]+", value.lower())
+        return not _TOTAL_WORDS.isdisjoint(words) and all(
+            w in _TOTAL_WORDS or w in _TOTAL_FILLERS for w in words
+        )
+    folded = fold(value)
+    return any(folded.startswith(w) or folded.endswith(w) for w in _PART_TOTAL_WORDS)
+
+
 #: A row heading the rows below it: 【线上渠道】, [Online], 二、用户指标, (一) 线上, 1. Online,
 #: A. 线上, 线上渠道： — bracketed whole, numbered, or ending in a colon.
 _OPENING = frozenset("【[〔〖")
@@ -503,6 +542,16 @@ class _RowParser:
         ]
         #: The columns where a group's subtotal (KOL小计) marks a total row.
         self.subtotal_columns = {c for key, c in columns.items() if key in sheet.total_columns}
+        #: The columns splitting a named row into parts (:attr:`Sheet.part_columns`), and the
+        #: rows whose part says a total: row number -> (column, label), settled once every row
+        #: is read (:meth:`part_totals`).
+        self.part_columns = [
+            (key, c, sheet.column(key).type is ColType.TEXT)
+            for key, c in columns.items()
+            if key in sheet.part_columns
+        ]
+        self.part_total_rows: dict[int, tuple[int, str]] = {}
+        self.part_keys = frozenset(key for key, _, _ in self.part_columns)
         #: Per list column: raw cell value -> code, for values already seen in this sheet.
         self.seen: dict[str, dict[Any, str]] = {key: {} for key, *_ in self.plan}
         #: A list column's names, folded (影响, likelihood): a cell "影响：高" labels a row or
@@ -555,6 +604,139 @@ class _RowParser:
                 )
                 return True
         return False
+
+    def named(self, row: list[Any]) -> bool:
+        """Whether a row has a name (its key text), not blank and not a number."""
+        width = len(row)
+        for c in self.key_text_columns:
+            v = row[c] if c < width else None
+            if (
+                v.__class__ is str
+                and v.strip()
+                and not (v.lstrip()[:1] in _NUMERIC_LEADS and _NUMBER_TEXT.match(v))
+            ):
+                return True
+        return False
+
+    def side_numbers(self, row: list[Any]) -> list[int] | None:
+        """The columns of a row holding only one or two numbers and nothing else people fill
+        (no name, no dimension): the shape of a side calculation typed in spare cells."""
+        width = len(row)
+        filled = [c for c in self.data_columns if c < width and not is_blank(row[c])]
+        if not 1 <= len(filled) <= 2:
+            return None
+        return filled if all(_number_cell(row[c]) for c in filled) else None
+
+    def side_calculations(self, grid: Grid, header: int, last: int) -> set[int]:
+        """The rows of side calculations below the table (after a blank row, a block of rows
+        holding only one or two numbers each: D20 5200, D21 20000), reported once
+        (S005.side) rather than read as KPIs without a name. A row without a name among the
+        named ones is a KPI whose name was forgotten, and is read (S003)."""
+        rows = range(header + 1, last + 1)
+        # Only the rows without a name are looked at (one comprehension over the names, as
+        # most rows have one); a number in the name's cell is no name (5200 typed in B20).
+        if len(self.key_text_columns) == 1:  # a KPI's metric: no call per row
+            c = self.key_text_columns[0]
+            unnamed = [
+                r
+                for r in rows
+                if c >= len(row := grid[r])
+                or (v := row[c]).__class__ is not str
+                or not v
+                or v.isspace()
+                or (v[0] in _NUMERIC_LEADS_SPACE and _NUMBER_TEXT.match(v) is not None)
+            ]
+        else:
+            unnamed = [r for r in rows if not self.named(grid[r])]
+        if not unnamed:
+            return set()
+        #: row -> None when blank, its number cells when shaped as a side calculation, or []
+        kind = {
+            r: None if self.empty(grid[r]) else (self.side_numbers(grid[r]) or []) for r in unnamed
+        }
+        first_named = next((r for r in rows if r not in kind), last + 1)
+        side: list[tuple[int, list[int]]] = []
+        block: list[tuple[int, list[int]]] = []
+        gathering = False  # the rows gathered came right after a blank row below the table
+        prev = -1
+        for r in unnamed:
+            k = kind[r]
+            next_to = r == prev + 1
+            if k is None:  # a blank row ends a block that reached it
+                if gathering and block and next_to:
+                    side += block
+                block, gathering = [], r > first_named
+            elif k and gathering and next_to:
+                block.append((r, k))
+            else:
+                block, gathering = [], False
+            prev = r
+        if gathering and block and prev == last:  # a block ending the sheet
+            side += block
+        if not side:
+            return set()
+        first = side[0][0]
+        cells = tuple(ref(r, c) for r, filled in side for c in filled)
+        self.out.add(
+            "S005",
+            self.name,
+            cells[0],
+            first + 1,
+            "S005.side",
+            row=first + 1,
+            cells=cells[:10],
+        )
+        return {r for r, _ in side}
+
+    def part_totals(self, records: list[Record]) -> list[Record]:
+        """``records`` without the rows whose channel or dimension says a total (合计, Total)
+        while their name has other rows with a channel: the sum of those rows, reported
+        (S005). A total word with no such rows is the whole campaign's row, and stays."""
+        for key, c, text in self.part_columns:
+            # A text part (the channel) is read as it is typed: its totals are looked for
+            # here, once per distinct value (a list's, the dimension, when it fails to parse).
+            if not text:
+                continue
+            distinct = {record.values.get(key) for record in records}
+            totals = {v for v in distinct if v.__class__ is str and _part_total_label(v)}
+            if totals:
+                for record in records:
+                    label = record.values.get(key)
+                    if label in totals:
+                        self.part_total_rows.setdefault(record.row, (c, label))
+        if not self.part_total_rows:
+            return records
+        names = [
+            key
+            for key, _, column, _ in self.plan
+            if column.required and column.type is ColType.TEXT
+        ]
+        split = [key for key, _, text in self.part_columns if text]  # the channel
+
+        def name(record: Record) -> tuple[str, ...]:
+            return tuple(fold(record.text(k)) for k in names)
+
+        parted = {
+            name(record)
+            for record in records
+            if record.row not in self.part_total_rows and any(record.text(k) for k in split)
+        }
+        kept = []
+        for record in records:
+            total = self.part_total_rows.get(record.row)
+            if total is not None and name(record) in parted:
+                c, label = total
+                self.out.add(
+                    "S005",
+                    self.name,
+                    ref(record.row - 1, c),
+                    record.row,
+                    row=record.row,
+                    label=label,
+                )
+                continue
+            kept.append(record)
+        return kept
 
     def repeated_header(self, row: list[Any], c: int, name: str) -> bool:
         """Whether the row repeats the header (copied above a second block of rows): its
@@ -742,6 +924,10 @@ class _RowParser:
             try:
                 values[key] = parsed = parse_cell(column, v, formats.get(key))
             except ValueError as exc:
+                if key in self.part_keys and cls is str and _part_total_label(v.strip()):
+                    # 合计 is no dimension but a total (settled in part_totals): no V003
+                    self.part_total_rows[number] = (c, v.strip())
+                    continue
                 cell = f"{self.letters[key]}{number}"
                 _unparsable(self.out, self.name, column, v, cell, number, exc)
                 continue
@@ -830,11 +1016,13 @@ def _read_table(
                 if (letter := column_letter(c)) in wanted
             }
         parser.use_formats(formatted)
+    side = parser.side_calculations(grid, header, last)
     records = [
         record
         for r in range(header + 1, last + 1)
-        if (record := parser.record(r, grid[r])) is not None
+        if (not side or r not in side) and (record := parser.record(r, grid[r])) is not None
     ]
+    records = parser.part_totals(records)
     return SheetMatch(sheet.key, name, header + 1, columns, units), tuple(records)
 
 

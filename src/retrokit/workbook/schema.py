@@ -211,6 +211,11 @@ class Sheet(_Labelled):
     #: Columns whose 合计 / Total makes the row a total row whatever its other cells say (a
     #: budget's category or item: KOL合作 | 小计 sums the KOL lines above).
     total_columns: tuple[str, ...] = ()
+    #: Columns that split a named row into parts (a KPI's channel, its dimension): 合计 /
+    #: Total there makes the row the sum of its name's other rows when it has some (GMV 天猫,
+    #: GMV 抖音, GMV 合计), and is no value of the column; alone it is the whole (a
+    #: campaign-level KPI), read as a row.
+    part_columns: tuple[str, ...] = ()
     #: A sheet a team may leave out (the plan's daily monitoring before launch): no S001.
     optional: bool = False
 
@@ -265,6 +270,7 @@ KPIS = Sheet(
         Column('core', {'zh-CN': '核心指标', 'zh-TW': '核心指標', 'en': 'Core'}, L, choices=YES_NO, aliases=('核心', 'Core KPI', '是否核心', '是否核心指标', 'Key KPI', 'Key?'), width=10),
         Column('analysis', {'zh-CN': '分析简述', 'zh-TW': '分析簡述', 'en': 'Analysis'}, T, aliases=('分析', '原因分析', '说明', '說明', '备注', 'Notes', 'Note', 'Comment', 'Comments', 'Remarks'), width=36),
     ),
+    part_columns=('channel', 'dimension'),
 )
 
 PROBLEMS = Sheet(
