@@ -1527,9 +1527,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "allocated twice.\nFix: adjust the lines or the total.",
     },
     "doc.B002": {
-        "zh-CN": "单项超支 10% 以上或总花费超出预算，需要及时调整投放。\n修复：在周会上调整预算，或说明超支原因。",
+        "zh-CN": "单项超支 10% 以上或总花费超出预算，需要及时调整投放；单项花费与计划相差百倍以上，"
+        "多半是单位不一致（元与万元）。\n修复：在周会上调整预算，或说明超支原因；单位不一致时统一单位。",
         "en": "A line over its plan by more than 10%, or spending over the total, calls for a "
-        "budget decision.\nFix: move budget at the weekly review, or record why.",
+        "budget decision; a line spent a hundredfold from its plan is most likely typed in "
+        "another unit (yuan against 10k yuan).\nFix: move budget at the weekly review, or "
+        "record why; make the units agree.",
     },
     "doc.B003": {
         "zh-CN": "预留应急备用金是常规做法（方法论示例为 10%）。\n修复：增加一行“应急备用金”。",
@@ -2764,5 +2767,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{column}' holds {value}, not written in this row's unit '{unit}': the sheet's "
         "formulas take it as {sheet} {unit}, retrokit reads {read} {unit}, so the sheet's gap "
         "and achievement are wrong. Write {read}.",
+    },
+    # The budget's sentence when spending is past the total: over by, not a negative remaining.
+    "plan.budget_over": {
+        "zh-CN": "总预算 {total}，已分配 {planned}，实际花费 {actual}，超支 {over}",
+        "en": "Total budget {total}, allocated {planned}, spent {actual}, over budget by {over}",
+    },
+    # B002: a line's spent a hundredfold from its plan: typed in another unit (元 beside 万元).
+    "B002.scale": {
+        "zh-CN": "“{item}”实际花费 {actual}，计划 {planned}，相差百倍以上：实际花费是否与计划金额用了"
+        "不同的单位（如元与万元）？请核对后统一单位。",
+        "zh-TW": "「{item}」實際花費 {actual}，計畫 {planned}，相差百倍以上：實際花費是否與計畫金額用了"
+        "不同的單位（如元與萬元）？請核對後統一單位。",
+        "en": "'{item}' spent {actual} against a plan of {planned}, a hundredfold apart: is the "
+        "spending typed in another unit than the plan (yuan against 10k yuan)? Check the units.",
     },
 }

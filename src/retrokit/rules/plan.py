@@ -31,6 +31,9 @@ from retrokit.workbook.values import Quantity
 PLAN = "plan"
 #: A spending line may run this far over its plan before B002.
 OVERRUN = 0.10
+#: A line spent under 1/100 of its plan, or over 100 times it, is typed in another unit
+#: (元 beside 万元) rather than spent so: B002 asks for the unit (B002.scale).
+UNIT_APART = 100
 
 _last: tuple[Context, PlanAnalysis] | None = None
 
@@ -350,7 +353,9 @@ def budget_does_not_add_up(ctx: Context) -> Iterator[Finding]:
 
 @rule("B002", "over-budget", W, kind=PLAN)
 def over_budget(ctx: Context) -> Iterator[Finding]:
-    """A line spent more than 10% over its plan, or the total is over budget."""
+    """A line spent more than 10% over its plan, or the total is over budget.
+
+    A line spent under 1% or over 100 times its plan is asked for its unit (B002.scale)."""
     if not _is_plan(ctx):
         return
     budget = plan_of(ctx).budget
@@ -358,6 +363,24 @@ def over_budget(ctx: Context) -> Iterator[Finding]:
         # Only a positive plan is one to overspend (a negative amount is V008).
         planned = line.planned
         if (
+            planned is not None
+            and planned > 0
+            and line.actual  # 0: nothing spent yet
+            and not 1 / UNIT_APART <= line.actual / planned <= UNIT_APART
+        ):
+            # 13 spent of 120,000: typed in another unit than the plan (元 beside 万元). Each
+            # figure in its own scale, as read: NT$13 against NT$12萬, £130 against £120K.
+            yield ctx.finding(
+                "B002",
+                BUDGET,
+                line.record,
+                "actual",
+                "B002.scale",
+                item=line.item or line.category or "",
+                actual=_money(budget, line.actual, line.actual),
+                planned=_money(budget, planned, planned),
+            )
+        elif (
             planned is not None
             and planned > 0
             and line.actual is not None
