@@ -17,6 +17,7 @@ from retrokit import api
 from retrokit.method.units import multiplier
 from retrokit.render import display
 from retrokit.render.plan_view import plan_view
+from retrokit.render.report import render
 from retrokit.render.view import review_view
 from retrokit.workbook.plan_schema import BUDGET
 from retrokit.workbook.schema import Lang
@@ -192,3 +193,29 @@ def test_a_line_spent_a_hundredfold_from_its_plan_is_asked_for_its_unit(
     # The lines read in one unit are not asked (24萬 against 24萬 ... 5萬 against 6萬).
     plan = api.analyze_plan(trial_plan(tmp_path, lang), today=TODAY)
     assert not [f for f in plan.findings if f.key == "B002.scale"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_review_and_its_plan_never_show_two_total_spends_without_a_word(
+    tmp_path: Path, lang: Lang
+) -> None:
+    review = write(tmp_path / f"r.{lang}.xlsx", lang=lang)
+    # Read in one unit, the budget's 72萬 agrees with the review's 总费用(万元) 72: nothing said.
+    analysis = api.analyze_workbook(review, today=TODAY, plan=trial_plan(tmp_path, lang))
+    assert not [f for f in analysis.findings if f.code == "B004"]
+    # Spent under 實際花費(元) as typed (13 and 5): 54萬 against the KPI's 72萬, said at the KPI.
+    planned, _, revenue = HEADER[lang]
+    spent = {"zh-TW": "實際花費(元)", "zh-CN": "实际花费(元)", "en": "Spent (£)"}[lang]
+    path = trial_plan(tmp_path, lang, (planned, spent, revenue), "own")
+    analysis = api.analyze_workbook(review, today=TODAY, plan=path)
+    (said,) = [f for f in analysis.findings if f.code == "B004"]
+    message = said.message(lang)
+    words = {
+        "zh-TW": ("72萬", "54萬", "不一致"),
+        "zh-CN": ("72万", "54万", "不一致"),
+        "en": ("£720K", "£540.18K", "adds up to"),
+    }[lang]
+    assert all(w in message for w in words) and f"own.{lang}.xlsx" in message, message
+    md = render(analysis, "md", lang)
+    (line,) = [x for x in md.splitlines() if "B004" in x]  # in the report's data-quality list
+    assert all(w in line for w in words), line
