@@ -163,7 +163,7 @@ def test_charts_equal_the_plan_analysis(tmp_path: Path) -> None:
     assert roi.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
     ranked = [x for x in b.lines if x.category != "contingency"]  # the reserve is not ranked
     assert list(roi.series[0].values) == pytest.approx([round(x.roi, 2) for x in ranked])
-    assert roi.plots[0].data_labels.number_format == '"1:"General'  # 1:1.8, as the table
+    assert roi.plots[0].data_labels.number_format == '"1:"0.00'  # 1:1.80, as the table
     assert list(roi.plots[0].categories) == [x.item for x in ranked]
 
 

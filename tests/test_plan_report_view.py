@@ -280,5 +280,5 @@ def test_roi_follows_the_form_the_goal_was_written_in(tmp_path: Path, lang: Lang
     assert proc.returncode == 0, proc.stderr
     assert re.search(r"\| ROI \|[^\n]*\| 1:3 \| 1:2\.2 \|", proc.stdout)  # the KPI row
     assert re.search(
-        r"\| 72万 \| 1:3 \||\| 720K \| 1:3 \||\| 72萬 \| 1:3 \|", proc.stdout
-    )  # a line
+        r"\| 72万 \| 1:3\.00 \||\| 720K \| 1:3\.00 \||\| 72萬 \| 1:3\.00 \|", proc.stdout
+    )  # a line, in its column's one precision (1:3.00 beside 1:1.69)

@@ -294,6 +294,9 @@ def plan_deck(tmp_path: Path, lang: Lang) -> tuple[Outline, Any]:
 
 def excel_general(value: float, number_format: str) -> str:
     """A chart label as Excel writes ``General"万"`` or ``"1:"General``: 24 is 24万."""
+    if "General" not in number_format:  # "1:"0.00: fixed decimals
+        prefix, _, digits = number_format.replace('"', "").partition("0")
+        return f"{prefix}{value:.{len(digits.partition('.')[2])}f}"
     prefix, _, suffix = number_format.replace('"', "").partition("General")
     return f"{prefix}{value:g}{suffix}"
 
@@ -331,7 +334,7 @@ def test_roi_is_written_one_way_across_the_plan_sections(tmp_path: Path, lang: L
     table = slide(deck, t("deck.roi_table", lang)).table
     assert isinstance(chart, CategoryChart) and table is not None
     shown = [row[-1] for row in table.rows]
-    assert shown == ["1:3", "1:2.2", "1:1.69"]  # as the KPI table writes ROI typed 1:3
+    assert shown == ["1:3.00", "1:2.20", "1:1.69"]  # one precision for the column
     assert [excel_general(v or 0.0, chart.number_format) for v in chart.values] == shown
     notes = slide(deck, t("deck.roi", lang)).notes
     assert "1:3" in notes and "1:1.69" in notes and "1:2.22" in notes  # the overall ROI

@@ -365,7 +365,8 @@ def test_the_plan_report_shows_the_budget_in_its_currency(
     path = _example_plan(tmp_path, lang, mode)
     md = _report(tmp_path, path, "md", "--lang", lang)
     assert total in md and line in md and message in md, md
-    assert "-" + mode[: -1 if mode == "£K" else None] in md  # remaining: -NT$12萬, -£120K
+    over = {"zh-TW": "超支 ", "zh-CN": "超支 ", "en": "over budget by "}[lang]
+    assert over + mode[: -1 if mode == "£K" else None] in md  # over by NT$12萬, by £120K
     html = _report(tmp_path, path, "html", "--lang", lang)
     assert total.split(" ", 1)[1] in html
     from conftest import run_cli
@@ -380,7 +381,7 @@ def test_a_plan_without_a_currency_is_shown_as_before(tmp_path: Path) -> None:
     path = tmp_path / "plan.xlsx"
     build_plan_workbook("zh-TW", filled=True).save(path)
     md = _report(tmp_path, path, "md", "--lang", "zh-TW")
-    assert "總預算 60萬，已分配 60萬，實際花費 72萬，剩餘 -12萬" in md and "$" not in md
+    assert "總預算 60萬，已分配 60萬，實際花費 72萬，超支 12萬" in md and "$" not in md
 
 
 def _review_in_pounds(tmp_path: Path, lang: Lang) -> Path:

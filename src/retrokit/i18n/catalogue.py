@@ -1549,9 +1549,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "allocated twice.\nFix: adjust the lines or the total.",
     },
     "doc.B002": {
-        "zh-CN": "单项超支 10% 以上或总花费超出预算，需要及时调整投放。\n修复：在周会上调整预算，或说明超支原因。",
+        "zh-CN": "单项超支 10% 以上或总花费超出预算，需要及时调整投放；单项花费与计划相差百倍以上，"
+        "多半是单位不一致（元与万元）。\n修复：在周会上调整预算，或说明超支原因；单位不一致时统一单位。",
+        "zh-TW": "單項超支 10% 以上或總花費超出預算，需要及時調整投放；單項花費與計畫相差百倍以上，"
+        "多半是單位不一致（元與萬元）。\n修復：在週會上調整預算，或說明超支原因；單位不一致時統一單位。",
         "en": "A line over its plan by more than 10%, or spending over the total, calls for a "
-        "budget decision.\nFix: move budget at the weekly review, or record why.",
+        "budget decision; a line spent a hundredfold from its plan is most likely typed in "
+        "another unit (yuan against 10k yuan).\nFix: move budget at the weekly review, or "
+        "record why; make the units agree.",
     },
     "doc.B003": {
         "zh-CN": "预留应急备用金是常规做法（方法论示例为 10%）。\n修复：增加一行“应急备用金”。",
@@ -2976,5 +2981,40 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{cells}, below the table after blank rows, hold only numbers and no name: read as "
         "a side calculation, not as a row of data. If they are one (a KPI), give the row its "
         "name; otherwise you may move them to another sheet.",
+    },
+    # The budget's sentence when spending is past the total: over by, not a negative remaining.
+    "plan.budget_over": {
+        "zh-CN": "总预算 {total}，已分配 {planned}，实际花费 {actual}，超支 {over}",
+        "en": "Total budget {total}, allocated {planned}, spent {actual}, over budget by {over}",
+    },
+    # B002: a line's spent a hundredfold from its plan: typed in another unit (元 beside 万元).
+    "B002.scale": {
+        "zh-CN": "“{item}”实际花费 {actual}，计划 {planned}，相差百倍以上：实际花费是否与计划金额用了"
+        "不同的单位（如元与万元）？请核对后统一单位。",
+        "zh-TW": "「{item}」實際花費 {actual}，計畫 {planned}，相差百倍以上：實際花費是否與計畫金額用了"
+        "不同的單位（如元與萬元）？請核對後統一單位。",
+        "en": "'{item}' spent {actual} against a plan of {planned}, a hundredfold apart: is the "
+        "spending typed in another unit than the plan (yuan against 10k yuan)? Check the units.",
+    },
+    # B004: the review's total-spend KPI and its plan's budget name two different spends.
+    "B004": {
+        "zh-CN": "“{metric}”的实际值 {actual} 与活动方案 {plan} 预算表的实际花费合计 {spent} 不一致；"
+        "两处说的是同一笔花费，请核对其中一处。",
+        "zh-TW": "「{metric}」的實際值 {actual} 與活動方案 {plan} 預算表的實際花費合計 {spent} 不一致；"
+        "兩處說的是同一筆花費，請核對其中一處。",
+        "en": "'{metric}' says {actual} spent, but the budget of the plan {plan} adds up to "
+        "{spent}; both are the campaign's spending, so check one of them.",
+    },
+    "doc.B004": {
+        "zh-CN": "复盘的总费用类 KPI（总费用、总花费、Total spend）与一起读取的活动方案预算表的实际花费合计"
+        "不一致时，报告会给出两个不同的总花费。\n修复：核对预算表的实际花费（及其单位）或 KPI 的实际值。",
+        "en": "A review's total-spend KPI (总费用, Total spend) that disagrees with the spending its "
+        "plan's budget adds up to puts two totals in one report.\nFix: check the budget's spent "
+        "column (and its unit) or the KPI's actual.",
+    },
+    "summary.B004": {
+        "zh-CN": "复盘的总费用 KPI 与方案预算表的实际花费合计不一致。",
+        "zh-TW": "復盤的總費用 KPI 與方案預算表的實際花費合計不一致。",
+        "en": "A total-spend KPI of the review disagrees with its plan's budget spent.",
     },
 }

@@ -408,10 +408,13 @@ def _budget(plan: PlanAnalysis, view: ReviewView) -> list[Slide]:
         actual_label,
         t("deck.variance", lang),
     )
+    in_table = display.spend_table((g.planned, g.actual) for g in groups)  # one scale
     rows = tuple(
         (name, planned, "" if g.share is None else display.percent(g.share), actual, variance)
         for g, name in zip(groups, names, strict=True)
-        for planned, actual, variance in (display.spending(g.planned, g.actual, lang, b.currency),)
+        for planned, actual, variance in (
+            display.spending(g.planned, g.actual, lang, b.currency, in_table),
+        )
     )
     table = Table(
         header,
@@ -501,6 +504,12 @@ def roi(plan: PlanAnalysis, view: ReviewView) -> list[Slide]:
         overall=_ratio(revenue / spent if spent else None),
     )
     col = BUDGET.column
+    # One scale for the amounts and one precision for the ROIs, as the report's table.
+    c = plan.budget.currency
+    within = (*(x.actual for x in lines), *(x.revenue for x in lines))
+    spent_shown = display.amounts([x.actual for x in lines], lang, c, within)
+    revenue_shown = display.amounts([x.revenue for x in lines], lang, c, within)
+    rois = display.ratios([x.roi for x in lines])
     table = Table(
         (
             col("category").label(lang),
@@ -515,11 +524,11 @@ def roi(plan: PlanAnalysis, view: ReviewView) -> list[Slide]:
                 BUDGET_CATEGORY.shown(x.category, lang),
                 x.item or "",
                 x.channel or "",
-                _money(x.actual, lang, plan.budget),
-                _money(x.revenue, lang, plan.budget),
-                _ratio(x.roi),
+                spent,
+                revenue,
+                roi or "-",
             )
-            for x in lines
+            for x, spent, revenue, roi in zip(lines, spent_shown, revenue_shown, rois, strict=True)
         ),
         (1.4, 2.8, 1.3, 1.3, 1.3, 0.9),
         marks=tuple("missed" if (x.roi or 0.0) < 1 else None for x in lines),
@@ -531,7 +540,7 @@ def roi(plan: PlanAnalysis, view: ReviewView) -> list[Slide]:
         names,
         tuple(None if x.roi is None else round(x.roi, 2) for x in lines),
         tuple("missed" if (x.roi or 0.0) < 1 else None for x in lines),
-        display.RATIO_FORMAT,  # 1:1.8, as the table and a KPI typed 1:3
+        display.ratios_format([x.roi for x in lines]),  # 1:2.20 beside 1:1.69, as the table
     )
     return [
         Slide(t("deck.roi", lang), notes, chart=chart),

@@ -166,35 +166,88 @@ class _SpendFigures:
 
 
 def spending(
-    planned: float | None, actual: float | None, lang: Lang, currency: str = ""
+    planned: float | None,
+    actual: float | None,
+    lang: Lang,
+    currency: str = "",
+    table: Sequence[float | None] = (),
 ) -> tuple[str, str, str]:
     """(planned, spent, variance) of a budget line in one scale, as a KPI row's target, actual
     and gap are shown: 100K / 95K / -5K, not 100K / 95K / -5000; the variance signed, "" for a
-    missing figure; in the budget's ``currency`` (£100K / £95K / -£5K)."""
+    missing figure; in the budget's ``currency`` (£100K / £95K / -£5K). ``table``: the other
+    amounts of the table the line is shown in (:func:`spend_table`), whose one scale it takes,
+    so that a column never mixes 24万 with 120,000."""
     row = _SpendFigures(planned, actual)
-
-    def shown(value: float | None) -> str:
-        return "" if value is None else with_currency(_plain(value, row, lang), currency)
-
     variance = row.gap
+    planned_shown, actual_shown, variance_shown = amounts(
+        (planned, actual, variance), lang, currency, within=table
+    )
     if variance is None or variance == 0:
         difference = "" if variance is None else "0"  # not 0万
     else:
-        difference = ("+" if variance > 0 else "") + shown(variance)
-    return shown(planned), shown(actual), difference
+        difference = ("+" if variance > 0 else "") + variance_shown
+    return planned_shown, actual_shown, difference
+
+
+def spend_table(
+    rows: Iterable[tuple[float | None, float | None]], *others: float | None
+) -> tuple[float | None, ...]:
+    """Every amount of a table of (planned, spent) rows, their variances and ``others`` (the
+    lines' revenue), for :func:`spending` and :func:`amounts` to share one scale."""
+    out: list[float | None] = list(others)
+    for planned, actual in rows:
+        out += [planned, actual, _SpendFigures(planned, actual).gap]
+    return tuple(out)
+
+
+def _table_scale(values: Sequence[float | None], lang: Lang) -> tuple[float, str]:
+    """The one scale of a table of amounts (:func:`_row_scale`), in English never one that
+    writes an amount of the table as less than a tenth of it: £240,000 beside £13, not £240K
+    beside £0.01K; 1,003K against 1,000K, not 1M against 1M."""
+    size, suffix = _row_scale(values, 1.0, lang)
+    smallest = min((abs(v) for v in values if v), default=0.0)
+    if lang in _SCALE_BY_SMALLEST or smallest >= size / 10:
+        return size, suffix
+    for _, step, name in _SCALES.get(lang, _SCALES["en"]):
+        if step < size and smallest >= step / 10:
+            return step, name
+    return 1.0, ""
+
+
+def amounts(
+    values: Sequence[float | None],
+    lang: Lang,
+    currency: str = "",
+    within: Sequence[float | None] = (),
+) -> list[str]:
+    """Amounts of money in one scale, that of ``values`` and the ``within`` amounts of the same
+    table (a column of 24万 / 13万 / 5万, never 24万 / 13 / 5), in ``currency``; "" for none."""
+    size, suffix = _table_scale((*values, *within), lang)
+    return [
+        ""
+        if v is None
+        else with_currency("0" if v == 0 else _shown(v, 1.0, size, suffix, "", lang), currency)
+        for v in values
+    ]  # 0, not 0万
 
 
 def figures(
-    values: Sequence[float | None], lang: Lang, unit: str | None = None, currency: str = ""
+    values: Sequence[float | None],
+    lang: Lang,
+    unit: str | None = None,
+    currency: str = "",
+    word: str = "",
 ) -> list[str]:
     """A row of numbers (a goal's target, figure to date and projection) in one scale, as a
     KPI row's are: 10K / 8K, not 10K / 8000; percentages for the unit ``%``, "" for a
-    missing figure; amounts in ``currency`` (£420K against £360K)."""
+    missing figure; amounts in ``currency`` (£420K against £360K); a unit ``word`` after
+    each as a KPI row writes it (10,000 人, 1万人, 500 users)."""
     if unit == "%":
         return ["" if v is None else percent(v) for v in values]
     size, suffix = _row_scale(values, 1.0, lang)
+    shown_word = in_script(word, lang) if word else ""
     return [
-        "" if v is None else with_currency(_shown(v, 1.0, size, suffix, "", lang), currency)
+        "" if v is None else with_currency(_shown(v, 1.0, size, suffix, shown_word, lang), currency)
         for v in values
     ]
 
@@ -203,6 +256,28 @@ def ratio(value: float) -> str:
     """A computed ratio (a return on spend) the way a KPI typed 1:3 is shown: 1:2.25, 1:0.91,
     two decimals at most (not 1:2.25227 nor 2.25)."""
     return f"1:{round(value, 2):g}"
+
+
+def _ratio_places(values: Sequence[float | None]) -> int:
+    """The decimals the finest of ``values`` needs, two at most (:func:`ratio`)."""
+    return max(
+        (len(f"{v:.2f}".rstrip("0").split(".")[1]) for v in values if v is not None), default=0
+    )
+
+
+def ratios(values: Sequence[float | None]) -> list[str]:
+    """A column of computed ratios (the ROI of each budget line) in one precision, the
+    finest :func:`ratio` needs for any of them: 1:3.00 / 1:2.20 / 1:1.69, not 1:3 beside
+    1:2.2 and 1:1.69; "" for none."""
+    places = _ratio_places(values)
+    return ["" if v is None else f"1:{v:.{places}f}" for v in values]
+
+
+def ratios_format(values: Sequence[float | None]) -> str:
+    """Excel's number format of a chart of the ratios :func:`ratios` writes, in its one
+    precision: ``"1:"0.00`` labels 3 as 1:3.00 beside 1:1.69."""
+    places = _ratio_places(values)
+    return '"1:"0' + ("." + "0" * places if places else "")
 
 
 #: Excel's number format of a chart's ratios: 1.8 reads 1:1.8, as :func:`ratio` writes it.

@@ -12,9 +12,8 @@ from retrokit.render import display
 from retrokit.render.plan_view import (
     PlanTable,
     budget_line,
-    figure,
+    budget_table,
     goals_table,
-    group_planned,
     pacing_values,
     plan_title,
     schedule_line,
@@ -23,7 +22,6 @@ from retrokit.render.plan_view import (
 from retrokit.render.terminal import TERMINAL_ROWS, _c
 from retrokit.workbook.plan_schema import (
     BUDGET,
-    BUDGET_CATEGORY,
     GOALS,
     OVERVIEW,
     RISKS,
@@ -107,19 +105,9 @@ def render_plan(plan: PlanAnalysis, lang: Lang) -> str:
         console.print(tasks)
     console.print(_c(schedule_line(plan, lang)))
 
-    b = plan.budget
-    budget = Table(title=_c(BUDGET.name(lang)), title_justify="left")
-    for key in ("category", "planned", "share", "actual"):
-        budget.add_column(_c(BUDGET.column(key).label(lang)))
-    for g in b.by_category:
-        budget.add_row(
-            _c(BUDGET_CATEGORY.shown(g.name, lang)),
-            figure(group_planned(plan, g), lang),
-            figure(g.share, lang, "%"),
-            figure(g.actual, lang),
-        )
-    if b.by_category:
-        console.print(budget)
+    split = budget_table(plan, lang)  # the report's: one scale, in the budget's currency
+    if split is not None:
+        console.print(_rich(split, BUDGET.name(lang)))
     console.print(_c(budget_line(plan, lang)))
 
     risks = Table(title=_c(RISKS.name(lang)), title_justify="left")

@@ -81,16 +81,13 @@ def goal_value(value: float | None, goal: GoalResult | None, lang: Lang) -> str:
     return figure(value, lang, percent, unit_currency(unit))
 
 
-def _target(goal: GoalResult, lang: Lang) -> str:
-    """The target with its unit, unless the metric's name says it already (总费用(万元): 60)."""
-    from retrokit.method.units import unit_in_name
-
-    shown = goal_value(goal.target, goal, lang)
-    named = unit_in_name(goal.metric) == goal.unit
-    plain = goal.form not in ("percent", "ratio") and not unit_currency(goal.unit)
-    if shown and goal.unit and goal.unit != "%" and plain:
-        shown += "" if named else f" {goal.unit}"
-    return shown
+def _target(goal: GoalResult, lang: Lang, pacing: Pacing | None = None) -> str:
+    """The target with its unit word (人), unless the metric's name says it already
+    (总费用(万元): 60); a paced goal's as the pacing table writes it, in its row's scale
+    (10,000人 in both tables, not 1万 人 beside 10,000)."""
+    if pacing is not None and pacing.target == goal.target:
+        return goal_figures((pacing.target, pacing.to_date, pacing.projected), goal, lang)[0]
+    return goal_figures((goal.target,), goal, lang)[0]
 
 
 def _span(start: dt.date | None, end: dt.date | None) -> str:
@@ -164,11 +161,14 @@ def budget_line(plan: PlanAnalysis, lang: Lang) -> str:
         return t("plan.budget_empty", lang)
     known = any(line.planned is not None for line in b.lines)
     c = b.currency
+    over = b.remaining is not None and b.remaining < 0  # over by 12万, not 剩余 -12万
     line = t(
-        "plan.budget_line", lang, total=figure(b.total, lang, currency=c) or "-",
+        "plan.budget_over" if over else "plan.budget_line", lang,
+        total=figure(b.total, lang, currency=c) or "-",
         planned=figure(b.planned if known else None, lang, currency=c) or "-",
         actual=figure(b.actual, lang, currency=c) or "-",
         remaining=figure(b.remaining, lang, currency=c) or "-",
+        over=figure(None if b.remaining is None else -b.remaining, lang, currency=c),
     )  # fmt: skip
     if b.unpriced_shares:
         line += t("plan.shares_need_total", lang, n=b.unpriced_shares)
@@ -176,30 +176,49 @@ def budget_line(plan: PlanAnalysis, lang: Lang) -> str:
 
 
 def pacing_values(pacing: Pacing, plan: PlanAnalysis, lang: Lang) -> tuple[str, str, str]:
-    """A goal's target, figure to date and projection: in the goal's written form (1:2.2
-    beside a goal written 1:3), else in one scale for the row (10K / 8K, not 10K / 8000)."""
+    """A goal's target, figure to date and projection (:func:`goal_figures`)."""
     goal = next((g for g in plan.goals if g.row == pacing.goal_row), None)
     row = (pacing.target, pacing.to_date, pacing.projected)
-    if goal is not None and goal.form == "ratio":
-        return (
-            goal_value(row[0], goal, lang),
-            goal_value(row[1], goal, lang),
-            goal_value(row[2], goal, lang),
-        )
-    unit = goal.unit if goal is not None else pacing.unit
-    shown = display.figures(
+    if goal is None:
+        shown = display.figures(row, lang, pacing.unit, unit_currency(pacing.unit))
+    else:
+        shown = goal_figures(row, goal, lang)
+    return shown[0], shown[1], shown[2]
+
+
+def goal_figures(row: tuple[float | None, ...], goal: GoalResult, lang: Lang) -> list[str]:
+    """A goal's figures (its target, or its target, figure to date and projection) as both the
+    goals table and the pacing table write them: in the goal's written form (1:2.2 beside a
+    goal written 1:3, 5.0%), else in one scale for the row (10K / 8K, not 10K / 8000) with
+    the goal's unit word (10,000 人, 500万, NT$200万)."""
+    if goal.form == "ratio":
+        return [goal_value(v, goal, lang) for v in row]
+    return display.figures(
         row,
         lang,
-        "%" if goal is not None and goal.form == "percent" else unit,
-        unit_currency(unit),
+        "%" if goal.form == "percent" else goal.unit,
+        unit_currency(goal.unit),
+        _unit_word(goal),
     )
-    return shown[0], shown[1], shown[2]
+
+
+def _unit_word(goal: GoalResult) -> str:
+    """The unit written after a goal's figures (人), unless its name says it already
+    (总费用(万元): 60) or its form or currency shows it (5.0%, 1:3, NT$200万)."""
+    from retrokit.method.units import unit_in_name
+
+    if not goal.unit or goal.unit == "%" or goal.form in ("percent", "ratio"):
+        return ""
+    if unit_currency(goal.unit) or unit_in_name(goal.metric) == goal.unit:
+        return ""
+    return goal.unit
 
 
 def goals_table(plan: PlanAnalysis, lang: Lang) -> PlanTable | None:
     """The goals as set: metric, target, path, owner and deadline, paced or not."""
     if not plan.goals:
         return None
+    paced = {m.goal_row: m for m in plan.monitoring}
     keys = ("dimension", "metric", "channel", "phase", "target", "direction", "path", "owner")
     header = tuple(GOALS.column(k).label(lang) for k in (*keys, "due", "core"))
     rows = tuple(
@@ -208,7 +227,7 @@ def goals_table(plan: PlanAnalysis, lang: Lang) -> PlanTable | None:
             g.metric,
             g.channel or "",
             PHASE.shown(g.phase, lang),
-            _target(g, lang),
+            _target(g, lang, paced.get(g.row)),
             DIRECTION.shown(str(g.direction), lang),
             g.path or "",
             g.owner or "",
@@ -230,16 +249,26 @@ def team_table(plan: PlanAnalysis, lang: Lang) -> PlanTable | None:
     )
 
 
-def _budget(plan: PlanAnalysis, lang: Lang) -> PlanTable | None:
+def budget_table(plan: PlanAnalysis, lang: Lang) -> PlanTable | None:
+    """The split by category: planned, share and spent, the amounts in one scale."""
     if not plan.budget.by_category:
         return None
+    groups = plan.budget.by_category
+    planned = [group_planned(plan, g) for g in groups]
+    # One scale for the table: 24万 / 13万 / 5万, never 24万 beside 13 and 120,000.
+    table = (*planned, *(g.actual for g in groups))
+    c = plan.budget.currency
     return PlanTable(
         tuple(BUDGET.column(k).label(lang) for k in ("category", "planned", "share", "actual")),
         tuple(
-            (BUDGET_CATEGORY.shown(g.name, lang),
-             figure(group_planned(plan, g), lang, currency=plan.budget.currency),
-             figure(g.share, lang, "%"), figure(g.actual, lang, currency=plan.budget.currency))
-            for g in plan.budget.by_category
+            (BUDGET_CATEGORY.shown(g.name, lang), shown_planned, figure(g.share, lang, "%"),
+             shown_actual)
+            for g, shown_planned, shown_actual in zip(
+                groups,
+                display.amounts(planned, lang, c, table),
+                display.amounts([g.actual for g in groups], lang, c, table),
+                strict=True,
+            )
         ),
     )  # fmt: skip
 
@@ -323,7 +352,7 @@ def plan_view(plan: PlanAnalysis, lang: Lang) -> PlanView:
         goals_empty=t("plan.goals_empty", lang),
         schedule_dated=s.start is not None and s.end is not None and bool(charted_tasks(plan)),
         schedule_line=schedule_line(plan, lang),
-        budget=_budget(plan, lang),
+        budget=budget_table(plan, lang),
         budget_line=budget_line(plan, lang),
         risk_matrix=matrix,
         risk_list=listed,

@@ -52,7 +52,7 @@ from retrokit.workbook.schema import (
 )
 
 if TYPE_CHECKING:
-    from retrokit.method.plan import PlanAnalysis
+    from retrokit.method.plan import BudgetGroup, PlanAnalysis
 
 S = TypeVar("S")
 R = TypeVar("R")
@@ -836,11 +836,20 @@ def execution_view(plan: PlanAnalysis, lang: Lang) -> ExecutionView:
 
 
 def _spend_row(
-    label: str, planned: float | None, actual: float | None, lang: Lang, currency: str = ""
+    label: str,
+    planned: float | None,
+    actual: float | None,
+    lang: Lang,
+    currency: str = "",
+    table: Sequence[float | None] = (),
 ) -> SpendRow:
-    shown = display.spending(planned, actual, lang, currency)
+    shown = display.spending(planned, actual, lang, currency, table)
     over = planned is not None and actual is not None and actual > planned
     return SpendRow(label or "-", *shown, over)
+
+
+def _amounts(group: BudgetGroup) -> tuple[float | None, float | None]:
+    return group.planned, group.actual
 
 
 def budget_view(plan: PlanAnalysis, lang: Lang) -> BudgetView:
@@ -853,6 +862,13 @@ def budget_view(plan: PlanAnalysis, lang: Lang) -> BudgetView:
     def money(value: float | None) -> str:
         return display.money(value, lang, b.currency)
 
+    # Each table in one scale (24万 / 13万, never 24万 beside 120,000 and 13), its ROIs in one
+    # precision (1:3.00 / 1:2.20 / 1:1.69).
+    line_table = display.spend_table(
+        ((x.planned, x.actual) for x in b.lines), *(x.revenue for x in b.lines)
+    )
+    revenues = display.amounts([x.revenue for x in b.lines], lang, b.currency, line_table)
+    rois = display.ratios([x.roi for x in b.lines])  # as a KPI typed 1:3
     lines = tuple(
         SpendLine(
             category=BUDGET_CATEGORY.shown(x.category, lang),
@@ -861,13 +877,15 @@ def budget_view(plan: PlanAnalysis, lang: Lang) -> BudgetView:
             planned=spent.planned,
             actual=spent.actual,
             variance=spent.variance,
-            revenue=money(x.revenue),
-            roi="" if x.roi is None else display.ratio(x.roi),  # as a KPI typed 1:3
+            revenue=revenue,
+            roi=roi,
             over=x.variance is not None and x.variance > 0,
         )
-        for x in b.lines
-        for spent in (_spend_row("", x.planned, x.actual, lang, b.currency),)
+        for x, revenue, roi in zip(b.lines, revenues, rois, strict=True)
+        for spent in (_spend_row("", x.planned, x.actual, lang, b.currency, line_table),)
     )
+    categories = display.spend_table(_amounts(g) for g in b.by_category)
+    channels = display.spend_table((g.planned, g.actual) for g in b.by_channel)
     labels = {
         key: BUDGET.column(key).label(lang)
         for key in ("category", "item", "channel", "planned", "actual", "revenue")
@@ -882,19 +900,23 @@ def budget_view(plan: PlanAnalysis, lang: Lang) -> BudgetView:
     return BudgetView(
         title=t("report.budget_execution", lang),
         summary=t(
-            "plan.budget_line",
+            "plan.budget_line" if b.remaining is None or b.remaining >= 0 else "plan.budget_over",
             lang,
             total=money(b.total) or "-",
             planned=money(b.planned),
             actual=money(b.actual) or "-",
             remaining=money(b.remaining) or "-",
+            over=money(None if b.remaining is None else -b.remaining),
         ),
         by_category=tuple(
-            _spend_row(BUDGET_CATEGORY.shown(g.name, lang), g.planned, g.actual, lang, b.currency)
+            _spend_row(
+                BUDGET_CATEGORY.shown(g.name, lang), *_amounts(g), lang, b.currency, categories
+            )
             for g in b.by_category
         ),
         by_channel=tuple(
-            _spend_row(g.name or "", g.planned, g.actual, lang, b.currency) for g in b.by_channel
+            _spend_row(g.name or "", g.planned, g.actual, lang, b.currency, channels)
+            for g in b.by_channel
         ),
         lines=lines,
         labels=labels,

@@ -1,11 +1,14 @@
 """The plan workbook: the schedule (P001-P008), goals (G001-G002), the budget (B001-B003),
-risks (X001) and pacing (M001-M002), on plan workbooks; and P009 on a review read with its plan
-(``--plan``, or the plan's sheets in the review's file): the two must be of one campaign."""
+risks (X001) and pacing (M001-M002), on plan workbooks; and P009 and B004 on a review read with
+its plan (``--plan``, or the plan's sheets in the review's file): the two must be of one
+campaign, and say one total spend."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
+from pathlib import Path
 
 from retrokit.findings import Figure, Finding
 from retrokit.method.analysis import _as_percentage
@@ -15,8 +18,10 @@ from retrokit.method.plan import (
     PlanAnalysis,
     TaskResult,
     analyze_plan,
+    budget,
     duration_agrees,
     id_key,
+    plan_currency,
     tasks_by_name,
 )
 from retrokit.rules.registry import Context, E, N, W, rule
@@ -34,12 +39,15 @@ from retrokit.workbook.plan_schema import (
 )
 from retrokit.workbook.plan_schema import PLAN as PLAN_SHEETS
 from retrokit.workbook.reader import Record
-from retrokit.workbook.schema import INFO
+from retrokit.workbook.schema import INFO, KPIS
 from retrokit.workbook.values import Quantity
 
 PLAN = "plan"
 #: A spending line may run this far over its plan before B002.
 OVERRUN = 0.10
+#: A line spent under 1/100 of its plan, or over 100 times it, is typed in another unit
+#: (元 beside 万元) rather than spent so: B002 asks for the unit (B002.scale).
+UNIT_APART = 100
 
 _last: tuple[Context, PlanAnalysis] | None = None
 
@@ -372,7 +380,9 @@ def budget_does_not_add_up(ctx: Context) -> Iterator[Finding]:
 
 @rule("B002", "over-budget", W, kind=PLAN)
 def over_budget(ctx: Context) -> Iterator[Finding]:
-    """A line spent more than 10% over its plan, or the total is over budget."""
+    """A line spent more than 10% over its plan, or the total is over budget.
+
+    A line spent under 1% or over 100 times its plan is asked for its unit (B002.scale)."""
     if not _is_plan(ctx):
         return
     budget = plan_of(ctx).budget
@@ -380,6 +390,24 @@ def over_budget(ctx: Context) -> Iterator[Finding]:
         # Only a positive plan is one to overspend (a negative amount is V008).
         planned = line.planned
         if (
+            planned is not None
+            and planned > 0
+            and line.actual  # 0: nothing spent yet
+            and not 1 / UNIT_APART <= line.actual / planned <= UNIT_APART
+        ):
+            # 13 spent of 120,000: typed in another unit than the plan (元 beside 万元). Each
+            # figure in its own scale, as read: NT$13 against NT$12萬, £130 against £120K.
+            yield ctx.finding(
+                "B002",
+                BUDGET,
+                line.record,
+                "actual",
+                "B002.scale",
+                item=line.item or line.category or "",
+                actual=_money(budget, line.actual, line.actual),
+                planned=_money(budget, planned, planned),
+            )
+        elif (
             planned is not None
             and planned > 0
             and line.actual is not None
@@ -538,4 +566,50 @@ def plan_of_another_campaign(ctx: Context) -> Iterator[Finding]:
             project=theirs or "-",
             start=_day(period[0] if period else None),
             end=_day(period[1] if period else None),
+        )
+
+
+#: A review KPI that is the campaign's total spend (folded: 总费用(万元), 總花費, 实际花费,
+#: Total spend, Total cost); a cost per result (CPC, 获客成本) is none.
+_TOTAL_SPEND = re.compile(
+    r"总(费用|花费|成本|支出)|(费用|花费|支出)合计|实际花费|total (spend|spending|cost|costs)\b"
+)
+
+
+@rule("B004", "spend-disagrees-with-plan", W, kind="review")
+def spend_disagrees_with_plan(ctx: Context) -> Iterator[Finding]:
+    """A total-spend KPI of the review disagrees with its plan's budget spent."""
+    from retrokit.method.direction import is_per_unit
+    from retrokit.method.units import multiplier
+
+    plan = ctx.workbook.companion
+    if plan is None:
+        return
+    spent = budget(plan.table("budget"), None).actual
+    if spent is None:
+        return
+    for kpi in ctx.analysis.kpis:
+        name = " ".join(fold(kpi.metric).split())
+        if (
+            kpi.record is None
+            or kpi.actual is None
+            or kpi.form != "plain"
+            or not _TOTAL_SPEND.search(name)
+            or is_per_unit(kpi.metric)
+        ):
+            continue
+        actual = kpi.actual * multiplier(kpi.unit)  # 72 in 万元: 720,000
+        if abs(actual - spent) <= 0.005 * max(abs(spent), 1.0):
+            continue
+        row = (actual, spent)
+        currency = plan_currency(plan)
+        yield ctx.finding(
+            "B004",
+            KPIS,
+            kpi.record,
+            "actual",
+            metric=kpi.metric,
+            actual=Figure(actual, row, currency=currency),
+            spent=Figure(spent, row, currency=currency),
+            plan=Path(plan.path).name,
         )

@@ -170,6 +170,7 @@ BUDGET = Sheet(
     'budget', {'zh-CN': '预算分配', 'zh-TW': '預算分配', 'en': 'Budget'},
     aliases=('预算', '預算', 'Budget split'),
     total_columns=('category', 'item'),
+    shared_unit=('planned', 'actual', 'revenue'),
     columns=(
         Column('category', {'zh-CN': '类别', 'zh-TW': '類別', 'en': 'Category'}, OPEN, choices=BUDGET_CATEGORY, aliases=('预算类别', '預算類別'), width=12),
         Column('item', {'zh-CN': '明细', 'zh-TW': '明細', 'en': 'Item'}, T, aliases=('项目', '項目'), width=24),

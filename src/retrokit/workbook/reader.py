@@ -1028,7 +1028,8 @@ def _read_table(
 
 def header_scales(sheet: Sheet, labels: Mapping[str, str]) -> dict[str, float]:
     """Number column key -> the multiplier its header's unit gives (计划金额（万元）: 10,000;
-    工期（周）: 7), for the headers that carry one."""
+    工期（周）: 7), for the headers that carry one; a sheet's ``shared_unit`` columns whose
+    header names none take the first one's (实际花费 beside 计划金额（万元）: 10,000)."""
     out: dict[str, float] = {}
     for key, label in labels.items():
         kind = sheet.column(key).type
@@ -1036,6 +1037,15 @@ def header_scales(sheet: Sheet, labels: Mapping[str, str]) -> dict[str, float]:
             scale = kind.header_scale(label)
             if scale != 1:
                 out[key] = scale
+    if sheet.shared_unit:
+        from retrokit.method.units import bracketed_units, split_unit
+
+        first, *others = sheet.shared_unit
+        for key in others:  # a header naming any unit of its own (实际花费(元)) keeps it
+            if first not in out or key not in labels or key in out:
+                continue
+            if not any(split_unit(u) is not None for u in bracketed_units(labels[key])):
+                out[key] = out[first]
     return out
 
 

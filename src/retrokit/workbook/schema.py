@@ -218,6 +218,9 @@ class Sheet(_Labelled):
     part_columns: tuple[str, ...] = ()
     #: A sheet a team may leave out (the plan's daily monitoring before launch): no S001.
     optional: bool = False
+    #: Number columns counted in one unit, the first's: a column whose header names no unit
+    #: takes the first one's (a budget's 实际花费 beside 计划金额（万元）: a bare 13 is 13万).
+    shared_unit: tuple[str, ...] = ()
 
     def name(self, lang: Lang) -> str:
         """The sheet's name in ``lang`` (its label)."""
