@@ -60,3 +60,26 @@ def test_a_thousand_findings_of_a_code_per_sheet_and_a_count(tmp_path: Path, lan
     assert "1,500" in more.message(lang) and "V007" in more.message(lang)
     analysis = api.analyze_workbook(path)
     assert sum(1 for f in analysis.findings if f.code == "V007") == LISTED + 1
+
+
+def test_the_count_of_the_rest_goes_with_the_placeholders_it_stands_for(tmp_path: Path) -> None:
+    """1,200 due dates of 待定: each is A002's placeholder, and the reader's V002 for them is
+    dropped, its count of the rest with it (no "200 more V002" for nothing listed)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "基本信息"
+    ws.append(["项目名称", "618"])
+    kpis = wb.create_sheet("KPI评估")
+    kpis.append(["维度", "指标名称", "目标值", "实际值"])
+    kpis.append(["收益", "GMV", 100, 90])
+    problems = wb.create_sheet("问题与行动")
+    problems.append(["问题环节", "问题描述", "改进措施", "责任人", "完成时间"])
+    for n in range(1200):
+        problems.append(["投放", f"问题{n}", "改进", "李四", "待定"])
+    path = tmp_path / "tbd.xlsx"
+    wb.save(path)
+    found = api.lint_paths([path], jobs=1)
+    assert not [f for f in found if f.code == "V002"]
+    a002 = [f for f in found if f.code == "A002"]
+    assert len(a002) == LISTED + 1 and "200" in a002[-1].message("en")

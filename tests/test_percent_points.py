@@ -15,11 +15,15 @@ NAMES = {"zh-CN": "注册转化率(%)", "zh-TW": "註冊轉化率(%)", "en": "Si
 
 
 @pytest.mark.parametrize("lang", ["zh-CN", "zh-TW", "en"])
-def test_bare_numbers_of_a_metric_in_percent(tmp_path: Path, lang: Lang) -> None:
-    path = example_with_rate(tmp_path / "review.xlsx", lang, NAMES[lang], 5, 4.6)
+@pytest.mark.parametrize(("target", "actual"), [(5, 4.6), (0.05, 0.046)])
+def test_bare_numbers_of_a_metric_in_percent(
+    tmp_path: Path, lang: Lang, target: float, actual: float
+) -> None:
+    """In points (5 and 4.6) or as fractions without their format (0.05 and 0.046): 5.0%."""
+    path = example_with_rate(tmp_path / "review.xlsx", lang, NAMES[lang], target, actual)
     analysis = api.analyze_workbook(path)
     (kpi,) = [k for k in analysis.kpis if k.metric == NAMES[lang]]
-    assert (kpi.target, kpi.actual, round(kpi.rate or 0, 4)) == (5, 4.6, 0.92)
+    assert (kpi.target, kpi.actual, round(kpi.rate or 0, 4)) == (target, actual, 0.92)
     markdown = api.render_report(analysis, "md", lang)
     line = next(x for x in markdown.splitlines() if x.startswith("|") and NAMES[lang] in x)
-    assert "| 5% | 4.6% | -0.4 pp |" in line, line
+    assert "| 5.0% | 4.6% | -0.4 pp |" in line, line

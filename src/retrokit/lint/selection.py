@@ -61,7 +61,12 @@ class Selection:
         sub = sub_check(key)
         if code in ALWAYS:
             return REGISTRY[code].severity
-        if sub is not None:  # a sub-check keeps its own severity unless it is named itself
+        # A sub-check of its own level (P007.team: info) keeps it unless named itself; one at
+        # its code's level (K002.core, split from K002) follows what the code is set to, so a
+        # config written before the split keeps its gate.
+        if sub is not None and (
+            sub in overrides or REGISTRY[sub].severity is not REGISTRY[code].severity
+        ):
             return overrides.get(sub, REGISTRY[sub].severity)
         return overrides.get(code, REGISTRY[code].severity)
 

@@ -309,9 +309,16 @@ def quantity(value: float | None, kpi: Quantified, lang: Lang) -> str:
         return percent(value)
     if kpi.form == "ratio":
         return f"1:{value:g}"
-    if kpi.unit == "%":  # bare numbers of a metric in % (转化率(%): 5 and 4.6): 5%, 4.6%
-        return f"{round(value, 2):g}%"
+    if kpi.unit == "%":  # bare numbers of a metric in %: 5 and 4.6 are points, 0.05 a fraction
+        return percent(value if _fractions(kpi) else value / 100)
     return _plain(value, kpi, lang)
+
+
+def _fractions(kpi: Quantified) -> bool:
+    """Whether a metric in % typed as bare numbers wrote them as fractions (0.05 and 0.046 for
+    5% and 4.6%, cells without their percent format) rather than in points (5 and 4.6)."""
+    values = [abs(v) for v in (kpi.target, kpi.actual) if v is not None]
+    return bool(values) and max(values) <= 1
 
 
 def gap(kpi: KpiResult, lang: Lang) -> str:
@@ -323,7 +330,7 @@ def gap(kpi: KpiResult, lang: Lang) -> str:
     if kpi.form == "percent":
         return f"{sign}{magnitude * 100:.1f} pp"
     if kpi.unit == "%":  # bare numbers in %: their difference is in points too
-        return f"{sign}{magnitude:.1f} pp"
+        return f"{sign}{magnitude * (100 if _fractions(kpi) else 1):.1f} pp"
     if kpi.form == "ratio":
         return f"{sign}{magnitude:g}"
     return sign + _plain(magnitude, kpi, lang)

@@ -374,6 +374,7 @@ def _stale(ctx: Context, stale: list[tuple[Record, str, Any, Any, bool]]) -> Ite
         if sheet_name
         else None
     )
+    has_formulas: dict[str, bool] = {}
     for record, key, cached, computed, agrees in stale:
         formula = with_formula is not None and record.ref(key) in with_formula
         if agrees and not formula:
@@ -396,8 +397,11 @@ def _stale(ctx: Context, stale: list[tuple[Record, str, Any, Any, bool]]) -> Ite
             )
             continue
         message = "V006" if with_formula is None else cause
-        if message == "V006.typed" and not _column_has_formulas(ctx, sheet_name, key):
-            message = "V006.hand"  # a sheet typed by hand has no formula to restore
+        if message == "V006.typed":
+            if key not in has_formulas:  # one scan of the sheet per column, not per cell
+                has_formulas[key] = _column_has_formulas(ctx, sheet_name, key)
+            if not has_formulas[key]:
+                message = "V006.hand"  # a sheet typed by hand has no formula to restore
         yield ctx.finding(
             "V006",
             KPIS,
