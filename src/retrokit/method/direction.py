@@ -228,6 +228,10 @@ class DirectionWords:
 NO_WORDS = DirectionWords()
 
 
+#: A share or a score (达标率, 满意度, on-time rate): a count of events, not a time itself.
+_SHARE = re.compile(r"率|占比|佔比|比例|满意|滿意|好评|好評|\brate\b|\bratio\b|score|satisfaction")
+
+
 @functools.lru_cache(maxsize=4096)  # a few dozen regular expression searches a name
 def read_name(metric: str) -> Direction | None:
     """The direction a metric's name gives, or None when it says nothing either way.
@@ -240,8 +244,10 @@ def read_name(metric: str) -> Direction | None:
     timed = _ON_TIME.sub("", name)  # "on-time delivery" says nothing of a wait
     a_time = bool(_TIME.search(timed))
     waiting = bool(a_time and _WAITING.search(timed)) or "耗时" in name
-    if (waiting or "latency" in name) and not _CUT.search(name):
-        return Direction.LOWER  # a wait; its cut (响应时长降幅) is read as the good event below
+    if (waiting or "latency" in name) and not _CUT.search(name) and not _SHARE.search(name):
+        # A wait; its cut (响应时长降幅) is read as the good event below, and a share of
+        # them (物流时效达标率, 准时率, on-time rate) by what the share counts.
+        return Direction.LOWER
     bought = bool(_PRICE.search(name) and _BOUGHT.search(name))
     cue = bool(_COST_PER.search(name) or _BAD.search(name) or _SPENDING.search(name) or bought)
     if _good(name, bought):

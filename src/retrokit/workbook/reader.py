@@ -794,31 +794,38 @@ class _RowParser:
         )
         return True
 
-    def list_label(self, value: Any) -> bool:
-        """Whether a cell says a list column and one of its values (影响：高, Likelihood: Low):
-        the label of a matrix's row or column, which no cell of a record is."""
+    def list_label(self, value: Any) -> Column | None:
+        """The list column a cell names with one of its values (影响：高, Likelihood: Low): the
+        label of a matrix's row or column; None for any other cell."""
         if value.__class__ is not str or len(value) > 40:
-            return False
+            return None
         word, colon, said = value.replace("：", ":").partition(":")
         word = fold(word)
         if not colon or len(word) < 2 or not said.strip():
-            return False
+            return None
         column = self.list_words.get(word) or next(
             (c for w, c in self.list_words.items() if w.startswith(word)), None
         )
         if column is None:
-            return False
+            return None
         try:
             parse_cell(column, said.strip())
         except ValueError:
-            return False
-        return True
+            return None
+        return column
 
     def matrix(self, row_index: int, row: list[Any]) -> bool:
         """Whether a block below an empty row is a matrix drawn under the table (风险矩阵 |
         影响：低 | 影响：中 | 影响：高, then 可能性：高 | ... rows): its first row labels two or
-        more columns with a list column's name and value. Reported once (S005), not read."""
-        labels = [c for c, v in enumerate(row) if self.list_label(v)]
+        more columns with a list column's name and value, standing under other columns than
+        the one they name (a row whose 影响程度 cell says 影响：高 is a row, written wordily).
+        Reported once (S005), not read."""
+        own = {c: column for _, c, column, _ in self.plan}
+        labels = [
+            c
+            for c, v in enumerate(row)
+            if (named := self.list_label(v)) is not None and own.get(c) is not named
+        ]
         if len(labels) < 2:
             return False
         c = next(c for c, v in enumerate(row) if not is_blank(v))
