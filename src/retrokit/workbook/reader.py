@@ -690,8 +690,9 @@ class _RowParser:
 
     def part_totals(self, records: list[Record]) -> list[Record]:
         """``records`` without the rows whose channel or dimension says a total (合计, Total)
-        while their name has other rows with a channel: the sum of those rows, reported
-        (S005). A total word with no such rows is the whole campaign's row, and stays."""
+        while their name has other rows with a channel, and whose figures are those rows'
+        sums: reported (S005). A total word with no such rows, or one that says more than
+        its parts (marked core, a figure of its own), is the whole campaign's row, and stays."""
         for key, c, text in self.part_columns:
             # A text part (the channel) is read as it is typed: its totals are looked for
             # here, once per distinct value (a list's, the dimension, when it fails to parse).
@@ -716,15 +717,21 @@ class _RowParser:
         def name(record: Record) -> tuple[str, ...]:
             return tuple(fold(record.text(k)) for k in names)
 
-        parted = {
-            name(record)
-            for record in records
-            if record.row not in self.part_total_rows and any(record.text(k) for k in split)
-        }
+        parts: dict[tuple[str, ...], list[Record]] = {}
+        for record in records:
+            if record.row not in self.part_total_rows and any(record.text(k) for k in split):
+                parts.setdefault(name(record), []).append(record)
         kept = []
         for record in records:
             total = self.part_total_rows.get(record.row)
-            if total is not None and name(record) in parted:
+            if total is not None and name(record) in parts:
+                if not _sums_its_parts(record, parts[name(record)]):
+                    # It says more than its parts (marked core, figures of its own): the
+                    # campaign's row of that metric, kept with no channel.
+                    for key in split:
+                        record.values.pop(key, None)  # type: ignore[attr-defined]
+                    kept.append(record)
+                    continue
                 c, label = total
                 self.out.add(
                     "S005",
@@ -959,6 +966,24 @@ class _RowParser:
             else _NO_EXTRA
         )
         return Record(self.name, number, raw, values, self.letters, extra, formats)
+
+
+def _sums_its_parts(total: Record, parts: Sequence[Record]) -> bool:
+    """Whether a total row adds nothing to its part rows: not marked core, and each figure it
+    has is the sum of theirs (to half a percent), every part having that figure."""
+    if total.values.get("core") == "yes":
+        return False
+    for key in ("target", "actual"):
+        figure = total.values.get(key)
+        if figure is None:
+            continue
+        shares = [p.values.get(key) for p in parts]
+        if not isinstance(figure, Quantity) or not all(isinstance(q, Quantity) for q in shares):
+            return False
+        added = sum(q.value for q in shares if isinstance(q, Quantity))
+        if abs(added - figure.value) > 0.005 * max(abs(figure.value), 1e-9):
+            return False
+    return True
 
 
 def _read_table(
