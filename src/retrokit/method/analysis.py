@@ -10,7 +10,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from itertools import compress, repeat
@@ -25,7 +25,7 @@ from retrokit.method.direction import (
     DirectionWords,
 )
 from retrokit.method.direction import infer_direction as _infer
-from retrokit.method.units import in_unit, unit_in_name
+from retrokit.method.units import in_unit, typed_in_base, unit_in_name
 from retrokit.text import fold
 from retrokit.workbook.reader import Record, Workbook
 from retrokit.workbook.schema import DIMENSION, Lang
@@ -355,12 +355,16 @@ def evaluate_kpi(
         if target is not None and (target.scale != 1 or target.currency):
             target = replace(
                 target,
-                value=in_unit(target.value, target.scale, named, in_base=bool(target.currency)),
+                value=in_unit(
+                    target.value, target.scale, named, in_base=typed_in_base(target, named)
+                ),
             )
         if actual is not None and (actual.scale != 1 or actual.currency):
             actual = replace(
                 actual,
-                value=in_unit(actual.value, actual.scale, named, in_base=bool(actual.currency)),
+                value=in_unit(
+                    actual.value, actual.scale, named, in_base=typed_in_base(actual, named)
+                ),
             )
     given = target or actual
     unit = (
@@ -607,9 +611,10 @@ def _info(record: Record | None) -> dict[str, Any]:
     return out
 
 
-def _review_currency(workbook: Workbook, kpis: Sequence[KpiResult]) -> str:
-    """:attr:`Analysis.currency`: the basic info's budget cell's, its label's (预算(£K)), or
-    the first currency a KPI is counted in."""
+def _review_currency(workbook: Workbook) -> str:
+    """:attr:`Analysis.currency`: the basic info's budget cell's, or its label's (预算(£K));
+    "" otherwise. A KPI's currency is not the budget's (海外广告花费(US$) in a review whose
+    budget is in yuan)."""
     from retrokit.method.units import unit_currency
 
     info = workbook.info
@@ -617,8 +622,7 @@ def _review_currency(workbook: Workbook, kpis: Sequence[KpiResult]) -> str:
     if isinstance(budget, Quantity) and budget.currency:
         return budget.currency
     match = workbook.sheets.get("info")
-    found = unit_currency(match.units.get("budget")) if match is not None else ""
-    return found or next((c for k in kpis if (c := unit_currency(k.unit))), "")
+    return unit_currency(match.units.get("budget")) if match is not None else ""
 
 
 def _header_currency(workbook: Workbook) -> str:
@@ -658,5 +662,5 @@ def analyze(
         today=today,
         threshold=threshold,
         findings=workbook.findings if findings is None else findings,
-        currency=_review_currency(workbook, kpis),
+        currency=_review_currency(workbook),
     )

@@ -51,7 +51,7 @@ from retrokit.method.analysis import (
 )
 from retrokit.method.analysis import achievement_rate as _rate
 from retrokit.method.direction import Direction, is_per_unit
-from retrokit.method.units import in_unit, multiplier, to_base, unit_in_name
+from retrokit.method.units import in_unit, multiplier, to_base, typed_in_base, unit_in_name
 from retrokit.text import cell_text, fold
 from retrokit.workbook.reader import Record, Workbook
 from retrokit.workbook.types import NO_YEAR, task_names
@@ -700,7 +700,12 @@ def _goal(record: Record, year: int | None, start: dt.date | None = None) -> Goa
         direction=direction,
         # In the unit of the goal's name: 200万 in a goal 销售额(万元) is 200.
         target=(
-            in_unit(target.value, target.scale, unit_in_name(metric), in_base=bool(target.currency))
+            in_unit(
+                target.value,
+                target.scale,
+                unit_in_name(metric),
+                in_base=typed_in_base(target, unit_in_name(metric)),
+            )
             if target
             else None
         ),
@@ -807,7 +812,12 @@ def monitoring(
             continue
         value = raw.value
         if raw.form == "plain":
-            value = to_base(value, raw.scale, unit_in_name(metric), in_base=bool(raw.currency))
+            value = to_base(
+                value,
+                raw.scale,
+                unit_in_name(metric),
+                in_base=typed_in_base(raw, unit_in_name(metric)),
+            )
         names.setdefault(fold(metric), metric)
         channel = fold(r.values.get("channel") or "")
         by_metric.setdefault(fold(metric), []).append((channel, day, value))

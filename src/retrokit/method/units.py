@@ -11,6 +11,8 @@ import functools
 import re
 import unicodedata
 
+from retrokit.workbook.values import Quantity, written_in_full
+
 # fmt: off
 BASE_UNITS = (
     "元", "圆", "块", "美元", "港元", "港幣", "港币", "人民币", "人民幣", "次", "人", "人次", "%",
@@ -130,6 +132,13 @@ def in_unit(value: float, scale: float, unit: str | None, *, in_base: bool = Fal
     the unit the value is as read."""
     size = multiplier(unit)
     return value if (scale == 1 and not in_base) or size == 1 else value / size
+
+
+def typed_in_base(q: Quantity, unit: str | None) -> bool:
+    """Whether ``q`` is written in the base of ``unit`` with its currency (¥240,000 for a KPI
+    named 销售额(万元)), so that :func:`in_unit` converts it (see
+    :func:`~retrokit.workbook.values.written_in_full`: ¥60 there is 60 万元)."""
+    return written_in_full(q, multiplier(unit))
 
 
 def to_base(value: float, scale: float, unit: str | None, *, in_base: bool = False) -> float:

@@ -46,7 +46,13 @@ from retrokit.workbook.sources import (
     mark_uncalculated,
 )
 from retrokit.workbook.types import NO_YEAR, CellValueError, ColType, NumberType
-from retrokit.workbook.values import FIRST_DATE, LAST_DATE, Quantity, with_campaign_year
+from retrokit.workbook.values import (
+    FIRST_DATE,
+    LAST_DATE,
+    Quantity,
+    with_campaign_year,
+    written_in_full,
+)
 
 HEADER_SEARCH_ROWS = 10
 INFO_SEARCH_COLUMNS = 4
@@ -1097,7 +1103,8 @@ def header_units(labels: Mapping[str, str], scales: Mapping[str, float]) -> dict
 def scale_by_header(values: dict[str, Any], scales: Mapping[str, float]) -> None:
     """Plain numbers under a header with a unit's multiplier (24 under 计划金额（万元）) scaled
     by it, in place; a number typed with its own multiplier, unit or currency (24万, 240000元,
-    ¥240,000, NT$1,200,000) is taken as written, and a percentage or ratio has no scale."""
+    ¥240,000, NT$1,200,000: an amount with a currency of at least the multiplier) is taken as
+    written, and a percentage or ratio has no scale."""
     for key, scale in scales.items():
         q = values.get(key)
         if (
@@ -1105,10 +1112,10 @@ def scale_by_header(values: dict[str, Any], scales: Mapping[str, float]) -> None
             and q.form == "plain"
             and q.scale == 1
             and not q.unit
-            and not q.currency
+            and not written_in_full(q, scale)
         ):
             value = float(Decimal(repr(q.value)) * Decimal(repr(scale)))
-            values[key] = Quantity(value, "plain", q.direction, "", scale)
+            values[key] = Quantity(value, "plain", q.direction, "", scale, q.currency)
 
 
 def _parse_values(

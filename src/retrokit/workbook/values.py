@@ -247,6 +247,13 @@ def _clock_seconds(value: dt.time) -> float:
     return value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6
 
 
+def written_in_full(q: Quantity, size: float) -> bool:
+    """Whether an amount with a currency (¥240,000 typed, or a cell shown with ¥) is written in
+    the currency's own units rather than in the multiplier ``size`` of its header or name (万元:
+    10,000): ¥240,000 under 万元 is 240,000 yuan, while ¥60 there, below one 万, means 60万."""
+    return bool(q.currency) and abs(q.value) >= size > 1
+
+
 def parse_number(raw: object, *, number_format: str | None = None) -> Quantity:
     """Parse a target or actual cell.
 
