@@ -31,6 +31,7 @@ NAMES = {"zh-CN": "注册转化率", "zh-TW": "註冊轉化率", "en": "Sign-up 
         ("GMV", 0.12, 11, None),
         ("转化率", 5, 4.6, None),  # consistent points
         ("转化率", 0.05, 0.046, None),  # consistent fractions
+        ("转化率", 20, 0.8, None),  # 20% to 0.8%, or 0.8 as 80%: no reading is sure
     ],
 )
 def test_which_pairs_are_read_as_fraction_and_points(

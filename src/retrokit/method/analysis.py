@@ -302,8 +302,10 @@ def _fraction_and_points(metric: str, t: float, a: float) -> tuple[float, float]
     if not _PERCENT_METRIC.search(metric) or _RETURN_METRIC.search(metric):
         return None
     read = (t / 100, a) if t > 1 else (t, a / 100)
-    as_typed = abs(math.log(a / t))
-    if abs(math.log(read[1] / read[0])) * 2 < as_typed:
+    as_typed, as_read = abs(math.log(a / t)), abs(math.log(read[1] / read[0]))
+    # Read so only when the two then lie within a factor of three: a target of 20 beside an
+    # actual of 0.8 may well be a collapse to 0.8%, and stays as typed.
+    if as_read * 2 < as_typed and as_read < math.log(3):
         return read
     return None
 

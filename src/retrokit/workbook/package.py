@@ -338,37 +338,60 @@ _CURRENCY_IN_FORMAT = re.compile(r'\[\$([^\]-]+)(?:-[0-9A-Fa-f]+)?\]|"([^"]+)"|\
 def _number_styles(zf: zipfile.ZipFile) -> dict[int, str]:
     """Cell style index -> "percent" or "ratio", for the styles that show one.
 
-    Parsed as XML: a styles part that is not well-formed (100,000 unclosed cellXfs tags, say)
-    gives no formats rather than a scan that starts again at every tag.
+    Parsed as XML, as a stream: each element is dropped once read, so a styles part of
+    hundreds of thousands of styles (Excel allows 64,000 cell formats, and bloated workbooks
+    carry more named ones) holds no tree in memory. A part that is not well-formed gives no
+    formats rather than a scan that starts again at every tag.
     """
     from defusedxml import DefusedXmlException
 
     try:
         xml = zf.read("xl/styles.xml")
-        if xml.count(b"<") > STYLE_TAGS:  # no formats rather than a tree of millions of tags
-            return {}
-        root = _fromstring(xml)
-    except (DefusedXmlException, SyntaxError, ValueError, *ZIP_ERRORS):
+    except ZIP_ERRORS:
         return {}
+    # The standard C parser for a part that can declare no DTD, defusedxml's for the rest.
+    if _without_dtd(xml):
+        import xml.etree.ElementTree as parser
+    else:
+        import defusedxml.ElementTree as parser  # type: ignore[no-redef]
     forms = dict.fromkeys(_BUILTIN_PERCENT, "percent")
-    block = None  # the first cellXfs
-    for element in root.iter():
-        tag = _local(element.tag)
-        if tag == "numFmt":
-            attrs = {_local(k): v for k, v in element.attrib.items()}
-            form = format_form(attrs.get("formatCode", ""))
-            if form and attrs.get("numFmtId", "").isdigit():
-                forms[int(attrs["numFmtId"])] = form
-        elif tag == "cellXfs" and block is None:
-            block = element
-    if block is None:
+    xf_formats: list[str] = []  # the numFmtId of each cell format of the first cellXfs
+    stack: list[Any] = []
+    depth: int | None = None  # where the first cellXfs stands while it is read
+    done = False
+    try:
+        for event, element in parser.iterparse(io.BytesIO(xml), events=("start", "end")):
+            if event == "start":
+                tag = _local(element.tag)
+                if tag == "numFmt":
+                    attrs = {_local(k): v for k, v in element.attrib.items()}
+                    form = format_form(attrs.get("formatCode", ""))
+                    if form and attrs.get("numFmtId", "").isdigit():
+                        forms[int(attrs["numFmtId"])] = form
+                elif tag == "cellXfs" and depth is None and not done:
+                    depth = len(stack)
+                elif tag == "xf" and depth is not None and len(stack) == depth + 1:
+                    xf_formats.append(
+                        next(
+                            (v for k, v in element.attrib.items() if _local(k) == "numFmtId"),
+                            "",
+                        )
+                    )
+                stack.append(element)
+                continue
+            stack.pop()
+            if depth is not None and len(stack) == depth:
+                depth, done = None, True  # the first cellXfs ends
+            element.clear()
+            if stack:
+                del stack[-1][-1]  # the element just read is its parent's last child
+    except (DefusedXmlException, SyntaxError, ValueError, KeyError, *ZIP_ERRORS):
         return {}
-    result = {}
-    for index, xf in enumerate(e for e in block if _local(e.tag) == "xf"):
-        num_id = next((v for k, v in xf.attrib.items() if _local(k) == "numFmtId"), "")
-        if num_id.isdigit() and int(num_id) in forms:
-            result[index] = forms[int(num_id)]
-    return result
+    return {
+        index: forms[int(num_id)]
+        for index, num_id in enumerate(xf_formats)
+        if num_id.isdigit() and int(num_id) in forms
+    }
 
 
 def _sniff_ole(path: Path, data: bytes) -> UnreadableWorkbook:
@@ -676,9 +699,8 @@ def _fromstring(xml: bytes) -> Any:
 
 #: The most tags of a part read as a whole tree (the workbook, its relationships): each
 #: element is some 450 bytes in memory, so 200,000 tags stay under 100 MB, while a real
-#: workbook part holds hundreds. The styles part, of up to 64,000 cell formats, may hold more.
+#: workbook part holds hundreds. (The styles part is read as a stream, whatever its size.)
 TREE_TAGS = 200_000
-STYLE_TAGS = 400_000
 
 
 def _parse_xml(path: Path, xml: bytes, part: str) -> Any:
