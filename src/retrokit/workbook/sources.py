@@ -200,6 +200,8 @@ def ods_cells(data: bytes) -> dict[str, OdsSheet]:
     }
 
 
+#: Not yet opened (None is a file xlrd could not open).
+_UNOPENED = object()
 #: The first bytes of an OLE2 compound file: a legacy .xls.
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 #: The most cells of an .xls sheet whose formats and errors are read a second time (by xlrd,
@@ -216,11 +218,24 @@ class XlsSheet:
     forms: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
-def xls_cells(data: bytes, name: str, rows: Grid | None = None) -> XlsSheet | None:
-    """The errors and number forms of one sheet of the .xls ``data``, read by xlrd (the
-    maintained reader of the BIFF format, with its cell formats), or None when it cannot say:
-    a sheet over :data:`XLS_FORMAT_CELLS` cells (``rows``, as calamine read them, tell), or a
-    file xlrd does not read (the values calamine read stand alone)."""
+def open_xls(data: bytes) -> Any | None:
+    """The .xls ``data`` opened by xlrd (the maintained reader of the BIFF format, with its cell
+    formats), its sheets read when asked; None for a file xlrd does not read (the values
+    calamine read then stand alone)."""
+    import xlrd
+
+    try:
+        return xlrd.open_workbook(
+            file_contents=data, formatting_info=True, on_demand=True, logfile=io.StringIO()
+        )
+    except Exception:  # xlrd raises many kinds on a file it reads otherwise than calamine
+        return None
+
+
+def xls_cells(book: Any, name: str, rows: Grid | None = None) -> XlsSheet | None:
+    """The errors and number forms of one sheet of an .xls opened by :func:`open_xls`, or None
+    when it cannot say: a sheet over :data:`XLS_FORMAT_CELLS` cells (``rows``, as calamine
+    read them, tell), or one xlrd does not read."""
     if rows is not None and sum(map(len, rows)) > XLS_FORMAT_CELLS:
         return None
     import xlrd
@@ -228,33 +243,31 @@ def xls_cells(data: bytes, name: str, rows: Grid | None = None) -> XlsSheet | No
     from retrokit.workbook.package import format_form
 
     try:
-        book = xlrd.open_workbook(
-            file_contents=data, formatting_info=True, on_demand=True, logfile=io.StringIO()
-        )
-        try:
-            sheet = book.sheet_by_name(name)
-            if sheet.nrows * sheet.ncols > XLS_FORMAT_CELLS:
-                return None
-            out = XlsSheet()
-            forms: dict[int, str | None] = {}  # per xf index
-            for r in range(sheet.nrows):
-                types = sheet.row_types(r)
-                for c, kind in enumerate(types):
-                    if kind == xlrd.XL_CELL_ERROR:
-                        code = xlrd.error_text_from_code.get(sheet.cell_value(r, c), "#N/A")
-                        out.errors[(r, c)] = code
-                    elif kind == xlrd.XL_CELL_NUMBER:
-                        xf = sheet.cell_xf_index(r, c)
-                        if xf not in forms:
-                            fmt = book.format_map.get(book.xf_list[xf].format_key)
-                            forms[xf] = format_form(fmt.format_str) if fmt is not None else None
-                        if (form := forms[xf]) is not None:
-                            out.forms[(r, c)] = form
-            return out
-        finally:
-            book.release_resources()
-    except Exception:  # xlrd raises many kinds on a file it reads otherwise than calamine
+        sheet = book.sheet_by_name(name)
+    except Exception:  # xlrd raises many kinds on a sheet it reads otherwise than calamine
         return None
+    try:
+        if sheet.nrows * sheet.ncols > XLS_FORMAT_CELLS:
+            return None
+        out = XlsSheet()
+        forms: dict[int, str | None] = {}  # per xf index
+        for r in range(sheet.nrows):
+            for c, kind in enumerate(sheet.row_types(r)):
+                if kind == xlrd.XL_CELL_ERROR:
+                    code = xlrd.error_text_from_code.get(sheet.cell_value(r, c), "#N/A")
+                    out.errors[(r, c)] = code
+                elif kind == xlrd.XL_CELL_NUMBER:
+                    xf = sheet.cell_xf_index(r, c)
+                    if xf not in forms:
+                        fmt = book.format_map.get(book.xf_list[xf].format_key)
+                        forms[xf] = format_form(fmt.format_str) if fmt is not None else None
+                    if (form := forms[xf]) is not None:
+                        out.forms[(r, c)] = form
+        return out
+    except Exception:  # a record xlrd cannot follow: the values calamine read stand alone
+        return None
+    finally:
+        book.unload_sheet(name)
 
 
 class CellSource:
@@ -291,6 +304,7 @@ class CalamineSource(CellSource):
         self._package = package
         self._ods: dict[str, OdsSheet] | None = None
         self._xls: dict[str, XlsSheet | None] = {}
+        self._xls_book: Any = _UNOPENED
 
     def grid(self, name: str) -> Grid:
         # The sheet's own cell store is dropped once converted: on a large sheet it is as big
@@ -317,7 +331,10 @@ class CalamineSource(CellSource):
         if not self._package.data.startswith(_OLE_SIGNATURE):
             return None
         if name not in self._xls:
-            self._xls[name] = xls_cells(self._package.data, name, rows)
+            if self._xls_book is _UNOPENED:
+                self._xls_book = open_xls(self._package.data)  # once for all its sheets
+            book = self._xls_book
+            self._xls[name] = xls_cells(book, name, rows) if book is not None else None
         return self._xls[name]
 
     def number_forms(self, name: str) -> dict[tuple[int, int], str]:
