@@ -2930,8 +2930,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "K005": {
         "zh-CN": "指标“{metric}”在第 {first} 行已经有一行；同一指标只应有一行，对比（compare）只用第 {first} 行。"
         "如果两行是不同的阶段或口径，请在指标名称里写明区别（如“预热期{metric}”，括号里的字会被当作单位忽略）；否则删掉多余的一行。",
-        "zh-TW": "指標「{metric}」在第 {first} 列已經有一列；同一指標只應有一列，比較（compare）只用第 {first} 列。"
-        "如果兩列是不同的階段或口徑，請在指標名稱裡寫明區別（如「預熱期{metric}」，括號裡的字會被當作單位忽略）；否則刪掉多餘的一列。",
         "en": "KPI '{metric}' is already on row {first}; a metric should have one row, and "
         "'compare' uses row {first} only. If the two rows are different phases or scopes, say "
         "so in the name (like 'Warm-up {metric}': words in brackets are read as a unit); otherwise delete the extra row.",
@@ -2940,9 +2938,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-CN": "指标“{metric}”（渠道“{channel}”）在第 {first} 行已经有一行；同一指标同一渠道只应有一行，"
         "对比（compare）只用第 {first} 行。如果两行是不同的阶段或口径，请在指标名称里写明区别"
         "（如“预热期{metric}”，括号里的字会被当作单位忽略）；否则删掉多余的一行。",
-        "zh-TW": "指標「{metric}」（通路「{channel}」）在第 {first} 列已經有一列；同一指標同一通路只應有一列，"
-        "比較（compare）只用第 {first} 列。如果兩列是不同的階段或口徑，請在指標名稱裡寫明區別"
-        "（如「預熱期{metric}」，括號裡的字會被當作單位忽略）；否則刪掉多餘的一列。",
         "en": "KPI '{metric}' for channel '{channel}' is already on row {first}; a metric should "
         "have one row per channel, and 'compare' uses row {first} only. If the two rows are "
         "different phases or scopes, say so in the name (like 'Warm-up {metric}': words in brackets are read as a unit); otherwise "
@@ -2953,10 +2948,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "达成情况，对比（compare）只取第一行，另一行的数字不知去向。\n修复：如果两行是不同阶段或口径，"
         "在名称里写明区别（“预热期注册转化率”“爆发期注册转化率”；括号里的字会被当作单位忽略）或填上各自的渠道；如果是"
         "重复录入，删掉多余的一行。",
-        "zh-TW": "同一份復盤裡，同一指標（同一通路）寫了兩列，例如兩列「註冊轉換率」：分析把兩列都算進"
-        "達成情況，比較（compare）只取第一列，另一列的數字不知去向。\n修復：如果兩列是不同階段或口徑，"
-        "在名稱裡寫明區別（「預熱期註冊轉換率」「爆發期註冊轉換率」；括號裡的字會被當作單位忽略）或填上各自的通路；如果是"
-        "重複輸入，刪掉多餘的一列。",
         "en": "One review lists the same metric (for the same channel) on two rows, such as two "
         "'Registration conversion' rows: the analysis counts both, and 'compare' takes the "
         "first only, so the other row's figures go unseen.\nFix: if the rows are different "
@@ -2966,7 +2957,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "summary.K005": {
         "zh-CN": "同一指标、同一渠道在一份复盘里有两行。",
-        "zh-TW": "同一指標、同一通路在一份復盤裡有兩列。",
         "en": "The same metric for the same channel is on two rows of one review.",
     },
     "compare.duplicate_rows": {

@@ -78,7 +78,7 @@ TAIWAN_PHRASES: tuple[tuple[str, str], ...] = (
     ("表頭行?", "標題列"),
     (r"第(\s*(?:\{(?!line\})\w+\}|\d+)\s*)行", r"第\1列"),
     (
-        f"(一|每|本|該|各|的|空|相鄰|合計|小計|總計|問題|預算|資料|KPI ?)行(?![{_WORD_AFTER_HANG}])",
+        f"(一|兩|三|每|本|該|各|的|空|相鄰|合計|小計|總計|問題|預算|資料|KPI ?)行(?![{_WORD_AFTER_HANG}])",
         r"\1列",
     ),
     # 对象 is a party or target (找錯對象); s2twp's 物件 is a programmer's object, kept only
