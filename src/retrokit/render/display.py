@@ -280,10 +280,6 @@ def ratios_format(values: Sequence[float | None]) -> str:
     return '"1:"0' + ("." + "0" * places if places else "")
 
 
-#: Excel's number format of a chart's ratios: 1.8 reads 1:1.8, as :func:`ratio` writes it.
-RATIO_FORMAT = '"1:"General'
-
-
 def chart_amounts(
     values: Sequence[float | None], lang: Lang, currency: str = ""
 ) -> tuple[tuple[float | None, ...], str]:
