@@ -143,17 +143,10 @@ class Tally:
 
     def findings(self) -> list[Finding]:
         """The kept findings, then one per code and sheet over the limit that counts the rest."""
-        more = [
-            replace(
-                first,
-                cell=None,
-                row=None,
-                key="finding.more",
-                args=(("count", self._counts[key] - LISTED), ("shown", LISTED), ("code", code)),
-            )
-            for key, first in self._over.items()
-            if (code := first.code)
-        ]
+        more = []
+        for key, first in self._over.items():
+            rest = (("count", self._counts[key] - LISTED), ("shown", LISTED), ("code", key[0]))
+            more.append(replace(first, cell=None, row=None, key="finding.more", args=rest))
         return self.kept + more
 
 
