@@ -2065,11 +2065,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "doc.V007": {
         "zh-CN": "公式出错的单元格（#DIV/0!、#N/A、#VALUE!、#REF!、#NAME?）既不是空的，也没有值，"
-        "无法参与计算。\n修复：修正公式（被除数为 0、查找不到、引用已删除、函数名写错），或直接填写数值。",
+        "无法参与计算。由程序生成、从未在表格软件中保存过的文件里，公式没有计算结果（openpyxl 不写结果，"
+        "xlsxwriter 写的是占位的 0），也按此报告。\n修复：修正公式（被除数为 0、查找不到、引用已删除、"
+        "函数名写错），或直接填写数值；没有计算结果的，在 Excel、WPS 或 LibreOffice 中打开并保存一次。",
         "en": "A cell whose formula gives an error (#DIV/0!, #N/A, #VALUE!, #REF!, #NAME?) is "
-        "neither empty nor a value and cannot be used.\nFix: correct the formula (a division "
-        "by zero, a lookup that finds nothing, a deleted reference, a misspelt function) or "
-        "type the value.",
+        "neither empty nor a value and cannot be used. So is a formula without a result in a "
+        "file a program wrote and no spreadsheet app has saved (openpyxl writes no result, "
+        "xlsxwriter a placeholder 0).\nFix: correct the formula (a division by zero, a lookup "
+        "that finds nothing, a deleted reference, a misspelt function) or type the value; for "
+        "one without a result, open and save the file once in Excel, WPS or LibreOffice.",
     },
     "summary.V007": {
         "zh-CN": "单元格的公式结果是错误值（#DIV/0!、#N/A、#REF! 等）。",
