@@ -402,8 +402,12 @@ def _subtotal_label(value: Any) -> bool:
     well be called 订单小计."""
     if value.__class__ is not str or len(value) > 24:
         return False
-    folded = fold(value)
-    return any(folded.startswith(word) or folded.endswith(word) for word in _SUBTOTAL_WORDS)
+    return _at_an_end(fold(value), _SUBTOTAL_WORDS)
+
+
+def _at_an_end(folded: str, words: Iterable[str]) -> bool:
+    """Whether a folded cell begins or ends with one of ``words`` (KOL小计, 小计：线上)."""
+    return any(folded.startswith(word) or folded.endswith(word) for word in words)
 
 
 _SUBTOTAL_WORDS = ("小计", "subtotal")
@@ -442,8 +446,7 @@ def _part_total_label(value: str) -> bool:
         return not _TOTAL_WORDS.isdisjoint(words) and all(
             w in _TOTAL_WORDS or w in _TOTAL_FILLERS for w in words
         )
-    folded = fold(value)
-    return any(folded.startswith(w) or folded.endswith(w) for w in _PART_TOTAL_WORDS)
+    return _at_an_end(fold(value), _PART_TOTAL_WORDS)
 
 
 #: A row heading the rows below it: 【线上渠道】, [Online], 二、用户指标, (一) 线上, 1. Online,

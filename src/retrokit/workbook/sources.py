@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -42,6 +42,14 @@ def _column_index(letters: str) -> int:
     for ch in letters:
         index = index * 26 + ord(ch) - 64
     return index - 1
+
+
+def _put_errors(grid: Grid, errors: Mapping[tuple[int, int], str]) -> None:
+    """Put a :class:`CellError` at each (row, col) of ``errors`` (an .ods's or an .xls's, read
+    beside the cell reader) where the grid holds an empty cell."""
+    for (r, c), code in errors.items():
+        if r < len(grid) and c < len(grid[r]) and is_blank(grid[r][c]):
+            grid[r][c] = CellError(code)
 
 
 def _mark_errors(grid: Grid, xml: bytes) -> None:
@@ -316,13 +324,9 @@ class CalamineSource(CellSource):
         if part is not None:  # an .xlsx: calamine reads an error value as an empty cell
             _mark_errors(rows, self._package.sheet_xml(part))
         elif (ods := self.ods(name)) is not None:
-            for (r, c), code in ods.errors.items():
-                if r < len(rows) and c < len(rows[r]) and is_blank(rows[r][c]):
-                    rows[r][c] = CellError(code)
+            _put_errors(rows, ods.errors)
         elif (xls := self.xls(name, rows)) is not None:
-            for (r, c), code in xls.errors.items():
-                if r < len(rows) and c < len(rows[r]) and is_blank(rows[r][c]):
-                    rows[r][c] = CellError(code)
+            _put_errors(rows, xls.errors)
         return rows  # fresh lists of lists: ours to fill merged ranges into
 
     def xls(self, name: str, rows: Grid | None = None) -> XlsSheet | None:
