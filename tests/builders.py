@@ -99,3 +99,18 @@ def example_with_rate(path: Path, lang: Lang, metric: str, target: Any, actual: 
         ws.cell(row, column).number_format = "General"
     wb.save(path)
     return path
+
+
+def typed_book(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
+    """A workbook typed from scratch with openpyxl, as a team types one by hand: each sheet
+    with its rows, in order (the first one the sheet openpyxl starts with)."""
+    book = Workbook()
+    first = book.active
+    assert first is not None
+    for n, (name, rows) in enumerate(sheets.items()):
+        ws = first if n == 0 else book.create_sheet(name)
+        ws.title = name
+        for row in rows:
+            ws.append(list(row))
+    book.save(path)
+    return path

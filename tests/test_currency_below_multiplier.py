@@ -10,22 +10,20 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from builders import typed_book
 from retrokit import api
 
 
 def _review(path: Path, target: object, actual: object, fmt: str | None) -> Path:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "基本信息"
-    ws.append(["项目名称", "618"])
-    ws.append(["开始日期", dt.date(2024, 6, 1)])
-    kpis = wb.create_sheet("KPI评估")
-    kpis.append(["维度", "指标名称", "目标值（万元）", "实际值（万元）"])
-    kpis.append(["收益", "销售额", target, actual])
+    typed_book(path, {
+        "基本信息": [["项目名称", "618"], ["开始日期", dt.date(2024, 6, 1)]],
+        "KPI评估": [["维度", "指标名称", "目标值（万元）", "实际值（万元）"],
+                   ["收益", "销售额", target, actual]],
+    })  # fmt: skip
     if fmt:
-        kpis["C2"].number_format = kpis["D2"].number_format = fmt
-    wb.save(path)
+        wb = openpyxl.load_workbook(path)
+        wb["KPI评估"]["C2"].number_format = wb["KPI评估"]["D2"].number_format = fmt
+        wb.save(path)
     return path
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
 import pytest
 
+from builders import typed_book
 from retrokit import api
 from retrokit.findings import LISTED
 from retrokit.workbook.schema import Lang
@@ -23,19 +23,11 @@ HEADERS = {
 
 def _review(path: Path, lang: Lang, rows: list[tuple[str, ...]]) -> Path:
     info, kpi, header, project = HEADERS[lang]
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = info
-    ws.append([project, "618"])
-    sheet = wb.create_sheet(kpi)
-    sheet.append(list(header))
-    for row in rows:
-        sheet.append(list(row))
-    data = wb.create_sheet("data")
-    data.append(["Traffic", "GMV", 3000, 2400])
-    wb.save(path)
-    return path
+    return typed_book(path, {
+        info: [[project, "618"]],
+        kpi: [list(header), *map(list, rows)],
+        "data": [["Traffic", "GMV", 3000, 2400]],
+    })  # fmt: skip
 
 
 @pytest.mark.parametrize("lang", ["zh-CN", "zh-TW", "en"])
@@ -65,20 +57,12 @@ def test_a_thousand_findings_of_a_code_per_sheet_and_a_count(tmp_path: Path, lan
 def test_the_count_of_the_rest_goes_with_the_placeholders_it_stands_for(tmp_path: Path) -> None:
     """1,200 due dates of 待定: each is A002's placeholder, and the reader's V002 for them is
     dropped, its count of the rest with it (no "200 more V002" for nothing listed)."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "基本信息"
-    ws.append(["项目名称", "618"])
-    kpis = wb.create_sheet("KPI评估")
-    kpis.append(["维度", "指标名称", "目标值", "实际值"])
-    kpis.append(["收益", "GMV", 100, 90])
-    problems = wb.create_sheet("问题与行动")
-    problems.append(["问题环节", "问题描述", "改进措施", "责任人", "完成时间"])
-    for n in range(1200):
-        problems.append(["投放", f"问题{n}", "改进", "李四", "待定"])
-    path = tmp_path / "tbd.xlsx"
-    wb.save(path)
+    path = typed_book(tmp_path / "tbd.xlsx", {
+        "基本信息": [["项目名称", "618"]],
+        "KPI评估": [["维度", "指标名称", "目标值", "实际值"], ["收益", "GMV", 100, 90]],
+        "问题与行动": [["问题环节", "问题描述", "改进措施", "责任人", "完成时间"],
+                   *(["投放", f"问题{n}", "改进", "李四", "待定"] for n in range(1200))],
+    })  # fmt: skip
     found = api.lint_paths([path], jobs=1)
     assert not [f for f in found if f.code == "V002"]
     a002 = [f for f in found if f.code == "A002"]

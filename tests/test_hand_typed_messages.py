@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from builders import typed_book
 from retrokit import api
 from retrokit.findings import Finding
 from retrokit.workbook.schema import Lang
@@ -22,22 +23,14 @@ HEADERS = {
 
 def _hand_typed(path: Path, lang: Lang, result: bool) -> dict[str, Finding]:
     info, project, kpi, header, lower, exceeded = HEADERS[lang]
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = info
-    ws.append([project, "618"])
-    sheet = wb.create_sheet(kpi)
     width = len(header) if result else len(header) - 1
-    sheet.append(list(header[:width]))
     rows = [
+        list(header),
         ["Cost", "Spend", lower, 60, 72, exceeded],  # 83.3%: missed, typed exceeded
         ["Conversion", "CVR", "", "5%", 4, ""],  # a percentage beside a bare number
         ["Sales", "GMV", "sideways", 100, 90, ""],  # no such direction
     ]
-    for row in rows:
-        sheet.append(row[:width])
-    wb.save(path)
+    typed_book(path, {info: [[project, "618"]], kpi: [row[:width] for row in rows]})
     return {f.code: f for f in api.lint_paths([path], jobs=1)}
 
 
@@ -78,17 +71,11 @@ def test_a_column_is_scanned_for_formulas_once(
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(values, "formula_cells", counted)
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "基本信息"
-    ws.append(["项目名称", "618"])
-    kpis = wb.create_sheet("KPI评估")
-    kpis.append(["维度", "指标名称", "目标值", "实际值", "达成率"])
-    for n in range(300):
-        kpis.append(["收益", f"指标{n}", 100, 90, 0.5])  # 90% computed, 50% typed
-    path = tmp_path / "many.xlsx"
-    wb.save(path)
+    rows = [["收益", f"指标{n}", 100, 90, 0.5] for n in range(300)]  # 90% computed, 50% typed
+    path = typed_book(tmp_path / "many.xlsx", {
+        "基本信息": [["项目名称", "618"]],
+        "KPI评估": [["维度", "指标名称", "目标值", "实际值", "达成率"], *rows],
+    })  # fmt: skip
     found = [f for f in api.lint_paths([path], jobs=1) if f.code == "V006"]
     assert len(found) == 300 and {f.key for f in found} == {"V006.hand"}
     assert len(calls) <= 2

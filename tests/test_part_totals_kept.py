@@ -7,26 +7,20 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import openpyxl
 import pytest
 
+from builders import typed_book
 from retrokit import api
 
 
 def _review(path: Path, total: tuple[object, ...]) -> Path:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "基本信息"
-    ws.append(["项目名称", "618"])
-    ws.append(["开始日期", dt.date(2024, 6, 1)])
-    kpis = wb.create_sheet("KPI评估")
-    kpis.append(["维度", "指标名称", "渠道", "目标值", "实际值", "核心指标"])
-    kpis.append(["收益", "GMV", "天猫", 600000, 500000, "否"])
-    kpis.append(["收益", "GMV", "抖音", 400000, 450000, "否"])
-    kpis.append(["收益", "GMV", *total])
-    wb.save(path)
-    return path
+    return typed_book(path, {
+        "基本信息": [["项目名称", "618"], ["开始日期", dt.date(2024, 6, 1)]],
+        "KPI评估": [["维度", "指标名称", "渠道", "目标值", "实际值", "核心指标"],
+                   ["收益", "GMV", "天猫", 600000, 500000, "否"],
+                   ["收益", "GMV", "抖音", 400000, 450000, "否"],
+                   ["收益", "GMV", *total]],
+    })  # fmt: skip
 
 
 @pytest.mark.parametrize(
