@@ -885,7 +885,7 @@ def budget_view(plan: PlanAnalysis, lang: Lang) -> BudgetView:
         for spent in (_spend_row("", x.planned, x.actual, lang, b.currency, line_table),)
     )
     categories = display.spend_table(_amounts(g) for g in b.by_category)
-    channels = display.spend_table((g.planned, g.actual) for g in b.by_channel)
+    channels = display.spend_table(_amounts(g) for g in b.by_channel)
     labels = {
         key: BUDGET.column(key).label(lang)
         for key in ("category", "item", "channel", "planned", "actual", "revenue")
@@ -915,8 +915,7 @@ def budget_view(plan: PlanAnalysis, lang: Lang) -> BudgetView:
             for g in b.by_category
         ),
         by_channel=tuple(
-            _spend_row(g.name or "", g.planned, g.actual, lang, b.currency, channels)
-            for g in b.by_channel
+            _spend_row(g.name or "", *_amounts(g), lang, b.currency, channels) for g in b.by_channel
         ),
         lines=lines,
         labels=labels,
