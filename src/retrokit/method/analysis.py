@@ -168,8 +168,8 @@ class Analysis:
     #: The campaign's plan, analysed, when the review is read with one (``--plan``, or the
     #: plan's sheets kept in the review's own workbook); its findings stay with it.
     plan: PlanAnalysis | None = None
-    #: The currency of the review's money, as shown (NT$, £, ¥): the one its budget is typed
-    #: with or its header names, else the one its KPIs are counted in; "" when none says one.
+    #: The currency of the review's budget, as shown (NT$, £, ¥): the one its budget cell is
+    #: typed with or its label names; "" when neither says one (a KPI's is not the budget's).
     currency: str = ""
 
 
@@ -328,6 +328,14 @@ def _round10(x: float) -> float:
     return round(x, 10) if x.__class__ is float and not x.is_integer() else x
 
 
+def _in_named(q: Quantity | None, named: str) -> Quantity | None:
+    """A target or actual in the unit of its KPI's name (:func:`in_unit`), when it carries a
+    multiplier or a currency of its own; as it is otherwise."""
+    if q is None or (q.scale == 1 and not q.currency):
+        return q
+    return replace(q, value=in_unit(q.value, q.scale, named, in_base=typed_in_base(q, named)))
+
+
 def evaluate_kpi(
     record: Record,
     threshold: float = DEFAULT_THRESHOLD,
@@ -342,37 +350,17 @@ def evaluate_kpi(
     target: Quantity | None = v.get("target")
     actual: Quantity | None = v.get("actual")
     named = unit_of(metric)
+    written = named or (target.unit if target else "") or (actual.unit if actual else "")
     direction, source = kpi_direction(
-        v.get("direction"),
-        v.get("dimension"),
-        metric,
-        target,
-        actual,
-        words=words,
-        unit=named or (target.unit if target else "") or (actual.unit if actual else ""),
+        v.get("direction"), v.get("dimension"), metric, target, actual, words=words, unit=written
     )
     if named is not None:
         # Target and actual in the unit of the KPI's name: 72万 in 总费用(万元) is 72, and
         # ¥240,000 (an amount written in its currency's units) is 24.
-        if target is not None and (target.scale != 1 or target.currency):
-            target = replace(
-                target,
-                value=in_unit(
-                    target.value, target.scale, named, in_base=typed_in_base(target, named)
-                ),
-            )
-        if actual is not None and (actual.scale != 1 or actual.currency):
-            actual = replace(
-                actual,
-                value=in_unit(
-                    actual.value, actual.scale, named, in_base=typed_in_base(actual, named)
-                ),
-            )
+        target, actual = _in_named(target, named), _in_named(actual, named)
     given = target or actual
     unit = (
-        named
-        or (target.unit if target else "")
-        or (actual.unit if actual else "")
+        written
         # An amount typed with its currency (£12,000) is counted in it, as one named 收入(£).
         or (target.currency if target and target.form == "plain" else "")
         or (actual.currency if actual and actual.form == "plain" else "")
