@@ -11,7 +11,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import StrEnum
 from itertools import compress, repeat
 from operator import attrgetter, gt, is_
@@ -25,7 +25,7 @@ from retrokit.method.direction import (
     DirectionWords,
 )
 from retrokit.method.direction import infer_direction as _infer
-from retrokit.method.units import in_unit, typed_in_base, unit_in_name
+from retrokit.method.units import in_named_unit, unit_in_name
 from retrokit.text import fold
 from retrokit.workbook.reader import Record, Workbook
 from retrokit.workbook.schema import DIMENSION, Lang
@@ -328,14 +328,6 @@ def _round10(x: float) -> float:
     return round(x, 10) if x.__class__ is float and not x.is_integer() else x
 
 
-def _in_named(q: Quantity | None, named: str) -> Quantity | None:
-    """A target or actual in the unit of its KPI's name (:func:`in_unit`), when it carries a
-    multiplier or a currency of its own; as it is otherwise."""
-    if q is None or (q.scale == 1 and not q.currency):
-        return q
-    return replace(q, value=in_unit(q.value, q.scale, named, in_base=typed_in_base(q, named)))
-
-
 def evaluate_kpi(
     record: Record,
     threshold: float = DEFAULT_THRESHOLD,
@@ -357,7 +349,7 @@ def evaluate_kpi(
     if named is not None:
         # Target and actual in the unit of the KPI's name: 72万 in 总费用(万元) is 72, and
         # ¥240,000 (an amount written in its currency's units) is 24.
-        target, actual = _in_named(target, named), _in_named(actual, named)
+        target, actual = in_named_unit(target, named), in_named_unit(actual, named)
     given = target or actual
     unit = (
         written

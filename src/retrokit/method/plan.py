@@ -51,7 +51,7 @@ from retrokit.method.analysis import (
 )
 from retrokit.method.analysis import achievement_rate as _rate
 from retrokit.method.direction import Direction, is_per_unit
-from retrokit.method.units import in_unit, multiplier, to_base, typed_in_base, unit_in_name
+from retrokit.method.units import in_named_unit, multiplier, to_base, typed_in_base, unit_in_name
 from retrokit.text import cell_text, fold
 from retrokit.workbook.reader import Record, Workbook
 from retrokit.workbook.types import NO_YEAR, task_names
@@ -691,6 +691,7 @@ def _goal(record: Record, year: int | None, start: dt.date | None = None) -> Goa
         v.get("direction"), v.get("dimension"), metric, target, unit=unit
     )
     due_start, due_end = _due(v.get("due") or (None, None), year, start)
+    named = in_named_unit(target, unit_in_name(metric))  # 200万 in 销售额(万元) is 200
     return GoalResult(
         row=record.row,
         dimension=v.get("dimension"),
@@ -698,17 +699,7 @@ def _goal(record: Record, year: int | None, start: dt.date | None = None) -> Goa
         channel=v.get("channel"),
         phase=v.get("phase"),
         direction=direction,
-        # In the unit of the goal's name: 200万 in a goal 销售额(万元) is 200.
-        target=(
-            in_unit(
-                target.value,
-                target.scale,
-                unit_in_name(metric),
-                in_base=typed_in_base(target, unit_in_name(metric)),
-            )
-            if target
-            else None
-        ),
+        target=named.value if named else None,
         unit=unit or None,
         path=v.get("path"),
         owner=v.get("owner"),

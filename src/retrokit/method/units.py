@@ -7,6 +7,7 @@ closed list in every language.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import unicodedata
@@ -139,6 +140,17 @@ def typed_in_base(q: Quantity, unit: str | None) -> bool:
     named 销售额(万元)), so that :func:`in_unit` converts it (see
     :func:`~retrokit.workbook.values.written_in_full`: ¥60 there is 60 万元)."""
     return written_in_full(q, multiplier(unit))
+
+
+def in_named_unit(q: Quantity | None, unit: str | None) -> Quantity | None:
+    """A target or actual in the unit of its metric's name (:func:`in_unit`: 72万 in 总费用(万元)
+    is 72, ¥240,000 is 24), when it carries a multiplier or a currency of its own; as it is
+    otherwise."""
+    if q is None or (q.scale == 1 and not q.currency):
+        return q
+    return dataclasses.replace(
+        q, value=in_unit(q.value, q.scale, unit, in_base=typed_in_base(q, unit))
+    )
 
 
 def to_base(value: float, scale: float, unit: str | None, *, in_base: bool = False) -> float:
