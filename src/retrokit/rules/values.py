@@ -17,7 +17,7 @@ from retrokit.method import (
     kpi_status,
     result_status,
 )
-from retrokit.method.units import in_unit, multiplier, typed_in_base, unit_in_name
+from retrokit.method.units import in_named_unit, multiplier, unit_in_name
 from retrokit.rules.registry import Context, E, W, rule
 from retrokit.text import cell_text
 from retrokit.workbook.formulas import formula_cells, sheet_number
@@ -274,11 +274,9 @@ def _misread(ctx: Context, kpi: KpiResult, record: Record, sheet: SheetRow) -> I
             # the sheet computes in it, so a cell is read right when the sheet's number is
             # retrokit's in that unit (60 under 万元 is 60, whatever retrokit holds in 元).
             size, name, named = unit
-            ours = (
-                in_unit(read.value, read.scale, name, in_base=typed_in_base(read, name))
-                if named
-                else read.value / size
-            )
+            ours = read.value / size
+            if named and (in_name := in_named_unit(read, name)) is not None:
+                ours = in_name.value
             if not _differs(model, ours):
                 continue
             own = read.currency or (read.scale != 1 and (named or not _in_header_unit(raw, read)))
