@@ -94,7 +94,9 @@ docs: $(STAMP)
 	$(BIN)/python -c "from retrokit.render.lint_formats import rules_markdown; open('docs/rules.md','w').write(rules_markdown())"
 
 # The zh-TW text the catalogue does not spell out, converted by OpenCC ahead of time (so lint
-# and report need not load OpenCC's dictionaries); tests/test_i18n.py fails when it is stale.
+# and report need not load OpenCC's dictionaries), and the characters OpenCC's t2s changes (so
+# reading a Simplified or English workbook need not either); tests/test_i18n.py fails when stale.
 catalogue: $(STAMP)
 	$(BIN)/python -c "from retrokit.i18n import derived_module; open('src/retrokit/i18n/derived.py','w').write(derived_module())"
-	$(BIN)/ruff format -q src/retrokit/i18n/derived.py || true
+	$(BIN)/python -c "from retrokit.i18n import simplified_module; s = simplified_module(); open('src/retrokit/i18n/simplified.py','w').write(s)"
+	$(BIN)/ruff format -q src/retrokit/i18n/derived.py src/retrokit/i18n/simplified.py || true

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any, get_args
 
 import pytest
@@ -155,3 +156,58 @@ def test_lang_refuses_what_we_do_not_speak(given: str) -> None:
 
     with pytest.raises(ValueError):
         check_lang(given)
+
+
+def test_the_characters_opencc_may_change_are_current() -> None:
+    """`make catalogue` wrote the characters OpenCC's t2s may change and our own Traditional
+    spellings converted; stale, a text would pass unconverted (or OpenCC load again)."""
+    from retrokit.i18n import _schema_conversions, _t2s_changed_characters
+    from retrokit.i18n.simplified import CHANGED, CONVERTED
+
+    changed = _t2s_changed_characters()
+    assert changed == CHANGED, "src/retrokit/i18n/simplified.py is stale: run `make catalogue`"
+    assert _schema_conversions(changed) == CONVERTED, "run `make catalogue`"
+
+
+def test_t2s_leaves_every_other_character_as_it_is() -> None:
+    """Every Han character outside CHANGED, all in one text (so phrases could match across
+    them), comes back from OpenCC unchanged: skipping OpenCC for them loses nothing."""
+    from retrokit.i18n.simplified import CHANGED
+    from retrokit.text import _t2s
+
+    blocks = [(0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00), (0x20000, 0x2FA20)]
+    text = "".join(chr(i) for a, b in blocks for i in range(a, b) if chr(i) not in CHANGED)
+    assert _t2s().convert(text) == text
+    assert all(_t2s().convert(c) != c for c in "項稱預達風險後發")
+    assert set("項稱預達風險後發") <= CHANGED
+
+
+def test_traditional_text_is_still_converted() -> None:
+    from retrokit.text import fold, to_simplified
+
+    assert to_simplified("預算分配（萬元）") == "预算分配（万元）"
+    assert fold("專案名稱") == fold("项目名称") or fold("專案名稱") == "专案名称"
+    assert fold("執行排期") == "执行排期"
+
+
+def test_reading_a_simplified_or_english_workbook_does_not_load_opencc() -> None:
+    """OpenCC's dictionaries (~25 ms a process) load only for text they would change."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent / "examples"
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from retrokit import api\n"
+        "for path in sys.argv[1:]:\n"
+        "    read = api.open_workbook(Path(path))\n"
+        "    (api.analyze_plan if read.kind == 'plan' else api.analyze_workbook)(read)\n"
+        "print('opencc' in sys.modules)\n"
+    )
+    files = [str(root / f) for f in ("summer-promo-2024.xlsx", "summer-promo-2024.en.xlsx",
+                                     "summer-promo-2024.plan.xlsx")]  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-c", code, *files], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "False"

@@ -41,9 +41,22 @@ def has_cjk(text: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def to_simplified(text: str) -> str:
-    """Traditional -> Simplified through OpenCC; ASCII text is returned as is."""
+    """Traditional -> Simplified through OpenCC (its ``t2s``); ASCII text is returned as is.
+
+    OpenCC's dictionaries take ~25 ms a process to load, so they are loaded only for a text
+    they would change: one holding a character some entry of theirs changes (generated into
+    :mod:`retrokit.i18n.simplified` by ``make catalogue``). A Simplified or English workbook
+    is read without them, and the Traditional spellings of our own sheets and columns are
+    converted ahead of time."""
     if not has_cjk(text):
         return text
+    from retrokit.i18n.simplified import CHANGED, CONVERTED
+
+    if CHANGED.isdisjoint(text):
+        return text  # no entry of OpenCC's matches: it would return the text as it is
+    ready = CONVERTED.get(text)
+    if ready is not None:
+        return ready
     return str(_t2s().convert(text))
 
 
