@@ -219,3 +219,22 @@ def test_a_review_and_its_plan_never_show_two_total_spends_without_a_word(
     md = render(analysis, "md", lang)
     (line,) = [x for x in md.splitlines() if "B004" in x]  # in the report's data-quality list
     assert all(w in line for w in words), line
+
+
+@pytest.mark.parametrize("lang,currency", [("zh-TW", "NT$"), ("zh-CN", "¥"), ("en", "£")])
+def test_the_plan_json_names_the_budgets_currency(
+    tmp_path: Path, lang: Lang, currency: str
+) -> None:
+    """A JSON reader is told what the amounts are in: NT$240,000 is no 240,000 yuan."""
+    import json
+
+    from retrokit.render.json import plan_document
+
+    plan = api.analyze_plan(trial_plan(tmp_path, lang), today=TODAY)
+    document = json.loads(json.dumps(plan_document(plan, lang), default=str))
+    assert document["budget"]["currency"] == currency
+    assert document["budget"]["lines"][0]["planned"] == 240_000.0
+    example = tmp_path / "example.xlsx"
+    api.scaffold_workbook(example, lang=lang, example=True, kind="plan")
+    plain = plan_document(api.analyze_plan(example, today=TODAY), lang)
+    assert plain["budget"]["currency"] is None  # 60万 with no currency named: yuan

@@ -230,6 +230,9 @@ def plan_document(result: Any, lang: Lang | None = None) -> dict[str, Any]:
             "planned": budget.planned,
             "actual": budget.actual,
             "remaining": budget.remaining,
+            # The currency the amounts are in, as the workbook writes it (NT$, £); none named
+            # is yuan, the amounts' base unit.
+            "currency": budget.currency or None,
             "lines": _objects(budget.lines, PLAN_FIELDS["lines"]),
             "by_category": _group_rows(budget.by_category, "category"),
             "by_channel": _group_rows(budget.by_channel, "channel"),
