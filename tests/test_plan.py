@@ -253,6 +253,12 @@ def test_a_review_from_the_plan_reproduces_the_worked_example(tmp_path: Path, la
     assert proc.returncode == 0, proc.stderr
     analysis = api.analyze_workbook(review, today=TODAY)
     assert analysis.lang == lang and analysis.info["budget"] == 600_000
+    # The campaign's dates, as DOMAIN's worked example gives them (its preparation from 1 June
+    # and its review on 19 July are the plan's schedule, not the campaign).
+    assert (analysis.info["start"], analysis.info["end"]) == (
+        dt.date(2024, 7, 1),
+        dt.date(2024, 7, 15),
+    )
     assert [(k.rate, k.status.value if k.status else None) for k in analysis.kpis] == [
         (0.9, "met"), (0.8, "missed"), (pytest.approx(0.7333333333), "missed"),
         (pytest.approx(0.8333333333), "missed"), (0.8, "missed"), (0.8, "missed"),

@@ -20,8 +20,8 @@ START, END = D(2024, 7, 1), D(2024, 7, 15)
 OVERVIEW: dict[str, Any] = {
     "project": {"zh-CN": "2024年夏季促销活动", "en": "2024 Summer Promotion"},
     "type": "promotion",
-    "start": D(2024, 6, 1),
-    "end": D(2024, 7, 19),
+    "start": START,
+    "end": END,
     "owner": {"zh-CN": "张经理", "en": "Manager Zhang"},
     "audience": {"zh-CN": "18-35岁女性", "en": "Women aged 18-35"},
     "budget": 600_000,

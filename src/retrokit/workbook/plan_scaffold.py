@@ -1,9 +1,9 @@
 """`retrokit init --kind plan`: the plan workbook, its Gantt chart drawn by the sheet itself.
 
 The schedule sheet carries a grid to the right of its columns: one column a day (a week when the
-campaign runs over 60 days), dated from the overview's start, whose cells conditional formatting
-shades between each task's start and end, with today's column marked. Excel, WPS and
-LibreOffice draw the bars without retrokit; editing a date moves them.
+plan runs over 60 days), dated from the overview's start or an earlier task's, whose cells
+conditional formatting shades between each task's start and end, with today's column marked.
+Excel, WPS and LibreOffice draw the bars without retrokit; editing a date moves them.
 """
 
 from __future__ import annotations
@@ -62,12 +62,20 @@ def _write_gantt(ws: Any, lang: Lang) -> None:
     step = f"${_col_letter(step_col)}$1"
     overview = f"'{OVERVIEW.name(lang)}'!"
     o_start, o_end = overview + overview_cell("start"), overview + overview_cell("end")
+    # The grid runs from the first of the overview's start and the tasks' starts to the last of
+    # the ends: preparation before the campaign's dates (research in June for a July campaign)
+    # and the review after them get their bars too. MIN and MAX pass over a date typed as text
+    # (the bar of such a task is not drawn either), and COUNT says whether any date is there.
+    rows = f"2:${{}}${TABLE_ROWS + 1}"
+    starts = f"{o_start},${start}${rows.format(start)}"
+    ends = f"{o_end},${end}${rows.format(end)}"
+    first_day = f"MIN({starts})"
     # The grid's unit in days, in the sheet: conditional formats may only read their own sheet.
     # Nested IFs, not AND(): LibreOffice evaluates every argument of AND, so a date typed as
     # text made the subtraction, and with it the whole cell, #VALUE!.
     ws.cell(row=1, column=step_col + 1).value = (
-        f"=IF(ISNUMBER({o_start}),IF(ISNUMBER({o_end}),"
-        f"IF({o_end}-{o_start}>{GANTT_DAY_LIMIT},7,1),1),1)"
+        f"=IF(COUNT({starts})>0,IF(COUNT({ends})>0,"
+        f"IF(MAX({ends})-{first_day}>{GANTT_DAY_LIMIT},7,1),1),1)"
     )
     ws.cell(row=1, column=step_col + 1).number_format = '0"d"'
     ws.cell(row=1, column=step_col + 1).font = Font(color="808080", size=8)
@@ -75,7 +83,7 @@ def _write_gantt(ws: Any, lang: Lang) -> None:
     last_col = _col_letter(step_col + GANTT_COLUMNS)
     for i in range(GANTT_COLUMNS):
         cell = ws.cell(row=1, column=step_col + 2 + i)
-        cell.value = f'=IF(ISNUMBER({o_start}),{o_start}+{i}*{step},"")'
+        cell.value = f'=IF(COUNT({starts})>0,{first_day}+{i}*{step},"")'
         cell.number_format = "m/d"
         cell.alignment = Alignment(text_rotation=90, horizontal="center")
         cell.font = Font(size=8)
