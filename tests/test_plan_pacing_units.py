@@ -329,3 +329,26 @@ def test_m001_writes_its_figures_as_the_report_does(
     messages = [f.message(lang) for f in plan.findings if f.code == "M001"]
     assert any(sales[0] in m and sales[1] in m for m in messages), messages
     assert not any("1,056,000" in m for m in messages)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_cost_below_its_target_paces_ahead(tmp_path: Path, lang: Lang) -> None:
+    """A goal where lower is better reads its pace as its status does (trial 51): 44.5 a
+    customer against 50 is 1.12, ahead, not 0.89 beside the word "ahead"."""
+    n = NAMES[lang]
+
+    def edit(book: Book) -> None:
+        _june(book)
+        _goals(book, [(n["cpa"], 50), (n["reach"], 3000)])
+        rows: list[tuple[dt.date, str, Any]] = []
+        for day in _days():
+            rows += [(day, n["cpa"], 40 if day.day % 2 else 49), (day, n["reach"], 100)]
+        _daily(book, rows)
+
+    plan = api.analyze_plan(plan_file(tmp_path, lang, edit), today=JUNE_10)
+    pacing = _pacing(plan)
+    cost, reach = pacing[fold(n["cpa"])], pacing[fold(n["reach"])]
+    assert cost.to_date == 44.5 and cost.status == "ahead"
+    assert cost.pace == pytest.approx(50 / 44.5)
+    # A count still paces as to date over expected: 1,000 of an expected 1,000.
+    assert (reach.to_date, reach.expected_to_date, reach.pace) == (1000, 1000, 1.0)

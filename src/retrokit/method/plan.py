@@ -25,7 +25,9 @@ one unit: a goal named with a unit that has a multiplier (销售额(万元)) is 
 daily value taken to its base first by the unit of its own name (a bare 6 under 销售额(万元) is
 60,000) unless it carries its multiplier (6万, or a header with one), then divided into the
 goal's (:func:`~retrokit.method.units.in_unit`, as the review reads a KPI's target and actual). The projection's direction-aware achievement rate gives
-the status: above 100% ahead, from the threshold on track, below it behind.
+the status: above 100% ahead, from the threshold on track, below it behind. The pace compares
+the figure to date with the expected one the same way: to date ÷ expected, or expected ÷ to date
+for a goal where lower is better, so above 1 is ahead of plan either way.
 """
 
 from __future__ import annotations
@@ -750,7 +752,9 @@ def pace_goal(
         to_date = sum(values)
         expected = None if goal.target is None else goal.target * elapsed / total_days
         projected = to_date * total_days / elapsed
-    pace = to_date / expected if expected else None
+    # Read as an achievement rate is: to date ÷ expected, or expected ÷ to date for a goal
+    # where lower is better (获客成本 44.5 against 50 is ahead: 1.12, not 0.89).
+    pace = _rate(expected, to_date, goal.direction)[0] if expected else None
     status = None
     if goal.target is not None:
         rate, _ = _rate(goal.target, projected, goal.direction)
