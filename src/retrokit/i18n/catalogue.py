@@ -3011,4 +3011,35 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-TW": "復盤的總費用 KPI 與方案預算表的實際花費合計不一致。",
         "en": "A total-spend KPI of the review disagrees with its plan's budget spent.",
     },
+    "V009": {
+        "zh-CN": "“{column}”的 {cells} 是一个合并单元格，{value} 被计入其中的 {rows} 行，每行都按 {value} "
+        "计算。如果这是几行共同的数字（如几个渠道合计的目标），请为每行分别填写，或另加一行写合计；如果"
+        "每行确实都是 {value}，请取消合并，在每行分别填写。",
+        "zh-TW": "「{column}」的 {cells} 是一個合併儲存格，{value} 被計入其中的 {rows} 列，每列都按 {value} "
+        "計算。如果這是幾列共同的數字（如幾個通路合計的目標），請為每列分別填寫，或另加一列寫合計；如果"
+        "每列確實都是 {value}，請取消合併，在每列分別填寫。",
+        "en": "'{column}' {cells} is one merged cell: {value} is counted on each of its {rows} "
+        "rows. If it is the rows' shared figure (a target for several channels together), type "
+        "each row's own figure, or add a row for the total; if each row really is {value}, "
+        "unmerge it and type it on every row.",
+    },
+    "doc.V009": {
+        "zh-CN": "合并单元格的值属于它覆盖的每一行，所以合并在几行上的数字会被每一行完整地计算一次："
+        "把 700万 合并在抖音、小红书两行的目标值上，两行都以 700万 为目标，达成率各自偏低，汇总时目标也被"
+        "重复计算。\n修复：为每行分别填写数字，或另加一行写合计（渠道写“全渠道”）；每行确实相同时，取消合并"
+        "后在每行填写。",
+        "zh-TW": "合併儲存格的值屬於它覆蓋的每一列，所以合併在幾列上的數字會被每一列完整地計算一次："
+        "把 700萬 合併在抖音、小紅書兩列的目標值上，兩列都以 700萬 為目標，達成率各自偏低，彙總時目標也被"
+        "重複計算。\n修復：為每列分別填寫數字，或另加一列寫合計（通路寫「全通路」）；每列確實相同時，取消合併"
+        "後在每列填寫。",
+        "en": "A merged cell's value belongs to every row it covers, so a figure merged over "
+        "several rows is counted in full on each: 7M merged over the Douyin and Xiaohongshu rows' "
+        "targets makes each row's target 7M, each rate too low, and the target counted twice in "
+        "any total.\nFix: type each row's own figure, or add a row for the total (channel: all "
+        "channels); where every row really is the same, unmerge the cell and type it on each row.",
+    },
+    "summary.V009": {
+        "zh-CN": "合并在几行上的数字被每一行完整计算。",
+        "en": "A figure merged over several rows is counted in full on each of them.",
+    },
 }

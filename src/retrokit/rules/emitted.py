@@ -60,6 +60,11 @@ def amount_out_of_range() -> None:
     """An amount is negative, or implausibly large."""
 
 
+@rule("V009", "merged-figure", W, scope=Scope.EMITTED)
+def merged_figure() -> None:
+    """A figure merged over several rows is counted in full on each of them."""
+
+
 @rule("V002.span", "period-disagrees-with-dates", W, scope=Scope.EMITTED)
 def period_disagrees_with_dates() -> None:
     """A campaign period typed in one cell disagrees with the start or end date beside it."""

@@ -1064,7 +1064,43 @@ def _read_table(
         if (not side or r not in side) and (record := parser.record(r, grid[r])) is not None
     ]
     records = parser.part_totals(records)
+    if records and (merges := source.merged(name)):
+        _merged_figures(merges, sheet, name, columns, grid, records, out)
     return SheetMatch(sheet.key, name, header + 1, columns, units), tuple(records)
+
+
+def _merged_figures(
+    merges: Sequence[tuple[int, int, int, int]],
+    sheet: Sheet,
+    name: str,
+    columns: Mapping[str, int],
+    grid: Grid,
+    records: Sequence[Record],
+    out: _Collector,
+) -> None:
+    """A figure merged down over rows read as data (700万 in D3:D4, beside 抖音 and 小红书)
+    belongs to each of them, as any merged cell does; said once (V009), because it is often
+    the rows' shared figure, which each row then counts in full."""
+    figures = {
+        c: column
+        for key, c in columns.items()
+        if isinstance((column := sheet.column(key)).type, NumberType)
+    }
+    if not figures:
+        return
+    read = {record.row for record in records}
+    for r0, c0, r1, c1 in merges:
+        if r1 <= r0 or r0 >= len(grid):
+            continue
+        rows = sum(1 for number in range(r0 + 1, r1 + 2) if number in read)
+        figure = next((figures[c] for c in range(c0, c1 + 1) if c in figures), None)
+        if rows < 2 or figure is None or c0 >= len(grid[r0]) or is_blank(grid[r0][c0]):
+            continue
+        first = f"{column_letter(c0)}{r0 + 1}"
+        out.add(
+            "V009", name, first, r0 + 1, column=figure, value=cell_text(grid[r0][c0]).strip(),
+            rows=rows, cells=f"{first}:{column_letter(c1)}{r1 + 1}",
+        )  # fmt: skip
 
 
 def header_scales(sheet: Sheet, labels: Mapping[str, str]) -> dict[str, float]:
