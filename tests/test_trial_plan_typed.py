@@ -582,3 +582,17 @@ def test_a_repeated_task_name_keeps_its_place_in_the_schedule(tmp_path: Path) ->
     assert [(t.slack, t.critical) for t in plan.tasks] == [(0, True)] * 3
     assert list(plan.schedule.critical_path) == ["复盘会", "投放", "复盘会"]
     assert not [f for f in plan.findings if f.code == "P001"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_duration_in_weeks_is_said_in_weeks(tmp_path: Path, lang: str) -> None:
+    """3 typed under 工期（周） is said as 3 weeks (21 days), not "21 days" (trial 51)."""
+    task_header = list(ID_HEADER[lang])
+    task_header[5] = WEEKS_HEADER[lang]
+    tasks = [("T1", "Task 1", "Amy", "2024-06-03", "2024-06-07", 3, "-", WORDS[lang]["done"])]
+    path = typed_plan(tmp_path / "p.xlsx", lang, task_header=task_header, tasks=tasks,
+                      start="2024-05-01", end="2024-07-31")  # fmt: skip
+    found = [f for f in api.lint_paths([path], today=D(2024, 6, 1), jobs=1) if f.code == "P003"]
+    assert [f.key for f in found] == ["P003.weeks"]
+    said = {"zh-CN": "3 周（21 天）", "zh-TW": "3 週（21 天）", "en": "3 weeks (21 days)"}[lang]
+    assert said in found[0].message(lang)  # type: ignore[arg-type]

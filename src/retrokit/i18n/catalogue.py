@@ -1405,8 +1405,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "it later or correct its predecessors.",
     },
     "P003": {
-        "zh-CN": "任务 {task} 的工期填了 {typed} 天，但起止日期是 {days} 天（含首尾）。",
-        "en": "task {task} says {typed} days, but its dates span {days} days (both ends counted).",
+        "zh-CN": "任务 {task} 的工期填了 {typed} 天，但起止日期是 {days} 天（含首尾）；请改正工期或"
+        "起止日期，使两者一致。",
+        "en": "task {task} says {typed} days, but its dates span {days} days (both ends "
+        "counted); correct the duration or the dates so that they agree.",
     },
     "P004": {
         "zh-CN": "任务 {task} 的前置依赖“{ids}”不是任何任务的编号；请写已有任务的编号（如 T3），多个用"
@@ -3041,5 +3043,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "summary.V009": {
         "zh-CN": "合并在几行上的数字被每一行完整计算。",
         "en": "A figure merged over several rows is counted in full on each of them.",
+    },
+    "P003.weeks": {
+        "zh-CN": "任务 {task} 的工期填了 {weeks} 周（{typed} 天），但起止日期是 {days} 天（含首尾）；"
+        "请改正工期或起止日期，使两者一致。",
+        "zh-TW": "任務 {task} 的工期填了 {weeks} 週（{typed} 天），但起止日期是 {days} 天（含首尾）；"
+        "請改正工期或起止日期，使兩者一致。",
+        "en": "task {task} says {weeks} weeks ({typed} days), but its dates span {days} days "
+        "(both ends counted); correct the duration or the dates so that they agree.",
     },
 }

@@ -180,9 +180,11 @@ def duration_mismatch(ctx: Context) -> Iterator[Finding]:
                 TASKS,
                 task.record,
                 "duration",
+                "P003.weeks" if weeks else "P003",
                 task=_named(task),
                 typed=f"{task.duration:g}",
                 days=span + 1,
+                **({"weeks": f"{task.duration / 7:g}"} if weeks else {}),
             )
 
 
