@@ -352,3 +352,30 @@ def test_a_cost_below_its_target_paces_ahead(tmp_path: Path, lang: Lang) -> None
     assert cost.pace == pytest.approx(50 / 44.5)
     # A count still paces as to date over expected: 1,000 of an expected 1,000.
     assert (reach.to_date, reach.expected_to_date, reach.pace) == (1000, 1000, 1.0)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_daily_value_out_of_scale_asks_for_its_unit(tmp_path: Path, lang: Lang) -> None:
+    """4000 under a goal of 3,000 new users a month is people typed where the sheet counts
+    something else, or extra digits: still counted, and M003 says so at its cell (trial 50)."""
+    n = NAMES[lang]
+
+    def edit(book: Book) -> None:
+        _june(book)
+        _goals(book, [(n["reach"], 3000), (n["aov"], 150), (n["orders"], 900)])
+        rows: list[tuple[dt.date, str, Any]] = []
+        for day in _days():
+            slip = day.day == 4
+            rows += [(day, n["reach"], 40_000 if slip else 100), (day, n["orders"], 30)]
+            rows += [(day, n["aov"], 16_000 if day.day == 7 else 140)]
+        rows += [(dt.date(2024, 6, 1), n["orders"], 2500)]  # a launch day: big, not absurd
+        _daily(book, rows)
+
+    path = plan_file(tmp_path, lang, edit)
+    found = [f for f in api.lint_paths([path], today=JUNE_10, jobs=1) if f.code == "M003"]
+    assert sorted((f.key, f.row) for f in found) == [("M003", 11), ("M003.ratio", 22)]
+    text = next(f for f in found if f.key == "M003").message(lang)
+    assert "40000" in text and "3000" in text
+    # Still counted, as documented: the warning is what tells.
+    reach = _pacing(api.analyze_plan(path, today=JUNE_10))[fold(n["reach"])]
+    assert reach.to_date == 9 * 100 + 40_000

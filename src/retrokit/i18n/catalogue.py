@@ -3052,4 +3052,40 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "task {task} says {weeks} weeks ({typed} days), but its dates span {days} days "
         "(both ends counted); correct the duration or the dates so that they agree.",
     },
+    "M003": {
+        "zh-CN": "“{metric}”的每日数值 {value} 一天就超过整个目标 {target} 的 10 倍，多半是单位或位数"
+        "写错了（如指标按万人计，却填了人数）；请按目标的单位填写。",
+        "zh-TW": "「{metric}」的每日數值 {value} 一天就超過整個目標 {target} 的 10 倍，多半是單位或位數"
+        "寫錯了（如指標按萬人計，卻填了人數）；請按目標的單位填寫。",
+        "en": "'{metric}': the daily value {value} is over ten times the whole target {target} in "
+        "one day, most likely typed in another unit or with extra digits (people where the "
+        "metric counts 10k people); type it in the goal's unit.",
+    },
+    "M003.ratio": {
+        "zh-CN": "“{metric}”的每日数值 {value} 与目标 {target} 相差 100 倍以上，多半是单位或位数写错了"
+        "（如百分比写成了小数）；请按目标的写法填写。",
+        "zh-TW": "「{metric}」的每日數值 {value} 與目標 {target} 相差 100 倍以上，多半是單位或位數寫錯了"
+        "（如百分比寫成了小數）；請按目標的寫法填寫。",
+        "en": "'{metric}': the daily value {value} is a hundredfold or more away from the target "
+        "{target}, most likely typed in another unit or with extra digits; type it as the "
+        "target is written.",
+    },
+    "doc.M003": {
+        "zh-CN": "每日监测的数值要和目标同一个单位。一天的数值超过整个目标的 10 倍（计数和金额），或与目标"
+        "相差 100 倍以上（率、ROI、单价），多半是单位或位数写错了：按文档的规则它仍会被计入，进度和预测"
+        "因此失真，用计划生成复盘表时还会带进实际值。\n修复：按目标的单位填写（万人、万元、百分比）。",
+        "zh-TW": "每日監測的數值要和目標同一個單位。一天的數值超過整個目標的 10 倍（計數和金額），或與目標"
+        "相差 100 倍以上（率、ROI、單價），多半是單位或位數寫錯了：按文件的規則它仍會被計入，進度和預測"
+        "因此失真，用計畫產生復盤表時還會帶進實際值。\n修復：按目標的單位填寫（萬人、萬元、百分比）。",
+        "en": "A daily value is in its goal's unit. One day above ten times the whole target (a "
+        "count or an amount), or a hundredfold away from the target (a rate, ROI or price), is "
+        "most likely typed in another unit or with extra digits: it is still counted by the "
+        "documented rules, so the pace and projection go wrong, and a review made from the "
+        "plan takes it as its actual.\nFix: type it in the goal's unit (10k people, 10k CNY, a "
+        "percentage).",
+    },
+    "summary.M003": {
+        "zh-CN": "每日数值与目标差得不可能，多半是单位写错了。",
+        "en": "A daily value is out of scale beside its goal: most likely typed in another unit.",
+    },
 }

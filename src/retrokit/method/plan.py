@@ -202,6 +202,9 @@ class Pacing:
     #: record when it was its target that was bare; kept out of the JSON (a finding says it).
     bare_rows: tuple[Record, ...] = ()
     bare_target: Record | None = None
+    #: Daily rows whose figure is out of scale beside the goal (:func:`out_of_scale`): most
+    #: likely typed in another unit; kept out of the JSON (a finding says it).
+    out_of_scale: tuple[Record, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -831,6 +834,7 @@ def monitoring(
         if size != 1:
             found = [(c, d, v / size) for c, d, v in found]
         found, goal, bare_rows, bare_target = bare_beside_percentage(goal, found, written)
+        slips = out_of_scale(goal, [v for _, _, v in found], [r for _, _, r in written])
         rows = [(d, v) for _, d, v in found]
         weights: list[float] | None = None
         base: str | None = None
@@ -842,8 +846,29 @@ def monitoring(
         paced = pace_goal(goal, rows, (start, max(start, end)), threshold, weights=weights)
         paced.weighted_by = base
         paced.bare_rows, paced.bare_target = bare_rows, bare_target
+        paced.out_of_scale = slips
         out.append(paced)
     return tuple(out)
+
+
+def out_of_scale(
+    goal: GoalResult, values: Sequence[float], records: Sequence[Record]
+) -> tuple[Record, ...]:
+    """The daily rows (of ``records``, beside their ``values`` in the goal's unit) whose
+    figure cannot be a day's share of the goal: one day above ten times the whole target of a
+    count or an amount (4000 under 新增会员(万人) for a goal of 2万人), or a rate, ROI or
+    figure per unit a hundredfold away from its target either way. Such a figure is most
+    likely typed in another unit; it is still counted, and M003 asks for its unit."""
+    target = goal.target
+    if target is None or target <= 0 or len(values) != len(records):
+        return ()
+    if is_ratio(goal.metric, goal.form):
+        return tuple(
+            r
+            for v, r in zip(values, records, strict=True)
+            if v > 0 and not target / 100 <= v <= target * 100
+        )
+    return tuple(r for v, r in zip(values, records, strict=True) if v > target * 10)
 
 
 def bare_beside_percentage(

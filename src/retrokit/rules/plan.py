@@ -21,6 +21,7 @@ from retrokit.method.plan import (
     budget,
     duration_agrees,
     id_key,
+    is_ratio,
     plan_currency,
     tasks_by_name,
 )
@@ -525,6 +526,32 @@ def bare_rate_beside_percentage(ctx: Context) -> Iterator[Finding]:
                 value=f"{goal.target or 0.0:g}",
                 read=_figure(pacing.target or 0.0, "%"),
                 rows=1,
+            )
+
+
+@rule("M003", "daily-value-out-of-scale", W, kind=PLAN)
+def daily_value_out_of_scale(ctx: Context) -> Iterator[Finding]:
+    """A daily value is out of scale beside its goal: most likely typed in another unit.
+
+    A count or amount above ten times the goal's whole target on one day, or a rate a
+    hundredfold away from its target."""
+    if not _is_plan(ctx):
+        return
+    goals = {g.row: g for g in plan_of(ctx).goals}
+    for pacing in plan_of(ctx).monitoring:
+        goal = goals.get(pacing.goal_row)
+        ratio = goal is not None and is_ratio(goal.metric, goal.form)
+        target = goal.record.text("target") if goal is not None and goal.record else ""
+        for record in pacing.out_of_scale:
+            yield ctx.finding(
+                "M003",
+                DAILY,
+                record,
+                "value",
+                "M003.ratio" if ratio else "M003",
+                metric=pacing.metric,
+                value=record.text("value"),
+                target=target or f"{pacing.target or 0.0:g}",
             )
 
 
