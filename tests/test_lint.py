@@ -126,6 +126,7 @@ def test_every_rule_has_a_case_and_documentation() -> None:
     tested.add("S004")  # tests/test_read_duplicate_sheets.py
     tested.add("P009")  # tests/test_plan_incomplete.py (a review read with its plan)
     tested.add("B004")  # tests/test_trial_budget.py (a review read with its plan)
+    tested.add("V009")  # tests/test_merged_figures.py (merged cells: openpyxl, LibreOffice)
     tested |= {r.code for r in rules() if r.kind == "plan"}  # tests/test_plan.py
     for r in rules():
         assert r.code in tested, r.code

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
+from retrokit import api
 
 
 def test_statistics_show_the_configured_severity(example_zh: Path) -> None:
@@ -135,3 +136,16 @@ def test_lang_before_the_command_sets_the_whole_run() -> None:
     assert run_cli("--lang", "en", "rule", "A001", "--lang", "zh-TW").stdout.count("修復") == 1
     refused = run_cli("--lang", "xx", "rules")
     assert refused.returncode == 2 and refused.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("lang,said", [("zh-CN", "不存在"), ("en", "no such file or folder")])
+def test_lint_of_a_path_that_does_not_exist_is_a_usage_error(
+    tmp_path: Path, lang: str, said: str
+) -> None:
+    """A folder or a glob that matched nothing is a mistake in the command (exit 2), as for
+    compare, not an unreadable workbook failing the check (trial 51)."""
+    good = tmp_path / "ok.xlsx"
+    api.scaffold_workbook(good, example=True)
+    proc = run_cli("lint", str(good), str(tmp_path / "retros" / "*.xlsx"), "--lang", lang)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert said in proc.stderr and "retros" in proc.stderr and proc.stderr.count("\n") == 1

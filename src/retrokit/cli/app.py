@@ -285,6 +285,22 @@ def output_lang(value: str | None, default: str | None = None) -> "Lang":
         fail_t("err.lang", 2, value=value)
 
 
+def paths_exist(paths: list[Path], lang: str | None) -> None:
+    """A one-line usage error (exit 2) naming the first of ``paths`` that does not exist (also a
+    link to nothing, or a loop of links): a folder or a glob that matched nothing is a mistake
+    in the command, not a workbook that cannot be read."""
+    from retrokit.fsutil import link_loops, shown_name
+
+    for path in paths:
+        if not path.exists():
+            if path.is_symlink() and link_loops(path):
+                from retrokit.errors import UnreadableWorkbook
+
+                message = UnreadableWorkbook(shown_name(str(path)), "reason.link_loop")
+                fail(message.message(ui_lang(lang)), 2)
+            fail_t("err.no_such_path", 2, lang, path=shown_name(str(path)))
+
+
 def choice(value: str, choices: tuple[str, ...], option: str, lang: str | None) -> str:
     """``value`` if it is one of ``choices``, else a one-line usage error."""
     if value not in choices:

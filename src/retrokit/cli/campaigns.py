@@ -20,6 +20,7 @@ from retrokit.cli.app import (
     load_config,
     mv,
     output_lang,
+    paths_exist,
     today_option,
     ui_lang,
     warn,
@@ -38,17 +39,11 @@ def _campaigns(
     paths that hold no readable retrospective at all fail as lint fails on an unreadable
     file (exit 1), rather than printing or exporting empty tables."""
     from retrokit import api
-    from retrokit.fsutil import link_loops, shown_name
+    from retrokit.fsutil import shown_name
     from retrokit.i18n import t
 
     ui = ui_lang(lang)
-    for path in paths:
-        if not path.exists():  # also a link to nothing
-            if path.is_symlink() and link_loops(path):
-                from retrokit.errors import UnreadableWorkbook
-
-                fail(UnreadableWorkbook(shown_name(str(path)), "reason.link_loop").message(ui), 2)
-            fail_t("err.no_such_path", 2, lang, path=shown_name(str(path)))
+    paths_exist(paths, lang)
 
     def skipped(path: Path, exc: Any) -> None:
         from retrokit.guard import warned_before

@@ -25,6 +25,7 @@ from retrokit.cli.app import (
     load_config,
     mv,
     output_lang,
+    paths_exist,
     today_option,
     ui_lang,
     warn,
@@ -97,6 +98,7 @@ def lint(
     )
     if timeout is not None and not timeout > 0:
         fail_t("err.timeout", 2, lang, value=timeout)
+    paths_exist(paths, lang)
     cfg = load_config(config, isolated, lang)
     try:
         selection = make_selection(cfg, select or (), ignore or (), extend_select or ())
