@@ -136,9 +136,10 @@ class CarryIndex:
     bare name (``summer.xlsx``; every workbook written before paths, and one moved since) may
     be shared by several workbooks, one per folder (``2023/summer.xlsx``, ``2024/summer.xlsx``):
     the one in the referring workbook's own folder, else the one that started most recently
-    before the referring one (nearer folders first on a tie), else, where start dates are
-    not known, the nearest; never the referring workbook itself, nor one that started after
-    it, and none where two are equally likely. A file left out as a duplicate of a campaign
+    before the referring one (the nearer folder on a tie), else one that started the same
+    day, else, where start dates are not known, the one in the nearest folder; never the
+    referring workbook itself, nor one that started after it, and none where two are
+    equally likely. A file left out as a duplicate of a campaign
     (``same_as``: its path -> the path of the copy used) is found as that copy."""
 
     def __init__(
@@ -210,15 +211,16 @@ class CarryIndex:
             if os.path.dirname(where) == folder:
                 return target
             start = self.start[target]
-            if own is not None and start is not None and start > own:
+            depth = _common_depth(where, folder)
+            if own is None or start is None:
+                # Their order in time unknown: after every dated one, the nearest folder.
+                rank = (0, depth, start.toordinal() if start else 0)
+            elif start > own:
                 continue  # an action is carried forward, never from a later campaign
-            # Started before the referring one first, the latest first; then the same day;
-            # then undated; the nearest folder on a tie.
-            rank = (
-                0 if own is None or start is None else (2 if start < own else 1),
-                start or dt.date.min,
-                _common_depth(where, folder),
-            )
+            else:
+                # Started before the referring one first, the latest first; then one that
+                # started the same day (a phase); the nearest folder on a tie.
+                rank = (2 if start < own else 1, start.toordinal(), depth)
             candidates.append((rank, target))
         if not candidates:
             return None
