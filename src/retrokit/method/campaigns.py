@@ -6,6 +6,7 @@ whether they moved their KPI, notice problems that come back, and reuse what wor
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import os
@@ -120,12 +121,58 @@ def _where(path: str) -> str:
     return os.path.normpath(os.path.abspath(path))
 
 
-def _common_depth(a: str, b: str) -> int:
-    """How many folders two places share from the top: the nearer, the more."""
-    try:
-        return len(Path(os.path.commonpath([a, b])).parts)
-    except ValueError:  # on different drives
-        return 0
+def _folders(place: str) -> tuple[str, ...]:
+    """The folders a place lies in, from the top."""
+    return Path(os.path.dirname(place)).parts
+
+
+class _Named:
+    """The files of one name in a set: by folder, by start date, and under each folder above
+    them, so that the nearest is found without a pass over all of them."""
+
+    def __init__(self) -> None:
+        #: (place of the workbook it stands for, its start date as an ordinal or None)
+        self.files: list[tuple[str, int | None]] = []
+        self.by_folder: dict[str, str] = {}
+        self.starts: list[int] = []  # the start dates (ordinals) known, sorted, for bisect
+        #: (folders from the top, a start or None) -> the files under them with that start
+        self.under: dict[tuple[tuple[str, ...], int | None], list[int]] = {}
+        #: folders from the top -> the files under them, whatever their start
+        self.anywhere: dict[tuple[str, ...], list[int]] = {}
+
+    def add(self, place: str, target: str, start: dt.date | None) -> None:
+        ordinal = start.toordinal() if start is not None else None
+        i = len(self.files)
+        self.files.append((target, ordinal))
+        self.by_folder.setdefault(os.path.dirname(place), target)
+        folders = _folders(place)
+        for k in range(len(folders) + 1):
+            self.under.setdefault((folders[:k], ordinal), []).append(i)
+            self.anywhere.setdefault(folders[:k], []).append(i)
+
+    def sort(self) -> None:
+        self.starts = sorted(f[1] for f in self.files if f[1] is not None)
+
+    def nearest(self, mine: tuple[str, ...], place: str, start: int | None) -> str | None:
+        """The file with that start in the folder nearest to ``mine``, other than ``place``;
+        None when there is none, or two as near."""
+        for k in range(len(mine), -1, -1):
+            targets = {self.files[i][0] for i in self.under.get((mine[:k], start), ())}
+            targets.discard(place)
+            if targets:
+                return targets.pop() if len(targets) == 1 else None
+        return None
+
+    def nearest_latest(self, mine: tuple[str, ...], place: str) -> str | None:
+        """Whatever their start: the nearest folder, then the latest start."""
+        for k in range(len(mine), -1, -1):
+            files = [self.files[i] for i in self.anywhere.get(mine[:k], ())]
+            files = [f for f in files if f[0] != place]
+            if files:
+                top = max(f[1] or 0 for f in files)
+                targets = {f[0] for f in files if (f[1] or 0) == top}
+                return targets.pop() if len(targets) == 1 else None
+        return None
 
 
 class CarryIndex:
@@ -139,8 +186,8 @@ class CarryIndex:
     before the referring one (the nearer folder on a tie), else one that started the same
     day, else, where start dates are not known, the one in the nearest folder; never the
     referring workbook itself, nor one that started after it, and none where two are
-    equally likely. A file left out as a duplicate of a campaign
-    (``same_as``: its path -> the path of the copy used) is found as that copy."""
+    equally likely. A file left out as a duplicate of a campaign (``same_as``: its path ->
+    the path of the copy used) is found as that copy."""
 
     def __init__(
         self,
@@ -149,10 +196,9 @@ class CarryIndex:
     ) -> None:
         self.rows: dict[str, dict[int, Record]] = {}
         self.start: dict[str, dt.date | None] = {}
-        #: name -> (place of the file with that name, place of the workbook it stands for)
-        self.by_name: dict[str, list[tuple[str, str]]] = {}
-        self.places: dict[str, str] = {}  # place of a file -> place of the workbook used
         self.paths: dict[str, str] = {}  # place of a workbook -> its path as given
+        self.places: dict[str, str] = {}  # place of a file -> place of the workbook used
+        self.named: dict[str, _Named] = {}
         for wb, start in workbooks:
             place = _where(wb.path)
             self.rows[place] = {r.row: r for r in wb.problems}
@@ -163,11 +209,13 @@ class CarryIndex:
             target = _where(used)
             if target in self.rows and _where(left_out) not in self.rows:
                 self._add(_where(left_out), target, left_out)
+        for named in self.named.values():
+            named.sort()
         self._resolved: dict[tuple[str, str], str | None] = {}
 
     def _add(self, place: str, target: str, path: str) -> None:
         self.places[place] = target
-        self.by_name.setdefault(_name_of(path), []).append((place, target))
+        self.named.setdefault(_name_of(path), _Named()).add(place, target, self.start[target])
 
     def chain(self, workbook: Workbook, record: Record) -> list[tuple[str, Record]]:
         """The records this action was carried from, each with its workbook's path, newest
@@ -203,30 +251,24 @@ class CarryIndex:
             target = self.places.get(_where(os.path.join(folder, *file.split("/"))))
             if target is not None:
                 return target if target != place else None
-        own = self.start.get(place)
-        candidates = []
-        for where, target in self.by_name.get(_name_of(file), ()):
-            if target == place:
-                continue
-            if os.path.dirname(where) == folder:
-                return target
-            start = self.start[target]
-            depth = _common_depth(where, folder)
-            if own is None or start is None:
-                # Their order in time unknown: after every dated one, the nearest folder.
-                rank = (0, depth, start.toordinal() if start else 0)
-            elif start > own:
-                continue  # an action is carried forward, never from a later campaign
-            else:
-                # Started before the referring one first, the latest first; then one that
-                # started the same day (a phase); the nearest folder on a tie.
-                rank = (2 if start < own else 1, start.toordinal(), depth)
-            candidates.append((rank, target))
-        if not candidates:
+        named = self.named.get(_name_of(file))
+        if named is None:
             return None
-        best = max(rank for rank, _ in candidates)
-        targets = {target for rank, target in candidates if rank == best}
-        return targets.pop() if len(targets) == 1 else None
+        target = named.by_folder.get(folder)
+        if target is not None and target != place:
+            return target
+        own = self.start.get(place)
+        mine = _folders(place)
+        if own is None:  # its place in time unknown: the nearest folder, then the latest start
+            return named.nearest_latest(mine, place)
+        day = own.toordinal()
+        before = bisect.bisect_left(named.starts, day)
+        if before:  # the latest start before the referring one; the nearest folder on a tie
+            return named.nearest(mine, place, named.starts[before - 1])
+        # A phase that started the same day; else one whose start is unknown; never a
+        # campaign that started later.
+        same_day = {named.files[i][0] for i in named.under.get(((), day), ())} - {place}
+        return named.nearest(mine, place, day if same_day else None)
 
 
 def stalled_carries(
