@@ -308,3 +308,18 @@ def test_the_lookup_finds_a_duplicate_left_out_as_the_copy_used(tmp_path: Path) 
     same = {"r/c2024.xlsx": "r/c2024-resaved.xlsx"}
     assert resolve(books, "r/c2025.xlsx", "c2024.xlsx", same) == "r/c2024-resaved.xlsx"
     assert resolve(books, "r/c2025.xlsx", "c2024.xlsx") is None
+
+
+def test_a_chain_through_paths_written_with_backslashes_or_in_zh_tw() -> None:
+    """A path typed on Windows (``..\\2023\\s.xlsx``) and Taiwan's 第 2 列 read the same."""
+    d = dt.date
+    books = [
+        book("t/2023/s.xlsx", d(2023, 7, 1)),
+        book("t/2024/s.xlsx", d(2024, 7, 1), "..\\2023\\s.xlsx 第 2 列"),
+        book("t/2025/s.xlsx", d(2025, 7, 1), "../2024/s.xlsx 第 2 行"),
+    ]
+    index = CarryIndex(books)
+    wb = books[2][0]
+    chain = index.chain(wb, wb.problems[0])
+    assert [path for path, _ in chain] == ["t/2024/s.xlsx", "t/2023/s.xlsx"]
+    assert parse_carried("..\\2023\\s.xlsx 第 2 列") == ("s.xlsx", 2)
