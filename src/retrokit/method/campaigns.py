@@ -248,7 +248,7 @@ class CarryIndex:
     def _resolve(self, place: str, file: str) -> str | None:
         folder = os.path.dirname(place)
         if "/" in file:
-            target = self.places.get(_where(os.path.join(folder, *file.split("/"))))
+            target = self.places.get(_where(os.path.join(folder, file)))
             if target is not None:
                 return target if target != place else None
         named = self.named.get(_name_of(file))

@@ -81,8 +81,9 @@ def action_carried_without_progress(contexts: Sequence[Context]) -> Iterator[Fin
     by_workbook = {id(c.workbook): c for c in contexts}
     workbooks = [c.workbook for c in contexts]
     starts = [c.analysis.info.get("start") for c in contexts]
-    root = _root([w.path for w in workbooks])
-    for workbook, record, chain in stalled_carries(workbooks, starts):
+    stalled = stalled_carries(workbooks, starts)
+    root = _root([w.path for w in workbooks]) if stalled else ""
+    for workbook, record, chain in stalled:
         ctx = by_workbook[id(workbook)]
         # Each row as found, its file named from the set's root: two files of one name in
         # two folders (2023/summer.xlsx, 2024/summer.xlsx) read apart.
