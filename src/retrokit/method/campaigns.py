@@ -198,6 +198,8 @@ class CarryIndex:
         self.start: dict[str, dt.date | None] = {}
         self.paths: dict[str, str] = {}  # place of a workbook -> its path as given
         self.places: dict[str, str] = {}  # place of a file -> place of the workbook used
+        #: name -> its files (place, place of the workbook used); indexed on first look-up
+        self.files: dict[str, list[tuple[str, str]]] = {}
         self.named: dict[str, _Named] = {}
         for wb, start in workbooks:
             place = _where(wb.path)
@@ -209,13 +211,23 @@ class CarryIndex:
             target = _where(used)
             if target in self.rows and _where(left_out) not in self.rows:
                 self._add(_where(left_out), target, left_out)
-        for named in self.named.values():
-            named.sort()
         self._resolved: dict[tuple[str, str], str | None] = {}
 
     def _add(self, place: str, target: str, path: str) -> None:
         self.places[place] = target
-        self.named.setdefault(_name_of(path), _Named()).add(place, target, self.start[target])
+        self.files.setdefault(_name_of(path), []).append((place, target))
+
+    def _named(self, name: str) -> _Named | None:
+        """The files of one name, indexed when a cell first names it."""
+        if name not in self.named:
+            files = self.files.get(name)
+            if files is None:
+                return None
+            named = self.named[name] = _Named()
+            for place, target in files:
+                named.add(place, target, self.start[target])
+            named.sort()
+        return self.named[name]
 
     def chain(self, workbook: Workbook, record: Record) -> list[tuple[str, Record]]:
         """The records this action was carried from, each with its workbook's path, newest
@@ -251,7 +263,7 @@ class CarryIndex:
             target = self.places.get(_where(os.path.join(folder, file)))
             if target is not None:
                 return target if target != place else None
-        named = self.named.get(_name_of(file))
+        named = self._named(_name_of(file))
         if named is None:
             return None
         target = named.by_folder.get(folder)
