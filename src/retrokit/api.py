@@ -281,7 +281,7 @@ def scaffold_workbook(
     problems: Any = None
     info: Any = None
     if previous is not None:
-        kpis, problems = carry_over(_opened(previous), lang)
+        kpis, problems = carry_over(_opened(previous), lang, str(path))
     if plan is not None:
         info, kpis = _from_plan(plan, lang)
     return init(

@@ -29,11 +29,17 @@ from retrokit.cli.output import emit, pick_format, to_stdout
 
 
 def _campaigns(
-    paths: list[Path], today: Any = None, lang: str | None = None, *, distinct: bool = False
+    paths: list[Path],
+    today: Any = None,
+    lang: str | None = None,
+    *,
+    distinct: bool = False,
+    same_as: dict[str, str] | None = None,
 ) -> list[Any]:
     """Every readable workbook under ``paths``, read and computed; others are named on stderr.
     With ``distinct`` a campaign given twice (the same file, or a copy) is used once, both files
-    named on stderr: compare, lessons and export count it once.
+    named on stderr: compare, lessons and export count it once; ``same_as`` receives each file
+    left out -> the file used, named as the workbooks are.
 
     A path that does not exist is a usage error (exit 2) and nothing is read or written;
     paths that hold no readable retrospective at all fail as lint fails on an unreadable
@@ -58,6 +64,8 @@ def _campaigns(
     threshold = load_config(None, lang=lang).threshold
 
     def duplicate(left_out: Path, used: Path, why: str) -> None:
+        if same_as is not None:
+            same_as[shown_name(left_out)] = shown_name(used)
         warn(
             t(
                 "warn.same_campaign",
@@ -138,10 +146,11 @@ def compare(
     from retrokit.text import json_safe
 
     fmt = pick_format(fmt, output, COMPARE_FORMATS, "table", lang, paths)
+    same_as: dict[str, str] = {}
     analyses, workbooks = campaigns_of(
-        _campaigns(paths, today_option(today, lang), lang, distinct=True)
+        _campaigns(paths, today_option(today, lang), lang, distinct=True, same_as=same_as)
     )
-    data = compare_campaigns(analyses, workbooks)
+    data = compare_campaigns(analyses, workbooks, same_as)
     out_lang = output_lang(lang, _most_common_lang(analyses))
     if fmt == "json":
         text = json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"

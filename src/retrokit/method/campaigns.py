@@ -6,10 +6,13 @@ whether they moved their KPI, notice problems that come back, and reuse what wor
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
+import os
+import posixpath
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -39,14 +42,51 @@ def carried_label(file: str, row: int, lang: Lang) -> str:
 
 def parse_carried(text: str) -> tuple[str, int] | None:
     """(file name, row) from a Carried-from cell written by `init --from`, in any language."""
+    ref = carried_reference(text)
+    return None if ref is None else (_name_of(ref[0]), ref[1])
+
+
+def carried_reference(text: str) -> tuple[str, int] | None:
+    """(file as written, row) from a Carried-from cell: a bare name (``summer.xlsx``) or a
+    path from the referring workbook's folder (``../2024/summer.xlsx``), with ``/`` or ``\\``."""
     m = _CARRIED.match(text.strip())
     if not m:
         return None
-    return Path(m.group("file").strip()).name, int(m.group("zh") or m.group("en"))
+    return m.group("file").strip().replace("\\", "/"), int(m.group("zh") or m.group("en"))
 
 
-def carry_over(previous: Workbook, lang: Lang) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The KPI list (targets and actuals empty) and every open action of ``previous``."""
+def _name_of(file: str) -> str:
+    return posixpath.basename(file.replace("\\", "/"))
+
+
+#: How far up from the new workbook's folder `init --from` still writes the previous one's
+#: path (``../../2024/Q4/summer.xlsx``); further up the two are not in one tree of reviews
+#: (a file made on the desktop and moved later), and the bare name is written.
+CARRIED_MAX_UP = 2
+
+
+def carried_file(previous: str, new: str | None) -> str:
+    """How a Carried-from cell names ``previous`` seen from the workbook ``new``: its path
+    from ``new``'s folder, with ``/``, when it lies in another folder of the same tree
+    (``../2024/summer.xlsx``); else its bare name (also when ``new`` is not known)."""
+    name = _name_of(previous)
+    if new is None:
+        return name
+    try:
+        rel = os.path.relpath(os.path.abspath(previous), os.path.dirname(os.path.abspath(new)))
+    except ValueError:  # on different drives
+        return name
+    parts = rel.replace(os.sep, "/").split("/")
+    if parts.count("..") > CARRIED_MAX_UP:
+        return name
+    return "/".join(parts)
+
+
+def carry_over(
+    previous: Workbook, lang: Lang, new: str | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The KPI list (targets and actuals empty) and every open action of ``previous``, each
+    action naming where it came from as seen from the new workbook's path ``new``."""
     kpis = []
     for r in previous.kpis:
         kpis.append(
@@ -58,7 +98,7 @@ def carry_over(previous: Workbook, lang: Lang) -> tuple[list[dict[str, Any]], li
                 "core": r.values.get("core"),
             }
         )
-    name = Path(previous.path).name
+    name = carried_file(previous.path, new)
     problems = []
     for r in previous.problems:
         if r.values.get("status") not in OPEN_STATUSES:
@@ -76,35 +116,190 @@ def carry_over(previous: Workbook, lang: Lang) -> tuple[list[dict[str, Any]], li
 # --- carry-over chains (lint R002, compare) --------------------------------------------------
 
 
-def _problem_index(workbooks: Iterable[Workbook]) -> dict[tuple[str, int], Record]:
-    return {(Path(wb.path).name, r.row): r for wb in workbooks for r in wb.problems}
+def _where(path: str) -> str:
+    """A workbook's place, comparable across the set however its path was given."""
+    return os.path.normpath(os.path.abspath(path))
 
 
-def carry_chain(record: Record, index: dict[tuple[str, int], Record]) -> list[Record]:
-    """The records this action was carried from, newest first, as far as the set reaches."""
-    chain: list[Record] = []
-    seen: set[tuple[str, int]] = set()
-    current = record
-    while True:
-        origin = parse_carried(current.text("carried_from"))
-        if origin is None or origin in seen or origin not in index:
-            return chain
-        seen.add(origin)
-        current = index[origin]
-        chain.append(current)
+def _folders(place: str) -> tuple[str, ...]:
+    """The folders a place lies in, from the top."""
+    return Path(os.path.dirname(place)).parts
 
 
-def stalled_carries(workbooks: Sequence[Workbook]) -> list[tuple[Workbook, Record, list[Record]]]:
-    """Open actions carried over twice or more with their status never moving (R002)."""
-    index = _problem_index(workbooks)
+class _Named:
+    """The files of one name in a set: by folder, by start date, and under each folder above
+    them, so that the nearest is found without a pass over all of them."""
+
+    def __init__(self) -> None:
+        #: (place of the workbook it stands for, its start date as an ordinal or None)
+        self.files: list[tuple[str, int | None]] = []
+        self.by_folder: dict[str, str] = {}
+        self.starts: list[int] = []  # the start dates (ordinals) known, sorted, for bisect
+        #: (folders from the top, a start or None) -> the files under them with that start
+        self.under: dict[tuple[tuple[str, ...], int | None], list[int]] = {}
+        #: folders from the top -> the files under them, whatever their start
+        self.anywhere: dict[tuple[str, ...], list[int]] = {}
+
+    def add(self, place: str, target: str, start: dt.date | None) -> None:
+        ordinal = start.toordinal() if start is not None else None
+        i = len(self.files)
+        self.files.append((target, ordinal))
+        self.by_folder.setdefault(os.path.dirname(place), target)
+        folders = _folders(place)
+        for k in range(len(folders) + 1):
+            self.under.setdefault((folders[:k], ordinal), []).append(i)
+            self.anywhere.setdefault(folders[:k], []).append(i)
+
+    def sort(self) -> None:
+        self.starts = sorted(f[1] for f in self.files if f[1] is not None)
+
+    def nearest(self, mine: tuple[str, ...], place: str, start: int | None) -> str | None:
+        """The file with that start in the folder nearest to ``mine``, other than ``place``;
+        None when there is none, or two as near."""
+        for k in range(len(mine), -1, -1):
+            targets = {self.files[i][0] for i in self.under.get((mine[:k], start), ())}
+            targets.discard(place)
+            if targets:
+                return targets.pop() if len(targets) == 1 else None
+        return None
+
+    def nearest_latest(self, mine: tuple[str, ...], place: str) -> str | None:
+        """Whatever their start: the nearest folder, then the latest start."""
+        for k in range(len(mine), -1, -1):
+            files = [self.files[i] for i in self.anywhere.get(mine[:k], ())]
+            files = [f for f in files if f[0] != place]
+            if files:
+                top = max(f[1] or 0 for f in files)
+                targets = {f[0] for f in files if (f[1] or 0) == top}
+                return targets.pop() if len(targets) == 1 else None
+        return None
+
+
+class CarryIndex:
+    """The problem rows of a set, and which workbook each Carried-from cell names.
+
+    A cell names a file and a row. A path (``../2024/summer.xlsx``, written by `init --from`
+    for a workbook in another folder) is looked up from the referring workbook's folder. A
+    bare name (``summer.xlsx``; every workbook written before paths, and one moved since) may
+    be shared by several workbooks, one per folder (``2023/summer.xlsx``, ``2024/summer.xlsx``):
+    the one in the referring workbook's own folder, else the one that started most recently
+    before the referring one (the nearer folder on a tie), else one that started the same
+    day, else, where start dates are not known, the one in the nearest folder; never the
+    referring workbook itself, nor one that started after it, and none where two are
+    equally likely. A file left out as a duplicate of a campaign (``same_as``: its path ->
+    the path of the copy used) is found as that copy."""
+
+    def __init__(
+        self,
+        workbooks: Iterable[tuple[Workbook, Any]],
+        same_as: Mapping[str, str] | None = None,
+    ) -> None:
+        self.rows: dict[str, dict[int, Record]] = {}
+        self.start: dict[str, dt.date | None] = {}
+        self.paths: dict[str, str] = {}  # place of a workbook -> its path as given
+        self.places: dict[str, str] = {}  # place of a file -> place of the workbook used
+        #: name -> its files (place, place of the workbook used); indexed on first look-up
+        self.files: dict[str, list[tuple[str, str]]] = {}
+        self.named: dict[str, _Named] = {}
+        for wb, start in workbooks:
+            place = _where(wb.path)
+            self.rows[place] = {r.row: r for r in wb.problems}
+            self.start[place] = start if isinstance(start, dt.date) else None
+            self.paths[place] = wb.path
+            self._add(place, place, wb.path)
+        for left_out, used in (same_as or {}).items():
+            target = _where(used)
+            if target in self.rows and _where(left_out) not in self.rows:
+                self._add(_where(left_out), target, left_out)
+        self._resolved: dict[tuple[str, str], str | None] = {}
+
+    def _add(self, place: str, target: str, path: str) -> None:
+        self.places[place] = target
+        self.files.setdefault(_name_of(path), []).append((place, target))
+
+    def _named(self, name: str) -> _Named | None:
+        """The files of one name, indexed when a cell first names it."""
+        if name not in self.named:
+            files = self.files.get(name)
+            if files is None:
+                return None
+            named = self.named[name] = _Named()
+            for place, target in files:
+                named.add(place, target, self.start[target])
+            named.sort()
+        return self.named[name]
+
+    def chain(self, workbook: Workbook, record: Record) -> list[tuple[str, Record]]:
+        """The records this action was carried from, each with its workbook's path, newest
+        first, as far as the set reaches."""
+        chain: list[tuple[str, Record]] = []
+        place = _where(workbook.path)
+        seen = {(place, record.row)}
+        current = record
+        while True:
+            ref = carried_reference(current.text("carried_from"))
+            if ref is None:
+                return chain
+            target = self.resolve(place, ref[0])
+            if target is None or (target, ref[1]) in seen:
+                return chain
+            found = self.rows[target].get(ref[1])
+            if found is None:
+                return chain
+            seen.add((target, ref[1]))
+            place, current = target, found
+            chain.append((self.paths[target], current))
+
+    def resolve(self, place: str, file: str) -> str | None:
+        """The workbook (its place) that ``file`` names, written in the workbook at ``place``."""
+        key = (place, file)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(place, file)
+        return self._resolved[key]
+
+    def _resolve(self, place: str, file: str) -> str | None:
+        folder = os.path.dirname(place)
+        if "/" in file:
+            target = self.places.get(_where(os.path.join(folder, file)))
+            if target is not None:
+                return target if target != place else None
+        named = self._named(_name_of(file))
+        if named is None:
+            return None
+        target = named.by_folder.get(folder)
+        if target is not None and target != place:
+            return target
+        own = self.start.get(place)
+        mine = _folders(place)
+        if own is None:  # its place in time unknown: the nearest folder, then the latest start
+            return named.nearest_latest(mine, place)
+        day = own.toordinal()
+        before = bisect.bisect_left(named.starts, day)
+        if before:  # the latest start before the referring one; the nearest folder on a tie
+            return named.nearest(mine, place, named.starts[before - 1])
+        # A phase that started the same day; else one whose start is unknown; never a
+        # campaign that started later.
+        same_day = {named.files[i][0] for i in named.under.get(((), day), ())} - {place}
+        return named.nearest(mine, place, day if same_day else None)
+
+
+def stalled_carries(
+    workbooks: Sequence[Workbook], starts: Sequence[Any] | None = None
+) -> list[tuple[Workbook, Record, list[tuple[str, Record]]]]:
+    """Open actions carried over twice or more with their status never moving (R002), each
+    with the rows it came from and their workbooks' paths (``CarryIndex.chain``). ``starts``
+    holds each workbook's start date (None where unknown), which tells two files of one name
+    apart."""
+    index = CarryIndex(zip(workbooks, starts or [None] * len(workbooks), strict=True))
     out = []
     for wb in workbooks:
         for record in wb.problems:
             status = record.values.get("status") or "open"
             if status not in ("open", "in_progress") or not record.text("carried_from"):
                 continue
-            chain = carry_chain(record, index)
-            if len(chain) >= 2 and all((r.values.get("status") or "open") == status for r in chain):
+            chain = index.chain(wb, record)
+            moved = any((r.values.get("status") or "open") != status for _, r in chain)
+            if len(chain) >= 2 and not moved:
                 out.append((wb, record, chain))
     return out
 
@@ -154,11 +349,17 @@ def _undated(ordered: Sequence[Analysis], workbooks: Sequence[Workbook]) -> list
     return out
 
 
-def compare(analyses: Sequence[Analysis], workbooks: Sequence[Workbook]) -> dict[str, Any]:
+def compare(
+    analyses: Sequence[Analysis],
+    workbooks: Sequence[Workbook],
+    same_as: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
     """Campaigns side by side; metrics over time; recurring areas and causes; carry-overs.
 
     Campaigns are in start-date order; those without a start date come last, are listed
-    under ``undated``, and take part in no trend or action effect."""
+    under ``undated``, and take part in no trend or action effect. ``same_as`` maps each
+    file left out as a duplicate to the file used for it (``distinct_campaigns``), so that an
+    action carried from the file left out is followed in the copy used."""
     ordered = order(analyses)
     campaigns = []
     for a in ordered:
@@ -244,11 +445,12 @@ def compare(analyses: Sequence[Analysis], workbooks: Sequence[Workbook]) -> dict
     over_time = [m for m in metrics.values() if len(m["series"]) >= 2]
     recurring_areas = _recurring(ordered, lambda p: p.area)
     recurring_causes = _recurring(ordered, lambda p: p.root_cause)
-    index = _problem_index(workbooks)
+    starts = {a.file: a.info.get("start") for a in analyses}
+    index = CarryIndex(((wb, starts.get(wb.path)) for wb in workbooks), same_as)
     carried = []
     for wb in workbooks:
         for record in wb.problems:
-            chain = carry_chain(record, index)
+            chain = index.chain(wb, record)
             if len(chain) >= 2:
                 carried.append(
                     {

@@ -76,12 +76,20 @@ def _file_list(files: list[str], more: int, root: str = "") -> str:
 @rule("R002", "action-carried-without-progress", W, scope=Scope.SET)
 def action_carried_without_progress(contexts: Sequence[Context]) -> Iterator[Finding]:
     """An action carried over twice or more without progress."""
-    from retrokit.method.campaigns import stalled_carries
+    from retrokit.method.campaigns import carried_label, stalled_carries
 
     by_workbook = {id(c.workbook): c for c in contexts}
-    for workbook, record, chain in stalled_carries([c.workbook for c in contexts]):
+    workbooks = [c.workbook for c in contexts]
+    starts = [c.analysis.info.get("start") for c in contexts]
+    stalled = stalled_carries(workbooks, starts)
+    root = _root([w.path for w in workbooks]) if stalled else ""
+    for workbook, record, chain in stalled:
         ctx = by_workbook[id(workbook)]
-        origins = [record.text("carried_from"), *(r.text("carried_from") for r in chain[:-1])]
+        # Each row as found, its file named from the set's root: two files of one name in
+        # two folders (2023/summer.xlsx, 2024/summer.xlsx) read apart.
+        origins = [
+            carried_label(_file_list([path], 0, root), r.row, workbook.lang) for path, r in chain
+        ]
         yield ctx.finding(
             "R002", PROBLEMS, record, "carried_from", times=len(chain), chain=" ← ".join(origins)
         )
