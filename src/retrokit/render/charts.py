@@ -18,7 +18,18 @@ import warnings
 from collections.abc import Sequence
 from typing import Any
 
+from retrokit.render.textfit import shorten
 from retrokit.render.view import Bar, Point  # the chart data lives in the view model
+
+#: Width units (a CJK character is two) of a name on a chart's axis or beside its point: a
+#: longer one is cut with an ellipsis, so a 30,000-character metric name does not stretch the
+#: chart across 5 km of page. The tables keep the whole name.
+LABEL_UNITS = 48
+
+
+def _label(text: str) -> str:
+    return shorten(str(text), LABEL_UNITS, 1)
+
 
 COLOURS = {"exceeded": "#2e7d32", "met": "#f9a825", "missed": "#c62828", None: "#9e9e9e"}
 AXIS_CAP = 2.0  # bars beyond 200% are drawn to the cap and labelled with their real rate
@@ -91,7 +102,7 @@ def achievement_bars(bars: Sequence[Bar], title: str, na_text: str) -> Any:
     plt = _pyplot()
     height = 0.9 + 0.38 * max(1, len(bars))
     fig, ax = plt.subplots(figsize=(7.5, height))
-    labels = [b.label for b in bars][::-1]
+    labels = [_label(b.label) for b in bars][::-1]
     values = [_length(b) for b in bars][::-1]
     colours = [COLOURS.get(b.status, COLOURS[None]) for b in bars][::-1]
     y = range(len(bars))
@@ -171,7 +182,7 @@ def priority_matrix(
         spots[(x, y)] = k + 1
         dy = -0.18 * k
         ax.scatter([x], [y + dy], s=60, color=COLOURS.get(p.status, "#1565c0"), zorder=3)
-        ax.text(x + 0.07, y + dy, p.label, va="center", fontsize=9)
+        ax.text(x + 0.07, y + dy, _label(p.label), va="center", fontsize=9)
     ax.set_xlim(-0.4, 2.9)
     ax.set_ylim(-0.6, 2.5)
     ax.set_xticks([0, 1, 2], [axis_labels[level] for level in LEVELS])
@@ -197,10 +208,10 @@ def metric_lines(
     labels); a rate of None is a gap at that campaign's place, never a point moved left."""
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(7.5, 3.6))
-    labels = [label for label, _rate in series[0][1]] if series else []
+    labels = [_label(label) for label, _rate in series[0][1]] if series else []
     for name, points in series:
         ys = [float("nan") if rate is None else rate * 100 for _, rate in points]
-        ax.plot(range(len(ys)), ys, marker="o", label=name)
+        ax.plot(range(len(ys)), ys, marker="o", label=_label(name))
     ax.axhline(100, color="#424242", linewidth=1.2, linestyle="--")
     ax.set_xticks(range(len(labels)), labels)
     ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0f}%")

@@ -9,6 +9,7 @@ workbook and the as-of date.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 from collections.abc import Sequence
 from dataclasses import fields, replace
@@ -17,6 +18,8 @@ from typing import Any, Literal
 
 from retrokit.method import Analysis
 from retrokit.render import charts
+from retrokit.render.charts import LABEL_UNITS
+from retrokit.render.textfit import shorten
 from retrokit.render.view import (
     MatrixChart,
     RatesChart,
@@ -79,15 +82,17 @@ def _mermaid_rates(chart: RatesChart) -> str | None:
     rated = [(b.label, b.rate) for b in chart.bars if b.rate is not None]
     if not rated:
         return None
-    names = ", ".join(f'"{_mermaid_text(metric)}"' for metric, _ in rated)
+    names = ", ".join(f'"{_mermaid_text(shorten(metric, LABEL_UNITS, 1))}"' for metric, _ in rated)
     values = ", ".join(f"{rate * 100:.1f}" for _, rate in rated)
     top = max(100.0, *(rate * 100 for _, rate in rated))
+    # A negative rate (a net figure below zero) draws below the axis's 0, not off the chart.
+    low = min(0.0, *(rate * 100 for _, rate in rated))
     return "\n".join(
         [
             "xychart-beta horizontal",
             f'    title "{_mermaid_text(chart.title)}"',
             f"    x-axis [{names}]",
-            f'    y-axis "%" 0 --> {int(top * 1.1) + 1}',
+            f'    y-axis "%" {math.floor(low * 1.1)} --> {int(top * 1.1) + 1}',
             f"    bar [{values}]",
             f"    line [{', '.join('100' for _ in rated)}]",
         ]
@@ -155,13 +160,14 @@ def _mermaid_trend(chart: TrendChart) -> list[str]:
             continue
         names = ", ".join(f'"{_mermaid_text(campaign)}"' for campaign, _ in rated)
         top = max(100.0, *(rate * 100 for _, rate in rated))
+        low = min(0.0, *(rate * 100 for _, rate in rated))
         blocks.append(
             "\n".join(
                 [
                     "xychart-beta",
-                    f'    title "{_mermaid_text(metric)}"',
+                    f'    title "{_mermaid_text(shorten(metric, LABEL_UNITS, 1))}"',
                     f"    x-axis [{names}]",
-                    f'    y-axis "%" 0 --> {int(top * 1.1) + 1}',
+                    f'    y-axis "%" {math.floor(low * 1.1)} --> {int(top * 1.1) + 1}',
                     f"    line [{', '.join(f'{rate * 100:.1f}' for _, rate in rated)}]",
                     f"    line [{', '.join('100' for _ in rated)}]",
                 ]
