@@ -10,7 +10,7 @@ from typing import Any, Protocol
 from retrokit.i18n import t
 from retrokit.i18n.languages import Lang, language
 from retrokit.method.analysis import KpiResult
-from retrokit.method.units import split_unit, unit_currency
+from retrokit.method.units import CURRENCY_SIGNS, split_unit, unit_currency
 
 
 class Quantified(Protocol):
@@ -297,10 +297,17 @@ def chart_amounts(
     return scaled, sign + ("#,##0" if whole else "#,##0.00")
 
 
-def quantity(value: float | None, kpi: Quantified, lang: Lang) -> str:
-    """A target or actual in the KPI's written form, in the row's scale and unit."""
+def quantity(value: float | None, kpi: Quantified, lang: Lang, currency: str = "") -> str:
+    """A target or actual in the KPI's written form, in the row's scale and unit; with its own
+    ``currency`` when the row's two are in two (HK$100萬 beside NT$350萬: KpiResult.currencies),
+    a sign before the number, a word (元) after it."""
     if value is None:
         return ""
+    if currency and kpi.form == "plain":
+        amount = _plain(value, kpi, lang)
+        if currency in CURRENCY_SIGNS:
+            return with_currency(amount, currency)
+        return amount + ("" if lang.startswith("zh") else " ") + in_script(currency, lang)
     if kpi.form == "percent":
         return percent(value)
     if kpi.form == "ratio":
