@@ -235,3 +235,87 @@ def test_a_rate_in_fractions_is_percent_in_the_markdown_report(tmp_path: Path) -
     analysis = _review(tmp_path, "zh-CN", [("转化率A", 0.12, 0.1)])
     line = next(x for x in api.render_report(analysis, "md").splitlines() if "转化率A" in x)
     assert "12.0%" in line and "10.0%" in line and "-2.0 pp" in line and "0.12" not in line
+
+
+# --- 4. 亿 in Chinese ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "target", "actual", "shown"),
+    [
+        ("zh-CN", "3亿", "3.2亿", ("3亿", "3.2亿", "+0.2亿")),
+        ("zh-CN", 320000000, 350000000, ("3.2亿", "3.5亿", "+0.3亿")),
+        ("zh-TW", "3億", "3.2億", ("3億", "3.2億", "+0.2億")),
+        ("zh-TW", "NT$1.2億", "NT$1.5億", ("NT$1.2億", "NT$1.5億", "+NT$0.3億")),
+        ("en", "300M", "320M", ("300M", "320M", "+20M")),
+        ("en", "1.2B", "1.5B", ("1.2B", "1.5B", "+0.3B")),
+        # One scale per row: the smallest figure under 1亿 keeps the row in 万.
+        ("zh-CN", "1.2亿", "9800万", ("12000万", "9800万", "-2200万")),
+        # A difference two decimals of 亿 cannot show keeps it in 万 too.
+        ("zh-CN", "3亿", "3.001亿", ("30000万", "30010万", "+10万")),
+        # 万 as before: the gap reaches the scale, or the row is plain.
+        ("zh-CN", "500万", "450万", ("500万", "450万", "-50万")),
+        ("zh-CN", "1万", "8000", ("10,000", "8,000", "-2,000")),
+    ],
+)
+def test_figures_of_an_yi_or_more_are_shown_in_yi(
+    tmp_path: Path, lang: Lang, target: Any, actual: Any, shown: tuple[str, str, str]
+) -> None:
+    metric = {"zh-CN": "销售额", "zh-TW": "營收", "en": "Revenue"}[lang]
+    analysis = _review(tmp_path, lang, [(metric, target, actual)])
+    row = kpi_row(_kpi(analysis, metric), lang)
+    assert (row.target, row.actual, row.gap) == shown
+
+
+# --- 5. init --from-plan keeps the plan's currency ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "budget", "number_format", "currency", "shown"),
+    [
+        ("zh-TW", "NT$300萬", None, "NT$", "NT$300萬"),
+        ("zh-CN", "¥60万", None, "¥", "¥60万"),
+        ("en", "£480K", None, "£", "£480K"),
+        ("zh-TW", 3_000_000, '"HK$"#,##0', "HK$", "HK$300萬"),  # a number shown with HK$
+        ("zh-CN", 600_000, None, "", "60万"),  # none: as before
+    ],
+)
+def test_a_review_from_the_plan_keeps_its_budgets_currency(
+    tmp_path: Path,
+    lang: Lang,
+    budget: Any,
+    number_format: str | None,
+    currency: str,
+    shown: str,
+) -> None:
+    from plan_builders import Book
+    from retrokit.render import display
+
+    book = Book(lang)
+    book.set("overview", 0, "budget", budget)
+    if number_format:
+        ws = book.sheet("overview")
+        cell = next(c for row in ws.iter_rows() for c in row if c.value == budget)
+        cell.number_format = number_format
+    plan = book.save(tmp_path / "plan.xlsx")
+    review = api.scaffold_workbook(tmp_path / "review.xlsx", lang=lang, plan=plan)
+    analysis = api.analyze_workbook(review)
+    assert analysis.currency == currency
+    assert analysis.info["budget"] == {"NT$300萬": 3e6, "¥60万": 6e5, "£480K": 4.8e5}.get(
+        str(budget), budget
+    )
+    assert display.money(analysis.info["budget"], lang, analysis.currency) == shown
+
+
+def test_a_typed_reviews_budget_shown_with_a_currency_is_in_it(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    info_name, info, kpi_name, headers = SHEETS["zh-TW"]
+    path = typed_book(
+        tmp_path / "review.xlsx",
+        {info_name: [*info, ["預算", 3_000_000]], kpi_name: [headers]},
+    )
+    wb = load_workbook(path)
+    wb[info_name]["B7"].number_format = "[$NT$-404]#,##0"
+    wb.save(path)
+    assert api.analyze_workbook(path).currency == "NT$"

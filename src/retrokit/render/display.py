@@ -121,16 +121,37 @@ def _scale(kpi: Quantified, factor: float, lang: Lang) -> tuple[float, str]:
     """One scale for the whole row (target, actual and gap), never 1万 / 8000: 500万 / 450万 /
     -50万, 10,000 / 8,000 / -2,000; in English 5M / 4.5M / -0.5M."""
     # A gap where the row has one (two actuals across campaigns have none).
-    return _row_scale((kpi.target, kpi.actual, getattr(kpi, "gap", None)), factor, lang)
+    gap = getattr(kpi, "gap", None)
+    return _row_scale((kpi.target, kpi.actual), factor, lang, differences=(gap,))
 
 
-def _row_scale(row: Iterable[float | None], factor: float, lang: Lang) -> tuple[float, str]:
-    """The one scale of a row of numbers (see :func:`_scale`)."""
+#: How small a row's difference may be in a Chinese scale its figures all reach: in 万 the
+#: difference reaches it too (10,000 / 12,000 / +2,000, not 1万 / 1.2万 / +0.2万); in 亿, a
+#: scale 10^4 above 万, figures of 3亿 and 3.2亿 are written so and their difference +0.2亿
+#: (not 30000万 / 32000万 / +2000万), down to the 0.01亿 two decimals still show.
+_DIFFERENCE_FLOOR = {1e8: 1e6}
+
+
+def _row_scale(
+    row: Iterable[float | None],
+    factor: float,
+    lang: Lang,
+    differences: Iterable[float | None] = (),
+) -> tuple[float, str]:
+    """The one scale of a row of numbers (see :func:`_scale`); ``differences``: the row's
+    gap, shown in the scale of the figures it is the difference of."""
     values = [abs(v) * factor for v in row if v]
-    pick = min if lang in _SCALE_BY_SMALLEST else max
-    reference = pick(values, default=0.0)
-    for start, size, suffix in _SCALES.get(lang, _SCALES["en"]):
-        if reference >= start:
+    apart = [abs(v) * factor for v in differences if v]
+    if lang not in _SCALE_BY_SMALLEST:
+        reference = max(values + apart, default=0.0)
+        for start, size, suffix in _SCALES.get(lang, _SCALES["en"]):
+            if reference >= start:
+                return size, suffix
+        return 1.0, ""
+    smallest = min(values or apart, default=0.0)
+    for start, size, suffix in _SCALES[lang]:
+        floor = _DIFFERENCE_FLOOR.get(start, start)
+        if smallest >= start and all(d >= floor for d in apart):
             return size, suffix
     return 1.0, ""
 
