@@ -2,7 +2,9 @@
 gap, rate or result and a V005.currency finding at the actual (¥, RMB, CNY and 元 are one; a
 currency on one side only is no mix); figures fifty times apart are said to be most likely
 typed in two units (V005.magnitude, the rate kept); a rate typed as fractions (转化率 0.12 and
-0.1) is shown as percentages with pp gaps. Workbooks typed from scratch in three languages."""
+0.1) is shown as percentages with pp gaps; rows of 1亿 or more are shown in 亿; a review made
+from a plan keeps its budget's currency; a plan's budget line in another currency is said
+(B001.currency). Workbooks typed from scratch in three languages."""
 
 from __future__ import annotations
 
@@ -12,9 +14,12 @@ from typing import Any
 import pytest
 
 from builders import typed_book
+from plan_builders import Book
 from retrokit import api
 from retrokit.method import Analysis, KpiResult
+from retrokit.render import display
 from retrokit.render.view import kpi_row
+from retrokit.workbook.plan_schema import BUDGET
 from retrokit.workbook.schema import Lang
 
 #: (basic info, KPI sheet, its headers) per language, as a team types them.
@@ -288,9 +293,6 @@ def test_a_review_from_the_plan_keeps_its_budgets_currency(
     currency: str,
     shown: str,
 ) -> None:
-    from plan_builders import Book
-    from retrokit.render import display
-
     book = Book(lang)
     book.set("overview", 0, "budget", budget)
     if number_format:
@@ -319,3 +321,37 @@ def test_a_typed_reviews_budget_shown_with_a_currency_is_in_it(tmp_path: Path) -
     wb[info_name]["B7"].number_format = "[$NT$-404]#,##0"
     wb.save(path)
     assert api.analyze_workbook(path).currency == "NT$"
+
+
+# --- the plan's budget in one currency ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "total", "line", "other", "finding"),
+    [
+        ("zh-TW", "NT$300萬", "HK$50萬", "HK$", True),
+        ("zh-CN", "¥60万", "US$2万", "US$", True),
+        ("en", "£480K", "€50K", "€", True),
+        ("zh-TW", "NT$300萬", "50萬元", "", False),  # 元 in Taipei is the NT dollar
+        ("zh-CN", "¥60万", "RMB 20万", "", False),
+        ("en", "£480K", "50K", "", False),  # no currency of its own: the budget's
+    ],
+)
+def test_a_budget_line_in_another_currency_is_said(
+    tmp_path: Path, lang: Lang, total: str, line: str, other: str, finding: bool
+) -> None:
+    book = Book(lang)
+    book.set("overview", 0, "budget", total)
+    ws = book.sheet("budget")
+    column = [c.key for c in BUDGET.columns].index("planned") + 1
+    ws.cell(row=2, column=column).value = line
+    plan = api.analyze_plan(book.save(tmp_path / "plan.xlsx"))
+    said = [f for f in plan.findings if f.key == "B001.currency"]
+    if not finding:
+        assert not said
+        return
+    letter = "ABCDEFGHIJ"[column - 1]
+    assert [f.cell for f in said] == [f"{letter}2"]
+    message = said[0].message(lang)
+    budget = {"NT$300萬": "NT$", "¥60万": "¥", "£480K": "£"}[total]
+    assert line in message and other in message and budget in message

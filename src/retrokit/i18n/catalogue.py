@@ -1549,9 +1549,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "replace 'a big increase' with a number such as 5000000, 5% or 1:3.",
     },
     "doc.B001": {
-        "zh-CN": "预算明细之和应等于总预算，否则有钱没分配或分超了。\n修复：调整明细或总预算。",
+        "zh-CN": "预算明细之和应等于总预算，否则有钱没分配或分超了；明细用了与预算不同的币种时，合计没有意义。"
+        "\n修复：调整明细或总预算；把金额换算成同一币种。",
         "en": "The lines should add up to the total budget, or money is unallocated or "
-        "allocated twice.\nFix: adjust the lines or the total.",
+        "allocated twice; a line in another currency than the budget makes the sums "
+        "meaningless.\nFix: adjust the lines or the total; write every amount in one currency.",
     },
     "doc.B002": {
         "zh-CN": "单项超支 10% 以上或总花费超出预算，需要及时调整投放；单项花费与计划相差百倍以上，"
@@ -3038,5 +3040,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{metric}': the target {target} and the actual {actual} are fifty times or more "
         "apart, most likely typed in two units (a K, M or 万 left out, or yuan against 10k "
         "yuan); the achievement is computed as written. Check both and write them in one unit.",
+    },
+    # B001.currency: a budget line in another currency than the budget (NT$ beside HK$).
+    "B001.currency": {
+        "zh-CN": "“{column}”中的 {value} 以 {currency} 计，而预算以 {budget} 计：不同币种的金额相加没有意义。"
+        "请换算成 {budget} 后再填写。",
+        "zh-TW": "「{column}」中的 {value} 以 {currency} 計，而預算以 {budget} 計：不同幣別的金額相加沒有意義。"
+        "請換算成 {budget} 後再填寫。",
+        "en": "'{column}' holds {value}, in {currency}, while the budget is in {budget}: amounts "
+        "in two currencies do not add up. Convert it to {budget}.",
     },
 }

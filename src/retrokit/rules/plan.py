@@ -363,7 +363,9 @@ def _money(budget: Budget, value: float, *row: float) -> Figure:
 
 @rule("B001", "budget-does-not-add-up", W, kind=PLAN)
 def budget_does_not_add_up(ctx: Context) -> Iterator[Finding]:
-    """The budget lines do not add up to the total budget."""
+    """The budget lines do not add up to the total budget.
+
+    Also a line's amount in another currency than the budget's (B001.currency)."""
     if not _is_plan(ctx):
         return
     budget = plan_of(ctx).budget
@@ -376,6 +378,32 @@ def budget_does_not_add_up(ctx: Context) -> Iterator[Finding]:
             planned=_money(budget, budget.planned, budget.planned, budget.total),
             total=_money(budget, budget.total, budget.planned, budget.total),
         )
+    yield from _other_currencies(ctx, budget.currency)
+
+
+def _other_currencies(ctx: Context, currency: str) -> Iterator[Finding]:
+    """B001.currency: a budget line's amount in another currency than the budget's (the
+    overview's total in NT$, a line in HK$): the sums mix two currencies."""
+    from retrokit.method.units import amount_currency, currencies_differ
+
+    if not currency:
+        return
+    for record in ctx.workbook.table("budget"):
+        for key in ("planned", "actual", "revenue"):
+            value = record.values.get(key)
+            other = amount_currency(value) if isinstance(value, Quantity) else ""
+            if currencies_differ(currency, other):
+                yield ctx.finding(
+                    "B001",
+                    BUDGET,
+                    record,
+                    key,
+                    "B001.currency",
+                    column=BUDGET.column(key),
+                    value=record.text(key),
+                    currency=other,
+                    budget=currency,
+                )
 
 
 @rule("B002", "over-budget", W, kind=PLAN)
