@@ -355,3 +355,30 @@ def test_a_budget_line_in_another_currency_is_said(
     message = said[0].message(lang)
     budget = {"NT$300萬": "NT$", "¥60万": "¥", "£480K": "£"}[total]
     assert line in message and other in message and budget in message
+
+
+def test_a_total_spend_in_another_currency_is_said_not_compared_with_the_plans(
+    tmp_path: Path,
+) -> None:
+    """B004 compares the review's total spend with its plan's; in HK$ against a plan in NT$
+    the two are not relabelled into one currency and compared: B004.currency says so."""
+    from openpyxl import load_workbook
+
+    from builders import write
+    from test_trial_budget import HEADER, trial_plan
+
+    planned, _, revenue = HEADER["zh-TW"]
+    plan = trial_plan(tmp_path, "zh-TW", (planned, "實際花費(元)", revenue), "own")
+    review = write(tmp_path / "r.xlsx", lang="zh-TW")
+    before = api.analyze_workbook(review, plan=plan)
+    assert [f.code for f in before.findings if f.code == "B004"] == ["B004"]  # 72萬 vs 54萬
+    wb = load_workbook(review)
+    cell = next(c for ws in wb for row in ws.iter_rows() for c in row if c.value == 72)
+    cell.value = "HK$72萬"
+    wb.save(review)
+    after = api.analyze_workbook(review, plan=plan)
+    (said,) = [f for f in after.findings if f.code == "B004"]
+    assert said.key == "B004.currency"
+    for lang, words in (("zh-TW", ("HK$72萬", "NT$54萬", "幣別")), ("en", ("HK$720K", "NT$"))):
+        message = said.message(lang)  # type: ignore[arg-type]
+        assert all(w in message for w in words), message

@@ -3050,4 +3050,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{column}' holds {value}, in {currency}, while the budget is in {budget}: amounts "
         "in two currencies do not add up. Convert it to {budget}.",
     },
+    # B004.currency: the review's total spend and its plan's budget in two currencies.
+    "B004.currency": {
+        "zh-CN": "“{metric}”的实际值 {actual} 与活动方案 {plan} 预算表的实际花费合计 {spent} 币种不同，"
+        "无法核对两处花费；请用同一币种填写。",
+        "zh-TW": "「{metric}」的實際值 {actual} 與活動方案 {plan} 預算表的實際花費合計 {spent} 幣別不同，"
+        "無法核對兩處花費；請用同一幣別填寫。",
+        "en": "'{metric}' says {actual} spent, in another currency than the budget of the plan "
+        "{plan}, which adds up to {spent}; the two cannot be checked against each other: "
+        "write both in one currency.",
+    },
 }

@@ -608,7 +608,12 @@ _TOTAL_SPEND = re.compile(
 def spend_disagrees_with_plan(ctx: Context) -> Iterator[Finding]:
     """A total-spend KPI of the review disagrees with its plan's budget spent."""
     from retrokit.method.direction import is_per_unit
-    from retrokit.method.units import multiplier
+    from retrokit.method.units import (
+        amount_currency,
+        currencies_differ,
+        multiplier,
+        unit_word_currency,
+    )
 
     plan = ctx.workbook.companion
     if plan is None:
@@ -626,11 +631,28 @@ def spend_disagrees_with_plan(ctx: Context) -> Iterator[Finding]:
             or is_per_unit(kpi.metric)
         ):
             continue
+        currency = plan_currency(plan)
+        typed = amount_currency(kpi.record.values.get("actual")) or unit_word_currency(kpi.unit)
+        if kpi.currencies is not None:
+            continue  # its own target and actual in two currencies: V005.currency
         actual = kpi.actual * multiplier(kpi.unit)  # 72 in 万元: 720,000
+        row = (actual, spent)
+        if currencies_differ(typed, currency):
+            # HK$ spent against a budget in NT$: said, never relabelled into one currency.
+            yield ctx.finding(
+                "B004",
+                KPIS,
+                kpi.record,
+                "actual",
+                "B004.currency",
+                metric=kpi.metric,
+                actual=Figure(actual, row, currency=typed if typed != "元" else ""),
+                spent=Figure(spent, row, currency=currency),
+                plan=Path(plan.path).name,
+            )
+            continue
         if abs(actual - spent) <= 0.005 * max(abs(spent), 1.0):
             continue
-        row = (actual, spent)
-        currency = plan_currency(plan)
         yield ctx.finding(
             "B004",
             KPIS,
