@@ -334,31 +334,33 @@ def _as_percentage(plain: float, percentage: float) -> float:
 
 
 def _two_currencies(
-    target: Quantity | None, actual: Quantity | None, row: str
+    target: Quantity | None, actual: Quantity | None, named: str | None, header: str
 ) -> tuple[str, str] | None:
     """(target's, actual's) currency when both name one and they cannot be the same (HK$ and
-    NT$, NT$ and ¥, £ and $; ¥, RMB and 元 are one), each as written or else the ``row``'s
-    (the metric's unit, 营收(NT$萬), or both headers'); None otherwise: a currency on one side
-    only (NT$150 against 40) keeps the reading it always had."""
+    NT$, NT$ and ¥, £ and $; ¥, RMB and 元 are one), each as written or else the row's (the
+    metric's unit, 营收(NT$萬), or the ``header`` currency of both amount columns); None
+    otherwise: a currency on one side only (NT$150 against 40) keeps the reading it always
+    had. Most rows name none, and are passed at the first test."""
     if target is None or actual is None:
+        return None
+    if not (target.currency or actual.currency or target.unit or actual.unit):
         return None
     ours, theirs = amount_currency(target), amount_currency(actual)
     if not ours and not theirs:
         return None
+    row = unit_word_currency(named) or header
     ours, theirs = ours or row, theirs or row
     return (ours, theirs) if currencies_differ(ours, theirs) else None
 
 
-def _percent_by_name(metric: str, *values: float | None) -> bool:
+def _percent_by_name(metric: str, t: float | None, a: float | None) -> bool:
     """Whether plain figures are fractions of a rate: a metric counted in percent by its name
     (转化率, CTR, Bounce rate; never ROI) whose figures all lie from 0 to 1 (1 is 100%)."""
-    given = [v for v in values if v is not None]
-    return (
-        bool(given)
-        and all(0 <= v <= 1 for v in given)
-        and _PERCENT_METRIC.search(metric) is not None
-        and _RETURN_METRIC.search(metric) is None
-    )
+    if (t is None and a is None) or not (t is None or 0 <= t <= 1):
+        return False
+    if not (a is None or 0 <= a <= 1):
+        return False
+    return _PERCENT_METRIC.search(metric) is not None and _RETURN_METRIC.search(metric) is None
 
 
 def _round10(x: float) -> float:
@@ -403,7 +405,7 @@ def evaluate_kpi(
     form: str = given.form if given is not None else "plain"
     t = a = None
     mixed_scale = False
-    currencies = _two_currencies(target, actual, unit_word_currency(named) or currency)
+    currencies = _two_currencies(target, actual, named, currency)
     if currencies is not None and target is not None and actual is not None:
         # HK$100萬 against NT$350萬: no rate, gap or result without an exchange rate.
         t, a, unit, reason = target.value, actual.value, "", "V005.currency"

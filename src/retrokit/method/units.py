@@ -202,6 +202,7 @@ _CURRENCY_WORDS = {
 }  # fmt: skip
 
 
+@functools.lru_cache(maxsize=1024)
 def unit_word_currency(unit: str | None) -> str:
     """The currency a unit word names, as shown: 元 and 万元 -> 元, 元/人 -> 元, USD -> US$,
     £K -> £, RMB -> ¥; "" for a unit that names none (人, 次, %)."""
