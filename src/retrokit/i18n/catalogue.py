@@ -361,12 +361,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "doc.V005": {
         "zh-CN": "目标写成 5%、实际写成 4，容易算错：表格自身的公式按 4 除以 5% 显示 8000% 超额完成，"
         "retrokit 按 4% 算出 80% 未完成，两者写成同一形式之前会一直不同。比率类指标一个写成小数、一个写成"
-        "百分点（0.12 和 11）时，retrokit 按 12% 和 11% 计算并提示。\n修复：两者都写成百分比：5% 和 4%。",
+        "百分点（0.12 和 11）时，retrokit 按 12% 和 11% 计算并提示。目标与实际用了不同币种（HK$ 和 NT$）时，"
+        "不计算达成率；两者相差五十倍以上时，多半是单位不一致（如漏写“万”），达成率照算并提示。"
+        "\n修复：两者都写成百分比：5% 和 4%；金额换算成同一币种；数值按同一单位填写。",
         "en": "A target of 5% beside an actual of 4 is easy to misread: the sheet's own formulas "
         "divide 4 by 5% and show 8000% exceeded, while retrokit reads 4% and says 80% missed, "
         "until both are written the same way. A rate typed as a fraction in one cell and in "
-        "percent points in the other (0.12 and 11) is read as 12% and 11%, and said.\nFix: "
-        "write both as percentages: 5% and 4%.",
+        "percent points in the other (0.12 and 11) is read as 12% and 11%, and said. Amounts in "
+        "two currencies (HK$ and NT$) get no achievement; figures fifty times apart are most "
+        "likely typed in two units (a 10k or M left out): their achievement is computed, and "
+        "said.\nFix: write both as percentages: 5% and 4%; amounts in one currency; figures in "
+        "one unit.",
     },
     "doc.V006": {
         "zh-CN": "表格里的差异值、达成率或结果与 retrokit 不一致会误导读者：手填的值覆盖了公式、"
@@ -1546,9 +1551,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "replace 'a big increase' with a number such as 5000000, 5% or 1:3.",
     },
     "doc.B001": {
-        "zh-CN": "预算明细之和应等于总预算，否则有钱没分配或分超了。\n修复：调整明细或总预算。",
+        "zh-CN": "预算明细之和应等于总预算，否则有钱没分配或分超了；明细用了与预算不同的币种时，合计没有意义。"
+        "\n修复：调整明细或总预算；把金额换算成同一币种。",
         "en": "The lines should add up to the total budget, or money is unallocated or "
-        "allocated twice.\nFix: adjust the lines or the total.",
+        "allocated twice; a line in another currency than the budget makes the sums "
+        "meaningless.\nFix: adjust the lines or the total; write every amount in one currency.",
     },
     "doc.B002": {
         "zh-CN": "单项超支 10% 以上或总花费超出预算，需要及时调整投放；单项花费与计划相差百倍以上，"
@@ -3087,5 +3094,47 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "summary.M003": {
         "zh-CN": "每日数值与目标差得不可能，多半是单位写错了。",
         "en": "A daily value is out of scale beside its goal: most likely typed in another unit.",
+    },
+    # V005.currency: target and actual in two currencies (HK$100萬 against NT$350萬).
+    "V005.currency": {
+        "zh-CN": "指标“{metric}”的目标值 {target} 以 {target_currency} 计、实际值 {actual} 以 "
+        "{actual_currency} 计，币种不同，不能直接相比，因此不计算差异值、达成率和结果。请换算后"
+        "用同一币种填写两者（如都写成 {target_currency}）。",
+        "zh-TW": "指標「{metric}」的目標值 {target} 以 {target_currency} 計、實際值 {actual} 以 "
+        "{actual_currency} 計，幣別不同，無法直接比較，因此不計算差異值、達成率和結果。請換算後"
+        "用同一幣別填寫兩者（例如都寫成 {target_currency}）。",
+        "en": "'{metric}': the target {target} is in {target_currency} and the actual {actual} "
+        "in {actual_currency}; amounts in two currencies cannot be compared, so no gap, "
+        "achievement or result is computed. Convert one and write both in one currency (e.g. "
+        "both in {target_currency}).",
+    },
+    # V005.magnitude: target and actual fifty times apart: typed in two units (500万 vs 450).
+    "V005.magnitude": {
+        "zh-CN": "指标“{metric}”的目标值 {target} 与实际值 {actual} 相差五十倍以上，多半是用了不同的单位"
+        "（如漏写了“万”，或一个按元、一个按万元填写）；达成率按所写数值计算。请核对后按同一单位填写两者。",
+        "zh-TW": "指標「{metric}」的目標值 {target} 與實際值 {actual} 相差五十倍以上，多半是用了不同的單位"
+        "（例如漏寫了「萬」，或一個以元、一個以萬元填寫）；達成率依所寫數值計算。請核對後以同一單位填寫兩者。",
+        "en": "'{metric}': the target {target} and the actual {actual} are fifty times or more "
+        "apart, most likely typed in two units (a K, M or 万 left out, or yuan against 10k "
+        "yuan); the achievement is computed as written. Check both and write them in one unit.",
+    },
+    # B001.currency: a budget line in another currency than the budget (NT$ beside HK$).
+    "B001.currency": {
+        "zh-CN": "“{column}”中的 {value} 以 {currency} 计，而预算以 {budget} 计：不同币种的金额相加没有意义。"
+        "请换算成 {budget} 后再填写。",
+        "zh-TW": "「{column}」中的 {value} 以 {currency} 計，而預算以 {budget} 計：不同幣別的金額相加沒有意義。"
+        "請換算成 {budget} 後再填寫。",
+        "en": "'{column}' holds {value}, in {currency}, while the budget is in {budget}: amounts "
+        "in two currencies do not add up. Convert it to {budget}.",
+    },
+    # B004.currency: the review's total spend and its plan's budget in two currencies.
+    "B004.currency": {
+        "zh-CN": "“{metric}”的实际值 {actual} 与活动方案 {plan} 预算表的实际花费合计 {spent} 币种不同，"
+        "无法核对两处花费；请用同一币种填写。",
+        "zh-TW": "「{metric}」的實際值 {actual} 與活動方案 {plan} 預算表的實際花費合計 {spent} 幣別不同，"
+        "無法核對兩處花費；請用同一幣別填寫。",
+        "en": "'{metric}' says {actual} spent, in another currency than the budget of the plan "
+        "{plan}, which adds up to {spent}; the two cannot be checked against each other: "
+        "write both in one currency.",
     },
 }

@@ -33,6 +33,7 @@ from retrokit.method.analysis import (
     result_status,
     summarise,
     unit_of,
+    units_apart,
     why_chain,
 )
 from retrokit.method.direction import INFERRED, Direction, DirectionSource, DirectionWords
@@ -70,5 +71,6 @@ __all__ = [
     "result_status",
     "summarise",
     "unit_of",
+    "units_apart",
     "why_chain",
 ]

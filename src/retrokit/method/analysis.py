@@ -25,7 +25,13 @@ from retrokit.method.direction import (
     DirectionWords,
 )
 from retrokit.method.direction import infer_direction as _infer
-from retrokit.method.units import in_named_unit, unit_in_name
+from retrokit.method.units import (
+    amount_currency,
+    currencies_differ,
+    in_named_unit,
+    unit_in_name,
+    unit_word_currency,
+)
 from retrokit.text import fold
 from retrokit.workbook.reader import Record, Workbook
 from retrokit.workbook.schema import DIMENSION, Lang
@@ -112,12 +118,17 @@ class KpiResult:
     core: bool
     analysis: str | None
     direction_source: DirectionSource = DirectionSource.DEFAULT  # see DirectionSource
-    #: V004.zero / V004.signs / V004.range when the rate is undefined
+    #: V004.zero / V004.signs / V004.range when the rate is undefined; V005.currency when
+    #: target and actual are in two currencies (:attr:`currencies`)
     undefined_reason: str | None = None
     mixed_forms: bool = False  # one of target/actual a percentage, the other not (V005)
     #: A rate typed as a fraction in one cell and in percent points in the other (0.12 and 11:
     #: both read as percentages, V005.scale)
     mixed_scale: bool = False
+    #: (the target's, the actual's) currency, as written, when the two cannot be one (HK$100萬
+    #: against NT$350萬): no gap, rate or result is computed (V005.currency), and each figure
+    #: is shown in its own currency.
+    currencies: tuple[str, str] | None = None
     record: Record | None = field(default=None, compare=False, repr=False)
 
 
@@ -322,6 +333,36 @@ def _as_percentage(plain: float, percentage: float) -> float:
     return points if abs(plain) >= 1 else plain
 
 
+def _two_currencies(
+    target: Quantity | None, actual: Quantity | None, named: str | None, header: str
+) -> tuple[str, str] | None:
+    """(target's, actual's) currency when both name one and they cannot be the same (HK$ and
+    NT$, NT$ and ¥, £ and $; ¥, RMB and 元 are one), each as written or else the row's (the
+    metric's unit, 营收(NT$萬), or the ``header`` currency of both amount columns); None
+    otherwise: a currency on one side only (NT$150 against 40) keeps the reading it always
+    had. Most rows name none, and are passed at the first test."""
+    if target is None or actual is None:
+        return None
+    if not (target.currency or actual.currency or target.unit or actual.unit):
+        return None
+    ours, theirs = amount_currency(target), amount_currency(actual)
+    if not ours and not theirs:
+        return None
+    row = unit_word_currency(named) or header
+    ours, theirs = ours or row, theirs or row
+    return (ours, theirs) if currencies_differ(ours, theirs) else None
+
+
+def _percent_by_name(metric: str, t: float | None, a: float | None) -> bool:
+    """Whether plain figures are fractions of a rate: a metric counted in percent by its name
+    (转化率, CTR, Bounce rate; never ROI) whose figures all lie from 0 to 1 (1 is 100%)."""
+    if (t is None and a is None) or not (t is None or 0 <= t <= 1):
+        return False
+    if not (a is None or 0 <= a <= 1):
+        return False
+    return _PERCENT_METRIC.search(metric) is not None and _RETURN_METRIC.search(metric) is None
+
+
 def _round10(x: float) -> float:
     """``round(x, 10)``, skipped for a whole number, which it leaves as it is (and which
     most targets and actuals are): the rounding is a slow call."""
@@ -364,7 +405,11 @@ def evaluate_kpi(
     form: str = given.form if given is not None else "plain"
     t = a = None
     mixed_scale = False
-    if target is not None and actual is not None:
+    currencies = _two_currencies(target, actual, named, currency)
+    if currencies is not None and target is not None and actual is not None:
+        # HK$100萬 against NT$350萬: no rate, gap or result without an exchange rate.
+        t, a, unit, reason = target.value, actual.value, "", "V005.currency"
+    elif target is not None and actual is not None:
         t, a, form, mixed = _reconcile(target, actual)
         if form == "plain" and (read := _fraction_and_points(metric, t, a)) is not None:
             (t, a), form, mixed_scale = read, "percent", True
@@ -375,6 +420,8 @@ def evaluate_kpi(
         t = target.value
     elif actual is not None:
         a = actual.value
+    if form == "plain" and not unit and not currencies and _percent_by_name(metric, t, a):
+        form = "percent"  # 转化率 0.12 and 0.1: fractions of a rate, shown 12.0% and 10.0%
     if form == "percent" and not unit:
         unit = "%"
     return KpiResult(
@@ -390,14 +437,38 @@ def evaluate_kpi(
         actual=None if a is None else _round10(a),
         gap=gap,
         rate=None if rate is None else _round10(rate),
-        status=kpi_status(t, a, direction, rate, threshold),
+        status=None if currencies else kpi_status(t, a, direction, rate, threshold),
         core=v.get("core") == "yes",
         analysis=v.get("analysis"),
         undefined_reason=reason,
         mixed_forms=mixed,
         mixed_scale=mixed_scale,
+        currencies=currencies,
         record=record,
     )
+
+
+#: How far apart a KPI's target and actual lie before they are most likely typed in two units
+#: (500万 against 450; 60 against 720000 in 总费用(万元)): fifty times either way. A budget
+#: line asks at a hundredfold (B002.scale), but a KPI's slip lands at the slip times the true
+#: achievement: 1.6亿 typed for 160万 against 200万 is 80 times, a 100-fold slip of an 80% KPI.
+UNITS_APART = 50
+
+
+def units_apart(kpi: KpiResult) -> bool:
+    """Whether a KPI's target and actual are fifty times or more apart (:data:`UNITS_APART`):
+    both non-zero and of one sign, plain amounts or counts (not a rate, a percentage or a
+    ratio such as ROI), and not already said to be written in two forms or currencies."""
+    t, a = kpi.target, kpi.actual
+    if not t or not a or (t > 0) != (a > 0):
+        return False
+    if kpi.form != "plain" or kpi.unit == "%" or kpi.currencies is not None:
+        return False
+    if kpi.mixed_forms or kpi.mixed_scale:
+        return False
+    if _PERCENT_METRIC.search(kpi.metric) or _RETURN_METRIC.search(kpi.metric):
+        return False
+    return not 1 / UNITS_APART <= a / t <= UNITS_APART
 
 
 KPI_NAME_SEPARATOR = " · "

@@ -1116,6 +1116,8 @@ def review_seed(plan: PlanAnalysis) -> tuple[dict[str, Any], list[dict[str, Any]
     A KPI row takes its actual from the daily monitoring when the plan has it; such a row
     carries ``from_daily`` (the last day counted) so the sheet can say where it came from."""
     info = {k: plan.info.get(k) for k in REVIEW_INFO_KEYS}
+    if plan.budget.currency and isinstance(info.get("budget"), int | float):
+        info["budget_currency"] = plan.budget.currency  # NT$300萬 stays in NT$
     pacing = {p.goal_row: p for p in plan.monitoring}
     kpis: list[dict[str, Any]] = []
     for goal in plan.goals:

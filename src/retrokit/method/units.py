@@ -173,3 +173,63 @@ def unit_currency(unit: str | None) -> str:
         return ""
     base = parts[1].casefold()
     return "¥" if base == "￥" else _SIGNS.get(base, "")
+
+
+# --- which currency an amount is in --------------------------------------------------------
+
+#: The currencies each written currency may be, as ISO codes. A sign or a code names one; 元
+#: (圆, 块) is the yuan of the mainland, Taiwan and Hong Kong alike (NT$150 beside 40元 in a
+#: Taipei sheet is one currency), and a bare $ is any dollar.
+_DOLLARS = frozenset({"USD", "TWD", "HKD", "SGD", "AUD", "CAD"})
+_MAY_BE: dict[str, frozenset[str]] = {
+    "¥": frozenset({"CNY"}),
+    "元": frozenset({"CNY", "TWD", "HKD"}),
+    "NT$": frozenset({"TWD"}),
+    "HK$": frozenset({"HKD"}),
+    "US$": frozenset({"USD"}),
+    "$": _DOLLARS,
+    "S$": frozenset({"SGD"}),
+    "A$": frozenset({"AUD"}),
+    "C$": frozenset({"CAD"}),
+    "£": frozenset({"GBP"}),
+    "€": frozenset({"EUR"}),
+}
+#: Unit words that name a currency (after the number: 40元, 300 USD), as shown.
+_CURRENCY_WORDS = {
+    "元": "元", "圆": "元", "块": "元", "yuan": "元", "人民币": "¥", "人民幣": "¥",
+    "美元": "US$", "港元": "HK$", "港币": "HK$", "港幣": "HK$", "新台币": "NT$",
+    "新台幣": "NT$", "台币": "NT$", "台幣": "NT$",
+}  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1024)
+def unit_word_currency(unit: str | None) -> str:
+    """The currency a unit word names, as shown: 元 and 万元 -> 元, 元/人 -> 元, USD -> US$,
+    £K -> £, RMB -> ¥; "" for a unit that names none (人, 次, %)."""
+    if not unit:
+        return ""
+    from retrokit.workbook.values import currency_shown
+
+    head = unicodedata.normalize("NFKC", unit).split("/")[0].strip()
+    parts = split_unit(head)
+    base = parts[1] if parts is not None and parts[1] else head
+    folded = base.casefold()
+    return _CURRENCY_WORDS.get(folded) or currency_shown(base) or unit_currency(head)
+
+
+def amount_currency(q: Quantity | None) -> str:
+    """The currency an amount is written in, as shown: its sign or code (NT$350萬, RMB 300:
+    NT$, ¥), else its unit word's (40元: 元; 300 USD: US$); "" for none or a non-amount."""
+    if q is None or q.form != "plain":
+        return ""
+    return q.currency or unit_word_currency(q.unit)
+
+
+def currencies_differ(one: str, other: str) -> bool:
+    """Whether two written currencies (as :func:`amount_currency` gives them) cannot be the
+    same: HK$ and NT$, NT$ and ¥, £ and $; ¥, RMB and 元 are one, as are NT$ and 元, $ and
+    US$. A side without a currency ("") differs from none."""
+    if not one or not other or one == other:
+        return False
+    a, b = _MAY_BE.get(one), _MAY_BE.get(other)
+    return a is not None and b is not None and not (a & b)

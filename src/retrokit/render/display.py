@@ -10,7 +10,7 @@ from typing import Any, Protocol
 from retrokit.i18n import t
 from retrokit.i18n.languages import Lang, language
 from retrokit.method.analysis import KpiResult
-from retrokit.method.units import split_unit, unit_currency
+from retrokit.method.units import CURRENCY_SIGNS, split_unit, unit_currency
 
 
 class Quantified(Protocol):
@@ -121,16 +121,37 @@ def _scale(kpi: Quantified, factor: float, lang: Lang) -> tuple[float, str]:
     """One scale for the whole row (target, actual and gap), never 1万 / 8000: 500万 / 450万 /
     -50万, 10,000 / 8,000 / -2,000; in English 5M / 4.5M / -0.5M."""
     # A gap where the row has one (two actuals across campaigns have none).
-    return _row_scale((kpi.target, kpi.actual, getattr(kpi, "gap", None)), factor, lang)
+    gap = getattr(kpi, "gap", None)
+    return _row_scale((kpi.target, kpi.actual), factor, lang, differences=(gap,))
 
 
-def _row_scale(row: Iterable[float | None], factor: float, lang: Lang) -> tuple[float, str]:
-    """The one scale of a row of numbers (see :func:`_scale`)."""
+#: How small a row's difference may be in a Chinese scale its figures all reach: in 万 the
+#: difference reaches it too (10,000 / 12,000 / +2,000, not 1万 / 1.2万 / +0.2万); in 亿, a
+#: scale 10^4 above 万, figures of 3亿 and 3.2亿 are written so and their difference +0.2亿
+#: (not 30000万 / 32000万 / +2000万), down to the 0.01亿 two decimals still show.
+_DIFFERENCE_FLOOR = {1e8: 1e6}
+
+
+def _row_scale(
+    row: Iterable[float | None],
+    factor: float,
+    lang: Lang,
+    differences: Iterable[float | None] = (),
+) -> tuple[float, str]:
+    """The one scale of a row of numbers (see :func:`_scale`); ``differences``: the row's
+    gap, shown in the scale of the figures it is the difference of."""
     values = [abs(v) * factor for v in row if v]
-    pick = min if lang in _SCALE_BY_SMALLEST else max
-    reference = pick(values, default=0.0)
-    for start, size, suffix in _SCALES.get(lang, _SCALES["en"]):
-        if reference >= start:
+    apart = [abs(v) * factor for v in differences if v]
+    if lang not in _SCALE_BY_SMALLEST:
+        reference = max(values + apart, default=0.0)
+        for start, size, suffix in _SCALES.get(lang, _SCALES["en"]):
+            if reference >= start:
+                return size, suffix
+        return 1.0, ""
+    smallest = min(values or apart, default=0.0)
+    for start, size, suffix in _SCALES[lang]:
+        floor = _DIFFERENCE_FLOOR.get(start, start)
+        if smallest >= start and all(d >= floor for d in apart):
             return size, suffix
     return 1.0, ""
 
@@ -297,10 +318,17 @@ def chart_amounts(
     return scaled, sign + ("#,##0" if whole else "#,##0.00")
 
 
-def quantity(value: float | None, kpi: Quantified, lang: Lang) -> str:
-    """A target or actual in the KPI's written form, in the row's scale and unit."""
+def quantity(value: float | None, kpi: Quantified, lang: Lang, currency: str = "") -> str:
+    """A target or actual in the KPI's written form, in the row's scale and unit; with its own
+    ``currency`` when the row's two are in two (HK$100萬 beside NT$350萬: KpiResult.currencies),
+    a sign before the number, a word (元) after it."""
     if value is None:
         return ""
+    if currency and kpi.form == "plain":
+        amount = _plain(value, kpi, lang)
+        if currency in CURRENCY_SIGNS:
+            return with_currency(amount, currency)
+        return amount + ("" if lang.startswith("zh") else " ") + in_script(currency, lang)
     if kpi.form == "percent":
         return percent(value)
     if kpi.form == "ratio":

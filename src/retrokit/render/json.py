@@ -21,7 +21,9 @@ from retrokit.workbook.schema import Lang
 # --- JSON ------------------------------------------------------------------------------------
 
 #: Result fields that stay out of the JSON contract (the source record, internal details).
-_JSON_SKIP = frozenset({"record", "undefined_reason", "mixed_forms", "mixed_scale", "form"})
+_JSON_SKIP = frozenset(
+    {"record", "undefined_reason", "mixed_forms", "mixed_scale", "form", "currencies"}
+)
 _ENUM_TYPES = ("Direction", "Status", "Priority")
 _CONVERT: Mapping[str, Callable[[Any], Any]] = {
     "date": dt.date.isoformat,

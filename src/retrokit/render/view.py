@@ -409,8 +409,8 @@ def kpi_row(k: KpiResult, lang: Lang) -> KpiRow:
         name=kpi_name(k.metric, k.channel),
         core=k.core,
         channel=k.channel or "",
-        target=display.quantity(k.target, k, lang),
-        actual=display.quantity(k.actual, k, lang),
+        target=display.quantity(k.target, k, lang, k.currencies[0] if k.currencies else ""),
+        actual=display.quantity(k.actual, k, lang, _actual_currency(k)),
         gap=display.gap(k, lang),
         rate=display.rate(k, lang),
         status=k.status.value if k.status else "unrated",
@@ -593,6 +593,11 @@ def _group_row(label: str, c: Mapping[str, Any]) -> GroupRow:
     )
 
 
+def _actual_currency(k: KpiResult) -> str:
+    """The currency a KPI's actual is shown in when its target's is another (HK$ and NT$)."""
+    return k.currencies[1] if k.currencies else ""
+
+
 def _money(kpis: Sequence[KpiResult], dimension: str, lang: Lang) -> str:
     """The actuals of a channel's KPIs of one dimension, each named: 总费用 72 万元. Spend is
     what the cost dimension holds as lower-is-better: a 客单价 or a saving filed there is not;
@@ -601,7 +606,7 @@ def _money(kpis: Sequence[KpiResult], dimension: str, lang: Lang) -> str:
 
     sep = language(lang).list_separator
     return sep.join(
-        f"{k.metric} {display.quantity(k.actual, k, lang)}"
+        f"{k.metric} {display.quantity(k.actual, k, lang, _actual_currency(k))}"
         for k in kpis
         if k.dimension == dimension
         and k.actual is not None

@@ -366,7 +366,9 @@ def _money(budget: Budget, value: float, *row: float) -> Figure:
 
 @rule("B001", "budget-does-not-add-up", W, kind=PLAN)
 def budget_does_not_add_up(ctx: Context) -> Iterator[Finding]:
-    """The budget lines do not add up to the total budget."""
+    """The budget lines do not add up to the total budget.
+
+    Also a line's amount in another currency than the budget's (B001.currency)."""
     if not _is_plan(ctx):
         return
     budget = plan_of(ctx).budget
@@ -379,6 +381,32 @@ def budget_does_not_add_up(ctx: Context) -> Iterator[Finding]:
             planned=_money(budget, budget.planned, budget.planned, budget.total),
             total=_money(budget, budget.total, budget.planned, budget.total),
         )
+    yield from _other_currencies(ctx, budget.currency)
+
+
+def _other_currencies(ctx: Context, currency: str) -> Iterator[Finding]:
+    """B001.currency: a budget line's amount in another currency than the budget's (the
+    overview's total in NT$, a line in HK$): the sums mix two currencies."""
+    from retrokit.method.units import amount_currency, currencies_differ
+
+    if not currency:
+        return
+    for record in ctx.workbook.table("budget"):
+        for key in ("planned", "actual", "revenue"):
+            value = record.values.get(key)
+            other = amount_currency(value) if isinstance(value, Quantity) else ""
+            if currencies_differ(currency, other):
+                yield ctx.finding(
+                    "B001",
+                    BUDGET,
+                    record,
+                    key,
+                    "B001.currency",
+                    column=BUDGET.column(key),
+                    value=record.text(key),
+                    currency=other,
+                    budget=currency,
+                )
 
 
 @rule("B002", "over-budget", W, kind=PLAN)
@@ -609,7 +637,12 @@ _TOTAL_SPEND = re.compile(
 def spend_disagrees_with_plan(ctx: Context) -> Iterator[Finding]:
     """A total-spend KPI of the review disagrees with its plan's budget spent."""
     from retrokit.method.direction import is_per_unit
-    from retrokit.method.units import multiplier
+    from retrokit.method.units import (
+        amount_currency,
+        currencies_differ,
+        multiplier,
+        unit_word_currency,
+    )
 
     plan = ctx.workbook.companion
     if plan is None:
@@ -627,11 +660,28 @@ def spend_disagrees_with_plan(ctx: Context) -> Iterator[Finding]:
             or is_per_unit(kpi.metric)
         ):
             continue
+        currency = plan_currency(plan)
+        typed = amount_currency(kpi.record.values.get("actual")) or unit_word_currency(kpi.unit)
+        if kpi.currencies is not None:
+            continue  # its own target and actual in two currencies: V005.currency
         actual = kpi.actual * multiplier(kpi.unit)  # 72 in 万元: 720,000
+        row = (actual, spent)
+        if currencies_differ(typed, currency):
+            # HK$ spent against a budget in NT$: said, never relabelled into one currency.
+            yield ctx.finding(
+                "B004",
+                KPIS,
+                kpi.record,
+                "actual",
+                "B004.currency",
+                metric=kpi.metric,
+                actual=Figure(actual, row, currency=typed if typed != "元" else ""),
+                spent=Figure(spent, row, currency=currency),
+                plan=Path(plan.path).name,
+            )
+            continue
         if abs(actual - spent) <= 0.005 * max(abs(spent), 1.0):
             continue
-        row = (actual, spent)
-        currency = plan_currency(plan)
         yield ctx.finding(
             "B004",
             KPIS,

@@ -16,6 +16,7 @@ from retrokit.method import (
     kpi_direction,
     kpi_status,
     result_status,
+    units_apart,
 )
 from retrokit.method.units import in_named_unit, multiplier, unit_in_name
 from retrokit.rules.registry import Context, E, W, rule
@@ -52,7 +53,7 @@ def kpi_records(ctx: Context) -> Iterator[tuple[KpiResult, Record]]:
 def rate_undefined(ctx: Context) -> Iterator[Finding]:
     """The achievement rate is undefined (target 0, or signs that make the ratio meaningless)."""
     for kpi, record in kpi_records(ctx):
-        if kpi.undefined_reason:
+        if kpi.undefined_reason and kpi.undefined_reason.startswith("V004"):
             yield ctx.finding(
                 "V004",
                 KPIS,
@@ -65,7 +66,10 @@ def rate_undefined(ctx: Context) -> Iterator[Finding]:
 
 @rule("V005", "mixed-forms", W)
 def mixed_forms(ctx: Context) -> Iterator[Finding]:
-    """Target and actual are written in different forms (one a percentage, the other not)."""
+    """Target and actual are written in different forms (one a percentage, the other not).
+
+    Also two currencies (V005.currency: no rate) and figures fifty times apart, most likely
+    typed in two units (V005.magnitude)."""
     for kpi, record in kpi_records(ctx):
         if kpi.mixed_forms:
             # A sheet without achievement or result cells has nothing to disagree with retrokit.
@@ -85,6 +89,34 @@ def mixed_forms(ctx: Context) -> Iterator[Finding]:
                 actual=cell_text(raw.get("actual")),
                 target_read=f"{kpi.target:.2%}".replace(".00%", "%"),
                 actual_read=f"{kpi.actual:.2%}".replace(".00%", "%"),
+            )
+        elif kpi.currencies is not None:
+            # HK$100萬 against NT$350萬: no rate, gap or result (KpiResult.currencies).
+            raw = record.raw
+            yield ctx.finding(
+                "V005",
+                KPIS,
+                record,
+                "actual",
+                "V005.currency",
+                metric=kpi.metric,
+                target=cell_text(raw.get("target")),
+                actual=cell_text(raw.get("actual")),
+                target_currency=kpi.currencies[0],
+                actual_currency=kpi.currencies[1],
+            )
+        elif units_apart(kpi):
+            # 500万 against 450: most likely two units (a 万 left out); the rate stands.
+            raw = record.raw
+            yield ctx.finding(
+                "V005",
+                KPIS,
+                record,
+                "actual",
+                "V005.magnitude",
+                metric=kpi.metric,
+                target=cell_text(raw.get("target")),
+                actual=cell_text(raw.get("actual")),
             )
 
 

@@ -1414,9 +1414,15 @@ _FIELD_SEARCH_ROWS = 60
 
 
 def _read_fields(
-    sheet: Sheet, sheet_set: SheetSet, name: str, grid: Grid, out: _Collector
+    sheet: Sheet,
+    sheet_set: SheetSet,
+    name: str,
+    grid: Grid,
+    out: _Collector,
+    package: Package | OtherPackage | None = None,
 ) -> tuple[SheetMatch, Record, list[str]]:
-    """Field/value pairs wherever they stand in the first columns of the sheet."""
+    """Field/value pairs wherever they stand in the first columns of the sheet; a number
+    cell's format is read as a table's is (a budget of 3,000,000 shown "NT$"#,##0 is NT$)."""
     index = _indexes(sheet_set).columns[sheet.key]
     raw: dict[str, Any] = {}
     refs: dict[str, str] = {}
@@ -1457,7 +1463,8 @@ def _read_fields(
         if filled and reason is not None:  # said once, at the period's cell, as typed
             unread = {key: raw.pop(key) for key in filled}
             _unparsable(out, name, sheet.column(filled[0]), period[0], period[1], period[2], reason)
-    values = _parse_values(sheet, name, raw, refs.__getitem__, rows.__getitem__, {}, out)
+    formats = _field_formats(sheet, name, raw, refs, package)
+    values = _parse_values(sheet, name, raw, refs.__getitem__, rows.__getitem__, formats, out)
     if period is not None and not unread:
         _period_against_dates(out, name, sheet, period, values, refs, filled)
     raw.update(unread)
@@ -1466,6 +1473,29 @@ def _read_fields(
         scale_by_header(values, scales)
     record = Record(name, 1, raw, values, cells=refs)
     return SheetMatch(sheet.key, name, units=header_units(label_of, scales)), record, labels
+
+
+def _field_formats(
+    sheet: Sheet,
+    name: str,
+    raw: Mapping[str, Any],
+    refs: Mapping[str, str],
+    package: Package | OtherPackage | None,
+) -> dict[str, str]:
+    """The number formats (percent, ratio, a currency) of a field sheet's number cells that
+    hold a number, by key: one scan of the small sheet, only when there is such a cell."""
+    numbers = {
+        key: refs[key]
+        for key, value in raw.items()
+        if isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and isinstance(sheet.column(key).type, NumberType)
+    }
+    if package is None or not numbers:
+        return {}
+    letters = sorted({ref.rstrip("0123456789") for ref in numbers.values()})
+    formatted = package.formatted_cells(name, letters)
+    return {key: formatted[ref] for key, ref in numbers.items() if ref in formatted}
 
 
 #: A field giving the campaign's dates in one cell (活动时间: 2024-07-01 至 2024-07-15), read
@@ -1789,7 +1819,7 @@ def _read(
             continue
         if sheet.kind == "fields":
             sheets[sheet.key], record, labels = _read_fields(
-                sheet, sheet_set, name, grid(name), out
+                sheet, sheet_set, name, grid(name), out, package
             )
             tables[sheet.key] = (record,)
             headers += labels

@@ -208,7 +208,13 @@ def write_fields(wb: Any, sheet: Sheet, lang: Lang, values: Mapping[str, Any] | 
 
 
 def _write_info(wb: Any, lang: Lang, filled: bool, values: Mapping[str, Any] | None = None) -> None:
-    write_fields(wb, INFO, lang, example.INFO if filled else values)
+    ws = write_fields(wb, INFO, lang, example.INFO if filled else values)
+    currency = values.get("budget_currency") if values is not None and not filled else None
+    if currency:
+        # The plan's budget in its currency (NT$300萬): the amount stays a number, shown with
+        # the sign, which the reader takes as the review's currency.
+        row = next(i for i, c in enumerate(INFO.columns, start=2) if c.key == "budget")
+        ws.cell(row=row, column=2).number_format = _excel_string(currency) + "#,##0"
 
 
 def _write_table(wb: Any, sheet: Sheet, lang: Lang) -> Any:
@@ -319,7 +325,8 @@ def build_workbook(
 
     ``filled`` writes the worked example; ``kpis`` and ``problems`` pre-fill rows (keys are
     column keys, list values canonical codes, an optional "format" the number format of target
-    and actual), as `init --from` does; ``info`` fills Basic info (`init --from-plan`).
+    and actual), as `init --from` does; ``info`` fills Basic info (`init --from-plan`; with
+    "budget_currency", the currency its budget is shown in).
     ``threshold`` is the achievement rate from which the result formulas say "met".
     """
     from openpyxl import Workbook
