@@ -3011,4 +3011,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-TW": "復盤的總費用 KPI 與方案預算表的實際花費合計不一致。",
         "en": "A total-spend KPI of the review disagrees with its plan's budget spent.",
     },
+    # The plan report's Mermaid gantt: the section of the tasks that name no phase.
+    "plan.no_phase": {"zh-CN": "未分阶段", "en": "No phase"},
 }

@@ -1113,6 +1113,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "plan.goals_empty": ("还没有设定推广目标。", "還沒有設定推廣目標。"),
         "plan.late": ("已逾期", "已逾期"),
         "plan.level": ("风险等级", "風險等級"),
+        "plan.no_phase": ("未分阶段", "未分階段"),
         "plan.on_track": ("正常", "正常"),
         "plan.pace_status": ("进度", "進度"),
         "plan.pacing": ("目标进度（每日监测）", "目標進度（每日監測）"),
