@@ -1218,3 +1218,27 @@ def finish_slip(task: TaskResult, today: dt.date) -> int | None:
     """Days a task finished past its planned end (negative: early), or for an open task past
     its end the days it has run over so far; None when unknown (see :func:`task_slip`)."""
     return task_slip(task, today).slip
+
+
+def critical_off_path(plan: PlanAnalysis) -> tuple[str, ...]:
+    """The critical tasks (no slack) the critical path does not list, in the schedule's order:
+    a second chain without slack beside it (T7 before T8, as T6 is), which the sentence that
+    lists the path names too."""
+    on_path = set(plan.schedule.critical_path)
+    return tuple(
+        dict.fromkeys(x.id for x in plan.tasks if x.critical and x.id and x.id not in on_path)
+    )
+
+
+def path_worst_slip(plan: PlanAnalysis) -> tuple[str, int] | None:
+    """The task of the critical path that slipped most (finished, or open past its end) and
+    its days late; None when none did. Beside a path on schedule it is a slip made up later."""
+    by_id: dict[str, TaskResult] = {}
+    for task in plan.tasks:
+        by_id.setdefault(task.id, task)
+    worst: tuple[str, int] | None = None
+    for i in plan.schedule.critical_path:
+        slip = task_slip(by_id[i], plan.today).slip if i in by_id else None
+        if slip is not None and slip > 0 and (worst is None or slip > worst[1]):
+            worst = (i, slip)
+    return worst

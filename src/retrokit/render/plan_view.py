@@ -139,10 +139,26 @@ def schedule_line(plan: PlanAnalysis, lang: Lang) -> str:
     starts = [x.start for x in path if x.start is not None]
     ends = [x.end for x in path if x.end is not None]
     start, end = (min(starts), max(ends)) if starts and ends else (s.start, s.end)
-    return t(
+    return with_also_critical(t(
         "plan.critical_path", lang, path=" → ".join(s.critical_path) or "-",
         start=start, end=end, days=(end - start).days + 1,
-    )  # fmt: skip
+    ), plan, lang)  # fmt: skip
+
+
+def with_also_critical(sentence: str, plan: PlanAnalysis, lang: Lang) -> str:
+    """A sentence that lists the critical path, followed by the critical tasks it leaves out
+    (a second chain without slack: ``另有 T7 也没有余量。``), so that every ★ is accounted for."""
+    from retrokit.method.plan import critical_off_path
+
+    others = critical_off_path(plan)
+    if not others or not plan.schedule.critical_path:
+        return sentence
+    from retrokit.i18n.languages import language
+
+    space = language(lang).word_separator  # "" between Chinese sentences, " " in English
+    if not sentence.endswith(("。", ".", "！", "!")):
+        sentence += "." if space else "。"
+    return sentence + space + t("plan.also_critical", lang, items=display_list(list(others), lang))
 
 
 def group_planned(plan: PlanAnalysis, group: BudgetGroup, key: str = "category") -> float | None:
