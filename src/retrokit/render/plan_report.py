@@ -132,6 +132,13 @@ def _sections(plan: PlanAnalysis, lang: Lang, fmt: str) -> list[tuple[str, str]]
         budget += view.budget_line + "\n"
     else:
         budget = _table(view.budget, fmt) + _say(view.budget_line, fmt)
+    if view.budget_lines is not None:  # variance, attributed revenue and ROI per line
+        heading = view.names["budget_lines"]
+        budget += (
+            f"\n### {heading}\n\n" + _table(view.budget_lines, fmt)
+            if fmt == "md"
+            else f"<h3>{escape(heading)}</h3>" + _table(view.budget_lines, fmt)
+        )
     sections.append((names["budget"], budget))
 
     if view.risk_matrix is None or view.risk_list is None:
