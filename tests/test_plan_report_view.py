@@ -266,7 +266,11 @@ def test_roi_follows_the_form_the_goal_was_written_in(tmp_path: Path, lang: Lang
 
     plain_md = report(plan_file(tmp_path, lang, plain, "plain.xlsx"), tmp_path / "p.md")
     (paced,) = [r for r in plain_md.splitlines() if r.startswith("| ROI |") and "/" in r]
-    assert paced.split("|")[2] == " 3 " and "1:" not in plain_md
+    # the budget lines' computed ROI is written 1:x, as in the review's 预算执行
+    lines_table = re.search(rf"### {t('report.budget_lines', lang)}\n.*?\n## ", plain_md, re.S)
+    assert lines_table is not None and "| 1:3.00 |" in lines_table.group()
+    goals_only = plain_md.replace(lines_table.group(), "")
+    assert paced.split("|")[2] == " 3 " and "1:" not in goals_only
 
     review = (
         ROOT

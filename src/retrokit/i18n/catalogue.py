@@ -3137,4 +3137,33 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "{plan}, which adds up to {spent}; the two cannot be checked against each other: "
         "write both in one currency.",
     },
+    # The plan report's Mermaid gantt: the section of the tasks that name no phase.
+    "plan.no_phase": {"zh-CN": "未分阶段", "en": "No phase"},
+    # The critical path said in one sentence with a slip made up later on it, and the critical
+    # tasks (no slack) a second chain holds beside the listed path.
+    "plan.also_critical": {
+        "zh-CN": "另有 {items} 也没有余量。",
+        "en": "Also with no slack: {items}.",
+    },
+    "report.path_slip.caught_up": {
+        "zh-CN": "关键路径：{path}；{slipped} 晚了 {late} 天，后续已追回，按计划完成（截至 {task}）。",
+        "zh-TW": "關鍵路徑：{path}；{slipped} 晚了 {late} 天，後續已追回，按計畫完成（截至 {task}）。",
+        "en": "Critical path: {path}; {slipped} slipped {late} days, made up later: on schedule "
+        "(as of {task}).",
+    },
+    "report.path_slip.caught_up_early": {
+        "zh-CN": "关键路径：{path}；{slipped} 晚了 {late} 天，后续已追回，提前 {days} 天（截至 {task}）。",
+        "en": "Critical path: {path}; {slipped} slipped {late} days, made up later: {days} days "
+        "ahead (as of {task}).",
+    },
+    "deck.note.path_caught_up": {
+        "zh-CN": "{slipped} 晚了 {late} 天，后续已追回，关键路径按期完成。",
+        "en": "{slipped} slipped {late} days, made up later: the critical path finished on time.",
+    },
+    "deck.note.path_caught_up_open": {
+        "zh-CN": "{slipped} 晚了 {late} 天，后续已追回，关键路径目前按计划推进（截至 {task}），尚未走完。",
+        "zh-TW": "{slipped} 晚了 {late} 天，後續已追回，關鍵路徑目前按計畫推進（截至 {task}），尚未走完。",
+        "en": "{slipped} slipped {late} days, made up later: the critical path is on schedule so "
+        "far (as of {task}) and not finished yet.",
+    },
 }

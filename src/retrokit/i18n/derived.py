@@ -545,6 +545,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "其中 {count} 项已逾期，需要马上跟进。",
             "其中 {count} 項已逾期，需要馬上跟進。",
         ),
+        "deck.note.path_caught_up": (
+            "{slipped} 晚了 {late} 天，后续已追回，关键路径按期完成。",
+            "{slipped} 晚了 {late} 天，後續已追回，關鍵路徑按期完成。",
+        ),
         "deck.note.path_on_time": ("关键路径按期完成。", "關鍵路徑按期完成。"),
         "deck.note.path_open": ("关键路径还没有走完。", "關鍵路徑還沒有走完。"),
         "deck.note.path_slip": (
@@ -1097,6 +1101,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "共檢查 {files} 個檔案：{errors} 個錯誤，{warnings} 個警告，{infos} 條提示。",
         ),
         "plan.ahead": ("超前", "超前"),
+        "plan.also_critical": ("另有 {items} 也没有余量。", "另有 {items} 也沒有餘量。"),
         "plan.behind": ("落后", "落後"),
         "plan.budget_empty": ("预算分配还没有明细。", "預算分配還沒有明細。"),
         "plan.budget_line": (
@@ -1115,6 +1120,7 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "plan.goals_empty": ("还没有设定推广目标。", "還沒有設定推廣目標。"),
         "plan.late": ("已逾期", "已逾期"),
         "plan.level": ("风险等级", "風險等級"),
+        "plan.no_phase": ("未分阶段", "未分階段"),
         "plan.on_track": ("正常", "正常"),
         "plan.pace_status": ("进度", "進度"),
         "plan.pacing": ("目标进度（每日监测）", "目標進度（每日監測）"),
@@ -1363,6 +1369,12 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "（僅計入可評估的 {rated}/{total} 個核心指標）",
         ),
         "report.owner_due": ("{owner}，{due} 前", "{owner}，{due} 前"),
+        "report.path_slip.caught_up_early": (
+            "关键路径：{path}；{slipped} 晚了 {late} 天，后续已追回，提前 "
+            "{days} 天（截至 {task}）。",
+            "關鍵路徑：{path}；{slipped} 晚了 {late} 天，後續已追回，提前 "
+            "{days} 天（截至 {task}）。",
+        ),
         "report.path_slip.early": (
             "关键路径：{path}；提前 {days} 天（截至 {task}）。",
             "關鍵路徑：{path}；提前 {days} 天（截至 {task}）。",

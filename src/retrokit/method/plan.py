@@ -36,7 +36,7 @@ import datetime as dt
 import graphlib
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -56,7 +56,7 @@ from retrokit.method.direction import Direction, is_per_unit
 from retrokit.method.units import in_named_unit, multiplier, to_base, typed_in_base, unit_in_name
 from retrokit.text import cell_text, fold
 from retrokit.workbook.reader import Record, Workbook
-from retrokit.workbook.types import NO_YEAR, task_names
+from retrokit.workbook.types import NAME_SPLIT, NO_YEAR, task_ids, task_names
 from retrokit.workbook.values import Quantity, with_campaign_year
 
 #: Task statuses that no longer need doing.
@@ -282,6 +282,50 @@ def _name_key(text: str) -> str:
     return "".join(id_key(text).split())
 
 
+#: The most words an id with spaces is looked up with (``Phase 2 A``).
+_ID_WORDS = 8
+
+
+def _ids_as_written(
+    text: str, parsed: tuple[str, ...], ids: Mapping[str, str], written: Container[str] = ()
+) -> tuple[str, ...]:
+    """The predecessors of a cell under an ID column, where an id holds a space or a comma
+    (``A 1``, ``A,2``): the cell, or each part between list separators (, ， 、 ; ； a line), that
+    a task has as its id is that task; within a part, the longest run of words that is a task's
+    id is that task (``A 1 T3`` is ``A 1`` and ``T3``), other words are split as ids are
+    (``T1和T3``); a part in which no id is known is kept as written (P004 names ``X 9``, not
+    ``X`` and ``9``). Cells whose ids are all known, as most are, are kept as read
+    (``written``: the ids as the tasks write them, for a quick look)."""
+    if all(p in written for p in parsed) or all(id_key(p) in ids for p in parsed):
+        return parsed
+    if id_key(text) in ids:
+        return (text.strip(),)
+    out: list[str] = []
+    for piece in NAME_SPLIT.split(text):
+        words = piece.split()
+        found: list[str] = []
+        known = False
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + _ID_WORDS), i, -1):
+                run = " ".join(words[i:j])
+                if id_key(run) in ids:
+                    found.append(run)
+                    known, i = True, j
+                    break
+            else:
+                parts = task_ids(words[i])
+                known = known or any(
+                    id_key(p) in ids or _id_in_words(p, ids) is not None for p in parts
+                )
+                found += parts
+                i += 1
+        if not known and len(found) > 1:
+            found = [" ".join(words)]  # one id as written, which no task has
+        out += found
+    return tuple(out)
+
+
 def _resolve_predecessors(
     tasks: tuple[TaskResult, ...], by_name: bool = False
 ) -> tuple[TaskResult, ...]:
@@ -305,9 +349,13 @@ def _resolve_predecessors(
             names.setdefault(_name_key(task.task), task.id)
     # Each id is named by several successors: its key is worked out once.
     named: dict[str, str] = {}
+    written = {task.id for task in tasks if task.id}
     for task in tasks:
         if not task.depends_on:
             continue
+        if not by_name and task.record is not None:
+            raw = cell_text(task.record.raw.get("depends_on"))
+            task.depends_on = _ids_as_written(raw, task.depends_on, ids, written)
         if len(task.depends_on) > 1 and task.record is not None:
             # A name holding a list separator (海报、视频制作) is one task, not two.
             whole = _name_key(cell_text(task.record.raw.get("depends_on")).strip())
@@ -1201,3 +1249,27 @@ def finish_slip(task: TaskResult, today: dt.date) -> int | None:
     """Days a task finished past its planned end (negative: early), or for an open task past
     its end the days it has run over so far; None when unknown (see :func:`task_slip`)."""
     return task_slip(task, today).slip
+
+
+def critical_off_path(plan: PlanAnalysis) -> tuple[str, ...]:
+    """The critical tasks (no slack) the critical path does not list, in the schedule's order:
+    a second chain without slack beside it (T7 before T8, as T6 is), which the sentence that
+    lists the path names too."""
+    on_path = set(plan.schedule.critical_path)
+    return tuple(
+        dict.fromkeys(x.id for x in plan.tasks if x.critical and x.id and x.id not in on_path)
+    )
+
+
+def path_worst_slip(plan: PlanAnalysis) -> tuple[str, int] | None:
+    """The task of the critical path that slipped most (finished, or open past its end) and
+    its days late; None when none did. Beside a path on schedule it is a slip made up later."""
+    by_id: dict[str, TaskResult] = {}
+    for task in plan.tasks:
+        by_id.setdefault(task.id, task)
+    worst: tuple[str, int] | None = None
+    for i in plan.schedule.critical_path:
+        slip = task_slip(by_id[i], plan.today).slip if i in by_id else None
+        if slip is not None and slip > 0 and (worst is None or slip > worst[1]):
+            worst = (i, slip)
+    return worst

@@ -35,7 +35,7 @@ from retrokit.render.deck_outline import (
     Slide,
     Table,
 )
-from retrokit.render.plan_view import charted_tasks
+from retrokit.render.plan_view import charted_tasks, with_also_critical
 from retrokit.render.view import ReviewView
 from retrokit.workbook.plan_schema import (
     BUDGET,
@@ -222,6 +222,14 @@ def _path_said(plan: PlanAnalysis, lang: Lang) -> str:
         said = t("deck.note.path_open", lang)
     slips = [(finish_slip(x, plan.today) or 0, x) for x in path]
     worst = max(slips, key=lambda s: s[0])
+    if worst[0] > 0 and last.slip is not None and not last.open and last.slip <= 0:
+        # Late on the way, on time at the end: one sentence, not "on time" and "late".
+        return t("deck.note.path_caught_up", lang, slipped=_task_name(worst[1]), late=worst[0])
+    if worst[0] > 0 and named is not None and so_far.slip is not None and so_far.slip <= 0:
+        return t(
+            "deck.note.path_caught_up_open", lang,
+            slipped=_task_name(worst[1]), late=worst[0], task=_task_name(named),
+        )  # fmt: skip
     if worst[0] > 0 and not (worst[1] is named and worst[0] == so_far.slip):
         said += " " + t("deck.note.worst_slip", lang, task=_task_name(worst[1]), days=worst[0])
     return said
@@ -282,14 +290,16 @@ def _schedule(plan: PlanAnalysis, view: ReviewView) -> list[Slide]:
     )
     bullets = [
         t("deck.schedule_plan", lang, tasks=len(plan.tasks), **span),
-        t("deck.critical_path", lang, path=path) if path else "",
+        with_also_critical(t("deck.critical_path", lang, path=path), plan, lang) if path else "",
         t("deck.schedule_done", lang, **done),
         overdue_line,
         _path_said(plan, lang),
     ]
     notes = _say(
         t("deck.note.schedule", lang, tasks=len(plan.tasks), **span, **done),
-        t("deck.note.critical_path", lang, path=path) if path else "",
+        with_also_critical(t("deck.note.critical_path", lang, path=path), plan, lang)
+        if path
+        else "",
         _path_said(plan, lang),
         overdue_line,
     )

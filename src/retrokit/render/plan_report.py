@@ -13,9 +13,9 @@ from typing import Literal
 
 from retrokit.i18n import t
 from retrokit.i18n.languages import language
-from retrokit.method.plan import PlanAnalysis
+from retrokit.method.plan import PlanAnalysis, TaskResult
 from retrokit.render.plan_view import PlanTable, charted_tasks, plan_title, plan_view
-from retrokit.workbook.plan_schema import BUDGET, BUDGET_CATEGORY, TASKS
+from retrokit.workbook.plan_schema import BUDGET, BUDGET_CATEGORY, PHASE, TASKS
 from retrokit.workbook.schema import Lang
 
 ROW_HEIGHT = 22
@@ -55,11 +55,11 @@ def gantt_svg(plan: PlanAnalysis, lang: Lang) -> str:
         w = ((task.end - task.start).days + 1) * DAY_WIDTH
         color = CRITICAL if task.critical else NORMAL
         name = "" if task.task == task.id else f" {task.task or ''}"  # a task known by name
-        label = escape(f"{task.id}{CRITICAL_MARK if task.critical else ''}{name}"[:28])
-        out.append(f'<text x="4" y="{y + 15}">{label}</text>')
-        out.append(
+        full = f"{task.id}{CRITICAL_MARK if task.critical else ''}{name}"
+        out.append(f'<text x="4" y="{y + 15}">{escape(full[:28])}</text>')
+        out.append(  # the tooltip names the task in full; the label is cut to its column
             f'<rect x="{x}" y="{y + 4}" width="{w}" height="{ROW_HEIGHT - 8}" rx="3" '
-            f'fill="{color}"><title>{label}{colon}{task.start} - {task.end}</title></rect>'
+            f'fill="{color}"><title>{escape(full)}{colon}{task.start} - {task.end}</title></rect>'
         )
     if first <= plan.today <= last:
         mid: float = LABEL_WIDTH + (plan.today - first).days * DAY_WIDTH + DAY_WIDTH / 2
@@ -132,6 +132,13 @@ def _sections(plan: PlanAnalysis, lang: Lang, fmt: str) -> list[tuple[str, str]]
         budget += view.budget_line + "\n"
     else:
         budget = _table(view.budget, fmt) + _say(view.budget_line, fmt)
+    if view.budget_lines is not None:  # variance, attributed revenue and ROI per line
+        heading = view.names["budget_lines"]
+        budget += (
+            f"\n### {heading}\n\n" + _table(view.budget_lines, fmt)
+            if fmt == "md"
+            else f"<h3>{escape(heading)}</h3>" + _table(view.budget_lines, fmt)
+        )
     sections.append((names["budget"], budget))
 
     if view.risk_matrix is None or view.risk_list is None:
@@ -161,30 +168,78 @@ def _sections(plan: PlanAnalysis, lang: Lang, fmt: str) -> list[tuple[str, str]]
 
 #: A task id Mermaid reads as one (its task data is split at commas, colons end a name).
 _MERMAID_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
-#: What ends or comments out a Mermaid gantt task's name: a colon, ``#``, ``;``, ``%%``, a line.
-_MERMAID_BREAKS = re.compile(r"[:#;\r\n]|%%")
+#: What ends, comments out or cuts a Mermaid gantt line's text: a colon, ``#`` and ``;``
+#: (ending a task's data), ``%`` (a comment, also as a name's second character), and ``#``
+#: itself, which opens an entity code. Each is written as its entity code (``#58;``), which
+#: Mermaid 10 and 11 turn back into the character when they draw the chart.
+_MERMAID_ESCAPED = re.compile(r"[#:;%]")
+#: A line Mermaid's gantt lexer reads as a statement, not a task, by how it begins (any case):
+#: its keywords (``title``, ``section``, ``excludes``, ...; the ``click`` line and its ``call``
+#: and ``href``; the accessibility ones) and a date. A name beginning so has its first
+#: character written as an entity code.
+_MERMAID_KEYWORD = re.compile(
+    r"(?:gantt|dateFormat|axisFormat|tickInterval|includes|excludes|todayMarker|"
+    r"inclusiveEndDates|topAxis|weekday|weekend|title|section|accTitle|accDescr|"
+    r"accDescription|click|call|href)(?![A-Za-z0-9_])|\d{4}-\d\d-\d\d",
+    re.IGNORECASE,
+)
 
 
-def _mermaid_name(text: str) -> str:
-    """A task's name as one Mermaid gantt line can hold it."""
-    return " ".join(_MERMAID_BREAKS.sub(" ", text).split())
+def _entity(char: str) -> str:
+    return f"#{ord(char)};"
+
+
+def mermaid_text(text: str) -> str:
+    """A task's or a section's name as one Mermaid gantt line holds it, every character kept:
+    on one line, with what would end or comment it out, and a keyword it begins with, written
+    as entity codes (``#35;`` for ``#``)."""
+    name = _MERMAID_ESCAPED.sub(lambda m: _entity(m.group()), " ".join(text.split()))
+    if _MERMAID_KEYWORD.match(name):
+        name = _entity(name[0]) + name[1:]
+    return name
+
+
+def _phase_sections(tasks: Sequence[TaskResult], lang: Lang) -> list[tuple[str, list[TaskResult]]]:
+    """The tasks under one section per phase, in the order phases first appear; tasks without
+    a phase under their own section (only when some task has one); one unnamed group when no
+    task has a phase."""
+    groups: dict[str, list[TaskResult]] = {}
+    for task in tasks:
+        groups.setdefault(PHASE.shown(task.phase, lang).strip(), []).append(task)
+    if list(groups) == [""]:
+        return [("", list(tasks))]
+    return [(name or t("plan.no_phase", lang), members) for name, members in groups.items()]
 
 
 def _mermaid_gantt(plan: PlanAnalysis, lang: Lang) -> str:
     lines = ["```mermaid", "gantt", "    dateFormat YYYY-MM-DD", f"    title {TASKS.name(lang)}"]
-    for n, task in enumerate(charted_tasks(plan), start=1):
-        assert task.start is not None and task.end is not None
-        name = _mermaid_name(task.task or "") or _mermaid_name(task.id) or f"T{n}"
-        name += CRITICAL_MARK if task.critical else ""
-        tags = ("crit, " if task.critical else "") + ("done, " if task.status == "done" else "")
-        key = task.id if _MERMAID_ID.fullmatch(task.id) else f"task{n}"
-        days = (task.end - task.start).days + 1  # at least 1: a charted task ends after it starts
-        lines.append(f"    {name} :{tags}{key}, {task.start.isoformat()}, {days}d")
+    today: list[str] = []
     if plan.schedule.start and plan.schedule.start <= plan.today <= (
         plan.schedule.end or plan.today
     ):
         # Mermaid's own today marker is the reader's clock; the report's day is --today.
-        lines.append(f"    {t('plan.today', lang)} :milestone, today, {plan.today.isoformat()}, 0d")
+        name = mermaid_text(t("plan.today", lang))
+        today.append(f"    {name} :milestone, today, {plan.today.isoformat()}, 0d")
+    tasks = charted_tasks(plan)
+    number = {id(task): n for n, task in enumerate(tasks, start=1)}
+    sections = _phase_sections(tasks, lang)
+    if sections[0][0]:
+        lines += today  # above the sections, not in the last one
+    for section, members in sections:
+        if section:
+            lines.append(f"    section {mermaid_text(section)}")
+        for task in members:
+            assert task.start is not None and task.end is not None
+            n = number[id(task)]
+            name = mermaid_text(task.task or "") or mermaid_text(task.id) or f"T{n}"
+            name += CRITICAL_MARK if task.critical else ""
+            tags = ("crit, " if task.critical else "") + ("done, " if task.status == "done" else "")
+            key = task.id if _MERMAID_ID.fullmatch(task.id) else f"task{n}"
+            # At least 1: a charted task ends after it starts.
+            days = (task.end - task.start).days + 1
+            lines.append(f"    {name} :{tags}{key}, {task.start.isoformat()}, {days}d")
+    if not sections[0][0]:
+        lines += today
     lines.append("```")
     return "\n".join(lines) + "\n"
 
@@ -196,7 +251,9 @@ def _mermaid_pie(plan: PlanAnalysis, lang: Lang) -> str:
     lines = ["```mermaid", f"pie title {BUDGET.name(lang)}"]
     for g in plan.budget.by_category:
         # A team's own category as typed: a quote or a line end would end Mermaid's label.
+        # ``#`` as its entity code: Mermaid reads ``#1;`` in a label as one.
         label = " ".join(BUDGET_CATEGORY.shown(g.name, lang).replace('"', "'").split()) or "-"
+        label = label.replace("#", _entity("#"))
         lines.append(f'    "{label}" : {g.planned:g}')
     lines.append("```")
     return "\n".join(lines) + "\n"

@@ -58,6 +58,9 @@ class PlanView:
     pacing_note: str  # the goals without daily figures, or that there are none at all
     team: PlanTable | None  # the roster (项目分工); None when the plan keeps none
     names: dict[str, str]  # section titles: overview / goals / schedule / budget / risks / ...
+    #: Each budget line's variance, attributed revenue and ROI, as the review's 预算执行 shows
+    #: them; None until some line has spending or revenue.
+    budget_lines: PlanTable | None = None
 
 
 def figure(value: float | None, lang: Lang, unit: str | None = None, currency: str = "") -> str:
@@ -139,10 +142,26 @@ def schedule_line(plan: PlanAnalysis, lang: Lang) -> str:
     starts = [x.start for x in path if x.start is not None]
     ends = [x.end for x in path if x.end is not None]
     start, end = (min(starts), max(ends)) if starts and ends else (s.start, s.end)
-    return t(
+    return with_also_critical(t(
         "plan.critical_path", lang, path=" → ".join(s.critical_path) or "-",
         start=start, end=end, days=(end - start).days + 1,
-    )  # fmt: skip
+    ), plan, lang)  # fmt: skip
+
+
+def with_also_critical(sentence: str, plan: PlanAnalysis, lang: Lang) -> str:
+    """A sentence that lists the critical path, followed by the critical tasks it leaves out
+    (a second chain without slack: ``另有 T7 也没有余量。``), so that every ★ is accounted for."""
+    from retrokit.method.plan import critical_off_path
+
+    others = critical_off_path(plan)
+    if not others or not plan.schedule.critical_path:
+        return sentence
+    from retrokit.i18n.languages import language
+
+    space = language(lang).word_separator  # "" between Chinese sentences, " " in English
+    if not sentence.endswith(("。", ".", "！", "!")):
+        sentence += "." if space else "。"
+    return sentence + space + t("plan.also_critical", lang, items=display_list(list(others), lang))
 
 
 def group_planned(plan: PlanAnalysis, group: BudgetGroup, key: str = "category") -> float | None:
@@ -273,6 +292,22 @@ def budget_table(plan: PlanAnalysis, lang: Lang) -> PlanTable | None:
     )  # fmt: skip
 
 
+def budget_lines_table(plan: PlanAnalysis, lang: Lang) -> PlanTable | None:
+    """Each budget line planned against spent, its variance, attributed revenue and ROI: the
+    lines of the review's 预算执行 (``view.budget_view``); None while no line has spending or
+    revenue (nothing to compare yet)."""
+    from retrokit.render.view import budget_view
+
+    if not any(x.actual is not None or x.revenue is not None for x in plan.budget.lines):
+        return None
+    shown = budget_view(plan, lang)
+    keys = ("category", "item", "channel", "planned", "actual", "variance", "revenue", "roi")
+    return PlanTable(
+        tuple(shown.labels[k] for k in keys),
+        tuple(tuple(str(getattr(x, k)) for k in keys) for x in shown.lines),
+    )
+
+
 def _risks(plan: PlanAnalysis, lang: Lang) -> tuple[PlanTable | None, PlanTable | None]:
     if not plan.risks:
         return None, None
@@ -360,6 +395,7 @@ def plan_view(plan: PlanAnalysis, lang: Lang) -> PlanView:
         pacing=pacing,
         pacing_note=pacing_note,
         team=team_table(plan, lang),
+        budget_lines=budget_lines_table(plan, lang),
         names={
             "overview": OVERVIEW.name(lang),
             "goals": GOALS.name(lang),
@@ -370,5 +406,6 @@ def plan_view(plan: PlanAnalysis, lang: Lang) -> PlanView:
             "pacing": t("plan.pacing", lang),
             "team": TEAM.name(lang),
             "findings": t("report.findings", lang),
+            "budget_lines": t("report.budget_lines", lang),
         },
     )

@@ -109,12 +109,13 @@ def _mermaid_matrix(chart: MatrixChart) -> str:
     lines = [
         "quadrantChart",
         f"    title {_mermaid_text(chart.title)}",
-        f"    x-axis {_mermaid_text(x_low)} --> {_mermaid_text(x_high)}",
-        f"    y-axis {_mermaid_text(y_low)} --> {_mermaid_text(y_high)}",
-        f"    quadrant-1 {q['major_project']}",
-        f"    quadrant-2 {q['quick_win']}",
-        f"    quadrant-3 {q['fill_in']}",
-        f"    quadrant-4 {q['defer']}",
+        # The axes' and quadrants' labels quoted: Mermaid 10 reads no Chinese unquoted.
+        f'    x-axis "{_mermaid_text(x_low)}" --> "{_mermaid_text(x_high)}"',
+        f'    y-axis "{_mermaid_text(y_low)}" --> "{_mermaid_text(y_high)}"',
+        f'    quadrant-1 "{q["major_project"]}"',
+        f'    quadrant-2 "{q["quick_win"]}"',
+        f'    quadrant-3 "{q["fill_in"]}"',
+        f'    quadrant-4 "{q["defer"]}"',
     ]
     seen: dict[tuple[str, str], int] = {}
     for i, p in enumerate(chart.points, start=1):

@@ -799,7 +799,8 @@ def _days(days: int | None) -> str:
 def execution_view(plan: PlanAnalysis, lang: Lang) -> ExecutionView:
     """执行过程 of a review read with its plan: each task's planned end against its actual
     finish (its slip in days), and the critical path with its slip."""
-    from retrokit.method.plan import execution
+    from retrokit.method.plan import execution, path_worst_slip
+    from retrokit.render.plan_view import with_also_critical
     from retrokit.workbook.plan_schema import TASK_STATUS, TASKS
 
     done = execution(plan)
@@ -817,15 +818,24 @@ def execution_view(plan: PlanAnalysis, lang: Lang) -> ExecutionView:
         for x in done.tasks
     )
     path = " → ".join(done.critical_path)
+    worst = path_worst_slip(plan)
     if not path:
         sentence = t("report.no_critical_path", lang)
     elif done.slip is None:
         sentence = t("report.path_slip.unknown", lang, path=path)
+    elif done.slip <= 0 and worst is not None:  # a slip on the path, made up later
+        sentence = t(
+            "report.path_slip.caught_up_early" if done.slip < 0 else "report.path_slip.caught_up",
+            lang, path=path, slipped=worst[0], late=worst[1], days=-done.slip,
+            task=done.slip_task,
+        )  # fmt: skip
     else:
         key = "late" if done.slip > 0 else "early" if done.slip < 0 else "on_time"
         sentence = t(
             f"report.path_slip.{key}", lang, path=path, days=abs(done.slip), task=done.slip_task
         )
+    if path:
+        sentence = with_also_critical(sentence, plan, lang)
     labels = {
         "id": TASKS.column("id").label(lang),
         "task": TASKS.column("task").label(lang),

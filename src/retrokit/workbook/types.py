@@ -263,17 +263,24 @@ class TaskIdsType(ColumnType):
     def parse(self, raw: Any, column: Column, number_format: str | None = None) -> Any:
         if isinstance(raw, float) and raw.is_integer():
             raw = int(raw)
-        text = cell_text(raw).strip()
-        if text.casefold() in _NONE_WORDS:
-            return ()
-        if not text.strip(_PLAIN_IDS) and "and" not in text.lower():
-            # ``T1, T2, T3`` as most write it: the same ids as the pattern gives, split in C.
-            return tuple(p for p in text.replace(",", " ").split(" ") if p and p not in _NONE_WORDS)
-        return tuple(p for p in _ID_SPLIT.split(text) if p and p not in _NONE_WORDS)
+        return task_ids(cell_text(raw))
+
+
+def task_ids(text: str) -> tuple[str, ...]:
+    """The ids of ``T1, T3``, ``T1、T3``, ``T1和T3``, ``T1 T3``: split at punctuation, spaces
+    and the words for "and"; none for ``-`` or 无. The plan's method puts back together an id
+    written with a space or a comma (``A 1``) that a task has."""
+    text = text.strip()
+    if text.casefold() in _NONE_WORDS:
+        return ()
+    if not text.strip(_PLAIN_IDS) and "and" not in text.lower():
+        # ``T1, T2, T3`` as most write it: the same ids as the pattern gives, split in C.
+        return tuple(p for p in text.replace(",", " ").split(" ") if p and p not in _NONE_WORDS)
+    return tuple(p for p in _ID_SPLIT.split(text) if p and p not in _NONE_WORDS)
 
 
 #: Between two task names: list separators only; a space is part of a name (KOL 筛选).
-_NAME_SPLIT = re.compile(r"[,，、;；\n\r]+")
+NAME_SPLIT = re.compile(r"[,，、;；\n\r]+")
 
 
 def task_names(raw: Any) -> tuple[str, ...]:
@@ -283,7 +290,7 @@ def task_names(raw: Any) -> tuple[str, ...]:
     text = cell_text(raw).strip()
     if not text or text.casefold() in _NONE_WORDS:
         return ()
-    names = (p.strip() for p in _NAME_SPLIT.split(text))
+    names = (p.strip() for p in NAME_SPLIT.split(text))
     return tuple(p for p in names if p and p.casefold() not in _NONE_WORDS)
 
 
