@@ -2649,7 +2649,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-CN": "方案中已填写的行缺少必填字段或单元格。",
         "en": "A required field or cell of the plan is empty in a filled row.",
     },
-    # --- a finding's severity as the reports show it (lint's text keeps error/warning/info) ---
+    # --- a finding's severity as people read it (lint's machine formats keep error/warning/info) ---
     "severity.error": {"zh-CN": "错误", "en": "error"},
     "severity.warning": {"zh-CN": "警告", "en": "warning"},
     "severity.info": {"zh-CN": "提示", "en": "info"},
@@ -3011,4 +3011,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-TW": "復盤的總費用 KPI 與方案預算表的實際花費合計不一致。",
         "en": "A total-spend KPI of the review disagrees with its plan's budget spent.",
     },
+    # --- the columns of lint's GitHub step summary (a Markdown table people read) ---
+    "lint.column.file": {"zh-CN": "文件", "en": "file"},
+    "lint.column.cell": {"zh-CN": "单元格", "en": "cell"},
+    "lint.column.code": {"zh-CN": "代码", "zh-TW": "代碼", "en": "code"},
+    "lint.column.severity": {"zh-CN": "级别", "en": "severity"},
+    "lint.column.message": {"zh-CN": "说明", "en": "message"},
 }

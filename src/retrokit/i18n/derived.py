@@ -1090,6 +1090,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "lessons.date": ("日期", "日期"),
         "lessons.no_match": ("没有经验符合条件：{criteria}", "沒有經驗符合條件：{criteria}"),
         "lessons.none_recorded": ("这些复盘中没有记录经验", "這些復盤中沒有記錄經驗"),
+        "lint.column.cell": ("单元格", "儲存格"),
+        "lint.column.file": ("文件", "檔案"),
+        "lint.column.message": ("说明", "說明"),
+        "lint.column.severity": ("级别", "級別"),
         "lint.summary": (
             "共检查 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示。",
             "共檢查 {files} 個檔案：{errors} 個錯誤，{warnings} 個警告，{infos} 條提示。",
