@@ -38,6 +38,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cache
 from typing import Any, ClassVar
 
 from retrokit import __version__
@@ -123,6 +124,7 @@ def _location(f: Finding) -> str:
     return f"{path}:{f.where}" if f.where else path
 
 
+@cache  # asked once per finding: three severities, a few languages
 def severity_word(severity: Severity, lang: Lang) -> str:
     """A severity as people read it (警告, warning): the human-read formats word it in the
     run's language; the machine formats keep the fixed token ``severity.value``."""
