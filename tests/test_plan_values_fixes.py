@@ -141,7 +141,8 @@ def test_b002_needs_a_positive_plan(tmp_path: Path) -> None:
         book.set("budget", 3, "actual", 1_000_000)  # 180,000 planned: over
 
     path = plan_file(tmp_path, "zh-CN", edit)
-    assert [f.cell for f in _codes(path, "B002")] == ["G3", "B8"]
+    # In the workbook's order: the overview's total (B8) before the budget's line (G3).
+    assert [f.cell for f in _codes(path, "B002")] == ["B8", "G3"]
 
 
 # --- 3. a reversed deadline range -----------------------------------------------------------

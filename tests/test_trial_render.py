@@ -215,13 +215,38 @@ def test_compare_labels_take_the_language_colon(tmp_path: Path, lang: Lang) -> N
     assert re.search(rf"\*\*{colon}a\.xlsx", md), md
 
 
-def test_lint_text_keeps_its_english_severity_tokens(tmp_path: Path) -> None:
-    # The one-line lint formats (text, concise) are ruff's: the bracketed severity is the token
-    # a [severity] config entry takes and editors and scripts match, so it is not translated.
+def test_lint_text_words_its_severities_in_the_runs_language(tmp_path: Path) -> None:
+    # The formats people read (text, concise, --statistics) say the severity in the run's
+    # language, as analyze and `retrokit rules` do; the machine formats keep the fixed tokens.
     review = write(tmp_path / "review.xlsx")
     for fmt in ("text", "concise"):
         out = run_cli("lint", str(review), "--today", "2024-08-08", "--format", fmt).stdout
-        assert "A004 [warning]" in out and "[警告]" not in out, out
+        assert "A004 [警告]" in out and "[warning]" not in out, out
+        en = run_cli(
+            "lint", str(review), "--today", "2024-08-08", "--format", fmt, "--lang", "en"
+        ).stdout
+        assert "A004 [warning]" in en and "[警告]" not in en, en
+        tw = run_cli(
+            "lint",
+            str(review),
+            "--today",
+            "2024-08-08",
+            "--format",
+            fmt,
+            "--lang",
+            "zh-TW",
+            "--statistics",
+        ).stdout
+        assert "A004 [警告]" in tw and "action-overdue  [警告]" in tw, tw
+    machine = {
+        "json": '"severity": "warning"',
+        "sarif": '"level":"warning"',
+        "junit": "A004 [warning]",
+        "github": "::warning ",
+    }
+    for fmt, token in machine.items():
+        out = run_cli("lint", str(review), "--today", "2024-08-08", "--format", fmt).stdout
+        assert token in out.replace('"level": ', '"level":'), (fmt, out)
 
 
 # --- 4. the user's text as typed ---------------------------------------------------------------

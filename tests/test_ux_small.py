@@ -30,7 +30,7 @@ def test_statistics_show_the_configured_severity(example_zh: Path) -> None:
             cwd=example_zh.parent,
         ).stdout
         counted = [line for line in out.splitlines() if "action-overdue" in line]
-        assert counted and all("[error]" in line for line in counted), (fmt, out)
+        assert counted and all("[错误]" in line for line in counted), (fmt, out)
 
 
 def test_lessons_csv_has_its_bom_on_stdout_too(example_zh: Path) -> None:

@@ -10,10 +10,9 @@ from retrokit.cli.app import LangOption, app, fail_t, h, mv, output_lang
 
 def summary(code: str, docstring: str, lang: str) -> str:
     """A rule's one-line summary in ``lang``: the catalogue's, else (English) its docstring's."""
-    from retrokit.i18n import has, t
+    from retrokit.render.lint_formats import rule_summary
 
-    key = f"summary.{code}"
-    return t(key, lang) if lang != "en" and has(key) else docstring  # type: ignore[arg-type]
+    return rule_summary(code, docstring, lang)  # type: ignore[arg-type]
 
 
 @app.command("rules", help=h("help.cmd.rules"))

@@ -149,14 +149,14 @@ def lint(
             yield f
 
     if summary is not None:
-        summary.write(summary_header())
+        summary.write(summary_header(out_lang))
     try:
         chunks = write_findings(fmt, findings(), lambda: files, out_lang)
 
         def parts() -> Any:
             yield from chunks
             if show_statistics and not FORMATTERS[fmt].has_statistics:
-                yield statistics(codes)
+                yield statistics(codes, out_lang)
 
         if to_stdout(output) and fmt == "text" and _colour():
             _print_coloured("".join(parts()))
@@ -176,7 +176,19 @@ def _colour() -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-_SEVERITY_STYLE = {"[error]": "bold red", "[warning]": "yellow", "[info]": "cyan"}
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def _severity_markers() -> dict[str, str]:
+    """Each severity as the text format brackets it, in every language, and its style."""
+    from retrokit.i18n import t
+    from retrokit.workbook.schema import LANGS
+
+    return {
+        f"[{t(f'severity.{sev}', lang)}]": style
+        for sev, style in _SEVERITY_STYLE.items()
+        for lang in LANGS
+    }
 
 
 def _print_coloured(text: str) -> None:
@@ -185,11 +197,12 @@ def _print_coloured(text: str) -> None:
     from rich.text import Text
 
     console = Console(highlight=False, soft_wrap=True)
+    markers = _severity_markers()
     for line in text.splitlines():
         styled = Text(line)
         if line and not line.startswith(" ") and line.endswith((".xlsx", ".xlsm")):
             styled.stylize("bold")
-        for marker, style in _SEVERITY_STYLE.items():
+        for marker, style in markers.items():
             start = line.find(marker)
             if start >= 0:
                 styled.stylize(style, start, start + len(marker))

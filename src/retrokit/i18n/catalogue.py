@@ -243,8 +243,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "'registration conversion up to 5.5%'.",
     },
     "A004": {
-        "zh-CN": "改进措施已逾期：完成时间 {due}，状态仍为“{status}”。",
-        "en": "the action is overdue: due {due}, status still '{status}'.",
+        "zh-CN": "改进措施已逾期：完成时间 {due}，状态仍为“{status}”。已做完请把状态改为“{done}”；"
+        "还要做请定一个新的完成时间。",
+        "en": "the action is overdue: due {due}, status still '{status}'. If it is done, set its "
+        "status to '{done}'; if not, give it a new due date.",
     },
     "A005": {
         "zh-CN": "问题没有根因分析，请用 5-Why 追问到根本原因。",
@@ -281,7 +283,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "mechanism itself must change.",
     },
     "D001": {
-        "zh-CN": "复盘日期 {review} 距活动结束 {end} 已超过 {days} 个工作日，建议在 3-5 个工作日内复盘。",
+        "zh-CN": "复盘日期 {review} 距活动结束 {end} 已有 {days} 个工作日，建议在 3-5 个工作日内复盘。",
         "en": "the review on {review} came {days} working days after the end on {end}; hold it "
         "within 3-5 working days.",
     },
@@ -1422,8 +1424,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "existing task (e.g. T3), several separated by commas.",
     },
     "P005": {
-        "zh-CN": "任务 {task} 应在 {end} 完成，截至 {today} 仍未完成。",
-        "en": "task {task} was due on {end} and is not done as of {today}.",
+        "zh-CN": "任务 {task} 应在 {end} 完成，截至 {today} 仍未完成：已做完请更新“{status_col}”或填写"
+        "“{finished_col}”；已重新排期请修改“{end_col}”。",
+        "zh-TW": "任務 {task} 應在 {end} 完成，截至 {today} 仍未完成：已做完請更新「{status_col}」或填寫"
+        "「{finished_col}」；已重新排程請修改「{end_col}」。",
+        "en": "task {task} was due on {end} and is not done as of {today}: if it is done, update "
+        "its '{status_col}' or fill in '{finished_col}'; if it was re-planned, move its "
+        "'{end_col}'.",
     },
     "P006": {
         "zh-CN": "任务 {task} 的日期 {day} 在活动周期 {start} 至 {end} 之外。",
@@ -1438,9 +1445,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "task {task} is owned by {owner}, who is not on the Team sheet.",
     },
     "G001": {
-        "zh-CN": "目标“{metric}”缺少{columns}。",
-        "zh-TW": "目標「{metric}」缺少{columns}。",
-        "en": "goal '{metric}' has nothing under {columns}.",
+        "zh-CN": "目标“{metric}”缺少{columns}，请在这一行补填：靠什么达成、谁负责、何时完成。",
+        "zh-TW": "目標「{metric}」缺少{columns}，請在本列補填：靠什麼達成、誰負責、何時完成。",
+        "en": "goal '{metric}' has nothing under {columns}; fill it in on this row: how the goal "
+        "will be reached, who owns it and by when.",
     },
     "G002": {
         "zh-CN": "目标“{metric}”的量化目标“{value}”不是数字，请写成 500万、5%、1:3 这样的数字。",
@@ -1665,7 +1673,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "report.returned": {"zh-CN": "回报", "en": "Return"},
     "report.all_channels": {"zh-CN": "全部渠道", "zh-TW": "全部通路", "en": "All channels"},
     "D001.weekdays": {
-        "zh-CN": "复盘日期 {review} 距活动结束 {end} 已超过 {days} 个工作日（节假日数据不含这些年份，"
+        "zh-CN": "复盘日期 {review} 距活动结束 {end} 已有 {days} 个工作日（节假日数据不含这些年份，"
         "按周一至周五计算），建议在 3-5 个工作日内复盘。",
         "en": "the review on {review} came {days} working days after the end on {end} (counted "
         "Monday to Friday: the holiday data does not cover these years); hold it within 3-5 "
@@ -2658,7 +2666,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-CN": "方案中已填写的行缺少必填字段或单元格。",
         "en": "A required field or cell of the plan is empty in a filled row.",
     },
-    # --- a finding's severity as the reports show it (lint's text keeps error/warning/info) ---
+    # --- a finding's severity as people read it (lint's machine formats keep error/warning/info) ---
     "severity.error": {"zh-CN": "错误", "en": "error"},
     "severity.warning": {"zh-CN": "警告", "en": "warning"},
     "severity.info": {"zh-CN": "提示", "en": "info"},
@@ -3165,5 +3173,59 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-TW": "{slipped} 晚了 {late} 天，後續已追回，關鍵路徑目前按計畫推進（截至 {task}），尚未走完。",
         "en": "{slipped} slipped {late} days, made up later: the critical path is on schedule so "
         "far (as of {task}) and not finished yet.",
+    },
+    # --- the columns of lint's GitHub step summary (a Markdown table people read) ---
+    "lint.column.file": {"zh-CN": "文件", "en": "file"},
+    "lint.column.cell": {"zh-CN": "单元格", "en": "cell"},
+    "lint.column.code": {"zh-CN": "代码", "zh-TW": "代碼", "en": "code"},
+    "lint.column.severity": {"zh-CN": "级别", "en": "severity"},
+    "lint.column.message": {"zh-CN": "说明", "en": "message"},
+    # --- a finding about a cell in a column the sheet lacks: said at the row's name, with
+    # the column to add ---
+    "K001.no_column": {
+        "zh-CN": "指标“{metric}”{status}，但本表没有“{column}”列，请新增一列“{column}”，在这一行写明原因。",
+        "zh-TW": "指標「{metric}」{status}，但本表沒有「{column}」欄，請新增一欄「{column}」，在本列寫明原因。",
+        "en": "'{metric}' was {status} but the sheet has no '{column}' column to say why; add one "
+        "and write the reason on this row.",
+    },
+    "G001.no_column": {
+        "zh-CN": "目标“{metric}”缺少{columns}；本表没有以下列：{absent}，请新增后在这一行填写：靠什么达成、"
+        "谁负责、何时完成。",
+        "zh-TW": "目標「{metric}」缺少{columns}；本表沒有以下欄位：{absent}，請新增後在本列填寫：靠什麼達成、"
+        "誰負責、何時完成。",
+        "en": "goal '{metric}' has nothing under {columns}; the sheet has no column for {absent}: "
+        "add it and fill in, on this row, how the goal will be reached, who owns it and by when.",
+    },
+    "X001.no_column": {
+        "zh-CN": "高可能性、高影响的风险“{risk}”缺少{columns}；本表没有以下列：{absent}，请新增后在这一行填写。",
+        "zh-TW": "高可能性、高影響的風險「{risk}」缺少{columns}；本表沒有以下欄位：{absent}，請新增後在本列填寫。",
+        "en": "the high-likelihood, high-impact risk '{risk}' has nothing under {columns}; the "
+        "sheet has no column for {absent}: add it and fill it in on this row.",
+    },
+    "P005.no_column": {
+        "zh-CN": "任务 {task} 应在 {end} 完成，截至 {today} 仍未完成；本表没有“{status_col}”列，请新增一列"
+        "“{status_col}”，做完的任务写“{done}”；已重新排期请修改“{end_col}”。",
+        "zh-TW": "任務 {task} 應在 {end} 完成，截至 {today} 仍未完成；本表沒有「{status_col}」欄，請新增一欄"
+        "「{status_col}」，做完的任務寫「{done}」；已重新排程請修改「{end_col}」。",
+        "en": "task {task} was due on {end} and is not done as of {today}; the sheet has no "
+        "'{status_col}' column: add one and write '{done}' for a task that is done; if it was "
+        "re-planned, move its '{end_col}'.",
+    },
+    "P007.no_column": {
+        "zh-CN": "任务 {task} 没有负责人：本表没有“{column}”列，请新增一列“{column}”，为每个任务填写负责人。",
+        "zh-TW": "任務 {task} 沒有負責人：本表沒有「{column}」欄，請新增一欄「{column}」，為每個任務填寫負責人。",
+        "en": "task {task} has no owner: the sheet has no '{column}' column; add one and name each "
+        "task's owner.",
+    },
+    # V006.time on a sheet without formulas: the time's serial is the cell's value, not what
+    # a formula computes with.
+    "V006.time_hand": {
+        "zh-CN": "“{column}”中的比例被表格存成了时间 {shown}（单元格里实际存的是 {sheet}），retrokit 读作 "
+        "{read}。请把该单元格设为文本格式后重新输入比例（如 1:3），或直接写比值 {read}。",
+        "zh-TW": "「{column}」中的比例被表格存成了時間 {shown}（儲存格裡實際存的是 {sheet}），retrokit 讀作 "
+        "{read}。請把該儲存格設為文字格式後重新輸入比例（如 1:3），或直接寫比值 {read}。",
+        "en": "'{column}' holds a ratio the spreadsheet stored as the time {shown} (the cell really "
+        "holds {sheet}); retrokit reads {read}. Format the cell as text and type the ratio again "
+        "(e.g. 1:3), or write the value {read}.",
     },
 }

@@ -22,8 +22,8 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "預期效果是空的，請寫出可衡量的效果（帶數字），例如「註冊轉換率提升到 5.5%」。",
         ),
         "A004": (
-            "改进措施已逾期：完成时间 {due}，状态仍为“{status}”。",
-            "改進措施已逾期：完成時間 {due}，狀態仍為「{status}」。",
+            "改进措施已逾期：完成时间 {due}，状态仍为“{status}”。已做完请把状态改为“{done}”；还要做请定一个新的完成时间。",
+            "改進措施已逾期：完成時間 {due}，狀態仍為「{status}」。已做完請把狀態改為「{done}」；還要做請定一個新的完成時間。",
         ),
         "A005": (
             "问题没有根因分析，请用 5-Why 追问到根本原因。",
@@ -47,13 +47,13 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
             "「{sheet}」中沒有應急備用金，建議加一列類別為「應急備用金」的預算，預留 10% 左右。",
         ),
         "D001": (
-            "复盘日期 {review} 距活动结束 {end} 已超过 {days} 个工作日，建议在 3-5 个工作日内复盘。",
-            "復盤日期 {review} 距活動結束 {end} 已超過 {days} 個工作日，建議在 3-5 個工作日內復盤。",
+            "复盘日期 {review} 距活动结束 {end} 已有 {days} 个工作日，建议在 3-5 个工作日内复盘。",
+            "復盤日期 {review} 距活動結束 {end} 已有 {days} 個工作日，建議在 3-5 個工作日內復盤。",
         ),
         "D001.weekdays": (
-            "复盘日期 {review} 距活动结束 {end} 已超过 {days} 个工作日（节假日数据不含这些年份，按周一至周五计算），建议在 "
+            "复盘日期 {review} 距活动结束 {end} 已有 {days} 个工作日（节假日数据不含这些年份，按周一至周五计算），建议在 "
             "3-5 个工作日内复盘。",
-            "復盤日期 {review} 距活動結束 {end} 已超過 {days} 個工作日（節假日資料不含這些年份，按週一至週五計算），建議在 "
+            "復盤日期 {review} 距活動結束 {end} 已有 {days} 個工作日（節假日資料不含這些年份，按週一至週五計算），建議在 "
             "3-5 個工作日內復盤。",
         ),
         "F001": ("文件无法读取：{reason}", "檔案無法讀取：{reason}"),
@@ -126,10 +126,6 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "P004.name": (
             "任务 {task} 的前置依赖“{ids}”不是本表中任何任务的名称；请写已有任务的名称，多个用逗号或顿号分隔。",
             "任務 {task} 的前置依賴「{ids}」不是本表中任何任務的名稱；請寫已有任務的名稱，多個用逗號或頓號分隔。",
-        ),
-        "P005": (
-            "任务 {task} 应在 {end} 完成，截至 {today} 仍未完成。",
-            "任務 {task} 應在 {end} 完成，截至 {today} 仍未完成。",
         ),
         "P006": (
             "任务 {task} 的日期 {day} 在活动周期 {start} 至 {end} 之外。",
@@ -1096,6 +1092,10 @@ DERIVED: dict[str, dict[str, tuple[str, str]]] = {
         "lessons.date": ("日期", "日期"),
         "lessons.no_match": ("没有经验符合条件：{criteria}", "沒有經驗符合條件：{criteria}"),
         "lessons.none_recorded": ("这些复盘中没有记录经验", "這些復盤中沒有記錄經驗"),
+        "lint.column.cell": ("单元格", "儲存格"),
+        "lint.column.file": ("文件", "檔案"),
+        "lint.column.message": ("说明", "說明"),
+        "lint.column.severity": ("级别", "級別"),
         "lint.summary": (
             "共检查 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示。",
             "共檢查 {files} 個檔案：{errors} 個錯誤，{warnings} 個警告，{infos} 條提示。",

@@ -91,13 +91,44 @@ def check_workbook(
     )
     ctx = Context(workbook, analysis, settings)
     result.context = ctx
-    result.findings = check(ctx)
+    findings = check(ctx)
     plan = workbook.companion
     if plan is not None:
         # A retrospective keeping the plan's sheets: the plan's rules check those sheets.
         planned = analyze(plan, today=settings.today, threshold=settings.threshold)
-        result.findings += check(Context(plan, planned, settings))
+        findings += check(Context(plan, planned, settings))
+    result.findings = in_sheet_order(findings, workbook.sheet_names)
     return result
+
+
+def in_sheet_order(findings: list[Finding], sheet_names: Sequence[str]) -> list[Finding]:
+    """A workbook's findings as a reader goes through it: the workbook's own first, then sheet
+    by sheet in the file's order, each sheet's own findings before its rows, row by row and
+    left to right, a count of the findings not listed last; findings on one cell stay in rule
+    order (the sort is stable)."""
+    order = {name: i for i, name in enumerate(sheet_names)}
+
+    def key(f: Finding) -> tuple[int, int, int, int]:
+        if f.sheet is None:
+            return (-1, 0, 0, 0)
+        sheet = order.get(f.sheet, len(order))
+        if f.key == "finding.more":
+            return (sheet, 1, 0, 0)
+        return (sheet, 0, -1 if f.row is None else f.row, _column(f.cell))
+
+    return sorted(findings, key=key)
+
+
+def _column(cell: str | None) -> int:
+    """The 1-based column of an address (C5: 3); -1 for none."""
+    if not cell:
+        return -1
+    n = 0
+    for ch in cell:
+        if not ch.isalpha():
+            break
+        n = n * 26 + ord(ch.upper()) - 64
+    return n
 
 
 def _worker(args: Task) -> FileResult:

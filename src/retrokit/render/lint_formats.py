@@ -38,6 +38,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cache
 from typing import Any, ClassVar
 
 from retrokit import __version__
@@ -123,8 +124,18 @@ def _location(f: Finding) -> str:
     return f"{path}:{f.where}" if f.where else path
 
 
-def _line(f: Finding, lang: Lang | None) -> str:
-    return clean_terminal(f"{_location(f)} {f.code} [{f.severity.value}] {f.message(lang)}")
+@cache  # asked once per finding: three severities, a few languages
+def severity_word(severity: Severity, lang: Lang) -> str:
+    """A severity as people read it (警告, warning): the human-read formats word it in the
+    run's language; the machine formats keep the fixed token ``severity.value``."""
+    return t(f"severity.{severity.value}", lang)
+
+
+def _line(f: Finding, lang: Lang | None, *, worded: bool = True) -> str:
+    """One finding on one line: where, code, [severity], message. The severity is worded in the
+    message's language; ``worded=False`` keeps the English token (JUnit's detail)."""
+    sev = severity_word(f.severity, lang or f.lang) if worded else f.severity.value
+    return clean_terminal(f"{_location(f)} {f.code} [{sev}] {f.message(lang)}")
 
 
 #: What a line of the statistics counts: a code, its rule's (or sub-check's) name, a severity.
@@ -138,10 +149,12 @@ def stat_key(finding: Finding) -> StatKey:
     return finding.code, rule.name, finding.severity
 
 
-def statistics(counts: Counter[StatKey]) -> str:
-    """Findings per code, name and severity, most frequent first."""
+def statistics(counts: Counter[StatKey], lang: Lang | None = None) -> str:
+    """Findings per code, name and severity, most frequent first; the severity in ``lang``
+    (None: the environment's language, as the summary line is)."""
+    lang = lang or environment_lang()
     lines = [
-        f"{n:>6}  {code}  {name}  [{severity.value}]"
+        f"{n:>6}  {code}  {name}  [{severity_word(severity, lang)}]"
         for (code, name, severity), n in sorted(
             counts.items(), key=lambda kv: (-kv[1], kv[0][0], -kv[0][2].rank)
         )
@@ -173,7 +186,7 @@ class Text(Formatter):
             clean_terminal(shown_path(file)) + "\n" + "".join(lines) + "\n"
             for file, lines in self._by_file.items()
         ]
-        out.append(statistics(self._codes))
+        out.append(statistics(self._codes, self.lang))
         sev = self._severities
         out.append(
             t(
@@ -280,17 +293,20 @@ def _md_cell(s: str) -> str:
     return s.replace("\r", " ").replace("\n", "<br>")
 
 
-def summary_header() -> str:
-    """The head of the $GITHUB_STEP_SUMMARY table; rows follow as findings stream."""
-    return (
-        "### retrokit lint\n\n| file | cell | code | severity | message |\n|---|---|---|---|---|\n"
-    )
+def summary_header(lang: Lang | None = None) -> str:
+    """The head of the $GITHUB_STEP_SUMMARY table, in ``lang`` (None: the environment's);
+    rows follow as findings stream."""
+    lang = lang or environment_lang()
+    heads = " | ".join(t(f"lint.column.{c}", lang) for c in ("file", "cell", "code", "severity"))
+    message = t("lint.column.message", lang)
+    return f"### retrokit lint\n\n| {heads} | {message} |\n|---|---|---|---|---|\n"
 
 
 def summary_row(f: Finding, lang: Lang | None) -> str:
+    """One finding as a row of the step summary: read by people, so worded in its language."""
     return (
         f"| {_md_cell(shown_path(f.file))} | {_md_cell(f.where)} | {f.code} | "
-        f"{f.severity.value} | {_md_cell(f.message(lang))} |\n"
+        f"{severity_word(f.severity, lang or f.lang)} | {_md_cell(f.message(lang))} |\n"
     )
 
 
@@ -328,15 +344,24 @@ def sarif_result(f: Finding, lang: Lang | None) -> dict[str, Any]:
     }
 
 
-def _sarif_driver(lang: Lang | None) -> dict[str, Any]:
+def rule_summary(code: str, docstring: str, lang: Lang) -> str:
+    """A rule's one-line summary in ``lang``: the catalogue's, else (English) its docstring's."""
+    from retrokit.i18n import has
+
+    key = f"summary.{code}"
+    return t(key, lang) if lang != "en" and has(key) else docstring
+
+
+def _sarif_driver(lang: Lang) -> dict[str, Any]:
+    """The tool and its rules, every text of them in ``lang`` (the results' language)."""
     driver_rules = []
     for r in rules():
-        doc = t(f"doc.{r.code}", lang or "en")
+        doc = t(f"doc.{r.code}", lang)
         driver_rules.append(
             {
                 "id": r.code,
                 "name": r.name,
-                "shortDescription": {"text": r.summary},
+                "shortDescription": {"text": rule_summary(r.code, r.summary, lang)},
                 "fullDescription": {"text": doc.splitlines()[0]},
                 "help": {"text": doc},
                 "defaultConfiguration": {"level": SARIF_LEVEL[r.severity]},
@@ -351,7 +376,11 @@ def _sarif_driver(lang: Lang | None) -> dict[str, Any]:
 
 
 class Sarif(Formatter):
-    """A SARIF 2.1.0 log: the rule catalogue, then one compact result per line."""
+    """A SARIF 2.1.0 log: the rule catalogue, then one compact result per line.
+
+    The rules are described in the language the results are: ``--lang``'s, else (each workbook
+    in its own) the first finding's, so the head waits for it; a run without findings has its
+    head at the end, in the environment's language."""
 
     name = "sarif"
     suffixes = (".sarif", ".sarif.json")
@@ -360,24 +389,31 @@ class Sarif(Formatter):
     def __init__(self, lang: Lang | None) -> None:
         super().__init__(lang)
         self._written = False
+        self._tail: str | None = None
+
+    def _open(self, lang: Lang) -> str:
         log = {
             "$schema": SARIF_SCHEMA,
             "version": "2.1.0",
             "runs": [{"tool": {"driver": _sarif_driver(lang)}, "results": self._MARKER}],
         }
         text = json_safe(json.dumps(log, ensure_ascii=False, indent=2))
-        self._head, self._tail = text.split(json.dumps(self._MARKER))
+        head, self._tail = text.split(json.dumps(self._MARKER))
+        return head + "["
 
     def start(self) -> str:
-        return self._head + "["
+        return self._open(self.lang) if self.lang else ""
 
     def handle(self, finding: Finding) -> str:
-        sep = "," if self._written else ""
+        result = "\n" + _encode(sarif_result(finding, self.lang))
+        if self._written:
+            return "," + result
         self._written = True
-        return sep + "\n" + _encode(sarif_result(finding, self.lang))
+        return (self._open(finding.lang) if self._tail is None else "") + result
 
     def stop(self, files: Sequence[str]) -> str:
-        return "\n]" + self._tail + "\n"
+        head = self._open(environment_lang()) if self._tail is None else ""
+        return head + "\n]" + (self._tail or "") + "\n"
 
 
 class Junit(Formatter):
@@ -393,7 +429,8 @@ class Junit(Formatter):
         self._errors: dict[str, list[str]] = {}
 
     def handle(self, finding: Finding) -> str:
-        self._lines.setdefault(finding.file, []).append(_line(finding, self.lang))
+        # A CI tool's record: the severity stays the fixed token, as the failure's type does.
+        self._lines.setdefault(finding.file, []).append(_line(finding, self.lang, worded=False))
         errors = self._errors.setdefault(finding.file, [])
         if finding.severity is Severity.ERROR:
             errors.append(finding.code)

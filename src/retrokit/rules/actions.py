@@ -97,7 +97,13 @@ def action_overdue(ctx: Context) -> Iterator[Finding]:
         if p.overdue and p.due and p.record is not None:
             status = STATUS.by_code(p.status) if p.status else "-"
             yield ctx.finding(
-                "A004", PROBLEMS, p.record, "due", due=p.due.isoformat(), status=status
+                "A004",
+                PROBLEMS,
+                p.record,
+                "due",
+                due=p.due.isoformat(),
+                status=status,
+                done=STATUS.by_code("done"),
             )
 
 

@@ -18,13 +18,18 @@ def kpi_without_analysis(ctx: Context) -> Iterator[Finding]:
     """A missed or exceeded KPI has no analysis."""
     for kpi, record in kpi_records(ctx):
         if kpi.status in (Status.MISSED, Status.EXCEEDED) and not kpi.analysis:
+            # Without an Analysis column there is no cell to fill: point at the metric and say
+            # to add the column (as K004 does for Direction).
+            present = ctx.has_column(KPIS, "analysis")
             yield ctx.finding(
                 "K001",
                 KPIS,
                 record,
-                "analysis",
+                "analysis" if present else "metric",
+                "K001" if present else "K001.no_column",
                 metric=kpi.metric,
                 status=RESULT.by_code(kpi.status.value),
+                **({} if present else {"column": KPIS.column("analysis")}),
             )
 
 

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from retrokit.findings import Figure, Finding
 from retrokit.method.analysis import _as_percentage
@@ -35,12 +36,13 @@ from retrokit.workbook.plan_schema import (
     OVERVIEW,
     PHASE,
     RISKS,
+    TASK_STATUS,
     TASKS,
     WEEK,
 )
 from retrokit.workbook.plan_schema import PLAN as PLAN_SHEETS
 from retrokit.workbook.reader import Record
-from retrokit.workbook.schema import INFO, KPIS
+from retrokit.workbook.schema import INFO, KPIS, Column, Sheet
 from retrokit.workbook.values import Quantity
 
 PLAN = "plan"
@@ -70,6 +72,39 @@ def _is_plan(ctx: Context) -> bool:
 
 def _day(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
+
+
+def _name_column(ctx: Context) -> str:
+    """The column that names a task's row: its name, else (no name column) its id."""
+    return "task" if ctx.has_column(TASKS, "task") else "id"
+
+
+def _missing_cells(
+    ctx: Context,
+    code: str,
+    sheet: Sheet,
+    record: Record,
+    name: str,
+    missing: list[Column],
+    **args: Any,
+) -> Finding:
+    """A row's empty cells (G001, X001) said at the first one. When some are in columns the
+    sheet lacks, the message (``CODE.no_column``) says to add those columns, and a row with no
+    empty cell to point at is said at its name (column ``name``)."""
+    absent = tuple(c for c in missing if not ctx.has_column(sheet, c.key))
+    if not absent:
+        return ctx.finding(code, sheet, record, missing[0].key, columns=tuple(missing), **args)
+    blank = [c for c in missing if c not in absent]
+    return ctx.finding(
+        code,
+        sheet,
+        record,
+        blank[0].key if blank else name,
+        f"{code}.no_column",
+        columns=tuple(missing),
+        absent=absent,
+        **args,
+    )
 
 
 def _named(task: TaskResult) -> str:
@@ -212,14 +247,25 @@ def task_late(ctx: Context) -> Iterator[Finding]:
         return
     for task in plan_of(ctx).tasks:
         if task.late:
+            # Without a Status column the task cannot be marked done: its end date is said,
+            # with the column to add.
+            present = ctx.has_column(TASKS, "status")
             yield ctx.finding(
                 "P005",
                 TASKS,
                 task.record,
-                "status",
+                "status" if present else "end",
+                "P005" if present else "P005.no_column",
                 task=_named(task),
                 end=_day(task.end),
                 today=ctx.settings.today.isoformat(),
+                status_col=TASKS.column("status"),
+                end_col=TASKS.column("end"),
+                **(
+                    {"finished_col": TASKS.column("finished")}
+                    if present
+                    else {"done": TASK_STATUS.by_code("done")}
+                ),
             )
 
 
@@ -271,7 +317,18 @@ def task_without_owner(ctx: Context) -> Iterator[Finding]:
         return
     for task in plan_of(ctx).tasks:
         if not task.owner:
-            yield ctx.finding("P007", TASKS, task.record, "owner", task=_named(task))
+            if ctx.has_column(TASKS, "owner"):
+                yield ctx.finding("P007", TASKS, task.record, "owner", task=_named(task))
+            else:  # no Owner column: the task's name is said, with the column to add
+                yield ctx.finding(
+                    "P007",
+                    TASKS,
+                    task.record,
+                    _name_column(ctx),
+                    "P007.no_column",
+                    task=_named(task),
+                    column=TASKS.column("owner"),
+                )
 
 
 @rule("P007.team", "owner-not-on-team", N, kind=PLAN)
@@ -332,9 +389,7 @@ def goal_incomplete(ctx: Context) -> Iterator[Finding]:
             continue
         missing = [GOALS.column(k) for k in ("path", "owner", "due") if record.blank(k)]
         if missing:
-            yield ctx.finding(
-                "G001", GOALS, record, missing[0].key, metric=goal.metric, columns=tuple(missing)
-            )
+            yield _missing_cells(ctx, "G001", GOALS, record, "metric", missing, metric=goal.metric)
 
 
 @rule("G002", "goal-target-not-number", E, kind=PLAN)
@@ -487,13 +542,8 @@ def risk_unhandled(ctx: Context) -> Iterator[Finding]:
         if risk.likelihood == "high" and risk.impact == "high" and risk.record is not None:
             missing = [RISKS.column(k) for k in ("response", "owner") if risk.record.blank(k)]
             if missing:
-                yield ctx.finding(
-                    "X001",
-                    RISKS,
-                    risk.record,
-                    missing[0].key,
-                    risk=risk.risk or "",
-                    columns=tuple(missing),
+                yield _missing_cells(
+                    ctx, "X001", RISKS, risk.record, "risk", missing, risk=risk.risk or ""
                 )
 
 

@@ -54,6 +54,11 @@ class Context:
     settings: Settings
     _out: list[Finding] = field(default_factory=list)
 
+    def has_column(self, sheet: Sheet, key: str) -> bool:
+        """Whether ``sheet`` as read has column ``key``. A finding about a cell of a column the
+        sheet lacks points at its row's name instead and says to add the column."""
+        return key in self.workbook.sheets[sheet.key].columns
+
     def finding(
         self,
         code: str,

@@ -175,6 +175,7 @@ def stale_computed_cell(ctx: Context) -> Iterator[Finding]:
     yield from _threshold(ctx, threshold)
     #: (record, column, cached, the formula's value, whether retrokit agrees with the cache)
     stale: list[tuple[Record, str, Any, Any, bool]] = []
+    computes: bool | None = None  # whether the sheet has formulas on its rows: asked once
     for kpi, record in kpi_records(ctx):
         if _unread(record):
             continue
@@ -183,7 +184,9 @@ def stale_computed_cell(ctx: Context) -> Iterator[Finding]:
         if times:
             # The sheet computes with the time's serial, so its gap, achievement and result
             # differ from retrokit's whatever is cached: the time is the cause, not staleness.
-            yield from _times(ctx, record, sheet, times)
+            if computes is None:
+                computes = _sheet_computes(ctx)
+            yield from _times(ctx, record, sheet, times, computes)
             continue
         found = False
         for key, model in (("gap", sheet.gap), ("rate", sheet.rate)):
@@ -275,8 +278,19 @@ def _clock(raw: dt.time | dt.datetime | dt.timedelta) -> str:
     return shown
 
 
-def _times(ctx: Context, record: Record, sheet: SheetRow, keys: list[str]) -> Iterator[Finding]:
-    """V006.time for each of the row's target and actual that holds a time."""
+def _sheet_computes(ctx: Context) -> bool:
+    """Whether the KPI sheet computes anything: a formula in its gap, achievement or result
+    column. A sheet typed by hand has no formula that computes with a time's serial."""
+    sheet_name = ctx.workbook.sheets[KPIS.key].name
+    return any(_column_has_formulas(ctx, sheet_name, k) for k in ("gap", "rate", "result"))
+
+
+def _times(
+    ctx: Context, record: Record, sheet: SheetRow, keys: list[str], computes: bool = True
+) -> Iterator[Finding]:
+    """V006.time for each of the row's target and actual that holds a time; V006.time_hand
+    (the time's serial said as the cell's value, no formula named) on a sheet without
+    formulas."""
     for key in keys:
         model = sheet.target if key == "target" else sheet.actual
         read = record.values.get(key)
@@ -285,7 +299,7 @@ def _times(ctx: Context, record: Record, sheet: SheetRow, keys: list[str]) -> It
             KPIS,
             record,
             key,
-            "V006.time",
+            "V006.time" if computes else "V006.time_hand",
             column=KPIS.column(key),
             shown=_clock(record.raw[key]),
             sheet=_show(model),

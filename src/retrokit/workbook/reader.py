@@ -15,7 +15,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 from operator import itemgetter
@@ -149,6 +149,8 @@ class Workbook:
     companion: Workbook | None = None
     #: The "met" threshold the workbook's result formulas read (its hidden meta sheet), if any.
     threshold: float | None = None
+    #: Every sheet's name in the file's order (lint lists findings in it).
+    sheet_names: tuple[str, ...] = ()
 
     def table(self, key: str) -> tuple[Record, ...]:
         """The records of sheet ``key``; none when the sheet is missing."""
@@ -1759,8 +1761,10 @@ def read_workbook(
             return cache[name]
 
         if companion is not None:
-            return _read_combined(path, package, source, names, grid, sheet_set, companion)
-        return _read(path, package, source, names, grid, sheet_set)
+            book = _read_combined(path, package, source, names, grid, sheet_set, companion)
+        else:
+            book = _read(path, package, source, names, grid, sheet_set)
+        return replace(book, sheet_names=tuple(names))
     except UnreadableWorkbook:
         raise
     except errors as exc:
@@ -1781,7 +1785,6 @@ def _read_combined(
     """A retrospective with the plan's sheets beside its own: each set read from the sheets the
     other does not name, the plan as the review's companion. The team keeps the plan sheets it
     uses, so a plan sheet left out is not reported missing (no S001 for the companion)."""
-    from dataclasses import replace
 
     from retrokit.workbook.kinds import names_for
 
