@@ -321,3 +321,25 @@ def test_findings_come_in_the_workbooks_order(examples: dict[str, Path]) -> None
         if f["sheet"] is not None
     ]
     assert keys == sorted(keys), found
+
+
+def test_the_summary_speaks_the_folders_language_when_nothing_else_names_one(
+    tmp_path: Path,
+) -> None:
+    """On a CI runner's C locale, with no --lang, an English folder is summed up in English
+    (trial 51: English findings under 共检查 1 个文件); a mixed folder keeps zh-CN, and a
+    language the environment names still wins."""
+    from retrokit import api
+
+    en = api.scaffold_workbook(tmp_path / "en.xlsx", lang="en", example=True)
+    zh = api.scaffold_workbook(tmp_path / "zh.xlsx", lang="zh-CN", example=True)
+    quiet = {"RETROKIT_LANG": ""}
+
+    def last_line(*args: str, env: dict[str, str] | None = None) -> str:
+        proc = run_cli("lint", *args, "--today", "2024-08-08", env={**quiet, **(env or {})})
+        return proc.stdout.strip().splitlines()[-1]
+
+    assert last_line(str(en)).startswith("1 file(s) checked")
+    assert last_line(str(zh)).startswith("共检查 1 个文件")
+    assert last_line(str(en), str(zh)).startswith("共检查 2 个文件")
+    assert last_line(str(zh), env={"LANG": "en_GB.UTF-8"}).startswith("1 file(s) checked")

@@ -275,6 +275,12 @@ def locale_lang(environ: Mapping[str, str]) -> Lang | None:
 
 def environment_lang(environ: Mapping[str, str] | None = None) -> Lang:
     """The language the environment asks for: RETROKIT_LANG, else the locale, else zh-CN."""
+    return asked_lang(environ) or DEFAULT_LANG
+
+
+def asked_lang(environ: Mapping[str, str] | None = None) -> Lang | None:
+    """The language the environment names (RETROKIT_LANG, else the locale), or None when it
+    names none (a CI runner's C locale)."""
     import os
 
     env = os.environ if environ is None else environ
@@ -282,4 +288,4 @@ def environment_lang(environ: Mapping[str, str] | None = None) -> Lang:
     for code in LANGS:
         if wanted == code.casefold():
             return code
-    return locale_lang(env) or DEFAULT_LANG
+    return locale_lang(env)

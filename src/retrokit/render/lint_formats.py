@@ -44,7 +44,7 @@ from typing import Any, ClassVar
 from retrokit import __version__
 from retrokit.findings import Finding, Severity
 from retrokit.i18n import t
-from retrokit.i18n.languages import environment_lang
+from retrokit.i18n.languages import DEFAULT_LANG, LANGS, asked_lang, environment_lang
 from retrokit.lint.config import base_code, sub_check
 from retrokit.lint.selection import shown_path
 from retrokit.render.jsonout import encode_items
@@ -174,24 +174,37 @@ class Text(Formatter):
         self._by_file: dict[str, list[str]] = {}
         self._codes: Counter[StatKey] = Counter()
         self._severities: Counter[Severity] = Counter()
+        self._langs: set[str] = set()
 
     def handle(self, finding: Finding) -> str:
         self._by_file.setdefault(finding.file, []).append("  " + _line(finding, self.lang) + "\n")
         self._codes[stat_key(finding)] += 1
         self._severities[finding.severity] += 1
+        self._langs.add(finding.lang)
         return ""
+
+    def _summary_lang(self) -> Lang:
+        """The language of the statistics and the summary line: --lang (or the config's), else
+        the one the environment names, else that of every finding when they share one (an
+        English folder linted on a CI runner's C locale is summed up in English), else zh-CN."""
+        chosen = self.lang or asked_lang()
+        if chosen is not None:
+            return chosen
+        shared = [lang for lang in LANGS if self._langs == {lang}]
+        return shared[0] if shared else DEFAULT_LANG
 
     def stop(self, files: Sequence[str]) -> str:
         out = [
             clean_terminal(shown_path(file)) + "\n" + "".join(lines) + "\n"
             for file, lines in self._by_file.items()
         ]
-        out.append(statistics(self._codes, self.lang))
+        lang = self._summary_lang()
+        out.append(statistics(self._codes, lang))
         sev = self._severities
         out.append(
             t(
                 "lint.summary",
-                self.lang or environment_lang(),
+                lang,
                 files=len(files),
                 errors=sev[Severity.ERROR],
                 warnings=sev[Severity.WARNING],
