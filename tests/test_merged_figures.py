@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from builders import typed_book
-from conftest import libreoffice_convert
+from conftest import libreoffice_convert, run_cli
 from retrokit import api
 
 HEADERS = {
@@ -70,3 +70,29 @@ def test_merged_text_and_single_rows_are_no_figure(tmp_path: Path) -> None:
     assert _v009(path) == []
     path = _review(tmp_path, "en", ["D4:E4"])
     assert _v009(path) == []
+
+
+def test_merges_claiming_every_row_of_the_sheet_are_no_work(tmp_path: Path) -> None:
+    """2,000 merges down to row 1,048,576 beside the table (a 20 KB file, review 56): the
+    merged-figure check looks at a merge's own columns and counts its rows by bisection, so
+    lint reads the workbook instead of timing out on it (F001)."""
+    import zipfile
+
+    from openpyxl.utils import get_column_letter
+
+    path = _review(tmp_path, "zh-CN", [])
+    hostile = tmp_path / "hostile.xlsx"
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(hostile, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet2.xml":
+                merges = "".join(
+                    f'<mergeCell ref="{get_column_letter(20 + i)}2:'
+                    f'{get_column_letter(20 + i)}1048576"/>'
+                    for i in range(2000)
+                )
+                block = f'</sheetData><mergeCells count="2000">{merges}</mergeCells>'
+                data = data.decode().replace("</sheetData>", block).encode()
+            out.writestr(item, data)
+    proc = run_cli("lint", str(hostile), "--timeout", "10", "--format", "json")
+    assert '"F001"' not in proc.stdout and '"K002"' not in proc.stdout, proc.stdout[:500]

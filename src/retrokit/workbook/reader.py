@@ -9,6 +9,7 @@ only to be compared (lint V006): retrokit recomputes everything from target and 
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import datetime as dt
 import math
@@ -1090,13 +1091,17 @@ def _merged_figures(
     }
     if not figures:
         return
-    read = {record.row for record in records}
+    read = sorted(record.row for record in records)  # 1-based, as the records number them
     for r0, c0, r1, c1 in merges:
-        if r1 <= r0 or r0 >= len(grid):
+        if r1 <= r0 or r0 >= len(grid) or c0 >= len(grid[r0]) or is_blank(grid[r0][c0]):
             continue
-        rows = sum(1 for number in range(r0 + 1, r1 + 2) if number in read)
-        figure = next((figures[c] for c in range(c0, c1 + 1) if c in figures), None)
-        if rows < 2 or figure is None or c0 >= len(grid[r0]) or is_blank(grid[r0][c0]):
+        # A merge may claim every row of the sheet (T2:T1048576): only its own columns are
+        # looked at, and the rows read within it are counted by bisection, not row by row.
+        figure = next((figures[c] for c in sorted(figures) if c0 <= c <= c1), None)
+        if figure is None:
+            continue
+        rows = bisect.bisect_right(read, r1 + 1) - bisect.bisect_left(read, r0 + 1)
+        if rows < 2:
             continue
         first = f"{column_letter(c0)}{r0 + 1}"
         out.add(
