@@ -8,6 +8,7 @@ from a plan keeps its budget's currency; a plan's budget line in another currenc
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from retrokit import api
 from retrokit.method import Analysis, KpiResult
 from retrokit.render import display
 from retrokit.render.view import kpi_row
-from retrokit.workbook.plan_schema import BUDGET
+from retrokit.workbook.plan_schema import BUDGET, OVERVIEW
 from retrokit.workbook.schema import Lang
 
 #: (basic info, KPI sheet, its headers) per language, as a team types them.
@@ -382,3 +383,19 @@ def test_a_total_spend_in_another_currency_is_said_not_compared_with_the_plans(
     for lang, words in (("zh-TW", ("HK$72萬", "NT$54萬", "幣別")), ("en", ("HK$720K", "NT$"))):
         message = said.message(lang)  # type: ignore[arg-type]
         assert all(w in message for w in words), message
+
+
+@pytest.mark.parametrize("form", ["[DBNum2][$-804]General", "[$-804]#,##0", "[$-804]0.00"])
+def test_a_locale_tag_naming_no_symbol_is_no_dollar(tmp_path: Path, form: str) -> None:
+    """Chinese capital numerals' format ([DBNum2][$-804]General) carries a locale tag with a
+    $ in it and no currency: the budget stays yuan, never $60万 (review 56)."""
+    from retrokit.workbook.package import _CURRENCY_IN_FORMAT
+
+    assert all(not any(m.groups()) for m in _CURRENCY_IN_FORMAT.finditer(form))
+    book = Book("zh-CN")
+    overview = book.sheet("overview")
+    row = [c.key for c in OVERVIEW.columns].index("budget") + 2
+    overview.cell(row=row, column=2).number_format = form
+    plan = api.analyze_plan(book.save(tmp_path / "plan.xlsx"), today=dt.date(2024, 7, 8))
+    assert plan.budget.currency == "" and plan.budget.total == 600_000
+    assert not [f for f in plan.findings if "$" in f.message("zh-CN")]

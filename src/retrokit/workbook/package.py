@@ -331,8 +331,9 @@ def format_form(code: str) -> str | None:
 
 
 #: A currency in a number format: a locale's [$NT$-404], a quoted "¥", an escaped \£ or a
-#: bare sign.
-_CURRENCY_IN_FORMAT = re.compile(r'\[\$([^\]-]+)(?:-[0-9A-Fa-f]+)?\]|"([^"]+)"|\\(.)|([¥￥$€£])')
+#: bare sign. A locale tag naming no symbol ([$-804], Chinese capital numerals'
+#: [DBNum2][$-804]General) is matched whole and names none: its $ is no dollar.
+_CURRENCY_IN_FORMAT = re.compile(r'\[\$([^\]-]*)(?:-[0-9A-Fa-f]+)?\]|"([^"]+)"|\\(.)|([¥￥$€£])')
 
 
 def _number_styles(zf: zipfile.ZipFile) -> dict[int, str]:
