@@ -218,3 +218,21 @@ def test_a_row_with_a_time_gets_v006_time_after_libreoffice(tmp_path: Path) -> N
     assert [cell for cell, _ in found] == ["E2", "F2"], found
     assert "01:03" in found[0][1] and "00:01:02.2" in found[1][1]
     assert all("时间" in m and "Ctrl+Alt+F9" not in m for _, m in found)
+
+
+def test_a_mistyped_year_does_not_move_the_gantt_grid(tmp_path: Path) -> None:
+    """T1 typed as 2004-06-01 (for 2024): the grid keeps to the overview's start, so the other
+    eleven tasks keep their bars and only the mistyped one falls off (review 56)."""
+    from openpyxl import load_workbook
+
+    from conftest import libreoffice_convert
+    from retrokit.workbook.plan_schema import TASKS
+
+    def edit(b: Book) -> None:
+        b.set("tasks", 2, "start", dt.date(2004, 6, 1))
+
+    ours = plan_file(tmp_path, "zh-CN", edit)  # type: ignore[arg-type]
+    values = load_workbook(libreoffice_convert(ours, tmp_path / "lo"), data_only=True)
+    grid = values[TASKS.name("zh-CN")]
+    assert grid["O1"].value.date() == dt.date(2024, 7, 1)  # the overview's start
+    assert grid["N1"].value == 1  # days: the campaign's own span, not twenty years

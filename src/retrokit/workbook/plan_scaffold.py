@@ -69,7 +69,14 @@ def _write_gantt(ws: Any, lang: Lang) -> None:
     rows = f"2:${{}}${TABLE_ROWS + 1}"
     starts = f"{o_start},${start}${rows.format(start)}"
     ends = f"{o_end},${end}${rows.format(end)}"
-    first_day = f"MIN({starts})"
+    # A year mistyped on one task (2004 for 2024) would start the grid twenty years early and
+    # leave every other bar off it: past what the grid can show (its columns in weeks), the
+    # grid keeps to the overview's start, and only the mistyped bar falls off.
+    reach = GANTT_COLUMNS * 7
+    first_day = (
+        f"IF(ISNUMBER({o_start}),IF(MAX({ends})-MIN({starts})>{reach},{o_start},"
+        f"MIN({starts})),MIN({starts}))"
+    )
     # The grid's unit in days, in the sheet: conditional formats may only read their own sheet.
     # Nested IFs, not AND(): LibreOffice evaluates every argument of AND, so a date typed as
     # text made the subtraction, and with it the whole cell, #VALUE!.
