@@ -259,6 +259,9 @@ def test_a_rate_in_fractions_is_percent_in_the_markdown_report(tmp_path: Path) -
         ("zh-CN", "1.2亿", "9800万", ("12000万", "9800万", "-2200万")),
         # A difference two decimals of 亿 cannot show keeps it in 万 too.
         ("zh-CN", "3亿", "3.001亿", ("30000万", "30010万", "+10万")),
+        # ... and so does a figure they cannot show exactly (review 56: 1亿 / 1.02亿 / +0.01亿
+        # neither added up nor kept the 40万).
+        ("zh-CN", 100400000, 101600000, ("10040万", "10160万", "+120万")),
         # 万 as before: the gap reaches the scale, or the row is plain.
         ("zh-CN", "500万", "450万", ("500万", "450万", "-50万")),
         ("zh-CN", "1万", "8000", ("10,000", "8,000", "-2,000")),

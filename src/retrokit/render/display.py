@@ -130,6 +130,14 @@ def _scale(kpi: Quantified, factor: float, lang: Lang) -> tuple[float, str]:
 #: scale 10^4 above 万, figures of 3亿 and 3.2亿 are written so and their difference +0.2亿
 #: (not 30000万 / 32000万 / +2000万), down to the 0.01亿 two decimals still show.
 _DIFFERENCE_FLOOR = {1e8: 1e6}
+#: The step every figure of a row written in 亿 is a whole number of: two decimals of 亿 must
+#: show each of them exactly, or 10040万 / 10160万 / +120万 would read 1亿 / 1.02亿 / +0.01亿,
+#: which neither adds up nor keeps the 40万.
+_EXACT_STEP = {1e8: 1e6}
+
+
+def _exact_in(step: float, figures: Iterable[float]) -> bool:
+    return all(abs(v / step - round(v / step)) < 1e-6 for v in figures)
 
 
 def _row_scale(
@@ -152,7 +160,9 @@ def _row_scale(
     for start, size, suffix in _SCALES[lang]:
         floor = _DIFFERENCE_FLOOR.get(start, start)
         if smallest >= start and all(d >= floor for d in apart):
-            return size, suffix
+            step = _EXACT_STEP.get(start)
+            if step is None or _exact_in(step, values + apart):
+                return size, suffix
     return 1.0, ""
 
 
