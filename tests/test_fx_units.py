@@ -227,6 +227,14 @@ def test_a_rate_typed_as_fractions_is_shown_in_percent(
         ("客单价", 0.8, 0.5, ("0.8", "0.5")),  # no percent in the name
         ("增长率", 0.5, 1.2, ("0.5", "1.2")),  # a figure past 1: as typed
         ("增长率", -0.02, 0.05, ("-0.02", "0.05")),
+        # A 率 that is no percentage, and names carrying their figures' unit (review 56):
+        # 0.5 per mille is no 50%, and 0.8 under 转化率 % is 0.8 points.
+        ("人均复购频率", 0.5, 0.4, ("0.5", "0.4")),
+        ("库存周转率", 0.8, 0.6, ("0.8", "0.6")),
+        ("投诉率(‰)", 0.5, 0.3, ("0.5", "0.3")),
+        ("投诉率‰", 0.5, 0.3, ("0.5", "0.3")),
+        ("转化率 %", 0.8, 0.6, ("0.8", "0.6")),
+        ("占比%", 0.3, 0.2, ("0.3", "0.2")),
     ],
 )
 def test_ratios_and_names_without_percent_stay_bare(
@@ -402,3 +410,26 @@ def test_a_locale_tag_naming_no_symbol_is_no_dollar(tmp_path: Path, form: str) -
     plan = api.analyze_plan(book.save(tmp_path / "plan.xlsx"), today=dt.date(2024, 7, 8))
     assert plan.budget.currency == "" and plan.budget.total == 600_000
     assert not [f for f in plan.findings if "$" in f.message("zh-CN")]
+
+
+def test_a_metric_is_shown_one_way_across_its_channels(tmp_path: Path) -> None:
+    """点击率 typed in points for one channel (1.2 / 0.9) keeps the other channel's 0.9 / 0.7
+    as typed too: one team's convention, never 1.2 beside 90.0% (review 56)."""
+    path = typed_book(
+        tmp_path / "ctr.xlsx",
+        {
+            "基本信息": [["字段", "内容"], ["项目名称", "夏季促销"], ["开始日期", "2024-07-01"]],
+            "KPI评估": [
+                ["维度", "指标", "渠道", "目标值", "实际值"],
+                ["流量", "点击率", "抖音", 1.2, 0.9],
+                ["流量", "点击率", "小红书", 0.9, 0.7],
+                ["转化", "转化率", "抖音", 0.12, 0.1],
+            ],
+        },
+    )
+    rows = [kpi_row(k, "zh-CN") for k in api.analyze_workbook(path).kpis]
+    assert [(r.target, r.actual) for r in rows] == [
+        ("1.2", "0.9"),
+        ("0.9", "0.7"),
+        ("12.0%", "10.0%"),
+    ]

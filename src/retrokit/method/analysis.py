@@ -11,7 +11,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from itertools import compress, repeat
 from operator import attrgetter, gt, is_
@@ -129,6 +129,9 @@ class KpiResult:
     #: against NT$350萬): no gap, rate or result is computed (V005.currency), and each figure
     #: is shown in its own currency.
     currencies: tuple[str, str] | None = None
+    #: Plain figures from 0 to 1 shown as percentages because the name counts in percent
+    #: (转化率 0.12 / 0.1: 12.0% / 10.0%; see _percent_by_name).
+    percent_by_name: bool = False
     record: Record | None = field(default=None, compare=False, repr=False)
 
 
@@ -353,14 +356,44 @@ def _two_currencies(
     return (ours, theirs) if currencies_differ(ours, theirs) else None
 
 
+#: Names whose 率 is no percentage (a frequency, a turnover, a multiple, an exchange rate, an
+#: efficiency) or that name their figures' own unit: 转化率 % with 0.8 is 0.8 points, 投诉率‰
+#: with 0.5 is 0.5 per mille.
+_NOT_FRACTIONS = re.compile(r"频率|頻率|周转|週轉|周轉|倍率|汇率|匯率|效率|功率|[%％‰]")
+
+
 def _percent_by_name(metric: str, t: float | None, a: float | None) -> bool:
     """Whether plain figures are fractions of a rate: a metric counted in percent by its name
-    (转化率, CTR, Bounce rate; never ROI) whose figures all lie from 0 to 1 (1 is 100%)."""
+    (转化率, CTR, Bounce rate; never ROI, a frequency or a name carrying its unit) whose
+    figures all lie from 0 to 1 (1 is 100%)."""
     if (t is None and a is None) or not (t is None or 0 <= t <= 1):
         return False
     if not (a is None or 0 <= a <= 1):
         return False
-    return _PERCENT_METRIC.search(metric) is not None and _RETURN_METRIC.search(metric) is None
+    return (
+        _PERCENT_METRIC.search(metric) is not None
+        and _RETURN_METRIC.search(metric) is None
+        and _NOT_FRACTIONS.search(metric) is None
+    )
+
+
+def _one_form_per_metric(kpis: tuple[KpiResult, ...]) -> tuple[KpiResult, ...]:
+    """A metric's rows shown one way: when one channel's figures are plain numbers above 1
+    (点击率 1.2 / 0.9, in points), its rows read as fractions by their name (0.9 / 0.7) are
+    shown as typed too, not as 90.0% beside 1.2."""
+    if not any(k.percent_by_name for k in kpis):
+        return kpis
+    in_points = {
+        fold(k.metric)
+        for k in kpis
+        if k.form == "plain" and any(v is not None and abs(v) > 1 for v in (k.target, k.actual))
+    }
+    return tuple(
+        replace(k, form="plain", unit=None, percent_by_name=False)
+        if k.percent_by_name and fold(k.metric) in in_points
+        else k
+        for k in kpis
+    )
 
 
 def _round10(x: float) -> float:
@@ -420,7 +453,8 @@ def evaluate_kpi(
         t = target.value
     elif actual is not None:
         a = actual.value
-    if form == "plain" and not unit and not currencies and _percent_by_name(metric, t, a):
+    by_name = form == "plain" and not unit and not currencies and _percent_by_name(metric, t, a)
+    if by_name:
         form = "percent"  # 转化率 0.12 and 0.1: fractions of a rate, shown 12.0% and 10.0%
     if form == "percent" and not unit:
         unit = "%"
@@ -444,6 +478,7 @@ def evaluate_kpi(
         mixed_forms=mixed,
         mixed_scale=mixed_scale,
         currencies=currencies,
+        percent_by_name=by_name,
         record=record,
     )
 
@@ -699,7 +734,9 @@ def analyze(
     """Compute every KPI, problem and lesson of a read workbook."""
     today = today or dt.date.today()
     currency = _header_currency(workbook)
-    kpis = tuple(evaluate_kpi(r, threshold, words, currency) for r in workbook.kpis)
+    kpis = _one_form_per_metric(
+        tuple(evaluate_kpi(r, threshold, words, currency) for r in workbook.kpis)
+    )
     problems = tuple(
         sorted((evaluate_problem(r, today) for r in workbook.problems), key=_priority_key)
     )

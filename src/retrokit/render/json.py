@@ -22,7 +22,15 @@ from retrokit.workbook.schema import Lang
 
 #: Result fields that stay out of the JSON contract (the source record, internal details).
 _JSON_SKIP = frozenset(
-    {"record", "undefined_reason", "mixed_forms", "mixed_scale", "form", "currencies"}
+    {
+        "record",
+        "undefined_reason",
+        "mixed_forms",
+        "mixed_scale",
+        "form",
+        "currencies",
+        "percent_by_name",
+    }
 )
 _ENUM_TYPES = ("Direction", "Status", "Priority")
 _CONVERT: Mapping[str, Callable[[Any], Any]] = {
