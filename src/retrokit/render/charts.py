@@ -18,7 +18,7 @@ import warnings
 from collections.abc import Sequence
 from typing import Any
 
-from retrokit.render.textfit import shorten
+from retrokit.render.textfit import shorten, width_units
 from retrokit.render.view import Bar, Point  # the chart data lives in the view model
 
 #: Width units (a CJK character is two) of a name on a chart's axis or beside its point: a
@@ -28,7 +28,30 @@ LABEL_UNITS = 48
 
 
 def _label(text: str) -> str:
-    return shorten(str(text), LABEL_UNITS, 1)
+    return short_labels([str(text)])[0]
+
+
+def short_labels(names: Sequence[str]) -> list[str]:
+    """``names`` as a chart shows them: each cut to :data:`LABEL_UNITS` with an ellipsis, the
+    channel after ``指标 · 渠道`` kept whole (it tells a metric's two rows apart), and names
+    still alike after the cut told apart by their place (…#2), so no two bars share a label."""
+    from retrokit.method.analysis import KPI_NAME_SEPARATOR
+
+    out: list[str] = []
+    for name in names:
+        head, sep, tail = name.rpartition(KPI_NAME_SEPARATOR)
+        if sep and sum(map(width_units, tail)) <= LABEL_UNITS // 2:
+            room = LABEL_UNITS - sum(map(width_units, sep + tail))
+            out.append(shorten(head, room, 1) + sep + tail)
+        else:
+            out.append(shorten(name, LABEL_UNITS, 1))
+    seen: dict[str, int] = {}
+    for i, (name, shown) in enumerate(zip(names, out, strict=True)):
+        if shown != name:
+            n = seen[shown] = seen.get(shown, 0) + 1
+            if n > 1 or out.count(shown) > 1:
+                out[i] = f"{shown}#{n}"
+    return out
 
 
 COLOURS = {"exceeded": "#2e7d32", "met": "#f9a825", "missed": "#c62828", None: "#9e9e9e"}
@@ -102,7 +125,7 @@ def achievement_bars(bars: Sequence[Bar], title: str, na_text: str) -> Any:
     plt = _pyplot()
     height = 0.9 + 0.38 * max(1, len(bars))
     fig, ax = plt.subplots(figsize=(7.5, height))
-    labels = [_label(b.label) for b in bars][::-1]
+    labels = short_labels([b.label for b in bars])[::-1]
     values = [_length(b) for b in bars][::-1]
     colours = [COLOURS.get(b.status, COLOURS[None]) for b in bars][::-1]
     y = range(len(bars))
@@ -208,7 +231,7 @@ def metric_lines(
     labels); a rate of None is a gap at that campaign's place, never a point moved left."""
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(7.5, 3.6))
-    labels = [_label(label) for label, _rate in series[0][1]] if series else []
+    labels = short_labels([label for label, _rate in series[0][1]]) if series else []
     for name, points in series:
         ys = [float("nan") if rate is None else rate * 100 for _, rate in points]
         ax.plot(range(len(ys)), ys, marker="o", label=_label(name))

@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from retrokit.method import Analysis
 from retrokit.render import charts
-from retrokit.render.charts import LABEL_UNITS
+from retrokit.render.charts import LABEL_UNITS, short_labels
 from retrokit.render.textfit import shorten
 from retrokit.render.view import (
     MatrixChart,
@@ -82,17 +82,18 @@ def _mermaid_rates(chart: RatesChart) -> str | None:
     rated = [(b.label, b.rate) for b in chart.bars if b.rate is not None]
     if not rated:
         return None
-    names = ", ".join(f'"{_mermaid_text(shorten(metric, LABEL_UNITS, 1))}"' for metric, _ in rated)
-    values = ", ".join(f"{rate * 100:.1f}" for _, rate in rated)
+    shown = short_labels([metric for metric, _ in rated])
+    names = ", ".join(f'"{_mermaid_text(name)}"' for name in shown)
+    # Mermaid draws a bar from the axis's minimum, not from 0: a rate below zero (a net figure
+    # that fell below nothing) is drawn as none, and the table beside says what it is.
+    values = ", ".join(f"{max(rate, 0.0) * 100:.1f}" for _, rate in rated)
     top = max(100.0, *(rate * 100 for _, rate in rated))
-    # A negative rate (a net figure below zero) draws below the axis's 0, not off the chart.
-    low = min(0.0, *(rate * 100 for _, rate in rated))
     return "\n".join(
         [
             "xychart-beta horizontal",
             f'    title "{_mermaid_text(chart.title)}"',
             f"    x-axis [{names}]",
-            f'    y-axis "%" {math.floor(low * 1.1)} --> {int(top * 1.1) + 1}',
+            f'    y-axis "%" 0 --> {int(top * 1.1) + 1}',
             f"    bar [{values}]",
             f"    line [{', '.join('100' for _ in rated)}]",
         ]
