@@ -596,3 +596,15 @@ def test_a_duration_in_weeks_is_said_in_weeks(tmp_path: Path, lang: str) -> None
     assert [f.key for f in found] == ["P003.weeks"]
     said = {"zh-CN": "3 周（21 天）", "zh-TW": "3 週（21 天）", "en": "3 weeks (21 days)"}[lang]
     assert said in found[0].message(lang)  # type: ignore[arg-type]
+
+
+def test_one_week_is_said_as_one_week(tmp_path: Path) -> None:
+    """English says "1 week (7 days)", not "1 weeks" (review 56)."""
+    task_header = list(ID_HEADER["en"])
+    task_header[5] = WEEKS_HEADER["en"]
+    tasks = [("T1", "Task 1", "Amy", "2024-06-03", "2024-06-28", 1, "-", WORDS["en"]["done"])]
+    path = typed_plan(tmp_path / "p.xlsx", "en", task_header=task_header, tasks=tasks,
+                      start="2024-05-01", end="2024-07-31")  # fmt: skip
+    found = [f for f in api.lint_paths([path], today=D(2024, 6, 1), jobs=1) if f.code == "P003"]
+    assert [f.key for f in found] == ["P003.one_week"]
+    assert "says 1 week (7 days)" in found[0].message("en")

@@ -3059,6 +3059,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh-CN": "合并在几行上的数字被每一行完整计算。",
         "en": "A figure merged over several rows is counted in full on each of them.",
     },
+    "P003.one_week": {
+        "zh-CN": "任务 {task} 的工期填了 1 周（{typed} 天），但起止日期是 {days} 天（含首尾）；"
+        "请改正工期或起止日期，使两者一致。",
+        "zh-TW": "任務 {task} 的工期填了 1 週（{typed} 天），但起止日期是 {days} 天（含首尾）；"
+        "請改正工期或起止日期，使兩者一致。",
+        "en": "task {task} says 1 week ({typed} days), but its dates span {days} days (both "
+        "ends counted); correct the duration or the dates so that they agree.",
+    },
     "P003.weeks": {
         "zh-CN": "任务 {task} 的工期填了 {weeks} 周（{typed} 天），但起止日期是 {days} 天（含首尾）；"
         "请改正工期或起止日期，使两者一致。",
@@ -3078,9 +3086,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "M003.ratio": {
         "zh-CN": "“{metric}”的每日数值 {value} 与目标 {target} 相差 100 倍以上，多半是单位或位数写错了"
-        "（如百分比写成了小数）；请按目标的写法填写。",
+        "（如百分比与小数、1:3 与 3 混用）；请按目标的写法填写。",
         "zh-TW": "「{metric}」的每日數值 {value} 與目標 {target} 相差 100 倍以上，多半是單位或位數寫錯了"
-        "（如百分比寫成了小數）；請按目標的寫法填寫。",
+        "（如百分比與小數、1:3 與 3 混用）；請按目標的寫法填寫。",
         "en": "'{metric}': the daily value {value} is a hundredfold or more away from the target "
         "{target}, most likely typed in another unit or with extra digits; type it as the "
         "target is written.",
@@ -3118,13 +3126,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # V005.magnitude: target and actual fifty times apart: typed in two units (500万 vs 450).
     "V005.magnitude": {
-        "zh-CN": "指标“{metric}”的目标值 {target} 与实际值 {actual} 相差五十倍以上，多半是用了不同的单位"
-        "（如漏写了“万”，或一个按元、一个按万元填写）；达成率按所写数值计算。请核对后按同一单位填写两者。",
-        "zh-TW": "指標「{metric}」的目標值 {target} 與實際值 {actual} 相差五十倍以上，多半是用了不同的單位"
-        "（例如漏寫了「萬」，或一個以元、一個以萬元填寫）；達成率依所寫數值計算。請核對後以同一單位填寫兩者。",
+        "zh-CN": "指标“{metric}”的目标值 {target} 与实际值 {actual} 相差五十倍以上，请确认两者用的是同一单位"
+        "（常见的是漏写了“万”，或一个按元、一个按万元填写）；达成率按所写数值计算。单位不同请改为同一单位；"
+        "数值确实如此（如爆发式增长）则无需修改。",
+        "zh-TW": "指標「{metric}」的目標值 {target} 與實際值 {actual} 相差五十倍以上，請確認兩者用的是同一單位"
+        "（常見的是漏寫了「萬」，或一個以元、一個以萬元填寫）；達成率依所寫數值計算。單位不同請改為同一單位；"
+        "數值確實如此（如爆發式成長）則無需修改。",
         "en": "'{metric}': the target {target} and the actual {actual} are fifty times or more "
-        "apart, most likely typed in two units (a K, M or 万 left out, or yuan against 10k "
-        "yuan); the achievement is computed as written. Check both and write them in one unit.",
+        "apart; check that both are in one unit (a K, M or 万 left out, or yuan against 10k "
+        "yuan, is the usual slip). The achievement is computed as written: write both in one "
+        "unit if they differ, and leave them if the figures are right (a viral result).",
     },
     # B001.currency: a budget line in another currency than the budget (NT$ beside HK$).
     "B001.currency": {

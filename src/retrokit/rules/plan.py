@@ -216,7 +216,7 @@ def duration_mismatch(ctx: Context) -> Iterator[Finding]:
                 TASKS,
                 task.record,
                 "duration",
-                "P003.weeks" if weeks else "P003",
+                ("P003.one_week" if task.duration == 7 else "P003.weeks") if weeks else "P003",
                 task=_named(task),
                 typed=f"{task.duration:g}",
                 days=span + 1,
@@ -619,8 +619,10 @@ def daily_value_out_of_scale(ctx: Context) -> Iterator[Finding]:
     for pacing in plan_of(ctx).monitoring:
         goal = goals.get(pacing.goal_row)
         ratio = goal is not None and is_ratio(goal.metric, goal.form)
-        target = goal.record.text("target") if goal is not None and goal.record else ""
+        form = goal.form if goal is not None else "plain"
+        target = _as_written(pacing.target or 0.0, form)
         for record in pacing.out_of_scale:
+            typed = record.values.get("value")
             yield ctx.finding(
                 "M003",
                 DAILY,
@@ -628,9 +630,18 @@ def daily_value_out_of_scale(ctx: Context) -> Iterator[Finding]:
                 "value",
                 "M003.ratio" if ratio else "M003",
                 metric=pacing.metric,
-                value=record.text("value"),
-                target=target or f"{pacing.target or 0.0:g}",
+                value=_as_written(typed.value, typed.form)
+                if isinstance(typed, Quantity)
+                else record.text("value"),
+                target=target,
             )
+
+
+def _as_written(value: float, form: str) -> str:
+    """A goal's or a day's figure as its cell shows it: 5.0%, 1:3, 4000."""
+    if form == "percent":
+        return f"{value:.1%}"
+    return f"1:{value:g}" if form == "ratio" else f"{value:g}"
 
 
 def _read_as(pacing: Pacing, record: Record) -> float:
