@@ -3041,14 +3041,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "unmerge it and type it on every row.",
     },
     "doc.V009": {
-        "zh-CN": "合并单元格的值属于它覆盖的每一行，所以合并在几行上的数字会被每一行完整地计算一次："
+        "zh-CN": "合并单元格的值属于它覆盖的每一行，所以合并单元格里的数字会被它覆盖的每一行完整地计算一次："
         "把 700万 合并在抖音、小红书两行的目标值上，两行都以 700万 为目标，达成率各自偏低，汇总时目标也被"
         "重复计算。\n修复：为每行分别填写数字，或另加一行写合计（渠道写“全渠道”）；每行确实相同时，取消合并"
         "后在每行填写。",
-        "zh-TW": "合併儲存格的值屬於它覆蓋的每一列，所以合併在幾列上的數字會被每一列完整地計算一次："
-        "把 700萬 合併在抖音、小紅書兩列的目標值上，兩列都以 700萬 為目標，達成率各自偏低，彙總時目標也被"
-        "重複計算。\n修復：為每列分別填寫數字，或另加一列寫合計（通路寫「全通路」）；每列確實相同時，取消合併"
-        "後在每列填寫。",
         "en": "A merged cell's value belongs to every row it covers, so a figure merged over "
         "several rows is counted in full on each: 7M merged over the Douyin and Xiaohongshu rows' "
         "targets makes each row's target 7M, each rate too low, and the target counted twice in "
@@ -3056,7 +3052,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "channels); where every row really is the same, unmerge the cell and type it on each row.",
     },
     "summary.V009": {
-        "zh-CN": "合并在几行上的数字被每一行完整计算。",
+        "zh-CN": "合并单元格里的数字被它覆盖的每一行完整计算。",
         "en": "A figure merged over several rows is counted in full on each of them.",
     },
     "P003.one_week": {
