@@ -3041,7 +3041,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "unmerge it and type it on every row.",
     },
     "doc.V009": {
-        "zh-CN": "合并单元格的值属于它覆盖的每一行，所以合并单元格里的数字会被它覆盖的每一行完整地计算一次："
+        "zh-CN": "合并单元格的值属于它覆盖的每一行，所以合并单元格中的数字会被它覆盖的每一行完整地计算一次："
         "把 700万 合并在抖音、小红书两行的目标值上，两行都以 700万 为目标，达成率各自偏低，汇总时目标也被"
         "重复计算。\n修复：为每行分别填写数字，或另加一行写合计（渠道写“全渠道”）；每行确实相同时，取消合并"
         "后在每行填写。",
@@ -3052,7 +3052,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "channels); where every row really is the same, unmerge the cell and type it on each row.",
     },
     "summary.V009": {
-        "zh-CN": "合并单元格里的数字被它覆盖的每一行完整计算。",
+        "zh-CN": "合并单元格中的数字被它覆盖的每一行完整计算。",
         "en": "A figure merged over several rows is counted in full on each of them.",
     },
     "P003.one_week": {
