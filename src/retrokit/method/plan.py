@@ -36,7 +36,7 @@ import datetime as dt
 import graphlib
 import re
 import unicodedata
-from collections.abc import Callable, Container, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -286,17 +286,14 @@ def _name_key(text: str) -> str:
 _ID_WORDS = 8
 
 
-def _ids_as_written(
-    text: str, parsed: tuple[str, ...], ids: Mapping[str, str], written: Container[str] = ()
-) -> tuple[str, ...]:
+def _ids_as_written(text: str, parsed: tuple[str, ...], ids: Mapping[str, str]) -> tuple[str, ...]:
     """The predecessors of a cell under an ID column, where an id holds a space or a comma
     (``A 1``, ``A,2``): the cell, or each part between list separators (, ， 、 ; ； a line), that
     a task has as its id is that task; within a part, the longest run of words that is a task's
     id is that task (``A 1 T3`` is ``A 1`` and ``T3``), other words are split as ids are
     (``T1和T3``); a part in which no id is known is kept as written (P004 names ``X 9``, not
-    ``X`` and ``9``). Cells whose ids are all known, as most are, are kept as read
-    (``written``: the ids as the tasks write them, for a quick look)."""
-    if all(p in written for p in parsed) or all(id_key(p) in ids for p in parsed):
+    ``X`` and ``9``). Cells whose ids are all known are kept as read."""
+    if all(id_key(p) in ids for p in parsed):
         return parsed
     if id_key(text) in ids:
         return (text.strip(),)
@@ -353,9 +350,10 @@ def _resolve_predecessors(
     for task in tasks:
         if not task.depends_on:
             continue
-        if not by_name and task.record is not None:
+        if not by_name and task.record is not None and not written.issuperset(task.depends_on):
+            # Cells whose ids are all the tasks' own, as most are, are kept as read.
             raw = cell_text(task.record.raw.get("depends_on"))
-            task.depends_on = _ids_as_written(raw, task.depends_on, ids, written)
+            task.depends_on = _ids_as_written(raw, task.depends_on, ids)
         if len(task.depends_on) > 1 and task.record is not None:
             # A name holding a list separator (海报、视频制作) is one task, not two.
             whole = _name_key(cell_text(task.record.raw.get("depends_on")).strip())

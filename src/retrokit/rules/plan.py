@@ -245,28 +245,22 @@ def task_late(ctx: Context) -> Iterator[Finding]:
     """A task is past its end and not done."""
     if not _is_plan(ctx):
         return
+    # Without a Status column the task cannot be marked done: its end date is said, with the
+    # column to add. (Worked out once: thousands of tasks may be late.)
+    present = ctx.has_column(TASKS, "status")
+    cell, key = ("status", "P005") if present else ("end", "P005.no_column")
+    today = ctx.settings.today.isoformat()
+    said: dict[str, Any] = {"status_col": TASKS.column("status"), "end_col": TASKS.column("end")}
+    if present:
+        said["finished_col"] = TASKS.column("finished")
+    else:
+        said["done"] = TASK_STATUS.by_code("done")
     for task in plan_of(ctx).tasks:
         if task.late:
-            # Without a Status column the task cannot be marked done: its end date is said,
-            # with the column to add.
-            present = ctx.has_column(TASKS, "status")
             yield ctx.finding(
-                "P005",
-                TASKS,
-                task.record,
-                "status" if present else "end",
-                "P005" if present else "P005.no_column",
-                task=_named(task),
-                end=_day(task.end),
-                today=ctx.settings.today.isoformat(),
-                status_col=TASKS.column("status"),
-                end_col=TASKS.column("end"),
-                **(
-                    {"finished_col": TASKS.column("finished")}
-                    if present
-                    else {"done": TASK_STATUS.by_code("done")}
-                ),
-            )
+                "P005", TASKS, task.record, cell, key,
+                task=_named(task), end=_day(task.end), today=today, **said,
+            )  # fmt: skip
 
 
 #: Phases run before the campaign's live dates (research, preparation, warm-up) or after them
