@@ -77,47 +77,32 @@ def mixed_forms(ctx: Context) -> Iterator[Finding]:
             key = "V005" if "rate" in columns or "result" in columns else "V005.hand"
             yield ctx.finding("V005", KPIS, record, "actual", key, metric=kpi.metric)
         elif kpi.mixed_scale and kpi.target is not None and kpi.actual is not None:
-            raw = record.raw
             yield ctx.finding(
-                "V005",
-                KPIS,
-                record,
-                "actual",
-                "V005.scale",
-                metric=kpi.metric,
-                target=cell_text(raw.get("target")),
-                actual=cell_text(raw.get("actual")),
+                "V005", KPIS, record, "actual", "V005.scale", **_as_typed(kpi, record),
                 target_read=f"{kpi.target:.2%}".replace(".00%", "%"),
                 actual_read=f"{kpi.actual:.2%}".replace(".00%", "%"),
-            )
+            )  # fmt: skip
         elif kpi.currencies is not None:
             # HK$100萬 against NT$350萬: no rate, gap or result (KpiResult.currencies).
-            raw = record.raw
             yield ctx.finding(
-                "V005",
-                KPIS,
-                record,
-                "actual",
-                "V005.currency",
-                metric=kpi.metric,
-                target=cell_text(raw.get("target")),
-                actual=cell_text(raw.get("actual")),
-                target_currency=kpi.currencies[0],
-                actual_currency=kpi.currencies[1],
-            )
+                "V005", KPIS, record, "actual", "V005.currency", **_as_typed(kpi, record),
+                target_currency=kpi.currencies[0], actual_currency=kpi.currencies[1],
+            )  # fmt: skip
         elif units_apart(kpi):
             # 500万 against 450: most likely two units (a 万 left out); the rate stands.
-            raw = record.raw
             yield ctx.finding(
-                "V005",
-                KPIS,
-                record,
-                "actual",
-                "V005.magnitude",
-                metric=kpi.metric,
-                target=cell_text(raw.get("target")),
-                actual=cell_text(raw.get("actual")),
+                "V005", KPIS, record, "actual", "V005.magnitude", **_as_typed(kpi, record)
             )
+
+
+def _as_typed(kpi: KpiResult, record: Record) -> dict[str, str]:
+    """A KPI's name and its target and actual as typed, for the messages that quote them."""
+    raw = record.raw
+    return {
+        "metric": kpi.metric,
+        "target": cell_text(raw.get("target")),
+        "actual": cell_text(raw.get("actual")),
+    }
 
 
 def _number(value: Any) -> float | None:
