@@ -3,16 +3,14 @@ keyword (``title sponsor outreach``, ``section banners``, ``excludes weekends: .
 task, never the chart's title, a section or a weekend rule; ``:``, ``#``, ``;`` and ``%`` are
 kept as entity codes; tasks are grouped under one section per phase; the SVG's tooltip names
 the task in full; the review's quadrant chart quotes its labels (Mermaid 10 reads no Chinese
-unquoted). The checks read the text we write; one more runs Mermaid itself (node, mermaid and
-jsdom) where ``RETROKIT_MERMAID_MODULES`` names a node_modules folder holding them."""
+unquoted). The checks read the text we write. The escapes were checked once by hand with
+Mermaid 10.9.8 and 11.17.2 (node and jsdom): Mermaid is no dependency of ours, and a test
+that skips in CI would prove nothing there."""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -152,49 +150,3 @@ def test_the_quadrant_chart_quotes_its_labels(tmp_path: Path, lang: Lang) -> Non
             assert re.fullmatch(r'[xy]-axis "[^"]+" --> "[^"]+"', line), line
         elif line.startswith("quadrant-"):
             assert re.fullmatch(r'quadrant-[1-4] "[^"]+"', line), line
-
-
-# --- Mermaid itself, where it is installed -----------------------------------------------------
-
-CHECK = """
-import { JSDOM } from 'jsdom';
-import fs from 'fs';
-const dom = new JSDOM('<!DOCTYPE html><body></body>');
-global.window = dom.window; global.document = dom.window.document;
-global.DOMParser = dom.window.DOMParser; global.Element = dom.window.Element;
-global.HTMLElement = dom.window.HTMLElement;
-const mermaid = (await import('mermaid')).default;
-const md = fs.readFileSync(process.argv[2], 'utf8');
-const out = [];
-for (const m of md.matchAll(/```mermaid\\n([\\s\\S]*?)```/g)) {
-  await mermaid.parse(m[1]);
-  const d = await mermaid.mermaidAPI.getDiagramFromText(m[1]);
-  const dec = (s) => s.replace(/\\uFB02\\u00B0\\u00B0(\\d+)\\u00B6\\u00DF/g, (_, n) => String.fromCharCode(+n));
-  if (d.db.getTasks) {
-    out.push({ title: d.db.getDiagramTitle(), excludes: d.db.getExcludes(),
-      tasks: d.db.getTasks().map((x) => [dec(x.task).trim(), dec(x.section)]) });
-  }
-}
-console.log(JSON.stringify(out));
-"""
-
-
-def test_mermaid_reads_every_task_as_written(tmp_path: Path) -> None:
-    modules = os.environ.get("RETROKIT_MERMAID_MODULES")
-    if not modules or not shutil.which("node") or not (Path(modules) / "mermaid").is_dir():
-        pytest.skip("set RETROKIT_MERMAID_MODULES to a node_modules with mermaid and jsdom")
-    import json
-
-    plan = api.analyze_plan(plan_file(tmp_path, "en", odd_names), today=dt.date(2024, 6, 20))
-    md = tmp_path / "plan.md"
-    md.write_text(render_plan_report(plan, "md", "en"), encoding="utf-8")
-    (tmp_path / "node_modules").symlink_to(Path(modules).resolve())
-    (tmp_path / "check.mjs").write_text(CHECK, encoding="utf-8")
-    proc = subprocess.run(
-        ["node", "check.mjs", str(md)], cwd=tmp_path, capture_output=True, text=True, timeout=120
-    )
-    assert proc.returncode == 0, proc.stderr
-    (gantt,) = json.loads(proc.stdout)
-    assert gantt["title"] == TASKS.name("en") and gantt["excludes"] == []
-    names = [name.removesuffix(" ★") for name, _ in gantt["tasks"]]
-    assert sorted(names) == sorted([*NAMES, t("plan.today", "en")])
