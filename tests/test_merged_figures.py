@@ -70,6 +70,9 @@ def test_merged_text_and_single_rows_are_no_figure(tmp_path: Path) -> None:
     assert _v009(path) == []
     path = _review(tmp_path, "en", ["D4:E4"])
     assert _v009(path) == []
+    # A merge from a name across to the figures holds the name, no figure.
+    path = _review(tmp_path, "zh-TW", ["B2:D3"])
+    assert _v009(path) == []
 
 
 def test_merges_claiming_every_row_of_the_sheet_are_no_work(tmp_path: Path) -> None:

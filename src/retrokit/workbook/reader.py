@@ -1095,9 +1095,10 @@ def _merged_figures(
     for r0, c0, r1, c1 in merges:
         if r1 <= r0 or r0 >= len(grid) or c0 >= len(grid[r0]) or is_blank(grid[r0][c0]):
             continue
-        # A merge may claim every row of the sheet (T2:T1048576): only its own columns are
-        # looked at, and the rows read within it are counted by bisection, not row by row.
-        figure = next((figures[c] for c in sorted(figures) if c0 <= c <= c1), None)
+        # The merged value is its first cell's: a figure when that cell is a number column's
+        # (a merge from a name across to the target holds the name). A merge may claim every
+        # row of the sheet (T2:T1048576): the rows read within it are counted by bisection.
+        figure = figures.get(c0)
         if figure is None:
             continue
         rows = bisect.bisect_right(read, r1 + 1) - bisect.bisect_left(read, r0 + 1)
