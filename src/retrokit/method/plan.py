@@ -1259,15 +1259,16 @@ def critical_off_path(plan: PlanAnalysis) -> tuple[str, ...]:
     )
 
 
-def path_worst_slip(plan: PlanAnalysis) -> tuple[str, int] | None:
-    """The task of the critical path that slipped most (finished, or open past its end) and
-    its days late; None when none did. Beside a path on schedule it is a slip made up later."""
+def path_worst_slip(plan: PlanAnalysis) -> tuple[TaskResult, int] | None:
+    """The task of the critical path that slipped most (finished, or open past its end; the
+    first of equals) and its days late; None when none did. Beside a path on schedule it is a
+    slip made up later. A repeated id (P008) is its first task, as the schedule has it."""
     by_id: dict[str, TaskResult] = {}
     for task in plan.tasks:
         by_id.setdefault(task.id, task)
-    worst: tuple[str, int] | None = None
+    worst: tuple[TaskResult, int] | None = None
     for i in plan.schedule.critical_path:
         slip = task_slip(by_id[i], plan.today).slip if i in by_id else None
         if slip is not None and slip > 0 and (worst is None or slip > worst[1]):
-            worst = (i, slip)
+            worst = (by_id[i], slip)
     return worst

@@ -20,6 +20,7 @@ from retrokit.method.plan import (
     PlanAnalysis,
     TaskResult,
     finish_slip,
+    path_worst_slip,
     task_slip,
 )
 from retrokit.method.plan import (
@@ -204,7 +205,9 @@ def _path_said(plan: PlanAnalysis, lang: Lang) -> str:
     """Where the critical path ended against plan, and its largest slip. While the path is
     not finished, its slip so far as of the last task that has one, as the report says it
     (``report.path_slip``): a path whose last task is still open has not finished late."""
-    by_id = {x.id: x for x in plan.tasks}
+    by_id: dict[str, TaskResult] = {}
+    for x in plan.tasks:
+        by_id.setdefault(x.id, x)  # a repeated id (P008) is its first task, as in the schedule
     path = [by_id[i] for i in plan.schedule.critical_path if i in by_id]
     if not path:
         return ""
@@ -220,18 +223,20 @@ def _path_said(plan: PlanAnalysis, lang: Lang) -> str:
         said = t(key, lang, days=so_far.slip, task=_task_name(named))
     else:
         said = t("deck.note.path_open", lang)
-    slips = [(finish_slip(x, plan.today) or 0, x) for x in path]
-    worst = max(slips, key=lambda s: s[0])
-    if worst[0] > 0 and last.slip is not None and not last.open and last.slip <= 0:
+    worst = path_worst_slip(plan)
+    if worst is None:
+        return said
+    slipped, late = worst
+    if last.slip is not None and not last.open and last.slip <= 0:
         # Late on the way, on time at the end: one sentence, not "on time" and "late".
-        return t("deck.note.path_caught_up", lang, slipped=_task_name(worst[1]), late=worst[0])
-    if worst[0] > 0 and named is not None and so_far.slip is not None and so_far.slip <= 0:
+        return t("deck.note.path_caught_up", lang, slipped=_task_name(slipped), late=late)
+    if named is not None and so_far.slip is not None and so_far.slip <= 0:
         return t(
             "deck.note.path_caught_up_open", lang,
-            slipped=_task_name(worst[1]), late=worst[0], task=_task_name(named),
+            slipped=_task_name(slipped), late=late, task=_task_name(named),
         )  # fmt: skip
-    if worst[0] > 0 and not (worst[1] is named and worst[0] == so_far.slip):
-        said += " " + t("deck.note.worst_slip", lang, task=_task_name(worst[1]), days=worst[0])
+    if not (slipped is named and late == so_far.slip):
+        said += " " + t("deck.note.worst_slip", lang, task=_task_name(slipped), days=late)
     return said
 
 

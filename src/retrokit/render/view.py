@@ -826,7 +826,7 @@ def execution_view(plan: PlanAnalysis, lang: Lang) -> ExecutionView:
     elif done.slip <= 0 and worst is not None:  # a slip on the path, made up later
         sentence = t(
             "report.path_slip.caught_up_early" if done.slip < 0 else "report.path_slip.caught_up",
-            lang, path=path, slipped=worst[0], late=worst[1], days=-done.slip,
+            lang, path=path, slipped=worst[0].id, late=worst[1], days=-done.slip,
             task=done.slip_task,
         )  # fmt: skip
     else:
