@@ -66,9 +66,8 @@ def _write_gantt(ws: Any, lang: Lang) -> None:
     # the ends: preparation before the campaign's dates (research in June for a July campaign)
     # and the review after them get their bars too. MIN and MAX pass over a date typed as text
     # (the bar of such a task is not drawn either), and COUNT says whether any date is there.
-    rows = f"2:${{}}${TABLE_ROWS + 1}"
-    starts = f"{o_start},${start}${rows.format(start)}"
-    ends = f"{o_end},${end}${rows.format(end)}"
+    starts = f"{o_start},${start}$2:${start}${TABLE_ROWS + 1}"
+    ends = f"{o_end},${end}$2:${end}${TABLE_ROWS + 1}"
     # A year mistyped on one task (2004 for 2024) would start the grid twenty years early and
     # leave every other bar off it: past what the grid can show (its columns in weeks), the
     # grid keeps to the overview's start, and only the mistyped bar falls off.
@@ -88,9 +87,15 @@ def _write_gantt(ws: Any, lang: Lang) -> None:
     ws.cell(row=1, column=step_col + 1).font = Font(color="808080", size=8)
     ws.column_dimensions[_col_letter(step_col)].width = 4
     last_col = _col_letter(step_col + GANTT_COLUMNS)
+    # The first day is worked out once, in the grid's first cell; the others count on from it.
+    first_cell = f"${_col_letter(step_col + 1)}$1"
     for i in range(GANTT_COLUMNS):
         cell = ws.cell(row=1, column=step_col + 2 + i)
-        cell.value = f'=IF(COUNT({starts})>0,{first_day}+{i}*{step},"")'
+        cell.value = (
+            f'=IF(COUNT({starts})>0,{first_day},"")'
+            if i == 0
+            else f'=IF(ISNUMBER({first_cell}),{first_cell}+{i}*{step},"")'
+        )
         cell.number_format = "m/d"
         cell.alignment = Alignment(text_rotation=90, horizontal="center")
         cell.font = Font(size=8)
