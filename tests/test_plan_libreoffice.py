@@ -32,6 +32,9 @@ def test_the_plan_survives_a_libreoffice_round_trip(tmp_path: Path, lang: str) -
     grid = values[TASKS.name(lang)]  # type: ignore[arg-type]
     assert grid["N1"].value == 1  # a 49-day campaign: a day grid
     assert grid["O1"].value.date() == dt.date(2024, 6, 1)
+    # ... and every day after it, one a column, to the grid's last (61 days).
+    days = [c.value.date() for c in grid[1][14 : 14 + 61]]
+    assert days == [dt.date(2024, 6, 1) + dt.timedelta(days=i) for i in range(61)]
     shares = [values[BUDGET.name(lang)].cell(row=r, column=6).value for r in range(2, 6)]  # type: ignore[arg-type]
     assert shares == pytest.approx([0.4, 0.3, 0.2, 0.1])
 
