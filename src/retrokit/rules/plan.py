@@ -705,6 +705,7 @@ def spend_disagrees_with_plan(ctx: Context) -> Iterator[Finding]:
     spent = budget(plan.table("budget"), None).actual
     if spent is None:
         return
+    currency = plan_currency(plan)
     for kpi in ctx.analysis.kpis:
         name = " ".join(fold(kpi.metric).split())
         if (
@@ -715,10 +716,9 @@ def spend_disagrees_with_plan(ctx: Context) -> Iterator[Finding]:
             or is_per_unit(kpi.metric)
         ):
             continue
-        currency = plan_currency(plan)
-        typed = amount_currency(kpi.record.values.get("actual")) or unit_word_currency(kpi.unit)
         if kpi.currencies is not None:
             continue  # its own target and actual in two currencies: V005.currency
+        typed = amount_currency(kpi.record.values.get("actual")) or unit_word_currency(kpi.unit)
         actual = kpi.actual * multiplier(kpi.unit)  # 72 in 万元: 720,000
         row = (actual, spent)
         if currencies_differ(typed, currency):
