@@ -22,6 +22,7 @@ from retrokit.findings import Finding, i18n_arg
 from retrokit.fsutil import shown_name
 from retrokit.method import analyze
 from retrokit.rules import Context, Settings, check, check_set
+from retrokit.workbook.extent import column_number
 from retrokit.workbook.files import discover, is_lock_file
 from retrokit.workbook.package import Limits
 from retrokit.workbook.reader import Record, read_workbook
@@ -121,14 +122,7 @@ def in_sheet_order(findings: list[Finding], sheet_names: Sequence[str]) -> list[
 
 def _column(cell: str | None) -> int:
     """The 1-based column of an address (C5: 3); -1 for none."""
-    if not cell:
-        return -1
-    n = 0
-    for ch in cell:
-        if not ch.isalpha():
-            break
-        n = n * 26 + ord(ch.upper()) - 64
-    return n
+    return column_number(cell.rstrip("0123456789")) if cell else -1
 
 
 def _worker(args: Task) -> FileResult:

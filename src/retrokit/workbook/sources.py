@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from retrokit.workbook.extent import column_number
 from retrokit.workbook.package import Package
 
 Grid = list[list[Any]]
@@ -38,10 +39,7 @@ _ERROR_VALUE = re.compile(rb"<v>([^<]*)</v>")
 
 
 def _column_index(letters: str) -> int:
-    index = 0
-    for ch in letters:
-        index = index * 26 + ord(ch) - 64
-    return index - 1
+    return column_number(letters) - 1  # 0-based, as the grid counts
 
 
 def _put_errors(grid: Grid, errors: Mapping[tuple[int, int], str]) -> None:
