@@ -18,8 +18,7 @@ from typing import Any, Literal
 
 from retrokit.method import Analysis
 from retrokit.render import charts
-from retrokit.render.charts import LABEL_UNITS, short_labels
-from retrokit.render.textfit import shorten
+from retrokit.render.charts import short_labels
 from retrokit.render.view import (
     MatrixChart,
     RatesChart,
@@ -167,7 +166,7 @@ def _mermaid_trend(chart: TrendChart) -> list[str]:
             "\n".join(
                 [
                     "xychart-beta",
-                    f'    title "{_mermaid_text(shorten(metric, LABEL_UNITS, 1))}"',
+                    f'    title "{_mermaid_text(short_labels([metric])[0])}"',
                     f"    x-axis [{names}]",
                     f'    y-axis "%" {math.floor(low * 1.1)} --> {int(top * 1.1) + 1}',
                     f"    line [{', '.join(f'{rate * 100:.1f}' for _, rate in rated)}]",
