@@ -549,9 +549,10 @@ def test_predecessors_named_by_task_where_the_sheet_numbers_its_tasks(tmp_path: 
     assert list(plan.schedule.critical_path) == ["1", "2", "3"]
 
 
-def test_a_repeated_task_name_without_ids_is_said_at_the_name(tmp_path: Path) -> None:
-    path = _schedule_only(
-        tmp_path / "p.xlsx",
+def _repeated_name(tmp: Path) -> Path:
+    """A schedule without ids where 复盘会 comes twice, first and last."""
+    return _schedule_only(
+        tmp / "p.xlsx",
         ["任务名称", "开始时间", "结束时间", "前置依赖"],
         [
             ["复盘会", "2024-06-03", "2024-06-03", "-"],
@@ -559,6 +560,10 @@ def test_a_repeated_task_name_without_ids_is_said_at_the_name(tmp_path: Path) ->
             ["复盘会", "2024-06-17", "2024-06-18", "投放"],
         ],
     )
+
+
+def test_a_repeated_task_name_without_ids_is_said_at_the_name(tmp_path: Path) -> None:
+    path = _repeated_name(tmp_path)
     plan = api.analyze_plan(path, today=dt.date(2024, 6, 1))
     (p008,) = [f for f in plan.findings if f.code == "P008"]
     assert (p008.key, p008.cell) == ("P008.name", "A4")
@@ -568,15 +573,7 @@ def test_a_repeated_task_name_without_ids_is_said_at_the_name(tmp_path: Path) ->
 def test_a_repeated_task_name_keeps_its_place_in_the_schedule(tmp_path: Path) -> None:
     """The second 复盘会 (P008) still ends the schedule and is on its critical path; a
     successor naming 复盘会 waits for the first."""
-    path = _schedule_only(
-        tmp_path / "p.xlsx",
-        ["任务名称", "开始时间", "结束时间", "前置依赖"],
-        [
-            ["复盘会", "2024-06-03", "2024-06-03", "-"],
-            ["投放", "2024-06-04", "2024-06-14", "复盘会"],
-            ["复盘会", "2024-06-17", "2024-06-18", "投放"],
-        ],
-    )
+    path = _repeated_name(tmp_path)
     plan = api.analyze_plan(path, today=dt.date(2024, 6, 1))
     assert plan.schedule.end == dt.date(2024, 6, 18)
     assert [(t.slack, t.critical) for t in plan.tasks] == [(0, True)] * 3
@@ -584,15 +581,20 @@ def test_a_repeated_task_name_keeps_its_place_in_the_schedule(tmp_path: Path) ->
     assert not [f for f in plan.findings if f.code == "P001"]
 
 
+def _p003_in_weeks(tmp: Path, lang: str, weeks: int, end: str) -> list[Any]:
+    """P003 on one task of 3-N June typed as ``weeks`` under a header in weeks."""
+    task_header = list(ID_HEADER[lang])
+    task_header[5] = WEEKS_HEADER[lang]
+    tasks = [("T1", "Task 1", "Amy", "2024-06-03", end, weeks, "-", WORDS[lang]["done"])]
+    path = typed_plan(tmp / "p.xlsx", lang, task_header=task_header, tasks=tasks,
+                      start="2024-05-01", end="2024-07-31")  # fmt: skip
+    return [f for f in api.lint_paths([path], today=D(2024, 6, 1), jobs=1) if f.code == "P003"]
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_duration_in_weeks_is_said_in_weeks(tmp_path: Path, lang: str) -> None:
     """3 typed under 工期（周） is said as 3 weeks (21 days), not "21 days" (trial 51)."""
-    task_header = list(ID_HEADER[lang])
-    task_header[5] = WEEKS_HEADER[lang]
-    tasks = [("T1", "Task 1", "Amy", "2024-06-03", "2024-06-07", 3, "-", WORDS[lang]["done"])]
-    path = typed_plan(tmp_path / "p.xlsx", lang, task_header=task_header, tasks=tasks,
-                      start="2024-05-01", end="2024-07-31")  # fmt: skip
-    found = [f for f in api.lint_paths([path], today=D(2024, 6, 1), jobs=1) if f.code == "P003"]
+    found = _p003_in_weeks(tmp_path, lang, 3, "2024-06-07")
     assert [f.key for f in found] == ["P003.weeks"]
     said = {"zh-CN": "3 周（21 天）", "zh-TW": "3 週（21 天）", "en": "3 weeks (21 days)"}[lang]
     assert said in found[0].message(lang)  # type: ignore[arg-type]
@@ -600,11 +602,6 @@ def test_a_duration_in_weeks_is_said_in_weeks(tmp_path: Path, lang: str) -> None
 
 def test_one_week_is_said_as_one_week(tmp_path: Path) -> None:
     """English says "1 week (7 days)", not "1 weeks" (review 56)."""
-    task_header = list(ID_HEADER["en"])
-    task_header[5] = WEEKS_HEADER["en"]
-    tasks = [("T1", "Task 1", "Amy", "2024-06-03", "2024-06-28", 1, "-", WORDS["en"]["done"])]
-    path = typed_plan(tmp_path / "p.xlsx", "en", task_header=task_header, tasks=tasks,
-                      start="2024-05-01", end="2024-07-31")  # fmt: skip
-    found = [f for f in api.lint_paths([path], today=D(2024, 6, 1), jobs=1) if f.code == "P003"]
+    found = _p003_in_weeks(tmp_path, "en", 1, "2024-06-28")
     assert [f.key for f in found] == ["P003.one_week"]
     assert "says 1 week (7 days)" in found[0].message("en")
